@@ -1,0 +1,13 @@
+// Sub-commands of `inventur`, one line per module.
+import type { Command } from 'commander';
+import { registerMigrate } from './migrate.command.js';
+import { registerOpenapi } from './openapi.command.js';
+import { registerServe } from './serve.command.js';
+import { registerUser } from './user.command.js';
+
+export const commandModules: Array<(program: Command) => void> = [
+  registerServe,
+  registerMigrate,
+  registerUser,
+  registerOpenapi,
+];

@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { buildApp, openApiDocument } from '../../api/app.js';
+import { openRuntime } from '../../services/runtime.js';
+
+export function registerOpenapi(program: Command): void {
+  program
+    .command('openapi')
+    .description('write the OpenAPI document (committed as openapi.json)')
+    .option('--out <file>', 'output file; stdout when absent')
+    .action(async (opts: { out?: string }) => {
+      const runtime = await openRuntime({ dataDir: 'memory://' });
+      const app = await buildApp(runtime.ctx);
+      const doc = await openApiDocument(app);
+      await app.close();
+      await runtime.close();
+      if (opts.out) writeFileSync(opts.out, doc);
+      else process.stdout.write(doc);
+    });
+}

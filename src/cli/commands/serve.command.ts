@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../api/app.js';
+import { configFromEnv, openRuntime } from '../../services/runtime.js';
+import { ensureAdmin } from '../../services/user.service.js';
+import { startBackground } from '../../services/background.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP server and web UI (PGlite in ./data unless DATABASE_URL is set)')
+    .option('--port <port>', 'port (env PORT, default 3000)')
+    .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const runtime = await openRuntime(configFromEnv());
+      const admin = await ensureAdmin(runtime.ctx, process.env.INVENTUR_ADMIN_PASSWORD || undefined);
+      const app = await buildApp(runtime.ctx, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+      const background = await startBackground(runtime.ctx, app.log);
+      const port = Number(opts.port ?? process.env.PORT ?? 3000);
+      const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+      const shutdown = async () => {
+        await app.close();
+        await background.stop();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      await app.listen({ port, host });
+      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      const lines = [
+        '',
+        `Inventur is running at http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`,
+        `Database: ${runtime.handle.describe}`,
+      ];
+      if (admin.password) lines.push(`First start: sign in as "admin" with password ${admin.password}  (shown once; change it)`);
+      else if (admin.created) lines.push('First start: user "admin" created with INVENTUR_ADMIN_PASSWORD');
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    });
+}

@@ -1,0 +1,100 @@
+// One error type for the whole product. Codes form a closed set; each code belongs to a kind that the API
+// maps to an HTTP status in one place (src/api/error-map.ts). Services never throw HTTP errors.
+
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'internal';
+
+/**
+ * The closed set of error codes. Add a code here (with its kind) before throwing it; the type system
+ * refuses any other string. Grouped by module; keep each group sorted.
+ */
+export const ERROR_CODES = {
+  // generic
+  'internal.error': 'internal',
+  'validation.failed': 'invalid',
+  'validation.unknown_field': 'invalid',
+  'not_found': 'not_found',
+  'conflict.duplicate': 'conflict',
+  'conflict.in_use': 'conflict',
+  'conflict.concurrent_update': 'conflict',
+  // auth
+  'auth.invalid_credentials': 'unauthenticated',
+  'auth.token_missing': 'unauthenticated',
+  'auth.token_invalid': 'unauthenticated',
+  'auth.forbidden': 'forbidden',
+  // storage
+  'storage.data_dir_in_use': 'conflict',
+  'storage.migrations_diverged': 'conflict',
+  // numbers and units
+  'quantity.invalid': 'invalid',
+  'quantity.too_many_decimals': 'rule',
+  'unit.conversion_invalid': 'invalid',
+  'unit.not_convertible': 'rule',
+  // places
+  'place.bin_code_invalid': 'invalid',
+  'place.bin_elements_invalid': 'invalid',
+  'place.zone_not_allowed': 'rule',
+  'place.bin_required': 'rule',
+  'place.bin_not_allowed': 'rule',
+  'place.warehouse_virtual': 'rule',
+  'place.differences_zone_missing': 'rule',
+  // items
+  'item.primary_unit_locked': 'rule',
+  'item.code_invalid': 'invalid',
+  'item.lot_required': 'rule',
+  'item.lot_not_allowed': 'rule',
+  'item.serial_required': 'rule',
+  'item.serial_not_allowed': 'rule',
+  'item.not_in_inventory': 'rule',
+  // ledger
+  'ledger.negative_stock': 'rule',
+  'ledger.serial_quantity': 'rule',
+  'ledger.period_closed': 'rule',
+  'ledger.period_missing': 'rule',
+  'ledger.key_kind_mismatch': 'rule',
+  'ledger.stock_locked': 'rule',
+  'ledger.posting_error_file_not_empty': 'rule',
+  'ledger.not_available': 'rule',
+  // jobs
+  'job.failed': 'rule',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface DomainErrorOptions {
+  /** The request field the error is about, as a dotted path (`lines.0.quantity`). */
+  field?: string;
+  /** Values that explain the error to a program (ids, limits); never secrets. */
+  params?: Record<string, unknown>;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly params: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = options.field;
+    this.params = options.params;
+  }
+
+  get kind(): ErrorKind {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
+
+/** Throws when `condition` is false; reads better than if/throw for rule checks. */
+export function ensure(
+  condition: unknown,
+  code: ErrorCode,
+  message: string,
+  options?: DomainErrorOptions,
+): asserts condition {
+  if (!condition) throw new DomainError(code, message, options);
+}

@@ -1,0 +1,169 @@
+// Users, passwords and sessions. Passwords are hashed with scrypt (node:crypto); a login returns a bearer
+// token whose SHA-256 is stored, so a leaked table does not leak sessions.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { DomainError } from '../domain/errors.js';
+import { type Actor, type Role, type ServiceContext, found, requireRole } from './context.js';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
+const SESSION_HOURS = 12;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password, salt, 32);
+  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  siteId: string | null;
+  active: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  displayName?: string | undefined;
+  siteId?: string | null | undefined;
+}
+
+function checkPassword(password: string): void {
+  if (password.length < 8) {
+    throw new DomainError('validation.failed', 'password must have at least 8 characters', { field: 'password' });
+  }
+}
+
+export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUser): Promise<UserView> {
+  requireRole(actor, 'admin');
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (exists) {
+      throw new DomainError('conflict.duplicate', `user ${input.username} already exists`, { field: 'username' });
+    }
+    return trx
+      .insertInto('users')
+      .values({
+        username: input.username,
+        displayName: input.displayName ?? input.username,
+        passwordHash,
+        role: input.role,
+        siteId: input.siteId ?? null,
+        createdAt: ctx.now(),
+      })
+      .returning(['id', 'username', 'displayName', 'role', 'siteId', 'active'])
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function listUsers(ctx: ServiceContext, actor: Actor): Promise<UserView[]> {
+  requireRole(actor, 'manager');
+  return ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']).orderBy('username').execute();
+}
+
+export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Promise<UserView> {
+  if (actor.userId !== id) requireRole(actor, 'manager');
+  const row = await ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']).where('id', '=', id).executeTakeFirst();
+  return found(row, `user ${id}`);
+}
+
+export interface UserChanges {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  siteId?: string | null | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
+}
+
+export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
+  const self = actor.userId === id;
+  if (!self || changes.role !== undefined || changes.active !== undefined || changes.siteId !== undefined) requireRole(actor, 'admin');
+  if (changes.password !== undefined) checkPassword(changes.password);
+  const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('users')
+      .set({
+        ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.siteId !== undefined ? { siteId: changes.siteId } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+      })
+      .where('id', '=', id)
+      .returning(['id', 'username', 'displayName', 'role', 'siteId', 'active'])
+      .executeTakeFirst();
+    // A deactivated user or a changed password ends every open session of that user.
+    if (row && (changes.active === false || passwordHash !== undefined)) {
+      await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+    }
+    return found(row, `user ${id}`);
+  });
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: UserView;
+}
+
+export async function login(ctx: ServiceContext, username: string, password: string): Promise<LoginResult> {
+  const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  // Same error for unknown user and wrong password: do not reveal which usernames exist.
+  if (!row || !row.active || !(await verifyPassword(password, row.passwordHash))) {
+    throw new DomainError('auth.invalid_credentials', 'username or password is wrong');
+  }
+  const token = ctx.newToken();
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await ctx.db.insertInto('sessions').values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt }).execute();
+  const { passwordHash: _, createdAt: __, ...user } = row;
+  return { token, expiresAt: expiresAt.toISOString(), user };
+}
+
+export async function logout(ctx: ServiceContext, token: string): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('tokenHash', '=', tokenHash(token)).execute();
+}
+
+/** Resolves a bearer token to the acting user, or throws auth.token_invalid. */
+export async function authenticate(ctx: ServiceContext, token: string): Promise<Actor> {
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['users.id', 'users.username', 'users.role', 'users.siteId', 'users.active', 'sessions.expiresAt'])
+    .where('sessions.tokenHash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || !row.active || new Date(row.expiresAt) <= ctx.now()) {
+    throw new DomainError('auth.token_invalid', 'the session has expired or is not valid; sign in again');
+  }
+  return { userId: row.id, username: row.username, role: row.role, siteId: row.siteId };
+}
+
+/**
+ * On first start with no users, creates `admin`. Returns the password when it was generated here, so the
+ * caller prints it once; undefined when users existed or the password came from the environment.
+ */
+export async function ensureAdmin(ctx: ServiceContext, configuredPassword?: string): Promise<{ created: boolean; password?: string }> {
+  const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false };
+  const password = configuredPassword ?? randomBytes(12).toString('base64url');
+  await ctx.db.insertInto('users').values({
+    username: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(password), role: 'admin', createdAt: ctx.now(),
+  }).execute();
+  return configuredPassword ? { created: true } : { created: true, password };
+}

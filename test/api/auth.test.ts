@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, testApi, type TestApi } from '../helpers/api.js';
+
+let api: TestApi;
+beforeAll(async () => { api = await testApi(); });
+afterAll(async () => { await api.close(); });
+
+describe('authentication', () => {
+  it('serves /health without a token', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('ok');
+  });
+
+  it('refuses an API call without a token with the error shape', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/users' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'auth.token_missing', message: expect.any(String) } });
+  });
+
+  it('refuses a wrong password and accepts the right one', async () => {
+    const bad = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope-nope' } });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json().error.code).toBe('auth.invalid_credentials');
+    const ok = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+    const me = await api.call('GET', '/api/auth/me', undefined, ok.json().token);
+    expect(me.json().username).toBe('admin');
+  });
+
+  it('rejects unknown fields naming the field', async () => {
+    const res = await api.call('POST', '/api/users', { username: 'x1', password: 'password-1', role: 'counter', colour: 'red' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation.unknown_field', field: 'colour' });
+  });
+
+  it('names the invalid field', async () => {
+    const res = await api.call('POST', '/api/users', { username: 'x1', password: 'short', role: 'counter' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation.failed', field: 'password' });
+  });
+
+  it('lets only admins create users', async () => {
+    const counter = await api.userToken('counter1', 'counter');
+    const res = await api.call('POST', '/api/users', { username: 'x2', password: 'password-1', role: 'counter' }, counter.token);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.forbidden');
+    const dup = await api.call('POST', '/api/users', { username: 'counter1', password: 'password-1', role: 'counter' });
+    expect(dup.statusCode).toBe(409);
+  });
+
+  it('ends sessions on logout', async () => {
+    const u = await api.userToken('leaver', 'counter');
+    expect((await api.call('POST', '/api/auth/logout', undefined, u.token)).statusCode).toBe(204);
+    expect((await api.call('GET', '/api/auth/me', undefined, u.token)).statusCode).toBe(401);
+  });
+});

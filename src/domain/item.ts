@@ -1,0 +1,138 @@
+// Item master rules (SPEC §2, seed 002) that do not need the database: code and description limits, the
+// secondary unit with its conversion, lots and serials, classification fields, and the words an item is
+// found by. Reference checks (units and classification codes exist) are the service's job.
+import { Dec, parseDecimal } from './decimal.js';
+import { DomainError } from './errors.js';
+import { checkConversion, type ConversionOp } from './unit.js';
+
+export type LotManagement = 'no' | 'yes' | 'auto';
+
+export const ITEM_CODE_MAX = 50;
+export const DESCRIPTION_MAX = 40;
+export const SUPPLEMENTARY_MAX = 65_536;
+export const SEARCH_CODE_MAX = 80;
+
+/** Classification fields of the item and the code-table kind each refers to. */
+export const CLASSIFICATION_FIELDS = {
+  productGroup: 'product_group',
+  brand: 'brand',
+  family: 'family',
+  homogeneousCategory: 'homogeneous_category',
+  stockAccountClassification: 'stock_account_classification',
+  classification1: 'classification_1',
+  classification2: 'classification_2',
+  classification3: 'classification_3',
+  classification4: 'classification_4',
+  classification5: 'classification_5',
+} as const;
+export type ClassificationField = keyof typeof CLASSIFICATION_FIELDS;
+export type ClassificationKind = (typeof CLASSIFICATION_FIELDS)[ClassificationField];
+export const CLASSIFICATION_KINDS = Object.values(CLASSIFICATION_FIELDS) as ClassificationKind[];
+
+/** Item code: 1–50 characters without whitespace (free alphanumeric in the seed; punctuation is allowed). */
+export function checkItemCode(code: string, field = 'code'): string {
+  if (code.length < 1 || code.length > ITEM_CODE_MAX || /\s/.test(code)) {
+    throw new DomainError('item.code_invalid', `${field} must be 1–${ITEM_CODE_MAX} characters without spaces`, { field });
+  }
+  return code;
+}
+
+/** Search codes (barcodes, supplier codes) follow the same rule with 80 characters. */
+export function checkSearchCode(code: string, field = 'code'): string {
+  if (code.length < 1 || code.length > SEARCH_CODE_MAX || /\s/.test(code)) {
+    throw new DomainError('item.code_invalid', `${field} must be 1–${SEARCH_CODE_MAX} characters without spaces`, { field });
+  }
+  return code;
+}
+
+export function checkDescription(text: string, field = 'description'): string {
+  if (text.trim().length < 1 || text.length > DESCRIPTION_MAX) {
+    throw new DomainError('validation.failed', `${field} must have 1–${DESCRIPTION_MAX} characters`, { field });
+  }
+  return text;
+}
+
+export function checkSupplementary(text: string, field = 'supplementaryDescription'): string {
+  if (text.length > SUPPLEMENTARY_MAX) {
+    throw new DomainError('validation.failed', `${field} must have at most ${SUPPLEMENTARY_MAX} characters`, { field });
+  }
+  return text;
+}
+
+export interface SecondaryUnit {
+  secondaryUnit: string | null;
+  secondaryConversionOp: ConversionOp | null;
+  secondaryConversionFactor: string | null;
+}
+
+/** The secondary unit and its conversion come together or not at all, and differ from the primary unit. */
+export function checkSecondaryUnit(primaryUnit: string, s: SecondaryUnit): SecondaryUnit {
+  const given = [s.secondaryUnit, s.secondaryConversionOp, s.secondaryConversionFactor].filter((v) => v !== null).length;
+  if (given === 0) return { secondaryUnit: null, secondaryConversionOp: null, secondaryConversionFactor: null };
+  if (given !== 3) {
+    const missing = s.secondaryUnit === null ? 'secondaryUnit' : s.secondaryConversionOp === null ? 'secondaryConversionOp' : 'secondaryConversionFactor';
+    throw new DomainError('unit.conversion_invalid', 'secondaryUnit, secondaryConversionOp and secondaryConversionFactor are given together or not at all', {
+      field: missing,
+    });
+  }
+  if (s.secondaryUnit === primaryUnit) {
+    throw new DomainError('unit.conversion_invalid', `the secondary unit must differ from the primary unit ${primaryUnit}`, { field: 'secondaryUnit' });
+  }
+  const c = checkConversion(s.secondaryConversionOp, s.secondaryConversionFactor, { op: 'secondaryConversionOp', factor: 'secondaryConversionFactor' });
+  return { secondaryUnit: s.secondaryUnit, secondaryConversionOp: c.op, secondaryConversionFactor: (c.factor as Dec).toFixed() };
+}
+
+export function checkLotManagement(value: string): LotManagement {
+  if (value !== 'no' && value !== 'yes' && value !== 'auto') {
+    throw new DomainError('validation.failed', 'lotManagement must be no, yes or auto (yes with automatic consumption)', { field: 'lotManagement' });
+  }
+  return value;
+}
+
+/** A non-negative decimal field (prices, threshold quantity). */
+export function checkNonNegative(text: string, field: string): string {
+  const d = parseDecimal(text, field);
+  if (d.isNegative()) throw new DomainError('validation.failed', `${field} must not be negative`, { field });
+  return d.toFixed();
+}
+
+export function checkValidity(validFrom: string | null, validTo: string | null): void {
+  if (validFrom !== null && validTo !== null && validTo < validFrom) {
+    throw new DomainError('validation.failed', `validTo ${validTo} is before validFrom ${validFrom}`, { field: 'validTo' });
+  }
+}
+
+/** The primary unit is the unit of balances and valuation: it is fixed once stock has moved. */
+export function checkPrimaryUnitChange(item: { code: string; primaryUnit: string; hasLedgerEntries: boolean }, newUnit: string): void {
+  if (newUnit !== item.primaryUnit && item.hasLedgerEntries) {
+    throw new DomainError('item.primary_unit_locked', `item ${item.code} has stock movements; its primary unit ${item.primaryUnit} can no longer change`, {
+      field: 'primaryUnit', params: { primaryUnit: item.primaryUnit },
+    });
+  }
+}
+
+/**
+ * The terms an item is found by in "word" search: every suffix of the lower-cased texts that starts a word
+ * (after a space or punctuation, or where letters and digits meet). `Hex bolt M8` gives `hex bolt m8`,
+ * `bolt m8`, `m8`, `8`; a prefix query on these terms finds words anywhere in the text through a btree index.
+ */
+export function searchTerms(texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of texts) {
+    const t = raw.toLowerCase().trim();
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i]!;
+      const prev = i === 0 ? '' : t[i - 1]!;
+      const isWord = /[\p{L}\p{N}]/u.test(c);
+      const prevWord = prev !== '' && /[\p{L}\p{N}]/u.test(prev);
+      const kindChange = prevWord && /\p{N}/u.test(c) !== /\p{N}/u.test(prev);
+      if (isWord && (!prevWord || kindChange)) out.add(t.slice(i, i + 80));
+    }
+  }
+  return [...out];
+}
+
+/** Escapes LIKE wildcards so user text is matched literally (`\` is PostgreSQL's default escape). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

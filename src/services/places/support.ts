@@ -1,0 +1,92 @@
+// Helpers shared by the place and item services: database constraint errors → DomainError, site scoping,
+// patches without undefined, pages.
+import { DomainError } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+
+/** The SQLSTATE of a PostgreSQL/PGlite error, if it is one. */
+function sqlState(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+function constraintOf(e: unknown): string {
+  const c = (e as { constraint?: unknown }).constraint;
+  if (typeof c === 'string') return c;
+  // PGlite does not always fill `constraint`; the message names it.
+  const m = /constraint "([^"]+)"/.exec(String((e as Error).message ?? ''));
+  return m?.[1] ?? '';
+}
+
+export interface DbErrorMap {
+  /** Message for a foreign-key violation on delete: something still refers to the row. */
+  inUse?: string;
+  /** Unique index name → the field it is about and the message. */
+  unique?: Record<string, { field: string; message: string }>;
+}
+
+/**
+ * Runs a use case and turns constraint violations into domain errors. The database is the last line of
+ * defence (races between two requests); the services check the common cases first with clearer messages.
+ */
+export async function mapDbErrors<T>(map: DbErrorMap, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const state = sqlState(e);
+    if (state === '23503' && map.inUse) {
+      const detail = /on table "([^"]+)"/.exec(String((e as Error).message ?? ''))?.[1];
+      throw new DomainError('conflict.in_use', map.inUse, detail ? { params: { referencedBy: detail } } : {});
+    }
+    if (state === '23505') {
+      const u = map.unique?.[constraintOf(e)];
+      if (u) throw new DomainError('conflict.duplicate', u.message, { field: u.field });
+      throw new DomainError('conflict.duplicate', 'a record with the same key already exists');
+    }
+    throw e;
+  }
+}
+
+/** The site an actor is limited to, or null when they see every site (admins always do). */
+export function siteScope(actor: Actor): string | null {
+  return actor.role === 'admin' ? null : actor.siteId;
+}
+
+/** Reading another site's record looks exactly like a missing one: ids of other sites are not revealed. */
+export function visible<T extends { siteId: string }>(actor: Actor, row: T | undefined): T | undefined {
+  const scope = siteScope(actor);
+  return row && (scope === null || row.siteId === scope) ? row : undefined;
+}
+
+/** Writing into another site is forbidden (the actor named the site, so nothing is revealed). */
+export function requireSite(actor: Actor, siteId: string): void {
+  const scope = siteScope(actor);
+  if (scope !== null && scope !== siteId) {
+    throw new DomainError('auth.forbidden', `${actor.username} works for site ${scope} only`, { field: 'siteId' });
+  }
+}
+
+/** Drops undefined values so a PATCH changes only what was sent. */
+export function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+export interface PageInput {
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextOffset: number | null;
+}
+
+/** Builds a page from `limit + 1` fetched rows. */
+export function pageOf<T>(rows: T[], p: PageInput): Page<T> {
+  const more = rows.length > p.limit;
+  return { items: more ? rows.slice(0, p.limit) : rows, nextOffset: more ? p.offset + p.limit : null };
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

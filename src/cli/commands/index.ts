@@ -1,5 +1,6 @@
 // Sub-commands of `inventur`, one line per module.
 import type { Command } from 'commander';
+import { registerDemo } from './demo.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerOpenapi } from './openapi.command.js';
 import { registerServe } from './serve.command.js';
@@ -10,4 +11,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerMigrate,
   registerUser,
   registerOpenapi,
+  registerDemo,
 ];

@@ -1,0 +1,72 @@
+// Decoding a scan the way a site sees it: the pure tokenizer (src/domain/barcode) plus the site's active
+// user rules in their configured order, with the clock's year as the GS1 two-digit-year reference. The CLI,
+// the decode endpoint and the handheld scan all come through here, so they answer with one JSON shape.
+import { decodeBarcode, parseBarcodeRule, type BarcodeRule, type DecodeResult } from '../../domain/barcode/index.js';
+import { DomainError } from '../../domain/errors.js';
+import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
+
+export type Assume = 'gtin' | 'gs1';
+
+export interface DecodeInput {
+  text: string;
+  assume?: Assume | undefined;
+  /** Whose rules apply; defaults to the actor's site. Without a site only built-in decoding applies. */
+  siteId?: string | undefined;
+}
+
+/** Pure decode with already loaded rules; `now` gives the reference year. */
+export function decodeText(text: string, now: Date, options: { assume?: Assume | undefined; rules?: BarcodeRule[] } = {}): DecodeResult {
+  return decodeBarcode(text, {
+    referenceYear: now.getUTCFullYear(),
+    ...(options.assume ? { assume: options.assume } : {}),
+    ...(options.rules && options.rules.length > 0 ? { rules: options.rules } : {}),
+  });
+}
+
+/**
+ * The site a request may act on: a user bound to a site sees only that site (an explicit other site is
+ * refused, not silently replaced); a user without one may name any site or none.
+ */
+export function siteScope(actor: Actor, siteId: string | undefined | null): string | null {
+  if (actor.siteId !== null && siteId != null && siteId !== actor.siteId) {
+    throw new DomainError('auth.forbidden', `${actor.username} works for site ${actor.siteId} and may not use site ${siteId}`, { field: 'siteId' });
+  }
+  return siteId ?? actor.siteId;
+}
+
+/** A stored rule row back to a BarcodeRule; rows are validated on write, so a failure here is skipped. */
+export function ruleFromRow(row: { name: string; rule: unknown }): BarcodeRule | undefined {
+  const data = typeof row.rule === 'string' ? (JSON.parse(row.rule) as unknown) : row.rule;
+  const parsed = parseBarcodeRule({ ...(data as Record<string, unknown>), name: row.name });
+  return parsed.ok ? parsed.rule : undefined;
+}
+
+/** The site's active rules in order: one indexed read (barcode_rules_site_position_idx). */
+export async function activeRules(trx: Tx, siteId: string | null): Promise<BarcodeRule[]> {
+  if (siteId === null) return [];
+  const rows = await trx
+    .selectFrom('barcodeRules')
+    .select(['name', 'rule'])
+    .where('siteId', '=', siteId)
+    .where('active', '=', true)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((r) => ruleFromRow(r) ?? []);
+}
+
+/** Decode for the API: a failed decode is a value (`ok: false`), not an exception. */
+export async function decodeForSite(ctx: ServiceContext, actor: Actor, input: DecodeInput): Promise<DecodeResult> {
+  requireRole(actor, 'counter');
+  const siteId = siteScope(actor, input.siteId);
+  const rules = await activeRules(ctx.db, siteId);
+  return decodeText(input.text, ctx.now(), { assume: input.assume, rules });
+}
+
+/** Decode for the CLI, naming the site by its code. */
+export async function decodeForSiteCode(ctx: ServiceContext, siteCode: string, text: string, assume?: Assume): Promise<DecodeResult> {
+  const site = await ctx.db.selectFrom('sites').select('id').where('code', '=', siteCode).executeTakeFirst();
+  if (!site) throw new DomainError('not_found', `site ${siteCode} not found`, { field: 'site' });
+  const rules = await activeRules(ctx.db, site.id);
+  return decodeText(text, ctx.now(), { assume, rules });
+}

@@ -1,0 +1,194 @@
+// What a counter sees on the handheld (SPEC §5, seed 000): only the open count lists they are responsible
+// for, searchable by inventory; a list's items as they may see them (blind inventories never show a target
+// quantity); and the look-up data a handheld caches to keep scanning without network.
+import { DomainError } from '../../domain/errors.js';
+import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
+import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+import { findBin, findBinsInSite } from './lookups.js';
+
+/** The statuses in which a list takes reports. */
+export const COUNTABLE_STATUSES: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
+
+export interface HandheldList {
+  id: string;
+  siteId: string;
+  number: string;
+  name: string;
+  countType: CountType;
+  status: CountListStatus;
+  countDate: string | null;
+  warehouseId: string | null;
+  warehouseCode: string | null;
+  responsibleUserId: string | null;
+  inventory: { id: string; number: string; description: string; stockTakingDate: string | null };
+  /** Per inventory type: the bin stays set between item scans until another bin is scanned. */
+  keepLocation: boolean;
+  /** cumulative: a new report adds; single: it replaces. Also the preselected answer on a repeat scan. */
+  reportType: ReportType;
+  /** false = blind counting: no target quantity is ever sent to the handheld. */
+  showSystemQuantities: boolean;
+  singleReportingRequired: boolean;
+}
+
+function listQuery(trx: Tx) {
+  return trx
+    .selectFrom('countLists as cl')
+    .innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
+    .innerJoin('inventoryTypes as it', 'it.id', 'inv.typeId')
+    .leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
+    .select([
+      'cl.id', 'cl.siteId', 'cl.number', 'cl.name', 'cl.countType', 'cl.status', 'cl.countDate', 'cl.warehouseId',
+      'w.code as warehouseCode', 'cl.responsibleUserId', 'inv.id as inventoryId', 'inv.number as inventoryNumber',
+      'inv.description as inventoryDescription', 'inv.stockTakingDate', 'it.keepLocation', 'inv.reportType',
+      'inv.showSystemQuantities', 'inv.singleReportingRequired',
+    ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
+
+function toList(r: ListRow): HandheldList {
+  return {
+    id: r.id, siteId: r.siteId, number: r.number, name: r.name, countType: r.countType, status: r.status, countDate: r.countDate,
+    warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, responsibleUserId: r.responsibleUserId,
+    inventory: { id: r.inventoryId, number: r.inventoryNumber, description: r.inventoryDescription, stockTakingDate: r.stockTakingDate },
+    keepLocation: r.keepLocation, reportType: r.reportType, showSystemQuantities: r.showSystemQuantities,
+    singleReportingRequired: r.singleReportingRequired,
+  };
+}
+
+/**
+ * A list the actor counts on: by primary key, refused (403) unless they are its responsible employee —
+ * on the handheld a counter works only on their own lists, whatever their role.
+ */
+export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options: { requireOpen: boolean }): Promise<HandheldList> {
+  const row = found(await listQuery(trx).where('cl.id', '=', listId).executeTakeFirst(), `count list ${listId}`);
+  if (row.responsibleUserId !== actor.userId) {
+    throw new DomainError('auth.forbidden', `count list ${row.number} is assigned to another employee`, { params: { countListId: listId } });
+  }
+  if (options.requireOpen && !COUNTABLE_STATUSES.includes(row.status)) {
+    throw new DomainError('count.not_open', `count list ${row.number} is ${row.status}, not open for counting`, { params: { status: row.status } });
+  }
+  return toList(row);
+}
+
+export interface HandheldListView extends HandheldList {
+  counts: { items: number; reported: number; open: number };
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The signed-in user's open lists (count_lists_responsible_idx), newest first, searchable by inventory. */
+export async function listHandheldLists(
+  ctx: ServiceContext, actor: Actor, input: { q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: HandheldListView[]; nextOffset: number | null }> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    let query = listQuery(trx).where('cl.responsibleUserId', '=', actor.userId).where('cl.status', 'in', COUNTABLE_STATUSES);
+    const q = input.q?.trim();
+    if (q) {
+      const p = likePattern(q.toLowerCase());
+      query = query.where((eb) => eb.or([
+        eb(eb.fn('lower', ['inv.number']), 'like', p), eb(eb.fn('lower', ['inv.description']), 'like', p),
+        eb(eb.fn('lower', ['cl.number']), 'like', p), eb(eb.fn('lower', ['cl.name']), 'like', p),
+      ]));
+    }
+    const rows = await query.orderBy('cl.openedAt', 'desc').orderBy('cl.id', 'desc').limit(input.limit + 1).offset(input.offset).execute();
+    const more = rows.length > input.limit;
+    const pageRows = more ? rows.slice(0, input.limit) : rows;
+    const ids = pageRows.map((r) => r.id);
+    const counts = ids.length === 0 ? [] : await trx
+      .selectFrom('countListItems')
+      .select((eb) => [
+        'countListId',
+        eb.fn.countAll<string>().as('items'),
+        eb.fn.countAll<string>().filterWhere('status', '<>', 'open').as('reported'),
+      ])
+      .where('countListId', 'in', ids)
+      .where('informational', '=', false)
+      .groupBy('countListId')
+      .execute();
+    const byList = new Map(counts.map((c) => [c.countListId, c]));
+    const items = pageRows.map((r) => {
+      const c = byList.get(r.id);
+      const total = Number(c?.items ?? 0);
+      const reported = Number(c?.reported ?? 0);
+      return { ...toList(r), counts: { items: total, reported, open: total - reported } };
+    });
+    return { items, nextOffset: more ? input.offset + input.limit : null };
+  });
+}
+
+export interface HandheldItemView {
+  id: string;
+  lineNo: number;
+  itemId: string | null;
+  itemCode: string | null;
+  description: string | null;
+  unit: string | null;
+  lotManagement: 'no' | 'yes' | 'auto' | null;
+  serialManagement: boolean | null;
+  warehouseCode: string;
+  zoneCode: string | null;
+  binId: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  status: 'open' | 'reported' | 'closed';
+  reportedQuantity: string | null;
+  addedByCount: boolean;
+  /** Present only when the inventory shows system quantities; absent (not null) on blind inventories. */
+  targetQuantity?: string | null;
+}
+
+/**
+ * A page of the list's items in line order (count_list_items_list_line_idx). Informational items are left
+ * out: they are not counted on this list. Optional filters: one bin (after the bin scan), open items only.
+ */
+export async function listHandheldItems(
+  ctx: ServiceContext, actor: Actor, listId: string,
+  input: { bin?: string | undefined; onlyOpen?: boolean | undefined; limit: number; offset: number },
+): Promise<{ items: HandheldItemView[]; nextOffset: number | null }> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    const list = await loadOwnList(trx, actor, listId, { requireOpen: true });
+    let query = trx
+      .selectFrom('countListItems as li')
+      .leftJoin('items as i', 'i.id', 'li.itemId')
+      .innerJoin('warehouses as w', 'w.id', 'li.warehouseId')
+      .leftJoin('zones as z', 'z.id', 'li.zoneId')
+      .leftJoin('bins as b', 'b.id', 'li.binId')
+      .select([
+        'li.id', 'li.lineNo', 'li.itemId', 'i.code as itemCode', 'i.description', 'i.primaryUnit as unit', 'i.lotManagement',
+        'i.serialManagement', 'w.code as warehouseCode', 'z.code as zoneCode', 'li.binId', 'b.code as binCode', 'li.lot',
+        'li.serial', 'li.status', 'li.reportedQuantity', 'li.addedByCount', 'li.targetQuantity',
+      ])
+      .where('li.countListId', '=', listId)
+      .where('li.informational', '=', false);
+    if (input.onlyOpen) query = query.where('li.status', '=', 'open');
+    if (input.bin !== undefined) {
+      const binIds = await binIdsFor(trx, list, input.bin);
+      query = query.where('li.binId', 'in', binIds);
+    }
+    const rows = await query.orderBy('li.lineNo').orderBy('li.id').limit(input.limit + 1).offset(input.offset).execute();
+    const more = rows.length > input.limit;
+    // Difference lists always show the target (SPEC §4.4). Blind counting: the key is not sent at all, so
+    // no client can show it by mistake.
+    const show = list.showSystemQuantities || list.countType === 'differences';
+    const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) => (show ? { ...r, targetQuantity } : r));
+    return { items, nextOffset: more ? input.offset + input.limit : null };
+  });
+}
+
+/** The bin ids a typed or scanned bin code stands for on this list. */
+export async function binIdsFor(trx: Tx, list: HandheldList, code: string): Promise<string[]> {
+  if (list.warehouseId) {
+    const bin = await findBin(trx, list.warehouseId, code);
+    if (!bin) throw new DomainError('not_found', `bin ${code} not found in warehouse ${list.warehouseCode}`, { field: 'bin' });
+    return [bin.id];
+  }
+  const bins = await findBinsInSite(trx, list.siteId, code);
+  if (bins.length === 0) throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin' });
+  return bins.map((b) => b.id);
+}

@@ -1,0 +1,38 @@
+// The index look-ups a scan needs that other modules own: search codes (items) and bins (places). Bins go
+// through places' resolveBin and search codes through items' resolveSearchCode; the site-wide bin search
+// (lists spanning several warehouses) and the secondary-unit read are ours.
+import type { Tx } from '../context.js';
+import { resolveSearchCode, type ResolvedSearchCode } from '../items/search-code.service.js';
+import { resolveBin, type ResolvedBin } from '../places/bin.service.js';
+
+export type SearchCodeHit = ResolvedSearchCode;
+
+/** One search code, exactly: items' resolveSearchCode (item_search_codes_code_key). */
+export function findSearchCode(trx: Tx, code: string): Promise<SearchCodeHit | undefined> {
+  return resolveSearchCode(trx, code);
+}
+
+/** The item's secondary unit, read only when a quantity is entered in a unit other than the scanned one. */
+export async function secondaryUnitOf(trx: Tx, itemId: string): Promise<{ unit: string; op: 'x' | '\\'; factor: string } | undefined> {
+  const row = await trx.selectFrom('items').select(['secondaryUnit', 'secondaryConversionOp', 'secondaryConversionFactor']).where('id', '=', itemId).executeTakeFirst();
+  if (!row?.secondaryUnit || !row.secondaryConversionOp || !row.secondaryConversionFactor) return undefined;
+  return { unit: row.secondaryUnit, op: row.secondaryConversionOp, factor: row.secondaryConversionFactor };
+}
+
+export type { ResolvedBin };
+
+/** A bin of one warehouse by code or barcode (places' unique indexes). */
+export function findBin(trx: Tx, warehouseId: string, codeOrBarcode: string): Promise<ResolvedBin | undefined> {
+  return resolveBin(trx, warehouseId, codeOrBarcode);
+}
+
+/**
+ * A bin anywhere in the site by code or barcode (bins_site_code_idx / bins_site_barcode_idx, migration
+ * 0040): for lists without a warehouse of their own. Up to two hits so the caller can refuse ambiguity.
+ */
+export async function findBinsInSite(trx: Tx, siteId: string, codeOrBarcode: string): Promise<Array<{ id: string; warehouseId: string; zoneId: string; code: string }>> {
+  const text = codeOrBarcode.trim();
+  if (text === '') return [];
+  return trx.selectFrom('bins').select(['id', 'warehouseId', 'zoneId', 'code']).where('siteId', '=', siteId)
+    .where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('barcode', '=', text)])).limit(2).execute();
+}

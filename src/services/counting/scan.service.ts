@@ -1,0 +1,198 @@
+// One handheld scan (SPEC §5, seed 000): bin + item barcode (or typed code) + quantity → one report on the
+// counter's own list, written immediately. Here the scan is understood — decoded with the site's rules, the
+// item found from any search code or GTIN form, lot/serial/expiry/count taken from GS1 AIs, the quantity
+// converted from the scanned code's unit, the place resolved — and handed to inventory's recordReport, which
+// owns every reporting rule (open list, add/replace, found items, idempotency by clientReportId).
+// One short transaction of index look-ups; nothing here reads the whole list.
+import type { BarcodeFields } from '../../domain/barcode/index.js';
+import { decText } from '../../domain/decimal.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
+import { recordReport, type ReportResult } from '../inventory/report.service.js';
+import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
+import { activeRules, decodeText } from '../barcode/decode.service.js';
+import { binOfList } from './handheld-lookup.service.js';
+import { type HandheldList, loadOwnList } from './handheld-list.service.js';
+import { candidateCodes, countedQuantity, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
+import { findSearchCode } from './lookups.js';
+
+export interface ScanInput {
+  listId: string;
+  clientReportId: string;
+  bin?: string | undefined;
+  warehouse?: string | undefined;
+  barcode?: string | undefined;
+  itemCode?: string | undefined;
+  quantity?: string | undefined;
+  unit?: string | undefined;
+  lot?: string | undefined;
+  serial?: string | undefined;
+  mode?: 'add' | 'replace' | undefined;
+  device?: string | undefined;
+}
+
+/** The scanned item and what will be (or was) reported for it. Never a target quantity. */
+export interface ScanItemView {
+  itemId: string;
+  itemCode: string;
+  description: string;
+  primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto';
+  serialManagement: boolean;
+  /** The search code that identified the item. */
+  scannedCode: string;
+  enteredQuantity: string;
+  enteredUnit: string;
+  /** enteredQuantity converted to the primary unit. */
+  quantity: string;
+  lot: string;
+  serial: string;
+  /** From GS1 AI 17 (or a rule), for the counter to compare with the label; not stored by the report. */
+  expiry: string | null;
+  binId: string | null;
+  binCode: string | null;
+}
+
+export interface ScanLineView {
+  id: string;
+  lineNo: number;
+  status: 'open' | 'reported' | 'closed';
+  reportedQuantity: string | null;
+  addedByCount: boolean;
+  /** Only on inventories that show system quantities (and difference lists); absent when blind. */
+  targetQuantity?: string | null;
+  proposedQuantity?: string | null;
+}
+
+export type ScanResult =
+  | {
+    status: 'recorded'; duplicate: boolean; added: boolean; item: ScanItemView; line: ScanLineView;
+    report: { id: string; mode: 'add' | 'replace' | 'mark_all'; quantity: string; enteredQuantity: string | null; enteredUnit: string | null;
+      resultingQuantity: string; previousQuantity: string | null; reportedAt: string; clientReportId: string | null };
+  }
+  | { status: 'decision_needed'; previousQuantity: string; suggestedMode: 'add' | 'replace'; countListItemId: string; item: ScanItemView };
+
+interface Identified { item: ScannedItem; fields: BarcodeFields; field: 'barcode' | 'itemCode' }
+
+/** Decodes the barcode with the site's rules and finds the item; a typed item code is a search code as is. */
+async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input: ScanInput): Promise<Identified> {
+  if (input.barcode === undefined) {
+    const code = (input.itemCode ?? '').trim();
+    if (code === '') throw new DomainError('validation.failed', 'scan a barcode or enter an item code', { field: 'barcode' });
+    return { item: await resolveItem(trx, [code], 'itemCode'), fields: {}, field: 'itemCode' };
+  }
+  const decoded = decodeText(input.barcode, ctx.now(), { rules: await activeRules(trx, list.siteId) });
+  if (!decoded.ok) {
+    // A site with rules still has plain item-code labels: a search code as scanned identifies the item.
+    const raw = input.barcode.replace(/\r?\n$|\r$/, '').trim();
+    const plain = decoded.error.code === 'barcode.no_rule_matched' ? await findSearchCode(trx, raw) : undefined;
+    if (plain) return { item: { ...plain, matchedCode: raw }, fields: {}, field: 'barcode' };
+    const { code, ...where } = decoded.error;
+    throw new DomainError('barcode.invalid', decoded.error.message, { field: 'barcode', params: { barcodeError: code, ...where } });
+  }
+  const codes = candidateCodes(decoded);
+  if (codes.length === 0) {
+    throw new DomainError('not_found', 'the barcode carries no item identification (no GTIN, item code or data)', { field: 'barcode' });
+  }
+  return { item: await resolveItem(trx, codes, 'barcode'), fields: decoded.fields, field: 'barcode' };
+}
+
+interface Place { warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null }
+
+/**
+ * Where the item was counted. With a bin: the bin in the list's warehouse. Without: the item's bin-less line
+ * on the list (an unstructured warehouse or zone), else the list's unstructured warehouse; a structured
+ * warehouse counts per bin, so there the bin is required.
+ */
+async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: BarcodeFields, itemId: string): Promise<Place> {
+  let warehouseId = list.warehouseId;
+  if (input.warehouse !== undefined) {
+    const wh = await trx.selectFrom('warehouses').select('id').where('siteId', '=', list.siteId).where('code', '=', input.warehouse).executeTakeFirst();
+    if (!wh) throw new DomainError('not_found', `warehouse ${input.warehouse} not found`, { field: 'warehouse' });
+    if (warehouseId !== null && wh.id !== warehouseId) {
+      throw new DomainError('count.place_not_on_list', `count list ${list.number} counts warehouse ${list.warehouseCode}`, { field: 'warehouse' });
+    }
+    warehouseId = wh.id;
+  }
+  const binText = input.bin ?? fields.bin;
+  if (binText !== undefined && binText.trim() !== '') {
+    const bin = await binOfList(trx, list, binText, warehouseId ?? undefined);
+    return { warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, binCode: bin.code };
+  }
+  if (list.countType === 'bin') throw new DomainError('count.bin_required', `count list ${list.number} is counted per bin: scan the bin first`, { field: 'bin' });
+  const kind = warehouseId === null ? undefined
+    : (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
+  if (kind === 'unstructured') return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null };
+  // Structured (an unstructured zone may hold the item) or unknown warehouse: the item's bin-less line.
+  let lines = trx.selectFrom('countListItems').select(['warehouseId', 'zoneId']).where('countListId', '=', list.id)
+    .where('itemId', '=', itemId).where('binId', 'is', null);
+  if (warehouseId !== null) lines = lines.where('warehouseId', '=', warehouseId);
+  const found = await lines.limit(2).execute();
+  const first = found[0];
+  if (first && found.every((l) => l.warehouseId === first.warehouseId && l.zoneId === first.zoneId)) {
+    return { warehouseId: first.warehouseId, zoneId: first.zoneId, binId: null, binCode: null };
+  }
+  if (kind === 'structured') {
+    throw new DomainError('count.bin_required', `warehouse ${list.warehouseCode ?? input.warehouse} is counted per bin: scan the bin`, { field: 'bin' });
+  }
+  throw new DomainError('validation.failed', `count list ${list.number} spans several warehouses: scan the bin or name the warehouse`, { field: found.length > 1 ? 'warehouse' : 'bin' });
+}
+
+/** recordReport names its own input fields (binId, warehouseId…); the handheld client knows the scan's. */
+const FIELD_MAP: Record<string, string> = { binId: 'bin', zoneId: 'bin', warehouseId: 'warehouse', countListId: 'listId' };
+
+function asScanError(e: unknown, itemField: string): unknown {
+  if (!isDomainError(e) || e.field === undefined) return e;
+  const field = e.field === 'itemId' ? itemField : FIELD_MAP[e.field];
+  if (field === undefined) return e;
+  return new DomainError(e.code, e.message, { field, ...(e.params ? { params: e.params } : {}) });
+}
+
+function lineView(r: Extract<ReportResult, { status: 'recorded' }>['item'], showTargets: boolean): ScanLineView {
+  const line: ScanLineView = { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity, addedByCount: r.addedByCount };
+  if (showTargets) {
+    line.targetQuantity = r.targetQuantity;
+    line.proposedQuantity = r.proposedQuantity;
+  }
+  return line;
+}
+
+/** Records one scan on the counter's own open list, in one transaction. */
+export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    const list = await loadOwnList(trx, actor, input.listId, { requireOpen: false });
+    const { item, fields, field } = await identify(trx, ctx, list, input);
+    const counted = await countedQuantity(trx, item, input, fields);
+    const { lot, serial } = lotAndSerial(item, input, fields);
+    const place = await placeOf(trx, list, input, fields, item.itemId);
+    const view: ScanItemView = {
+      itemId: item.itemId, itemCode: item.itemCode, description: item.description, primaryUnit: item.primaryUnit,
+      lotManagement: item.lotManagement, serialManagement: item.serialManagement, scannedCode: item.matchedCode,
+      enteredQuantity: decText(counted.entered), enteredUnit: counted.enteredUnit, quantity: decText(counted.quantity), lot, serial,
+      expiry: fields.expiry ?? null, binId: place.binId, binCode: place.binCode,
+    };
+    let result: ReportResult;
+    try {
+      result = await recordReport(trx, ctx, actor, {
+        countListId: list.id, itemId: item.itemId, warehouseId: place.warehouseId, zoneId: place.zoneId, binId: place.binId,
+        lot, serial, quantity: view.quantity, mode: input.mode, device: input.device, rawBarcode: input.barcode,
+        clientReportId: input.clientReportId, enteredQuantity: view.enteredQuantity, enteredUnit: view.enteredUnit,
+      }, { missingMode: 'ask' });
+    } catch (e) {
+      throw asScanError(e, field);
+    }
+    if (result.status === 'decision_needed') {
+      const suggestedMode = result.suggestedMode === 'replace' ? 'replace' : 'add';
+      return { status: 'decision_needed', previousQuantity: result.previousQuantity, suggestedMode, countListItemId: result.countListItemId, item: view };
+    }
+    const showTargets = list.showSystemQuantities || list.countType === 'differences';
+    const r = result.report;
+    return {
+      status: 'recorded', duplicate: result.duplicate, added: result.added, item: view, line: lineView(result.item, showTargets),
+      report: {
+        id: r.id, mode: r.mode, quantity: r.quantity, enteredQuantity: r.enteredQuantity, enteredUnit: r.enteredUnit,
+        resultingQuantity: r.resultingQuantity, previousQuantity: r.previousQuantity, reportedAt: r.reportedAt, clientReportId: r.clientReportId,
+      },
+    };
+  });
+}

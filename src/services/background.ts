@@ -2,10 +2,12 @@
 // starters to `starters`; each returns a stop function.
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from './context.js';
+import { startJobWorker } from './jobs/runner.js';
 
 export type BackgroundStarter = (ctx: ServiceContext, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 
 export const starters: BackgroundStarter[] = [];
+starters.push((ctx, log) => startJobWorker(ctx, log));
 
 export async function startBackground(ctx: ServiceContext, log: FastifyBaseLogger): Promise<{ stop(): Promise<void> }> {
   const stops: Array<() => Promise<void>> = [];

@@ -1,0 +1,70 @@
+// Closing a count list (SPEC §4.5): every item whose confirmed quantity differs from the target becomes a
+// stock movement — a direct adjustment in unstructured warehouses, for serials and inside the differences
+// zone itself, otherwise a transfer between the counted place and the warehouse's inventory-differences zone.
+import { Dec, decText } from '../decimal.js';
+import { DomainError } from '../errors.js';
+
+export interface ClosingItem {
+  id: string;
+  itemId: string;
+  warehouseId: string;
+  warehouseKind: 'unstructured' | 'structured' | 'virtual';
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
+  target: string | null;
+  reported: string;
+  /** The inventory-differences zone of the warehouse, if it has one. */
+  differencesZoneId: string | null;
+  /** Price of quantity changes (weighted average on the stock-taking day, else the valuation price). */
+  unitPrice: string;
+}
+
+export interface MovementLine {
+  itemId: string; warehouseId: string; zoneId?: string; binId?: string; lot?: string; serial?: string;
+  ownerId: string; quantity: string; unitPrice?: string;
+}
+
+export interface ClosingPlan {
+  adjustments: MovementLine[];
+  transfers: MovementLine[];
+  /** What each count-list item posted (0 when no difference). */
+  posted: Array<{ id: string; postedQuantity: string; unitPrice: string | null }>;
+}
+
+function line(i: ClosingItem, quantity: Dec, place: { zoneId: string | null; binId: string | null }): MovementLine {
+  return {
+    itemId: i.itemId, warehouseId: i.warehouseId,
+    ...(place.zoneId ? { zoneId: place.zoneId } : {}), ...(place.binId ? { binId: place.binId } : {}),
+    ...(i.lot ? { lot: i.lot } : {}), ...(i.serial ? { serial: i.serial } : {}),
+    ownerId: i.ownerId, quantity: decText(quantity), unitPrice: i.unitPrice,
+  };
+}
+
+export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
+  const plan: ClosingPlan = { adjustments: [], transfers: [], posted: [] };
+  for (const i of items) {
+    const diff = new Dec(i.reported).minus(i.target ?? '0');
+    if (diff.isZero()) {
+      plan.posted.push({ id: i.id, postedQuantity: '0', unitPrice: null });
+      continue;
+    }
+    plan.posted.push({ id: i.id, postedQuantity: decText(diff), unitPrice: i.unitPrice });
+    const direct = i.warehouseKind !== 'structured' || i.serial !== '' || (i.differencesZoneId !== null && i.zoneId === i.differencesZoneId);
+    if (direct) {
+      plan.adjustments.push(line(i, diff, i));
+      continue;
+    }
+    if (i.differencesZoneId === null) {
+      throw new DomainError('place.differences_zone_missing',
+        `warehouse ${i.warehouseId} is structured but has no zone with usage "inventory differences" to take the difference`, {
+          params: { warehouseId: i.warehouseId, countListItemId: i.id },
+        });
+    }
+    // Counted more than expected: the surplus comes out of the differences zone, and the other way round.
+    plan.transfers.push(line(i, diff, i), line(i, diff.negated(), { zoneId: i.differencesZoneId, binId: null }));
+  }
+  return plan;
+}

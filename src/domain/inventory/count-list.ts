@@ -1,0 +1,109 @@
+// Count-list lifecycle (SPEC §4.3, §4.5) as data plus named commands. Every move goes through `transition`,
+// which throws count.illegal_transition instead of silently ignoring a wrong move. While a list is being
+// counted its status follows from its items (open → partially reported → completely reported).
+import { DomainError } from '../errors.js';
+
+export type CountListStatus = 'created' | 'partially_generated' | 'opening_failed' | 'open' | 'partially_reported'
+  | 'completely_reported' | 'closing' | 'closed' | 'closed_with_errors' | 'manually_closed';
+export type CountItemStatus = 'open' | 'reported' | 'closed';
+
+/** Statuses in which counting happens (reports, verification, adding found items). */
+export const COUNTING_STATUSES: readonly CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
+/** Final statuses: the list can no longer be edited or deleted. */
+export const FINAL_STATUSES: readonly CountListStatus[] = ['closed', 'closed_with_errors', 'manually_closed'];
+
+export const TRANSITIONS: Readonly<Record<CountListStatus, readonly CountListStatus[]>> = {
+  created: ['partially_generated', 'open', 'opening_failed'],
+  // Generation of a large list runs in batches; it ends in created (done) or stays partial on failure.
+  partially_generated: ['created'],
+  opening_failed: ['open', 'opening_failed'],
+  open: ['partially_reported', 'completely_reported', 'closing', 'manually_closed'],
+  partially_reported: ['open', 'completely_reported', 'closing', 'manually_closed'],
+  completely_reported: ['open', 'partially_reported', 'closing', 'manually_closed'],
+  closing: ['closed', 'closed_with_errors'],
+  closed: [],
+  closed_with_errors: [],
+  manually_closed: [],
+};
+
+export function canTransition(from: CountListStatus, to: CountListStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Returns `to` or throws: a list in a final status says so, anything else is an illegal move. */
+export function transition(from: CountListStatus, to: CountListStatus, listNumber = ''): CountListStatus {
+  if (canTransition(from, to)) return to;
+  const which = listNumber ? `count list ${listNumber}` : 'the count list';
+  if (FINAL_STATUSES.includes(from)) {
+    throw new DomainError('count.list_closed', `${which} is ${from.replace(/_/g, ' ')} and can no longer be changed`, {
+      params: { status: from, countListNumber: listNumber },
+    });
+  }
+  throw new DomainError('count.illegal_transition', `${which} cannot go from ${from} to ${to}`, {
+    params: { from, to, countListNumber: listNumber },
+  });
+}
+
+export interface ItemCounts {
+  /** Non-informational items still open (not reported). */
+  open: number;
+  /** Non-informational items reported. */
+  reported: number;
+  /** Items with a verification mark. */
+  marked: number;
+}
+
+/** The counting status the items imply: none reported → open, some → partially, all → completely. */
+export function statusFromItems(c: ItemCounts): 'open' | 'partially_reported' | 'completely_reported' {
+  if (c.reported === 0) return 'open';
+  return c.open === 0 ? 'completely_reported' : 'partially_reported';
+}
+
+// Named commands ------------------------------------------------------------------------------------------
+
+/** Opening: from created or after a failed opening; re-opening an open list is refused. */
+export function openList(from: CountListStatus, n?: string): CountListStatus { return transition(from, 'open', n); }
+export function failOpening(from: CountListStatus, n?: string): CountListStatus { return transition(from, 'opening_failed', n); }
+
+/** Counting progress: the status follows from the items (also back, after verification reopens items). */
+export function followItems(from: CountListStatus, c: ItemCounts, n?: string): CountListStatus {
+  requireCounting(from, n);
+  const to = statusFromItems(c);
+  return to === from ? from : transition(from, to, n);
+}
+
+/** Start closing: only counted lists whose every relevant item is reported and none marked. */
+export function startClosing(from: CountListStatus, c: ItemCounts, n = ''): CountListStatus {
+  requireCounting(from, n);
+  if (c.open > 0) {
+    throw new DomainError('count.not_all_reported', `count list ${n}: ${c.open} item(s) are not reported yet`, {
+      params: { countListNumber: n, openItems: c.open, markedItems: c.marked },
+    });
+  }
+  if (c.marked > 0) {
+    throw new DomainError('count.marked_for_verification',
+      `count list ${n}: ${c.marked} item(s) are marked for verification; verify them first`, {
+        params: { countListNumber: n, openItems: c.open, markedItems: c.marked },
+      });
+  }
+  return transition(from, 'closing', n);
+}
+
+export function finishClosing(from: CountListStatus, withErrors: boolean, n?: string): CountListStatus {
+  return transition(from, withErrors ? 'closed_with_errors' : 'closed', n);
+}
+
+/** Throws count.not_open (or count.list_closed) unless the list is being counted. */
+export function requireCounting(status: CountListStatus, n = ''): void {
+  if (COUNTING_STATUSES.includes(status)) return;
+  if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
+  throw new DomainError('count.not_open', `count list ${n} is ${status.replace(/_/g, ' ')}; open it before counting`, {
+    params: { status, countListNumber: n },
+  });
+}
+
+/** Deleting: never a closed list; open lists may be deleted (their locks are released). */
+export function requireDeletable(status: CountListStatus, n = ''): void {
+  if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
+  if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status } });
+}

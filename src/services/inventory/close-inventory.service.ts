@@ -1,0 +1,125 @@
+// Closing an inventory (SPEC §4.5, §4.6): closes every remaining list — all or nothing, the list that
+// cannot be closed is named — then, for the stock-taking-day method, revalues the net actual receipts per
+// item from the weighted average they were posted at to the valuation price. Also: deleting count lists.
+import { sql } from 'kysely';
+import { DomainError, isDomainError } from '../../domain/errors.js';
+import { FINAL_STATUSES, requireDeletable } from '../../domain/inventory/count-list.js';
+import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { postMovements, reprocessPostingErrors } from './close-ledger.js';
+import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
+import { type InventoryRow, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+
+export const CLOSE_INVENTORY_JOB = 'inventory.close';
+/** Above this many items in lists still to close, the API runs the closing as a background job. */
+export const SYNC_CLOSE_LIMIT = 5000;
+
+export interface CloseInventoryResult {
+  inventoryId: string;
+  status: 'closed';
+  lists: CloseOutcome[];
+  valueAdjustments: ValueAdjustment[];
+  valueAdjustmentParked: boolean;
+}
+
+async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: InventoryRow, method: string): Promise<{ plan: ValueAdjustment[]; parked: boolean }> {
+  const diffs = await sql<PostedDifference & { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string }>`
+    select item_id::text as "itemId", posted_quantity::text as "postedQuantity", unit_price::text as "unitPrice",
+      warehouse_id::text as "warehouseId", zone_id::text as "zoneId", bin_id::text as "binId", owner_id::text as "ownerId"
+    from count_list_items where inventory_id = ${inv.id} and item_id is not null and posted_quantity is not null and posted_quantity <> 0
+    order by id`.execute(trx);
+  if (diffs.rows.length === 0) return { plan: [], parked: false };
+  const itemIds = [...new Set(diffs.rows.map((d) => d.itemId))];
+  const prices = new Map((await trx.selectFrom('items').select(['id', 'settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4',
+    'settlementPrice5', 'inventoryPrice', 'movingAveragePrice']).where('id', 'in', itemIds).execute()).map((p) => [p.id, p]));
+  const plan = planValueAdjustments(
+    diffs.rows.map((d) => ({ ...d, place: { warehouseId: d.warehouseId, zoneId: d.zoneId, binId: d.binId, ownerId: d.ownerId } })),
+    (itemId) => valuationPriceOf(inv.valuationPrice, prices.get(itemId)!),
+  );
+  if (plan.length === 0) return { plan, parked: false };
+  if (!inv.valueAdjustmentKey) throw new DomainError('count.value_key_missing', `inventory ${inv.number} has no value-adjustment transaction key`, { params: { key: 'value_adjustment' } });
+  const res = await postMovements(trx, ctx, actor, {
+    siteId: inv.siteId, keyCode: inv.valueAdjustmentKey, postingDate: postingDateOf(ctx, inv, method), originType: 'inventory', originId: inv.id,
+    ...(inv.costCentre ? { costCentre: inv.costCentre } : {}),
+    lines: plan.map((a) => ({
+      itemId: a.itemId, warehouseId: a.place.warehouseId, ...(a.place.zoneId ? { zoneId: a.place.zoneId } : {}),
+      ...(a.place.binId ? { binId: a.place.binId } : {}), ownerId: a.place.ownerId, quantity: '0', value: a.value,
+    })),
+  }, {});
+  return { plan, parked: res.status === 'parked' };
+}
+
+export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<CloseInventoryResult> {
+  const inv = await loadInventory(trx, inventoryId, true);
+  requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
+  requireInventoryOpen(inv);
+  const remaining = await trx.selectFrom('countLists').select(['id', 'number']).where('inventoryId', '=', inv.id)
+    .where('status', 'not in', [...FINAL_STATUSES]).orderBy('number').execute();
+  const lists: CloseOutcome[] = [];
+  for (const l of remaining) {
+    try {
+      lists.push(await closeCountListInTx(trx, ctx, actor, l.id));
+    } catch (e) {
+      // One list that cannot be closed cancels the whole action (the transaction rolls back), naming it.
+      if (!isDomainError(e)) throw e;
+      throw new DomainError(e.code, `count list ${l.number} cannot be closed, so the inventory stays open: ${e.message}`, {
+        params: { ...(e.params ?? {}), countListId: l.id, countListNumber: l.number },
+      });
+    }
+  }
+  const { method, materialType } = await inventoryMethod(trx, inv);
+  // Production resources get quantity adjustments only, never value adjustments.
+  const value = method === 'stock_taking_day' && materialType === 'stock_items'
+    ? await valueAdjust(trx, ctx, actor, inv, method) : { plan: [], parked: false };
+  const now = ctx.now();
+  await trx.updateTable('inventories').set({ status: 'closed', closedAt: now, updatedAt: now }).where('id', '=', inv.id).execute();
+  return { inventoryId: inv.id, status: 'closed', lists, valueAdjustments: value.plan, valueAdjustmentParked: value.parked };
+}
+
+/** Use case: close the inventory in one transaction. */
+export function closeInventory(ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<CloseInventoryResult> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, (trx) => closeInventoryInTx(trx, ctx, actor, inventoryId));
+}
+
+/** The API entry: small inventories close at once, large ones as a job. */
+export async function closeInventoryOrEnqueue(ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<{ result: CloseInventoryResult } | { jobId: string }> {
+  requireRole(actor, 'manager');
+  const inv = await loadInventory(ctx.db, inventoryId);
+  requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
+  const { n } = await ctx.db.selectFrom('countListItems as i').innerJoin('countLists as l', 'l.id', 'i.countListId')
+    .select((eb) => eb.fn.countAll<string>().as('n')).where('l.inventoryId', '=', inventoryId)
+    .where('l.status', 'not in', [...FINAL_STATUSES]).executeTakeFirstOrThrow();
+  if (Number(n) <= SYNC_CLOSE_LIMIT) return { result: await closeInventory(ctx, actor, inventoryId) };
+  const jobId = await inTransaction(ctx, (trx) => enqueueJob(trx, ctx, {
+    kind: CLOSE_INVENTORY_JOB, params: { inventoryId }, siteId: inv.siteId, createdBy: actor.userId, total: 1,
+  }));
+  return { jobId };
+}
+
+registerJobHandler(CLOSE_INVENTORY_JOB, async (ctx, job) => {
+  const { inventoryId } = job.params as { inventoryId: string };
+  return closeInventory(ctx, job.actor, inventoryId);
+});
+
+/**
+ * Deletes a count list that is not closed: its items and reports go with it; an open list's locks are
+ * released and postings parked by them re-processed. Closed lists are never deleted.
+ */
+export async function deleteCountList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<{ deleted: true }> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    const list = await loadList(trx, countListId, true);
+    requireSite(actor, list.siteId, `count list ${countListId}`);
+    requireDeletable(list.status, list.number);
+    const inv = await loadInventory(trx, list.inventoryId);
+    if (inv.status === 'closed') throw new DomainError('count.inventory_closed', `inventory ${inv.number} is closed`);
+    const hadLocks = await trx.deleteFrom('stockLocks').where('countListId', '=', countListId).executeTakeFirst();
+    await trx.deleteFrom('countReports').where('countListId', '=', countListId).execute();
+    await trx.deleteFrom('countListItems').where('countListId', '=', countListId).execute();
+    await trx.deleteFrom('countLists').where('id', '=', countListId).execute();
+    if (Number(hadLocks.numDeletedRows) > 0) await reprocessPostingErrors(trx, ctx, { countListId });
+    return { deleted: true };
+  });
+}

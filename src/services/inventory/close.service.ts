@@ -1,0 +1,160 @@
+// Closing count lists (SPEC §4.5): differences become stock movements (adjustment or transfer to the
+// differences zone), posted in one batch per key, then the counted balances remember the count, the
+// list's locks are released, postings parked by them are re-processed and reservations re-checked.
+// Atomic: one transaction per list — it either closes completely or stays as it was.
+import { sql } from 'kysely';
+import { DomainError, isDomainError } from '../../domain/errors.js';
+import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
+import { planClosing, type ClosingItem, type MovementLine } from '../../domain/inventory/closing.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { checkReservations, postMovements, reprocessPostingErrors } from './close-ledger.js';
+import { type InventoryRow, itemCounts, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+
+export const CLOSE_JOB = 'count_lists.close';
+
+export interface CloseOutcome {
+  countListId: string;
+  countListNumber: string;
+  status: 'closed' | 'closed_with_errors' | 'failed';
+  /** Movement lines posted (a transfer counts two). */
+  postedLines: number;
+  /** Postings of this list that went to the posting error file. */
+  parked: Array<{ postingErrorId: string; reason: string }>;
+  error?: { code: string; message: string; params?: Record<string, unknown> };
+}
+
+/** Posting date of differences: the stock-taking day, or today for the other methods. */
+export function postingDateOf(ctx: ServiceContext, inv: InventoryRow, method: string): string {
+  return method === 'stock_taking_day' && inv.stockTakingDate ? inv.stockTakingDate : today(ctx);
+}
+
+export async function inventoryMethod(trx: Tx, inv: InventoryRow): Promise<{ method: string; materialType: string }> {
+  return trx.selectFrom('inventoryTypes').select(['method', 'materialType']).where('id', '=', inv.typeId).executeTakeFirstOrThrow();
+}
+
+/** Items of the list with everything the closing plan needs, price included. */
+async function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: string): Promise<ClosingItem[]> {
+  // Stock-taking day: every quantity change at the weighted average (SPEC §4.6); else the valuation price.
+  const priceColumn: Record<string, string> = {
+    settlement_1: 'it.settlement_price_1', settlement_2: 'it.settlement_price_2', settlement_3: 'it.settlement_price_3',
+    settlement_4: 'it.settlement_price_4', settlement_5: 'it.settlement_price_5', inventory: 'it.inventory_price',
+  };
+  const average = sql`coalesce(sv.average_price, it.moving_average_price)`;
+  const price = method === 'stock_taking_day' || inv.valuationPrice === 'average' ? average : sql.raw(priceColumn[inv.valuationPrice]!);
+  const r = await sql<ClosingItem>`
+    select cli.id::text as id, cli.item_id::text as "itemId", cli.warehouse_id::text as "warehouseId", w.kind as "warehouseKind",
+      cli.zone_id::text as "zoneId", cli.bin_id::text as "binId", cli.lot, cli.serial, cli.owner_id::text as "ownerId",
+      cli.target_quantity::text as target, cli.reported_quantity::text as reported, dz.id::text as "differencesZoneId",
+      (${price})::text as "unitPrice"
+    from count_list_items cli
+    join warehouses w on w.id = cli.warehouse_id
+    join items it on it.id = cli.item_id
+    left join zones dz on dz.warehouse_id = cli.warehouse_id and dz.usage = 'inventory_differences'
+    left join stock_valuations sv on sv.item_id = cli.item_id and sv.warehouse_id is null
+    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null
+    order by cli.line_no, cli.id`.execute(trx);
+  return r.rows;
+}
+
+function requireKey(key: string | null, which: string, inv: InventoryRow): string {
+  if (!key) throw new DomainError('count.value_key_missing', `inventory ${inv.number} has no ${which} transaction key`, { params: { key: which } });
+  return key;
+}
+
+/** Closes one list inside the caller's transaction. */
+export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Actor, listId: string): Promise<CloseOutcome> {
+  const list = await loadList(trx, listId, true);
+  requireSite(actor, list.siteId, `count list ${listId}`);
+  const inv = await loadInventory(trx, list.inventoryId);
+  requireInventoryOpen(inv);
+  const closing = startClosing(list.status, await itemCounts(trx, listId), list.number);
+  const now = ctx.now();
+  // Visible only inside this transaction: other sessions see the list open until it is closed for good.
+  await trx.updateTable('countLists').set({ status: closing, updatedAt: now }).where('id', '=', listId).execute();
+
+  const { method } = await inventoryMethod(trx, inv);
+  const items = await closingItems(trx, listId, inv, method);
+  const plan = planClosing(items);
+  const postingDate = postingDateOf(ctx, inv, method);
+  const parked: CloseOutcome['parked'] = [];
+  const post = async (keyCode: string, lines: MovementLine[]) => {
+    const res = await postMovements(trx, ctx, actor, {
+      siteId: list.siteId, keyCode, postingDate, originType: 'count_list', originId: listId,
+      ...(inv.costCentre ? { costCentre: inv.costCentre } : {}), lines,
+    }, { ignoreLocksOfCountList: listId });
+    if (res.status === 'parked') parked.push({ postingErrorId: res.postingErrorId, reason: res.reason });
+  };
+  if (plan.adjustments.length > 0) await post(requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
+  if (plan.transfers.length > 0) await post(requireKey(inv.transferKey, 'transfer', inv), plan.transfers);
+
+  // What each item posted, and the whole list closed (informational items and placeholders included).
+  await sql`
+    update count_list_items c set posted_quantity = x.q, unit_price = x.p
+    from jsonb_to_recordset(${JSON.stringify(plan.posted.map((p) => ({ id: p.id, q: p.postedQuantity, p: p.unitPrice })))}::jsonb)
+      as x(id bigint, q numeric, p numeric)
+    where c.id = x.id`.execute(trx);
+  await trx.updateTable('countListItems').set({ status: 'closed', closedAt: now }).where('countListId', '=', listId).execute();
+  // The counted positions remember the count (count-cycle and "not counted this year" selections use it).
+  await sql`
+    update stock_balances sb set last_counted_date = ${list.countDate ?? postingDate}::date, last_counted_quantity = cli.reported_quantity,
+      movements_since_count = 0
+    from count_list_items cli
+    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null
+      and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
+      and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(trx);
+
+  const status = finishClosing(closing, parked.length > 0, list.number) as 'closed' | 'closed_with_errors';
+  await trx.updateTable('countLists').set({
+    status, closedAt: now, updatedAt: now,
+    statusReason: parked.length > 0 ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000) : null,
+  }).where('id', '=', listId).execute();
+  await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
+  await reprocessPostingErrors(trx, ctx, { countListId: listId });
+  const itemIds = [...new Set(items.map((i) => i.itemId))];
+  const warehouseIds = [...new Set(items.map((i) => i.warehouseId))];
+  if (itemIds.length > 0) await checkReservations(trx, ctx, { itemIds, warehouseIds });
+  return { countListId: listId, countListNumber: list.number, status, postedLines: plan.adjustments.length + plan.transfers.length, parked };
+}
+
+/** Use case: close one list synchronously (throws the reason when it cannot be closed). */
+export function closeCountList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<CloseOutcome> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, (trx) => closeCountListInTx(trx, ctx, actor, countListId));
+}
+
+/** Closes several lists, each in its own transaction; a list that cannot be closed is reported and unchanged. */
+export async function closeCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>): Promise<CloseOutcome[]> {
+  requireRole(actor, 'manager');
+  const out: CloseOutcome[] = [];
+  for (const id of ids) {
+    try {
+      out.push(await inTransaction(ctx, (trx) => closeCountListInTx(trx, ctx, actor, id)));
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      const number = (await ctx.db.selectFrom('countLists').select('number').where('id', '=', id).executeTakeFirst())?.number ?? '';
+      out.push({ countListId: id, countListNumber: number, status: 'failed', postedLines: 0, parked: [],
+        error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) } });
+    }
+    if (progress) await progress(out.length, ids.length);
+  }
+  return out;
+}
+
+export async function enqueueCloseCountLists(ctx: ServiceContext, actor: Actor, countListIds: readonly string[]): Promise<string> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    let siteId: string | null = null;
+    for (const id of countListIds) {
+      const list = await loadList(trx, id);
+      requireSite(actor, list.siteId, `count list ${id}`);
+      siteId = list.siteId;
+    }
+    return enqueueJob(trx, ctx, { kind: CLOSE_JOB, params: { countListIds }, siteId, createdBy: actor.userId, total: countListIds.length });
+  });
+}
+
+registerJobHandler(CLOSE_JOB, async (ctx, job, progress) => {
+  const { countListIds } = job.params as { countListIds: string[] };
+  return { lists: await closeCountLists(ctx, job.actor, countListIds, progress) };
+});

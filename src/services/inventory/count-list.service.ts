@@ -1,0 +1,171 @@
+// Count lists as the counting, verifying and closing use cases see them: loading with row locks, access
+// rules (site, responsible employee), the status that follows from the items, and the read models
+// (the blind rule: a counter never receives target quantities of a blind inventory from any endpoint).
+import { sql, type Selectable } from 'kysely';
+import { followItems, type ItemCounts } from '../../domain/inventory/count-list.js';
+import { targetView } from '../../domain/inventory/reporting.js';
+import { DomainError } from '../../domain/errors.js';
+import type { CountListItemsTable, CountListsTable, InventoriesTable } from '../../storage/tables/inventory.tables.js';
+import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+
+export type ListRow = Selectable<CountListsTable>;
+export type ItemRow = Selectable<CountListItemsTable>;
+export type InventoryRow = Selectable<InventoriesTable>;
+
+export async function loadList(trx: Tx, id: string, lock = false): Promise<ListRow> {
+  const q = trx.selectFrom('countLists').selectAll().where('id', '=', id);
+  return found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `count list ${id}`, 'countListId');
+}
+
+export async function loadInventory(trx: Tx, id: string, lock = false): Promise<InventoryRow> {
+  const q = trx.selectFrom('inventories').selectAll().where('id', '=', id);
+  return found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `inventory ${id}`, 'inventoryId');
+}
+
+/** Rows of another site are invisible to a site-bound user (not_found, not forbidden: no probing). */
+export function requireSite(actor: Actor, siteId: string, what: string): void {
+  if (actor.siteId !== null && actor.siteId !== siteId) throw new DomainError('not_found', `${what} not found`);
+}
+
+/** Counting on a list: its responsible employee, or a manager. */
+export function requireListCounter(actor: Actor, list: ListRow): void {
+  requireRole(actor, 'counter');
+  requireSite(actor, list.siteId, `count list ${list.id}`);
+  if (actor.role === 'counter' && list.responsibleUserId !== actor.userId) {
+    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`, { params: { countListNumber: list.number } });
+  }
+}
+
+export function requireInventoryOpen(inv: InventoryRow): void {
+  if (inv.status === 'closed') throw new DomainError('count.inventory_closed', `inventory ${inv.number} is closed`, { params: { inventoryId: inv.id } });
+  if (inv.status !== 'open') {
+    throw new DomainError('count.inventory_not_open', `inventory ${inv.number} is ${inv.status.replace(/_/g, ' ')}; start it first`, { params: { inventoryId: inv.id } });
+  }
+}
+
+export async function itemCounts(trx: Tx, listId: string): Promise<ItemCounts> {
+  const r = await trx.selectFrom('countListItems').where('countListId', '=', listId)
+    .select([
+      sql<string>`count(*) filter (where not informational and status = 'open')`.as('open'),
+      sql<string>`count(*) filter (where not informational and status = 'reported')`.as('reported'),
+      sql<string>`count(*) filter (where verification_mark)`.as('marked'),
+    ]).executeTakeFirstOrThrow();
+  return { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) };
+}
+
+/** Moves a counted list to the status its items imply (open / partially / completely reported). */
+export async function refreshListStatus(trx: Tx, ctx: ServiceContext, list: ListRow): Promise<ListRow['status']> {
+  const status = followItems(list.status, await itemCounts(trx, list.id), list.number);
+  if (status !== list.status) {
+    await trx.updateTable('countLists').set({ status, updatedAt: ctx.now() }).where('id', '=', list.id).execute();
+  }
+  return status;
+}
+
+// Read models ---------------------------------------------------------------------------------------------
+
+export interface CountListView {
+  id: string; inventoryId: string; number: string; name: string; countType: ListRow['countType']; status: ListRow['status'];
+  statusReason: string | null; registrationDate: string; countDate: string | null; openedAt: string | null; closedAt: string | null;
+  responsibleUserId: string | null; warehouseId: string | null; openItems: number; reportedItems: number; markedItems: number;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export async function getCountList(ctx: ServiceContext, actor: Actor, id: string): Promise<CountListView> {
+  requireRole(actor, 'counter');
+  const list = await loadList(ctx.db, id);
+  requireSite(actor, list.siteId, `count list ${id}`);
+  const c = await itemCounts(ctx.db, id);
+  return {
+    id: list.id, inventoryId: list.inventoryId, number: list.number, name: list.name, countType: list.countType, status: list.status,
+    statusReason: list.statusReason, registrationDate: list.registrationDate, countDate: list.countDate, openedAt: iso(list.openedAt),
+    closedAt: iso(list.closedAt), responsibleUserId: list.responsibleUserId, warehouseId: list.warehouseId,
+    openItems: c.open, reportedItems: c.reported, markedItems: c.marked,
+  };
+}
+
+export interface CountItemView {
+  id: string; countListId: string; lineNo: number; itemId: string | null; itemCode: string | null; itemDescription: string | null;
+  unit: string | null; warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null; lot: string; serial: string;
+  ownerId: string; targetQuantity: string | null; proposedQuantity: string | null; reportedQuantity: string | null;
+  status: ItemRow['status']; verificationMark: boolean; informational: boolean; addedByCount: boolean;
+  postedQuantity: string | null; unitPrice: string | null;
+}
+
+type ItemJoined = ItemRow & { itemCode: string | null; itemDescription: string | null; unit: string | null; binCode: string | null; binEmpty: boolean };
+
+/** One item as `actor` may see it: targets hidden from counters on blind inventories. */
+export function itemView(r: ItemJoined, inv: InventoryRow, countType: ListRow['countType'], actor: Actor): CountItemView {
+  const t = targetView({
+    target: r.targetQuantity, showSystemQuantities: inv.showSystemQuantities, reportType: inv.reportType,
+    readerIsCounter: actor.role === 'counter', countType, emptyBin: countType === 'bin' && r.binEmpty,
+  });
+  return {
+    id: r.id, countListId: r.countListId, lineNo: r.lineNo, itemId: r.itemId, itemCode: r.itemCode, itemDescription: r.itemDescription,
+    unit: r.unit, warehouseId: r.warehouseId, zoneId: r.zoneId, binId: r.binId, binCode: r.binCode, lot: r.lot, serial: r.serial,
+    ownerId: r.ownerId, targetQuantity: t.targetQuantity, proposedQuantity: r.status === 'open' ? t.proposedQuantity : null,
+    reportedQuantity: r.reportedQuantity, status: r.status, verificationMark: r.verificationMark, informational: r.informational,
+    addedByCount: r.addedByCount,
+    // What was posted reveals the target (reported − posted): blind for counters as well.
+    postedQuantity: t.targetQuantity === null && actor.role === 'counter' ? null : r.postedQuantity,
+    unitPrice: actor.role === 'counter' ? null : r.unitPrice,
+  };
+}
+
+function joinedItems(trx: Tx) {
+  return trx.selectFrom('countListItems as cli')
+    .leftJoin('items as it', 'it.id', 'cli.itemId')
+    .leftJoin('bins as b', 'b.id', 'cli.binId')
+    .selectAll('cli')
+    .select(['it.code as itemCode', 'it.description as itemDescription', 'it.primaryUnit as unit', 'b.code as binCode',
+      // An empty bin on a bin list: no item of the inventory's owner expected there.
+      sql<boolean>`cli.bin_id is not null and not exists (select 1 from count_list_items o where o.count_list_id = cli.count_list_id
+        and o.bin_id = cli.bin_id and o.item_id is not null and coalesce(o.target_quantity, 0) <> 0)`.as('binEmpty')]);
+}
+
+export async function loadItemView(trx: Tx, id: string, inv: InventoryRow, countType: ListRow['countType'], actor: Actor): Promise<CountItemView> {
+  const r = found(await joinedItems(trx).where('cli.id', '=', id).executeTakeFirst(), `count-list item ${id}`);
+  return itemView(r, inv, countType, actor);
+}
+
+export interface ItemFilter { status?: ItemRow['status'] | undefined; limit: number; offset: number }
+
+export async function listCountItems(ctx: ServiceContext, actor: Actor, listId: string, f: ItemFilter): Promise<{ items: CountItemView[]; nextOffset: number | null }> {
+  requireRole(actor, 'counter');
+  const list = await loadList(ctx.db, listId);
+  requireSite(actor, list.siteId, `count list ${listId}`);
+  if (actor.role === 'counter' && list.responsibleUserId !== actor.userId) {
+    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`);
+  }
+  const inv = await loadInventory(ctx.db, list.inventoryId);
+  const rows = await joinedItems(ctx.db).where('cli.countListId', '=', listId)
+    .$if(f.status !== undefined, (q) => q.where('cli.status', '=', f.status!))
+    .orderBy('cli.lineNo').orderBy('cli.id').limit(f.limit + 1).offset(f.offset).execute();
+  const more = rows.length > f.limit;
+  return { items: rows.slice(0, f.limit).map((r) => itemView(r, inv, list.countType, actor)), nextOffset: more ? f.offset + f.limit : null };
+}
+
+export interface ReportView {
+  id: string; countListItemId: string; userId: string | null; reportedAt: string; device: string | null; rawBarcode: string | null;
+  quantity: string; enteredQuantity: string | null; enteredUnit: string | null; mode: 'add' | 'replace' | 'mark_all';
+  clientReportId: string | null; resultingQuantity: string; previousQuantity: string | null; valid: boolean; invalidatedAt: string | null;
+}
+
+export function reportView(r: {
+  id: string; countListItemId: string; userId: string | null; reportedAt: Date | string; device: string | null; rawBarcode: string | null;
+  quantity: string; enteredQuantity: string | null; enteredUnit: string | null; mode: ReportView['mode']; clientReportId: string | null;
+  resultingQuantity: string; previousQuantity: string | null; valid: boolean; invalidatedAt: Date | string | null;
+}): ReportView {
+  return { ...r, reportedAt: iso(r.reportedAt)!, invalidatedAt: iso(r.invalidatedAt) };
+}
+
+/** Every report of an item, valid and invalidated, oldest first (the audit trail). */
+export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ReportView[]> {
+  requireRole(actor, 'counter');
+  const item = found(await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(), `count-list item ${itemId}`);
+  const list = await loadList(ctx.db, item.countListId);
+  requireListCounter(actor, list);
+  const rows = await ctx.db.selectFrom('countReports').selectAll().where('countListItemId', '=', itemId).orderBy('reportedAt').orderBy('id').execute();
+  return rows.map(reportView);
+}

@@ -1,0 +1,80 @@
+// The count lists of an inventory as the generation dialog shows them, and the generation-time delete:
+// only generated, unopened lists (created / partially generated / opening failed) are deleted here; open
+// lists are handled by the count-list lifecycle, closed lists never.
+import { sql } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import { applyCommand, ensureNotClosed } from '../../domain/inventory/inventory.js';
+import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
+import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
+import { loadInventory } from './inventory.service.js';
+
+export const DELETABLE_AT_GENERATION: readonly CountListStatus[] = ['created', 'partially_generated', 'opening_failed'];
+
+export interface CountListSummary {
+  id: string; number: string; name: string; countType: CountType; status: CountListStatus; statusReason: string | null;
+  registrationDate: string; countDate: string | null; openedAt: string | null; closedAt: string | null;
+  responsibleUserId: string | null; warehouseId: string | null;
+  items: { total: number; informational: number; open: number; reported: number; closed: number };
+}
+
+export interface CountListPage {
+  items: CountListSummary[];
+  nextOffset: number | null;
+  /** Lists of the inventory per status (all pages). */
+  statusCounts: Partial<Record<CountListStatus, number>>;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export async function listCountLists(ctx: ServiceContext, actor: Actor, inventoryId: string, page: { status?: CountListStatus | undefined; limit: number; offset: number }): Promise<CountListPage> {
+  requireRole(actor, 'counter');
+  return inTransaction(ctx, async (trx) => {
+    await loadInventory(trx, actor, inventoryId);
+    let q = trx.selectFrom('countLists as cl').selectAll('cl').where('cl.inventoryId', '=', inventoryId)
+      .select((eb) => [
+        eb.selectFrom('countListItems as ci').whereRef('ci.countListId', '=', 'cl.id')
+          .select(sql<string>`json_build_array(count(*), count(*) filter (where ci.informational), count(*) filter (where ci.status = 'open' and not ci.informational),
+            count(*) filter (where ci.status = 'reported'), count(*) filter (where ci.status = 'closed'))::text`.as('c')).as('counts'),
+      ]);
+    if (page.status) q = q.where('cl.status', '=', page.status);
+    const rows = await q.orderBy('cl.number').limit(page.limit + 1).offset(page.offset).execute();
+    const statusRows = await trx.selectFrom('countLists').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('inventoryId', '=', inventoryId).groupBy('status').execute();
+    const items = rows.slice(0, page.limit).map((r): CountListSummary => {
+      const [total, informational, open, reported, closed] = (JSON.parse(r.counts ?? '[0,0,0,0,0]') as number[]).map(Number);
+      return {
+        id: r.id, number: r.number, name: r.name, countType: r.countType, status: r.status, statusReason: r.statusReason,
+        registrationDate: r.registrationDate, countDate: r.countDate, openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
+        responsibleUserId: r.responsibleUserId, warehouseId: r.warehouseId,
+        items: { total: total!, informational: informational!, open: open!, reported: reported!, closed: closed! },
+      };
+    });
+    return {
+      items, nextOffset: rows.length > page.limit ? page.offset + page.limit : null,
+      statusCounts: Object.fromEntries(statusRows.map((s) => [s.status, Number(s.n)])),
+    };
+  });
+}
+
+/** Deletes a generated, unopened list; when it was the last list the inventory is back to created. */
+export async function deleteCountList(ctx: ServiceContext, actor: Actor, listId: string): Promise<void> {
+  requireRole(actor, 'manager');
+  await inTransaction(ctx, async (trx) => {
+    const list = found(await trx.selectFrom('countLists').select(['id', 'inventoryId', 'number', 'status']).where('id', '=', listId).executeTakeFirst(), `count list ${listId}`);
+    const inv = await loadInventory(trx, actor, list.inventoryId, true);
+    ensureNotClosed(inv.status);
+    if (!DELETABLE_AT_GENERATION.includes(list.status)) {
+      throw new DomainError('generation.list_not_deletable',
+        `count list ${list.number} is ${list.status}; only generated, unopened lists (${DELETABLE_AT_GENERATION.join(', ')}) can be deleted here`,
+        { params: { status: list.status } });
+    }
+    await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
+    await trx.deleteFrom('countReports').where('countListId', '=', listId).execute();
+    await trx.deleteFrom('countListItems').where('countListId', '=', listId).execute();
+    await trx.deleteFrom('countLists').where('id', '=', listId).execute();
+    const remaining = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).limit(1).executeTakeFirst();
+    if (!remaining && inv.status === 'has_count_lists') {
+      await trx.updateTable('inventories').set({ status: applyCommand(inv.status, 'listsRemoved'), updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
+    }
+  });
+}

@@ -1,0 +1,176 @@
+// Count-list generation (SPEC §4.4): article, bin and inventory-difference lists, with a preview that
+// writes nothing. One transaction: the inventory row is locked, the positions are selected and split by
+// set-based SQL (generation-sql.ts) into temporary tables, numbers are allocated for all lists at once, and
+// lists and items are written by two INSERT … SELECT statements.
+import { sql } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
+import { applyCommand, ensureNotClosed } from '../../domain/inventory/inventory.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
+import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
+
+export interface GeneratedList {
+  /** Null in a preview. */
+  id: string | null;
+  number: string | null;
+  items: number;
+  informational: number;
+  warehouseId: string | null;
+  responsibleUserId: string | null;
+}
+export interface GenerationSummary {
+  lists: GeneratedList[];
+  /** Items to count (informational items not included). */
+  positions: number;
+  informational: number;
+  /** Positions not generated: already on another open list (without informational items) or beyond maxLists. */
+  skipped: number;
+  skippedOnOtherList: number;
+  skippedOverMaxLists: number;
+}
+
+/** Stock-taking day: no lists for a stock-taking date in a closed accounting period. */
+export async function ensurePeriodOpen(trx: Tx, inv: Pick<InventoryView, 'method' | 'stockTakingDate'>): Promise<void> {
+  if (inv.method !== 'stock_taking_day' || !inv.stockTakingDate) return;
+  const closed = await trx.selectFrom('accountingPeriods').select('code').where('status', '=', 'closed')
+    .where('startDate', '<=', inv.stockTakingDate).where('endDate', '>=', inv.stockTakingDate).executeTakeFirst();
+  if (closed) {
+    throw new DomainError('inventory.period_closed', `the accounting period ${closed.code} of the stock-taking date ${inv.stockTakingDate} is closed`, { params: { period: closed.code } });
+  }
+}
+
+export async function fiscalYearStart(trx: Tx, fiscalYear: number): Promise<string> {
+  const r = await trx.selectFrom('accountingPeriods').select((eb) => eb.fn.min('startDate').as('start')).where('fiscalYear', '=', fiscalYear).executeTakeFirst();
+  return (r?.start as string | null | undefined) ?? `${fiscalYear}-01-01`;
+}
+
+async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<void> {
+  const check = async (field: string, ids: string[], table: 'warehouses' | 'zones') => {
+    if (ids.length === 0) return;
+    const rows = await trx.selectFrom(table).select('id').where('id', 'in', ids).where('siteId', '=', inv.siteId).execute();
+    const missing = ids.find((id) => !rows.some((r) => r.id === id));
+    if (missing) throw new DomainError('reference.unknown', `${field}: ${missing} is not a ${table.slice(0, -1)} of the inventory's site`, { field });
+  };
+  await check('warehouseIds', p.warehouseIds, 'warehouses');
+  await check('zoneIds', p.zoneIds, 'zones');
+  if (p.responsibleUserId) {
+    const u = await trx.selectFrom('users').select('id').where('id', '=', p.responsibleUserId).where('active', '=', true).executeTakeFirst();
+    if (!u) throw new DomainError('reference.unknown', `employee ${p.responsibleUserId} does not exist or is inactive`, { field: 'responsibleUserId' });
+  }
+}
+
+interface Prepared { inv: InventoryView; p: GenerationParams; maxItems: number | null }
+
+async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput): Promise<Prepared> {
+  requireRole(actor, 'manager');
+  const inv = await loadInventory(trx, actor, inventoryId, true);
+  ensureNotClosed(inv.status);
+  const p = normaliseParams(inv.method, input);
+  await ensurePeriodOpen(trx, inv);
+  await checkReferences(trx, inv, p);
+  const seq = await trx.selectFrom('numberSequences').select('maxItemsPerList').where('code', '=', inv.countListSequenceCode).executeTakeFirst();
+  return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null };
+}
+
+interface ListRow { list_no: string; items: string; info: string; whs: string; wh: string | null; wh_resp: string | null }
+
+/** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
+async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: Prepared) {
+  const scope: SelectionScope = {
+    inventoryId: inv.id, siteId: inv.siteId, ownerId: inv.ownerId, fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear), today: today(ctx),
+  };
+  await createSelectionTable(p, scope).execute(trx);
+  await createSplitTable(p.structure, maxItems, p.maxLists, p.countType === 'bin' ? 'bin' : 'position', p.informationalItems).execute(trx);
+  const lists = (await sql<ListRow>`
+    select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
+      min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp
+    from gen_pos group by list_no order by list_no`.execute(trx)).rows;
+  const counts = (await sql<{ on_other: string; kept: string }>`
+    select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${p.informationalItems}) as kept
+    from gen_sel`.execute(trx)).rows[0]!;
+  const generated = lists.reduce((a, l) => a + Number(l.items), 0);
+  return {
+    lists,
+    skippedOnOtherList: p.informationalItems ? 0 : Number(counts.on_other),
+    skippedOverMaxLists: Number(counts.kept) - generated,
+  };
+}
+
+function responsible(inv: InventoryView, p: GenerationParams, whResponsible: string | null): string | null {
+  if (p.responsibleOrigin === 'manual') return p.responsibleUserId;
+  // "From warehouse" with several warehouses on a list: the warehouse of its first line.
+  return p.responsibleOrigin === 'warehouse' ? whResponsible : inv.responsibleUserId;
+}
+
+function summary(lists: GeneratedList[], skippedOnOtherList: number, skippedOverMaxLists: number): GenerationSummary {
+  const informational = lists.reduce((a, l) => a + l.informational, 0);
+  return {
+    lists, positions: lists.reduce((a, l) => a + l.items, 0) - informational, informational,
+    skipped: skippedOnOtherList + skippedOverMaxLists, skippedOnOtherList, skippedOverMaxLists,
+  };
+}
+
+/** What a generation would create, without writing anything. */
+export async function previewGeneration(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
+  return inTransaction(ctx, async (trx) => {
+    const prep = await prepare(ctx, trx, actor, inventoryId, input);
+    if (prep.p.stockConsideration === 'empty_list') {
+      return summary([{ id: null, number: null, items: 0, informational: 0, warehouseId: null, responsibleUserId: responsible(prep.inv, prep.p, null) }], 0, 0);
+    }
+    const r = await computeSplit(ctx, trx, prep);
+    return summary(r.lists.map((l) => ({
+      id: null, number: null, items: Number(l.items), informational: Number(l.info),
+      warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.wh_resp),
+    })), r.skippedOnOtherList, r.skippedOverMaxLists);
+  });
+}
+
+/** Generates count lists for an inventory; the inventory moves created → has_count_lists. */
+export async function generateCountLists(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
+  return inTransaction(ctx, async (trx) => {
+    const prep = await prepare(ctx, trx, actor, inventoryId, input);
+    const { inv, p } = prep;
+    const now = ctx.now();
+    const common = {
+      siteId: inv.siteId, inventoryId: inv.id, name: p.name, countType: p.countType, registrationDate: today(ctx),
+      countDate: inv.stockTakingDate, createdAt: now, updatedAt: now,
+    };
+    let result: GenerationSummary;
+    if (p.stockConsideration === 'empty_list') {
+      // An empty list: counters add whatever they find (SPEC §4.5).
+      const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
+      const number = n.prefix + String(n.first).padStart(n.width, '0');
+      const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId: responsible(inv, p, null), warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
+        .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
+      result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId }], 0, 0);
+    } else {
+      const r = await computeSplit(ctx, trx, prep);
+      if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
+      const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
+      const numberOf = (listNo: RawNum) => sql<string>`${n.prefix}::text || lpad((${n.first}::bigint + ${listNo} - 1)::text, greatest(${n.width}::int, length((${n.first}::bigint + ${listNo} - 1)::text)), '0')`;
+      const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(wh_responsible order by line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
+      const created = (await sql<{ id: string; number: string; responsible_user_id: string | null; warehouse_id: string | null }>`
+        insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
+          responsible_user_id, warehouse_id, created_at, updated_at)
+        select ${inv.siteId}::bigint, ${inv.id}::bigint, ${numberOf(sql`list_no`)}, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
+          ${inv.stockTakingDate}::date, ${resp}, case when count(distinct warehouse_id) = 1 then min(warehouse_id) end, ${now}, ${now}
+        from gen_pos group by list_no order by list_no
+        returning id, number, responsible_user_id, warehouse_id`.execute(trx)).rows;
+      await sql`
+        insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
+        select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
+        from gen_pos g join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = ${numberOf(sql`g.list_no`)}`.execute(trx);
+      const byNumber = new Map(created.map((c) => [c.number, c]));
+      result = summary(r.lists.map((l) => {
+        const number = n.prefix + String(n.first + Number(l.list_no) - 1).padStart(n.width, '0');
+        const c = byNumber.get(number)!;
+        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouse_id, responsibleUserId: c.responsible_user_id };
+      }), r.skippedOnOtherList, r.skippedOverMaxLists);
+    }
+    const status = applyCommand(inv.status, 'listsAdded');
+    await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
+    return result;
+  });
+}
+type RawNum = ReturnType<typeof sql>;

@@ -1,0 +1,199 @@
+// Inventory headers (SPEC §4.2): create with a number from the type's scheme, edit under the locking rules,
+// start, delete. The status moves only through the domain's state machine (domain/inventory/inventory.ts).
+import { sql } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import {
+  applyCommand, checkHeader, checkHeaderChanges, checkKeyKinds, formatNumber, type HeaderChanges, type HeaderState,
+  type InventoryMethod, type InventoryStatus, type MaterialType, type ReportType, type ValuationPrice,
+} from '../../domain/inventory/inventory.js';
+import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { keyKinds } from './inventory-type.service.js';
+
+export interface InventoryView extends HeaderState {
+  id: string; siteId: string; typeCode: string; number: string; keepLocation: boolean;
+  openedAt: string | null; closedAt: string | null; createdBy: string | null; createdAt: string; updatedAt: string;
+}
+
+export interface NewInventory {
+  typeId: string;
+  siteId?: string | undefined;
+  description?: string | undefined;
+  ownerId: string;
+  fiscalYear?: number | undefined;
+  countListSequenceCode?: string | undefined;
+  stockTakingDate?: string | null | undefined;
+  valuationPrice?: ValuationPrice | undefined;
+  adjustmentKey?: string | null | undefined;
+  transferKey?: string | null | undefined;
+  valueAdjustmentKey?: string | null | undefined;
+  reportType?: ReportType | undefined;
+  singleReportingRequired?: boolean | undefined;
+  showSystemQuantities?: boolean | undefined;
+  costCentre?: string | null | undefined;
+  responsibleUserId?: string | null | undefined;
+}
+
+export const CLOSED_LIST_STATUSES = ['closed', 'closed_with_errors', 'manually_closed'] as const;
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function baseQuery(trx: Tx) {
+  return trx.selectFrom('inventories as i').innerJoin('inventoryTypes as t', 't.id', 'i.typeId')
+    .selectAll('i').select(['t.code as typeCode', 't.method', 't.materialType', 't.keepLocation']);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toView(r: Row): InventoryView {
+  return {
+    id: r.id, siteId: r.siteId, typeId: r.typeId, typeCode: r.typeCode, method: r.method as InventoryMethod,
+    materialType: r.materialType as MaterialType, number: r.number, status: r.status, description: r.description,
+    ownerId: r.ownerId, fiscalYear: r.fiscalYear, countListSequenceCode: r.countListSequenceCode, stockTakingDate: r.stockTakingDate,
+    valuationPrice: r.valuationPrice, adjustmentKey: r.adjustmentKey, transferKey: r.transferKey, valueAdjustmentKey: r.valueAdjustmentKey,
+    reportType: r.reportType, singleReportingRequired: r.singleReportingRequired, showSystemQuantities: r.showSystemQuantities,
+    keepLocation: r.keepLocation, costCentre: r.costCentre, responsibleUserId: r.responsibleUserId,
+    openedAt: iso(r.openedAt), closedAt: iso(r.closedAt), createdBy: r.createdBy, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!,
+  };
+}
+
+/** Reads an inventory the actor may see (own site; admins and site-less users see all), optionally locked. */
+export async function loadInventory(trx: Tx, actor: Actor, id: string, lock = false): Promise<InventoryView> {
+  let q = baseQuery(trx).where('i.id', '=', id);
+  if (actor.siteId !== null) q = q.where('i.siteId', '=', actor.siteId);
+  if (lock) q = q.forUpdate('i');
+  return toView(found(await q.executeTakeFirst(), `inventory ${id}`));
+}
+
+/** Hands out the next number of a scheme atomically: concurrent callers never get the same value. */
+export async function allocateNumbers(trx: Tx, code: string, count = 1): Promise<{ first: number; prefix: string; width: number }> {
+  const r = await sql<{ first: string; prefix: string; width: number }>`
+    update number_sequences set next_value = next_value + ${count} where code = ${code}
+    returning next_value - ${count} as first, prefix, width`.execute(trx);
+  const row = found(r.rows[0], `numbering scheme ${code}`);
+  return { first: Number(row.first), prefix: row.prefix, width: row.width };
+}
+
+async function checkReferences(trx: Tx, h: { ownerId?: string | undefined; responsibleUserId?: string | null | undefined; countListSequenceCode?: string | undefined }) {
+  if (h.ownerId !== undefined) found(await trx.selectFrom('owners').select('id').where('id', '=', h.ownerId).executeTakeFirst(), `stock owner ${h.ownerId}`, 'ownerId');
+  if (h.responsibleUserId) found(await trx.selectFrom('users').select('id').where('id', '=', h.responsibleUserId).executeTakeFirst(), `employee ${h.responsibleUserId}`, 'responsibleUserId');
+  if (h.countListSequenceCode !== undefined) {
+    found(await trx.selectFrom('numberSequences').select('code').where('code', '=', h.countListSequenceCode).executeTakeFirst(), `numbering scheme ${h.countListSequenceCode}`, 'countListSequenceCode');
+  }
+}
+
+export async function createInventory(ctx: ServiceContext, actor: Actor, input: NewInventory): Promise<InventoryView> {
+  requireRole(actor, 'manager');
+  // Site from the user's organisation; only a user without a site (admin) names one explicitly.
+  if (input.siteId !== undefined && actor.siteId !== null && input.siteId !== actor.siteId) {
+    throw new DomainError('auth.forbidden', 'inventories are created for your own site', { field: 'siteId' });
+  }
+  const siteId = actor.siteId ?? input.siteId;
+  if (!siteId) throw new DomainError('inventory.site_required', 'you belong to no site: name the site of the inventory', { field: 'siteId' });
+  return inTransaction(ctx, async (trx) => {
+    found(await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst(), `site ${siteId}`, 'siteId');
+    const type = found(await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', input.typeId).executeTakeFirst(), `inventory type ${input.typeId}`, 'typeId');
+    const h = {
+      method: type.method, materialType: type.materialType, stockTakingDate: input.stockTakingDate ?? null,
+      adjustmentKey: input.adjustmentKey !== undefined ? input.adjustmentKey : type.adjustmentKey,
+      transferKey: input.transferKey !== undefined ? input.transferKey : type.transferKey,
+      valueAdjustmentKey: input.valueAdjustmentKey !== undefined ? input.valueAdjustmentKey
+        : type.materialType === 'production_resources' ? null : type.valueAdjustmentKey,
+    };
+    checkHeader(h);
+    checkKeyKinds(h, await keyKinds(trx, [h.adjustmentKey, h.transferKey, h.valueAdjustmentKey]));
+    const countListSequenceCode = input.countListSequenceCode ?? type.countListSequenceCode;
+    await checkReferences(trx, { ownerId: input.ownerId, responsibleUserId: input.responsibleUserId, countListSequenceCode });
+    const n = await allocateNumbers(trx, type.inventorySequenceCode);
+    const now = ctx.now();
+    const row = await trx.insertInto('inventories').values({
+      siteId, typeId: type.id, number: formatNumber(n.prefix, n.width, n.first), description: input.description ?? '',
+      ownerId: input.ownerId, countListSequenceCode, stockTakingDate: h.stockTakingDate,
+      fiscalYear: input.fiscalYear ?? Number((h.stockTakingDate ?? now.toISOString()).slice(0, 4)),
+      valuationPrice: input.valuationPrice ?? type.valuationPrice, adjustmentKey: h.adjustmentKey, transferKey: h.transferKey,
+      valueAdjustmentKey: h.valueAdjustmentKey, reportType: input.reportType ?? type.reportType,
+      singleReportingRequired: input.singleReportingRequired ?? type.singleReportingRequired,
+      showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities, costCentre: input.costCentre ?? null,
+      responsibleUserId: input.responsibleUserId ?? null, createdBy: actor.userId === '0' ? null : actor.userId, createdAt: now, updatedAt: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    return loadInventory(trx, actor, row.id);
+  });
+}
+
+export interface InventoryFilter {
+  status?: InventoryStatus | undefined; typeId?: string | undefined; siteId?: string | undefined; q?: string | undefined;
+  limit: number; offset: number;
+}
+
+export async function listInventories(ctx: ServiceContext, actor: Actor, f: InventoryFilter): Promise<{ items: InventoryView[]; nextOffset: number | null }> {
+  requireRole(actor, 'counter');
+  let q = baseQuery(ctx.db);
+  if (actor.siteId !== null) q = q.where('i.siteId', '=', actor.siteId);
+  if (f.siteId) q = q.where('i.siteId', '=', f.siteId);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.typeId) q = q.where('i.typeId', '=', f.typeId);
+  if (f.q) {
+    // Literal substring search: escape LIKE wildcards typed by the user.
+    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb(sql`lower(i.description)`, 'like', pattern), eb(sql`lower(i.number)`, 'like', pattern)]));
+  }
+  const rows = await q.orderBy('i.createdAt', 'desc').orderBy('i.id', 'desc').limit(f.limit + 1).offset(f.offset).execute();
+  const more = rows.length > f.limit;
+  return { items: rows.slice(0, f.limit).map(toView), nextOffset: more ? f.offset + f.limit : null };
+}
+
+export async function getInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<InventoryView> {
+  requireRole(actor, 'counter');
+  return loadInventory(ctx.db, actor, id);
+}
+
+export async function hasCountLists(trx: Tx, inventoryId: string): Promise<boolean> {
+  return (await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inventoryId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function updateInventory(ctx: ServiceContext, actor: Actor, id: string, changes: HeaderChanges): Promise<InventoryView> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    const cur = await loadInventory(trx, actor, id, true);
+    const changed = checkHeaderChanges(cur, changes, await hasCountLists(trx, id));
+    if (Object.keys(changed).length === 0) return cur;
+    const next = { ...cur, ...changed };
+    checkKeyKinds(
+      { adjustmentKey: changed.adjustmentKey, transferKey: changed.transferKey, valueAdjustmentKey: changed.valueAdjustmentKey },
+      await keyKinds(trx, [changed.adjustmentKey, changed.transferKey, changed.valueAdjustmentKey]),
+    );
+    await checkReferences(trx, changed);
+    await trx.updateTable('inventories').set({ ...changed, updatedAt: ctx.now() }).where('id', '=', id).execute();
+    return { ...next, updatedAt: ctx.now().toISOString() };
+  });
+}
+
+/** Action Start: the inventory opens and its lists may then be opened (part B). */
+export async function startInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<InventoryView> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    const cur = await loadInventory(trx, actor, id, true);
+    const status = applyCommand(cur.status, 'start');
+    const now = ctx.now();
+    await trx.updateTable('inventories').set({ status, openedAt: now, updatedAt: now }).where('id', '=', id).execute();
+    return loadInventory(trx, actor, id);
+  });
+}
+
+/** Deletes an inventory with its lists, items, reports and locks; refused once any list is closed. */
+export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
+  requireRole(actor, 'manager');
+  await inTransaction(ctx, async (trx) => {
+    const cur = await loadInventory(trx, actor, id, true);
+    if (cur.status === 'closed') throw new DomainError('inventory.closed', 'a closed inventory cannot be deleted');
+    const closed = await trx.selectFrom('countLists').select('number').where('inventoryId', '=', id)
+      .where('status', 'in', [...CLOSED_LIST_STATUSES]).limit(1).executeTakeFirst();
+    if (closed) {
+      throw new DomainError('inventory.has_closed_lists', `count list ${closed.number} is closed; its postings exist, so the inventory stays`, { params: { list: closed.number } });
+    }
+    const lists = trx.selectFrom('countLists').select('id').where('inventoryId', '=', id);
+    await trx.deleteFrom('stockLocks').where('countListId', 'in', lists).execute();
+    await trx.deleteFrom('countReports').where('countListId', 'in', lists).execute();
+    await trx.deleteFrom('countListItems').where('inventoryId', '=', id).execute();
+    await trx.deleteFrom('countLists').where('inventoryId', '=', id).execute();
+    await trx.deleteFrom('inventories').where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,140 @@
+// Opening count lists (SPEC §4.5): locks the list's stock for the inventory, re-reads the target quantities
+// from the balances of the inventory's owner, opens all items and clears verification marks. Runs as a
+// background job for large lists; each list opens in its own transaction, and a list that cannot be opened
+// gets `opening_failed` with the reason while the others go on.
+import { sql } from 'kysely';
+import { DomainError, isDomainError } from '../../domain/errors.js';
+import { failOpening, openList } from '../../domain/inventory/count-list.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+
+export const OPEN_JOB = 'count_lists.open';
+
+/** Another list's lock overlapping one of ours: same warehouse, and zone/bin/item equal or unrestricted. */
+async function conflictingLock(trx: Tx, listId: string): Promise<{ number: string } | undefined> {
+  const r = await sql<{ number: string }>`
+    select cl.number from stock_locks mine
+    join stock_locks other on other.warehouse_id = mine.warehouse_id and other.count_list_id <> mine.count_list_id
+      and (other.zone_id is null or mine.zone_id is null or other.zone_id = mine.zone_id)
+      and (other.bin_id is null or mine.bin_id is null or other.bin_id = mine.bin_id)
+      and (other.item_id is null or mine.item_id is null or other.item_id = mine.item_id)
+    join count_lists cl on cl.id = other.count_list_id
+    where mine.count_list_id = ${listId} limit 1`.execute(trx);
+  return r.rows[0];
+}
+
+/** Opens one list inside the caller's transaction; throws a DomainError naming the reason when it cannot. */
+export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Actor, listId: string): Promise<void> {
+  const list = await loadList(trx, listId, true);
+  requireSite(actor, list.siteId, `count list ${listId}`);
+  const inv = await loadInventory(trx, list.inventoryId);
+  const to = openList(list.status, list.number);
+  requireInventoryOpen(inv);
+  const now = ctx.now();
+
+  // Article and difference lists lock item × place; bin lists lock whole bins (item null: anything in it).
+  await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
+  await sql`
+    insert into stock_locks (site_id, count_list_id, warehouse_id, zone_id, bin_id, item_id, created_at)
+    select distinct site_id, count_list_id, warehouse_id, zone_id, bin_id,
+      case when ${list.countType} = 'bin' then null else item_id end, ${now}::timestamptz
+    from count_list_items
+    where count_list_id = ${listId} and not informational
+      and (case when ${list.countType} = 'bin' then bin_id is not null else item_id is not null end)`.execute(trx);
+  const other = await conflictingLock(trx, listId);
+  if (other) {
+    throw new DomainError('count.on_other_list', `stock of this list is already locked by open count list ${other.number}`, {
+      params: { countListNumber: other.number },
+    });
+  }
+
+  if (list.countType === 'bin') {
+    // A bin is counted as a whole: stock that arrived in a counted bin since generation joins the list,
+    // unless another live list of the inventory already counts that position.
+    await sql`
+      insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id)
+      select ${list.siteId}, ${inv.id}, ${listId},
+        (select coalesce(max(line_no), 0) from count_list_items where count_list_id = ${listId}) + row_number() over (order by sb.bin_id, sb.item_id, sb.lot, sb.serial),
+        sb.item_id, sb.warehouse_id, sb.zone_id, sb.bin_id, sb.lot, sb.serial, sb.owner_id
+      from stock_balances sb
+      where sb.owner_id = ${inv.ownerId} and sb.quantity <> 0
+        and sb.bin_id in (select bin_id from count_list_items where count_list_id = ${listId} and bin_id is not null and not informational)
+        and not exists (select 1 from count_list_items o join count_lists ol on ol.id = o.count_list_id
+          where o.inventory_id = ${inv.id} and o.item_id = sb.item_id and o.warehouse_id = sb.warehouse_id
+            and o.bin_id = sb.bin_id and o.lot = sb.lot and o.serial = sb.serial and o.owner_id = sb.owner_id
+            and ol.status not in ('closed', 'closed_with_errors', 'manually_closed'))
+      on conflict do nothing`.execute(trx);
+    // The "empty bin" placeholder is pointless once the bin holds an item of the list.
+    await sql`
+      delete from count_list_items p where p.count_list_id = ${listId} and p.item_id is null
+        and exists (select 1 from count_list_items o where o.count_list_id = p.count_list_id and o.bin_id = p.bin_id and o.item_id is not null)
+        and not exists (select 1 from count_reports r where r.count_list_item_id = p.id)`.execute(trx);
+  }
+
+  // Re-read the targets: the balance of the owner at exactly this position, 0 when there is none.
+  await trx.updateTable('countListItems').set({ targetQuantity: '0' }).where('countListId', '=', listId).where('itemId', 'is not', null).execute();
+  await sql`
+    update count_list_items cli set target_quantity = sb.quantity
+    from stock_balances sb
+    where cli.count_list_id = ${listId} and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id
+      and sb.zone_id is not distinct from cli.zone_id and sb.bin_id is not distinct from cli.bin_id
+      and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(trx);
+  await trx.updateTable('countListItems').set({ status: 'open', verificationMark: false }).where('countListId', '=', listId).execute();
+  await trx.updateTable('countLists')
+    .set({ status: to, statusReason: null, openedAt: now, updatedAt: now, countDate: list.countDate ?? inv.stockTakingDate })
+    .where('id', '=', listId).execute();
+}
+
+/** refused: the list could not even be marked opening_failed (e.g. it is already open or closed) and keeps its status. */
+export interface OpenOutcome { countListId: string; status: 'open' | 'opening_failed' | 'refused' | 'not_found'; reason?: string }
+
+/** Opens each list in its own transaction; a failure marks that list `opening_failed` with the reason. */
+export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>): Promise<OpenOutcome[]> {
+  requireRole(actor, 'manager');
+  const out: OpenOutcome[] = [];
+  for (const id of ids) {
+    try {
+      await inTransaction(ctx, (trx) => openCountListInTx(trx, ctx, actor, id));
+      out.push({ countListId: id, status: 'open' });
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      if (e.code === 'not_found') {
+        out.push({ countListId: id, status: 'not_found', reason: e.message });
+      } else {
+        const recorded = await inTransaction(ctx, async (trx) => {
+          const list = await loadList(trx, id, true);
+          try {
+            failOpening(list.status, list.number);
+          } catch {
+            return false; // e.g. already open or closed: the list keeps its status, the job reports the reason
+          }
+          await trx.updateTable('countLists').set({ status: 'opening_failed', statusReason: e.message, updatedAt: ctx.now() }).where('id', '=', id).execute();
+          return true;
+        });
+        out.push({ countListId: id, status: recorded ? 'opening_failed' : 'refused', reason: e.message });
+      }
+    }
+    if (progress) await progress(out.length, ids.length);
+  }
+  return out;
+}
+
+/** Queues the opening (the "send to the warehouse logistics server" action); returns the job id. */
+export async function enqueueOpenCountLists(ctx: ServiceContext, actor: Actor, countListIds: readonly string[]): Promise<string> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    let siteId: string | null = null;
+    for (const id of countListIds) {
+      const list = await loadList(trx, id);
+      requireSite(actor, list.siteId, `count list ${id}`);
+      siteId = list.siteId;
+    }
+    return enqueueJob(trx, ctx, { kind: OPEN_JOB, params: { countListIds }, siteId, createdBy: actor.userId, total: countListIds.length });
+  });
+}
+
+registerJobHandler(OPEN_JOB, async (ctx, job, progress) => {
+  const { countListIds } = job.params as { countListIds: string[] };
+  return { lists: await openCountLists(ctx, job.actor, countListIds, progress) };
+});

@@ -1,0 +1,219 @@
+// Reporting counted quantities (SPEC §4.5, §5): ONE service for the back office and the handheld API.
+// Every report is its own count_reports row; a retried report (same clientReportId) returns the first
+// result and counts once. Items found that are not on the list are added to it, unless another live list of
+// the inventory counts them — then the counter is told which list.
+import { sql } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import { requireCounting } from '../../domain/inventory/count-list.js';
+import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
+import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
+import {
+  type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, loadInventory, loadItemView, loadList,
+  refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
+} from './count-list.service.js';
+
+export interface ReportInput {
+  countListId: string;
+  /** The item counted; null confirms an empty bin on a bin list (quantity 0). */
+  itemId: string | null;
+  warehouseId: string;
+  zoneId?: string | null | undefined;
+  binId?: string | null | undefined;
+  lot?: string | undefined;
+  serial?: string | undefined;
+  /** Counted quantity in the item's primary unit (decimal string). */
+  quantity: string;
+  mode?: ReportMode | undefined;
+  device?: string | undefined;
+  rawBarcode?: string | undefined;
+  /** Unique per report, from the client: a retry with the same id is recorded once. */
+  clientReportId?: string | undefined;
+  enteredQuantity?: string | undefined;
+  enteredUnit?: string | undefined;
+}
+
+export type ReportResult =
+  | { status: 'recorded'; report: ReportView; item: CountItemView; added: boolean; duplicate: boolean }
+  | { status: 'decision_needed'; countListItemId: string; previousQuantity: string; suggestedMode: ReportMode };
+
+export interface ReportOptions {
+  /** What a missing mode means on a repeat report: ask (handheld) or the inventory's report type (back office). */
+  missingMode?: 'ask' | 'report_type';
+}
+
+const userIdOf = (actor: Actor) => (actor.userId === '0' ? null : actor.userId);
+
+interface Place { warehouseId: string; zoneId: string | null; binId: string | null }
+
+async function resolvePlace(trx: Tx, list: ListRow, input: ReportInput): Promise<Place> {
+  const wh = found(await trx.selectFrom('warehouses').select(['id', 'siteId', 'kind']).where('id', '=', input.warehouseId).executeTakeFirst(), `warehouse ${input.warehouseId}`, 'warehouseId');
+  if (wh.siteId !== list.siteId) throw new DomainError('count.place_not_on_list', 'the warehouse belongs to another site', { field: 'warehouseId' });
+  if (wh.kind === 'virtual') throw new DomainError('place.warehouse_virtual', 'virtual warehouses are never counted', { field: 'warehouseId' });
+  if (list.warehouseId !== null && list.warehouseId !== wh.id) {
+    throw new DomainError('count.place_not_on_list', `count list ${list.number} counts another warehouse`, { field: 'warehouseId' });
+  }
+  let zoneId = input.zoneId ?? null;
+  const binId = input.binId ?? null;
+  if (binId !== null) {
+    const bin = found(await trx.selectFrom('bins').select(['warehouseId', 'zoneId']).where('id', '=', binId).executeTakeFirst(), `bin ${binId}`, 'binId');
+    if (bin.warehouseId !== wh.id) throw new DomainError('validation.failed', 'the bin is not in this warehouse', { field: 'binId' });
+    if (zoneId !== null && zoneId !== bin.zoneId) throw new DomainError('validation.failed', 'the bin is not in this zone', { field: 'zoneId' });
+    zoneId = bin.zoneId;
+  }
+  if (list.countType === 'bin' && binId === null) throw new DomainError('count.bin_required', 'a bin list is counted per bin: scan or enter the bin', { field: 'binId' });
+  return { warehouseId: wh.id, zoneId, binId };
+}
+
+async function itemRules(trx: Tx, input: ReportInput): Promise<{ decimals: number; serial: boolean }> {
+  if (input.itemId === null) return { decimals: 0, serial: false };
+  const it = found(await trx.selectFrom('items').innerJoin('units', 'units.code', 'items.primaryUnit')
+    .select(['items.lotManagement', 'items.serialManagement', 'units.decimals']).where('items.id', '=', input.itemId).executeTakeFirst(), `item ${input.itemId}`, 'itemId');
+  const lot = input.lot ?? '';
+  const serial = input.serial ?? '';
+  if (it.lotManagement !== 'no' && lot === '') throw new DomainError('item.lot_required', 'this item is counted per lot: enter the lot', { field: 'lot' });
+  if (it.lotManagement === 'no' && lot !== '') throw new DomainError('item.lot_not_allowed', 'this item has no lots', { field: 'lot' });
+  if (it.serialManagement && serial === '') throw new DomainError('item.serial_required', 'this item is counted per serial number', { field: 'serial' });
+  if (!it.serialManagement && serial !== '') throw new DomainError('item.serial_not_allowed', 'this item has no serial numbers', { field: 'serial' });
+  return { decimals: it.decimals, serial: it.serialManagement };
+}
+
+function positionQuery(trx: Tx, listId: string, inv: InventoryRow, input: ReportInput, p: Place) {
+  return trx.selectFrom('countListItems').selectAll().where('countListId', '=', listId)
+    .where('itemId', input.itemId === null ? 'is' : '=', input.itemId)
+    .where('warehouseId', '=', p.warehouseId)
+    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
+    .where('binId', p.binId === null ? 'is' : '=', p.binId)
+    .where('lot', '=', input.lot ?? '').where('serial', '=', input.serial ?? '').where('ownerId', '=', inv.ownerId);
+}
+
+/** The live list (other than `listId`) of the inventory that counts this position, if any. */
+async function otherListCounting(trx: Tx, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<string | undefined> {
+  const r = await sql<{ number: string }>`
+    select ol.number from count_list_items o join count_lists ol on ol.id = o.count_list_id
+    where o.inventory_id = ${inv.id} and o.count_list_id <> ${list.id} and not o.informational
+      and ol.status not in ('closed', 'closed_with_errors', 'manually_closed')
+      and ((o.item_id = ${input.itemId} and o.warehouse_id = ${p.warehouseId} and o.zone_id is not distinct from ${p.zoneId}::bigint
+            and o.bin_id is not distinct from ${p.binId}::bigint and o.lot = ${input.lot ?? ''} and o.serial = ${input.serial ?? ''})
+        or (ol.count_type = 'bin' and o.bin_id = ${p.binId}::bigint))
+    order by ol.number limit 1`.execute(trx);
+  return r.rows[0]?.number;
+}
+
+/** Adds a found position to the list: target read from stock now, locked like the rest of the list. */
+async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<ItemRow> {
+  if (list.countType === 'bin') {
+    const counted = await trx.selectFrom('countListItems').select('id').where('countListId', '=', list.id).where('binId', '=', p.binId).where('informational', '=', false).executeTakeFirst();
+    if (!counted) throw new DomainError('count.place_not_on_list', `this bin is not counted on count list ${list.number}`, { field: 'binId' });
+  }
+  const other = await otherListCounting(trx, list, inv, input, p);
+  if (other !== undefined) {
+    throw new DomainError('count.on_other_list', `this item is counted on count list ${other}`, { params: { countListNumber: other } });
+  }
+  const stock = await trx.selectFrom('stockBalances').select('quantity').where('itemId', '=', input.itemId!).where('warehouseId', '=', p.warehouseId)
+    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId).where('binId', p.binId === null ? 'is' : '=', p.binId)
+    .where('lot', '=', input.lot ?? '').where('serial', '=', input.serial ?? '').where('ownerId', '=', inv.ownerId).executeTakeFirst();
+  const { max } = await trx.selectFrom('countListItems').select((eb) => eb.fn.max('lineNo').as('max')).where('countListId', '=', list.id).executeTakeFirstOrThrow();
+  const row = await trx.insertInto('countListItems').values({
+    siteId: list.siteId, inventoryId: inv.id, countListId: list.id, lineNo: (max ?? 0) + 1, itemId: input.itemId, ...p,
+    lot: input.lot ?? '', serial: input.serial ?? '', ownerId: inv.ownerId, targetQuantity: stock?.quantity ?? '0', addedByCount: true,
+  }).returningAll().executeTakeFirstOrThrow();
+  if (list.countType !== 'bin') {
+    await trx.insertInto('stockLocks').values({ siteId: list.siteId, countListId: list.id, ...p, itemId: input.itemId, createdAt: ctx.now() }).execute();
+  } else {
+    // The bin now holds a counted item: its "empty bin" placeholder goes, unless it was already reported.
+    await sql`delete from count_list_items p where p.count_list_id = ${list.id} and p.bin_id = ${p.binId} and p.item_id is null
+      and not exists (select 1 from count_reports r where r.count_list_item_id = p.id)`.execute(trx);
+  }
+  return row;
+}
+
+async function findOrAdd(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<{ row: ItemRow; added: boolean }> {
+  const row = await positionQuery(trx, list.id, inv, input, p).forUpdate().executeTakeFirst();
+  if (row && row.informational) {
+    const other = await otherListCounting(trx, list, inv, input, p);
+    throw new DomainError('count.on_other_list', `this item is counted on count list ${other ?? '(another list)'}; here it is informational only`, { params: { countListNumber: other ?? null } });
+  }
+  if (row) return { row, added: false };
+  if (input.itemId === null) throw new DomainError('count.place_not_on_list', 'no empty bin to confirm here; report the items found', { field: 'itemId' });
+  return { row: await addFoundItem(trx, ctx, list, inv, input, p), added: true };
+}
+
+async function replay(trx: Tx, list: ListRow, inv: InventoryRow, actor: Actor, clientReportId: string): Promise<ReportResult | undefined> {
+  const first = await trx.selectFrom('countReports').selectAll().where('clientReportId', '=', clientReportId).executeTakeFirst();
+  if (!first) return undefined;
+  if (first.countListId !== list.id) {
+    throw new DomainError('count.report_id_reused', `report id ${clientReportId} was already used on another count list`, { field: 'clientReportId' });
+  }
+  return { status: 'recorded', report: reportView(first), item: await loadItemView(trx, first.countListItemId, inv, list.countType, actor), added: false, duplicate: true };
+}
+
+/** Records one report inside the caller's transaction. The handheld API calls this. */
+export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
+  const list = await loadList(trx, input.countListId, true);
+  requireListCounter(actor, list);
+  const inv = await loadInventory(trx, list.inventoryId);
+  if (input.clientReportId !== undefined) {
+    const again = await replay(trx, list, inv, actor, input.clientReportId);
+    if (again) return again;
+  }
+  requireCounting(list.status, list.number);
+  requireInventoryOpen(inv);
+  const place = await resolvePlace(trx, list, input);
+  const rules = await itemRules(trx, input);
+  const { row, added } = await findOrAdd(trx, ctx, list, inv, input, place);
+  const reported = row.status === 'reported';
+  const decision = decideMode(input.mode, reported, inv.reportType, opts.missingMode ?? 'ask');
+  if ('decisionNeeded' in decision) {
+    return { status: 'decision_needed', countListItemId: row.id, previousQuantity: row.reportedQuantity ?? '0', suggestedMode: decision.suggestedMode };
+  }
+  const previous = reported ? row.reportedQuantity : null;
+  const q = applyReport(previous, input.quantity, decision.mode, rules);
+  if (input.itemId === null && q.resulting !== '0') {
+    throw new DomainError('quantity.invalid', 'an empty bin is confirmed with quantity 0; report the items found instead', { field: 'quantity' });
+  }
+  const now = ctx.now();
+  const report = await trx.insertInto('countReports').values({
+    siteId: list.siteId, countListId: list.id, countListItemId: row.id, userId: userIdOf(actor), reportedAt: now,
+    device: input.device ?? null, rawBarcode: input.rawBarcode ?? null, quantity: q.quantity, enteredQuantity: input.enteredQuantity ?? null,
+    enteredUnit: input.enteredUnit ?? null, mode: decision.mode, clientReportId: input.clientReportId ?? null,
+    resultingQuantity: q.resulting, previousQuantity: previous,
+  }).returningAll().executeTakeFirstOrThrow();
+  await trx.updateTable('countListItems').set({ reportedQuantity: q.resulting, status: 'reported' }).where('id', '=', row.id).execute();
+  await refreshListStatus(trx, ctx, list);
+  return { status: 'recorded', report: reportView(report), item: await loadItemView(trx, row.id, inv, list.countType, actor), added, duplicate: false };
+}
+
+/** Use case: one report in one transaction. */
+export function reportCount(ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
+  return inTransaction(ctx, (trx) => recordReport(trx, ctx, actor, input, opts));
+}
+
+/**
+ * "Mark all as reported": confirms the unchanged proposed quantity (the target) of every open,
+ * non-informational item of the list — also those on pages not shown. Refused when the inventory requires
+ * every item to be reported individually.
+ */
+export async function markAllReported(ctx: ServiceContext, actor: Actor, countListId: string, device?: string): Promise<{ reported: number }> {
+  return inTransaction(ctx, async (trx) => {
+    const list = await loadList(trx, countListId, true);
+    requireListCounter(actor, list);
+    requireCounting(list.status, list.number);
+    const inv = await loadInventory(trx, list.inventoryId);
+    requireInventoryOpen(inv);
+    if (inv.singleReportingRequired) {
+      throw new DomainError('count.single_reporting_required', `inventory ${inv.number} requires every item to be reported individually`);
+    }
+    const r = await sql<{ n: string }>`
+      with upd as (
+        update count_list_items set reported_quantity = coalesce(target_quantity, 0), status = 'reported'
+        where count_list_id = ${list.id} and status = 'open' and not informational
+        returning id, site_id, count_list_id, reported_quantity),
+      ins as (
+        insert into count_reports (site_id, count_list_id, count_list_item_id, user_id, reported_at, device, quantity, mode, resulting_quantity)
+        select site_id, count_list_id, id, ${userIdOf(actor)}::bigint, ${ctx.now()}::timestamptz, ${device ?? null}, reported_quantity, 'mark_all', reported_quantity
+        from upd returning 1)
+      select count(*) as n from ins`.execute(trx);
+    await refreshListStatus(trx, ctx, list);
+    return { reported: Number(r.rows[0]?.n ?? 0) };
+  });
+}

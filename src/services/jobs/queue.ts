@@ -1,0 +1,98 @@
+// Background jobs kept in our own `jobs` table rather than pg-boss or BullMQ: a job must be enqueued in the
+// SAME transaction as the domain writes that ask for it (no job without its cause, no cause without its
+// job), and it must work on single-connection PGlite and inside the per-test PostgreSQL schemas — a queue
+// library with its own schema and connections can do neither. State, progress and results survive a restart.
+import type { Selectable } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
+import type { JobsTable } from '../../storage/tables/inventory.tables.js';
+import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
+
+export interface JobRun {
+  id: string;
+  kind: string;
+  params: unknown;
+  siteId: string | null;
+  /** Who asked for the job; handlers act (and are authorised) as this user. */
+  actor: Actor;
+}
+
+/** Reports progress; call it between transactions, never inside one (PGlite has a single connection). */
+export type Progress = (done: number, total: number) => Promise<void>;
+export type JobHandler = (ctx: ServiceContext, job: JobRun, progress: Progress) => Promise<unknown>;
+
+const handlers = new Map<string, JobHandler>();
+
+/** Modules register their job kinds at import time (see handlers.ts). */
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+
+export function handlerFor(kind: string): JobHandler {
+  const h = handlers.get(kind);
+  if (!h) throw new DomainError('job.unknown_kind', `no handler for job kind ${kind}`, { params: { kind } });
+  return h;
+}
+
+// In-process wake-up so a worker starts a fresh job at once instead of waiting for its next poll.
+const wakers = new Set<() => void>();
+export function onEnqueue(wake: () => void): () => void {
+  wakers.add(wake);
+  return () => wakers.delete(wake);
+}
+
+export interface EnqueueInput {
+  kind: string;
+  params: unknown;
+  siteId?: string | null;
+  createdBy?: string | null;
+  /** Work units, when known up front (e.g. number of lists). */
+  total?: number;
+}
+
+/** Queues a job inside the caller's transaction and returns its id. */
+export async function enqueueJob(trx: Tx, ctx: ServiceContext, input: EnqueueInput): Promise<string> {
+  handlerFor(input.kind);
+  const id = `job_${ctx.newToken()}`.slice(0, 100);
+  await trx.insertInto('jobs').values({
+    id, kind: input.kind, params: JSON.stringify(input.params ?? {}), siteId: input.siteId ?? null,
+    createdBy: input.createdBy === SYSTEM_ACTOR.userId ? null : (input.createdBy ?? null), total: input.total ?? 0,
+    createdAt: ctx.now(),
+  }).execute();
+  // Wake workers after the enqueueing transaction had a chance to commit; a too-early wake finds nothing
+  // and the regular poll picks the job up.
+  setTimeout(() => { for (const w of wakers) w(); }, 10).unref?.();
+  return id;
+}
+
+export interface JobView {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  total: number;
+  result: unknown;
+  error: unknown;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function jobView(r: Selectable<JobsTable>): JobView {
+  return {
+    id: r.id, kind: r.kind, status: r.status, progress: r.progress, total: r.total, result: r.result ?? null,
+    error: r.error ?? null, attempts: r.attempts, createdAt: iso(r.createdAt)!, startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
+  };
+}
+
+/** A job's state: its creator sees it, managers see the jobs of their site. */
+export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Promise<JobView> {
+  requireRole(actor, 'counter');
+  const row = found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(), `job ${id}`);
+  const own = row.createdBy === actor.userId;
+  const siteOk = actor.siteId === null || row.siteId === null || row.siteId === actor.siteId;
+  if (!own && !(siteOk && actor.role !== 'counter')) throw new DomainError('not_found', `job ${id} not found`);
+  return jobView(row);
+}

@@ -1,0 +1,126 @@
+// Runs queued jobs: claims with FOR UPDATE SKIP LOCKED (several server processes on one PostgreSQL never
+// take the same job), keeps a heartbeat while running, stores result or error. A job left `running` by a
+// process that died (no heartbeat for STALE_MS) is queued again; after MAX_ATTEMPTS it fails for good.
+import { sql } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { isDomainError } from '../../domain/errors.js';
+import { type Actor, type ServiceContext, SYSTEM_ACTOR, found } from '../context.js';
+import { handlerFor, jobView, onEnqueue, type JobRun, type JobView } from './queue.js';
+import './handlers.js';
+
+export const HEARTBEAT_MS = 10_000;
+export const STALE_MS = 60_000;
+export const MAX_ATTEMPTS = 3;
+
+async function actorOf(ctx: ServiceContext, userId: string | null): Promise<Actor> {
+  if (userId === null) return SYSTEM_ACTOR;
+  const u = await ctx.db.selectFrom('users').select(['id', 'username', 'role', 'siteId', 'active']).where('id', '=', userId).executeTakeFirst();
+  // A job outlives the request; if its user was removed meanwhile it still runs with the rights it was queued with.
+  return u ? { userId: u.id, username: u.username, role: u.role, siteId: u.siteId } : SYSTEM_ACTOR;
+}
+
+function errorJson(e: unknown): Record<string, unknown> {
+  if (isDomainError(e)) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.params ? { params: e.params } : {}) };
+  return { code: 'internal.error', message: e instanceof Error ? e.message : String(e) };
+}
+
+async function execute(ctx: ServiceContext, claimed: { id: string; kind: string; params: unknown; siteId: string | null; createdBy: string | null }): Promise<JobView> {
+  const job: JobRun = { id: claimed.id, kind: claimed.kind, params: claimed.params, siteId: claimed.siteId, actor: await actorOf(ctx, claimed.createdBy) };
+  const beat = setInterval(() => {
+    void ctx.db.updateTable('jobs').set({ heartbeatAt: ctx.now() }).where('id', '=', job.id).where('status', '=', 'running').execute().catch(() => undefined);
+  }, HEARTBEAT_MS);
+  beat.unref?.();
+  const progress = async (done: number, total: number) => {
+    await ctx.db.updateTable('jobs').set({ progress: done, total, heartbeatAt: ctx.now() }).where('id', '=', job.id).execute();
+  };
+  try {
+    const result = await handlerFor(job.kind)(ctx, job, progress);
+    await ctx.db.updateTable('jobs').set({
+      status: 'succeeded', result: JSON.stringify(result ?? null), finishedAt: ctx.now(), progress: sql<number>`greatest(progress, total)`,
+    }).where('id', '=', job.id).execute();
+  } catch (e) {
+    await ctx.db.updateTable('jobs').set({ status: 'failed', error: JSON.stringify(errorJson(e)), finishedAt: ctx.now() }).where('id', '=', job.id).execute();
+  } finally {
+    clearInterval(beat);
+  }
+  return jobView(found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', job.id).executeTakeFirst(), `job ${job.id}`));
+}
+
+/** Claims the oldest queued job, or returns undefined when there is none (or another worker took it). */
+async function claimNext(ctx: ServiceContext, onlyId?: string) {
+  const now = ctx.now();
+  const pick = ctx.db.selectFrom('jobs').select('id').where('status', '=', 'queued')
+    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
+    .orderBy('createdAt').limit(1).forUpdate().skipLocked();
+  return ctx.db.updateTable('jobs')
+    .set({ status: 'running', attempts: sql<number>`attempts + 1`, startedAt: now, heartbeatAt: now })
+    .where('id', '=', (eb) => eb.selectFrom(pick.as('p')).select('p.id'))
+    .returning(['id', 'kind', 'params', 'siteId', 'createdBy'])
+    .executeTakeFirst();
+}
+
+/** Runs one queued job to its end in this process (tests, CLI); a job already taken is just reported. */
+export async function runJobNow(ctx: ServiceContext, jobId: string): Promise<JobView> {
+  const claimed = await claimNext(ctx, jobId);
+  if (!claimed) return jobView(found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst(), `job ${jobId}`));
+  return execute(ctx, claimed);
+}
+
+/** Runs queued jobs until none is left; returns how many ran. */
+export async function drainJobs(ctx: ServiceContext): Promise<number> {
+  let n = 0;
+  for (let c = await claimNext(ctx); c; c = await claimNext(ctx)) {
+    await execute(ctx, c);
+    n++;
+  }
+  return n;
+}
+
+/** Jobs whose process died: queued again, or failed after MAX_ATTEMPTS. Returns how many were touched. */
+export async function recoverStaleJobs(ctx: ServiceContext): Promise<number> {
+  const limit = new Date(ctx.now().getTime() - STALE_MS);
+  const stale = ctx.db.updateTable('jobs').where('status', '=', 'running')
+    .where((eb) => eb.or([eb('heartbeatAt', '<', limit), eb('heartbeatAt', 'is', null)]));
+  const failed = await stale.where('attempts', '>=', MAX_ATTEMPTS)
+    .set({ status: 'failed', finishedAt: ctx.now(), error: JSON.stringify({ code: 'job.failed', message: `abandoned ${MAX_ATTEMPTS} times by a stopped process` }) })
+    .executeTakeFirst();
+  const requeued = await stale.where('attempts', '<', MAX_ATTEMPTS).set({ status: 'queued', heartbeatAt: null }).executeTakeFirst();
+  return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows);
+}
+
+/** Background starter: recovers stale jobs, then polls (and wakes on enqueue) until stopped. */
+export async function startJobWorker(ctx: ServiceContext, log: FastifyBaseLogger, pollMs = 1000): Promise<() => Promise<void>> {
+  const recovered = await recoverStaleJobs(ctx);
+  if (recovered > 0) log.warn({ recovered }, 'jobs left running by a stopped process were re-queued');
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let scheduled = false;
+  // Runs are chained one after another; a wake-up while a run is pending is folded into it.
+  const tick = () => {
+    if (stopped || scheduled) return;
+    scheduled = true;
+    clearTimeout(timer);
+    running = running.then(async () => {
+      scheduled = false;
+      try {
+        await recoverStaleJobs(ctx);
+        await drainJobs(ctx);
+      } catch (e) {
+        log.error({ err: e }, 'job worker');
+      }
+    }).finally(() => {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(tick, pollMs);
+    });
+  };
+  const unsubscribe = onEnqueue(tick);
+  tick();
+  return async () => {
+    stopped = true;
+    unsubscribe();
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src/services/context.js';
+import { enqueueJob, getJob, registerJobHandler } from '../../../src/services/jobs/queue.js';
+import { STALE_MS, drainJobs, recoverStaleJobs, runJobNow, startJobWorker } from '../../../src/services/jobs/runner.js';
+import { freshDb, type TestDb } from '../../helpers/db.js';
+import { makeActor } from '../../helpers/inventory-factories.js';
+
+let t: TestDb;
+const calls: unknown[] = [];
+beforeAll(async () => {
+  t = await freshDb();
+  registerJobHandler('test.echo', async (_ctx, job, progress) => {
+    calls.push(job.params);
+    await progress(1, 2);
+    return { echoed: job.params, by: job.actor.username };
+  });
+  registerJobHandler('test.fail', async () => { throw new Error('boom'); });
+});
+afterAll(async () => { await t.close(); });
+
+const enqueue = (kind: string, params: unknown, createdBy: string | null = null) =>
+  t.ctx.db.transaction().execute((trx) => enqueueJob(trx, t.ctx, { kind, params, createdBy }));
+
+describe('background jobs', () => {
+  it('runs a queued job once and stores its result and progress', async () => {
+    const manager = await makeActor(t.ctx.db, 'manager');
+    const id = await enqueue('test.echo', { n: 1 }, manager.userId);
+    expect((await getJob(t.ctx, manager, id)).status).toBe('queued');
+    const done = await runJobNow(t.ctx, id);
+    expect(done).toMatchObject({ status: 'succeeded', result: { echoed: { n: 1 }, by: manager.username }, progress: 2, total: 2, attempts: 1 });
+    // Running it again does not run the handler twice.
+    await runJobNow(t.ctx, id);
+    expect(calls.filter((c) => (c as { n: number }).n === 1)).toHaveLength(1);
+  });
+
+  it('stores the error of a failing job', async () => {
+    const id = await enqueue('test.fail', {});
+    expect(await runJobNow(t.ctx, id)).toMatchObject({ status: 'failed', error: { code: 'internal.error', message: 'boom' } });
+  });
+
+  it('a job enqueued in a rolled-back transaction does not exist', async () => {
+    let id = '';
+    await expect(t.ctx.db.transaction().execute(async (trx) => {
+      id = await enqueueJob(trx, t.ctx, { kind: 'test.echo', params: {} });
+      throw new Error('rollback');
+    })).rejects.toThrow('rollback');
+    await expect(getJob(t.ctx, SYSTEM_ACTOR, id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses unknown kinds', async () => {
+    await expect(enqueue('test.nothing', {})).rejects.toMatchObject({ code: 'job.unknown_kind' });
+  });
+
+  it('re-queues a job left running by a dead process once its heartbeat is stale', async () => {
+    const id = await enqueue('test.echo', { n: 2 });
+    await t.ctx.db.updateTable('jobs').set({ status: 'running', attempts: 1, heartbeatAt: t.ctx.now() }).where('id', '=', id).execute();
+    expect(await recoverStaleJobs(t.ctx)).toBe(0);
+    t.clock.advance(STALE_MS + 1000);
+    expect(await recoverStaleJobs(t.ctx)).toBe(1);
+    expect(await drainJobs(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await getJob(t.ctx, SYSTEM_ACTOR, id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('a counter sees only own jobs', async () => {
+    const id = await enqueue('test.echo', {});
+    const counter = await makeActor(t.ctx.db, 'counter');
+    await expect(getJob(t.ctx, counter, id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('the worker started with the server picks up queued jobs', async () => {
+    const log = { warn: () => undefined, error: () => undefined } as never;
+    const stop = await startJobWorker(t.ctx, log, 50);
+    const id = await enqueue('test.echo', { n: 3 });
+    let status = 'queued';
+    for (let i = 0; i < 100 && status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      status = (await getJob(t.ctx, SYSTEM_ACTOR, id)).status;
+    }
+    await stop();
+    expect(status).toBe('succeeded');
+  });
+});

@@ -73,7 +73,8 @@ async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: 
   return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null };
 }
 
-interface ListRow { list_no: string; items: string; info: string; whs: string; wh: string | null; wh_resp: string | null }
+// Raw results pass the CamelCasePlugin too: columns come back camelCased.
+interface ListRow { listNo: string; items: string; info: string; whs: string; wh: string | null; whResp: string | null }
 
 /** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
 async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: Prepared) {
@@ -86,13 +87,13 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
     select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
       min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp
     from gen_pos group by list_no order by list_no`.execute(trx)).rows;
-  const counts = (await sql<{ on_other: string; kept: string }>`
+  const counts = (await sql<{ onOther: string; kept: string }>`
     select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${p.informationalItems}) as kept
     from gen_sel`.execute(trx)).rows[0]!;
   const generated = lists.reduce((a, l) => a + Number(l.items), 0);
   return {
     lists,
-    skippedOnOtherList: p.informationalItems ? 0 : Number(counts.on_other),
+    skippedOnOtherList: p.informationalItems ? 0 : Number(counts.onOther),
     skippedOverMaxLists: Number(counts.kept) - generated,
   };
 }
@@ -121,7 +122,7 @@ export async function previewGeneration(ctx: ServiceContext, actor: Actor, inven
     const r = await computeSplit(ctx, trx, prep);
     return summary(r.lists.map((l) => ({
       id: null, number: null, items: Number(l.items), informational: Number(l.info),
-      warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.wh_resp),
+      warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.whResp),
     })), r.skippedOnOtherList, r.skippedOverMaxLists);
   });
 }
@@ -150,7 +151,7 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
       const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
       const numberOf = (listNo: RawNum) => sql<string>`${n.prefix}::text || lpad((${n.first}::bigint + ${listNo} - 1)::text, greatest(${n.width}::int, length((${n.first}::bigint + ${listNo} - 1)::text)), '0')`;
       const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(wh_responsible order by line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
-      const created = (await sql<{ id: string; number: string; responsible_user_id: string | null; warehouse_id: string | null }>`
+      const created = (await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
         insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
           responsible_user_id, warehouse_id, created_at, updated_at)
         select ${inv.siteId}::bigint, ${inv.id}::bigint, ${numberOf(sql`list_no`)}, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
@@ -163,9 +164,9 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
         from gen_pos g join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = ${numberOf(sql`g.list_no`)}`.execute(trx);
       const byNumber = new Map(created.map((c) => [c.number, c]));
       result = summary(r.lists.map((l) => {
-        const number = n.prefix + String(n.first + Number(l.list_no) - 1).padStart(n.width, '0');
+        const number = n.prefix + String(n.first + Number(l.listNo) - 1).padStart(n.width, '0');
         const c = byNumber.get(number)!;
-        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouse_id, responsibleUserId: c.responsible_user_id };
+        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId };
       }), r.skippedOnOtherList, r.skippedOverMaxLists);
     }
     const status = applyCommand(inv.status, 'listsAdded');

@@ -12,7 +12,8 @@ export interface BarcodeRuleView {
   name: string;
   position: number;
   active: boolean;
-  rule: BarcodeRule;
+  /** The rule as validated (a BarcodeRule), as plain JSON data. */
+  rule: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
 }
@@ -47,7 +48,7 @@ type Row = { id: string; siteId: string; name: string; position: number; active:
 function view(row: Row): BarcodeRuleView {
   const rule = (typeof row.rule === 'string' ? JSON.parse(row.rule) : row.rule) as BarcodeRule;
   const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-  return { id: row.id, siteId: row.siteId, name: row.name, position: row.position, active: row.active, rule: { ...rule, name: row.name }, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+  return { id: row.id, siteId: row.siteId, name: row.name, position: row.position, active: row.active, rule: { ...rule, name: row.name } as Record<string, unknown>, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
 }
 
 const COLUMNS = ['id', 'siteId', 'name', 'position', 'active', 'rule', 'createdAt', 'updatedAt'] as const;

@@ -1,0 +1,75 @@
+// The handheld counting API (SPEC §5, seed 000): the counter's own open lists, their items (never a target
+// on blind inventories), offline look-up data, the bin step and the scan itself.
+import { z } from 'zod';
+import { handheldLookup, resolveHandheldBin } from '../../services/counting/handheld-lookup.service.js';
+import { listHandheldItems, listHandheldLists } from '../../services/counting/handheld-list.service.js';
+import { recordScan } from '../../services/counting/scan.service.js';
+import { actorOf } from '../auth.js';
+import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
+import { handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult } from '../schemas/handheld.js';
+import type { RouteModule } from '../types.js';
+
+const handheldRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/handheld/lists', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'My open count lists (I am the responsible employee), searchable by inventory',
+      querystring: z.strictObject({ q: z.string().max(100).optional().describe('Part of the inventory number/description or list number/name'), ...pageQuery }),
+      response: { 200: page(handheldList), ...errorResponses },
+    },
+  }, async (request) => listHandheldLists(ctx, actorOf(request), request.query));
+
+  app.get('/api/handheld/lists/:id/items', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'Items of my list as a counter sees them (no target quantities on blind inventories)',
+      params: listIdParams,
+      querystring: z.strictObject({
+        bin: z.string().min(1).max(80).optional().describe('Only the lines of this bin (code or barcode)'),
+        onlyOpen: z.enum(['true', 'false']).optional().describe('Only items not yet reported'),
+        ...pageQuery,
+      }),
+      response: { 200: page(handheldItem), ...errorResponses },
+    },
+  }, async (request) => {
+    const { bin, onlyOpen, limit, offset } = request.query;
+    return listHandheldItems(ctx, actorOf(request), request.params.id, { bin, onlyOpen: onlyOpen === 'true', limit, offset });
+  });
+
+  app.get('/api/handheld/lists/:id/lookup', {
+    schema: {
+      tags: ['handheld'],
+      summary: "Offline cache of my list: its items with search codes and units (kind=items), or its warehouse's bins (kind=bins)",
+      params: listIdParams,
+      querystring: z.strictObject({ kind: z.enum(['items', 'bins']).default('items'), ...pageQuery }),
+      response: {
+        200: z.object({ kind: z.enum(['items', 'bins']), items: z.array(z.union([lookupItem, lookupBin])), nextOffset: z.number().int().nullable() }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => {
+    const r = await handheldLookup(ctx, actorOf(request), request.params.id, request.query);
+    return { kind: r.kind, ...r.page };
+  });
+
+  app.post('/api/handheld/bins/resolve', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'The bin step: a scanned bin barcode or typed code → the bin of my list',
+      body: z.strictObject({ listId: idSchema, code: z.string().min(1).max(80).describe('Bin barcode or code') }),
+      response: { 200: resolvedBin, ...errorResponses },
+    },
+  }, async (request) => resolveHandheldBin(ctx, actorOf(request), request.body));
+
+  app.post('/api/handheld/lists/:id/scans', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'Report one scan on my list; a repeat at the same place answers decision_needed (200) until a mode is sent',
+      params: listIdParams,
+      body: scanBody,
+      response: { 200: scanResult, ...errorResponses },
+    },
+  }, async (request) => recordScan(ctx, actorOf(request), { listId: request.params.id, ...request.body }));
+};
+
+export default handheldRoutes;

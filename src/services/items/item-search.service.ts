@@ -8,7 +8,7 @@ import { type SqlBool, type ExpressionBuilder, sql } from 'kysely';
 import { CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement } from '../../domain/item.js';
 import type { Database } from '../../storage/schema.js';
 import { type Actor, type ServiceContext, requireRole } from '../context.js';
-import { type Page, type PageInput, escapeLike, pageOf } from '../places/support.js';
+import { type Page, type PageInput, digitSafe, escapeLike, pageOf } from '../places/support.js';
 import { type ItemView, itemView } from './item.service.js';
 
 export type MatchMode = 'prefix' | 'contains' | 'substring';
@@ -63,7 +63,7 @@ function matches(eb: Eb, q: string, match: MatchMode, field: SearchField) {
 
 export async function listItems(ctx: ServiceContext, actor: Actor, f: ItemFilter): Promise<Page<ItemView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('items').selectAll('items');
+  let q = digitSafe(ctx.db).selectFrom('items').selectAll('items');
   const text = f.q?.trim();
   if (text) q = q.where((eb) => matches(eb, text, f.match ?? 'contains', f.field ?? 'any'));
   for (const field of Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]) {

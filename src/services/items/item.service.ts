@@ -10,7 +10,7 @@ import {
 import type { ConversionOp } from '../../domain/unit.js';
 import type { ItemsTable } from '../../storage/tables/core.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { mapDbErrors } from '../places/support.js';
+import { digitSafe, mapDbErrors } from '../places/support.js';
 import { refreshSearchTerms } from './search-code.service.js';
 
 const PRICE_FIELDS = ['settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4', 'settlementPrice5', 'inventoryPrice', 'standardCost'] as const;
@@ -126,7 +126,7 @@ export async function createItem(ctx: ServiceContext, actor: Actor, input: ItemF
     await checkReferences(trx, v);
     await checkCodeFree(trx, v.code);
     const now = ctx.now();
-    const row = await trx.insertInto('items').values({ ...v, createdAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow();
+    const row = await digitSafe(trx).insertInto('items').values({ ...v, createdAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow();
     // The main search code: the item code itself, in the primary unit, factor 1 (seed 002).
     await trx.insertInto('itemSearchCodes').values({
       itemId: row.id, code: row.code, unit: row.primaryUnit, conversionOp: 'x', conversionFactor: '1', isMain: true, description: row.description,
@@ -145,7 +145,7 @@ export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, 
     const merged = validate({ ...base, ...Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) } as ItemFields);
     await checkReferences(trx, merged);
     if (merged.code !== current.code) await checkCodeFree(trx, merged.code);
-    const row = await trx.updateTable('items').set({ ...merged, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const row = await digitSafe(trx).updateTable('items').set({ ...merged, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     // The main search code mirrors the item: its code, primary unit and description.
     await trx.updateTable('itemSearchCodes').set({ code: row.code, unit: row.primaryUnit, description: row.description })
       .where('itemId', '=', id).where('isMain', '=', true).execute();

@@ -3,7 +3,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { CLASSIFICATION_FIELDS, type ClassificationKind } from '../../domain/item.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, escapeLike, mapDbErrors, pageOf } from '../places/support.js';
+import { type Page, type PageInput, defined, digitSafe, escapeLike, mapDbErrors, pageOf } from '../places/support.js';
 
 export interface UnitView { code: string; description: string; decimals: number }
 export interface UnitFilter extends PageInput { q?: string | undefined }
@@ -102,7 +102,7 @@ export async function deleteClassification(ctx: ServiceContext, actor: Actor, ki
   await inTransaction(ctx, async (trx) => {
     // Items refer to classification codes by value (no foreign key: ten columns into one table), so check here.
     const column = COLUMN_OF_KIND[kind];
-    const user = await trx.selectFrom('items').select('code').where(column, '=', code).limit(1).executeTakeFirst();
+    const user = await digitSafe(trx).selectFrom('items').select('code').where(column, '=', code).limit(1).executeTakeFirst();
     if (user) throw new DomainError('conflict.in_use', `${kind} ${code} is still used by item ${user.code}`, { params: { item: user.code } });
     found(await trx.deleteFrom('classificationCodes').where('kind', '=', kind).where('code', '=', code).returning('code').executeTakeFirst(), `${kind} ${code}`);
   });

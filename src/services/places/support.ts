@@ -1,7 +1,19 @@
 // Helpers shared by the place and item services: database constraint errors → DomainError, site scoping,
 // patches without undefined, pages.
+import { CamelCasePlugin } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import type { Actor } from '../context.js';
+import type { Actor, Tx } from '../context.js';
+
+const DIGIT_SAFE = new CamelCasePlugin({ underscoreBeforeDigits: true });
+
+/**
+ * The shared CamelCasePlugin maps `classification1` to `classification1`, but the columns are
+ * `classification_1` / `settlement_price_1`: writing or filtering by them needs underscoreBeforeDigits.
+ * Reads are unaffected (snake → camel drops the underscore either way).
+ */
+export function digitSafe<T extends Tx>(trx: T): T {
+  return trx.withoutPlugins().withPlugin(DIGIT_SAFE) as T;
+}
 
 /** The SQLSTATE of a PostgreSQL/PGlite error, if it is one. */
 function sqlState(e: unknown): string | undefined {

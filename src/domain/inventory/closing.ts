@@ -34,12 +34,15 @@ export interface ClosingPlan {
   posted: Array<{ id: string; postedQuantity: string; unitPrice: string | null }>;
 }
 
-function line(i: ClosingItem, quantity: Dec, place: { zoneId: string | null; binId: string | null }): MovementLine {
+function line(i: ClosingItem, quantity: Dec, place: { zoneId: string | null; binId: string | null }, withPrice: boolean): MovementLine {
   return {
     itemId: i.itemId, warehouseId: i.warehouseId,
     ...(place.zoneId ? { zoneId: place.zoneId } : {}), ...(place.binId ? { binId: place.binId } : {}),
     ...(i.lot ? { lot: i.lot } : {}), ...(i.serial ? { serial: i.serial } : {}),
-    ownerId: i.ownerId, quantity: decText(quantity), unitPrice: i.unitPrice,
+    ownerId: i.ownerId, quantity: decText(quantity),
+    // Only incoming adjustments carry a price: outgoing stock leaves at the moving average, and a transfer
+    // moves value at the average on both sides (the ledger refuses prices there).
+    ...(withPrice && quantity.isPositive() ? { unitPrice: i.unitPrice } : {}),
   };
 }
 
@@ -54,7 +57,7 @@ export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
     plan.posted.push({ id: i.id, postedQuantity: decText(diff), unitPrice: i.unitPrice });
     const direct = i.warehouseKind !== 'structured' || i.serial !== '' || (i.differencesZoneId !== null && i.zoneId === i.differencesZoneId);
     if (direct) {
-      plan.adjustments.push(line(i, diff, i));
+      plan.adjustments.push(line(i, diff, i, true));
       continue;
     }
     if (i.differencesZoneId === null) {
@@ -64,7 +67,7 @@ export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
         });
     }
     // Counted more than expected: the surplus comes out of the differences zone, and the other way round.
-    plan.transfers.push(line(i, diff, i), line(i, diff.negated(), { zoneId: i.differencesZoneId, binId: null }));
+    plan.transfers.push(line(i, diff, i, false), line(i, diff.negated(), { zoneId: i.differencesZoneId, binId: null }, false));
   }
   return plan;
 }

@@ -13,7 +13,8 @@ describe('closing plan', () => {
 
   it('adjusts directly in an unstructured warehouse', () => {
     const p = planClosing([base]);
-    expect(p.adjustments).toEqual([{ itemId: 'A', warehouseId: 'W', ownerId: 'O', quantity: '-2', unitPrice: '2.5' }]);
+    expect(p.adjustments).toEqual([{ itemId: 'A', warehouseId: 'W', ownerId: 'O', quantity: '-2' }]);
+    expect(planClosing([{ ...base, reported: '11' }]).adjustments[0]).toMatchObject({ quantity: '1', unitPrice: '2.5' });
     expect(p.transfers).toEqual([]);
   });
 

@@ -1,0 +1,103 @@
+// Inventories: the list (status, type, owner, dates) and the create dialog.
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, type Page } from '../../api/client';
+import type { Inventory, InventoryType, Owner, ReportType, ValuationPrice } from '../../api/models';
+import { VirtualTable } from '../../components/VirtualTable';
+import { usePaged } from '../../components/usePaged';
+import { errorText, notifyError, notifyOk } from '../../components/errors';
+
+export const STATUS_COLOR: Record<string, string> = {
+  created: 'gray', has_count_lists: 'blue', open: 'green', closed: 'dark', partially_generated: 'yellow', opening_failed: 'red',
+  partially_reported: 'cyan', completely_reported: 'teal', closing: 'orange', closed_with_errors: 'red', manually_closed: 'dark',
+};
+export const VALUATION: ValuationPrice[] = ['average', 'inventory', 'settlement_1', 'settlement_2', 'settlement_3', 'settlement_4', 'settlement_5'];
+
+export default function InventoriesPage() {
+  const { t } = useTranslation();
+  const nav = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const list = usePaged<Inventory>('/api/inventories');
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t('nav.inventories')}</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-inventory">{t('inv.new')}</Button>
+      </Group>
+      {list.error && <Badge color="red">{errorText(t, list.error)}</Badge>}
+      <VirtualTable rows={list.rows} rowKey={(r) => r.id} loading={list.loading} onEndReached={list.more} onRowClick={(r) => nav(`/inventories/${r.id}`)} testId="inventories" columns={[
+        { key: 'number', header: t('inv.number'), width: 150, render: (r) => <b>{r.number}</b> },
+        { key: 'type', header: t('inv.type'), width: 100, render: (r) => r.typeCode ?? r.typeId },
+        { key: 'desc', header: t('inv.description'), grow: 1, width: 220, render: (r) => r.description },
+        { key: 'status', header: t('common.status'), width: 150, render: (r) => <Badge color={STATUS_COLOR[r.status]}>{t(`invStatus.${r.status}`)}</Badge> },
+        { key: 'fy', header: t('inv.fiscalYear'), width: 80, render: (r) => r.fiscalYear },
+        { key: 'date', header: t('inv.stockTakingDate'), width: 120, render: (r) => r.stockTakingDate ?? '' },
+        { key: 'report', header: t('inv.reportType'), width: 110, render: (r) => t(`reportType.${r.reportType}`) },
+        { key: 'blind', header: t('inv.blind'), width: 70, render: (r) => (r.showSystemQuantities ? '' : <Badge size="xs" color="grape">{t('inv.blind')}</Badge>) },
+      ]} />
+      <CreateInventory opened={creating} onClose={() => setCreating(false)} onCreated={(id) => nav(`/inventories/${id}`)} />
+    </Stack>
+  );
+}
+
+function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const types = useQuery({ queryKey: ['inventory-types'], enabled: opened, queryFn: () => api.get<Page<InventoryType>>('/api/inventory-types') });
+  const owners = useQuery({ queryKey: ['owners'], enabled: opened, queryFn: () => api.get<Page<Owner>>('/api/owners') });
+  const [f, setF] = useState({
+    typeId: '', ownerId: '', description: '', fiscalYear: new Date().getFullYear(), stockTakingDate: new Date().toISOString().slice(0, 10),
+    valuationPrice: 'average' as ValuationPrice, adjustmentKey: '', transferKey: '', valueAdjustmentKey: '', reportType: 'single' as ReportType,
+    singleReportingRequired: false, showSystemQuantities: false, costCentre: '',
+  });
+  const pickType = (id: string | null) => {
+    const ty = types.data?.items.find((x) => x.id === id);
+    setF((s) => ({ ...s, typeId: id ?? '', ...(ty ? {
+      valuationPrice: ty.valuationPrice ?? s.valuationPrice, reportType: ty.reportType ?? s.reportType,
+      adjustmentKey: ty.adjustmentKey ?? '', transferKey: ty.transferKey ?? '', valueAdjustmentKey: ty.valueAdjustmentKey ?? '',
+      singleReportingRequired: !!ty.singleReportingRequired, showSystemQuantities: !!ty.showSystemQuantities,
+    } : {}) }));
+  };
+  const create = useMutation({
+    mutationFn: () => api.post<Inventory>('/api/inventories', {
+      typeId: f.typeId, ownerId: f.ownerId, description: f.description, fiscalYear: f.fiscalYear, stockTakingDate: f.stockTakingDate || null,
+      valuationPrice: f.valuationPrice, reportType: f.reportType, singleReportingRequired: f.singleReportingRequired,
+      showSystemQuantities: f.showSystemQuantities, adjustmentKey: f.adjustmentKey || null, transferKey: f.transferKey || null,
+      valueAdjustmentKey: f.valueAdjustmentKey || null, costCentre: f.costCentre || null,
+    }),
+    onSuccess: (inv) => { notifyOk(t('inv.created', { number: inv.number })); void qc.invalidateQueries({ queryKey: ['/api/inventories'] }); onClose(); onCreated(inv.id); },
+    onError: (e) => notifyError(t, e),
+  });
+  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((s) => ({ ...s, [k]: v }));
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('inv.new')} size="lg">
+      <Stack>
+        <SimpleGrid cols={2}>
+          <Select label={t('inv.type')} required data-testid="inv-type" data={(types.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.description || t(`method.${x.method}`)}` }))} value={f.typeId || null} onChange={pickType} />
+          <Select label={t('inv.owner')} required data-testid="inv-owner" data={(owners.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.name}` }))} value={f.ownerId || null} onChange={(v) => set('ownerId')(v ?? '')} />
+          <NumberInput label={t('inv.fiscalYear')} value={f.fiscalYear} onChange={(v) => set('fiscalYear')(Number(v))} />
+          <TextInput type="date" label={t('inv.stockTakingDate')} value={f.stockTakingDate} onChange={(e) => set('stockTakingDate')(e.currentTarget.value)} />
+          <Select label={t('inv.valuationPrice')} data={VALUATION.map((v) => ({ value: v, label: t(`valuation.${v}`) }))} value={f.valuationPrice} onChange={(v) => v && set('valuationPrice')(v as ValuationPrice)} allowDeselect={false} />
+          <Select label={t('inv.reportType')} data={(['single', 'cumulative'] as const).map((v) => ({ value: v, label: t(`reportType.${v}`) }))} value={f.reportType} onChange={(v) => v && set('reportType')(v as ReportType)} allowDeselect={false} />
+          <TextInput label={t('inv.adjustmentKey')} value={f.adjustmentKey} onChange={(e) => set('adjustmentKey')(e.currentTarget.value)} />
+          <TextInput label={t('inv.transferKey')} value={f.transferKey} onChange={(e) => set('transferKey')(e.currentTarget.value)} />
+          <TextInput label={t('inv.valueAdjustmentKey')} value={f.valueAdjustmentKey} onChange={(e) => set('valueAdjustmentKey')(e.currentTarget.value)} />
+          <TextInput label={t('inv.costCentre')} value={f.costCentre} onChange={(e) => set('costCentre')(e.currentTarget.value)} />
+        </SimpleGrid>
+        <TextInput label={t('inv.description')} value={f.description} maxLength={200} onChange={(e) => set('description')(e.currentTarget.value)} />
+        <Group>
+          <Checkbox label={t('inv.singleReportingRequired')} checked={f.singleReportingRequired} onChange={(e) => set('singleReportingRequired')(e.currentTarget.checked)} />
+          <Checkbox label={t('inv.showSystemQuantities')} checked={f.showSystemQuantities} onChange={(e) => set('showSystemQuantities')(e.currentTarget.checked)} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!f.typeId || !f.ownerId} data-testid="inv-save">{t('common.create')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

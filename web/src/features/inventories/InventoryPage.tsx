@@ -1,0 +1,129 @@
+// One inventory: header, actions (Start / Verify / Close / Delete) with the rules' errors shown, the
+// count-list table with open/close/delete on the selected lists, generation, and live job progress.
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { CountList, Inventory, Job } from '../../api/models';
+import { VirtualTable } from '../../components/VirtualTable';
+import { usePaged } from '../../components/usePaged';
+import { errorText, notifyError, notifyOk } from '../../components/errors';
+import { STATUS_COLOR } from './InventoriesPage';
+import { GenerateDialog, type CountType } from './GenerateDialog';
+import { JobProgress } from './JobProgress';
+
+export default function InventoryPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const inv = useQuery({ queryKey: ['inventory', id], queryFn: () => api.get<Inventory>(`/api/inventories/${id}`) });
+  const lists = usePaged<CountList>(`/api/inventories/${id}/count-lists`, {}, 500);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [gen, setGen] = useState<CountType | null>(null);
+  const [jobs, setJobs] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['inventory', id] });
+    void lists.refetch();
+  };
+  const action = useMutation({
+    mutationFn: async (a: { path: string; method?: 'POST' | 'DELETE'; body?: unknown }) =>
+      a.method === 'DELETE' ? api.del<unknown>(a.path) : api.post<unknown>(a.path, a.body),
+    onMutate: () => setError(null),
+    onSuccess: (r) => {
+      const jobId = (r as { jobId?: string } | undefined)?.jobId;
+      if (jobId) setJobs((j) => [jobId, ...j]);
+      else notifyOk(t('common.done'));
+      refresh();
+    },
+    onError: (e) => {
+      setError(errorText(t, e));
+      notifyError(t, e);
+    },
+  });
+  const ids = [...selected];
+  const onListsDone = (job: Job) => {
+    refresh();
+    if (job.status === 'failed') setError(job.error?.message ?? t('jobStatus.failed'));
+  };
+
+  const i = inv.data;
+  if (inv.error) return <Alert color="red">{errorText(t, inv.error)}</Alert>;
+  if (!i) return null;
+  const field = (label: string, value: React.ReactNode) => (
+    <div><Text size="xs" c="dimmed">{label}</Text><Text size="sm" fw={500}>{value ?? '—'}</Text></div>
+  );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={3} data-testid="inventory-number">{t('inv.inventory')} {i.number}</Title>
+          <Badge size="lg" color={STATUS_COLOR[i.status]} data-testid="inventory-status">{t(`invStatus.${i.status}`)}</Badge>
+        </Group>
+        <Group gap="xs">
+          <Menu>
+            <Menu.Target><Button variant="light" rightSection={<IconChevronDown size={14} />} disabled={i.status === 'closed'} data-testid="generate-menu">{t('gen.generateLists')}</Button></Menu.Target>
+            <Menu.Dropdown>
+              {(['article', 'bin', 'differences'] as const).map((c) => <Menu.Item key={c} onClick={() => setGen(c)} data-testid={`gen-${c}`}>{t(`gen.title.${c}`)}</Menu.Item>)}
+            </Menu.Dropdown>
+          </Menu>
+          <Button leftSection={<IconPlayerPlay size={16} />} color="green" disabled={i.status !== 'has_count_lists' && i.status !== 'created'} onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })} data-testid="inv-start">{t('inv.start')}</Button>
+          <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => action.mutate({ path: `/api/inventories/${id}/verify`, body: {} })}>{t('inv.verify')}</Button>
+          <Button leftSection={<IconLock size={16} />} color="dark" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmClose'))) action.mutate({ path: `/api/inventories/${id}/close` }); }} data-testid="inv-close">{t('inv.close')}</Button>
+          <Button leftSection={<IconTrash size={16} />} color="red" variant="subtle" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmDelete'))) action.mutate({ path: `/api/inventories/${id}`, method: 'DELETE' }, { onSuccess: () => nav('/inventories') }); }}>{t('common.delete')}</Button>
+        </Group>
+      </Group>
+      {error && <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="action-error">{error}</Alert>}
+      {jobs.map((j) => <JobProgress key={j} jobId={j} onDone={onListsDone} />)}
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, md: 6 }}>
+          {field(t('inv.type'), i.typeCode)}
+          {field(t('inv.owner'), i.ownerCode ?? i.ownerId)}
+          {field(t('inv.fiscalYear'), i.fiscalYear)}
+          {field(t('inv.stockTakingDate'), i.stockTakingDate)}
+          {field(t('inv.valuationPrice'), t(`valuation.${i.valuationPrice}`))}
+          {field(t('inv.reportType'), t(`reportType.${i.reportType}`))}
+          {field(t('inv.adjustmentKey'), i.adjustmentKey)}
+          {field(t('inv.transferKey'), i.transferKey)}
+          {field(t('inv.valueAdjustmentKey'), i.valueAdjustmentKey)}
+          {field(t('inv.showSystemQuantities'), i.showSystemQuantities ? t('common.yes') : t('inv.blind'))}
+          {field(t('inv.singleReportingRequired'), i.singleReportingRequired ? t('common.yes') : t('common.no'))}
+          {field(t('inv.description'), i.description)}
+        </SimpleGrid>
+      </Card>
+      <Group justify="space-between">
+        <Title order={4}>{t('cl.lists')}</Title>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">{t('cl.selected', { count: ids.length })}</Text>
+          <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
+          <Button size="xs" variant="light" disabled={!ids.length} onClick={() => action.mutate({ path: `/api/inventories/${id}/verify`, body: { countListIds: ids } })}>{t('inv.verify')}</Button>
+          <Button size="xs" color="dark" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } })} data-testid="lists-close">{t('cl.close')}</Button>
+          <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
+        </Group>
+      </Group>
+      <VirtualTable rows={lists.rows} rowKey={(r) => r.id} loading={lists.loading} selected={selected} onSelectedChange={setSelected} height={360}
+        onRowClick={(r) => nav(`/count-lists/${r.id}`)} testId="count-lists" columns={[
+          { key: 'number', header: t('cl.number'), width: 130, render: (r) => <b>{r.number}</b> },
+          { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
+          { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
+          { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
+          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => { const x = r as CountList & { openItems?: number; reportedItems?: number }; return x.reportedItems !== undefined ? `${x.reportedItems} / ${(x.reportedItems ?? 0) + (x.openItems ?? 0)}` : ''; } },
+          { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => r.countDate ?? '' },
+          { key: 'opened', header: t('cl.opened'), width: 150, render: (r) => r.openedAt?.replace('T', ' ').slice(0, 16) ?? '' },
+          { key: 'closed', header: t('cl.closed'), width: 150, render: (r) => r.closedAt?.replace('T', ' ').slice(0, 16) ?? '' },
+          { key: 'go', header: '', width: 40, render: () => <IconListDetails size={16} /> },
+        ]} />
+      <GenerateDialog inventoryId={id!} countType={gen} onClose={() => setGen(null)} onGenerated={(r) => {
+        const jobId = (r as { jobId?: string }).jobId;
+        if (jobId) setJobs((j) => [jobId, ...j]);
+        else notifyOk(t('gen.done'));
+        refresh();
+      }} />
+    </Stack>
+  );
+}

@@ -1,0 +1,268 @@
+// Counting on one list: scan bin → scan item → quantity (in the scanned unit) → confirm. Scans come from a
+// keyboard-wedge scanner (anywhere on the page), the camera, or typing. Reports go straight to the server
+// when online and into the outbox otherwise; a repeat scan asks Add/Replace (the inventory's report type
+// preselected); an undo is a corrective "replace" report, never a deletion.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconArrowBackUp, IconCamera, IconCheck, IconMapPin, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { errorText } from '../components/errors';
+import { CameraScanner } from './CameraScanner';
+import { DecisionModal, type Decision } from './DecisionModal';
+import { feedback } from './feedback';
+import { parseGs1 } from './gs1';
+import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
+import { enqueue, newClientReportId, type ScanBody } from './queue';
+import { useWedge } from './useWedge';
+import type { useOutbox } from './useOutbox';
+
+interface Pending {
+  raw: string;
+  itemCode: string;
+  description: string;
+  unit: string;
+  lot: string;
+  serial: string;
+  lotManaged: boolean;
+  serialManaged: boolean;
+  target: string | null;
+}
+
+export interface LastReport {
+  clientReportId: string;
+  body: ScanBody;
+  label: string;
+  queued: boolean;
+  previousQuantity: string | null;
+  undone?: boolean;
+  isUndo?: boolean;
+}
+
+const DEVICE = `web:${navigator.userAgent.includes('Mobile') ? 'mobile' : 'desktop'}`;
+
+/** "12,5" → "12.5"; null when not a non-negative decimal. */
+export function normaliseQuantity(s: string): string | null {
+  const v = s.trim().replace(',', '.');
+  return /^\d{1,14}(\.\d{1,6})?$/.test(v) ? v : null;
+}
+
+export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; outbox: ReturnType<typeof useOutbox>; onLeave: () => void }) {
+  const { t } = useTranslation();
+  const items = useQuery({ queryKey: ['handheld-items', list.id], queryFn: () => handheld.items(list.id), networkMode: 'always' });
+  const [bin, setBin] = useState<string | null>(null);
+  const [pendingItem, setPending] = useState<Pending | null>(null);
+  const [quantity, setQuantity] = useState('');
+  const [entry, setEntry] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [last, setLast] = useState<LastReport[]>([]);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [camera, setCamera] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const qtyRef = useRef<HTMLInputElement>(null);
+  const entryRef = useRef<HTMLInputElement>(null);
+
+  const rows = items.data ?? [];
+  const needsBin = list.countType === 'bin' || rows.some((r) => r.binCode);
+  const step: 'bin' | 'item' | 'quantity' = pendingItem ? 'quantity' : needsBin && !bin ? 'bin' : 'item';
+
+  useEffect(() => {
+    (step === 'quantity' ? qtyRef : entryRef).current?.focus();
+  }, [step]);
+
+  const say = (ok: boolean, text: string) => {
+    setMessage({ ok, text });
+    if (ok) feedback.ok();
+    else feedback.error();
+  };
+
+  const catalog = useQuery({ queryKey: ['handheld-catalog', list.id], queryFn: () => handheld.catalog(list.id), networkMode: 'always' });
+  const bins = catalog.data?.bins ?? [];
+  const binOf = (code: string) => bins.find((b) => b.code === code || b.barcode === code) ?? (rows.some((r) => r.binCode === code) ? { code } : undefined);
+
+  const resolveItem = (code: string): Pending => {
+    const gs1 = parseGs1(code);
+    const found = findInCatalog(catalog.data?.items ?? [], code, gs1?.gtin);
+    const line: HandheldItem | undefined = rows.find((r) => r.itemCode === found?.item.code && (r.binCode ?? null) === bin && (!gs1?.lot || r.lot === gs1.lot));
+    return {
+      raw: code, itemCode: found?.item.code ?? '', description: found?.item.description ?? t('scan.notOnDevice'),
+      unit: found?.unit ?? '', lot: gs1?.lot ?? '', serial: gs1?.serial ?? '',
+      lotManaged: (found?.item.lotManagement ?? 'no') !== 'no' || !!gs1?.lot,
+      serialManaged: !!found?.item.serialManagement || !!gs1?.serial, target: line?.targetQuantity ?? null,
+    };
+  };
+
+  const onScan = useCallback((code: string) => {
+    if (decision || busy) return;
+    setEntry('');
+    const b = binOf(code);
+    if (b || step === 'bin') {
+      if (!b && bins.length > 0) return say(false, t('scan.unknownBin', { bin: code }));
+      setBin(b?.code ?? code);
+      setPending(null);
+      return say(true, t('scan.binSet', { bin: b?.code ?? code }));
+    }
+    const p = resolveItem(code);
+    setPending(p);
+    const gs1Qty = parseGs1(code)?.quantity;
+    if (gs1Qty) setQuantity(gs1Qty);
+    else if (list.showSystemQuantities && p.target !== null) setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
+    else setQuantity('');
+    say(!!p.itemCode, `${p.itemCode || code} · ${p.description}`);
+  }, [decision, busy, step, bin, rows, bins, catalog.data, list, t]);
+
+  useWedge(onScan);
+
+  const defaultMode = list.reportType === 'cumulative' ? 'add' : 'replace';
+
+  /** Reported before, as far as this device knows (offline repeat detection). */
+  const knownPrevious = (b: ScanBody): string | null => {
+    const mine = last.find((r) => !r.undone && r.body.bin === b.bin && (r.body.itemCode ?? r.body.barcode) === (b.itemCode ?? b.barcode) && (r.body.lot ?? '') === (b.lot ?? ''));
+    if (mine) return mine.body.quantity;
+    const cached = rows.find((r) => (r.binCode ?? undefined) === b.bin && (r.itemCode === b.itemCode || r.itemCode === b.barcode) && r.lot === (b.lot ?? ''));
+    return cached?.reportedQuantity ?? null;
+  };
+
+  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string) => {
+    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf },
+      ...l.map((r) => (r.clientReportId === undoOf ? { ...r, undone: true } : r))].slice(0, 20));
+    if (!undoOf) {
+      setPending(null);
+      setQuantity('');
+      if (!list.keepLocation) setBin(null);
+    }
+    say(true, queued ? t('scan.queued') : t('scan.recorded'));
+  };
+
+  const queueReport = async (body: ScanBody, label: string, undoOf?: string) => {
+    const previous = knownPrevious(body);
+    if (!body.mode && previous !== null) {
+      setDecision({ body, label, previousQuantity: previous, suggestedMode: defaultMode, offline: true, ...(undoOf ? { undoOf } : {}) });
+      return;
+    }
+    const b = { ...body, mode: body.mode ?? defaultMode };
+    await enqueue(list.id, b);
+    await outbox.refresh();
+    afterReport(b, true, previous, label, undoOf);
+  };
+
+  const submit = async (body: ScanBody, label: string, undoOf?: string) => {
+    setBusy(true);
+    try {
+      if (!outbox.online || outbox.waiting > 0) return await queueReport(body, label, undoOf);
+      try {
+        const r = await handheld.send(list.id, body);
+        if (r.status === 'decision_needed') {
+          setDecision({ body, label, previousQuantity: r.previousQuantity ?? null, suggestedMode: r.suggestedMode ?? defaultMode, offline: false, ...(undoOf ? { undoOf } : {}) });
+          feedback.error();
+          return;
+        }
+        const prev = (r as Record<string, unknown>).previousQuantity;
+        afterReport(body, false, typeof prev === 'string' ? prev : null, label, undoOf);
+      } catch (e) {
+        if (e instanceof ApiError && e.offline) return await queueReport(body, label, undoOf);
+        say(false, errorText(t, e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = () => {
+    if (!pendingItem) return;
+    const q = normaliseQuantity(quantity);
+    if (q === null) return say(false, t('scan.badQuantity'));
+    if (pendingItem.lotManaged && !pendingItem.lot.trim()) return say(false, t('scan.lotRequired'));
+    if (pendingItem.serialManaged && !pendingItem.serial.trim()) return say(false, t('scan.serialRequired'));
+    const body: ScanBody = { clientReportId: newClientReportId(), quantity: q, device: DEVICE, barcode: pendingItem.raw };
+    if (bin) body.bin = bin;
+    if (pendingItem.lot) body.lot = pendingItem.lot.trim();
+    if (pendingItem.serial) body.serial = pendingItem.serial.trim();
+    void submit(body, `${pendingItem.itemCode || pendingItem.raw}${bin ? ` @ ${bin}` : ''}`);
+  };
+
+  const undo = (r: LastReport) => {
+    const body: ScanBody = { ...r.body, clientReportId: newClientReportId(), quantity: r.previousQuantity ?? '0', mode: 'replace' };
+    void submit(body, `${t('scan.undo')}: ${r.label}`, r.clientReportId);
+  };
+
+  const decide = async (mode: 'add' | 'replace') => {
+    const d = decision!;
+    setDecision(null);
+    const body = { ...d.body, mode };
+    if (d.offline) {
+      await enqueue(list.id, body);
+      await outbox.refresh();
+      afterReport(body, true, d.previousQuantity, d.label, d.undoOf);
+    } else await submit(body, d.label, d.undoOf);
+  };
+
+  const big = { size: 'xl' as const, radius: 'md' as const };
+  return (
+    <Stack p="sm" gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
+        <Button variant="subtle" size="compact-sm" onClick={onLeave}>{t('scan.otherList')}</Button>
+      </Group>
+      <Paper withBorder p="sm" bg={bin ? 'blue.0' : undefined} data-testid="bin-panel">
+        <Group justify="space-between">
+          <Group gap={6}><IconMapPin size={20} /><Text size="lg" fw={700} data-testid="current-bin">{bin ?? (needsBin ? t('scan.scanBin') : t('scan.noBin'))}</Text></Group>
+          {bin && <Button variant="subtle" size="compact-sm" onClick={() => setBin(null)}>{t('scan.changeBin')}</Button>}
+        </Group>
+      </Paper>
+      {message && <Alert color={message.ok ? 'green' : 'red'} p="xs" data-testid="scan-message" icon={message.ok ? <IconCheck /> : <IconX />}>{message.text}</Alert>}
+      {step !== 'quantity' ? (
+        <form onSubmit={(e) => { e.preventDefault(); if (entry.trim()) onScan(entry.trim()); }}>
+          <Group gap="xs" wrap="nowrap">
+            <TextInput ref={entryRef} {...big} style={{ flex: 1 }} placeholder={step === 'bin' ? t('scan.scanBin') : t('scan.scanItem')}
+              value={entry} onChange={(e) => setEntry(e.currentTarget.value)} autoCapitalize="none" autoComplete="off" data-testid="scan-entry" />
+            <Button {...big} variant="default" onClick={() => setCamera(true)} aria-label={t('scan.camera')}><IconCamera /></Button>
+          </Group>
+        </form>
+      ) : (
+        <Paper withBorder p="sm" shadow="xs" data-testid="item-panel">
+          <Text fw={700} size="xl">{pendingItem!.itemCode || pendingItem!.raw}</Text>
+          <Text size="md">{pendingItem!.description}</Text>
+          <Group gap="xs" mt={4}>
+            {pendingItem!.unit && <Badge variant="light">{pendingItem!.unit}</Badge>}
+            {list.showSystemQuantities && pendingItem!.target !== null && <Badge color="gray">{t('scan.target')}: {pendingItem!.target}</Badge>}
+          </Group>
+          <Stack gap="xs" mt="sm">
+            {pendingItem!.lotManaged && <TextInput size="lg" label={t('scan.lot')} value={pendingItem!.lot} data-testid="lot-input"
+              onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, lot: v } : p)); }} />}
+            {pendingItem!.serialManaged && <TextInput size="lg" label={t('scan.serial')} value={pendingItem!.serial}
+              onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, serial: v } : p)); }} />}
+            <form onSubmit={(e) => { e.preventDefault(); confirm(); }}>
+              <TextInput ref={qtyRef} {...big} label={`${t('scan.quantity')}${pendingItem!.unit ? ` (${pendingItem!.unit})` : ''}`} inputMode="decimal"
+                value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)} data-testid="qty-input" autoComplete="off" />
+              <Group grow mt="sm">
+                <Button {...big} variant="default" onClick={() => { setPending(null); setQuantity(''); }}>{t('common.cancel')}</Button>
+                <Button {...big} type="submit" color="green" loading={busy} data-testid="confirm">{t('scan.confirm')}</Button>
+              </Group>
+            </form>
+          </Stack>
+        </Paper>
+      )}
+      {outbox.failed > 0 && <Alert color="red" p="xs">{t('scan.syncFailed', { count: outbox.failed })}</Alert>}
+      <Text fw={600} size="sm" mt="xs">{t('scan.lastReports')}</Text>
+      <Stack gap={4} data-testid="last-reports">
+        {last.length === 0 && <Text c="dimmed" size="sm">{t('scan.none')}</Text>}
+        {last.map((r) => (
+          <Group key={r.clientReportId} justify="space-between" wrap="nowrap" p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}>
+            <div>
+              <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined}>{r.label}</Text>
+              <Text size="xs" c="dimmed">{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.quantity}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</Text>
+            </div>
+            <Group gap={4} wrap="nowrap">
+              <Badge color={r.queued ? 'yellow' : 'green'} variant="light">{r.queued ? t('scan.queuedShort') : t('scan.sent')}</Badge>
+              {!r.undone && !r.isUndo && <Button size="compact-md" variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => undo(r)}>{t('scan.undo')}</Button>}
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+      <DecisionModal decision={decision} onDecide={(m) => void decide(m)} onCancel={() => setDecision(null)} />
+      <CameraScanner opened={camera} onClose={() => setCamera(false)} onScan={onScan} />
+    </Stack>
+  );
+}

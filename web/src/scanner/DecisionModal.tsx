@@ -1,0 +1,35 @@
+// A repeat scan of the same item at the same place: add to the earlier count or replace it. The inventory's
+// report type is preselected (focused), so Enter on a scanner's keypad confirms the usual choice.
+import { Button, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ScanBody } from './queue';
+
+export interface Decision {
+  body: ScanBody;
+  label: string;
+  previousQuantity: string | null;
+  suggestedMode: 'add' | 'replace';
+  offline: boolean;
+  undoOf?: string;
+}
+
+export function DecisionModal({ decision, onDecide, onCancel }: { decision: Decision | null; onDecide: (m: 'add' | 'replace') => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const d = decision;
+  return (
+    <Modal opened={!!d} onClose={onCancel} title={t('scan.repeatTitle')} centered size="sm">
+      {d && (
+        <Stack data-testid="decision">
+          <Text>{t('scan.repeatText', { label: d.label, previous: d.previousQuantity ?? '?', quantity: d.body.quantity })}</Text>
+          {(['add', 'replace'] as const).map((m) => (
+            <Button key={m} size="xl" data-autofocus={m === d.suggestedMode ? true : undefined} variant={m === d.suggestedMode ? 'filled' : 'default'}
+              onClick={() => onDecide(m)} data-testid={`decide-${m}`}>
+              {t(`mode.${m}`)}{m === d.suggestedMode ? ` (${t('scan.default')})` : ''}
+            </Button>
+          ))}
+          <Button variant="subtle" onClick={onCancel}>{t('common.cancel')}</Button>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+// The handheld page (/scan): phone-sized, one hand. First the counter picks one of their open count lists,
+// then counts on it (CountScreen). Installable as a PWA; works offline with the outbox.
+import { useEffect, useState } from 'react';
+import { Badge, Box, Button, Card, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconChevronRight, IconCloudOff, IconHome } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../features/auth/session';
+import { errorText } from '../components/errors';
+import { handheld, type HandheldList } from './handheldApi';
+import { CountScreen } from './CountScreen';
+import { useOutbox } from './useOutbox';
+import { notifications } from '@mantine/notifications';
+
+function registerServiceWorker() {
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  }
+}
+
+export default function ScanPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const listId = params.get('list');
+  const [filter, setFilter] = useState('');
+  const outbox = useOutbox((o) => {
+    if (o.sent > 0) notifications.show({ color: 'green', message: t('scan.synced', { count: o.sent }) });
+    if (o.failed > 0) notifications.show({ color: 'red', message: t('scan.syncFailed', { count: o.failed }) });
+  });
+  useEffect(registerServiceWorker, []);
+
+  const lists = useQuery({ queryKey: ['handheld-lists'], queryFn: handheld.lists, networkMode: 'always' });
+  const list = lists.data?.find((l) => l.id === listId);
+
+  const header = (
+    <Group justify="space-between" px="sm" py={8} bg="blue.9" c="white" wrap="nowrap">
+      <Group gap={6} wrap="nowrap">
+        {user?.role !== 'counter' && <Button component={Link} to="/" size="compact-sm" variant="subtle" c="white" aria-label={t('nav.backOffice')}><IconHome size={18} /></Button>}
+        <Text fw={700}>{list ? `${t('scan.list')} ${list.number}` : t('scan.title')}</Text>
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        {!outbox.online && <Badge color="orange" leftSection={<IconCloudOff size={12} />} data-testid="offline-badge">{t('scan.offline')}</Badge>}
+        <Badge color={outbox.waiting ? 'yellow' : 'gray'} variant={outbox.waiting ? 'filled' : 'light'} data-testid="queue-count">
+          {t('scan.waiting', { count: outbox.waiting })}
+        </Badge>
+        <Text size="xs">{user?.username}</Text>
+      </Group>
+    </Group>
+  );
+
+  if (list) {
+    return (
+      <Box maw={560} mx="auto" mih="100vh" bg="white">
+        {header}
+        <CountScreen list={list} outbox={outbox} onLeave={() => setParams({})} />
+      </Box>
+    );
+  }
+
+  const shown = (lists.data ?? []).filter((l: HandheldList) => {
+    const f = filter.trim().toLowerCase();
+    return !f || l.number.toLowerCase().includes(f) || l.inventoryNumber.toLowerCase().includes(f) || l.name.toLowerCase().includes(f);
+  });
+  return (
+    <Box maw={560} mx="auto" mih="100vh" bg="white">
+      {header}
+      <Stack p="sm" gap="sm">
+        <Title order={3}>{t('scan.myLists')}</Title>
+        <TextInput size="lg" placeholder={t('scan.searchInventory')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+        {lists.isPending && <Loader />}
+        {lists.error && <Text c="red">{errorText(t, lists.error)}</Text>}
+        {lists.data && shown.length === 0 && <Text c="dimmed">{t('scan.noLists')}</Text>}
+        {shown.map((l) => (
+          <Card key={l.id} withBorder padding="md" component="button" onClick={() => setParams({ list: l.id })}
+            style={{ textAlign: 'left', cursor: 'pointer', minHeight: 72 }} data-testid={`list-${l.number}`}>
+            <Group justify="space-between" wrap="nowrap">
+              <div>
+                <Text fw={700} size="lg">{l.number} {l.name && <Text span c="dimmed" size="md">· {l.name}</Text>}</Text>
+                <Text size="sm" c="dimmed">{t('scan.inventory')} {l.inventoryNumber} · {t(`countType.${l.countType}`, { defaultValue: l.countType })}
+                  {l.itemCount !== undefined && ` · ${l.reportedCount ?? 0}/${l.itemCount}`}</Text>
+              </div>
+              <IconChevronRight />
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    </Box>
+  );
+}

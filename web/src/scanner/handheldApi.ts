@@ -1,0 +1,138 @@
+// The handheld endpoints, read tolerantly into the few fields the page needs, and cached on the device
+// (IndexedDB) so a list's items and bins can be looked up offline.
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { api, ApiError, type Page } from '../api/client';
+import type { ScanBody, SendResult } from './queue';
+
+export interface HandheldList {
+  id: string;
+  number: string;
+  name: string;
+  inventoryNumber: string;
+  countType: string;
+  status: string;
+  keepLocation: boolean;
+  reportType: 'cumulative' | 'single';
+  showSystemQuantities: boolean;
+  itemCount?: number;
+  reportedCount?: number;
+}
+
+export interface HandheldItem {
+  id: string;
+  itemCode: string;
+  description: string;
+  unit: string;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  targetQuantity: string | null;
+  reportedQuantity: string | null;
+  lotManaged: boolean;
+  serialManaged: boolean;
+  barcodes: string[];
+}
+
+type Raw = Record<string, unknown>;
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const obj = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
+
+export function toList(r: Raw): HandheldList {
+  const inv = obj(r.inventory);
+  return {
+    id: str(r.id),
+    number: str(r.number),
+    name: str(r.name),
+    inventoryNumber: str(r.inventoryNumber ?? inv.number),
+    countType: str(r.countType),
+    status: str(r.status),
+    keepLocation: (r.keepLocation ?? inv.keepLocation ?? true) !== false,
+    reportType: (r.reportType ?? inv.reportType) === 'cumulative' ? 'cumulative' : 'single',
+    showSystemQuantities: Boolean(r.showSystemQuantities ?? inv.showSystemQuantities),
+    ...(typeof obj(r.counts).items === 'number' ? { itemCount: obj(r.counts).items as number } : {}),
+    ...(typeof obj(r.counts).reported === 'number' ? { reportedCount: obj(r.counts).reported as number } : {}),
+  };
+}
+
+export function toItem(r: Raw): HandheldItem {
+  const item = obj(r.item);
+  const bin = obj(r.bin);
+  return {
+    id: str(r.id),
+    itemCode: str(r.itemCode ?? item.code),
+    description: str(r.itemDescription ?? r.description ?? item.description),
+    unit: str(r.unit ?? r.primaryUnit ?? item.primaryUnit ?? item.unit),
+    binCode: strOrNull(r.binCode ?? bin.code),
+    lot: str(r.lot),
+    serial: str(r.serial),
+    targetQuantity: strOrNull(r.targetQuantity),
+    reportedQuantity: strOrNull(r.reportedQuantity),
+    lotManaged: (r.lotManagement ?? item.lotManagement ?? 'no') !== 'no',
+    serialManaged: Boolean(r.serialManagement ?? item.serialManagement),
+    barcodes: Array.isArray(r.barcodes) ? r.barcodes.map(str) : Array.isArray(r.searchCodes) ? r.searchCodes.map(str) : [],
+  };
+}
+
+let store: UseStore | null = null;
+const cache = () => (store ??= createStore('inventur-scanner-cache', 'lists'));
+
+/** Online: fetch and cache; offline: the cached copy. */
+async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  try {
+    const v = await load();
+    await set(key, v, cache());
+    return v;
+  } catch (e) {
+    if (e instanceof ApiError && e.offline) {
+      const v = await get<T>(key, cache());
+      if (v !== undefined) return v;
+    }
+    throw e;
+  }
+}
+
+export interface LookupCatalogItem {
+  itemId: string;
+  code: string;
+  description: string;
+  primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto';
+  serialManagement: boolean;
+  searchCodes: Array<{ code: string; unit: string }>;
+}
+export interface LookupCatalogBin { id: string; code: string; barcode: string | null; blocked: boolean }
+
+async function allPages<T>(path: string, query: Record<string, string>): Promise<T[]> {
+  const out: T[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const p: Page<T> = await api.get<Page<T>>(path, { ...query, limit: 1000, offset });
+    out.push(...p.items);
+    offset = p.nextOffset ?? null;
+  }
+  return out;
+}
+
+export const handheld = {
+  lists: () => cached('lists', async () => (await api.get<Page<Raw>>('/api/handheld/lists')).items.map(toList)),
+  items: (listId: string) => cached(`items:${listId}`, async () => (await allPages<Raw>(`/api/handheld/lists/${listId}/items`, {})).map(toItem)),
+  /** Items (with every search code) and bins of the list, for look-ups without the server. */
+  catalog: (listId: string) => cached(`catalog:${listId}`, async () => ({
+    items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
+    bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
+  })),
+  send: (listId: string, body: ScanBody) => api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body),
+};
+
+/** Finds the item of a scanned code in the cached catalogue: a search code, or the GTIN in a GS1 string. */
+export function findInCatalog(items: LookupCatalogItem[], code: string, gtin?: string): { item: LookupCatalogItem; unit: string } | null {
+  const strip = (s: string) => s.replace(/^0+/, '');
+  for (const item of items) {
+    for (const sc of item.searchCodes) {
+      if (sc.code === code || (gtin && /^\d+$/.test(sc.code) && strip(sc.code) === strip(gtin))) return { item, unit: sc.unit };
+    }
+    if (item.code === code) return { item, unit: item.primaryUnit };
+  }
+  return null;
+}

@@ -146,6 +146,7 @@ describe('recordScan', () => {
         if (/Seq Scan on (items|item_search_codes|bins|count_list_items|count_lists|count_reports|barcode_rules|inventories)\b/.test(text)) seqScans.push(`${q.sql}\n${text}`);
       }
     });
+    if (process.env.SHOW_PLANS) console.log(reads.length, seqScans);
     expect(seqScans).toEqual([]);
   });
 });

@@ -107,3 +107,15 @@ export async function makePlaces(db: Db, base: Base) {
 }
 
 export { makeItem };
+
+/** Real stock through the ledger (balances and valuations consistent), e.g. a receipt of 10 at 5. */
+export async function receive(db: Db, ctx: import('../../src/services/context.js').ServiceContext, base: Base, o: {
+  itemId: string; warehouseId: string; zoneId?: string | null; binId?: string | null; lot?: string; serial?: string; quantity: string; unitPrice: string;
+}) {
+  const { postMovements } = await import('../../src/services/ledger/index.js');
+  const { SYSTEM_ACTOR } = await import('../../src/services/context.js');
+  return db.transaction().execute((trx) => postMovements(trx, ctx, SYSTEM_ACTOR, {
+    siteId: base.site.id, keyCode: 'REC', postingDate: '2026-03-01', originType: 'test',
+    lines: [{ itemId: o.itemId, warehouseId: o.warehouseId, zoneId: o.zoneId ?? null, binId: o.binId ?? null, lot: o.lot ?? '', serial: o.serial ?? '', ownerId: base.owner.id, quantity: o.quantity, unitPrice: o.unitPrice }],
+  }, {}));
+}

@@ -1,0 +1,6 @@
+// The stock ledger's pure model: posting lines and their rules, moving-average valuation, planning a posting
+// against current stock, and which stock locks a posting runs into.
+export * from './posting.js';
+export * from './valuation.js';
+export * from './plan.js';
+export * from './locks.js';

@@ -1,0 +1,104 @@
+// The one entry point that changes stock. Other modules call postMovements inside their own transaction;
+// the ledger use cases (receipt, issue, transfer, adjustment) call it too. Order of work:
+// parse → key, period, places, items (throw on bad input) → stock locks (park the whole posting) →
+// lock valuations then balances → plan in the domain → write entries, balances, valuations, lots.
+import { DomainError } from '../../domain/errors.js';
+import {
+  type KeyKind, type PostingInput, type PostingLine, checkKeyKind, checkLine, parsePosting, planPosting,
+} from '../../domain/ledger/index.js';
+import type { Actor, ServiceContext, Tx } from '../context.js';
+import {
+  type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroup, periodOf,
+  saveValuations, upsertBalances, upsertLots,
+} from './posting.repository.js';
+
+export type { PostingInput, PostingLineInput } from '../../domain/ledger/index.js';
+
+export interface PostOptions {
+  /** A count list posting its own result is not stopped by its own locks. */
+  ignoreLocksOfCountList?: string | undefined;
+  /** Bypasses lock checking entirely (system corrections that must go through). */
+  skipLockCheck?: boolean | undefined;
+}
+
+export type PostResult =
+  | { status: 'posted'; entryIds: string[]; transferGroup?: string }
+  | { status: 'parked'; postingErrorId: string; reason: string };
+
+/** The SYSTEM actor has no users row; entries it writes carry no user. */
+export const userIdOf = (actor: Pick<Actor, 'userId'>): string | null => (actor.userId === '0' ? null : actor.userId);
+
+interface Prepared {
+  posting: PostingInput;
+  kind: KeyKind;
+  lines: PostingLine[];
+  facts: Awaited<ReturnType<typeof loadPlaceFacts>>;
+}
+
+/** Everything that does not depend on locks or stock: a failure here is the caller's input, thrown at once. */
+export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, posting: PostingInput): Promise<Prepared> {
+  const { lines } = parsePosting(posting);
+  if (actor.siteId !== null && actor.siteId !== posting.siteId) {
+    throw new DomainError('auth.forbidden', `you work for site ${actor.siteId} and cannot post for site ${posting.siteId}`, { field: 'siteId' });
+  }
+  const key = await trx.selectFrom('transactionKeys').select(['code', 'kind']).where('code', '=', posting.keyCode).executeTakeFirst();
+  if (!key) throw new DomainError('reference.unknown', `transaction key ${posting.keyCode} does not exist`, { field: 'keyCode' });
+  checkKeyKind(key.kind, key.code, lines);
+  const { anyDefined, period } = await periodOf(trx, posting.postingDate);
+  // A fresh install has no periods; once periods exist every posting date must fall into an open one.
+  if (anyDefined && !period) {
+    throw new DomainError('ledger.period_missing', `no accounting period covers ${posting.postingDate}`, { field: 'postingDate', params: { postingDate: posting.postingDate } });
+  }
+  if (period?.status === 'closed') {
+    throw new DomainError('ledger.period_closed', `period ${period.code} is closed: nothing can be posted on ${posting.postingDate}`, {
+      field: 'postingDate', params: { periodId: period.id, period: period.code },
+    });
+  }
+  const facts = await loadPlaceFacts(trx, lines);
+  for (const line of lines) checkLine(line, posting.siteId, facts);
+  return { posting, kind: key.kind, lines, facts };
+}
+
+/** Applies a prepared posting: locks, plans, writes. Throws ledger.negative_stock / ledger.serial_quantity. */
+export async function applyPosting(trx: Tx, ctx: ServiceContext, userId: string | null, p: Prepared): Promise<{ status: 'posted'; entryIds: string[]; transferGroup?: string }> {
+  const now = ctx.now();
+  const valuations = await lockValuations(trx, now, p.lines);
+  const balances = await lockBalances(trx, p.lines);
+  const plan = planPosting({ kind: p.kind, lines: p.lines, items: p.facts.items, warehouses: p.facts.warehouses, balances, valuations });
+  const transferGroup = p.kind === 'transfer' ? await nextTransferGroup(trx) : null;
+  const entryIds = await insertEntries(trx, {
+    siteId: p.posting.siteId, keyCode: p.posting.keyCode, postingDate: p.posting.postingDate, originType: p.posting.originType,
+    originId: p.posting.originId ?? null, costCentre: p.posting.costCentre ?? null, transferGroup, userId, now,
+  }, plan);
+  await upsertBalances(trx, p.posting.siteId, now, plan.balances);
+  await saveValuations(trx, now, plan.valuations);
+  await upsertLots(trx, now, p.lines);
+  return transferGroup ? { status: 'posted', entryIds, transferGroup } : { status: 'posted', entryIds };
+}
+
+export function lockReason(hit: LockHit): string {
+  return `line ${hit.lineIndex}: the stock is locked by open count list ${hit.countListId}; the posting waits in the posting error file until the list is closed`;
+}
+
+/** Keeps a posting that ran into a stock lock, whole, for re-processing when the lock is released. */
+export async function parkPosting(trx: Tx, ctx: ServiceContext, userId: string | null, posting: PostingInput, hit: LockHit): Promise<{ status: 'parked'; postingErrorId: string; reason: string }> {
+  const row = await trx.insertInto('postingErrors').values({
+    siteId: posting.siteId, posting: JSON.stringify(posting), reasonCode: 'ledger.stock_locked', reasonMessage: lockReason(hit),
+    countListId: hit.countListId, status: 'pending', attempts: 0, createdAt: ctx.now(), userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { status: 'parked', postingErrorId: row.id, reason: 'ledger.stock_locked' };
+}
+
+/**
+ * Posts stock movements inside the caller's transaction. Returns `parked` (not an error) when the stock is
+ * locked by another count list: the whole posting then waits in the posting error file and nothing is applied.
+ * Callers authorise; this checks the actor's site.
+ */
+export async function postMovements(trx: Tx, ctx: ServiceContext, actor: Actor, posting: PostingInput, options: PostOptions = {}): Promise<PostResult> {
+  const prepared = await preparePosting(trx, actor, posting);
+  if (!options.skipLockCheck) {
+    const hit = await findLock(trx, prepared.lines, options.ignoreLocksOfCountList);
+    if (hit) return parkPosting(trx, ctx, userIdOf(actor), posting, hit);
+  }
+  return applyPosting(trx, ctx, userIdOf(actor), prepared);
+}

@@ -1,0 +1,213 @@
+// Set-based SQL of a posting. Every statement takes the lines as one jsonb array read with
+// jsonb_to_recordset, so a 50,000-line inventory close costs a handful of statements, not one per line.
+import { sql } from 'kysely';
+import { Dec, decText } from '../../domain/decimal.js';
+import type { BalanceChange, ItemFacts, Plan, PlaceFacts, PostingLine, Valuation, ValuationChange } from '../../domain/ledger/index.js';
+import { positionKey, valuationKey } from '../../domain/ledger/index.js';
+import type { Tx } from '../context.js';
+
+/** Rows per INSERT: keeps one statement's parameter a few MB at most. */
+export const BATCH = 5000;
+
+const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+const uniq = (xs: (string | null)[]): string[] => [...new Set(xs.filter((x): x is string => x !== null))];
+
+function chunks<T>(xs: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+export async function loadPlaceFacts(trx: Tx, lines: PostingLine[]): Promise<PlaceFacts> {
+  const ids = (pick: (l: PostingLine) => string | null) => uniq(lines.map(pick));
+  const [items, warehouses, zones, bins] = await Promise.all([
+    trx.selectFrom('items').select(['id', 'code', 'lotManagement', 'serialManagement'])
+      .where(sql<boolean>`id = any(${ids((l) => l.itemId)}::bigint[])`).execute(),
+    trx.selectFrom('warehouses').select(['id', 'code', 'siteId', 'kind', 'allowNegative'])
+      .where(sql<boolean>`id = any(${ids((l) => l.warehouseId)}::bigint[])`).execute(),
+    trx.selectFrom('zones').select(['id', 'code', 'warehouseId', 'structured'])
+      .where(sql<boolean>`id = any(${ids((l) => l.zoneId)}::bigint[])`).execute(),
+    trx.selectFrom('bins').select(['id', 'code', 'warehouseId', 'zoneId'])
+      .where(sql<boolean>`id = any(${ids((l) => l.binId)}::bigint[])`).execute(),
+  ]);
+  return {
+    items: new Map(items.map((i): [string, ItemFacts] => [i.id, i])),
+    warehouses: new Map(warehouses.map((w) => [w.id, w])),
+    zones: new Map(zones.map((z) => [z.id, z])),
+    bins: new Map(bins.map((b) => [b.id, b])),
+  };
+}
+
+/** The accounting period holding `date`: undefined when none does; `anyDefined` false on a fresh install. */
+export async function periodOf(trx: Tx, date: string): Promise<{ anyDefined: boolean; period?: { id: string; code: string; status: 'open' | 'closed' } }> {
+  const any = await trx.selectFrom('accountingPeriods').select('id').limit(1).executeTakeFirst();
+  if (!any) return { anyDefined: false };
+  const period = await trx.selectFrom('accountingPeriods').select(['id', 'code', 'status'])
+    .where('startDate', '<=', date).where('endDate', '>=', date).orderBy('startDate').executeTakeFirst();
+  return period ? { anyDefined: true, period } : { anyDefined: true };
+}
+
+export interface LockHit { countListId: string; lineIndex: number; lockId: string }
+
+/** The first stock lock of another count list that a line touches (same rule as domain lineTouchesLock). */
+export async function findLock(trx: Tx, lines: PostingLine[], ownCountList?: string): Promise<LockHit | undefined> {
+  const seen = new Map<string, { i: number; item_id: string; warehouse_id: string; zone_id: string | null; bin_id: string | null }>();
+  for (const l of lines) {
+    const k = `${l.itemId}|${l.warehouseId}|${l.zoneId}|${l.binId}`;
+    if (!seen.has(k)) seen.set(k, { i: l.index, item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId });
+  }
+  const { rows } = await sql<{ countListId: string; i: number; id: string }>`
+    select l.count_list_id, l.id, x.i
+    from jsonb_to_recordset(${json([...seen.values()])}) as x(i int, item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint)
+    join stock_locks l on l.warehouse_id = x.warehouse_id
+      and (l.item_id is null or l.item_id = x.item_id)
+      and (l.zone_id is null or l.zone_id = x.zone_id)
+      and (l.bin_id is null or l.bin_id = x.bin_id)
+    where ${ownCountList ?? null}::bigint is null or l.count_list_id <> ${ownCountList ?? null}::bigint
+    order by x.i, l.id
+    limit 1`.execute(trx);
+  const hit = rows[0];
+  return hit ? { countListId: String(hit.countListId), lineIndex: hit.i, lockId: String(hit.id) } : undefined;
+}
+
+/**
+ * Creates missing valuation rows and locks the valuations of every item of the posting, in item order.
+ * Taken before any balance lock, so two postings sharing an item serialise here and never deadlock.
+ */
+export async function lockValuations(trx: Tx, now: Date, lines: PostingLine[]): Promise<Map<string, Valuation>> {
+  const wanted = new Map<string, { item_id: string; warehouse_id: string | null }>();
+  for (const l of lines) {
+    wanted.set(valuationKey(l.itemId, null), { item_id: l.itemId, warehouse_id: null });
+    wanted.set(valuationKey(l.itemId, l.warehouseId), { item_id: l.itemId, warehouse_id: l.warehouseId });
+  }
+  // A first movement starts from the item's moving average as the item master holds it.
+  await sql`
+    insert into stock_valuations (item_id, warehouse_id, quantity, average_price, updated_at)
+    select x.item_id, x.warehouse_id, 0, i.moving_average_price, ${now}
+    from jsonb_to_recordset(${json([...wanted.values()])}) as x(item_id bigint, warehouse_id bigint)
+    join items i on i.id = x.item_id
+    order by x.item_id, x.warehouse_id nulls first
+    on conflict (item_id, warehouse_id) do nothing`.execute(trx);
+  const itemIds = uniq(lines.map((l) => l.itemId));
+  const { rows } = await sql<{ itemId: string; warehouseId: string | null; quantity: string; averagePrice: string }>`
+    select item_id, warehouse_id, quantity, average_price from stock_valuations
+    where item_id = any(${itemIds}::bigint[])
+    order by item_id, warehouse_id nulls first
+    for update`.execute(trx);
+  return new Map(rows.map((r) => [valuationKey(String(r.itemId), r.warehouseId === null ? null : String(r.warehouseId)),
+    { quantity: new Dec(r.quantity), average: new Dec(r.averagePrice) }]));
+}
+
+/** Locks the existing balance rows of the posting's positions in id order and returns their quantities. */
+export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<string, Dec>> {
+  const positions = new Map<string, object>();
+  for (const l of lines) {
+    if (l.quantity.isZero()) continue;
+    positions.set(positionKey(l), { item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId, lot: l.lot, serial: l.serial, owner_id: l.ownerId });
+  }
+  const out = new Map<string, Dec>();
+  if (positions.size === 0) return out;
+  const { rows } = await sql<{ itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; ownerId: string; quantity: string }>`
+    select b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.lot, b.serial, b.owner_id, b.quantity
+    from stock_balances b
+    join jsonb_to_recordset(${json([...positions.values()])})
+      as x(item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text, serial text, owner_id bigint)
+      on b.item_id = x.item_id and b.warehouse_id = x.warehouse_id and coalesce(b.zone_id, 0) = coalesce(x.zone_id, 0)
+      and coalesce(b.bin_id, 0) = coalesce(x.bin_id, 0) and b.lot = x.lot and b.serial = x.serial and b.owner_id = x.owner_id
+    order by b.id
+    for update of b`.execute(trx);
+  for (const r of rows) {
+    const s = (v: string | null) => (v === null ? null : String(v));
+    out.set(positionKey({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: s(r.zoneId), binId: s(r.binId), lot: r.lot, serial: r.serial, ownerId: String(r.ownerId) }), new Dec(r.quantity));
+  }
+  return out;
+}
+
+export interface EntryHeader {
+  siteId: string; keyCode: string; postingDate: string; originType: string; originId: string | null;
+  costCentre: string | null; transferGroup: string | null; userId: string | null; now: Date;
+}
+
+export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promise<string[]> {
+  const ids: string[] = [];
+  for (const part of chunks(plan.entries)) {
+    const rows = part.map((e) => ({
+      i: e.line.index, item_id: e.line.itemId, warehouse_id: e.line.warehouseId, zone_id: e.line.zoneId, bin_id: e.line.binId,
+      lot: e.line.lot, serial: e.line.serial, owner_id: e.line.ownerId, quantity: decText(e.line.quantity), value: decText(e.value), unit_price: decText(e.unitPrice),
+    }));
+    const { rows: inserted } = await sql<{ id: string }>`
+      insert into stock_ledger (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
+        unit_price, posting_date, origin_type, origin_id, transfer_group, cost_centre, user_id, created_at)
+      select ${h.siteId}::bigint, ${h.keyCode}, x.item_id, x.warehouse_id, x.zone_id, x.bin_id, x.lot, x.serial, x.owner_id, x.quantity, x.value,
+        x.unit_price, ${h.postingDate}::date, ${h.originType}, ${h.originId}, ${h.transferGroup}::bigint, ${h.costCentre}, ${h.userId}::bigint, ${h.now}
+      from jsonb_to_recordset(${json(rows)}) as x(i int, item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text,
+        serial text, owner_id bigint, quantity numeric, value numeric, unit_price numeric)
+      order by x.i
+      returning id`.execute(trx);
+    for (const r of inserted) ids.push(String(r.id));
+  }
+  return ids;
+}
+
+/** Adds the posting's deltas to the balance rows (creating missing ones) on the nulls-not-distinct key. */
+export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes: BalanceChange[]): Promise<void> {
+  for (const part of chunks(changes)) {
+    const rows = part.map((c) => ({
+      item_id: c.itemId, warehouse_id: c.warehouseId, zone_id: c.zoneId, bin_id: c.binId, lot: c.lot, serial: c.serial, owner_id: c.ownerId,
+      delta: decText(c.delta), ever_nonzero: c.everNonzero, movements: c.movements,
+    }));
+    await sql`
+      insert into stock_balances as b (site_id, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, ever_nonzero,
+        movements_since_count, updated_at)
+      select ${siteId}::bigint, x.item_id, x.warehouse_id, x.zone_id, x.bin_id, x.lot, x.serial, x.owner_id, x.delta, x.ever_nonzero, x.movements, ${now}
+      from jsonb_to_recordset(${json(rows)}) as x(item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text, serial text,
+        owner_id bigint, delta numeric, ever_nonzero boolean, movements int)
+      on conflict (item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id) do update set
+        quantity = b.quantity + excluded.quantity,
+        ever_nonzero = b.ever_nonzero or excluded.ever_nonzero,
+        movements_since_count = b.movements_since_count + excluded.movements_since_count,
+        updated_at = excluded.updated_at`.execute(trx);
+  }
+}
+
+/** Writes new valuations and the item master's moving average; marks the items as having movements. */
+export async function saveValuations(trx: Tx, now: Date, changes: ValuationChange[]): Promise<void> {
+  for (const part of chunks(changes)) {
+    const rows = part.map((v) => ({ item_id: v.itemId, warehouse_id: v.warehouseId, quantity: decText(v.after.quantity), average: decText(v.after.average) }));
+    await sql`
+      update stock_valuations v set quantity = x.quantity, average_price = x.average, updated_at = ${now}
+      from jsonb_to_recordset(${json(rows)}) as x(item_id bigint, warehouse_id bigint, quantity numeric, average numeric)
+      where v.item_id = x.item_id and coalesce(v.warehouse_id, 0) = coalesce(x.warehouse_id, 0)`.execute(trx);
+    const items = rows.filter((r) => r.warehouse_id === null);
+    // updated_at of the item stays: it tracks master-data edits, and the average is the ledger's, not the user's.
+    await sql`
+      update items i set moving_average_price = x.average, has_ledger_entries = true
+      from jsonb_to_recordset(${json(items)}) as x(item_id bigint, average numeric)
+      where i.id = x.item_id`.execute(trx);
+  }
+}
+
+/** Records every lot the posting names; an expiry date given on receipt fills a lot that has none yet. */
+export async function upsertLots(trx: Tx, now: Date, lines: PostingLine[]): Promise<void> {
+  const lots = new Map<string, { item_id: string; code: string; expiry_date: string | null }>();
+  for (const l of lines) {
+    if (l.lot === '') continue;
+    const k = `${l.itemId}|${l.lot}`;
+    const prev = lots.get(k);
+    if (!prev || (prev.expiry_date === null && l.expiryDate !== null)) lots.set(k, { item_id: l.itemId, code: l.lot, expiry_date: l.expiryDate });
+  }
+  for (const part of chunks([...lots.values()])) {
+    await sql`
+      insert into lots as t (item_id, code, expiry_date, created_at)
+      select x.item_id, x.code, x.expiry_date, ${now}
+      from jsonb_to_recordset(${json(part)}) as x(item_id bigint, code text, expiry_date date)
+      order by x.item_id, x.code
+      on conflict (item_id, code) do update set expiry_date = excluded.expiry_date
+        where t.expiry_date is null and excluded.expiry_date is not null`.execute(trx);
+  }
+}
+
+export async function nextTransferGroup(trx: Tx): Promise<string> {
+  const { rows } = await sql<{ g: string }>`select nextval('stock_ledger_transfer_group_seq') as g`.execute(trx);
+  return String(rows[0]!.g);
+}

@@ -1,0 +1,80 @@
+// Manual stock postings (receipt, issue, transfer, adjustment): each one transaction over postMovements, with
+// a key whose kind matches the operation.
+import { DomainError } from '../../domain/errors.js';
+import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { type PostOptions, type PostResult, postMovements } from './post-movements.js';
+
+export interface ManualPosting {
+  siteId: string;
+  keyCode: string;
+  /** Defaults to today. */
+  postingDate?: string | undefined;
+  originType?: string | undefined;
+  originId?: string | null | undefined;
+  costCentre?: string | null | undefined;
+  lines: PostingLineInput[];
+}
+
+export interface TransferLine {
+  itemId: string;
+  ownerId: string;
+  lot?: string | null | undefined;
+  serial?: string | null | undefined;
+  /** Positive quantity moved from → to. */
+  quantity: string;
+  fromWarehouseId: string;
+  fromZoneId?: string | null | undefined;
+  fromBinId?: string | null | undefined;
+  toWarehouseId: string;
+  toZoneId?: string | null | undefined;
+  toBinId?: string | null | undefined;
+}
+
+export interface TransferPosting extends Omit<ManualPosting, 'lines'> {
+  lines: TransferLine[];
+}
+
+async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Promise<void> {
+  const key = await trx.selectFrom('transactionKeys').select('kind').where('code', '=', keyCode).executeTakeFirst();
+  if (!key) throw new DomainError('reference.unknown', `transaction key ${keyCode} does not exist`, { field: 'keyCode' });
+  if (!allowed.includes(key.kind)) {
+    throw new DomainError('ledger.key_kind_mismatch', `key ${keyCode} is a ${key.kind} key; this operation needs a ${allowed.join(' or ')} key`, {
+      field: 'keyCode', params: { keyCode, kind: key.kind, expected: allowed },
+    });
+  }
+}
+
+function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<PostResult> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    await requireKeyKind(trx, input.keyCode, allowed);
+    return postMovements(trx, ctx, actor, {
+      siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
+      originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,
+    }, options);
+  });
+}
+
+export const postReceipt = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['receipt']);
+export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['issue']);
+/** Quantity corrections in either direction, and value adjustments (quantity 0 with a value). */
+export const postAdjustment = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['adjustment', 'revaluation']);
+
+/** A transfer line becomes an issue at its source and a receipt at its target, sharing one transfer group. */
+export function transferLines(lines: TransferLine[]): PostingLineInput[] {
+  return lines.flatMap((l, i) => {
+    if (typeof l.quantity !== 'string' || !/^\d{1,20}(\.\d{1,12})?$/.test(l.quantity) || /^0+(\.0+)?$/.test(l.quantity)) {
+      throw new DomainError('validation.failed', `lines.${i}.quantity must be a positive decimal: the quantity moved`, { field: `lines.${i}.quantity` });
+    }
+    const common = { itemId: l.itemId, ownerId: l.ownerId, lot: l.lot ?? null, serial: l.serial ?? null };
+    return [
+      { ...common, warehouseId: l.fromWarehouseId, zoneId: l.fromZoneId ?? null, binId: l.fromBinId ?? null, quantity: `-${l.quantity}` },
+      { ...common, warehouseId: l.toWarehouseId, zoneId: l.toZoneId ?? null, binId: l.toBinId ?? null, quantity: l.quantity },
+    ];
+  });
+}
+
+export function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<PostResult> {
+  return manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer']);
+}

@@ -1,0 +1,133 @@
+// Reading stock: balances by item, place, lot; ledger entries; lots. And rebuilding the balance table from
+// the ledger, which is the truth (convention 1): rebuild must give exactly what postings maintained.
+import { sql } from 'kysely';
+import { Dec, decText } from '../../domain/decimal.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+
+export interface BalanceFilter {
+  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined;
+  binId?: string | undefined; lot?: string | undefined; serial?: string | undefined; ownerId?: string | undefined;
+  /** Only positions holding stock (quantity ≠ 0). */
+  nonZero?: boolean | undefined;
+  limit: number; offset: number;
+}
+
+export interface BalanceView {
+  id: string; siteId: string; itemId: string; itemCode: string; warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null;
+  lot: string; serial: string; ownerId: string; quantity: string; everNonzero: boolean; lastCountedDate: string | null; movementsSinceCount: number;
+}
+
+const num = (s: string) => decText(new Dec(s));
+
+export async function listBalances(ctx: ServiceContext, actor: Actor, f: BalanceFilter): Promise<BalanceView[]> {
+  requireRole(actor, 'counter');
+  let q = ctx.db.selectFrom('stockBalances as b').innerJoin('items as i', 'i.id', 'b.itemId').leftJoin('bins as n', 'n.id', 'b.binId')
+    .select(['b.id', 'b.siteId', 'b.itemId', 'i.code as itemCode', 'b.warehouseId', 'b.zoneId', 'b.binId', 'n.code as binCode', 'b.lot', 'b.serial',
+      'b.ownerId', 'b.quantity', 'b.everNonzero', 'b.lastCountedDate', 'b.movementsSinceCount'])
+    .orderBy('i.code').orderBy('b.warehouseId').orderBy('n.code').orderBy('b.lot').orderBy('b.serial').orderBy('b.id')
+    .limit(f.limit + 1).offset(f.offset);
+  const site = actor.siteId ?? f.siteId;
+  if (site) q = q.where('b.siteId', '=', site);
+  if (f.itemId) q = q.where('b.itemId', '=', f.itemId);
+  if (f.warehouseId) q = q.where('b.warehouseId', '=', f.warehouseId);
+  if (f.zoneId) q = q.where('b.zoneId', '=', f.zoneId);
+  if (f.binId) q = q.where('b.binId', '=', f.binId);
+  if (f.lot !== undefined) q = q.where('b.lot', '=', f.lot);
+  if (f.serial !== undefined) q = q.where('b.serial', '=', f.serial);
+  if (f.ownerId) q = q.where('b.ownerId', '=', f.ownerId);
+  if (f.nonZero) q = q.where('b.quantity', '<>', '0');
+  return (await q.execute()).map((r) => ({ ...r, quantity: num(r.quantity) }));
+}
+
+export interface LedgerFilter {
+  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; binId?: string | undefined; lot?: string | undefined;
+  keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
+  from?: string | undefined; to?: string | undefined; limit: number; offset: number;
+}
+
+export interface LedgerEntryView {
+  id: string; siteId: string; keyCode: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string;
+  serial: string; ownerId: string; quantity: string; value: string; unitPrice: string; postingDate: string; originType: string;
+  originId: string | null; transferGroup: string | null; costCentre: string | null; userId: string | null; createdAt: string;
+}
+
+export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: LedgerFilter): Promise<LedgerEntryView[]> {
+  requireRole(actor, 'counter');
+  let q = ctx.db.selectFrom('stockLedger').selectAll().orderBy('id').limit(f.limit + 1).offset(f.offset);
+  const site = actor.siteId ?? f.siteId;
+  if (site) q = q.where('siteId', '=', site);
+  if (f.itemId) q = q.where('itemId', '=', f.itemId);
+  if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
+  if (f.binId) q = q.where('binId', '=', f.binId);
+  if (f.lot !== undefined) q = q.where('lot', '=', f.lot);
+  if (f.keyCode) q = q.where('keyCode', '=', f.keyCode);
+  if (f.originType) q = q.where('originType', '=', f.originType);
+  if (f.originId) q = q.where('originId', '=', f.originId);
+  if (f.transferGroup) q = q.where('transferGroup', '=', f.transferGroup);
+  if (f.from) q = q.where('postingDate', '>=', f.from);
+  if (f.to) q = q.where('postingDate', '<=', f.to);
+  return (await q.execute()).map((r) => ({
+    ...r, quantity: num(r.quantity), value: num(r.value), unitPrice: num(r.unitPrice), createdAt: new Date(r.createdAt).toISOString(),
+  }));
+}
+
+export interface LotView { id: string; itemId: string; code: string; expiryDate: string | null; productionDate: string | null; onHand: string }
+
+export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
+  requireRole(actor, 'counter');
+  let q = ctx.db.selectFrom('lots as l')
+    .select(['l.id', 'l.itemId', 'l.code', 'l.expiryDate', 'l.productionDate',
+      sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code)`.as('onHand')])
+    .orderBy('l.itemId').orderBy('l.code').limit(f.limit + 1).offset(f.offset);
+  if (f.itemId) q = q.where('l.itemId', '=', f.itemId);
+  if (f.expiringBy) q = q.where('l.expiryDate', '<=', f.expiringBy);
+  return (await q.execute()).map((r) => ({ ...r, onHand: num(r.onHand) }));
+}
+
+/**
+ * Recomputes stock_balances.quantity and ever_nonzero from the ledger (all items, or some). Rows the ledger
+ * no longer explains drop to 0; positions missing a row get one. Count data (last counted) is kept.
+ * Returns the number of rows whose quantity was wrong.
+ */
+export async function rebuildBalancesIn(trx: Tx, ctx: ServiceContext, itemIds?: string[]): Promise<number> {
+  const items = itemIds ?? null;
+  const now = ctx.now();
+  // Running sums in entry order tell whether a position ever held stock.
+  const { rows } = await sql<{ fixed: string }>`
+    with running as (
+      select site_id, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id,
+        sum(quantity) over (partition by item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id order by id) as q
+      from stock_ledger where quantity <> 0 and (${items}::bigint[] is null or item_id = any(${items}::bigint[]))
+    ), truth as (
+      select min(site_id) as site_id, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id,
+        bool_or(q <> 0) as ever
+      from running group by item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id
+    ), totals as (
+      select item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, sum(quantity) as quantity
+      from stock_ledger where quantity <> 0 and (${items}::bigint[] is null or item_id = any(${items}::bigint[]))
+      group by item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id
+    ), upserted as (
+      insert into stock_balances as b (site_id, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, ever_nonzero, updated_at)
+      select t.site_id, t.item_id, t.warehouse_id, t.zone_id, t.bin_id, t.lot, t.serial, t.owner_id, s.quantity, t.ever, ${now}
+      from truth t join totals s on s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.zone_id is not distinct from t.zone_id
+        and s.bin_id is not distinct from t.bin_id and s.lot = t.lot and s.serial = t.serial and s.owner_id = t.owner_id
+      on conflict (item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id) do update
+        set quantity = excluded.quantity, ever_nonzero = b.ever_nonzero or excluded.ever_nonzero, updated_at = excluded.updated_at
+        where b.quantity <> excluded.quantity or (excluded.ever_nonzero and not b.ever_nonzero)
+      returning b.id
+    ), orphans as (
+      update stock_balances b set quantity = 0, updated_at = ${now}
+      where b.quantity <> 0 and (${items}::bigint[] is null or b.item_id = any(${items}::bigint[]))
+        and not exists (select 1 from totals s where s.item_id = b.item_id and s.warehouse_id = b.warehouse_id
+          and s.zone_id is not distinct from b.zone_id and s.bin_id is not distinct from b.bin_id and s.lot = b.lot
+          and s.serial = b.serial and s.owner_id = b.owner_id)
+      returning b.id
+    )
+    select (select count(*) from upserted) + (select count(*) from orphans) as fixed`.execute(trx);
+  return Number(rows[0]!.fixed);
+}
+
+export async function rebuildBalances(ctx: ServiceContext, actor: Actor, input: { itemIds?: string[] | undefined } = {}): Promise<{ fixed: number }> {
+  requireRole(actor, 'admin');
+  return inTransaction(ctx, async (trx) => ({ fixed: await rebuildBalancesIn(trx, ctx, input.itemIds) }));
+}

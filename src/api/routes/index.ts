@@ -3,9 +3,33 @@ import type { RouteModule } from '../types.js';
 import authRoutes from './auth.routes.js';
 import healthRoutes from './health.routes.js';
 import usersRoutes from './users.routes.js';
+import barcodesRoutes from './barcodes.routes.js';
+import handheldRoutes from './handheld.routes.js';
+import sitesRoutes from './sites.routes.js';
+import ownersRoutes from './owners.routes.js';
+import warehousesRoutes from './warehouses.routes.js';
+import zonesRoutes from './zones.routes.js';
+import binsRoutes from './bins.routes.js';
+import unitsRoutes from './units.routes.js';
+import classificationsRoutes from './classifications.routes.js';
+import itemsRoutes from './items.routes.js';
+import countListsRoutes from './count-lists.routes.js';
+import jobsRoutes from './jobs.routes.js';
+import inventoryTypesRoutes from './inventory-types.routes.js'; import inventoriesRoutes from './inventories.routes.js'; import generationRoutes from './generation.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
   authRoutes,
   usersRoutes,
+  barcodesRoutes, handheldRoutes,
+  sitesRoutes,
+  ownersRoutes,
+  warehousesRoutes,
+  zonesRoutes,
+  binsRoutes,
+  unitsRoutes,
+  classificationsRoutes,
+  itemsRoutes,
+  countListsRoutes, jobsRoutes,
+  inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
 ];

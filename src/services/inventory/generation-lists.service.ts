@@ -57,10 +57,12 @@ export async function listCountLists(ctx: ServiceContext, actor: Actor, inventor
 }
 
 /** Deletes a generated, unopened list; when it was the last list the inventory is back to created. */
-export async function deleteCountList(ctx: ServiceContext, actor: Actor, listId: string): Promise<void> {
+export async function deleteCountList(ctx: ServiceContext, actor: Actor, listId: string, inventoryId?: string): Promise<void> {
   requireRole(actor, 'manager');
   await inTransaction(ctx, async (trx) => {
-    const list = found(await trx.selectFrom('countLists').select(['id', 'inventoryId', 'number', 'status']).where('id', '=', listId).executeTakeFirst(), `count list ${listId}`);
+    let q = trx.selectFrom('countLists').select(['id', 'inventoryId', 'number', 'status']).where('id', '=', listId);
+    if (inventoryId !== undefined) q = q.where('inventoryId', '=', inventoryId);
+    const list = found(await q.executeTakeFirst(), `count list ${listId}`);
     const inv = await loadInventory(trx, actor, list.inventoryId, true);
     ensureNotClosed(inv.status);
     if (!DELETABLE_AT_GENERATION.includes(list.status)) {

@@ -33,6 +33,9 @@ describe('items', () => {
       secondaryUnit: 'S10', secondaryConversionOp: 'x', secondaryConversionFactor: '10.00', inventoryPrice: '0.120',
     });
     expect(item).toMatchObject({ code: 'BOLT-M8', secondaryConversionFactor: '10', inventoryPrice: '0.12', hasLedgerEntries: false, lotManagement: 'no' });
+    const copy = await createItem(db.ctx, admin, { code: 'TMP', description: 'tmp', primaryUnit: 'PZ', secondaryUnit: 'S10', secondaryConversionOp: 'x', secondaryConversionFactor: '10' });
+    expect(await updateItem(db.ctx, admin, copy.id, { secondaryUnit: null })).toMatchObject({ secondaryUnit: null, secondaryConversionOp: null, secondaryConversionFactor: null });
+    await deleteItem(db.ctx, admin, copy.id);
     const codes = await listSearchCodes(db.ctx, counter, item.id);
     expect(codes).toEqual([expect.objectContaining({ code: 'BOLT-M8', unit: 'PZ', conversionOp: 'x', conversionFactor: '1', isMain: true, description: 'Hex bolt M8x40' })]);
   });

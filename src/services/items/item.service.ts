@@ -142,7 +142,10 @@ export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, 
     const current = found(await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(), `item ${id}`);
     if (changes.primaryUnit !== undefined) checkPrimaryUnitChange(current, changes.primaryUnit);
     const { id: _id, createdAt: _c, updatedAt: _u, hasLedgerEntries: _h, movingAveragePrice: _m, ...base } = current;
-    const merged = validate({ ...base, ...Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) } as ItemFields);
+    const sent = Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) as ItemChanges;
+    // Removing the secondary unit removes its conversion with it.
+    if (sent.secondaryUnit === null) Object.assign(sent, { secondaryConversionOp: null, secondaryConversionFactor: null });
+    const merged = validate({ ...base, ...sent } as ItemFields);
     await checkReferences(trx, merged);
     if (merged.code !== current.code) await checkCodeFree(trx, merged.code);
     const row = await digitSafe(trx).updateTable('items').set({ ...merged, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

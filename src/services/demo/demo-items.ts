@@ -39,7 +39,7 @@ const NOUNS = ['Hex bolt', 'Washer', 'Wood screw', 'Cable tie', 'Hose clamp', 'G
 const SPECS = ['M6x20', 'M8x40', 'M10x60', '4.0x35', '200mm', '3/4"', '1/2"', '16A', '10A', 'DN25', 'DN50', '6mm', '10mm',
   'size 9', 'size 10', '1 l', '5 l', '400 g', '600x400', '23 um', 'E27 9W', 'B16'];
 const FINISH = ['zinc', 'stainless', 'brass', 'black', 'white', 'grey', 'blue', 'red', 'clear', 'heavy duty', 'pro'];
-const KG_NOUNS = ['Granulate', 'Bulk grease', 'Sand blend', 'Copper wire', 'Steel shot', 'Cement mix', 'Road salt'];
+const KG_NOUNS = ['Copper wire', 'Brass rod', 'Tin solder', 'Bearing grease', 'Epoxy resin', 'PTFE granulate', 'Silver brazing'];
 
 /** Permutes 0…10^10−1 (multiplier coprime to 10), so item numbers map to unique, unordered EAN bodies. */
 function eanBody(j: number, seed: number): string {
@@ -58,7 +58,9 @@ export function makeDemoItems(plan: DemoPlan, from: number, to: number, year: nu
     const kind: ItemKind = roll < 5 ? 'S' : roll < 17 ? 'L' : 'P';
     const kg = kind !== 'S' && r.chance(12);
     const description = (kg ? `${r.pick(KG_NOUNS)} ${r.pick(FINISH)}` : `${r.pick(NOUNS)} ${r.pick(SPECS)} ${r.pick(FINISH)}`).slice(0, 40);
-    const cents = r.chance(70) ? r.between(5, 2_000) : r.between(2_000, 50_000);
+    // Weighed goods cost whole tens per kg: a 3-decimal quantity times the price is then exact money (2
+    // decimals), as the ledger requires, so every receipt value is exact and the average equals the price.
+    const cents = kg ? r.between(1, 30) * 1_000 : r.chance(70) ? r.between(5, 2_000) : r.between(2_000, 50_000);
     const ean = makeEan13(`40${eanBody(j, plan.seed)}`);
     const pack = kg ? null : `1${ean.slice(0, 12)}`;
     const lots: DemoItem['lots'] = [];

@@ -4,8 +4,7 @@
 // moving-average valuations per item and per item × warehouse (one receipt price per item, so the average
 // is that price; issues leave it unchanged).
 //
-// Position p (0 … positions−1) belongs to item j = p mod items and is that item's slot s = p div items; its
-// place is (offset_j + s·step) mod places with step coprime to places, so one item never repeats a place
+// Position p (0 … positions−1) is slot s of item j (item-major, see loadPositions); its place is (offset_j + s·step) mod places with step coprime to places, so one item never repeats a place
 // and every position key is unique by construction. Random draws hash (seed, p) with md5 (see prng.ts).
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
@@ -30,11 +29,19 @@ export interface StockContext {
 /** Loads positions [from, to): ledger entries and balances in one statement (data-modifying CTEs). */
 export async function loadPositions(trx: Trx, c: StockContext, from: number, to: number): Promise<void> {
   const { plan, ids } = c;
-  const items = plan.items;
+  // Item-major: the first `rem` items get k+1 consecutive positions, the others k. Consecutive positions of
+  // one item keep the inserts into the item-keyed indexes (ledger, balances) nearly sequential, which
+  // matters once those indexes outgrow the buffer cache (PGlite's especially).
+  const k = Math.floor(plan.positions / plan.items);
+  const rem = plan.positions % plan.items;
+  const head = rem * (k + 1);
+  const kk = Math.max(k, 1);
   const r = (part: 0 | 1 | 2 | 3) => sqlBits('h', part);
   await sql`
     with g as (
-      select p, p % ${items}::bigint as j, p / ${items}::bigint as s, md5(${plan.seed}::text || ':pos:' || p) as h
+      select p, case when p < ${head}::bigint then p / ${k + 1}::bigint else ${rem}::bigint + (p - ${head}::bigint) / ${kk}::bigint end as j,
+        case when p < ${head}::bigint then p % ${k + 1}::bigint else (p - ${head}::bigint) % ${kk}::bigint end as s,
+        md5(${plan.seed}::text || ':pos:' || p) as h
       from generate_series(${from}::bigint, ${to - 1}::bigint) as p
     ), d as (
       select g.p, g.s, f.item_id, f.kind, f.price, pl.warehouse_id, pl.zone_id, pl.bin_id,

@@ -1,0 +1,117 @@
+// Request and response schemas of the stock ledger API: postings, balances, ledger entries, keys, periods,
+// reservations, the posting error file and lots.
+import { z } from 'zod';
+import { code20, decimalString, idSchema, isoDate, nonNegativeDecimal, pageQuery } from './common.js';
+
+export const keyKind = z.enum(['receipt', 'issue', 'transfer', 'revaluation', 'adjustment'])
+  .describe('receipt: stock in; issue: stock out; transfer: issue + receipt at the moving average; revaluation: value only; adjustment: corrections either way');
+
+const lot = z.string().min(1).max(40).describe('Lot code; required for lot-managed items, refused otherwise');
+const serial = z.string().min(1).max(80).describe('Serial number; required for serial-managed items (quantity 1 or -1)');
+
+export const postingLine = z.strictObject({
+  itemId: idSchema,
+  warehouseId: idSchema,
+  zoneId: idSchema.nullable().optional().describe('Required in structured warehouses, refused in unstructured and virtual ones'),
+  binId: idSchema.nullable().optional().describe('Required in zones with bins'),
+  lot: lot.nullable().optional(),
+  serial: serial.nullable().optional(),
+  ownerId: idSchema.describe('Stock owner'),
+  quantity: decimalString.describe('Signed quantity in the primary unit: positive in, negative out, 0 for a value adjustment'),
+  unitPrice: nonNegativeDecimal.nullable().optional().describe('Price per primary unit of an incoming line; defaults to the moving average'),
+  value: decimalString.nullable().optional().describe('Explicit value of the line: value adjustments (quantity 0) or the total value of a receipt'),
+  expiryDate: isoDate.nullable().optional().describe('Expiry date of the lot, recorded when the lot is new'),
+});
+
+const postingHeader = {
+  siteId: idSchema,
+  keyCode: code20.describe('Transaction key; its kind must match the operation'),
+  postingDate: isoDate.optional().describe('Defaults to today; must fall into an open accounting period once periods exist'),
+  originType: z.string().min(1).max(40).optional().describe('What caused the posting (default "manual")'),
+  originId: z.string().min(1).max(80).nullable().optional().describe('Id of the causing document'),
+  costCentre: z.string().min(1).max(20).nullable().optional(),
+};
+
+export const postingBody = z.strictObject({ ...postingHeader, lines: z.array(postingLine).min(1).max(50_000) });
+
+export const transferBody = z.strictObject({
+  ...postingHeader,
+  lines: z.array(z.strictObject({
+    itemId: idSchema, ownerId: idSchema, lot: lot.nullable().optional(), serial: serial.nullable().optional(),
+    quantity: nonNegativeDecimal.describe('Quantity moved, positive, primary unit'),
+    fromWarehouseId: idSchema, fromZoneId: idSchema.nullable().optional(), fromBinId: idSchema.nullable().optional(),
+    toWarehouseId: idSchema, toZoneId: idSchema.nullable().optional(), toBinId: idSchema.nullable().optional(),
+  })).min(1).max(25_000),
+});
+
+/** A full stored posting (as parked in the posting error file, or as corrected by hand). */
+export const storedPosting = z.strictObject({
+  ...postingHeader, postingDate: isoDate, originType: z.string().min(1).max(40), lines: z.array(postingLine).min(1).max(50_000),
+});
+
+export const postResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('posted'), entryIds: z.array(z.string()), transferGroup: z.string().optional().describe('Shared by the issue and receipt entries of a transfer') }),
+  z.object({ status: z.literal('parked'), postingErrorId: z.string().describe('The posting waits in the posting error file'), reason: z.string() }),
+]);
+
+export const balanceView = z.object({
+  id: z.string(), siteId: z.string(), itemId: z.string(), itemCode: z.string(), warehouseId: z.string(), zoneId: z.string().nullable(),
+  binId: z.string().nullable(), binCode: z.string().nullable(), lot: z.string(), serial: z.string(), ownerId: z.string(), quantity: z.string(),
+  everNonzero: z.boolean().describe('The position held stock at some time (for "zero stock" selections)'),
+  lastCountedDate: z.string().nullable(), movementsSinceCount: z.number().int(),
+});
+
+export const balanceQuery = z.strictObject({
+  siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), zoneId: idSchema.optional(), binId: idSchema.optional(),
+  lot: z.string().max(40).optional(), serial: z.string().max(80).optional(), ownerId: idSchema.optional(),
+  nonZero: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only positions holding stock'),
+  ...pageQuery,
+});
+
+export const ledgerEntryView = z.object({
+  id: z.string(), siteId: z.string(), keyCode: z.string(), itemId: z.string(), warehouseId: z.string(), zoneId: z.string().nullable(),
+  binId: z.string().nullable(), lot: z.string(), serial: z.string(), ownerId: z.string(), quantity: z.string(), value: z.string(),
+  unitPrice: z.string(), postingDate: z.string(), originType: z.string(), originId: z.string().nullable(), transferGroup: z.string().nullable(),
+  costCentre: z.string().nullable(), userId: z.string().nullable(), createdAt: z.string(),
+});
+
+export const ledgerQuery = z.strictObject({
+  siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), binId: idSchema.optional(),
+  lot: z.string().max(40).optional(), keyCode: code20.optional(), originType: z.string().max(40).optional(), originId: z.string().max(80).optional(),
+  transferGroup: idSchema.optional(), from: isoDate.optional().describe('Posting date from (inclusive)'), to: isoDate.optional().describe('Posting date to (inclusive)'),
+  ...pageQuery,
+});
+
+export const availabilityQuery = z.strictObject({
+  itemId: idSchema, warehouseId: idSchema, ownerId: idSchema, zoneId: idSchema.optional(), binId: idSchema.optional(),
+  lot: z.string().max(40).optional(), serial: z.string().max(80).optional(),
+});
+export const availabilityView = z.object({
+  onHand: z.string(), reserved: z.string().describe('Open reservations over the scope'), available: z.string().describe('On hand − reserved'),
+});
+
+export const transactionKeyView = z.object({ code: z.string(), description: z.string(), kind: keyKind, isMain: z.boolean().describe('Main or secondary key') });
+export const codeParams = z.strictObject({ code: code20 });
+
+export const periodView = z.object({
+  id: z.string(), fiscalYear: z.number().int(), code: z.string(), startDate: z.string(), endDate: z.string(),
+  status: z.enum(['open', 'closed']), closedAt: z.string().nullable(),
+});
+
+export const reservationStatus = z.enum(['open', 'fulfilled', 'cancelled', 'not_available']).describe('not_available: on hand no longer covers it');
+export const reservationView = z.object({
+  id: z.string(), siteId: z.string(), itemId: z.string(), warehouseId: z.string(), zoneId: z.string().nullable(), binId: z.string().nullable(),
+  lot: z.string(), serial: z.string(), ownerId: z.string(), quantity: z.string(), status: reservationStatus, reference: z.string(),
+});
+
+export const postingErrorView = z.object({
+  id: z.string(), siteId: z.string(), posting: z.unknown().describe('The whole posting as it was sent (or corrected)'),
+  reasonCode: z.string().describe('Why it could not be posted, e.g. ledger.stock_locked'), reasonMessage: z.string(),
+  countListId: z.string().nullable().describe('The count list whose lock stopped it'), status: z.enum(['pending', 'posted', 'discarded']),
+  attempts: z.number().int(), createdAt: z.string(), resolvedAt: z.string().nullable(), userId: z.string().nullable(),
+});
+
+export const lotView = z.object({
+  id: z.string(), itemId: z.string(), code: z.string(), expiryDate: z.string().nullable(), productionDate: z.string().nullable(),
+  onHand: z.string().describe('Quantity on hand over all places'),
+});

@@ -36,6 +36,8 @@ export interface LastReport {
   label: string;
   queued: boolean;
   previousQuantity: string | null;
+  /** The item's primary unit: an undo restores the previous quantity, which is in that unit. */
+  primaryUnit?: string;
   undone?: boolean;
   isUndo?: boolean;
 }
@@ -124,8 +126,9 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     return cached?.reportedQuantity ?? null;
   };
 
-  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string) => {
-    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf },
+  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string, primaryUnit?: string) => {
+    const unit = primaryUnit ?? findInCatalog(catalog.data?.items ?? [], body.itemCode ?? body.barcode ?? '')?.item.primaryUnit;
+    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf, ...(unit ? { primaryUnit: unit } : {}) },
       ...l.map((r) => (r.clientReportId === undoOf ? { ...r, undone: true } : r))].slice(0, 20));
     if (!undoOf) {
       setPending(null);
@@ -158,8 +161,8 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
           feedback.error();
           return;
         }
-        const prev = (r as Record<string, unknown>).previousQuantity;
-        afterReport(body, false, typeof prev === 'string' ? prev : null, label, undoOf);
+        const rec = r as { report?: { previousQuantity?: string | null }; item?: { primaryUnit?: string } };
+        afterReport(body, false, rec.report?.previousQuantity ?? null, label, undoOf, rec.item?.primaryUnit);
       } catch (e) {
         if (e instanceof ApiError && e.offline) return await queueReport(body, label, undoOf);
         say(false, errorText(t, e));
@@ -184,6 +187,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
 
   const undo = (r: LastReport) => {
     const body: ScanBody = { ...r.body, clientReportId: newClientReportId(), quantity: r.previousQuantity ?? '0', mode: 'replace' };
+    if (r.primaryUnit) body.unit = r.primaryUnit;
     void submit(body, `${t('scan.undo')}: ${r.label}`, r.clientReportId);
   };
 

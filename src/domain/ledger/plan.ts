@@ -77,7 +77,7 @@ export function planPosting(input: PlanInput): Plan {
     itemWide.after = valued.after;
     const perWarehouse = valuationOf(line.itemId, line.warehouseId);
     // The warehouse row follows the same movement at the same value, so it never disagrees with the item.
-    perWarehouse.after = line.quantity.isNegative()
+    perWarehouse.after = line.quantity.lt(0)
       ? { quantity: perWarehouse.after.quantity.plus(line.quantity), average: perWarehouse.after.average }
       : valueMovement(perWarehouse.after, line.quantity, null, valued.value, field).after;
     entries.push({ line, value: valued.value, unitPrice: valued.unitPrice });
@@ -111,7 +111,7 @@ function checkPosition(p: BalanceChange, input: PlanInput): void {
       field: `lines.${line.index}.quantity`, params: { ...where, quantity: p.after.toFixed() },
     });
   }
-  if (p.delta.isNegative() && p.after.isNegative() && !wh?.allowNegative) {
+  if (p.delta.lt(0) && p.after.lt(0) && !wh?.allowNegative) {
     const place = [wh?.code ?? p.warehouseId, p.zoneId && `zone ${p.zoneId}`, p.binId && `bin ${p.binId}`, p.lot && `lot ${p.lot}`].filter(Boolean).join(', ');
     throw new DomainError('ledger.negative_stock', `item ${item?.code ?? p.itemId} at ${place}: ${p.delta.neg().toFixed()} requested, ${p.before.toFixed()} available; warehouse ${wh?.code ?? p.warehouseId} does not allow negative stock`, {
       field: `lines.${line.index}.quantity`, params: { ...where, available: p.before.toFixed(), requested: p.delta.neg().toFixed() },

@@ -102,16 +102,16 @@ export function parsePosting(input: PostingInput): { header: Omit<PostingInput, 
     const quantity = parseDecimal(l.quantity, `${f}.quantity`);
     const unitPrice = l.unitPrice === undefined || l.unitPrice === null ? null : parseDecimal(l.unitPrice, `${f}.unitPrice`);
     const value = l.value === undefined || l.value === null ? null : parseDecimal(l.value, `${f}.value`);
-    if (unitPrice && unitPrice.isNegative()) fail('validation.failed', `${f}.unitPrice must not be negative`, `${f}.unitPrice`);
+    if (unitPrice && unitPrice.lt(0)) fail('validation.failed', `${f}.unitPrice must not be negative`, `${f}.unitPrice`);
     if (unitPrice && value) fail('validation.failed', `${f}: give either unitPrice or value, not both`, `${f}.value`);
     if (quantity.isZero() && value === null) {
       fail('validation.failed', `${f}.quantity must not be 0 unless the line is a value adjustment with a value`, `${f}.quantity`);
     }
-    if (quantity.isNegative() && (unitPrice || value)) {
+    if (quantity.lt(0) && (unitPrice || value)) {
       // Outgoing stock is always valued at the moving average; a price here would silently be ignored.
       fail('validation.failed', `${f}: outgoing lines are valued at the moving average and take no price or value`, unitPrice ? `${f}.unitPrice` : `${f}.value`);
     }
-    if (quantity.isPositive() && value && value.isNegative()) fail('validation.failed', `${f}.value of an incoming line must not be negative`, `${f}.value`);
+    if (quantity.gt(0) && value && value.lt(0)) fail('validation.failed', `${f}.value of an incoming line must not be negative`, `${f}.value`);
     const expiryDate = l.expiryDate ?? null;
     if (expiryDate !== null && (typeof expiryDate !== 'string' || !DATE.test(expiryDate))) fail('validation.failed', `${f}.expiryDate must be a date yyyy-mm-dd`, `${f}.expiryDate`);
     return {
@@ -135,8 +135,8 @@ export function checkKeyKind(kind: KeyKind, keyCode: string, lines: PostingLine[
   const mismatch = (line: PostingLine, why: string): never =>
     fail('ledger.key_kind_mismatch', `key ${keyCode} is a ${kind} key: ${why}`, `lines.${line.index}.quantity`, { keyCode, kind });
   for (const line of lines) {
-    if (kind === 'receipt' && !line.quantity.isPositive()) mismatch(line, 'every line must receive a positive quantity');
-    if (kind === 'issue' && !line.quantity.isNegative()) mismatch(line, 'every line must issue a negative quantity');
+    if (kind === 'receipt' && !line.quantity.gt(0)) mismatch(line, 'every line must receive a positive quantity');
+    if (kind === 'issue' && !line.quantity.lt(0)) mismatch(line, 'every line must issue a negative quantity');
     if (kind === 'revaluation' && !line.quantity.isZero()) mismatch(line, 'lines revalue stock and carry quantity 0 with a value');
     if (kind === 'transfer' && (line.unitPrice || line.value)) mismatch(line, 'transfers move stock at the moving average and take no price');
   }

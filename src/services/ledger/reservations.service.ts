@@ -45,7 +45,7 @@ export async function getAvailability(ctx: ServiceContext, actor: Actor, s: Scop
 export async function createReservation(ctx: ServiceContext, actor: Actor, input: NewReservation): Promise<ReservationView> {
   requireRole(actor, 'manager');
   const quantity = parseDecimal(input.quantity, 'quantity');
-  if (!quantity.isPositive()) throw new DomainError('validation.failed', 'quantity must be positive', { field: 'quantity' });
+  if (!quantity.gt(0)) throw new DomainError('validation.failed', 'quantity must be positive', { field: 'quantity' });
   if (actor.siteId !== null && actor.siteId !== input.siteId) throw new DomainError('auth.forbidden', `you work for site ${actor.siteId}`, { field: 'siteId' });
   return inTransaction(ctx, async (trx) => {
     const wh = found(await trx.selectFrom('warehouses').select(['id', 'siteId', 'code']).where('id', '=', input.warehouseId).executeTakeFirst(), `warehouse ${input.warehouseId}`, 'warehouseId');

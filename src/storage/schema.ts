@@ -1,6 +1,7 @@
 // The whole database as Kysely sees it: one interface per migration group, joined here.
 // Add your module's tables as a `*.tables.ts` file and extend the list below (one line each).
+import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { InventoryTables } from './tables/inventory.tables.js';
 
-export interface Database extends CoreTables, InventoryTables {}
+export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables {}

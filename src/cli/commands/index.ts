@@ -1,5 +1,6 @@
 // Sub-commands of `inventur`, one line per module.
 import type { Command } from 'commander';
+import { registerBarcode } from './barcode.command.js';
 import { registerDemo } from './demo.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerOpenapi } from './openapi.command.js';
@@ -8,6 +9,7 @@ import { registerUser } from './user.command.js';
 
 export const commandModules: Array<(program: Command) => void> = [
   registerServe,
+  registerBarcode,
   registerMigrate,
   registerUser,
   registerOpenapi,

@@ -1,0 +1,5 @@
+// Value sets of the item-master extensions, shared by domain, services and API schemas.
+export type CheckMode = 'none' | 'warning' | 'blocking';
+export const CHECK_MODES = ['none', 'warning', 'blocking'] as const satisfies readonly CheckMode[];
+export type LotConsumption = 'fifo' | 'fefo' | 'lefo';
+export const LOT_CONSUMPTIONS = ['fifo', 'fefo', 'lefo'] as const satisfies readonly LotConsumption[];

@@ -1,0 +1,91 @@
+// Planning (seed 002 "Pianificazione"): the ABC analysis classifying items by consumption value (issues
+// in the stock ledger over a period) into items.abc_class, and the stock-control report (below minimum /
+// above maximum / at reorder point) per item × warehouse with per-warehouse overrides.
+import { sql } from 'kysely';
+import { Dec } from '../../domain/decimal.js';
+import { DomainError } from '../../domain/errors.js';
+import { type AbcResult, type StockStatus, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../domain/item-master/planning.js';
+import { planningOf } from '../../domain/item-master/fields.js';
+import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
+import { siteScope } from '../places/support.js';
+
+export interface AbcInput { from: string; to: string; thresholdA?: string | undefined; thresholdB?: string | undefined; siteId?: string | undefined }
+export interface AbcRun { from: string; to: string; thresholdA: string; thresholdB: string; totalValue: string; counts: Record<'A' | 'B' | 'C', number>; items: (AbcResult & { code: string })[] }
+
+/**
+ * Consumption value = the value of issue entries (keys of kind issue) posted in [from, to]. Every item gets
+ * a class: items without consumption are C. The whole run is one transaction, so a report never sees half
+ * the items re-classified. The item master is company-wide, so only an admin (all sites) may run it.
+ */
+export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: AbcInput): Promise<AbcRun> {
+  requireRole(actor, 'admin');
+  const t = checkThresholds(input.thresholdA ?? '80', input.thresholdB ?? '95');
+  if (input.to < input.from) throw new DomainError('validation.failed', `to ${input.to} is before from ${input.from}`, { field: 'to' });
+  return inTransaction(ctx, async (trx) => {
+    const site = input.siteId ?? null;
+    const { rows } = await sql<{ item_id: string; code: string; value: string }>`
+      select i.id::text as item_id, i.code, coalesce(c.value, 0)::text as value
+      from items i left join (
+        select l.item_id, -sum(l.value) as value from stock_ledger l join transaction_keys k on k.code = l.key_code
+        where k.kind = 'issue' and l.posting_date between ${input.from} and ${input.to} and (${site}::bigint is null or l.site_id = ${site})
+        group by l.item_id
+      ) c on c.item_id = i.id`.execute(trx);
+    const codes = new Map(rows.map((r) => [r.item_id, r.code]));
+    const result = classifyAbc(rows.map((r) => ({ itemId: r.item_id, value: new Dec(r.value) })), t);
+    const payload = JSON.stringify(result.map((r) => ({ id: r.itemId, c: r.abcClass })));
+    // One set-based update for all items.
+    await sql`update items i set abc_class = x.c, updated_at = ${ctx.now()}
+      from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, c text) where i.id = x.id and i.abc_class is distinct from x.c`.execute(trx);
+    const counts = { A: 0, B: 0, C: 0 };
+    for (const r of result) counts[r.abcClass]++;
+    return {
+      from: input.from, to: input.to, thresholdA: t.a.toFixed(), thresholdB: t.b.toFixed(),
+      totalValue: result.reduce((s, r) => s.plus(r.value), new Dec(0)).toFixed(), counts,
+      items: result.map((r) => ({ ...r, code: codes.get(r.itemId)! })),
+    };
+  });
+}
+
+export interface StockControlLine {
+  itemId: string; itemCode: string; description: string; warehouseId: string; warehouseCode: string; onHand: string;
+  minStock: string; maxStock: string; reorderPoint: string; status: StockStatus; shortage: string; excess: string; suggestedOrder: string;
+}
+
+/**
+ * Every item × warehouse that has stock or a planning value, judged with the values in force for the
+ * warehouse. `status` filters (default: everything not ok). Scoped to the actor's site.
+ */
+export async function stockControlReport(ctx: ServiceContext, actor: Actor, filter: { warehouseId?: string | undefined; status?: StockStatus | 'all' | undefined }): Promise<StockControlLine[]> {
+  requireRole(actor, 'counter');
+  const scope = siteScope(actor);
+  const wh = filter.warehouseId ?? null;
+  const { rows } = await sql<{
+    item_id: string; code: string; description: string; warehouse_id: string; warehouse_code: string; on_hand: string;
+    min_stock: string; max_stock: string; reorder_point: string; reorder_lot: string; min_reorder_quantity: string; supply_lead_days: number;
+    o_min: string | null; o_max: string | null; o_rp: string | null; o_lot: string | null; o_mrq: string | null; o_lead: number | null;
+  }>`
+    select i.id::text as item_id, i.code, i.description, w.id::text as warehouse_id, w.code as warehouse_code,
+      coalesce((select sum(b.quantity) from stock_balances b where b.item_id = i.id and b.warehouse_id = w.id), 0)::text as on_hand,
+      i.min_stock::text, i.max_stock::text, i.reorder_point::text, i.reorder_lot::text, i.min_reorder_quantity::text, i.supply_lead_days,
+      p.min_stock::text as o_min, p.max_stock::text as o_max, p.reorder_point::text as o_rp, p.reorder_lot::text as o_lot,
+      p.min_reorder_quantity::text as o_mrq, p.supply_lead_days as o_lead
+    from items i cross join warehouses w
+    left join item_warehouse_planning p on p.item_id = i.id and p.warehouse_id = w.id
+    where w.kind <> 'virtual' and (${scope}::bigint is null or w.site_id = ${scope}) and (${wh}::bigint is null or w.id = ${wh})
+      and (p.item_id is not null or i.min_stock > 0 or i.max_stock > 0 or i.reorder_point > 0
+        or exists (select 1 from stock_balances b where b.item_id = i.id and b.warehouse_id = w.id and b.quantity <> 0))
+    order by w.code, i.code`.execute(ctx.db);
+  const d = (v: string | null) => (v === null ? null : new Dec(v));
+  const wanted = filter.status ?? 'not_ok';
+  return rows.flatMap((r) => {
+    const p = effectivePlanning(planningOf({
+      minStock: r.min_stock, maxStock: r.max_stock, reorderPoint: r.reorder_point, reorderLot: r.reorder_lot, minReorderQuantity: r.min_reorder_quantity, supplyLeadDays: r.supply_lead_days,
+    }), { minStock: d(r.o_min), maxStock: d(r.o_max), reorderPoint: d(r.o_rp), reorderLot: d(r.o_lot), minReorderQuantity: d(r.o_mrq), supplyLeadDays: r.o_lead });
+    const c = stockControl(p, new Dec(r.on_hand));
+    if (wanted === 'not_ok' ? c.status === 'ok' : wanted !== 'all' && c.status !== wanted) return [];
+    return [{
+      itemId: r.item_id, itemCode: r.code, description: r.description, warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code,
+      onHand: new Dec(r.on_hand).toFixed(), minStock: p.minStock.toFixed(), maxStock: p.maxStock.toFixed(), reorderPoint: p.reorderPoint.toFixed(), ...c,
+    }];
+  });
+}

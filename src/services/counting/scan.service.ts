@@ -4,7 +4,7 @@
 // converted from the scanned code's unit, the place resolved — and handed to inventory's recordReport, which
 // owns every reporting rule (open list, add/replace, found items, idempotency by clientReportId).
 // One short transaction of index look-ups; nothing here reads the whole list.
-import type { BarcodeFields } from '../../domain/barcode/index.js';
+import { isValidGtin, type BarcodeFields } from '../../domain/barcode/index.js';
 import { decText } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
@@ -12,7 +12,7 @@ import { type Actor, type ServiceContext, type Tx, requireRole } from '../contex
 import { activeRules, decodeText } from '../barcode/decode.service.js';
 import { binOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
-import { candidateCodes, countedQuantity, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
+import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
 import { findSearchCode } from './lookups.js';
 
 export interface ScanInput {
@@ -78,7 +78,9 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
   if (input.barcode === undefined) {
     const code = (input.itemCode ?? '').trim();
     if (code === '') throw new DomainError('validation.failed', 'scan a barcode or enter an item code', { field: 'barcode' });
-    return { item: await resolveItem(trx, [code], 'itemCode'), fields: {}, field: 'itemCode' };
+    // A typed GTIN is found in whatever form it was stored (EAN-13 typed, GTIN-14 on file, or the reverse).
+    const codes = /^\d{8,14}$/.test(code) && isValidGtin(code) ? [code, ...gtinForms(code.padStart(14, '0'))] : [code];
+    return { item: await resolveItem(trx, [...new Set(codes)], 'itemCode'), fields: {}, field: 'itemCode' };
   }
   const decoded = decodeText(input.barcode, ctx.now(), { rules: await activeRules(trx, list.siteId) });
   if (!decoded.ok) {

@@ -1,6 +1,6 @@
 // The scan use case on a real database: item resolution from every GTIN form, unit conversion, lots from
 // GS1 AIs, places, barcode errors, site rules — and that every query of a scan is an index look-up.
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';
 import { createBarcodeRule } from '../../../src/services/barcode/barcode-rules.service.js';
@@ -83,6 +83,9 @@ describe('recordScan', () => {
     expect(a.status === 'recorded' && a.added).toBe(true);
     const b = await scan({ bin: '01-02', barcode: '036000291452', quantity: '1', mode: 'add' });
     expect(b.status === 'recorded' && b.report.resultingQuantity).toBe('4');
+    // Typed by hand as GTIN-14: found in its stored EAN-8 form.
+    const c = await scan({ bin: '01-02', itemCode: '00000096385074', quantity: '1', mode: 'add' });
+    expect(c.status === 'recorded' && c.report.resultingQuantity).toBe('5');
   });
 
   it('takes lot, expiry and count from GS1 AIs, and requires a lot for lot-managed items', async () => {
@@ -141,7 +144,7 @@ describe('recordScan', () => {
       // Tiny test tables would be scanned sequentially anyway; forbid that to see whether an index serves.
       await sql`set local enable_seqscan = off`.execute(trx);
       for (const q of reads) {
-        const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>({ sql: `explain ${q.sql.replace(/\s+for update\s*$/i, '')}`, parameters: q.parameters, query: { kind: 'RawNode' } as never });
+        const plan = await trx.executeQuery(CompiledQuery.raw(`explain ${q.sql.replace(/\s+for update\s*$/i, '')}`, [...q.parameters])) as { rows: Array<{ 'QUERY PLAN': string }> };
         const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
         if (/Seq Scan on (items|item_search_codes|bins|count_list_items|count_lists|count_reports|barcode_rules|inventories)\b/.test(text)) seqScans.push(`${q.sql}\n${text}`);
       }

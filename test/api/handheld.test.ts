@@ -111,3 +111,24 @@ describe('handheld reads', () => {
     expect(ok.json()).toMatchObject({ id: w.bin2.id, onList: false });
   });
 });
+
+describe('POST /api/handheld/scans/batch', () => {
+  it('synchronises an offline queue: each scan on its own, exactly once', async () => {
+    const scans = [
+      { listId: list.id, clientReportId: 'off-1', bin: '01-02', barcode: ']C10109506000134352172612311012AB', quantity: '2' },
+      { listId: list.id, clientReportId: 'off-2', bin: '01-02', barcode: ']E04006381333932', quantity: '1' },
+      { listId: list.id, clientReportId: 'off-3', bin: '01-02', barcode: ']C10109506000134352172612311012AB', quantity: '1' },
+    ];
+    const res = await api.call('POST', '/api/handheld/scans/batch', { scans }, me.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results).toEqual([
+      expect.objectContaining({ clientReportId: 'off-1', ok: true, result: expect.objectContaining({ status: 'recorded', duplicate: false }) }),
+      { clientReportId: 'off-2', ok: false, error: expect.objectContaining({ code: 'barcode.invalid', field: 'barcode', params: expect.objectContaining({ barcodeError: 'barcode.bad_check_digit' }) }) },
+      expect.objectContaining({ clientReportId: 'off-3', ok: true, result: expect.objectContaining({ status: 'decision_needed', previousQuantity: '2' }) }),
+    ]);
+    const again = await api.call('POST', '/api/handheld/scans/batch', { scans: [scans[0]] }, me.token);
+    expect(again.json().results[0].result).toMatchObject({ status: 'recorded', duplicate: true });
+    const rows = await api.db.ctx.db.selectFrom('countReports').select('id').where('clientReportId', 'in', ['off-1', 'off-2', 'off-3']).execute();
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { handheldLookup, resolveHandheldBin } from '../../services/counting/handheld-lookup.service.js';
 import { listHandheldItems, listHandheldLists } from '../../services/counting/handheld-list.service.js';
-import { recordScan } from '../../services/counting/scan.service.js';
+import { recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
-import { handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult } from '../schemas/handheld.js';
+import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
 const handheldRoutes: RouteModule = (app, ctx) => {
@@ -70,6 +70,15 @@ const handheldRoutes: RouteModule = (app, ctx) => {
       response: { 200: scanResult, ...errorResponses },
     },
   }, async (request) => recordScan(ctx, actorOf(request), { listId: request.params.id, ...request.body }));
+
+  app.post('/api/handheld/scans/batch', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'Synchronise scans queued offline: each recorded on its own, exactly once per clientReportId',
+      body: batchBody,
+      response: { 200: batchResult, ...errorResponses },
+    },
+  }, async (request) => ({ results: await recordScanBatch(ctx, actorOf(request), request.body.scans) }));
 };
 
 export default handheldRoutes;

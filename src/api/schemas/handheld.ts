@@ -94,7 +94,7 @@ export const resolvedBin = lookupBin.extend({
   keepLocation: z.boolean(),
 });
 
-export const scanBody = z.strictObject({
+const scanFields = {
   clientReportId: z.string().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
   bin: z.string().min(1).max(80).optional().describe('Bin barcode or code (kept by the client between scans when keepLocation)'),
   warehouse: z.string().min(1).max(20).optional().describe('Warehouse code; only for lists spanning several warehouses'),
@@ -106,7 +106,14 @@ export const scanBody = z.strictObject({
   serial: z.string().min(1).max(40).optional().describe('Overrides AI 21'),
   mode: z.enum(['add', 'replace']).optional().describe('Answer to decision_needed on a repeat scan'),
   device: z.string().min(1).max(80).optional(),
-}).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, { message: 'give barcode or itemCode', path: ['barcode'] });
+};
+const needsItem = { message: 'give barcode or itemCode', path: ['barcode'] };
+export const scanBody = z.strictObject(scanFields).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, needsItem);
+
+export const batchBody = z.strictObject({
+  scans: z.array(z.strictObject({ listId: idSchema, ...scanFields }).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, needsItem))
+    .min(1).max(500).describe('Scans queued on the device, oldest first'),
+});
 
 const scanItem = z.object({
   itemId: z.string(), itemCode: z.string(), description: z.string(), primaryUnit: z.string(),
@@ -140,3 +147,11 @@ export const scanResult = z.discriminatedUnion('status', [
 ]);
 
 export const listIdParams = z.strictObject({ id: idSchema });
+
+const errorValue = z.object({ code: z.string(), message: z.string(), field: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() });
+export const batchResult = z.object({
+  results: z.array(z.discriminatedUnion('ok', [
+    z.object({ clientReportId: z.string(), ok: z.literal(true), result: scanResult }),
+    z.object({ clientReportId: z.string(), ok: z.literal(false), error: errorValue.describe('Why this scan was refused; the others are unaffected') }),
+  ])).describe('One entry per scan, in the order sent'),
+});

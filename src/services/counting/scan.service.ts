@@ -198,3 +198,29 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
     };
   });
 }
+
+export type BatchScanOutcome =
+  | { clientReportId: string; ok: true; result: ScanResult }
+  | { clientReportId: string; ok: false; error: { code: string; message: string; field?: string; params?: Record<string, unknown> } };
+
+/**
+ * Synchronises scans queued on a device while offline (SPEC §6): each in its own transaction, in the order
+ * given, so one refused scan does not undo the others; a retried batch records nothing twice (the
+ * clientReportId). A repeat without a mode comes back as decision_needed, for the counter to answer later.
+ */
+export async function recordScanBatch(ctx: ServiceContext, actor: Actor, scans: ScanInput[]): Promise<BatchScanOutcome[]> {
+  requireRole(actor, 'counter');
+  const out: BatchScanOutcome[] = [];
+  for (const scan of scans) {
+    try {
+      out.push({ clientReportId: scan.clientReportId, ok: true, result: await recordScan(ctx, actor, scan) });
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      const error: Extract<BatchScanOutcome, { ok: false }>['error'] = { code: e.code, message: e.message };
+      if (e.field !== undefined) error.field = e.field;
+      if (e.params !== undefined) error.params = e.params;
+      out.push({ clientReportId: scan.clientReportId, ok: false, error });
+    }
+  }
+  return out;
+}

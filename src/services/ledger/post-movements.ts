@@ -63,14 +63,15 @@ export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, post
 export async function applyPosting(trx: Tx, ctx: ServiceContext, userId: string | null, p: Prepared): Promise<{ status: 'posted'; entryIds: string[]; transferGroup?: string }> {
   const now = ctx.now();
   const valuations = await lockValuations(trx, now, p.lines);
-  const balances = await lockBalances(trx, p.lines);
+  const locked = await lockBalances(trx, p.lines);
+  const balances = new Map([...locked].map(([k, b]) => [k, b.quantity]));
   const plan = planPosting({ kind: p.kind, lines: p.lines, items: p.facts.items, warehouses: p.facts.warehouses, balances, valuations });
   const transferGroup = p.kind === 'transfer' ? await nextTransferGroup(trx) : null;
   const entryIds = await insertEntries(trx, {
     siteId: p.posting.siteId, keyCode: p.posting.keyCode, postingDate: p.posting.postingDate, originType: p.posting.originType,
     originId: p.posting.originId ?? null, costCentre: p.posting.costCentre ?? null, transferGroup, userId, now,
   }, plan);
-  await upsertBalances(trx, p.posting.siteId, now, plan.balances);
+  await upsertBalances(trx, p.posting.siteId, now, plan.balances, locked);
   await saveValuations(trx, now, plan.valuations);
   await upsertLots(trx, now, p.lines);
   return transferGroup ? { status: 'posted', entryIds, transferGroup } : { status: 'posted', entryIds };

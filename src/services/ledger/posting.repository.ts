@@ -99,16 +99,18 @@ export async function lockValuations(trx: Tx, now: Date, lines: PostingLine[]): 
 }
 
 /** Locks the existing balance rows of the posting's positions in id order and returns their quantities. */
-export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<string, Dec>> {
+export interface LockedBalance { id: string; quantity: Dec }
+
+export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<string, LockedBalance>> {
   const positions = new Map<string, object>();
   for (const l of lines) {
     if (l.quantity.isZero()) continue;
     positions.set(positionKey(l), { item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId, lot: l.lot, serial: l.serial, owner_id: l.ownerId });
   }
-  const out = new Map<string, Dec>();
+  const out = new Map<string, LockedBalance>();
   if (positions.size === 0) return out;
-  const { rows } = await sql<{ itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; ownerId: string; quantity: string }>`
-    select b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.lot, b.serial, b.owner_id, b.quantity
+  const { rows } = await sql<{ id: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; ownerId: string; quantity: string }>`
+    select b.id, b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.lot, b.serial, b.owner_id, b.quantity
     from stock_balances b
     join jsonb_to_recordset(${json([...positions.values()])})
       as x(item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text, serial text, owner_id bigint)
@@ -118,7 +120,7 @@ export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<s
     for update of b`.execute(trx);
   for (const r of rows) {
     const s = (v: string | null) => (v === null ? null : String(v));
-    out.set(positionKey({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: s(r.zoneId), binId: s(r.binId), lot: r.lot, serial: r.serial, ownerId: String(r.ownerId) }), new Dec(r.quantity));
+    out.set(positionKey({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: s(r.zoneId), binId: s(r.binId), lot: r.lot, serial: r.serial, ownerId: String(r.ownerId) }), { id: String(r.id), quantity: new Dec(r.quantity) });
   }
   return out;
 }
@@ -149,9 +151,22 @@ export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promis
   return ids;
 }
 
-/** Adds the posting's deltas to the balance rows (creating missing ones) on the nulls-not-distinct key. */
-export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes: BalanceChange[]): Promise<void> {
-  for (const part of chunks(changes)) {
+/**
+ * Adds the posting's deltas to the balance rows. Rows locked before are updated by id (no foreign-key checks,
+ * which dominate the cost of large postings); missing positions are inserted on the nulls-not-distinct key.
+ */
+export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes: BalanceChange[], existing: Map<string, LockedBalance>): Promise<void> {
+  const known = changes.filter((c) => existing.has(c.key));
+  const fresh = changes.filter((c) => !existing.has(c.key));
+  for (const part of chunks(known)) {
+    const rows = part.map((c) => ({ id: existing.get(c.key)!.id, delta: decText(c.delta), ever_nonzero: c.everNonzero, movements: c.movements }));
+    await sql`
+      update stock_balances b set quantity = b.quantity + x.delta, ever_nonzero = b.ever_nonzero or x.ever_nonzero,
+        movements_since_count = b.movements_since_count + x.movements, updated_at = ${now}
+      from jsonb_to_recordset(${json(rows)}) as x(id bigint, delta numeric, ever_nonzero boolean, movements int)
+      where b.id = x.id`.execute(trx);
+  }
+  for (const part of chunks(fresh)) {
     const rows = part.map((c) => ({
       item_id: c.itemId, warehouse_id: c.warehouseId, zone_id: c.zoneId, bin_id: c.binId, lot: c.lot, serial: c.serial, owner_id: c.ownerId,
       delta: decText(c.delta), ever_nonzero: c.everNonzero, movements: c.movements,

@@ -1,7 +1,8 @@
 // Lots and serials (seed 002 "Lotti/matricole"): lot classes that generate lot codes (prefix + date part +
 // counter), serial classes, and — for the ledger at issue time — lot proposals in the item's consumption
 // order and availability checks. proposeLots / checkAvailability take the caller's transaction and do no
-// authorisation: the ledger calls them inside its own use case.
+// authorisation: the ledger calls them inside its own use case. Raw-SQL result keys come back camelCased
+// (CamelCasePlugin), hence the camelCase row types.
 import { sql } from 'kysely';
 import { Dec, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
@@ -62,11 +63,11 @@ export async function generateLot(ctx: ServiceContext, actor: Actor, itemId: str
     }
     const date = input.date ?? input.productionDate ?? today(ctx);
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const { rows } = await sql<{ first: string; prefix: string; date_pattern: LotDatePattern; width: number }>`
+      const { rows } = await sql<{ first: string; prefix: string; datePattern: LotDatePattern; width: number }>`
         update lot_classes set next_value = next_value + 1 where code = ${item.lotClass}
         returning next_value - 1 as first, prefix, date_pattern, width`.execute(trx);
       const c = rows[0]!;
-      const code = makeLotCode({ prefix: c.prefix, datePattern: c.date_pattern, width: Number(c.width) }, date, BigInt(c.first));
+      const code = makeLotCode({ prefix: c.prefix, datePattern: c.datePattern, width: Number(c.width) }, date, BigInt(c.first));
       // A lot received by hand under the same code is skipped, not reused.
       const inserted = await trx.insertInto('lots').values({ itemId, code, expiryDate: input.expiryDate ?? null, productionDate: input.productionDate ?? null, createdAt: ctx.now() })
         .onConflict((oc) => oc.columns(['itemId', 'code']).doNothing()).returning(['id', 'itemId', 'code', 'expiryDate', 'productionDate']).executeTakeFirst();
@@ -94,7 +95,7 @@ export async function generateSerials(ctx: ServiceContext, actor: Actor, itemId:
 
 /** Stock per lot of an item in a warehouse (all zones, bins and owners), less open reservations of the lot. */
 export async function lotStock(trx: Tx, itemId: string, warehouseId: string): Promise<LotStock[]> {
-  const { rows } = await sql<{ lot: string; on_hand: string; reserved: string; expiry_date: string | null; first_receipt: string | null }>`
+  const { rows } = await sql<{ lot: string; onHand: string; reserved: string; expiryDate: string | null; firstReceipt: string | null }>`
     with b as (
       select lot, sum(quantity) as on_hand from stock_balances
       where item_id = ${itemId} and warehouse_id = ${warehouseId} and lot <> '' group by lot
@@ -110,7 +111,7 @@ export async function lotStock(trx: Tx, itemId: string, warehouseId: string): Pr
     from b left join r on r.lot = b.lot left join f on f.lot = b.lot
     left join lots l on l.item_id = ${itemId} and l.code = b.lot
     order by b.lot`.execute(trx);
-  return rows.map((r) => ({ lot: r.lot, available: new Dec(r.on_hand).minus(r.reserved), expiryDate: r.expiry_date, firstReceipt: r.first_receipt }));
+  return rows.map((r) => ({ lot: r.lot, available: new Dec(r.onHand).minus(r.reserved), expiryDate: r.expiryDate, firstReceipt: r.firstReceipt }));
 }
 
 export interface ProposeInput { itemId: string; warehouseId: string; quantity: string; postingDate: string }
@@ -139,14 +140,14 @@ export async function checkAvailability(trx: Tx, _ctx: ServiceContext, input: Av
   const qty = parseDecimal(input.quantity, 'quantity');
   const item = found(await trx.selectFrom('items').select(['availabilityCheck', 'lotAvailabilityCheck']).where('id', '=', input.itemId).executeTakeFirst(), `item ${input.itemId}`, 'itemId');
   const lot = input.lot ?? null;
-  const { rows } = await sql<{ on_hand: string; reserved: string }>`
+  const { rows } = await sql<{ onHand: string; reserved: string }>`
     select
       (select coalesce(sum(quantity), 0) from stock_balances where item_id = ${input.itemId} and warehouse_id = ${input.warehouseId}
          and (${lot}::text is null or lot = ${lot}))::text as on_hand,
       (select coalesce(sum(quantity), 0) from reservations where item_id = ${input.itemId} and warehouse_id = ${input.warehouseId}
          and status = 'open' and (${lot}::text is null or lot = ${lot}))::text as reserved`.execute(trx);
   const r = rows[0]!;
-  return judgeAvailability(lot === null ? item.availabilityCheck : item.lotAvailabilityCheck, new Dec(r.on_hand), new Dec(r.reserved), qty);
+  return judgeAvailability(lot === null ? item.availabilityCheck : item.lotAvailabilityCheck, new Dec(r.onHand), new Dec(r.reserved), qty);
 }
 
 /** checkAvailability that throws on a blocking shortage; a warning is returned for the caller to show. */

@@ -23,15 +23,15 @@ export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: A
   if (input.to < input.from) throw new DomainError('validation.failed', `to ${input.to} is before from ${input.from}`, { field: 'to' });
   return inTransaction(ctx, async (trx) => {
     const site = input.siteId ?? null;
-    const { rows } = await sql<{ item_id: string; code: string; value: string }>`
+    const { rows } = await sql<{ itemId: string; code: string; value: string }>`
       select i.id::text as item_id, i.code, coalesce(c.value, 0)::text as value
       from items i left join (
         select l.item_id, -sum(l.value) as value from stock_ledger l join transaction_keys k on k.code = l.key_code
         where k.kind = 'issue' and l.posting_date between ${input.from} and ${input.to} and (${site}::bigint is null or l.site_id = ${site})
         group by l.item_id
       ) c on c.item_id = i.id`.execute(trx);
-    const codes = new Map(rows.map((r) => [r.item_id, r.code]));
-    const result = classifyAbc(rows.map((r) => ({ itemId: r.item_id, value: new Dec(r.value) })), t);
+    const codes = new Map(rows.map((r) => [r.itemId, r.code]));
+    const result = classifyAbc(rows.map((r) => ({ itemId: r.itemId, value: new Dec(r.value) })), t);
     const payload = JSON.stringify(result.map((r) => ({ id: r.itemId, c: r.abcClass })));
     // One set-based update for all items.
     await sql`update items i set abc_class = x.c, updated_at = ${ctx.now()}
@@ -60,9 +60,9 @@ export async function stockControlReport(ctx: ServiceContext, actor: Actor, filt
   const scope = siteScope(actor);
   const wh = filter.warehouseId ?? null;
   const { rows } = await sql<{
-    item_id: string; code: string; description: string; warehouse_id: string; warehouse_code: string; on_hand: string;
-    min_stock: string; max_stock: string; reorder_point: string; reorder_lot: string; min_reorder_quantity: string; supply_lead_days: number;
-    o_min: string | null; o_max: string | null; o_rp: string | null; o_lot: string | null; o_mrq: string | null; o_lead: number | null;
+    itemId: string; code: string; description: string; warehouseId: string; warehouseCode: string; onHand: string;
+    minStock: string; maxStock: string; reorderPoint: string; reorderLot: string; minReorderQuantity: string; supplyLeadDays: number;
+    oMin: string | null; oMax: string | null; oRp: string | null; oLot: string | null; oMrq: string | null; oLead: number | null;
   }>`
     select i.id::text as item_id, i.code, i.description, w.id::text as warehouse_id, w.code as warehouse_code,
       coalesce((select sum(b.quantity) from stock_balances b where b.item_id = i.id and b.warehouse_id = w.id), 0)::text as on_hand,
@@ -79,13 +79,13 @@ export async function stockControlReport(ctx: ServiceContext, actor: Actor, filt
   const wanted = filter.status ?? 'not_ok';
   return rows.flatMap((r) => {
     const p = effectivePlanning(planningOf({
-      minStock: r.min_stock, maxStock: r.max_stock, reorderPoint: r.reorder_point, reorderLot: r.reorder_lot, minReorderQuantity: r.min_reorder_quantity, supplyLeadDays: r.supply_lead_days,
-    }), { minStock: d(r.o_min), maxStock: d(r.o_max), reorderPoint: d(r.o_rp), reorderLot: d(r.o_lot), minReorderQuantity: d(r.o_mrq), supplyLeadDays: r.o_lead });
-    const c = stockControl(p, new Dec(r.on_hand));
+      minStock: r.minStock, maxStock: r.maxStock, reorderPoint: r.reorderPoint, reorderLot: r.reorderLot, minReorderQuantity: r.minReorderQuantity, supplyLeadDays: r.supplyLeadDays,
+    }), { minStock: d(r.oMin), maxStock: d(r.oMax), reorderPoint: d(r.oRp), reorderLot: d(r.oLot), minReorderQuantity: d(r.oMrq), supplyLeadDays: r.oLead });
+    const c = stockControl(p, new Dec(r.onHand));
     if (wanted === 'not_ok' ? c.status === 'ok' : wanted !== 'all' && c.status !== wanted) return [];
     return [{
-      itemId: r.item_id, itemCode: r.code, description: r.description, warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code,
-      onHand: new Dec(r.on_hand).toFixed(), minStock: p.minStock.toFixed(), maxStock: p.maxStock.toFixed(), reorderPoint: p.reorderPoint.toFixed(), ...c,
+      itemId: r.itemId, itemCode: r.code, description: r.description, warehouseId: r.warehouseId, warehouseCode: r.warehouseCode,
+      onHand: new Dec(r.onHand).toFixed(), minStock: p.minStock.toFixed(), maxStock: p.maxStock.toFixed(), reorderPoint: p.reorderPoint.toFixed(), ...c,
     }];
   });
 }

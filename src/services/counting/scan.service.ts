@@ -88,8 +88,9 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
     const raw = input.barcode.replace(/\r?\n$|\r$/, '').trim();
     const plain = decoded.error.code === 'barcode.no_rule_matched' ? await findSearchCode(trx, raw) : undefined;
     if (plain) return { item: { ...plain, matchedCode: raw }, fields: {}, field: 'barcode' };
-    const { code, ...where } = decoded.error;
-    throw new DomainError('barcode.invalid', decoded.error.message, { field: 'barcode', params: { barcodeError: code, ...where } });
+    // The tokenizer's own code stays machine-readable; ai/position say where the label is broken.
+    const { code, message, ...where } = decoded.error;
+    throw new DomainError('barcode.invalid', message, { field: 'barcode', params: { barcodeError: code, ...where } });
   }
   const codes = candidateCodes(decoded);
   if (codes.length === 0) {

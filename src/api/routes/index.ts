@@ -3,6 +3,13 @@ import type { RouteModule } from '../types.js';
 import authRoutes from './auth.routes.js';
 import healthRoutes from './health.routes.js';
 import usersRoutes from './users.routes.js';
+import postingsRoutes from './postings.routes.js';
+import stockRoutes from './stock.routes.js';
+import transactionKeysRoutes from './transaction-keys.routes.js';
+import periodsRoutes from './periods.routes.js';
+import reservationsRoutes from './reservations.routes.js';
+import postingErrorsRoutes from './posting-errors.routes.js';
+import lotsRoutes from './lots.routes.js';
 import barcodesRoutes from './barcodes.routes.js';
 import handheldRoutes from './handheld.routes.js';
 import sitesRoutes from './sites.routes.js';
@@ -21,6 +28,7 @@ export const routeModules: RouteModule[] = [
   healthRoutes,
   authRoutes,
   usersRoutes,
+  postingsRoutes, stockRoutes, transactionKeysRoutes, periodsRoutes, reservationsRoutes, postingErrorsRoutes, lotsRoutes,
   barcodesRoutes, handheldRoutes,
   sitesRoutes,
   ownersRoutes,

@@ -1,6 +1,6 @@
 // Manual stock postings (receipt, issue, transfer, adjustment): each one transaction over postMovements, with
 // a key whose kind matches the operation.
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { type PostOptions, type PostResult, postMovements } from './post-movements.js';
@@ -75,6 +75,22 @@ export function transferLines(lines: TransferLine[]): PostingLineInput[] {
   });
 }
 
-export function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<PostResult> {
-  return manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer']);
+/** Errors name posting lines (two per transfer line); map them back to the transfer line and its side. */
+function transferField(field: string | undefined): string | undefined {
+  const m = field === undefined ? null : /^lines\.(\d+)\.(\w+)$/.exec(field);
+  if (!m) return field;
+  const n = Number(m[1]); const name = m[2]!;
+  const side = n % 2 === 0 ? 'from' : 'to';
+  const mapped = ['warehouseId', 'zoneId', 'binId'].includes(name) ? `${side}${name[0]!.toUpperCase()}${name.slice(1)}` : name;
+  return `lines.${Math.floor(n / 2)}.${mapped}`;
+}
+
+export async function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<PostResult> {
+  try {
+    return await manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer']);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    const field = transferField(e.field);
+    throw new DomainError(e.code, e.message.replace(/^lines\.\d+/, field?.replace(/\.\w+$/, '') ?? ''), { ...(field ? { field } : {}), ...(e.params ? { params: e.params } : {}) });
+  }
 }

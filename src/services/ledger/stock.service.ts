@@ -92,6 +92,9 @@ export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: 
 export async function rebuildBalancesIn(trx: Tx, ctx: ServiceContext, itemIds?: string[]): Promise<number> {
   const items = itemIds ?? null;
   const now = ctx.now();
+  // Postings write balances under ROW EXCLUSIVE; this mode waits for running postings and holds new ones off,
+  // so the ledger cannot move while it is being summed. Readers are not blocked.
+  await sql`lock table stock_balances in share row exclusive mode`.execute(trx);
   // Running sums in entry order tell whether a position ever held stock.
   const { rows } = await sql<{ fixed: string }>`
     with running as (

@@ -194,3 +194,13 @@ describe('rebuild and periods', () => {
     expect((await post({ postingDate: '2026-03-10', lines: [line(a, '1', { unitPrice: '1' })] })).status).toBe('posted');
   });
 });
+
+describe('transfer errors', () => {
+  it('name the transfer line and its side', async () => {
+    const a = (await makeItem(t.ctx.db)).id;
+    await expect(postTransfer(t.ctx, admin, { siteId: site, keyCode: 'TRF', lines: [
+      { itemId: a, ownerId: owner, quantity: '1', fromWarehouseId: wh, toWarehouseId: neg },
+      { itemId: a, ownerId: owner, quantity: '1', fromWarehouseId: neg, toWarehouseId: wms, toZoneId: zone },
+    ] })).rejects.toMatchObject({ code: 'place.bin_required', field: 'lines.1.toBinId' });
+  });
+});

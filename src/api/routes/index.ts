@@ -19,6 +19,11 @@ import zonesRoutes from './zones.routes.js';
 import binsRoutes from './bins.routes.js';
 import unitsRoutes from './units.routes.js';
 import classificationsRoutes from './classifications.routes.js';
+import itemMasterItemsRoutes from './item-master-items.routes.js';
+import itemMasterCodingRoutes from './item-master-coding.routes.js';
+import itemMasterPricesRoutes from './item-master-prices.routes.js';
+import itemMasterLotsRoutes from './item-master-lots.routes.js';
+import itemMasterPlanningRoutes from './item-master-planning.routes.js';
 import itemsRoutes from './items.routes.js';
 import countListsRoutes from './count-lists.routes.js';
 import jobsRoutes from './jobs.routes.js';
@@ -38,6 +43,7 @@ export const routeModules: RouteModule[] = [
   unitsRoutes,
   classificationsRoutes,
   itemsRoutes,
+  itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes,
   countListsRoutes, jobsRoutes,
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
 ];

@@ -7,6 +7,7 @@ import {
   type KeyKind, type PostingInput, type PostingLine, checkKeyKind, checkLine, parsePosting, planPosting,
 } from '../../domain/ledger/index.js';
 import type { Actor, ServiceContext, Tx } from '../context.js';
+import { allocateAutoLots } from './auto-lots.js';
 import {
   type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroup, periodOf,
   saveValuations, upsertBalances, upsertLots,
@@ -37,13 +38,13 @@ interface Prepared {
 
 /** Everything that does not depend on locks or stock: a failure here is the caller's input, thrown at once. */
 export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, posting: PostingInput): Promise<Prepared> {
-  const { lines } = parsePosting(posting);
+  const { lines: parsed } = parsePosting(posting);
   if (actor.siteId !== null && actor.siteId !== posting.siteId) {
     throw new DomainError('auth.forbidden', `you work for site ${actor.siteId} and cannot post for site ${posting.siteId}`, { field: 'siteId' });
   }
   const key = await trx.selectFrom('transactionKeys').select(['code', 'kind']).where('code', '=', posting.keyCode).executeTakeFirst();
   if (!key) throw new DomainError('reference.unknown', `transaction key ${posting.keyCode} does not exist`, { field: 'keyCode' });
-  checkKeyKind(key.kind, key.code, lines);
+  checkKeyKind(key.kind, key.code, parsed);
   const { anyDefined, period } = await periodOf(trx, posting.postingDate);
   // A fresh install has no periods; once periods exist every posting date must fall into an open one.
   if (anyDefined && !period) {
@@ -54,7 +55,8 @@ export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, post
       field: 'postingDate', params: { periodId: period.id, period: period.code },
     });
   }
-  const facts = await loadPlaceFacts(trx, lines);
+  const facts = await loadPlaceFacts(trx, parsed);
+  const lines = await allocateAutoLots(trx, posting.postingDate, parsed, facts);
   for (const line of lines) checkLine(line, posting.siteId, facts);
   return { posting, kind: key.kind, lines, facts };
 }

@@ -204,3 +204,21 @@ describe('transfer errors', () => {
     ] })).rejects.toMatchObject({ code: 'place.bin_required', field: 'lines.1.toBinId' });
   });
 });
+
+describe('automatic lot consumption', () => {
+  it('issues without a lot take the lots in FEFO order, skipping expired ones', async () => {
+    const a = (await makeItem(t.ctx.db, { lotManagement: 'auto' })).id;
+    await t.ctx.db.updateTable('items').set({ lotConsumption: 'fefo' } as never).where('id', '=', a).execute();
+    await post({ lines: [
+      line(a, '5', { lot: 'A', expiryDate: '2026-06-01', unitPrice: '1' }),
+      line(a, '5', { lot: 'B', expiryDate: '2026-04-01', unitPrice: '1' }),
+      line(a, '5', { lot: 'C', expiryDate: '2026-03-01', unitPrice: '1' }),
+    ] });
+    const res = await post({ keyCode: 'ISS', postingDate: '2026-03-10', lines: [line(a, '-7')] });
+    expect(res.status === 'posted' && res.entryIds).toHaveLength(2);
+    const rows = await t.ctx.db.selectFrom('stockBalances').select(['lot', 'quantity']).where('itemId', '=', a).orderBy('lot').execute();
+    expect(rows.map((r) => [r.lot, new Dec(r.quantity).toFixed()])).toEqual([['A', '3'], ['B', '0'], ['C', '5']]);
+    await expect(post({ keyCode: 'ISS', postingDate: '2026-03-10', lines: [line(a, '-4')] }))
+      .rejects.toMatchObject({ code: 'ledger.negative_stock', params: expect.objectContaining({ available: '3' }) });
+  });
+});

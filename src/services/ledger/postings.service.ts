@@ -1,9 +1,12 @@
 // Manual stock postings (receipt, issue, transfer, adjustment): each one transaction over postMovements, with
 // a key whose kind matches the operation.
+import { sql } from 'kysely';
+import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { type PostOptions, type PostResult, postMovements } from './post-movements.js';
+import { availabilityIn } from './reservations.service.js';
 
 export interface ManualPosting {
   siteId: string;
@@ -45,10 +48,37 @@ async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Pro
   }
 }
 
+/**
+ * Items with a blocking availability check cannot be issued beyond what is available (on hand − open
+ * reservations) in the warehouse. Only manual issues are checked: inventory differences are facts and post.
+ */
+async function checkAvailability(trx: Tx, lines: PostingLineInput[]): Promise<void> {
+  const itemIds = [...new Set(lines.map((l) => l.itemId))];
+  const { rows } = await sql<{ id: string; code: string }>`
+    select id, code from items where id = any(${itemIds}::bigint[]) and availability_check = 'blocking'`.execute(trx);
+  const blocking = new Map(rows.map((r) => [String(r.id), r.code]));
+  const need = new Map<string, { line: PostingLineInput; index: number; quantity: Dec }>();
+  lines.forEach((l, index) => {
+    if (!blocking.has(l.itemId)) return;
+    const k = `${l.itemId}|${l.warehouseId}|${l.ownerId}`;
+    const prev = need.get(k);
+    need.set(k, { line: prev?.line ?? l, index: prev?.index ?? index, quantity: (prev?.quantity ?? new Dec(0)).plus(parseDecimal(l.quantity, `lines.${index}.quantity`).neg()) });
+  });
+  for (const { line, index, quantity } of need.values()) {
+    const a = await availabilityIn(trx, { itemId: line.itemId, warehouseId: line.warehouseId, ownerId: line.ownerId });
+    if (new Dec(a.available).lt(quantity)) {
+      throw new DomainError('ledger.not_available', `item ${blocking.get(line.itemId)} has a blocking availability check: ${decText(quantity)} requested, ${a.available} available (on hand ${a.onHand}, reserved ${a.reserved})`, {
+        field: `lines.${index}.quantity`, params: { ...a, requested: decText(quantity), itemId: line.itemId, warehouseId: line.warehouseId },
+      });
+    }
+  }
+}
+
 function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<PostResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
+    if (allowed.includes('issue')) await checkAvailability(trx, input.lines);
     return postMovements(trx, ctx, actor, {
       siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
       originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,

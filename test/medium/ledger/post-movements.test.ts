@@ -222,3 +222,18 @@ describe('automatic lot consumption', () => {
       .rejects.toMatchObject({ code: 'ledger.negative_stock', params: expect.objectContaining({ available: '3' }) });
   });
 });
+
+describe('availability check', () => {
+  it('refuses manual issues of reserved stock for items with a blocking check', async () => {
+    const a = (await makeItem(t.ctx.db)).id;
+    await t.ctx.db.updateTable('items').set({ availabilityCheck: 'blocking' } as never).where('id', '=', a).execute();
+    await post({ lines: [line(a, '10', { unitPrice: '1' })] });
+    const { createReservation } = await import('../../../src/services/ledger/reservations.service.js');
+    await createReservation(t.ctx, admin, { siteId: site, itemId: a, warehouseId: wh, ownerId: owner, quantity: '8' });
+    await expect(postIssue(t.ctx, admin, { siteId: site, keyCode: 'ISS', postingDate: '2026-03-10', lines: [line(a, '-3')] }))
+      .rejects.toMatchObject({ code: 'ledger.not_available', field: 'lines.0.quantity', params: expect.objectContaining({ available: '2' }) });
+    expect((await postIssue(t.ctx, admin, { siteId: site, keyCode: 'ISS', postingDate: '2026-03-10', lines: [line(a, '-2')] })).status).toBe('posted');
+    // The core posting (an inventory difference) is not held back by reservations.
+    expect((await post({ keyCode: 'ISS', lines: [line(a, '-3')] })).status).toBe('posted');
+  });
+});

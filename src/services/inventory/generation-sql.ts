@@ -3,7 +3,8 @@
 // 10^5–10^6 positions are listed by a few statements and never travel through Node one row at a time.
 // Tests (test/medium/inventory/generation-sql.test.ts) run both on the same random data and compare.
 //
-// Identifiers in the generated SQL come only from the fixed maps below; every value is a bound parameter.
+// Identifiers in the generated SQL come only from the fixed maps below and are written raw (sql.ref would
+// pass them through the CamelCasePlugin, which renames `c0` to `c_0`); every value is a bound parameter.
 import { type RawBuilder, sql } from 'kysely';
 import { CLASSIFICATION_FILTERS, type GenerationParams } from '../../domain/inventory/generation.js';
 import { CRITERION_FIELDS, type SortFields, type StructureLevel, TIEBREAK_FIELDS } from '../../domain/inventory/structure.js';
@@ -23,7 +24,7 @@ const CLASS_COLUMN = {
 
 const none = sql``;
 const inList = (column: string, values: readonly string[]) =>
-  values.length === 0 ? none : sql` and ${sql.ref(column)} in (${sql.join(values)})`;
+  values.length === 0 ? none : sql` and ${sql.raw(column)} in (${sql.join(values)})`;
 
 /** The positions of an article or difference list, one row per stock balance (lots/serials each). */
 function articleSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
@@ -115,28 +116,32 @@ function binSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknow
 }
 
 /**
- * `create temp table gen_sel`: the selected positions, each marked when it is already on a not-closed
- * list of the same inventory (matched by a hash join on the position key; ids are ≥ 1, so 0 stands for null).
+ * `create temp table gen_existing`: the position keys already on a not-closed list of the inventory
+ * (ids are ≥ 1, so 0 stands for null and the match is a plain equi-join).
  */
+export function createExistingTable(s: SelectionScope): RawBuilder<unknown> {
+  return sql`
+    create temp table gen_existing on commit drop as
+    select distinct coalesce(ci.item_id, 0) as item_k, ci.warehouse_id, coalesce(ci.zone_id, 0) as zone_k,
+      coalesce(ci.bin_id, 0) as bin_k, ci.lot, ci.serial
+    from count_list_items ci join count_lists cl on cl.id = ci.count_list_id
+    where ci.inventory_id = ${s.inventoryId} and cl.status not in ('closed', 'closed_with_errors', 'manually_closed')`;
+}
+
+/** `create temp table gen_sel`: the selected positions, each marked when it is already on another list. */
 export function createSelectionTable(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
   const selection = p.countType === 'bin' ? binSelection(p, s) : articleSelection(p, s);
   return sql`
     create temp table gen_sel on commit drop as
-    with sel as (${selection}),
-    existing as (
-      select distinct coalesce(ci.item_id, 0) as item_k, ci.warehouse_id, coalesce(ci.zone_id, 0) as zone_k,
-        coalesce(ci.bin_id, 0) as bin_k, ci.lot, ci.serial
-      from count_list_items ci join count_lists cl on cl.id = ci.count_list_id
-      where ci.inventory_id = ${s.inventoryId} and cl.status not in ('closed', 'closed_with_errors', 'manually_closed')
-    )
+    with sel as (${selection})
     select sel.*, (e.warehouse_id is not null) as on_other
-    from sel left join existing e on e.item_k = coalesce(sel.item_id, 0) and e.warehouse_id = sel.warehouse_id
+    from sel left join gen_existing e on e.item_k = coalesce(sel.item_id, 0) and e.warehouse_id = sel.warehouse_id
       and e.zone_k = coalesce(sel.zone_id, 0) and e.bin_k = coalesce(sel.bin_id, 0) and e.lot = sel.lot and e.serial = sel.serial`;
 }
 
 const orderBy = (fields: readonly (keyof SortFields)[]) =>
-  sql.join(fields.map((f) => sql`${sql.ref(COLUMN[f])} collate "C" nulls first`));
-const partitionBy = (parts: string[]) => (parts.length === 0 ? none : sql`partition by ${sql.join(parts.map((c) => sql.ref(c)))}`);
+  sql.join(fields.map((f) => sql`${sql.raw(COLUMN[f])} collate "C" nulls first`));
+const partitionBy = (parts: string[]) => (parts.length === 0 ? none : sql`partition by ${sql.join(parts.map((c) => sql.raw(c)))}`);
 
 /**
  * `create temp table gen_pos`: gen_sel's kept positions with list_no and line_no — splitIntoLists as

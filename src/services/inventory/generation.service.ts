@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
 import { applyCommand, ensureNotClosed } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
+import { createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
 
 export interface GeneratedList {
@@ -81,8 +81,13 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
   const scope: SelectionScope = {
     inventoryId: inv.id, siteId: inv.siteId, ownerId: inv.ownerId, fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear), today: today(ctx),
   };
+  // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
+  await createExistingTable(scope).execute(trx);
+  await sql`analyze gen_existing`.execute(trx);
   await createSelectionTable(p, scope).execute(trx);
+  await sql`analyze gen_sel`.execute(trx);
   await createSplitTable(p.structure, maxItems, p.maxLists, p.countType === 'bin' ? 'bin' : 'position', p.informationalItems).execute(trx);
+  await sql`analyze gen_pos`.execute(trx);
   const lists = (await sql<ListRow>`
     select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
       min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp
@@ -149,19 +154,25 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
       const r = await computeSplit(ctx, trx, prep);
       if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
       const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
-      const numberOf = (listNo: RawNum) => sql<string>`${n.prefix}::text || lpad((${n.first}::bigint + ${listNo} - 1)::text, greatest(${n.width}::int, length((${n.first}::bigint + ${listNo} - 1)::text)), '0')`;
-      const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(wh_responsible order by line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
+      // Numbers once per list in a small table, so the item insert is a plain equi-join on list_no.
+      await sql`
+        create temp table gen_lists on commit drop as
+        select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
+        from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
+      await sql`analyze gen_lists`.execute(trx);
+      const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
       const created = (await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
         insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
           responsible_user_id, warehouse_id, created_at, updated_at)
-        select ${inv.siteId}::bigint, ${inv.id}::bigint, ${numberOf(sql`list_no`)}, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
-          ${inv.stockTakingDate}::date, ${resp}, case when count(distinct warehouse_id) = 1 then min(warehouse_id) end, ${now}, ${now}
-        from gen_pos group by list_no order by list_no
+        select ${inv.siteId}::bigint, ${inv.id}::bigint, gl.number, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
+          ${inv.stockTakingDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${now}, ${now}
+        from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
         returning id, number, responsible_user_id, warehouse_id`.execute(trx)).rows;
       await sql`
         insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
         select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
-        from gen_pos g join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = ${numberOf(sql`g.list_no`)}`.execute(trx);
+        from gen_pos g join gen_lists gl on gl.list_no = g.list_no
+        join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
       const byNumber = new Map(created.map((c) => [c.number, c]));
       result = summary(r.lists.map((l) => {
         const number = n.prefix + String(n.first + Number(l.listNo) - 1).padStart(n.width, '0');
@@ -174,4 +185,3 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
     return result;
   });
 }
-type RawNum = ReturnType<typeof sql>;

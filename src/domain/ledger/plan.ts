@@ -79,7 +79,7 @@ export function planPosting(input: PlanInput): Plan {
     // The warehouse row follows the same movement at the same value, so it never disagrees with the item.
     perWarehouse.after = line.quantity.lt(0)
       ? { quantity: perWarehouse.after.quantity.plus(line.quantity), average: perWarehouse.after.average }
-      : valueMovement(perWarehouse.after, line.quantity, null, valued.value, field).after;
+      : warehouseAfter(perWarehouse.after, line.quantity, valued.value);
     entries.push({ line, value: valued.value, unitPrice: valued.unitPrice });
     if (line.quantity.isZero()) continue;
     const key = positionKey(line);
@@ -99,6 +99,18 @@ export function planPosting(input: PlanInput): Plan {
   }
   for (const p of positions.values()) checkPosition(p, input);
   return { entries, balances: [...positions.values()], valuations: [...vals.values()] };
+}
+
+/**
+ * The warehouse row takes the same value as the item. A value adjustment sized for the whole item may exceed
+ * one warehouse's stock value; the item-wide average is what prices movements, so that warehouse keeps its average.
+ */
+function warehouseAfter(v: Valuation, quantity: Dec, value: Dec): Valuation {
+  try {
+    return valueMovement(v, quantity, null, value).after;
+  } catch {
+    return { quantity: v.quantity.plus(quantity), average: v.average };
+  }
 }
 
 function checkPosition(p: BalanceChange, input: PlanInput): void {

@@ -108,6 +108,14 @@ describe('planPosting', () => {
     expect(p.balances[0]).toMatchObject({ movements: 2, everNonzero: true });
     expect(p.balances[0]!.after.isZero()).toBe(true);
   });
+  it('a value adjustment larger than one warehouse\'s stock value moves the item average only', () => {
+    const lines = parse([{ quantity: '0', value: '-20' }]);
+    const p = planPosting({ kind: 'revaluation', lines, items: facts.items, warehouses: facts.warehouses, balances: new Map(), valuations: new Map([
+      ['1|', { quantity: new Dec(10), average: new Dec(4) }], ['1|10', { quantity: new Dec(1), average: new Dec(4) }],
+    ]) });
+    expect(p.valuations.map((v) => [v.warehouseId, v.after.average.toFixed()])).toEqual([[null, '2'], ['10', '4']]);
+    expect(p.balances).toEqual([]);
+  });
   it('values a transfer at the average on both sides', () => {
     const p = plan('transfer', [{ quantity: '-2' }, { quantity: '2', warehouseId: '12' }], [[{}, '10']]);
     expect(p.entries.map((e) => e.value.toFixed())).toEqual(['-8', '8']);

@@ -66,7 +66,7 @@ export const ERROR_CODES = {
   // demo data (issue 2 part 7)
   'demo.database_not_empty': 'conflict',
   // item master extensions (issue 6): coding, barcodes, price lists, lots
-  'coding.barcode_invalid': 'invalid', 'coding.no_rule': 'rule', 'coding.sequence_exhausted': 'rule', 'price.not_found': 'rule', 'price.tiers_invalid': 'invalid', 'price.validity_overlap': 'conflict', 'lot.class_required': 'rule',
+  'coding.barcode_invalid': 'invalid', 'coding.no_rule': 'rule', 'coding.sequence_exhausted': 'rule', 'price.not_found': 'rule', 'price.tiers_invalid': 'invalid', 'price.validity_overlap': 'conflict', 'lot.class_required': 'rule', 'import.header_invalid': 'invalid', 'import.rows_rejected': 'rule',
   // jobs
   'job.failed': 'rule',
 } as const satisfies Record<string, ErrorKind>;

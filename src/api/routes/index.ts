@@ -24,6 +24,7 @@ import itemMasterCodingRoutes from './item-master-coding.routes.js';
 import itemMasterPricesRoutes from './item-master-prices.routes.js';
 import itemMasterLotsRoutes from './item-master-lots.routes.js';
 import itemMasterPlanningRoutes from './item-master-planning.routes.js';
+import itemMasterImportRoutes from './item-master-import.routes.js';
 import itemsRoutes from './items.routes.js';
 import countListsRoutes from './count-lists.routes.js';
 import jobsRoutes from './jobs.routes.js';
@@ -43,6 +44,7 @@ export const routeModules: RouteModule[] = [
   unitsRoutes,
   classificationsRoutes,
   itemsRoutes,
+  itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes, itemMasterImportRoutes,
   itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes,
   countListsRoutes, jobsRoutes,
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,

@@ -45,7 +45,6 @@ export const routeModules: RouteModule[] = [
   classificationsRoutes,
   itemsRoutes,
   itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes, itemMasterImportRoutes,
-  itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes,
   countListsRoutes, jobsRoutes,
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
 ];

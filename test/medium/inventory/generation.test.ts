@@ -200,3 +200,58 @@ describe('parameter rules', () => {
     await expect(gen(inv.id, input as GenerationInput)).rejects.toMatchObject({ code, field });
   });
 });
+
+describe('difference lists, responsible employees, serials', () => {
+  let site: string; let whA: string; let whB: string; let diffZone: string; let mgrA: string; let mgrB: string; let manual: string;
+  beforeAll(async () => {
+    const db = t.ctx.db;
+    site = (await db.insertInto('sites').values({ code: 'DIFF', name: 'Diff' }).returning('id').executeTakeFirstOrThrow()).id;
+    org = { ...org, siteId: site };
+    const user = async (username: string) => (await db.insertInto('users').values({ username, passwordHash: 'x', role: 'manager', createdAt: new Date() }).returning('id').executeTakeFirstOrThrow()).id;
+    mgrA = await user('mgr-a'); mgrB = await user('mgr-b'); manual = await user('counter-m');
+    whA = (await makeWarehouse(db, site, { code: 'A', responsibleUserId: mgrA })).id;
+    whB = (await makeWarehouse(db, site, { code: 'B', kind: 'structured', responsibleUserId: mgrB })).id;
+    diffZone = (await makeZone(db, site, whB, { code: 'DZ', structured: false, usage: 'inventory_differences' })).id;
+    const normal = (await makeZone(db, site, whB, { code: 'NZ', structured: false })).id;
+    const ser = (await makeItem(db, { code: 'SER', serialManagement: true })).id;
+    const plain = (await makeItem(db, { code: 'PLN' })).id;
+    for (const serial of ['S2', 'S1']) await addBalance(db, site, { itemId: ser, warehouseId: whA, serial, ownerId: org.ownerId, quantity: '1' });
+    await addBalance(db, site, { itemId: plain, warehouseId: whB, zoneId: diffZone, ownerId: org.ownerId, quantity: '-3' });
+    await addBalance(db, site, { itemId: plain, warehouseId: whB, zoneId: normal, ownerId: org.ownerId, quantity: '8' });
+  });
+
+  it('difference lists take the inventory-differences zones only, all stock', async () => {
+    const inv = await makeInventory(t, org);
+    const s = await gen(inv.id, { countType: 'differences' });
+    expect(s.lists.map((l) => l.warehouseId)).toEqual([whB]);
+    expect(await listContents(t.ctx.db, inv.id)).toEqual([['B-PLN']]);
+    const item = await t.ctx.db.selectFrom('countListItems').select('zoneId').where('inventoryId', '=', inv.id).executeTakeFirstOrThrow();
+    expect(item.zoneId).toBe(diffZone);
+    expect((await t.ctx.db.selectFrom('countLists').select('countType').where('inventoryId', '=', inv.id).executeTakeFirstOrThrow()).countType).toBe('differences');
+  });
+
+  it('lists serial-managed items per serial', async () => {
+    const inv = await makeInventory(t, org);
+    await gen(inv.id, { countType: 'article', warehouseIds: [whA] });
+    expect(await listContents(t.ctx.db, inv.id)).toEqual([['A-SER#S1', 'A-SER#S2']]);
+  });
+
+  it('responsible employee: from the inventory, the warehouse, or entered', async () => {
+    const inv = await makeInventory(t, org, 'stock_taking_day', { responsibleUserId: manual });
+    const structure = [{ criterion: 'warehouse_zone' as const, newList: true, groupChange: 0 }];
+    expect((await previewGeneration(t.ctx, admin, inv.id, { countType: 'article', structure })).lists.map((l) => l.responsibleUserId)).toEqual([manual, manual, manual]);
+    const byWh = await gen(inv.id, { countType: 'article', responsibleOrigin: 'warehouse', structure });
+    // A, B/DZ, B/NZ: the differences zone is an unstructured zone too.
+    expect(byWh.lists.map((l) => l.responsibleUserId)).toEqual([mgrA, mgrB, mgrB]);
+    const inv2 = await makeInventory(t, org);
+    const byHand = await gen(inv2.id, { countType: 'article', responsibleOrigin: 'manual', responsibleUserId: mgrB });
+    expect(byHand.lists.map((l) => [l.responsibleUserId, l.warehouseId])).toEqual([[mgrB, null]]);
+  });
+
+  it('continuous lists carry no count date unless the inventory has one', async () => {
+    const inv = await makeInventory(t, org, 'continuous');
+    const s = await gen(inv.id, { countType: 'article', countSetting: 'ignore' });
+    const list = await t.ctx.db.selectFrom('countLists').selectAll().where('id', '=', s.lists[0]!.id!).executeTakeFirstOrThrow();
+    expect([list.countDate, list.registrationDate, list.status]).toEqual([null, '2026-03-15', 'created']);
+  });
+});

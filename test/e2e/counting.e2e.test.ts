@@ -1,21 +1,42 @@
-// The UI end to end in Chromium: the manager signs in and looks at the back office; Anna counts her list on
-// a phone-sized /scan page with keyboard-wedge scans — a repeat scan answered Replace, an offline stretch
-// whose queued report reaches the server exactly once — then the list is closed and the differences show.
-// Inventory creation and list generation are set up with the counting fixtures while their API is landing
-// (see the report in docs); every screen used here is the real one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The story of a stock-taking day in Chromium, every step through the real screens and the real API:
+// master data (site, structured warehouse with bins, items with EAN-13 search codes, stock received through
+// the ledger, an inventory type, a counter) is set up first; then the manager creates the inventory in the
+// UI, generates bin count lists with a structure table (preview first), starts the inventory and opens the
+// lists (job progress); Anna counts on a phone-sized /scan page with keyboard-wedge scans — a repeat scan
+// answered Replace, then Add, an offline stretch whose reports reach the server exactly once, an undo;
+// the manager closes the lists and the inventory in the UI and sees the posted differences.
+// Waits are on explicit UI states (data-ready/data-busy of the counting screen, job data-status) and every
+// server-side check polls until the report arrives — never a fixed sleep as a synchronisation.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { makeCountingWorld, makeOpenInventory, makeStructuredList, type List, type World } from '../medium/counting/fixtures.js';
-import { launch, shot, wedgeScan } from './browser.js';
+import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
+import { makeKey } from '../helpers/factories.js';
+import { launch, pick, shot, wedgeScan } from './browser.js';
 import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
+
+const SCREWS_CT = '4006381333931'; // EAN-13 of a carton of 12 screws
+const NUTS_EAN8 = '96385074';
+const GLUE_EAN = '9506000134352';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let w: World;
-let list: List;
+let token: string;
 let desk: Page;
 let phoneCtx: BrowserContext;
 let phone: Page;
+let inventoryId: string;
+let listId: string;
+let listNumber: string;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${token}` }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
 
 async function signIn(page: Page, user: string, password: string) {
   await page.goto(`${server.url}/`);
@@ -24,21 +45,60 @@ async function signIn(page: Page, user: string, password: string) {
   await page.getByRole('button', { name: /sign in/i }).click();
 }
 
+/** The count reports of the list as the server stored them, in order. */
 async function reports() {
   return server.runtime.ctx.db.selectFrom('countReports').select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId'])
-    .where('countListId', '=', list.id).orderBy('id').execute();
+    .where('countListId', '=', listId).orderBy('id').execute();
+}
+
+/** Waits for the background job shown on the inventory screen to end, and for every list to have made it. */
+async function jobSucceeded() {
+  const job = desk.getByTestId('job-progress').first();
+  await desk.locator('[data-testid="job-progress"][data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
+  expect(await job.getAttribute('data-failed-lists'), (await job.textContent()) ?? '').toBe('0');
+}
+
+async function confirmQuantity(quantity: string, lot?: string) {
+  await phone.getByTestId('qty-input').waitFor();
+  if (lot) await phone.getByTestId('lot-input').fill(lot);
+  await phone.getByTestId('qty-input').fill(quantity);
+  await phone.getByTestId('confirm').click();
 }
 
 beforeAll(async () => {
   server = await startServer();
   const db = server.runtime.ctx.db;
   w = await makeCountingWorld(db);
-  const inv = await makeOpenInventory(db, w, { showSystemQuantities: false, reportType: 'single', description: 'Year-end count' });
-  ({ list } = await makeStructuredList(db, w, inv, server.annaId, 'Aisle 01'));
+  for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db, code, kind);
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  token = ((await login.json()) as { token: string }).token;
+  // Stock as the ledger knows it: 30 screws in bin 01-01, 10 nuts in bin 01-02.
+  const line = { warehouseId: w.structured.id, zoneId: w.zone.id, ownerId: w.owner.id };
+  await call('POST', '/api/postings/receipt', {
+    siteId: w.site.id, keyCode: 'REC', postingDate: '2026-03-01', lines: [
+      { ...line, itemId: w.screws.id, binId: w.bin1.id, quantity: '30', unitPrice: '0.10' },
+      { ...line, itemId: w.nuts.id, binId: w.bin2.id, quantity: '10', unitPrice: '0.05' },
+    ],
+  });
+  await call('POST', '/api/inventory-types', {
+    code: 'YEAR', method: 'stock_taking_day', description: 'Year-end stock-taking', valuationPrice: 'average', adjustmentKey: 'ADJ',
+    transferKey: 'TRF', valueAdjustmentKey: 'REV', reportType: 'single', showSystemQuantities: false, keepLocation: true,
+    inventoryNumbering: { prefix: 'INV-', width: 4 }, countListNumbering: { prefix: 'CL-', width: 4 },
+  });
   browser = await launch();
   desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' })).newPage();
+  desk.on('dialog', (d) => void d.accept()); // "close the inventory?" confirmations
   phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
   phone = await phoneCtx.newPage();
+  if (process.env.E2E_CONSOLE) phone.on('console', (m) => console.log('[phone]', m.text()));
+});
+
+// A failed step leaves both screens behind for the report.
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+  await shot(desk, `fail-desk-${name}`).catch(() => undefined);
+  await shot(phone, `fail-phone-${name}`).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -46,132 +106,183 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('back office', () => {
-  it('signs in and shows the inventories screen', async () => {
-    await signIn(desk, 'admin', ADMIN_PASSWORD);
-    await desk.getByTestId('current-user').waitFor();
-    await desk.waitForURL(/\/inventories$/);
-    await shot(desk, '01-inventories');
-  });
-
-  it('rejects a wrong password with the API message', async () => {
+describe('back office: inventory, generation, opening', () => {
+  it('signs in as admin; a wrong password shows the API message', async () => {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await signIn(p, 'admin', 'wrong-password');
-    await expect(p.getByTestId('login-error').textContent()).resolves.toBeTruthy();
+    await expect.poll(() => p.getByTestId('login-error').textContent()).toBeTruthy();
     await ctx.close();
+    await signIn(desk, 'admin', ADMIN_PASSWORD);
+    await desk.getByTestId('current-user').waitFor();
+    await desk.waitForURL(/\/inventories$/);
   });
 
-  it('finds items by code or description', async () => {
+  it('finds items by code and lists the bins of the structured warehouse', async () => {
     await desk.goto(`${server.url}/items`);
     await desk.getByTestId('item-search').fill(w.screws.code);
     await desk.getByTestId('items-table').getByText(w.screws.code, { exact: true }).first().waitFor();
     await shot(desk, '02-items');
-  });
-
-  it('lists bins of the structured warehouse', async () => {
     await desk.goto(`${server.url}/places`);
     await desk.getByRole('tab', { name: 'Bins' }).click();
     await desk.getByText('01-02', { exact: true }).waitFor();
     await shot(desk, '03-bins');
   });
+
+  it('creates an inventory in the UI: site, type (defaults copied), owner, fiscal year, stock-taking date', async () => {
+    await desk.goto(`${server.url}/inventories`);
+    await desk.getByTestId('new-inventory').click();
+    await pick(desk, 'inv-type', /^YEAR/);
+    await pick(desk, 'inv-owner', new RegExp(`^${w.owner.code} `));
+    await desk.getByTestId('inv-fy').fill('2026');
+    await desk.getByTestId('inv-date').fill('2026-03-31');
+    await desk.getByTestId('inv-desc').fill('Year-end count 2026');
+    await shot(desk, '04-inventory-create');
+    await desk.getByTestId('inv-save').click();
+    await desk.waitForURL(/\/inventories\/\d+$/);
+    inventoryId = desk.url().split('/').pop()!;
+    await expect.poll(() => desk.getByTestId('inventory-number').textContent()).toMatch(/INV-0001/);
+    const inv = await call<{ fiscalYear: number; stockTakingDate: string; reportType: string; adjustmentKey: string; showSystemQuantities: boolean }>('GET', `/api/inventories/${inventoryId}`);
+    expect(inv).toMatchObject({ fiscalYear: 2026, stockTakingDate: '2026-03-31', reportType: 'single', adjustmentKey: 'ADJ', showSystemQuantities: false });
+  });
+
+  it('generates bin count lists with a structure table, after a preview, for Anna', async () => {
+    await desk.getByTestId('generate-menu').click();
+    await desk.getByTestId('gen-bin').click();
+    const dialog = desk.getByTestId('generate-dialog');
+    await dialog.waitFor();
+    await pick(desk, 'gen-responsible', 'Manual');
+    await pick(desk, 'gen-employee', 'Anna Rossi');
+    // Structure: rows before aisles, and every zone starts a new list.
+    await dialog.getByRole('button', { name: 'Move up row' }).click();
+    await expect.poll(() => dialog.locator('[data-criterion]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion')))).toEqual(['warehouse', 'zone', 'row', 'aisle', 'level', 'place']);
+    await dialog.getByRole('checkbox', { name: 'New list zone' }).check();
+    await dialog.getByTestId('gen-preview-btn').click();
+    const preview = desk.getByTestId('gen-preview');
+    await preview.waitFor();
+    expect(await preview.getAttribute('data-lists')).toBe('1');
+    expect(Number(await preview.getAttribute('data-positions'))).toBeGreaterThanOrEqual(2);
+    await shot(desk, '05-generate-preview');
+    await dialog.getByTestId('gen-run').click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = desk.getByTestId('count-lists').locator('.vt-row').first();
+    await row.waitFor();
+    const lists = await call<{ items: Array<{ id: string; number: string; responsibleUserId: string; status: string }> }>('GET', `/api/inventories/${inventoryId}/count-lists`);
+    expect(lists.items).toHaveLength(1);
+    ({ id: listId, number: listNumber } = lists.items[0]!);
+    expect(lists.items[0]).toMatchObject({ responsibleUserId: server.annaId, status: 'created' });
+    await expect.poll(() => desk.getByTestId('inventory-status').textContent()).toMatch(/lists/i);
+  });
+
+  it('starts the inventory and opens the list with a background job whose progress shows', async () => {
+    await desk.getByTestId('inv-start').click();
+    await expect.poll(() => desk.getByTestId('inventory-status').textContent()).toMatch(/^open$/i);
+    await desk.getByLabel(listId, { exact: true }).check();
+    await desk.getByTestId('lists-open').click();
+    await jobSucceeded();
+    await expect.poll(() => desk.getByTestId('count-lists').locator('.vt-row').first().textContent()).toMatch(/Open/);
+    await shot(desk, '06-inventory-lists-open');
+  });
 });
 
-describe('counting on the handheld page', () => {
+describe('counting on the handheld page (390×844)', () => {
   it('Anna signs in on her phone and sees only her open list', async () => {
     await signIn(phone, 'anna', COUNTER_PASSWORD);
     await phone.waitForURL(/\/scan/);
-    await phone.getByTestId(`list-${list.number}`).waitFor();
+    await phone.getByTestId(`list-${listNumber}`).waitFor();
     await shot(phone, '10-scan-lists');
-    await phone.getByTestId(`list-${list.number}`).click();
-    await phone.getByTestId('scan-entry').waitFor();
+    await phone.getByTestId(`list-${listNumber}`).click();
+    await phone.locator('[data-testid="count-screen"][data-ready="true"]').waitFor();
   });
 
-  it('scans a bin and 2 cartons of screws with the wedge scanner: 24 pieces on the server', async () => {
-    await phone.waitForTimeout(500); // the offline catalogue (items, bins) loads with the list
+  it('wedge scans: bin 01-01, then 2 cartons of screws → 24 pieces on the server', async () => {
     await wedgeScan(phone, 'BIN0101');
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-01');
-    await wedgeScan(phone, '4006381333931');
+    await wedgeScan(phone, SCREWS_CT);
     await phone.getByTestId('item-panel').waitFor();
     await shot(phone, '11-scan-item');
-    await phone.getByTestId('qty-input').fill('2');
-    await phone.getByTestId('confirm').click();
+    await confirmQuantity('2');
     await expect.poll(async () => (await reports()).length).toBe(1);
-    const [r] = await reports();
-    expect(r).toMatchObject({ quantity: '24', resultingQuantity: '24' });
+    expect((await reports())[0]).toMatchObject({ quantity: '24', resultingQuantity: '24', mode: 'replace' });
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-01'); // keep location
   });
 
   it('a repeat scan asks Add or Replace with the report type (single → Replace) preselected', async () => {
-    await wedgeScan(phone, '4006381333931');
-    await phone.getByTestId('qty-input').fill('3');
-    await phone.getByTestId('confirm').click();
+    await wedgeScan(phone, SCREWS_CT);
+    await confirmQuantity('3');
     await phone.getByTestId('decision').waitFor();
-    await expect(phone.getByTestId('decide-replace').textContent()).resolves.toMatch(/default/i);
+    await expect.poll(() => phone.getByTestId('decide-replace').textContent()).toMatch(/default/i);
     await shot(phone, '12-scan-repeat');
     await phone.getByTestId('decide-replace').click();
     await expect.poll(async () => (await reports()).map((x) => x.resultingQuantity)).toEqual(['24', '36']);
   });
 
-  it('offline: the report waits on the device and reaches the server exactly once when back online', async () => {
+  it('offline: two reports wait on the device and reach the server exactly once when back online', async () => {
     await phoneCtx.setOffline(true);
     await phone.getByTestId('offline-badge').waitFor();
     await wedgeScan(phone, 'BIN0102');
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-02');
-    await wedgeScan(phone, w.glue.code);
-    await phone.getByTestId('lot-input').fill('L1');
-    await phone.getByTestId('qty-input').fill('5');
-    await phone.getByTestId('confirm').click();
+    await wedgeScan(phone, NUTS_EAN8);
+    await confirmQuantity('9');
     await expect.poll(() => phone.getByTestId('queue-count').textContent()).toMatch(/^1 /);
+    await wedgeScan(phone, GLUE_EAN); // found in the bin, not expected there: lot-managed
+    await confirmQuantity('5', 'L1');
+    await expect.poll(() => phone.getByTestId('queue-count').textContent()).toMatch(/^2 /);
     await shot(phone, '13-scan-offline');
     expect(await reports()).toHaveLength(2);
     await phoneCtx.setOffline(false);
     await expect.poll(() => phone.getByTestId('queue-count').textContent(), { timeout: 20_000 }).toMatch(/^0 /);
-    await expect.poll(async () => (await reports()).length).toBe(3);
-    await phone.waitForTimeout(1500); // a second flush (timer, online event) must not send it again
+    await expect.poll(async () => (await reports()).length).toBe(4);
+    // Further flushes (the timer, another online event) must not send anything again.
+    await phone.evaluate(() => window.dispatchEvent(new Event('online')));
+    await phone.waitForTimeout(2500);
     const all = await reports();
-    expect(all).toHaveLength(3);
-    expect(new Set(all.map((x) => x.clientReportId)).size).toBe(3);
-    expect(all[2]).toMatchObject({ quantity: '5' });
+    expect(all).toHaveLength(4);
+    expect(new Set(all.map((x) => x.clientReportId)).size).toBe(4);
+    expect(all.slice(2).map((x) => x.quantity)).toEqual(['9', '5']);
   });
 
-  it('undo sends a corrective Replace report, never a deletion', async () => {
+  it('Add on a repeat scan, then undo: a corrective Replace report, never a deletion', async () => {
     await wedgeScan(phone, 'BIN0101');
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-01');
-    await wedgeScan(phone, '4006381333931');
-    await phone.getByTestId('qty-input').fill('1');
-    await phone.getByTestId('confirm').click();
+    await wedgeScan(phone, SCREWS_CT);
+    await confirmQuantity('1');
     await phone.getByTestId('decide-add').click();
     await expect.poll(async () => (await reports()).at(-1)?.resultingQuantity).toBe('48');
+    await phone.locator('[data-testid="count-screen"][data-busy="false"]').waitFor();
     await phone.getByTestId('last-reports').getByRole('button', { name: /undo/i }).first().click();
     await expect.poll(async () => (await reports()).at(-1)).toMatchObject({ mode: 'replace', resultingQuantity: '36' });
-    expect(await reports()).toHaveLength(5);
+    expect(await reports()).toHaveLength(6);
     await shot(phone, '14-scan-undo');
   });
 });
 
 describe('closing', () => {
-  it('closes the list (background job) and the count-list screen shows reported quantities and differences', async () => {
-    const token = (await desk.evaluate('localStorage.getItem("inventur.token")')) as string;
-    const res = await fetch(`${server.url}/api/count-lists/close`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ countListIds: [list.id] }),
-    });
-    expect(res.status).toBe(202);
-    const { jobId } = (await res.json()) as { jobId: string };
-    let job: { status: string } = { status: 'queued' };
-    await expect.poll(async () => {
-      const j = await fetch(`${server.url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
-      job = (await j.json()) as { status: string };
-      return job.status;
-    }, { timeout: 30_000 }).toMatch(/succeeded|failed/);
-    expect(job).toMatchObject({ status: 'succeeded' });
-    const closed = await server.runtime.ctx.db.selectFrom('countLists').select(['status', 'statusReason']).where('id', '=', list.id).executeTakeFirstOrThrow();
-    // The fixture inventory's close outcome is the closing module's (its job result says why a list stays open);
-    // here the screen must show whatever status the list has, and the differences.
-    expect(closed.status).toMatch(/closed|completely_reported/);
-    await desk.goto(`${server.url}/count-lists/${list.id}`);
-    await desk.getByTestId('list-items').getByText('+6').waitFor(); // screws: target 30, counted 36
-    await expect(desk.getByTestId('list-status').textContent()).resolves.toMatch(/closed|completely reported/i);
+  it('closes the list in the UI (job progress); the list shows counted quantities, differences and postings', async () => {
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    await desk.getByLabel(listId, { exact: true }).check();
+    await desk.getByTestId('lists-close').click();
+    await jobSucceeded();
+    await expect.poll(() => desk.getByTestId('count-lists').locator('.vt-row').first().textContent()).toMatch(/Closed/);
+    await desk.goto(`${server.url}/count-lists/${listId}`);
+    const items = desk.getByTestId('list-items');
+    await items.getByText('+6', { exact: true }).first().waitFor(); // screws: 30 expected, 36 counted
+    await items.getByText('-1', { exact: true }).first().waitFor(); // nuts: 10 expected, 9 counted
+    await expect.poll(() => desk.getByTestId('list-status').textContent()).toMatch(/^closed$/i);
     await shot(desk, '20-count-list-closed');
+  });
+
+  it('closes the inventory in the UI; the stock ledger holds the adjustments', async () => {
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    await desk.getByTestId('inv-close').click();
+    await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
+    await shot(desk, '21-inventory-closed');
+    const ledger = await call<{ items: Array<{ itemId: string; keyCode: string; quantity: string }> }>('GET', `/api/stock/ledger?siteId=${w.site.id}&keyCode=ADJ&limit=100`);
+    const byItem = Object.fromEntries(ledger.items.map((l) => [l.itemId, l.quantity]));
+    expect(byItem).toMatchObject({ [w.screws.id]: '6', [w.nuts.id]: '-1', [w.glue.id]: '5' });
+    await desk.goto(`${server.url}/stock`);
+    await desk.getByRole('tab', { name: /ledger/i }).click();
+    await desk.getByTestId('ledger').locator('.vt-row').first().waitFor();
+    await shot(desk, '22-stock-ledger');
   });
 });

@@ -1,129 +1,41 @@
-// Shapes the screens rely on for endpoints whose routes are still landing; field names follow the schema
-// (0002_inventory.sql, camelCased). Optional where a route may leave a field out.
-export type InventoryStatus = 'created' | 'has_count_lists' | 'open' | 'closed';
-export type ValuationPrice = 'settlement_1' | 'settlement_2' | 'settlement_3' | 'settlement_4' | 'settlement_5' | 'inventory' | 'average';
-export type ReportType = 'cumulative' | 'single';
+// The shapes the screens use, taken from the generated OpenAPI types (schema.d.ts) so a renamed or removed
+// field breaks the type-check instead of a screen. Only a few small unions are spelled out for the selects.
+import type { paths } from './schema';
 
-export interface InventoryType {
-  id: string;
-  code: string;
-  description: string;
-  method: 'stock_taking_day' | 'continuous' | 'sample' | 'stock_comparison';
-  materialType?: 'stock_items' | 'production_resources';
-  valuationPrice?: ValuationPrice;
-  adjustmentKey?: string | null;
-  transferKey?: string | null;
-  valueAdjustmentKey?: string | null;
-  reportType?: ReportType;
-  singleReportingRequired?: boolean;
-  showSystemQuantities?: boolean;
-  keepLocation?: boolean;
-}
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON body of a successful response (200, 201 or 202) of `method path`. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : R extends { 202: infer C } ? Json<C> : never
+  : never;
+/** The JSON request body of `method path`. */
+export type BodyOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B }
+  ? Json<NonNullable<B>> : never;
+type ItemOf<T> = T extends { items: Array<infer I> } ? I : never;
 
-export interface Inventory {
-  id: string;
-  siteId?: string;
-  typeId: string;
-  typeCode?: string;
-  number: string;
-  status: InventoryStatus;
-  description: string;
-  ownerId: string;
-  ownerCode?: string;
-  fiscalYear: number;
-  stockTakingDate: string | null;
-  openedAt?: string | null;
-  closedAt?: string | null;
-  valuationPrice: ValuationPrice;
-  adjustmentKey?: string | null;
-  transferKey?: string | null;
-  valueAdjustmentKey?: string | null;
-  reportType: ReportType;
-  singleReportingRequired: boolean;
-  showSystemQuantities: boolean;
-  costCentre?: string | null;
-  responsibleUserId?: string | null;
-  listCount?: number;
-}
+export type Inventory = ResponseOf<'/api/inventories/{id}', 'get'>;
+export type InventoryCreate = BodyOf<'/api/inventories', 'post'>;
+export type InventoryStatus = Inventory['status'];
+export type ValuationPrice = Inventory['valuationPrice'];
+export type ReportType = Inventory['reportType'];
+export type InventoryType = ItemOf<ResponseOf<'/api/inventory-types', 'get'>>;
 
-export type CountListStatus = 'created' | 'partially_generated' | 'opening_failed' | 'open' | 'partially_reported'
-  | 'completely_reported' | 'closing' | 'closed' | 'closed_with_errors' | 'manually_closed';
+export type CountList = ResponseOf<'/api/count-lists/{id}', 'get'>;
+export type CountListRow = ItemOf<ResponseOf<'/api/inventories/{id}/count-lists', 'get'>>;
+export type CountListStatus = CountList['status'];
+export type CountListItem = ItemOf<ResponseOf<'/api/count-lists/{id}/items', 'get'>>;
+export type CountReport = ItemOf<ResponseOf<'/api/count-list-items/{id}/reports', 'get'>>;
 
-export interface CountList {
-  id: string;
-  inventoryId: string;
-  number: string;
-  name: string;
-  countType: 'article' | 'bin' | 'differences';
-  status: CountListStatus;
-  statusReason?: string | null;
-  registrationDate?: string;
-  countDate?: string | null;
-  openedAt?: string | null;
-  closedAt?: string | null;
-  responsibleUserId?: string | null;
-  responsibleName?: string | null;
-  warehouseId?: string | null;
-  warehouseCode?: string | null;
-  itemCount?: number;
-  reportedCount?: number;
-}
+export type GenerateBody = BodyOf<'/api/inventories/{id}/count-lists/generate', 'post'>;
+export type GenerationResult = ResponseOf<'/api/inventories/{id}/count-lists/generate/preview', 'post'>;
+export type StructureLevel = NonNullable<GenerateBody['structure']>[number];
 
-export interface CountListItem {
-  id: string;
-  lineNo: number;
-  itemId: string | null;
-  itemCode?: string | null;
-  itemDescription?: string | null;
-  unit?: string | null;
-  warehouseId: string;
-  warehouseCode?: string | null;
-  zoneCode?: string | null;
-  binId?: string | null;
-  binCode?: string | null;
-  lot: string;
-  serial: string;
-  targetQuantity?: string | null;
-  reportedQuantity: string | null;
-  difference?: string | null;
-  status: 'open' | 'reported' | 'closed';
-  verificationMark: boolean;
-  informational: boolean;
-  addedByCount?: boolean;
-  postedQuantity?: string | null;
-}
+/** GET /api/jobs/:id; `error` is the API's {code, message, params} when the job failed. */
+export type Job = Omit<ResponseOf<'/api/jobs/{id}', 'get'>, 'error'> & { error?: { code?: string; message?: string } | null };
+export type CloseInventoryResult = Extract<ResponseOf<'/api/inventories/{id}/close', 'post'>, { lists: unknown }>;
 
-export interface CountReport {
-  id: string;
-  countListItemId?: string;
-  userId?: string | null;
-  userName?: string | null;
-  reportedAt: string;
-  device?: string | null;
-  rawBarcode?: string | null;
-  quantity: string;
-  enteredQuantity?: string | null;
-  enteredUnit?: string | null;
-  mode: 'add' | 'replace' | 'mark_all';
-  resultingQuantity: string;
-  previousQuantity?: string | null;
-  valid: boolean;
-  clientReportId?: string | null;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
-  total: number;
-  result?: unknown;
-  error?: { code?: string; message?: string } | null;
-}
-
-export interface Owner { id: string; code: string; name: string }
-export interface Site { id: string; code: string; name: string }
-export interface Warehouse { id: string; siteId?: string; code: string; name: string; kind?: string; structure?: string; responsibleUserId?: string | null }
-export interface Zone { id: string; warehouseId: string; code: string; name: string; organisation?: string; structured?: boolean; usage?: string }
-export interface Bin { id: string; warehouseId?: string; zoneId: string; code: string; aisle?: string | null; row?: string | null; level?: string | null; place?: string | null; barcode?: string | null; blocked?: boolean }
-export interface TransactionKey { code: string; description?: string; kind?: string }
+export type Owner = ItemOf<ResponseOf<'/api/owners', 'get'>>;
+export type Site = ItemOf<ResponseOf<'/api/sites', 'get'>>;
+export type Warehouse = ItemOf<ResponseOf<'/api/warehouses', 'get'>>;
+export type Zone = ItemOf<ResponseOf<'/api/zones', 'get'>>;
+export type Bin = ItemOf<ResponseOf<'/api/bins', 'get'>>;
+export type UserRow = ItemOf<ResponseOf<'/api/users', 'get'>>;

@@ -35,6 +35,7 @@ export const pl = {
     reason: 'Przyczyna', reprocess: 'Księguj ponownie', reprocessed: 'Błędy księgowania przetworzone ponownie',
   },
   inv: {
+    site: 'Oddział',
     new: 'Nowa inwentaryzacja', inventory: 'Inwentaryzacja', number: 'Numer', type: 'Typ', owner: 'Właściciel zapasu', description: 'Opis',
     fiscalYear: 'Rok obrotowy', stockTakingDate: 'Data spisu', valuationPrice: 'Cena wyceny', reportType: 'Rodzaj zgłoszenia',
     adjustmentKey: 'Klucz korekty', transferKey: 'Klucz przesunięcia', valueAdjustmentKey: 'Klucz korekty wartości', costCentre: 'Miejsce powstawania kosztów',
@@ -59,6 +60,7 @@ export const pl = {
   itemStatus: { all: 'Wszystkie', open: 'Otwarte', reported: 'Zgłoszone', closed: 'Zamknięte' },
   mode: { add: 'Dodaj', replace: 'Zastąp', mark_all: 'Oznacz wszystkie' },
   cl: {
+    posted: 'Zaksięgowano',
     lists: 'Arkusze spisowe', list: 'Arkusz spisowy', number: 'Numer', countType: 'Rodzaj spisu', progress: 'Zgłoszone', countDate: 'Data spisu',
     opened: 'Otwarto', closed: 'Zamknięto', open: 'Otwórz arkusze', close: 'Zamknij arkusze',
     selected_one: 'Zaznaczono {{count}}', selected_few: 'Zaznaczono {{count}}', selected_many: 'Zaznaczono {{count}}', selected_other: 'Zaznaczono {{count}}',
@@ -67,7 +69,7 @@ export const pl = {
     info: 'info', added: 'znaleziony', emptyBin: '(puste miejsce)', history: 'Zgłoszenia', time: 'Czas', mode: 'Tryb', result: 'Przed → po',
     device: 'Urządzenie', invalid: 'nieważne',
   },
-  job: { open_count_lists: 'Otwieranie arkuszy', close_count_lists: 'Zamykanie arkuszy', generate_count_lists: 'Generowanie arkuszy', close_inventory: 'Zamykanie inwentaryzacji' },
+  job: { listsFailed_one: '1 arkusz nie przetworzony:', listsFailed_few: '{{count}} arkusze nie przetworzone:', listsFailed_many: '{{count}} arkuszy nie przetworzonych:', listsFailed_other: '{{count}} arkusza nie przetworzonego:', count_lists: { open: 'Otwieranie arkuszy', close: 'Zamykanie arkuszy' }, inventory: { close: 'Zamykanie inwentaryzacji' } },
   jobStatus: { queued: 'w kolejce', running: 'w toku', succeeded: 'gotowe', failed: 'błąd' },
   gen: {
     generateLists: 'Generuj arkusze spisowe', generate: 'Generuj', preview: 'Podgląd', done: 'Wygenerowano arkusze spisowe',
@@ -77,16 +79,20 @@ export const pl = {
     maxBins: 'Maks. miejsc na arkusz', maxLists: 'Maks. liczba arkuszy', zeroUnlimited: '0 = bez limitu', name: 'Nazwa arkusza',
     informational: 'Twórz pozycje informacyjne', excludeCountedLots: 'Pomiń spisane partie/numery seryjne', structure: 'Tabela struktury',
     criterion: 'Kryterium', order: 'Kolejność', newList: 'Nowy arkusz', groupChange: 'Zmiana grupy', up: 'W górę', down: 'W dół',
-    previewResult: 'Zostanie wygenerowanych arkuszy: {{lists}}, pozycji: {{items}}',
+    unknownItem: 'Brak artykułu o kodzie {{code}}', skipped: 'Pominięte pozycje: {{count}} (już na innym otwartym arkuszu lub ponad maksymalną liczbę arkuszy)',
+    generated_one: 'Wygenerowano 1 arkusz, pozycji: {{items}}', generated_few: 'Wygenerowano {{count}} arkusze, pozycji: {{items}}', generated_many: 'Wygenerowano {{count}} arkuszy, pozycji: {{items}}', generated_other: 'Wygenerowano arkuszy: {{count}}, pozycji: {{items}}',
+    previewLists: 'Arkusze', previewItems: 'Pozycje',
+    previewResult_one: 'Zostanie wygenerowany 1 arkusz, pozycji: {{items}}', previewResult_few: 'Zostaną wygenerowane {{count}} arkusze, pozycji: {{items}}', previewResult_many: 'Zostanie wygenerowanych {{count}} arkuszy, pozycji: {{items}}', previewResult_other: 'Zostanie wygenerowanych arkuszy: {{count}}, pozycji: {{items}}',
     stock: {
       all: 'Wszystkie', negative: 'Ujemne', positive: 'Dodatnie', zero: 'Zerowe (wcześniej niezerowe)', below_threshold: 'Poniżej progu',
-      empty_list: 'Pusty arkusz', occupied: 'Zajęte miejsca', empty: 'Puste miejsca', occupied_and_empty: 'Zajęte i puste miejsca',
+      empty_list: 'Pusty arkusz', occupied_bins: 'Zajęte miejsca', empty_bins: 'Puste miejsca', occupied_and_empty_bins: 'Zajęte i puste miejsca',
     },
-    setting: { ignore: 'Ignoruj datę spisu', not_counted_this_year: 'Nie spisane w tym roku obrotowym', cycle_reached: 'Osiągnięty cykl spisu', movement_threshold_reached: 'Osiągnięty próg ruchów' },
+    setting: { ignore: 'Ignoruj datę spisu', not_counted: 'Nie spisane w tym roku obrotowym', count_cycle: 'Osiągnięty cykl spisu', movement_threshold: 'Osiągnięty próg ruchów' },
     origin: { inventory: 'Z inwentaryzacji', warehouse: 'Z magazynu', manual: 'Ręcznie' },
     crit: { warehouse_zone: 'Magazyn / strefa', article: 'Artykuł', warehouse: 'Magazyn', zone: 'Strefa', aisle: 'Aleja', row: 'Rząd', level: 'Poziom', place: 'Miejsce' },
   },
   scan: {
+    decideFirst: 'Najpierw wybierz Dodaj lub Zastąp',
     title: 'Spis', list: 'Arkusz', myLists: 'Moje otwarte arkusze', searchInventory: 'Szukaj po inwentaryzacji lub arkuszu', noLists: 'Brak przypisanych otwartych arkuszy',
     inventory: 'Inwentaryzacja', offline: 'Offline',
     waiting_one: '{{count}} oczekuje', waiting_few: '{{count}} oczekują', waiting_many: '{{count}} oczekuje', waiting_other: '{{count}} oczekuje',

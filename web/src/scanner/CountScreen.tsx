@@ -28,6 +28,8 @@ interface Pending {
   lotManaged: boolean;
   serialManaged: boolean;
   target: string | null;
+  /** Not in the list's catalogue on this device: lot and serial are offered (optional), the server checks. */
+  unknown: boolean;
 }
 
 export interface LastReport {
@@ -91,12 +93,11 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       raw: code, itemCode: found?.item.code ?? '', description: found?.item.description ?? t('scan.notOnDevice'),
       unit: found?.unit ?? '', lot: gs1?.lot ?? '', serial: gs1?.serial ?? '',
       lotManaged: (found?.item.lotManagement ?? 'no') !== 'no' || !!gs1?.lot,
-      serialManaged: !!found?.item.serialManagement || !!gs1?.serial, target: line?.targetQuantity ?? null,
+      serialManaged: !!found?.item.serialManagement || !!gs1?.serial, target: line?.targetQuantity ?? null, unknown: !found,
     };
   };
 
-  const onScan = useCallback((code: string) => {
-    if (decision || busy) return;
+  const handleScan = useCallback((code: string) => {
     setEntry('');
     const b = binOf(code);
     if (b || step === 'bin') {
@@ -112,7 +113,27 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     else if (list.showSystemQuantities && p.target !== null) setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
     else setQuantity('');
     say(!!p.itemCode, `${p.itemCode || code} · ${p.description}`);
-  }, [decision, busy, step, bin, rows, bins, catalog.data, list, t]);
+  }, [step, bin, rows, bins, catalog.data, list, t]);
+
+  // A scan is never dropped: one that arrives before the list's items and bins are on the device, or while
+  // a report is being sent, waits here and is handled in order as soon as the screen is ready again.
+  const ready = items.isFetched && catalog.isFetched;
+  const waitingScans = useRef<string[]>([]);
+  const [drained, setDrained] = useState(0);
+  const onScan = (code: string) => {
+    if (decision) return say(false, t('scan.decideFirst'));
+    if (!ready || busy || waitingScans.current.length > 0) {
+      waitingScans.current.push(code);
+      setDrained((n) => n + 1);
+      return;
+    }
+    handleScan(code);
+  };
+  useEffect(() => {
+    if (!ready || busy || decision || waitingScans.current.length === 0) return;
+    handleScan(waitingScans.current.shift()!);
+    setDrained((n) => n + 1);
+  }, [ready, busy, decision, drained, handleScan]);
 
   useWedge(onScan);
 
@@ -204,7 +225,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
 
   const big = { size: 'xl' as const, radius: 'md' as const };
   return (
-    <Stack p="sm" gap="sm">
+    <Stack p="sm" gap="sm" data-testid="count-screen" data-ready={ready} data-busy={busy || waitingScans.current.length > 0} data-step={step}>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
         <Button variant="subtle" size="compact-sm" onClick={onLeave}>{t('scan.otherList')}</Button>
@@ -233,9 +254,9 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
             {list.showSystemQuantities && pendingItem!.target !== null && <Badge color="gray">{t('scan.target')}: {pendingItem!.target}</Badge>}
           </Group>
           <Stack gap="xs" mt="sm">
-            {pendingItem!.lotManaged && <TextInput size="lg" label={t('scan.lot')} value={pendingItem!.lot} data-testid="lot-input"
+            {(pendingItem!.lotManaged || pendingItem!.unknown) && <TextInput size="lg" label={t('scan.lot')} value={pendingItem!.lot} data-testid="lot-input"
               onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, lot: v } : p)); }} />}
-            {pendingItem!.serialManaged && <TextInput size="lg" label={t('scan.serial')} value={pendingItem!.serial}
+            {(pendingItem!.serialManaged || pendingItem!.unknown) && <TextInput size="lg" label={t('scan.serial')} value={pendingItem!.serial}
               onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, serial: v } : p)); }} />}
             <form onSubmit={(e) => { e.preventDefault(); confirm(); }}>
               <TextInput ref={qtyRef} {...big} label={`${t('scan.quantity')}${pendingItem!.unit ? ` (${pendingItem!.unit})` : ''}`} inputMode="decimal"

@@ -63,7 +63,7 @@ export default function CountListPage() {
       {l?.statusReason && <Alert color="orange">{l.statusReason}</Alert>}
       <VirtualTable rows={items.rows} rowKey={(r) => r.id} loading={items.loading} onEndReached={items.more} onRowClick={setHistory} testId="list-items" columns={[
         { key: 'line', header: '#', width: 50, align: 'right', render: (r) => r.lineNo },
-        { key: 'bin', header: t('places.bin'), width: 110, render: (r) => <span className="mono">{r.binCode ?? r.zoneCode ?? ''}</span> },
+        { key: 'bin', header: t('places.bin'), width: 110, render: (r) => <span className="mono">{r.binCode ?? ''}</span> },
         { key: 'item', header: t('items.code'), width: 140, render: (r) => <span className="mono">{r.itemCode ?? t('cl.emptyBin')}</span> },
         { key: 'desc', header: t('items.description'), grow: 1, width: 180, render: (r) => r.itemDescription ?? '' },
         { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot || r.serial },
@@ -71,6 +71,7 @@ export default function CountListPage() {
         { key: 'target', header: t('cl.target'), width: 90, align: 'right', render: (r) => r.targetQuantity ?? '—' },
         { key: 'reported', header: t('cl.reported'), width: 90, align: 'right', render: (r) => r.reportedQuantity ?? '' },
         { key: 'diff', header: t('cl.difference'), width: 90, align: 'right', render: (r) => { const d = decDiff(r.reportedQuantity, r.targetQuantity); return d && d !== '0' ? <Text span c={d.startsWith('-') ? 'red' : 'green'} size="sm" fw={600}>{d.startsWith('-') ? d : `+${d}`}</Text> : d ?? ''; } },
+        { key: 'posted', header: t('cl.posted'), width: 90, align: 'right', render: (r) => r.postedQuantity && r.postedQuantity !== '0' ? <span data-testid={`posted-${r.lineNo}`}>{r.postedQuantity.startsWith('-') ? r.postedQuantity : `+${r.postedQuantity}`}</span> : '' },
         { key: 'status', header: t('common.status'), width: 100, render: (r) => <Badge variant="light" color={r.status === 'open' ? 'gray' : r.status === 'reported' ? 'teal' : 'dark'}>{t(`itemStatus.${r.status}`)}</Badge> },
         { key: 'flags', header: '', width: 90, render: (r) => <>{r.informational && <Badge size="xs" color="gray">{t('cl.info')}</Badge>}{r.addedByCount && <Badge size="xs" color="orange">{t('cl.added')}</Badge>}</> },
         { key: 'mark', header: t('cl.verify'), width: 70, render: (r) => <span onClick={(e) => e.stopPropagation()}><Checkbox size="xs" checked={r.verificationMark} aria-label={`${t('cl.verify')} ${r.lineNo}`} onChange={(e) => mark.mutate({ itemId: r.id, mark: e.currentTarget.checked })} /></span> },

@@ -6,28 +6,51 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
-import type { Warehouse, Zone } from '../../api/models';
+import type { GenerateBody, GenerationResult, StructureLevel, UserRow, Warehouse, Zone } from '../../api/models';
 import { errorText, notifyError } from '../../components/errors';
 
 export type CountType = 'article' | 'bin' | 'differences';
-interface Level { criterion: string; newList: boolean; groupChange: number }
-const CRITERIA: Record<CountType, string[]> = {
+type Level = Required<StructureLevel>;
+type Criterion = Level['criterion'];
+const CRITERIA: Record<CountType, Criterion[]> = {
   article: ['warehouse_zone', 'article'], bin: ['warehouse', 'zone', 'aisle', 'row', 'level', 'place'], differences: ['warehouse_zone', 'article'],
 };
-const STOCK: Record<CountType, string[]> = {
-  article: ['all', 'negative', 'positive', 'zero', 'below_threshold', 'empty_list'], bin: ['occupied', 'empty', 'occupied_and_empty', 'empty_list'], differences: ['all'],
+type Stock = NonNullable<GenerateBody['stockConsideration']>;
+type Setting = NonNullable<GenerateBody['countSetting']>;
+const STOCK: Record<CountType, Stock[]> = {
+  article: ['all', 'negative', 'positive', 'zero', 'below_threshold', 'empty_list'], bin: ['occupied_and_empty_bins', 'occupied_bins', 'empty_bins', 'empty_list'], differences: ['all'],
 };
-const SETTINGS = ['ignore', 'not_counted_this_year', 'cycle_reached', 'movement_threshold_reached'];
+const SETTINGS: Setting[] = ['ignore', 'not_counted', 'count_cycle', 'movement_threshold'];
+type Origin = NonNullable<GenerateBody['responsibleOrigin']>;
 
-export interface Preview { lists: number; items: number; skipped?: number; perList?: Array<{ items: number }> }
+/** What generation would produce: totals, what is left out, and the lists with their item counts. */
+function PreviewResult({ r }: { r: GenerationResult }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="blue" data-testid="gen-preview" data-lists={r.lists.length} data-positions={r.positions}>
+      <Text size="sm" fw={600}>{t('gen.previewResult', { count: r.lists.length, items: r.positions })}</Text>
+      {r.skipped > 0 && <Text size="sm" c="orange">{t('gen.skipped', { count: r.skipped })}</Text>}
+      {r.lists.length > 0 && (
+        <Table fz="xs" mt="xs" withRowBorders={false} data-testid="gen-preview-lists">
+          <Table.Tbody>
+            {r.lists.slice(0, 8).map((l, i) => (
+              <Table.Tr key={i}><Table.Td w={60}>{i + 1}</Table.Td><Table.Td>{t('gen.previewItems')}: {l.items}{l.informational ? ` (+${l.informational} ${t('cl.info')})` : ''}</Table.Td></Table.Tr>
+            ))}
+            {r.lists.length > 8 && <Table.Tr><Table.Td colSpan={2}>… +{r.lists.length - 8}</Table.Td></Table.Tr>}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Alert>
+  );
+}
 
-export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }: { inventoryId: string; countType: CountType | null; onClose: () => void; onGenerated: (r: unknown) => void }) {
+export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }: { inventoryId: string; countType: CountType | null; onClose: () => void; onGenerated: (r: GenerationResult) => void }) {
   const { t } = useTranslation();
   const ct = countType ?? 'article';
   const [structure, setStructure] = useState<Level[]>([]);
-  const [p, setP] = useState({ stockConsideration: 'all', countSetting: 'ignore', warehouseIds: [] as string[], zoneIds: [] as string[], binCodes: '',
-    itemCodes: '', excludeCountedLots: false, responsibleOrigin: 'inventory', responsibleUserId: '', maxItemsPerList: 50, maxLists: 0,
-    createInformationalItems: false, name: '' });
+  const [p, setP] = useState({ stockConsideration: 'all' as Stock, countSetting: 'ignore' as Setting, warehouseIds: [] as string[], zoneIds: [] as string[], binCodes: '',
+    itemCodes: '', excludeCountedSpecifications: false, responsibleOrigin: 'inventory' as Origin, responsibleUserId: '', maxItemsPerList: 50, maxLists: 0,
+    informationalItems: false, name: '' });
   useEffect(() => {
     if (!countType) return;
     setStructure(CRITERIA[countType].map((c) => ({ criterion: c, newList: false, groupChange: 0 })));
@@ -35,24 +58,31 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   }, [countType]);
   const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Warehouse>>('/api/warehouses', { limit: 1000 }) });
   const zones = useQuery({ queryKey: ['/api/zones', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Zone>>('/api/zones', { limit: 1000 }) });
-  const users = useQuery({ queryKey: ['/api/users'], enabled: !!countType, queryFn: () => api.get<{ items: Array<{ id: string; username: string; displayName: string }> }>('/api/users') });
+  const users = useQuery({ queryKey: ['/api/users'], enabled: !!countType, queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
+  // Article lists filter by item id; the dialog takes codes (what people know) and resolves them.
+  const resolveItems = async (codes: string[]) => Promise.all(codes.map(async (code) => {
+    const r = await api.get<{ items: Array<{ id: string; code: string }> }>('/api/items', { q: code, limit: 20 });
+    const hit = r.items.find((x) => x.code === code);
+    if (!hit) throw new Error(t('gen.unknownItem', { code }));
+    return hit.id;
+  }));
 
-  const body = () => {
-    const b: Record<string, unknown> = {
+  const body = async (): Promise<GenerateBody> => {
+    const b: GenerateBody = {
       countType: ct, stockConsideration: p.stockConsideration, countSetting: p.countSetting, warehouseIds: p.warehouseIds, zoneIds: p.zoneIds,
       responsibleOrigin: p.responsibleOrigin, maxItemsPerList: p.maxItemsPerList, maxLists: p.maxLists,
-      createInformationalItems: p.createInformationalItems, structure,
+      informationalItems: p.informationalItems, structure,
     };
     if (p.name) b.name = p.name;
     if (p.responsibleOrigin === 'manual') b.responsibleUserId = p.responsibleUserId;
     if (ct === 'bin' && p.binCodes.trim()) b.binCodes = p.binCodes.split(/[\s,;]+/).filter(Boolean);
-    if (ct === 'article' && p.itemCodes.trim()) b.itemCodes = p.itemCodes.split(/[\s,;]+/).filter(Boolean);
-    if (p.excludeCountedLots) b.excludeCountedLots = true;
+    if (ct === 'article' && p.itemCodes.trim()) b.itemIds = await resolveItems(p.itemCodes.split(/[\s,;]+/).filter(Boolean));
+    if (p.excludeCountedSpecifications) b.excludeCountedSpecifications = true;
     return b;
   };
-  const preview = useMutation({ mutationFn: () => api.post<Preview>(`/api/inventories/${inventoryId}/count-lists/generate/preview`, body()) });
+  const preview = useMutation({ mutationFn: async () => api.post<GenerationResult>(`/api/inventories/${inventoryId}/count-lists/generate/preview`, await body()) });
   const generate = useMutation({
-    mutationFn: () => api.post<unknown>(`/api/inventories/${inventoryId}/count-lists/generate`, body()),
+    mutationFn: async () => api.post<GenerationResult>(`/api/inventories/${inventoryId}/count-lists/generate`, await body()),
     onSuccess: (r) => { onGenerated(r); onClose(); },
     onError: (e) => notifyError(t, e),
   });
@@ -71,24 +101,24 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
       <Stack gap="sm" data-testid="generate-dialog">
         <SimpleGrid cols={2}>
           <Select label={t('gen.stockConsideration')} data={STOCK[ct].map((v) => ({ value: v, label: t(`gen.stock.${v}`) }))} value={p.stockConsideration}
-            onChange={(v) => v && set('stockConsideration')(v)} disabled={ct === 'differences'} allowDeselect={false} data-testid="gen-stock" />
+            onChange={(v) => v && set('stockConsideration')(v as Stock)} disabled={ct === 'differences'} allowDeselect={false} data-testid="gen-stock" />
           <Select label={t('gen.countSetting')} data={SETTINGS.map((v) => ({ value: v, label: t(`gen.setting.${v}`) }))} value={p.countSetting}
-            onChange={(v) => v && set('countSetting')(v)} disabled={ct === 'differences' || empty} allowDeselect={false} />
+            onChange={(v) => v && set('countSetting')(v as Setting)} disabled={ct === 'differences' || empty} allowDeselect={false} />
           <MultiSelect label={t('gen.warehouses')} placeholder={t('gen.all')} disabled={empty} searchable
             data={(whs.data?.items ?? []).filter((w) => w.kind !== 'virtual').map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} value={p.warehouseIds} onChange={set('warehouseIds')} />
           <MultiSelect label={t('gen.zones')} placeholder={t('gen.all')} disabled={empty} searchable
             data={(zones.data?.items ?? []).filter((z) => (ct === 'bin' ? z.structured : ct === 'differences' ? z.usage === 'inventory_differences' : !z.structured)).map((z) => ({ value: z.id, label: z.code }))} value={p.zoneIds} onChange={set('zoneIds')} />
           {ct === 'bin' && <TextInput label={t('gen.bins')} placeholder={t('gen.all')} value={p.binCodes} onChange={(e) => set('binCodes')(e.currentTarget.value)} disabled={empty} />}
           {ct === 'article' && <TextInput label={t('gen.items')} placeholder={t('gen.all')} value={p.itemCodes} onChange={(e) => set('itemCodes')(e.currentTarget.value)} disabled={empty} />}
-          <Select label={t('gen.responsible')} data={['inventory', 'warehouse', 'manual'].map((v) => ({ value: v, label: t(`gen.origin.${v}`) }))} value={p.responsibleOrigin} onChange={(v) => v && set('responsibleOrigin')(v)} allowDeselect={false} />
+          <Select label={t('gen.responsible')} data={['inventory', 'warehouse', 'manual'].map((v) => ({ value: v, label: t(`gen.origin.${v}`) }))} value={p.responsibleOrigin} onChange={(v) => v && set('responsibleOrigin')(v as Origin)} allowDeselect={false} data-testid="gen-responsible" />
           {p.responsibleOrigin === 'manual' && <Select label={t('gen.employee')} searchable data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName || u.username }))} value={p.responsibleUserId || null} onChange={(v) => set('responsibleUserId')(v ?? '')} data-testid="gen-employee" />}
           <NumberInput label={ct === 'bin' ? t('gen.maxBins') : t('gen.maxItems')} min={1} value={p.maxItemsPerList} onChange={(v) => set('maxItemsPerList')(Number(v) || 1)} data-testid="gen-max-items" />
           <NumberInput label={t('gen.maxLists')} description={t('gen.zeroUnlimited')} min={0} value={p.maxLists} onChange={(v) => set('maxLists')(Number(v) || 0)} />
           <TextInput label={t('gen.name')} value={p.name} maxLength={80} onChange={(e) => set('name')(e.currentTarget.value)} />
         </SimpleGrid>
         <Group>
-          <Checkbox label={t('gen.informational')} checked={p.createInformationalItems} onChange={(e) => set('createInformationalItems')(e.currentTarget.checked)} />
-          {p.countSetting === 'not_counted_this_year' && <Checkbox label={t('gen.excludeCountedLots')} checked={p.excludeCountedLots} onChange={(e) => set('excludeCountedLots')(e.currentTarget.checked)} />}
+          <Checkbox label={t('gen.informational')} checked={p.informationalItems} onChange={(e) => set('informationalItems')(e.currentTarget.checked)} />
+          {p.countSetting === 'not_counted' && <Checkbox label={t('gen.excludeCountedLots')} checked={p.excludeCountedSpecifications} onChange={(e) => set('excludeCountedSpecifications')(e.currentTarget.checked)} />}
         </Group>
         <Text fw={600} size="sm">{t('gen.structure')}</Text>
         <Table withTableBorder withColumnBorders striped data-testid="structure-table">
@@ -108,7 +138,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
             ))}
           </Table.Tbody>
         </Table>
-        {preview.data && <Alert color="blue" data-testid="gen-preview">{t('gen.previewResult', { lists: preview.data.lists, items: preview.data.items })}</Alert>}
+        {preview.data && <PreviewResult r={preview.data} />}
         {preview.error && <Alert color="red">{errorText(t, preview.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

@@ -6,7 +6,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Page } from '../../api/client';
-import type { Inventory, InventoryType, Owner, ReportType, ValuationPrice } from '../../api/models';
+import type { Inventory, InventoryCreate, InventoryType, Owner, ReportType, Site, ValuationPrice } from '../../api/models';
+import { useSession } from '../auth/session';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
@@ -49,6 +50,12 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
   const qc = useQueryClient();
   const types = useQuery({ queryKey: ['inventory-types'], enabled: opened, queryFn: () => api.get<Page<InventoryType>>('/api/inventory-types') });
   const owners = useQuery({ queryKey: ['owners'], enabled: opened, queryFn: () => api.get<Page<Owner>>('/api/owners') });
+  // Users of one site create for it; users without a site (administrators) name the site.
+  const { user } = useSession();
+  const needsSite = !!user && user.siteId === null;
+  const sites = useQuery({ queryKey: ['sites'], enabled: opened && needsSite, queryFn: () => api.get<Page<Site>>('/api/sites', { limit: 1000 }) });
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const site = siteId ?? (sites.data?.items.length === 1 ? sites.data.items[0]!.id : null);
   const [f, setF] = useState({
     typeId: '', ownerId: '', description: '', fiscalYear: new Date().getFullYear(), stockTakingDate: new Date().toISOString().slice(0, 10),
     valuationPrice: 'average' as ValuationPrice, adjustmentKey: '', transferKey: '', valueAdjustmentKey: '', reportType: 'single' as ReportType,
@@ -64,11 +71,11 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
   };
   const create = useMutation({
     mutationFn: () => api.post<Inventory>('/api/inventories', {
-      typeId: f.typeId, ownerId: f.ownerId, description: f.description, fiscalYear: f.fiscalYear, stockTakingDate: f.stockTakingDate || null,
+      ...(needsSite && site ? { siteId: site } : {}), typeId: f.typeId, ownerId: f.ownerId, description: f.description, fiscalYear: f.fiscalYear, stockTakingDate: f.stockTakingDate || null,
       valuationPrice: f.valuationPrice, reportType: f.reportType, singleReportingRequired: f.singleReportingRequired,
       showSystemQuantities: f.showSystemQuantities, adjustmentKey: f.adjustmentKey || null, transferKey: f.transferKey || null,
       valueAdjustmentKey: f.valueAdjustmentKey || null, costCentre: f.costCentre || null,
-    }),
+    } satisfies InventoryCreate),
     onSuccess: (inv) => { notifyOk(t('inv.created', { number: inv.number })); void qc.invalidateQueries({ queryKey: ['/api/inventories'] }); onClose(); onCreated(inv.id); },
     onError: (e) => notifyError(t, e),
   });
@@ -76,11 +83,12 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
   return (
     <Modal opened={opened} onClose={onClose} title={t('inv.new')} size="lg">
       <Stack>
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {needsSite && <Select label={t('inv.site')} required data-testid="inv-site" data={(sites.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.name}` }))} value={site} onChange={setSiteId} />}
           <Select label={t('inv.type')} required data-testid="inv-type" data={(types.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.description || t(`method.${x.method}`)}` }))} value={f.typeId || null} onChange={pickType} />
           <Select label={t('inv.owner')} required data-testid="inv-owner" data={(owners.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} · ${x.name}` }))} value={f.ownerId || null} onChange={(v) => set('ownerId')(v ?? '')} />
-          <NumberInput label={t('inv.fiscalYear')} value={f.fiscalYear} onChange={(v) => set('fiscalYear')(Number(v))} />
-          <TextInput type="date" label={t('inv.stockTakingDate')} value={f.stockTakingDate} onChange={(e) => set('stockTakingDate')(e.currentTarget.value)} />
+          <NumberInput label={t('inv.fiscalYear')} data-testid="inv-fy" min={1900} max={2999} value={f.fiscalYear} onChange={(v) => set('fiscalYear')(Number(v))} />
+          <TextInput type="date" label={t('inv.stockTakingDate')} data-testid="inv-date" value={f.stockTakingDate} onChange={(e) => set('stockTakingDate')(e.currentTarget.value)} />
           <Select label={t('inv.valuationPrice')} data={VALUATION.map((v) => ({ value: v, label: t(`valuation.${v}`) }))} value={f.valuationPrice} onChange={(v) => v && set('valuationPrice')(v as ValuationPrice)} allowDeselect={false} />
           <Select label={t('inv.reportType')} data={(['single', 'cumulative'] as const).map((v) => ({ value: v, label: t(`reportType.${v}`) }))} value={f.reportType} onChange={(v) => v && set('reportType')(v as ReportType)} allowDeselect={false} />
           <TextInput label={t('inv.adjustmentKey')} value={f.adjustmentKey} onChange={(e) => set('adjustmentKey')(e.currentTarget.value)} />
@@ -88,14 +96,14 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
           <TextInput label={t('inv.valueAdjustmentKey')} value={f.valueAdjustmentKey} onChange={(e) => set('valueAdjustmentKey')(e.currentTarget.value)} />
           <TextInput label={t('inv.costCentre')} value={f.costCentre} onChange={(e) => set('costCentre')(e.currentTarget.value)} />
         </SimpleGrid>
-        <TextInput label={t('inv.description')} value={f.description} maxLength={200} onChange={(e) => set('description')(e.currentTarget.value)} />
+        <TextInput label={t('inv.description')} data-testid="inv-desc" value={f.description} maxLength={200} onChange={(e) => set('description')(e.currentTarget.value)} />
         <Group>
           <Checkbox label={t('inv.singleReportingRequired')} checked={f.singleReportingRequired} onChange={(e) => set('singleReportingRequired')(e.currentTarget.checked)} />
           <Checkbox label={t('inv.showSystemQuantities')} checked={f.showSystemQuantities} onChange={(e) => set('showSystemQuantities')(e.currentTarget.checked)} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!f.typeId || !f.ownerId} data-testid="inv-save">{t('common.create')}</Button>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!f.typeId || !f.ownerId || (needsSite && !site)} data-testid="inv-save">{t('common.create')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -7,7 +7,7 @@ import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconL
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CountList, Inventory, Job } from '../../api/models';
+import type { CountListRow, Inventory, Job, Owner } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
@@ -21,7 +21,8 @@ export default function InventoryPage() {
   const nav = useNavigate();
   const qc = useQueryClient();
   const inv = useQuery({ queryKey: ['inventory', id], queryFn: () => api.get<Inventory>(`/api/inventories/${id}`) });
-  const lists = usePaged<CountList>(`/api/inventories/${id}/count-lists`, {}, 500);
+  const owners = useQuery({ queryKey: ['owners'], queryFn: () => api.get<{ items: Owner[] }>('/api/owners', { limit: 1000 }) });
+  const lists = usePaged<CountListRow>(`/api/inventories/${id}/count-lists`, {}, 500);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [gen, setGen] = useState<CountType | null>(null);
   const [jobs, setJobs] = useState<string[]>([]);
@@ -83,7 +84,7 @@ export default function InventoryPage() {
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 6 }}>
           {field(t('inv.type'), i.typeCode)}
-          {field(t('inv.owner'), i.ownerCode ?? i.ownerId)}
+          {field(t('inv.owner'), owners.data?.items.find((o) => o.id === i.ownerId)?.code ?? i.ownerId)}
           {field(t('inv.fiscalYear'), i.fiscalYear)}
           {field(t('inv.stockTakingDate'), i.stockTakingDate)}
           {field(t('inv.valuationPrice'), t(`valuation.${i.valuationPrice}`))}
@@ -112,16 +113,14 @@ export default function InventoryPage() {
           { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
           { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
-          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => { const x = r as CountList & { openItems?: number; reportedItems?: number }; return x.reportedItems !== undefined ? `${x.reportedItems} / ${(x.reportedItems ?? 0) + (x.openItems ?? 0)}` : ''; } },
+          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${r.items.reported + r.items.closed} / ${r.items.total - r.items.informational}` },
           { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => r.countDate ?? '' },
           { key: 'opened', header: t('cl.opened'), width: 150, render: (r) => r.openedAt?.replace('T', ' ').slice(0, 16) ?? '' },
           { key: 'closed', header: t('cl.closed'), width: 150, render: (r) => r.closedAt?.replace('T', ' ').slice(0, 16) ?? '' },
           { key: 'go', header: '', width: 40, render: () => <IconListDetails size={16} /> },
         ]} />
       <GenerateDialog inventoryId={id!} countType={gen} onClose={() => setGen(null)} onGenerated={(r) => {
-        const jobId = (r as { jobId?: string }).jobId;
-        if (jobId) setJobs((j) => [jobId, ...j]);
-        else notifyOk(t('gen.done'));
+        notifyOk(t('gen.generated', { count: r.lists.length, items: r.positions }));
         refresh();
       }} />
     </Stack>

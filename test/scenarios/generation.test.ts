@@ -62,7 +62,7 @@ describe('preparing a year-end stock-taking', () => {
     const body = { countType: 'article', warehouseIds: undefined, structure: [
       { criterion: 'warehouse_zone', groupChange: 1 }, { criterion: 'article', groupChange: 2 }] };
     // Only the plain warehouses: the differences zone gets its own list below.
-    const w = await api.db.ctx.db.selectFrom('warehouses').select(['id', 'code']).where('siteId', '=', ids.site).execute();
+    const w = await api.db.ctx.db.selectFrom('warehouses').select(['id', 'code']).where('siteId', '=', ids.site!).execute();
     const plain = w.filter((x) => x.code !== 'HB').map((x) => x.id);
     const preview = await api.call('POST', `/api/inventories/${inventoryId}/count-lists/generate/preview`, { ...body, warehouseIds: plain });
     expect(preview.json().lists.map((l: { items: number }) => l.items)).toEqual([2, 1]);

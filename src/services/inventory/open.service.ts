@@ -11,16 +11,41 @@ import { loadInventory, loadList, requireInventoryOpen, requireSite } from './co
 
 export const OPEN_JOB = 'count_lists.open';
 
-/** Another list's lock overlapping one of ours: same warehouse, and zone/bin/item equal or unrestricted. */
+/**
+ * Another list's lock overlapping one of ours: same warehouse, and zone/bin/item equal or unrestricted.
+ * Written as equality joins per case (item, bin, zone, whole place) so that two lists of 10⁵ locks in one
+ * warehouse are matched by index or hash, never pair by pair.
+ */
 async function conflictingLock(trx: Tx, listId: string): Promise<{ number: string } | undefined> {
+  const zoneOk = sql`(o.zone_id is null or m.zone_id is null or o.zone_id = m.zone_id)`;
+  const binOk = sql`(o.bin_id is null or m.bin_id is null or o.bin_id = m.bin_id)`;
   const r = await sql<{ number: string }>`
-    select cl.number from stock_locks mine
-    join stock_locks other on other.warehouse_id = mine.warehouse_id and other.count_list_id <> mine.count_list_id
-      and (other.zone_id is null or mine.zone_id is null or other.zone_id = mine.zone_id)
-      and (other.bin_id is null or mine.bin_id is null or other.bin_id = mine.bin_id)
-      and (other.item_id is null or mine.item_id is null or other.item_id = mine.item_id)
-    join count_lists cl on cl.id = other.count_list_id
-    where mine.count_list_id = ${listId} limit 1`.execute(trx);
+    with hits as (
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.warehouse_id = m.warehouse_id and o.item_id = m.item_id and o.count_list_id <> m.count_list_id and ${zoneOk} and ${binOk}
+      where m.count_list_id = ${listId}
+      union all
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.bin_id = m.bin_id and o.count_list_id <> m.count_list_id and (o.item_id is null or m.item_id is null)
+      where m.count_list_id = ${listId}
+      -- A whole zone or warehouse locked (either side); an item locked zone-wide against a whole bin.
+      union all
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.warehouse_id = m.warehouse_id and o.count_list_id <> m.count_list_id and ${zoneOk} and o.item_id is null and o.bin_id is null
+      where m.count_list_id = ${listId}
+      union all
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.warehouse_id = m.warehouse_id and o.count_list_id <> m.count_list_id and ${zoneOk} and m.item_id is null and m.bin_id is null
+      where m.count_list_id = ${listId}
+      union all
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.warehouse_id = m.warehouse_id and o.count_list_id <> m.count_list_id and ${zoneOk} and m.item_id is not null and m.bin_id is null and o.item_id is null and o.bin_id is not null
+      where m.count_list_id = ${listId}
+      union all
+      select o.count_list_id from stock_locks m join stock_locks o
+        on o.warehouse_id = m.warehouse_id and o.count_list_id <> m.count_list_id and ${zoneOk} and o.item_id is not null and o.bin_id is null and m.item_id is null and m.bin_id is not null
+      where m.count_list_id = ${listId})
+    select cl.number from count_lists cl where cl.id = (select count_list_id from hits limit 1)`.execute(trx);
   return r.rows[0];
 }
 
@@ -72,15 +97,15 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
         and not exists (select 1 from count_reports r where r.count_list_item_id = p.id)`.execute(trx);
   }
 
-  // Re-read the targets: the balance of the owner at exactly this position, 0 when there is none.
-  await trx.updateTable('countListItems').set({ targetQuantity: '0' }).where('countListId', '=', listId).where('itemId', 'is not', null).execute();
+  // One pass over the items: re-read the target (the owner's balance at exactly this position, 0 when there
+  // is none; an empty-bin placeholder has none), open the item, clear its verification mark.
   await sql`
-    update count_list_items cli set target_quantity = sb.quantity
-    from stock_balances sb
-    where cli.count_list_id = ${listId} and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id
-      and sb.zone_id is not distinct from cli.zone_id and sb.bin_id is not distinct from cli.bin_id
-      and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(trx);
-  await trx.updateTable('countListItems').set({ status: 'open', verificationMark: false }).where('countListId', '=', listId).execute();
+    update count_list_items cli set status = 'open', verification_mark = false,
+      target_quantity = case when cli.item_id is null then null else coalesce((
+        select sb.quantity from stock_balances sb
+        where sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
+          and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id), 0) end
+    where cli.count_list_id = ${listId}`.execute(trx);
   await trx.updateTable('countLists')
     .set({ status: to, statusReason: null, openedAt: now, updatedAt: now, countDate: list.countDate ?? inv.stockTakingDate })
     .where('id', '=', listId).execute();

@@ -49,8 +49,13 @@ export async function importCounts(ctx: ServiceContext, actor: Actor, countListI
     requireInventoryOpen(inv);
     const mode = opts.mode ?? modeOf(inv.reportType);
     if (input.length === 0) return { reported: 0 };
-    const source = sql`(select * from jsonb_to_recordset(${json}::jsonb) as x(n int, item_id bigint, warehouse_id bigint, zone_id bigint,
-      bin_id bigint, lot text, serial text, quantity numeric))`;
+    // The batch goes into a temporary table with statistics, so the planner joins it by hash rather than
+    // guessing 100 rows for a function call and looping over the list once per row.
+    await sql`create temp table count_import on commit drop as
+      select * from jsonb_to_recordset(${json}::jsonb) as x(n int, item_id bigint, warehouse_id bigint, zone_id bigint,
+        bin_id bigint, lot text, serial text, quantity numeric)`.execute(trx);
+    await sql`analyze count_import`.execute(trx);
+    const source = sql`count_import`;
     const matched = sql`select x.n, x.quantity, cli.id, cli.serial, cli.status, cli.reported_quantity, u.decimals
       from ${source} x
       left join count_list_items cli on cli.count_list_id = ${list.id} and cli.item_id = x.item_id and cli.warehouse_id = x.warehouse_id

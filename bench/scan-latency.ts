@@ -12,6 +12,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
@@ -95,6 +96,40 @@ export async function prepare(ctx: ServiceContext, o: ScanBenchOptions): Promise
   return { lists };
 }
 
+interface LoadResult { latencies: number[]; statuses: Record<string, number>; firstError?: string }
+
+// The clients run in a worker thread: sharing the server's event loop would count their own JSON and
+// socket work as server latency. Plain JavaScript (eval), so the worker needs no TypeScript loader.
+const CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { base, runId, seconds, lists } = workerData;
+const latencies = []; const statuses = {}; let firstError;
+const deadline = performance.now() + seconds * 1000;
+Promise.all(lists.map(async (l, c) => {
+  for (let i = 0; performance.now() < deadline; i++) {
+    const s = l.scans[i % l.scans.length];
+    const body = { clientReportId: runId + '-' + c + '-' + i, bin: s.bin, barcode: s.barcode, quantity: '1', mode: 'add', device: 'bench-' + c };
+    const t0 = performance.now();
+    const res = await fetch(base + '/api/handheld/lists/' + l.listId + '/scans', {
+      method: 'POST', headers: { authorization: 'Bearer ' + l.token, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    latencies.push(performance.now() - t0);
+    const key = res.status === 200 ? JSON.parse(text).status : String(res.status);
+    statuses[key] = (statuses[key] || 0) + 1;
+    if (res.status !== 200 && firstError === undefined) firstError = text.slice(0, 300);
+  }
+})).then(() => parentPort.postMessage({ latencies, statuses, firstError }));
+`;
+
+function runClients(data: { base: string; runId: string; seconds: number; lists: Prepared['lists'] }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENTS, { eval: true, workerData: data });
+    worker.once('message', (m: LoadResult) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+  });
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -105,39 +140,23 @@ const round = (x: number) => Math.round(x * 10) / 10;
 /** Prepares its own lists on `env.ctx`, serves the app on 127.0.0.1 and measures. */
 export async function measureScans(env: BenchEnv, options: Partial<ScanBenchOptions> = {}): Promise<Record<string, unknown>> {
   const o: ScanBenchOptions = { clients: 50, seconds: 10, lines: 200, log: env.log, ...options };
-  // Clients and server share this process and its cores: a busy machine shows in every figure.
+  // Clients and server share the machine: a busy one shows in every figure, so the load goes in the result.
   const loadAverage = round(os.loadavg()[0] ?? 0);
   o.log(`scans: preparing ${o.clients} lists of ${o.lines} lines`);
   const prepared = await prepare(env.ctx, o);
   const app = await buildApp(env.ctx, { webRoot: '/nonexistent' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let firstError: string | undefined;
   o.log(`scans: ${o.clients} clients for ${o.seconds} s against ${base}`);
-  const started = performance.now();
-  const deadline = started + o.seconds * 1000;
   const runId = randomBytes(4).toString('hex');
+  const started = performance.now();
+  let load: LoadResult;
   try {
-    await Promise.all(prepared.lists.map(async (l, c) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        const s = l.scans[i % l.scans.length]!;
-        const body = { clientReportId: `${runId}-${c}-${i}`, bin: s.bin, barcode: s.barcode, quantity: '1', mode: 'add', device: `bench-${c}` };
-        const t0 = performance.now();
-        const res = await fetch(`${base}/api/handheld/lists/${l.listId}/scans`, {
-          method: 'POST', headers: { authorization: `Bearer ${l.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-        });
-        const text = await res.text();
-        latencies.push(performance.now() - t0);
-        const key = res.status === 200 ? (JSON.parse(text) as { status: string }).status : String(res.status);
-        statuses[key] = (statuses[key] ?? 0) + 1;
-        if (res.status !== 200 && firstError === undefined) firstError = text.slice(0, 300);
-      }
-    }));
+    load = await runClients({ base, runId, seconds: o.seconds, lists: prepared.lists });
   } finally {
     await app.close();
   }
+  const { latencies, statuses, firstError } = load;
   const elapsed = (performance.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
   const recorded = await env.ctx.db.selectFrom('countReports').select((eb) => eb.fn.countAll<string>().as('n'))

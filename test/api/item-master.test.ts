@@ -107,3 +107,25 @@ describe('lots and planning', () => {
     expect(sc.json().items.map((l: { itemCode: string }) => l.itemCode)).toEqual(expect.arrayContaining(['SRC']));
   });
 });
+
+describe('import and export', () => {
+  const csv = (url: string, body: string, token: string) => api.app.inject({
+    method: 'POST', url, payload: body, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+  });
+
+  it('imports CSV items with a report, refuses a bad header, exports CSV', async () => {
+    const r = await csv('/api/item-master/import/items', 'code,description,primaryUnit\nCSV-1,From CSV,PZ\nCSV-2,,PZ\n', manager);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'imported', total: 2, imported: 1, rejected: [expect.objectContaining({ line: 3, field: 'description', code: 'validation.failed' })] });
+    const dry = await csv('/api/item-master/import/items?dryRun=true', 'code,description,primaryUnit\nCSV-3,Dry,PZ\n', manager);
+    expect(dry.json()).toMatchObject({ status: 'validated', imported: 0 });
+    const bad = await csv('/api/item-master/import/items', 'code;colour\nX;red\n', manager);
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'import.header_invalid']);
+    expect((await csv('/api/item-master/import/items', 'code,description,primaryUnit\n', counter)).statusCode).toBe(403);
+    const sc = await csv('/api/item-master/import/search-codes', 'itemCode,code,unit\nCSV-1,CSV-1-ALT,PZ\n', manager);
+    expect(sc.json()).toMatchObject({ imported: 1, rejected: [] });
+    const exp = await api.call('GET', '/api/item-master/export/items', undefined, counter);
+    expect(exp.headers['content-type']).toContain('text/csv');
+    expect(exp.body.split('\r\n').some((l) => l.startsWith('CSV-1,From CSV,PZ'))).toBe(true);
+  });
+});

@@ -2,7 +2,6 @@
 // template's reference values, a generated EAN-8/EAN-13 or "the item code is a barcode", and copy.
 // The core createItem opens its own transaction, so this writes the item, its main search code and the
 // search terms itself, with the same rules (domain checks, references, unique code) in ONE transaction.
-import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { type BarcodeKind, type ItemCodeBarcodeType, checkCodeAsBarcode, formatCounter, makeBarcode } from '../../domain/item-master/coding.js';
 import { DEFAULT_MASTER_FIELDS, MASTER_FIELD_NAMES, type MasterChanges, type MasterFields, checkMasterFields } from '../../domain/item-master/fields.js';
@@ -14,8 +13,7 @@ import { type Actor, type ServiceContext, type Tx, found, inTransaction, require
 import { type ItemFields, type ItemView, itemView } from '../items/item.service.js';
 import { refreshSearchTerms } from '../items/search-code.service.js';
 import { digitSafe, mapDbErrors } from '../places/support.js';
-import { checkMasterReferences } from './master-fields.service.js';
-import { itemConversions, takeNumbers } from './support.js';
+import { checkMasterReferences, itemConversions, masterView, takeNumbers } from './support.js';
 
 export type BarcodeOption = { mode: 'none' } | { mode: 'ean8' } | { mode: 'ean13' } | { mode: 'item_code'; type: ItemCodeBarcodeType };
 
@@ -138,16 +136,6 @@ export async function insertItem(ctx: ServiceContext, trx: Tx, base: Record<stri
   }
   await refreshSearchTerms(trx, row.id);
   return { item: { ...itemView(row), ...masterView(row) }, generatedBarcode };
-}
-
-const NUMERIC_MASTER = new Set(['minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'netWeight', 'grossWeight']);
-
-/** The item-master columns of an items row, numerics in canonical decimal text. */
-export function masterView(r: Record<string, unknown>): MasterFields {
-  return Object.fromEntries(MASTER_FIELD_NAMES.map((k) => {
-    const v = r[k];
-    return [k, NUMERIC_MASTER.has(k) && v !== null && v !== undefined ? decText(new Dec(v as string)) : v];
-  })) as unknown as MasterFields;
 }
 
 const UNIQUE = {

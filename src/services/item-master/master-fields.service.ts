@@ -6,23 +6,7 @@ import { type MasterChanges, type MasterFields, checkMasterFields, planningOf } 
 import { PLANNING_QTY_FIELDS, type PlanningQtyField, checkPlanning, effectivePlanning } from '../../domain/item-master/planning.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { type ItemView, itemView } from '../items/item.service.js';
-import { masterView } from './item-create.service.js';
-
-/** Codes and ids the extension fields refer to must exist (clear errors before the foreign keys fire). */
-export async function checkMasterReferences(trx: Tx, m: MasterFields): Promise<void> {
-  const check = async (table: 'itemClasses' | 'lotClasses' | 'serialClasses', value: string | null, field: keyof MasterFields, what: string) => {
-    if (value === null) return;
-    const hit = await trx.selectFrom(table).select('code').where('code', '=', value).executeTakeFirst();
-    if (!hit) throw new DomainError('reference.unknown', `${what} ${value} does not exist`, { field: `master.${field}` });
-  };
-  await check('itemClasses', m.itemClass, 'itemClass', 'item class');
-  await check('lotClasses', m.lotClass, 'lotClass', 'lot class');
-  await check('serialClasses', m.serialClass, 'serialClass', 'serial class');
-  if (m.preferredWarehouseId !== null) {
-    const w = await trx.selectFrom('warehouses').select('id').where('id', '=', m.preferredWarehouseId).executeTakeFirst();
-    if (!w) throw new DomainError('reference.unknown', `warehouse ${m.preferredWarehouseId} does not exist`, { field: 'master.preferredWarehouseId' });
-  }
-}
+import { checkMasterReferences, masterView } from './support.js';
 
 export interface WarehousePlanningView {
   warehouseId: string; minStock: string | null; maxStock: string | null; reorderPoint: string | null; reorderLot: string | null;

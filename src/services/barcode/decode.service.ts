@@ -55,18 +55,28 @@ export async function activeRules(trx: Tx, siteId: string | null): Promise<Barco
   return rows.flatMap((r) => ruleFromRow(r) ?? []);
 }
 
+/**
+ * Decodes with the site's rules, reading them only when they can matter: the tokenizer tries user rules
+ * only after the built-in GTIN and GS1 interpretations failed, so a scan that decodes as GTIN or GS1
+ * without rules decodes the same with them. Saves a query on nearly every handheld scan.
+ */
+export async function decodeWithSiteRules(trx: Tx, siteId: string | null, text: string, now: Date, assume?: Assume): Promise<DecodeResult> {
+  const builtIn = decodeText(text, now, { assume });
+  if (builtIn.ok && (builtIn.type === 'gtin' || builtIn.type === 'gs1')) return builtIn;
+  const rules = await activeRules(trx, siteId);
+  return rules.length === 0 ? builtIn : decodeText(text, now, { assume, rules });
+}
+
 /** Decode for the API: a failed decode is a value (`ok: false`), not an exception. */
 export async function decodeForSite(ctx: ServiceContext, actor: Actor, input: DecodeInput): Promise<DecodeResult> {
   requireRole(actor, 'counter');
   const siteId = siteScope(actor, input.siteId);
-  const rules = await activeRules(ctx.db, siteId);
-  return decodeText(input.text, ctx.now(), { assume: input.assume, rules });
+  return decodeWithSiteRules(ctx.db, siteId, input.text, ctx.now(), input.assume);
 }
 
 /** Decode for the CLI, naming the site by its code. */
 export async function decodeForSiteCode(ctx: ServiceContext, siteCode: string, text: string, assume?: Assume): Promise<DecodeResult> {
   const site = await ctx.db.selectFrom('sites').select('id').where('code', '=', siteCode).executeTakeFirst();
   if (!site) throw new DomainError('not_found', `site ${siteCode} not found`, { field: 'site' });
-  const rules = await activeRules(ctx.db, site.id);
-  return decodeText(text, ctx.now(), { assume, rules });
+  return decodeWithSiteRules(ctx.db, site.id, text, ctx.now(), assume);
 }

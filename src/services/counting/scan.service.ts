@@ -9,7 +9,7 @@ import { decText } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import { activeRules, decodeText } from '../barcode/decode.service.js';
+import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { binOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
@@ -82,7 +82,7 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
     const codes = /^\d{8,14}$/.test(code) && isValidGtin(code) ? [code, ...gtinForms(code.padStart(14, '0'))] : [code];
     return { item: await resolveItem(trx, [...new Set(codes)], 'itemCode'), fields: {}, field: 'itemCode' };
   }
-  const decoded = decodeText(input.barcode, ctx.now(), { rules: await activeRules(trx, list.siteId) });
+  const decoded = await decodeWithSiteRules(trx, list.siteId, input.barcode, ctx.now());
   if (!decoded.ok) {
     // A site with rules still has plain item-code labels: a search code as scanned identifies the item.
     const raw = input.barcode.replace(/\r?\n$|\r$/, '').trim();

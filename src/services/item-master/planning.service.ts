@@ -64,17 +64,26 @@ export async function stockControlReport(ctx: ServiceContext, actor: Actor, filt
     minStock: string; maxStock: string; reorderPoint: string; reorderLot: string; minReorderQuantity: string; supplyLeadDays: number;
     oMin: string | null; oMax: string | null; oRp: string | null; oLot: string | null; oMrq: string | null; oLead: number | null;
   }>`
-    select i.id::text as item_id, i.code, i.description, w.id::text as warehouse_id, w.code as warehouse_code,
-      coalesce((select sum(b.quantity) from stock_balances b where b.item_id = i.id and b.warehouse_id = w.id), 0)::text as on_hand,
+    with wh as (
+      select id, code from warehouses where kind <> 'virtual' and (${scope}::bigint is null or site_id = ${scope}) and (${wh}::bigint is null or id = ${wh})
+    ), stock as (
+      select b.item_id, b.warehouse_id, sum(b.quantity) as on_hand from stock_balances b join wh on wh.id = b.warehouse_id
+      group by b.item_id, b.warehouse_id
+    ), pairs as (
+      -- Only pairs worth judging: with stock, with an override, or of an item with global planning values.
+      select item_id, warehouse_id from stock where on_hand <> 0
+      union select p.item_id, p.warehouse_id from item_warehouse_planning p join wh on wh.id = p.warehouse_id
+      union select i.id, wh.id from items i cross join wh where i.min_stock > 0 or i.max_stock > 0 or i.reorder_point > 0
+    )
+    select i.id::text as item_id, i.code, i.description, wh.id::text as warehouse_id, wh.code as warehouse_code,
+      coalesce(s.on_hand, 0)::text as on_hand,
       i.min_stock::text, i.max_stock::text, i.reorder_point::text, i.reorder_lot::text, i.min_reorder_quantity::text, i.supply_lead_days,
       p.min_stock::text as o_min, p.max_stock::text as o_max, p.reorder_point::text as o_rp, p.reorder_lot::text as o_lot,
       p.min_reorder_quantity::text as o_mrq, p.supply_lead_days as o_lead
-    from items i cross join warehouses w
-    left join item_warehouse_planning p on p.item_id = i.id and p.warehouse_id = w.id
-    where w.kind <> 'virtual' and (${scope}::bigint is null or w.site_id = ${scope}) and (${wh}::bigint is null or w.id = ${wh})
-      and (p.item_id is not null or i.min_stock > 0 or i.max_stock > 0 or i.reorder_point > 0
-        or exists (select 1 from stock_balances b where b.item_id = i.id and b.warehouse_id = w.id and b.quantity <> 0))
-    order by w.code, i.code`.execute(ctx.db);
+    from pairs x join items i on i.id = x.item_id join wh on wh.id = x.warehouse_id
+    left join stock s on s.item_id = x.item_id and s.warehouse_id = x.warehouse_id
+    left join item_warehouse_planning p on p.item_id = x.item_id and p.warehouse_id = x.warehouse_id
+    order by wh.code, i.code`.execute(ctx.db);
   const d = (v: string | null) => (v === null ? null : new Dec(v));
   const wanted = filter.status ?? 'not_ok';
   return rows.flatMap((r) => {

@@ -36,6 +36,8 @@ export async function loadPositions(trx: Trx, c: StockContext, from: number, to:
   const rem = plan.positions % plan.items;
   const head = rem * (k + 1);
   const kk = Math.max(k, 1);
+  // One origin for the whole load (the demo run), as one document would be; it also keeps the origin index cheap.
+  const origin = `seed:${plan.seed}`;
   const r = (part: 0 | 1 | 2 | 3) => sqlBits('h', part);
   await sql`
     with g as (
@@ -67,13 +69,13 @@ export async function loadPositions(trx: Trx, c: StockContext, from: number, to:
       insert into stock_ledger (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
         unit_price, posting_date, origin_type, origin_id, user_id, created_at)
       select ${ids.siteId}::bigint, 'RCP', item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, qty_in, qty_in * price,
-        price, ${c.periodStart}::date + day_in, ${ORIGIN_TYPE}, 'receipt:' || p, ${ids.managerId}::bigint, ${c.now}::timestamptz
+        price, ${c.periodStart}::date + day_in, ${ORIGIN_TYPE}, ${origin}, ${ids.managerId}::bigint, ${c.now}::timestamptz
       from q order by p
     ), issues as (
       insert into stock_ledger (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
         unit_price, posting_date, origin_type, origin_id, user_id, created_at)
       select ${ids.siteId}::bigint, 'ISS', item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, -qty_out, -(qty_out * price),
-        price, ${c.periodStart}::date + day_in + ((r3 / 1024) % (${c.days}::bigint - day_in + 1))::int, ${ORIGIN_TYPE}, 'issue:' || p,
+        price, ${c.periodStart}::date + day_in + ((r3 / 1024) % (${c.days}::bigint - day_in + 1))::int, ${ORIGIN_TYPE}, ${origin},
         ${ids.managerId}::bigint, ${c.now}::timestamptz
       from q where qty_out > 0 order by p
     )

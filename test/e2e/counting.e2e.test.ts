@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
-import { makeKey } from '../helpers/factories.js';
+import { makeKey, makeZone } from '../helpers/factories.js';
 import { launch, pick, shot, wedgeScan } from './browser.js';
 import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
 
@@ -69,6 +69,10 @@ beforeAll(async () => {
   server = await startServer();
   const db = server.runtime.ctx.db;
   w = await makeCountingWorld(db);
+  // Structured warehouses take differences through their inventory-differences zone (counted on its own list).
+  // That zone goes negative for found stock until its own list is counted, as SAP WM's difference interim area.
+  await makeZone(db, w.site.id, w.structured.id, { code: 'DIFF', structured: false, usage: 'inventory_differences' });
+  await db.updateTable('warehouses').set({ allowNegative: true }).where('id', '=', w.structured.id).execute();
   for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db, code, kind);
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   token = ((await login.json()) as { token: string }).token;
@@ -86,9 +90,9 @@ beforeAll(async () => {
     inventoryNumbering: { prefix: 'INV-', width: 4 }, countListNumbering: { prefix: 'CL-', width: 4 },
   });
   browser = await launch();
-  desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' })).newPage();
+  desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })).newPage();
   desk.on('dialog', (d) => void d.accept()); // "close the inventory?" confirmations
-  phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+  phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', reducedMotion: 'reduce' });
   phone = await phoneCtx.newPage();
   if (process.env.E2E_CONSOLE) phone.on('console', (m) => console.log('[phone]', m.text()));
 });
@@ -233,6 +237,7 @@ describe('counting on the handheld page (390×844)', () => {
     await phoneCtx.setOffline(false);
     await expect.poll(() => phone.getByTestId('queue-count').textContent(), { timeout: 20_000 }).toMatch(/^0 /);
     await expect.poll(async () => (await reports()).length).toBe(4);
+    await expect.poll(() => phone.getByTestId('last-reports').getByText(/waiting/i).count()).toBe(0); // shown as sent
     // Further flushes (the timer, another online event) must not send anything again.
     await phone.evaluate(() => window.dispatchEvent(new Event('online')));
     await phone.waitForTimeout(2500);
@@ -272,17 +277,20 @@ describe('closing', () => {
     await shot(desk, '20-count-list-closed');
   });
 
-  it('closes the inventory in the UI; the stock ledger holds the adjustments', async () => {
+  it('closes the inventory in the UI; the stock ledger holds the difference postings', async () => {
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
     await desk.getByTestId('inv-close').click();
     await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
     await shot(desk, '21-inventory-closed');
-    const ledger = await call<{ items: Array<{ itemId: string; keyCode: string; quantity: string }> }>('GET', `/api/stock/ledger?siteId=${w.site.id}&keyCode=ADJ&limit=100`);
-    const byItem = Object.fromEntries(ledger.items.map((l) => [l.itemId, l.quantity]));
-    expect(byItem).toMatchObject({ [w.screws.id]: '6', [w.nuts.id]: '-1', [w.glue.id]: '5' });
+    // The differences went to the bins from the warehouse's inventory-differences zone (transfers).
+    const ledger = await call<{ items: Array<{ itemId: string; binId: string | null; quantity: string }> }>('GET', `/api/stock/ledger?siteId=${w.site.id}&keyCode=TRF&limit=100`);
+    const inBins = Object.fromEntries(ledger.items.filter((l) => l.binId !== null).map((l) => [l.itemId, l.quantity]));
+    expect(inBins).toMatchObject({ [w.screws.id]: '6', [w.nuts.id]: '-1', [w.glue.id]: '5' });
     await desk.goto(`${server.url}/stock`);
+    await desk.getByTestId('stock-item').fill(w.screws.code);
     await desk.getByRole('tab', { name: /ledger/i }).click();
-    await desk.getByTestId('ledger').locator('.vt-row').first().waitFor();
+    const ledgerRows = desk.getByTestId('ledger').locator('.vt-row');
+    await expect.poll(() => ledgerRows.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/TRF.*01-01.*\+6/), expect.stringMatching(/REC.*01-01.*\+30/)]));
     await shot(desk, '22-stock-ledger');
   });
 });

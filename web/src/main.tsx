@@ -16,6 +16,8 @@ import { App } from './app/App';
 const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
+  // Devices set to reduce motion (and the browser tests) get dialogs without transitions.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   components: { Table: { defaultProps: { fz: 'sm' } } },
 });

@@ -29,7 +29,7 @@ export const en = {
   },
   warehouseKind: { unstructured: 'Unstructured', structured: 'Structured', virtual: 'Virtual' },
   stock: {
-    balances: 'Balances', ledger: 'Ledger entries', itemFilter: 'Item code', place: 'Place', quantity: 'Quantity', value: 'Value',
+    lastCounted: 'Last counted', unitPrice: 'Unit price', balances: 'Balances', ledger: 'Ledger entries', itemFilter: 'Item code', place: 'Place', quantity: 'Quantity', value: 'Value',
     postedAt: 'Posted at', key: 'Key', origin: 'Origin',
   },
   postingErrors: {

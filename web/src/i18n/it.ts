@@ -27,7 +27,7 @@ export const it = {
   },
   warehouseKind: { unstructured: 'Non strutturato', structured: 'Strutturato', virtual: 'Virtuale' },
   stock: {
-    balances: 'Giacenze', ledger: 'Movimenti', itemFilter: 'Codice articolo', place: 'Ubicazione', quantity: 'Quantità', value: 'Valore',
+    lastCounted: 'Ultimo conteggio', unitPrice: 'Prezzo unitario', balances: 'Giacenze', ledger: 'Movimenti', itemFilter: 'Codice articolo', place: 'Ubicazione', quantity: 'Quantità', value: 'Valore',
     postedAt: 'Registrato il', key: 'Causale', origin: 'Origine',
   },
   postingErrors: {

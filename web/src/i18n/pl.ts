@@ -27,7 +27,7 @@ export const pl = {
   },
   warehouseKind: { unstructured: 'Nieustrukturyzowany', structured: 'Ustrukturyzowany', virtual: 'Wirtualny' },
   stock: {
-    balances: 'Stany', ledger: 'Ruchy magazynowe', itemFilter: 'Kod artykułu', place: 'Miejsce', quantity: 'Ilość', value: 'Wartość',
+    lastCounted: 'Ostatni spis', unitPrice: 'Cena jedn.', balances: 'Stany', ledger: 'Ruchy magazynowe', itemFilter: 'Kod artykułu', place: 'Miejsce', quantity: 'Ilość', value: 'Wartość',
     postedAt: 'Zaksięgowano', key: 'Klucz', origin: 'Źródło',
   },
   postingErrors: {

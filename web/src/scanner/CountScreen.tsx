@@ -14,7 +14,7 @@ import { DecisionModal, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
 import { parseGs1 } from './gs1';
 import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
-import { enqueue, newClientReportId, type ScanBody } from './queue';
+import { enqueue, newClientReportId, pending, type ScanBody } from './queue';
 import { useWedge } from './useWedge';
 import type { useOutbox } from './useOutbox';
 
@@ -137,6 +137,15 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
 
   useWedge(onScan);
 
+  // Reports the outbox has since delivered are shown as sent.
+  useEffect(() => {
+    if (!last.some((r) => r.queued)) return;
+    void pending().then((p) => {
+      const waiting = new Set(p.map((q) => q.body.clientReportId));
+      setLast((l) => (l.some((r) => r.queued && !waiting.has(r.clientReportId)) ? l.map((r) => (r.queued && !waiting.has(r.clientReportId) ? { ...r, queued: false } : r)) : l));
+    });
+  }, [outbox.waiting, outbox.failed]);
+
   const defaultMode = list.reportType === 'cumulative' ? 'add' : 'replace';
 
   /** Reported before, as far as this device knows (offline repeat detection). */
@@ -226,8 +235,8 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const big = { size: 'xl' as const, radius: 'md' as const };
   return (
     <Stack p="sm" gap="sm" data-testid="count-screen" data-ready={ready} data-busy={busy || waitingScans.current.length > 0} data-step={step}>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="dimmed" truncate>{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
         <Button variant="subtle" size="compact-sm" onClick={onLeave}>{t('scan.otherList')}</Button>
       </Group>
       <Paper withBorder p="sm" bg={bin ? 'blue.0' : undefined} data-testid="bin-panel">
@@ -275,11 +284,11 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
         {last.length === 0 && <Text c="dimmed" size="sm">{t('scan.none')}</Text>}
         {last.map((r) => (
           <Group key={r.clientReportId} justify="space-between" wrap="nowrap" p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}>
-            <div>
-              <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined}>{r.label}</Text>
+            <div style={{ minWidth: 0, flex: 1 }}>
+              <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined} truncate>{r.label}</Text>
               <Text size="xs" c="dimmed">{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.quantity}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</Text>
             </div>
-            <Group gap={4} wrap="nowrap">
+            <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
               <Badge color={r.queued ? 'yellow' : 'green'} variant="light">{r.queued ? t('scan.queuedShort') : t('scan.sent')}</Badge>
               {!r.undone && !r.isUndo && <Button size="compact-md" variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => undo(r)}>{t('scan.undo')}</Button>}
             </Group>

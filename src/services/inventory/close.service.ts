@@ -88,13 +88,19 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
   if (plan.adjustments.length > 0) await post(requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
   if (plan.transfers.length > 0) await post(requireKey(inv.transferKey, 'transfer', inv), plan.transfers);
 
-  // What each item posted, and the whole list closed (informational items and placeholders included).
-  await sql`
-    update count_list_items c set posted_quantity = x.q, unit_price = x.p
-    from jsonb_to_recordset(${JSON.stringify(plan.posted.map((p) => ({ id: p.id, q: p.postedQuantity, p: p.unitPrice })))}::jsonb)
-      as x(id bigint, q numeric, p numeric)
-    where c.id = x.id`.execute(trx);
-  await trx.updateTable('countListItems').set({ status: 'closed', closedAt: now }).where('countListId', '=', listId).execute();
+  // The whole list closed (informational items and placeholders included) and what each item posted:
+  // one pass over the list, then only the items with a difference get their quantity and price.
+  await sql`update count_list_items set status = 'closed', closed_at = ${now}::timestamptz,
+      posted_quantity = case when item_id is not null and not informational then 0 end, unit_price = null
+    where count_list_id = ${listId}`.execute(trx);
+  const diffs = plan.posted.filter((p) => p.postedQuantity !== '0');
+  if (diffs.length > 0) {
+    await sql`
+      update count_list_items c set posted_quantity = x.q, unit_price = x.p
+      from jsonb_to_recordset(${JSON.stringify(diffs.map((p) => ({ id: p.id, q: p.postedQuantity, p: p.unitPrice })))}::jsonb)
+        as x(id bigint, q numeric, p numeric)
+      where c.id = x.id`.execute(trx);
+  }
   // The counted positions remember the count (count-cycle and "not counted this year" selections use it).
   await sql`
     update stock_balances sb set last_counted_date = ${list.countDate ?? postingDate}::date, last_counted_quantity = cli.reported_quantity,

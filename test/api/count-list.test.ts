@@ -74,9 +74,18 @@ describe('count-list API', () => {
     expect((await api.call('GET', `/api/count-lists/${list.id}`)).json()).toMatchObject({ status: 'completely_reported', openItems: 0, reportedItems: 3 });
   });
 
-  it('answers 404 for an unknown job and 400 for a negative replacing count', async () => {
+  it('closes the inventory (its lists first) and refuses to delete a closed list', async () => {
+    const res = await api.call('POST', `/api/inventories/${list.inventoryId}/close`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'closed', lists: [{ countListId: list.id, status: 'closed' }] });
+    const del = await api.call('DELETE', `/api/count-lists/${list.id}`);
+    expect(del.json().error.code).toBe('count.list_closed');
+  });
+
+  it('answers 404 for an unknown job and 422 for a report on a closed list', async () => {
     expect((await api.call('GET', '/api/jobs/job_nothing')).statusCode).toBe(404);
-    const rule = await api.call('POST', `/api/count-lists/${list.id}/reports`, { itemId: itemIds[1], warehouseId: places.plain.id, quantity: '-1', mode: 'replace' });
-    expect(rule.statusCode).toBe(400);
+    const rule = await api.call('POST', `/api/count-lists/${list.id}/reports`, { itemId: itemIds[1], warehouseId: places.plain.id, quantity: '1', mode: 'replace' });
+    expect(rule.statusCode).toBe(422);
+    expect(rule.json().error.code).toBe('count.list_closed');
   });
 });

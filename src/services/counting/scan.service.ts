@@ -82,11 +82,16 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
     const codes = /^\d{8,14}$/.test(code) && isValidGtin(code) ? [code, ...gtinForms(code.padStart(14, '0'))] : [code];
     return { item: await resolveItem(trx, [...new Set(codes)], 'itemCode'), fields: {}, field: 'itemCode' };
   }
-  const decoded = await decodeWithSiteRules(trx, list.siteId, input.barcode, ctx.now());
+  // Bare digits of a GTIN length are a GTIN on a handheld: a misread EAN-13 must report its check digit,
+  // not decode as some GS1 element string that happens to fit (e.g. AI 400 + 10 digits).
+  const bare = input.barcode.replace(/\r?\n$|\r$/, '');
+  const assume = /^(\d{8}|\d{12,14})$/.test(bare) ? 'gtin' as const : undefined;
+  const decoded = await decodeWithSiteRules(trx, list.siteId, input.barcode, ctx.now(), assume);
   if (!decoded.ok) {
-    // A site with rules still has plain item-code labels: a search code as scanned identifies the item.
-    const raw = input.barcode.replace(/\r?\n$|\r$/, '').trim();
-    const plain = decoded.error.code === 'barcode.no_rule_matched' ? await findSearchCode(trx, raw) : undefined;
+    // A search code exactly as scanned is an item code, not a broken label: sites with rules still have
+    // plain item-code labels, and in-house numeric codes need not carry a GTIN check digit.
+    const raw = bare.trim();
+    const plain = await findSearchCode(trx, raw);
     if (plain) return { item: { ...plain, matchedCode: raw }, fields: {}, field: 'barcode' };
     // The tokenizer's own code stays machine-readable; ai/position say where the label is broken.
     const { code, message, ...where } = decoded.error;

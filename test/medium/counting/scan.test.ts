@@ -8,7 +8,7 @@ import { recordScan, type ScanInput } from '../../../src/services/counting/scan.
 import { gtinForms } from '../../../src/services/counting/item-resolution.js';
 import type { Database } from '../../../src/storage/schema.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { makeCountingWorld, makeLine, makeList, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from './fixtures.js';
+import { addSearchCode, makeCountingWorld, makeLine, makeList, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from './fixtures.js';
 
 let t: TestDb;
 let w: World;
@@ -110,8 +110,14 @@ describe('recordScan', () => {
     const before = await t.ctx.db.selectFrom('countReports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const e = await errorOf(scan({ bin: '01-01', barcode: ']E04006381333932', quantity: '1' }));
     expect(e).toMatchObject({ code: 'barcode.invalid', field: 'barcode', params: { barcodeError: 'barcode.bad_check_digit', position: 15 } });
+    // Without symbology identifier, 13 digits with a wrong check digit are still a misread EAN-13 …
+    expect(await errorOf(scan({ bin: '01-01', barcode: '4006381333932', quantity: '1' }))).toMatchObject({ params: { barcodeError: 'barcode.bad_check_digit' } });
     const after = await t.ctx.db.selectFrom('countReports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+    // … unless exactly that is a search code (in-house numeric codes carry no GTIN check digit).
+    await addSearchCode(t.ctx.db, w.nuts.id, '12345678', 'PZ');
+    const inHouse = await scan({ bin: '01-02', barcode: '12345678', quantity: '1', mode: 'add' });
+    expect(inHouse.status === 'recorded' && inHouse.item.itemId).toBe(w.nuts.id);
   });
 
   it('decodes in-house labels with the site rules, and still knows plain item codes', async () => {

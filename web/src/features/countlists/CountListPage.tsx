@@ -25,6 +25,9 @@ export function decDiff(a: string | null | undefined, b: string | null | undefin
   return (neg && out !== '0' ? '-' : '') + out;
 }
 
+/** Statuses in which reports (and "mark all as reported") are still taken. */
+const COUNTING: string[] = ['open', 'partially_reported', 'completely_reported'];
+
 export default function CountListPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -57,7 +60,7 @@ export default function CountListPage() {
         </Group>
         <Group>
           <SegmentedControl size="xs" value={status} onChange={setStatus} data={['all', 'open', 'reported', 'closed'].map((v) => ({ value: v, label: t(`itemStatus.${v}`) }))} />
-          <Button size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending} data-testid="mark-all">{t('cl.markAll')}</Button>
+          <Button size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending} disabled={!l || !COUNTING.includes(l.status)} data-testid="mark-all">{t('cl.markAll')}</Button>
         </Group>
       </Group>
       {l?.statusReason && <Alert color="orange">{l.statusReason}</Alert>}
@@ -65,7 +68,7 @@ export default function CountListPage() {
         { key: 'line', header: '#', width: 50, align: 'right', render: (r) => r.lineNo },
         { key: 'bin', header: t('places.bin'), width: 110, render: (r) => <span className="mono">{r.binCode ?? ''}</span> },
         { key: 'item', header: t('items.code'), width: 140, render: (r) => <span className="mono">{r.itemCode ?? t('cl.emptyBin')}</span> },
-        { key: 'desc', header: t('items.description'), grow: 1, width: 180, render: (r) => r.itemDescription ?? '' },
+        { key: 'desc', header: t('items.description'), grow: 1, width: 240, render: (r) => r.itemDescription ?? '' },
         { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot || r.serial },
         { key: 'unit', header: t('items.unit'), width: 60, render: (r) => r.unit ?? '' },
         { key: 'target', header: t('cl.target'), width: 90, align: 'right', render: (r) => r.targetQuantity ?? '—' },
@@ -73,7 +76,7 @@ export default function CountListPage() {
         { key: 'diff', header: t('cl.difference'), width: 90, align: 'right', render: (r) => { const d = decDiff(r.reportedQuantity, r.targetQuantity); return d && d !== '0' ? <Text span c={d.startsWith('-') ? 'red' : 'green'} size="sm" fw={600}>{d.startsWith('-') ? d : `+${d}`}</Text> : d ?? ''; } },
         { key: 'posted', header: t('cl.posted'), width: 90, align: 'right', render: (r) => r.postedQuantity && r.postedQuantity !== '0' ? <span data-testid={`posted-${r.lineNo}`}>{r.postedQuantity.startsWith('-') ? r.postedQuantity : `+${r.postedQuantity}`}</span> : '' },
         { key: 'status', header: t('common.status'), width: 100, render: (r) => <Badge variant="light" color={r.status === 'open' ? 'gray' : r.status === 'reported' ? 'teal' : 'dark'}>{t(`itemStatus.${r.status}`)}</Badge> },
-        { key: 'flags', header: '', width: 90, render: (r) => <>{r.informational && <Badge size="xs" color="gray">{t('cl.info')}</Badge>}{r.addedByCount && <Badge size="xs" color="orange">{t('cl.added')}</Badge>}</> },
+        { key: 'flags', header: '', width: 70, render: (r) => <>{r.informational && <Badge size="xs" color="gray">{t('cl.info')}</Badge>}{r.addedByCount && <Badge size="xs" color="orange">{t('cl.added')}</Badge>}</> },
         { key: 'mark', header: t('cl.verify'), width: 70, render: (r) => <span onClick={(e) => e.stopPropagation()}><Checkbox size="xs" checked={r.verificationMark} aria-label={`${t('cl.verify')} ${r.lineNo}`} onChange={(e) => mark.mutate({ itemId: r.id, mark: e.currentTarget.checked })} /></span> },
       ]} />
       <Drawer opened={!!history} onClose={() => setHistory(null)} position="right" size="lg" title={`${t('cl.history')} · ${history?.itemCode ?? ''} ${history?.binCode ?? ''}`}>

@@ -34,6 +34,11 @@ export default function StockPage() {
   const binCodes = useMemo(() => new Map(balances.rows.filter((b) => b.binId).map((b) => [b.binId!, b.binCode ?? ''])), [balances.rows]);
   const missing = [...new Set(ledger.rows.map((r) => r.itemId).filter((id) => !codes.has(id)))].slice(0, 100);
   const looked = useQueries({ queries: missing.map((id) => ({ queryKey: ['item', id], staleTime: 600_000, queryFn: () => api.get<ItemRow>(`/api/items/${id}`) })) });
+  // Warehouses and zones are few: loaded once for the place column of ledger rows.
+  const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string }> }>('/api/warehouses', { limit: 1000 }) });
+  const zones = useQuery({ queryKey: ['/api/zones', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string }> }>('/api/zones', { limit: 1000 }) });
+  const place = (r: Entry) => [whs.data?.items.find((x) => x.id === r.warehouseId)?.code, r.zoneId ? zones.data?.items.find((x) => x.id === r.zoneId)?.code : null,
+    r.binId ? binCodes.get(r.binId) ?? `#${r.binId}` : null].filter(Boolean).join(' / ');
   const itemCode = (id: string) => codes.get(id) ?? looked.find((x) => x.data?.id === id)?.data?.code ?? `#${id}`;
   return (
     <Stack>
@@ -63,7 +68,7 @@ export default function StockPage() {
               { key: 'at', header: t('stock.postedAt'), width: 110, render: (r) => r.postingDate },
               { key: 'key', header: t('stock.key'), width: 80, render: (r) => <Badge variant="light" size="sm">{r.keyCode}</Badge> },
               { key: 'item', header: t('items.code'), width: 140, grow: 1, render: (r) => <span className="mono">{itemCode(r.itemId)}</span> },
-              { key: 'bin', header: t('places.bin'), width: 110, render: (r) => <span className="mono">{r.binId ? binCodes.get(r.binId) ?? '' : ''}</span> },
+              { key: 'place', header: t('stock.place'), width: 170, render: (r) => <span className="mono">{place(r)}</span> },
               { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot },
               { key: 'qty', header: t('stock.quantity'), width: 100, align: 'right', render: (r) => <span style={{ color: r.quantity.startsWith('-') ? 'var(--mantine-color-red-7)' : undefined }}>{signed(r.quantity)}</span> },
               { key: 'price', header: t('stock.unitPrice'), width: 100, align: 'right', render: (r) => r.unitPrice },

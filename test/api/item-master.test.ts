@@ -3,18 +3,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidGtin } from '../../src/domain/barcode/index.js';
 import { testApi, type TestApi } from '../helpers/api.js';
-import { makeSite, makeWarehouse } from '../helpers/factories.js';
+import { makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
 let api: TestApi;
 let counter: string;
 let manager: string;
 let warehouseId = '';
+let siteId = '';
 beforeAll(async () => {
   api = await testApi();
   counter = (await api.userToken('im-counter', 'counter')).token;
   manager = (await api.userToken('im-manager', 'manager')).token;
   for (const u of [{ code: 'PZ' }, { code: 'S10' }]) expect((await api.call('POST', '/api/units', u, manager)).statusCode).toBe(201);
   const site = await makeSite(api.db.ctx.db);
+  siteId = site.id;
   warehouseId = (await makeWarehouse(api.db.ctx.db, site.id, { code: 'W1' })).id;
 });
 afterAll(async () => { await api.close(); });
@@ -127,5 +129,15 @@ describe('import and export', () => {
     const exp = await api.call('GET', '/api/item-master/export/items', undefined, counter);
     expect(exp.headers['content-type']).toContain('text/csv');
     expect(exp.body.split('\r\n').some((l) => l.startsWith('CSV-1,From CSV,PZ'))).toBe(true);
+  });
+
+  it('posts opening stock from CSV through the ledger', async () => {
+    await makeOwner(api.db.ctx.db, { code: 'OWN1' });
+    await makeKey(api.db.ctx.db, 'OPEN', 'receipt');
+    const r = await csv(`/api/item-master/import/opening-stock?siteId=${siteId}&keyCode=OPEN&postingDate=2026-01-02`, 'itemCode,warehouseCode,ownerCode,quantity,unitPrice\nCSV-1,W1,OWN1,7,2\nCSV-1,NOWH,OWN1,1,1\n', manager);
+    expect(r.json()).toEqual({ status: 'posted', total: 2, posted: 1, rejected: [expect.objectContaining({ line: 3, field: 'warehouseCode' })] });
+    const item = (await api.call('GET', '/api/items?q=CSV-1&match=prefix', undefined, counter)).json().items.find((i: { code: string }) => i.code === 'CSV-1');
+    const a = await api.call('GET', `/api/item-master/items/${item.id}/availability?warehouseId=${warehouseId}&quantity=7`, undefined, counter);
+    expect(a.json()).toMatchObject({ onHand: '7', sufficient: true });
   });
 });

@@ -1,8 +1,9 @@
 // Item import/export (issue 6): CSV bodies (text/csv, comma or semicolon) → a report of every rejected row.
 import { z } from 'zod';
 import { exportItemsCsv, importItemsCsv, importSearchCodesCsv } from '../../services/item-master/item-import.service.js';
+import { importOpeningStockCsv } from '../../services/item-master/opening-stock.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, idSchema, isoDate } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 
 const tags = ['item master'];
@@ -36,6 +37,25 @@ const itemMasterImportRoutes: RouteModule = (app, ctx) => {
       consumes: ['text/csv'], querystring: importQuery, body: csvBody, response: { 200: importReport, ...errorResponses },
     },
   }, async (request) => importSearchCodesCsv(ctx, actorOf(request), request.body, request.query));
+
+  app.post('/api/item-master/import/opening-stock', {
+    schema: {
+      tags, summary: 'Import opening stock from CSV (manager) as one receipt posting through the ledger: itemCode, warehouseCode, zoneCode, binCode, lot, serial, expiryDate, ownerCode, quantity, unitPrice',
+      consumes: ['text/csv'],
+      querystring: importQuery.extend({
+        siteId: idSchema.describe('Site of the warehouses'), keyCode: z.string().min(1).max(20).describe('Receipt transaction key'),
+        postingDate: isoDate.optional().describe('Default: today'),
+      }),
+      body: csvBody,
+      response: {
+        200: z.object({
+          status: z.enum(['posted', 'parked', 'validated', 'rejected']).describe('parked: a count list locks some stock; the posting waits in the posting error file'),
+          total: z.number().int(), posted: z.number().int(), rejected: importReport.shape.rejected, postingErrorId: z.string().optional(),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => importOpeningStockCsv(ctx, actorOf(request), request.body, request.query));
 
   app.get('/api/item-master/export/items', {
     schema: { tags, summary: 'Export every item as CSV (the import columns)', produces: ['text/csv'], response: { 200: z.string().describe('CSV'), ...errorResponses } },

@@ -1,7 +1,8 @@
 // Lot proposals at issue time and availability checks (seed 002 "Lotti/matricole", "Controllo
 // disponibilità"). FIFO takes the lot received first; FEFO the one expiring first; LEFO the one expiring
 // last. Expiry-based orders skip lots expired at the posting date (the operator may still name one by
-// hand); a lot without expiry never expires, so it comes last under FEFO and first under LEFO.
+// hand); lots without expiry come last under both FEFO and LEFO, as in the ledger's automatic consumption
+// (src/domain/ledger/lots.ts), so a proposal and the posting agree.
 import { Dec, decText } from '../decimal.js';
 import type { CheckMode, LotConsumption } from './types.js';
 
@@ -21,7 +22,8 @@ function order(consumption: LotConsumption): (a: LotStock, b: LotStock) => numbe
   const tie = (a: LotStock, b: LotStock) => a.lot.localeCompare(b.lot);
   if (consumption === 'fifo') return (a, b) => (a.firstReceipt ?? far).localeCompare(b.firstReceipt ?? far) || tie(a, b);
   if (consumption === 'fefo') return (a, b) => (a.expiryDate ?? far).localeCompare(b.expiryDate ?? far) || tie(a, b);
-  return (a, b) => (b.expiryDate ?? far).localeCompare(a.expiryDate ?? far) || tie(a, b);
+  const near = '0000-01-01';
+  return (a, b) => (b.expiryDate ?? near).localeCompare(a.expiryDate ?? near) || tie(a, b);
 }
 
 /** Expired at the posting date: the expiry must be after the posting date (seed: "successiva"). */

@@ -23,7 +23,7 @@ describe('lot proposals', () => {
   it.each([
     ['fifo', '12', [['C', '5'], ['A', '5'], ['B', '2']], []],
     ['fefo', '12', [['B', '5'], ['A', '5'], ['D', '2']], ['C']],
-    ['lefo', '12', [['D', '5'], ['A', '5'], ['B', '2']], ['C']],
+    ['lefo', '12', [['A', '5'], ['B', '5'], ['D', '2']], ['C']],
   ] as const)('%s for %s', (order, qty, lines, skipped) => {
     const p = proposeLots(stock, new Dec(qty), order, '2026-03-15');
     expect(p.lines.map((l) => [l.lot, l.quantity])).toEqual(lines);

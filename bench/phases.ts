@@ -110,7 +110,7 @@ export const open: Phase = {
   async run(env) {
     const outcomes = await openCountLists(env.ctx, env.state.manager!, env.state.listIds!);
     const failed = outcomes.filter((o) => o.status !== 'open');
-    if (failed.length > 0) throw new Error(`${failed.length} list(s) did not open, first: ${failed[0]!.status} ${failed[0]!.reason ?? ''}`);
+    if (failed.length > 0) throw new Error(`${failed.length} of ${outcomes.length} list(s) did not open, first: ${failed[0]!.status} ${failed[0]!.reason ?? ''}`);
     return { rows: await countItems(env.ctx, env.state.inventoryId!), floors: ['updateAll'], detail: { lists: outcomes.length } };
   },
 };
@@ -151,7 +151,8 @@ export const closeLists: Phase = {
   async run(env) {
     const outcomes = await closeCountLists(env.ctx, env.state.manager!, env.state.listIds!);
     const failed = outcomes.filter((o) => o.status === 'failed');
-    if (failed.length > 0) throw new Error(`${failed.length} list(s) did not close, first: ${failed[0]!.error?.code} ${failed[0]!.error?.message}`);
+    // A partly closed inventory is no figure for "close lists": report why, not a time for mixed work.
+    if (failed.length > 0) throw new Error(`${failed.length} of ${outcomes.length} list(s) did not close, first: ${failed[0]!.error?.code} ${failed[0]!.error?.message}`);
     env.state.listsClosed = true;
     return {
       rows: await countItems(env.ctx, env.state.inventoryId!), floors: ['updateAll', 'update5pct', 'insertPostings5pct'],

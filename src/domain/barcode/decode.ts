@@ -104,12 +104,18 @@ function decodeUnidentified(content: string, options: DecodeOptions, ctx: Contex
   if (options.assume === 'gs1') return decodeGs1(content, 0, null, ctx);
   const gtinShaped = /^[0-9]+$/.test(content) && GTIN_LENGTHS.includes(content.length);
   if (gtinShaped && mod10Valid(content)) return decodeGtin(content, 0, null, GTIN_LENGTHS);
+  if (gtinShaped) {
+    // Bare digits of a GTIN length with a wrong check digit are a misread or mistyped GTIN far more often
+    // than a GS1 element string without its symbology identifier (4006381333932 would parse as AI 400):
+    // report the check digit unless an in-house rule claims the string.
+    const ruledDigits = ctx.rules.length > 0 ? tryRules(content, null, ctx) : null;
+    return ruledDigits?.ok ? ruledDigits : decodeGtin(content, 0, null, GTIN_LENGTHS);
+  }
   const gs1 = decodeGs1(content, 0, null, ctx);
   if (gs1.ok) return gs1;
   if (content.includes(GS) || looksBracketed(content)) return gs1;
   const ruled = ctx.rules.length > 0 ? tryRules(content, null, ctx) : null;
   if (ruled?.ok) return ruled;
-  if (gtinShaped) return decodeGtin(content, 0, null, GTIN_LENGTHS);
   if (gs1.error.code === 'barcode.bad_check_digit' || gs1.error.code === 'barcode.invalid_date') return gs1;
   return ruled ?? { ok: true, symbology: null, type: 'plain', elements: [], fields: {}, data: content };
 }

@@ -28,9 +28,9 @@ const OK: [name: string, input: string, opts: DecodeOptions, expected: Record<st
   ['unidentified text is plain', 'ABC-4711', {}, { symbology: null, type: 'plain', data: 'ABC-4711' }],
   ['unidentified short number is plain', '4711', {}, { type: 'plain', data: '4711' }],
   ['unidentified data that only resembles GS1 is plain', '12345', {}, { type: 'plain' }],
-  // Spec order: GTIN (valid check digit) first, then GS1. A 13-digit string with a wrong check digit that
-  // happens to be valid GS1 (AI 400, order number) is GS1: this is why scanners should send identifiers.
-  ['ambiguous: bad EAN that is a valid AI 400', '4006381333932', {}, { type: 'gs1', elements: [{ ai: '400', raw: '6381333932' }] }],
+  // Bare digits of a GTIN length are read as a GTIN (a wrong check digit is reported, see the failures);
+  // only `assume: gs1` reads them as an element string.
+  ['assume gs1 reads the same digits as AI 400', '4006381333932', { assume: 'gs1' }, { type: 'gs1', elements: [{ ai: '400', raw: '6381333932' }] }],
   ['assume gtin', '4006381333931', { assume: 'gtin' }, { type: 'gtin', gtin14: '04006381333931' }],
   ['assume gs1', '10ABC', { assume: 'gs1' }, { type: 'gs1', fields: { lot: 'ABC' } }],
 ];
@@ -66,6 +66,7 @@ const FAIL: [name: string, input: string, opts: DecodeOptions, code: string, pos
   ['assume gtin, wrong length', '12345', { assume: 'gtin' }, 'barcode.bad_length'],
   ['assume gtin, letters', '4006381A33931', { assume: 'gtin' }, 'barcode.invalid_character', 7],
   ['assume gtin, bad check digit', '4006381333932', { assume: 'gtin' }, 'barcode.bad_check_digit', 12],
+  ['bare digits of GTIN length with a wrong check digit', '4006381333932', {}, 'barcode.bad_check_digit', 12],
   ['assume gs1 does not read digits as a GTIN', '02345673', { assume: 'gs1' }, 'barcode.too_short'],
   ['assume gs1, unknown AI', '891234', { assume: 'gs1' }, 'barcode.unknown_ai', 0],
   ['unidentified 13 digits with bad check digit', '5901234123458', {}, 'barcode.bad_check_digit'],

@@ -20,7 +20,6 @@ beforeAll(async () => {
   t = await freshDb();
   base = await makeBase(t.ctx.db);
   places = await makePlaces(t.ctx.db, base);
-  await t.ctx.db.updateTable('warehouses').set({ allowNegative: true }).where('id', '=', places.wms.id).execute();
   manager = await makeActor(t.ctx.db, 'manager');
 });
 afterAll(async () => { await t.close(); });

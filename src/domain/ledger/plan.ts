@@ -3,7 +3,7 @@
 // Pure: the service loads balances and valuations (locked), calls this, and writes what it returns.
 import { Dec, ZERO } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { type ItemFacts, type KeyKind, type PostingLine, type WarehouseFacts, positionKey } from './posting.js';
+import { type ItemFacts, type KeyKind, type PostingLine, type WarehouseFacts, type ZoneFacts, positionKey } from './posting.js';
 import { type Valuation, valueMovement } from './valuation.js';
 
 export interface PlanInput {
@@ -11,6 +11,8 @@ export interface PlanInput {
   lines: PostingLine[];
   items: Map<string, ItemFacts>;
   warehouses: Map<string, WarehouseFacts>;
+  /** Zones of the lines; needed to know the inventory-differences zones, which may go negative. */
+  zones?: Map<string, ZoneFacts> | undefined;
   /** Quantity on hand per position (positionKey) before the posting; missing = 0. */
   balances: Map<string, Dec>;
   /** Valuation per valuationKey(item, warehouse|null) before the posting; missing = nothing on hand. */
@@ -113,6 +115,16 @@ function warehouseAfter(v: Valuation, quantity: Dec, value: Dec): Valuation {
   }
 }
 
+/**
+ * Negative stock is allowed where the whole warehouse allows it, and always in the inventory-differences zone:
+ * that zone is a clearing account — a surplus counted in a structured warehouse is transferred out of it
+ * before any shortage has been transferred in, so its balance dips below zero by design (SPEC §4.5).
+ */
+export function mayGoNegative(p: Pick<BalanceChange, 'zoneId'>, wh: WarehouseFacts | undefined, input: Pick<PlanInput, 'zones'>): boolean {
+  if (wh?.allowNegative) return true;
+  return p.zoneId !== null && input.zones?.get(p.zoneId)?.usage === 'inventory_differences';
+}
+
 function checkPosition(p: BalanceChange, input: PlanInput): void {
   const item = input.items.get(p.itemId);
   const wh = input.warehouses.get(p.warehouseId);
@@ -123,7 +135,7 @@ function checkPosition(p: BalanceChange, input: PlanInput): void {
       field: `lines.${line.index}.quantity`, params: { ...where, quantity: p.after.toFixed() },
     });
   }
-  if (p.delta.lt(0) && p.after.lt(0) && !wh?.allowNegative) {
+  if (p.delta.lt(0) && p.after.lt(0) && !mayGoNegative(p, wh, input)) {
     const place = [wh?.code ?? p.warehouseId, p.zoneId && `zone ${p.zoneId}`, p.binId && `bin ${p.binId}`, p.lot && `lot ${p.lot}`].filter(Boolean).join(', ');
     throw new DomainError('ledger.negative_stock', `item ${item?.code ?? p.itemId} at ${place}: ${p.delta.neg().toFixed()} requested, ${p.before.toFixed()} available; warehouse ${wh?.code ?? p.warehouseId} does not allow negative stock`, {
       field: `lines.${line.index}.quantity`, params: { ...where, available: p.before.toFixed(), requested: p.delta.neg().toFixed() },

@@ -53,7 +53,8 @@ export interface PostingLine {
 
 export interface ItemFacts { id: string; code: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean }
 export interface WarehouseFacts { id: string; code: string; siteId: string; kind: 'unstructured' | 'structured' | 'virtual'; allowNegative: boolean }
-export interface ZoneFacts { id: string; code: string; warehouseId: string; structured: boolean }
+/** `usage` 'inventory_differences': the clearing zone of count differences (may go negative, see plan.ts). */
+export interface ZoneFacts { id: string; code: string; warehouseId: string; structured: boolean; usage?: 'normal' | 'inventory_differences' | undefined }
 export interface BinFacts { id: string; code: string; warehouseId: string; zoneId: string }
 
 export interface PlaceFacts {

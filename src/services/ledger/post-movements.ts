@@ -67,7 +67,7 @@ export async function applyPosting(trx: Tx, ctx: ServiceContext, userId: string 
   const valuations = await lockValuations(trx, now, p.lines);
   const locked = await lockBalances(trx, p.lines);
   const balances = new Map([...locked].map(([k, b]) => [k, b.quantity]));
-  const plan = planPosting({ kind: p.kind, lines: p.lines, items: p.facts.items, warehouses: p.facts.warehouses, balances, valuations });
+  const plan = planPosting({ kind: p.kind, lines: p.lines, items: p.facts.items, warehouses: p.facts.warehouses, zones: p.facts.zones, balances, valuations });
   const transferGroup = p.kind === 'transfer' ? await nextTransferGroup(trx) : null;
   const entryIds = await insertEntries(trx, {
     siteId: p.posting.siteId, keyCode: p.posting.keyCode, postingDate: p.posting.postingDate, originType: p.posting.originType,

@@ -25,7 +25,7 @@ export async function loadPlaceFacts(trx: Tx, lines: PostingLine[]): Promise<Pla
       .where(sql<boolean>`id = any(${ids((l) => l.itemId)}::bigint[])`).execute(),
     trx.selectFrom('warehouses').select(['id', 'code', 'siteId', 'kind', 'allowNegative'])
       .where(sql<boolean>`id = any(${ids((l) => l.warehouseId)}::bigint[])`).execute(),
-    trx.selectFrom('zones').select(['id', 'code', 'warehouseId', 'structured'])
+    trx.selectFrom('zones').select(['id', 'code', 'warehouseId', 'structured', 'usage'])
       .where(sql<boolean>`id = any(${ids((l) => l.zoneId)}::bigint[])`).execute(),
     trx.selectFrom('bins').select(['id', 'code', 'warehouseId', 'zoneId'])
       .where(sql<boolean>`id = any(${ids((l) => l.binId)}::bigint[])`).execute(),

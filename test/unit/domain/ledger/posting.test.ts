@@ -19,6 +19,7 @@ const facts: PlaceFacts = {
   zones: new Map([
     ['20', { id: '20', code: 'BINS', warehouseId: '11', structured: true }],
     ['21', { id: '21', code: 'FLOOR', warehouseId: '11', structured: false }],
+    ['22', { id: '22', code: 'DIFF', warehouseId: '11', structured: false, usage: 'inventory_differences' }],
   ]),
   bins: new Map([['30', { id: '30', code: '01-01', warehouseId: '11', zoneId: '20' }], ['31', { id: '31', code: '09', warehouseId: '11', zoneId: '21' }]]),
 };
@@ -94,8 +95,21 @@ describe('planPosting', () => {
   const plan = (kind: KeyKind, lines: Partial<PostingLineInput>[], balances: Array<[Partial<PostingLineInput>, string]> = []) => {
     const parsed = parse(lines);
     const bal = new Map(balances.map(([l, q]) => [positionKey(parse([l])[0]!), new Dec(q)]));
-    return planPosting({ kind, lines: parsed, items: facts.items, warehouses: facts.warehouses, balances: bal, valuations: new Map([['1|', { quantity: new Dec(10), average: new Dec(4) }]]) });
+    return planPosting({ kind, lines: parsed, items: facts.items, warehouses: facts.warehouses, zones: facts.zones, balances: bal, valuations: new Map([['1|', { quantity: new Dec(10), average: new Dec(4) }]]) });
   };
+  // The differences zone is a clearing account: closing a surplus takes stock out of it before any shortage
+  // was transferred in. Every other place of the same structured warehouse keeps the rule.
+  const negativeCases: Array<[string, Partial<PostingLineInput>, boolean]> = [
+    ['differences zone of a warehouse without negative stock', { warehouseId: '11', zoneId: '22' }, true],
+    ['normal zone without bins, same warehouse', { warehouseId: '11', zoneId: '21' }, false],
+    ['bin of the same warehouse', { warehouseId: '11', zoneId: '20', binId: '30' }, false],
+    ['unstructured warehouse without negative stock', { warehouseId: '10' }, false],
+  ];
+  it.each(negativeCases)('negative stock at %s allowed: %s', (_name, place, allowed) => {
+    const run = () => plan('adjustment', [{ ...place, quantity: '-3' }]);
+    if (allowed) expect(run().balances[0]!.after.toFixed()).toBe('-3');
+    else expect(run).toThrow(expect.objectContaining({ code: 'ledger.negative_stock' }));
+  });
   it('refuses negative stock with the available quantity', () => {
     expect(() => plan('issue', [{ quantity: '-3' }], [[{}, '2']])).toThrow(expect.objectContaining({ code: 'ledger.negative_stock', params: expect.objectContaining({ available: '2', requested: '3' }) }));
   });

@@ -61,7 +61,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   const users = useQuery({ queryKey: ['/api/users'], enabled: !!countType, queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
   // Article lists filter by item id; the dialog takes codes (what people know) and resolves them.
   const resolveItems = async (codes: string[]) => Promise.all(codes.map(async (code) => {
-    const r = await api.get<{ items: Array<{ id: string; code: string }> }>('/api/items', { q: code, limit: 20 });
+    const r = await api.get<{ items: Array<{ id: string; code: string }> }>('/api/items', { q: code, field: 'code', match: 'prefix', limit: 50 });
     const hit = r.items.find((x) => x.code === code);
     if (!hit) throw new Error(t('gen.unknownItem', { code }));
     return hit.id;

@@ -23,10 +23,11 @@ export default function StockPage() {
   const [code] = useDebouncedValue(q.trim(), 300);
   const item = useQuery({
     queryKey: ['item-by-code', code], enabled: !!code,
-    queryFn: async () => (await api.get<{ items: ItemRow[] }>('/api/items', { q: code, limit: 20 })).items.find((x) => x.code === code) ?? null,
+    queryFn: async () => (await api.get<{ items: ItemRow[] }>('/api/items', { q: code, field: 'code', match: 'prefix', limit: 50 })).items.find((x) => x.code === code) ?? null,
   });
-  const itemId = code ? item.data?.id ?? (item.isFetched ? '0' : undefined) : undefined;
-  const ready = !code || item.isFetched;
+  const itemId = code ? item.data?.id : undefined;
+  // An unknown code shows nothing (and says so) rather than everything.
+  const ready = !code || !!item.data;
   const balances = usePaged<Balance>(ready ? '/api/stock/balances' : null, { itemId, nonZero: true }, 500);
   const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, { itemId }, 500);
   // Codes for the ids on the ledger rows: from the balances already loaded, else one look-up per item.

@@ -30,6 +30,18 @@ export async function loadZone(trx: Tx, actor: Actor, id: string, field?: string
   return found(visible(actor, row), `zone ${id}`, field);
 }
 
+/**
+ * Closing transfers each difference to the warehouse's differences zone without a bin (SPEC §4.5), so that
+ * zone must be unstructured; a CHECK constraint (migration 0070) holds the same rule in SQL.
+ */
+function requireUnstructuredDifferences(z: { code: string; structured: boolean; usage: ZoneUsage }): void {
+  if (z.usage === 'inventory_differences' && z.structured) {
+    throw new DomainError('place.differences_zone_structured',
+      `zone ${z.code}: an inventory-differences zone receives count differences without a bin, so it cannot be structured`,
+      { field: 'structured', params: { zoneCode: z.code } });
+  }
+}
+
 async function checkDifferencesZone(trx: Tx, warehouseId: string, exceptId: string | null): Promise<void> {
   let q = trx.selectFrom('zones').select('code').where('warehouseId', '=', warehouseId).where('usage', '=', 'inventory_differences');
   if (exceptId) q = q.where('id', '<>', exceptId);
@@ -71,6 +83,7 @@ export async function createZone(ctx: ServiceContext, actor: Actor, input: ZoneI
     requireSite(actor, wh.siteId);
     checkZoneAllowed(wh);
     const usage = input.usage ?? 'normal';
+    requireUnstructuredDifferences({ code: input.code, structured: input.structured, usage });
     if (usage === 'inventory_differences') await checkDifferencesZone(trx, wh.id, null);
     return trx.insertInto('zones').values({
       siteId: wh.siteId, warehouseId: wh.id, code: input.code, name: input.name, organisation: input.organisation,
@@ -95,6 +108,9 @@ export async function updateZone(ctx: ServiceContext, actor: Actor, id: string, 
         });
       }
     }
+    requireUnstructuredDifferences({
+      code: changes.code ?? current.code, structured: changes.structured ?? current.structured, usage: changes.usage ?? current.usage,
+    });
     if (changes.usage === 'inventory_differences' && current.usage !== 'inventory_differences') {
       await checkDifferencesZone(trx, current.warehouseId, id);
     }

@@ -92,7 +92,9 @@ export const generate: Phase = {
     const manager = env.state.manager!;
     const type = await ctx.db.selectFrom('inventoryTypes').select('id').where('code', '=', 'STD').executeTakeFirstOrThrow();
     const owner = await ctx.db.selectFrom('owners').select('id').where('code', '=', 'OWN').executeTakeFirstOrThrow();
-    const inv = await createInventory(ctx, manager, { typeId: type.id, ownerId: owner.id, stockTakingDate: today(ctx), description: 'Benchmark' });
+    const inv = await createInventory(ctx, manager, { typeId: type.id, ownerId: owner.id, stockTakingDate: today(ctx), description: 'Benchmark',
+      // Valued at the inventory price (≠ the moving average), so closing posts real value adjustments.
+      valuationPrice: 'inventory' });
     const [[bins, articles], seconds] = await timed(async () => [
       await generateCountLists(ctx, manager, inv.id, { countType: 'bin', stockConsideration: 'occupied_bins', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse' }),
       await generateCountLists(ctx, manager, inv.id, { countType: 'article', stockConsideration: 'all', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse' }),

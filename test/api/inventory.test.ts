@@ -102,8 +102,11 @@ describe('inventories', () => {
 
     const lists = await api.call('GET', `/api/inventories/${invId}/count-lists`);
     expect(lists.json()).toMatchObject({ statusCounts: { created: 2 }, items: [{ number: 'CL-00001', name: 'Hall', items: { total: 2, open: 2 } }, { number: 'CL-00002' }] });
-    const del = await api.call('DELETE', `/api/inventories/${invId}/count-lists/${gen.json().lists[1].id}`);
-    expect(del.statusCode).toBe(204);
+    const del = await api.call('DELETE', `/api/count-lists/${gen.json().lists[1].id}`);
+    expect(del.statusCode).toBe(200);
+    expect(del.json()).toEqual({ deleted: true });
+    // One delete endpoint: the generation-time route is gone.
+    expect((await api.call('DELETE', `/api/inventories/${invId}/count-lists/${gen.json().lists[0].id}`)).statusCode).toBe(404);
     expect((await api.call('GET', `/api/inventories/${invId}/count-lists`)).json().items).toHaveLength(1);
   });
 

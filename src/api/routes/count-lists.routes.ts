@@ -1,7 +1,8 @@
 // Count lists at work: opening and closing (as background jobs), reporting (back office), mark all,
 // verification, the count import, closing and deleting. Blind inventories: counters never receive targets.
 import { z } from 'zod';
-import { closeInventoryOrEnqueue, deleteCountList } from '../../services/inventory/close-inventory.service.js';
+import { closeInventoryOrEnqueue } from '../../services/inventory/close-inventory.service.js';
+import { deleteCountList } from '../../services/inventory/delete-count-list.service.js';
 import { enqueueCloseCountLists } from '../../services/inventory/close.service.js';
 import { getCountList, listCountItems, listItemReports } from '../../services/inventory/count-list.service.js';
 import { enqueueOpenCountLists } from '../../services/inventory/open.service.js';
@@ -129,7 +130,7 @@ const countListsRoutes: RouteModule = (app, ctx) => {
   }, async (request) => getCountList(ctx, actorOf(request), request.params.id));
 
   app.delete('/api/count-lists/:id', {
-    schema: { tags, summary: 'Delete a count list that is not closed (an open one releases its locks)', params: idParams, response: { 200: z.object({ deleted: z.literal(true) }), ...errorResponses } },
+    schema: { tags, summary: 'Delete a count list: generated and open lists (an open one releases its locks and re-processes the postings they parked); never a closed one. The last list gone, the inventory is back to created', params: idParams, response: { 200: z.object({ deleted: z.literal(true) }), ...errorResponses } },
   }, async (request) => deleteCountList(ctx, actorOf(request), request.params.id));
 
   app.get('/api/count-lists/:id/items', {

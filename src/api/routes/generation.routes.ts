@@ -1,10 +1,10 @@
-// Count-list generation (SPEC §4.4): generate, preview, list the lists, delete a generated list.
+// Count-list generation (SPEC §4.4): generate, preview, list the lists (deleting one: DELETE /api/count-lists/:id).
 import { z } from 'zod';
 import type { GenerationInput } from '../../domain/inventory/generation.js';
 import { generateCountLists, previewGeneration } from '../../services/inventory/generation.service.js';
-import { deleteCountList, listCountLists } from '../../services/inventory/generation-lists.service.js';
+import { listCountLists } from '../../services/inventory/generation-lists.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema, pageQuery } from '../schemas/common.js';
+import { errorResponses, idParams, pageQuery } from '../schemas/common.js';
 import { countListPage, countListStatus, generationBody, generationSummary } from '../schemas/inventory.js';
 import type { RouteModule } from '../types.js';
 
@@ -33,16 +33,6 @@ const generationRoutes: RouteModule = (app, ctx) => {
       response: { 200: countListPage, ...errorResponses },
     },
   }, async (request) => listCountLists(ctx, actorOf(request), request.params.id, request.query));
-
-  app.delete('/api/inventories/:id/count-lists/:listId', {
-    schema: {
-      tags, summary: 'Delete a generated, unopened count list (created, partially generated, opening failed)',
-      params: z.strictObject({ id: idSchema, listId: idSchema }), response: { 204: z.null(), ...errorResponses },
-    },
-  }, async (request, reply) => {
-    await deleteCountList(ctx, actorOf(request), request.params.listId, request.params.id);
-    return reply.status(204).send(null);
-  });
 };
 
 export default generationRoutes;

@@ -1,9 +1,9 @@
 // Closing an inventory (SPEC §4.5, §4.6): closes every remaining list — all or nothing, the list that
 // cannot be closed is named — then, for the stock-taking-day method, revalues the net actual receipts per
-// item from the weighted average they were posted at to the valuation price. Also: deleting count lists.
+// item from the weighted average they were posted at to the valuation price.
 import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import { FINAL_STATUSES, requireDeletable } from '../../domain/inventory/count-list.js';
+import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
@@ -102,24 +102,3 @@ registerJobHandler(CLOSE_INVENTORY_JOB, async (ctx, job) => {
   const { inventoryId } = job.params as { inventoryId: string };
   return closeInventory(ctx, job.actor, inventoryId);
 });
-
-/**
- * Deletes a count list that is not closed: its items and reports go with it; an open list's locks are
- * released and postings parked by them re-processed. Closed lists are never deleted.
- */
-export async function deleteCountList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<{ deleted: true }> {
-  requireRole(actor, 'manager');
-  return inTransaction(ctx, async (trx) => {
-    const list = await loadList(trx, countListId, true);
-    requireSite(actor, list.siteId, `count list ${countListId}`);
-    requireDeletable(list.status, list.number);
-    const inv = await loadInventory(trx, list.inventoryId);
-    if (inv.status === 'closed') throw new DomainError('count.inventory_closed', `inventory ${inv.number} is closed`);
-    const hadLocks = await trx.deleteFrom('stockLocks').where('countListId', '=', countListId).executeTakeFirst();
-    await trx.deleteFrom('countReports').where('countListId', '=', countListId).execute();
-    await trx.deleteFrom('countListItems').where('countListId', '=', countListId).execute();
-    await trx.deleteFrom('countLists').where('id', '=', countListId).execute();
-    if (Number(hadLocks.numDeletedRows) > 0) await reprocessPostingErrors(trx, ctx, { countListId });
-    return { deleted: true };
-  });
-}

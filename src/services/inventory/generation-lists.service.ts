@@ -1,14 +1,9 @@
-// The count lists of an inventory as the generation dialog shows them, and the generation-time delete:
-// only generated, unopened lists (created / partially generated / opening failed) are deleted here; open
-// lists are handled by the count-list lifecycle, closed lists never.
+// The count lists of an inventory as the generation dialog shows them. Deleting a list is one use case for
+// every list state: delete-count-list.service.ts.
 import { sql } from 'kysely';
-import { DomainError } from '../../domain/errors.js';
-import { applyCommand, ensureNotClosed } from '../../domain/inventory/inventory.js';
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
-import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
+import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { loadInventory } from './inventory.service.js';
-
-export const DELETABLE_AT_GENERATION: readonly CountListStatus[] = ['created', 'partially_generated', 'opening_failed'];
 
 export interface CountListSummary {
   id: string; number: string; name: string; countType: CountType; status: CountListStatus; statusReason: string | null;
@@ -53,30 +48,5 @@ export async function listCountLists(ctx: ServiceContext, actor: Actor, inventor
       items, nextOffset: rows.length > page.limit ? page.offset + page.limit : null,
       statusCounts: Object.fromEntries(statusRows.map((s) => [s.status, Number(s.n)])),
     };
-  });
-}
-
-/** Deletes a generated, unopened list; when it was the last list the inventory is back to created. */
-export async function deleteCountList(ctx: ServiceContext, actor: Actor, listId: string, inventoryId?: string): Promise<void> {
-  requireRole(actor, 'manager');
-  await inTransaction(ctx, async (trx) => {
-    let q = trx.selectFrom('countLists').select(['id', 'inventoryId', 'number', 'status']).where('id', '=', listId);
-    if (inventoryId !== undefined) q = q.where('inventoryId', '=', inventoryId);
-    const list = found(await q.executeTakeFirst(), `count list ${listId}`);
-    const inv = await loadInventory(trx, actor, list.inventoryId, true);
-    ensureNotClosed(inv.status);
-    if (!DELETABLE_AT_GENERATION.includes(list.status)) {
-      throw new DomainError('generation.list_not_deletable',
-        `count list ${list.number} is ${list.status}; only generated, unopened lists (${DELETABLE_AT_GENERATION.join(', ')}) can be deleted here`,
-        { params: { status: list.status } });
-    }
-    await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
-    await trx.deleteFrom('countReports').where('countListId', '=', listId).execute();
-    await trx.deleteFrom('countListItems').where('countListId', '=', listId).execute();
-    await trx.deleteFrom('countLists').where('id', '=', listId).execute();
-    const remaining = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).limit(1).executeTakeFirst();
-    if (!remaining && inv.status === 'has_count_lists') {
-      await trx.updateTable('inventories').set({ status: applyCommand(inv.status, 'listsRemoved'), updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
-    }
   });
 }

@@ -7,6 +7,7 @@ import {
   type InventoryMethod, type InventoryStatus, type MaterialType, type ReportType, type ValuationPrice,
 } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { removeCountLists } from './delete-count-list.service.js';
 import { keyKinds } from './inventory-type.service.js';
 
 export interface InventoryView extends HeaderState {
@@ -178,7 +179,7 @@ export async function startInventory(ctx: ServiceContext, actor: Actor, id: stri
   });
 }
 
-/** Deletes an inventory with its lists, items, reports and locks; refused once any list is closed. */
+/** Deletes an inventory with its lists, items, reports and locks (re-processing what the locks parked); refused once any list is closed. */
 export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'manager');
   await inTransaction(ctx, async (trx) => {
@@ -189,11 +190,10 @@ export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: str
     if (closed) {
       throw new DomainError('inventory.has_closed_lists', `count list ${closed.number} is closed; its postings exist, so the inventory stays`, { params: { list: closed.number } });
     }
-    const lists = trx.selectFrom('countLists').select('id').where('inventoryId', '=', id);
-    await trx.deleteFrom('stockLocks').where('countListId', 'in', lists).execute();
-    await trx.deleteFrom('countReports').where('countListId', 'in', lists).execute();
-    await trx.deleteFrom('countListItems').where('inventoryId', '=', id).execute();
-    await trx.deleteFrom('countLists').where('inventoryId', '=', id).execute();
+    // Open lists hold stock locks that parked postings: releasing the locks re-processes those postings here,
+    // in the same transaction, so nothing stays pending behind a list that no longer exists.
+    const lists = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', id).orderBy('id').execute();
+    await removeCountLists(trx, ctx, lists.map((l) => l.id));
     await trx.deleteFrom('inventories').where('id', '=', id).execute();
   });
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';
 import { runJobNow } from '../../../src/services/jobs/runner.js';
-import { closeInventory, deleteCountList } from '../../../src/services/inventory/close-inventory.service.js';
+import { closeInventory } from '../../../src/services/inventory/close-inventory.service.js';
+import { deleteCountList } from '../../../src/services/inventory/delete-count-list.service.js';
 import { closeCountList, enqueueCloseCountLists } from '../../../src/services/inventory/close.service.js';
 import { openCountLists } from '../../../src/services/inventory/open.service.js';
 import { reportCount } from '../../../src/services/inventory/report.service.js';

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationInput } from '../../../src/domain/inventory/generation.js';
 import { generateCountLists, previewGeneration } from '../../../src/services/inventory/generation.service.js';
-import { deleteCountList, listCountLists } from '../../../src/services/inventory/generation-lists.service.js';
+import { listCountLists } from '../../../src/services/inventory/generation-lists.service.js';
+import { deleteCountList } from '../../../src/services/inventory/delete-count-list.service.js';
 import { getInventory, startInventory } from '../../../src/services/inventory/inventory.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeItem, makeWarehouse, makeZone } from '../../helpers/factories.js';
@@ -90,13 +91,14 @@ describe('the seed example (SPEC §4.4)', () => {
     expect((await getInventory(t.ctx, admin, inv.id)).status).toBe('created');
   });
 
-  it('refuses to delete open and closed lists', async () => {
+  it('refuses to delete closed lists (and one being closed); the inventory keeps its lists', async () => {
     const inv = await makeInventory(t, org);
     const s = await gen(inv.id, { countType: 'article' });
-    for (const status of ['open', 'closed'] as const) {
+    for (const [status, code] of [['closed', 'count.list_closed'], ['closing', 'count.illegal_transition']] as const) {
       await t.ctx.db.updateTable('countLists').set({ status }).where('id', '=', s.lists[0]!.id!).execute();
-      await expect(deleteCountList(t.ctx, admin, s.lists[0]!.id!)).rejects.toMatchObject({ code: 'generation.list_not_deletable' });
+      await expect(deleteCountList(t.ctx, admin, s.lists[0]!.id!)).rejects.toMatchObject({ code });
     }
+    expect((await getInventory(t.ctx, admin, inv.id)).status).toBe('has_count_lists');
   });
 
   it('keeps the status when lists are added to an open inventory, refuses a closed one', async () => {

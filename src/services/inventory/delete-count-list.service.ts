@@ -1,0 +1,50 @@
+// Deleting count lists (SPEC §4.5: "only generated, unopened lists here; open lists elsewhere; closed lists
+// never"). One use case for both places: a generated, unopened list goes at once; an open list goes too, but
+// first its stock locks are released and the postings they parked are re-processed in the same transaction;
+// a closed list (its postings exist) and a list being closed never go. When the inventory's last list goes,
+// the inventory moves back through the state machine (`listsRemoved`: has_count_lists → created).
+import { applyCommand, ensureNotClosed, type InventoryStatus } from '../../domain/inventory/inventory.js';
+import { requireDeletable } from '../../domain/inventory/count-list.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { reprocessPostingErrors } from './close-ledger.js';
+import { loadInventory, loadList, requireSite } from './count-list.service.js';
+
+/**
+ * Removes lists with their items, reports and locks inside the caller's transaction, then re-processes the
+ * postings their locks had parked (now that nothing blocks them). Shared with deleting a whole inventory.
+ */
+export async function removeCountLists(trx: Tx, ctx: ServiceContext, listIds: readonly string[]): Promise<{ reprocessed: number }> {
+  if (listIds.length === 0) return { reprocessed: 0 };
+  await trx.deleteFrom('stockLocks').where('countListId', 'in', listIds).execute();
+  await trx.deleteFrom('countReports').where('countListId', 'in', listIds).execute();
+  await trx.deleteFrom('countListItems').where('countListId', 'in', listIds).execute();
+  await trx.deleteFrom('countLists').where('id', 'in', listIds).execute();
+  let reprocessed = 0;
+  // Parked postings name the list whose lock stopped them; re-processed postings may still meet another
+  // list's lock and then stay pending, naming that one.
+  for (const countListId of listIds) {
+    const r = await reprocessPostingErrors(trx, ctx, { countListId });
+    reprocessed += r.posted.length + r.pending.length;
+  }
+  return { reprocessed };
+}
+
+export async function deleteCountList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<{ deleted: true }> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    const list = await loadList(trx, countListId, true);
+    requireSite(actor, list.siteId, `count list ${countListId}`);
+    // The inventory is locked before anything is deleted: a concurrent generation cannot add a list between
+    // "is this the last list?" and the status change.
+    const inv = await loadInventory(trx, list.inventoryId, true);
+    ensureNotClosed(inv.status);
+    requireDeletable(list.status, list.number);
+    await removeCountLists(trx, ctx, [list.id]);
+    const remaining = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).limit(1).executeTakeFirst();
+    if (!remaining) {
+      const status: InventoryStatus = applyCommand(inv.status, 'listsRemoved');
+      if (status !== inv.status) await trx.updateTable('inventories').set({ status, updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
+    }
+    return { deleted: true };
+  });
+}

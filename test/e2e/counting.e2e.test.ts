@@ -291,8 +291,10 @@ describe('closing', () => {
     await desk.getByRole('tab', { name: /ledger/i }).click();
     const ledgerRows = desk.getByTestId('ledger').locator('.vt-row');
     // Only the screws once the filter applies: received 30 in 01-01, +6 into 01-01 and -6 out of the differences zone.
-    await expect.poll(async () => (await ledgerRows.allTextContents()).map((r) => r.match(/(REC|TRF).*?(DIFF|01-01).*?([+-]\d+)/)?.slice(1).join(' ')).sort())
-      .toEqual(['REC 01-01 +30', 'TRF 01-01 +6', 'TRF DIFF -6']);
+    // Cells: posting date | key | item | place | lot | quantity | …
+    const cells = () => ledgerRows.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '')));
+    await expect.poll(async () => (await cells()).map((c) => `${c[1]} ${c[2]} ${c[3]?.split(' / ').pop()} ${c[5]}`).sort())
+      .toEqual([`REC ${w.screws.code} 01-01 +30`, `TRF ${w.screws.code} 01-01 +6`, `TRF ${w.screws.code} DIFF -6`]);
     await shot(desk, '22-stock-ledger');
   });
 });

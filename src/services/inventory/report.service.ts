@@ -4,13 +4,14 @@
 // the inventory counts them — then the counter is told which list.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import { requireCounting } from '../../domain/inventory/count-list.js';
+import { followItems, requireCounting } from '../../domain/inventory/count-list.js';
 import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
-import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction } from '../context.js';
 import {
-  type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, loadInventory, loadItemView, loadList,
+  type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, itemView, loadInventory, loadItemView, loadList,
   refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
 } from './count-list.service.js';
+import { binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
 
 export interface ReportInput {
   countListId: string;
@@ -45,45 +46,13 @@ const userIdOf = (actor: Actor) => (actor.userId === '0' ? null : actor.userId);
 
 interface Place { warehouseId: string; zoneId: string | null; binId: string | null }
 
-async function resolvePlace(trx: Tx, list: ListRow, input: ReportInput): Promise<Place> {
-  const wh = found(await trx.selectFrom('warehouses').select(['id', 'siteId', 'kind']).where('id', '=', input.warehouseId).executeTakeFirst(), `warehouse ${input.warehouseId}`, 'warehouseId');
-  if (wh.siteId !== list.siteId) throw new DomainError('count.place_not_on_list', 'the warehouse belongs to another site', { field: 'warehouseId' });
-  if (wh.kind === 'virtual') throw new DomainError('place.warehouse_virtual', 'virtual warehouses are never counted', { field: 'warehouseId' });
-  if (list.warehouseId !== null && list.warehouseId !== wh.id) {
-    throw new DomainError('count.place_not_on_list', `count list ${list.number} counts another warehouse`, { field: 'warehouseId' });
-  }
-  let zoneId = input.zoneId ?? null;
-  const binId = input.binId ?? null;
-  if (binId !== null) {
-    const bin = found(await trx.selectFrom('bins').select(['warehouseId', 'zoneId']).where('id', '=', binId).executeTakeFirst(), `bin ${binId}`, 'binId');
-    if (bin.warehouseId !== wh.id) throw new DomainError('validation.failed', 'the bin is not in this warehouse', { field: 'binId' });
-    if (zoneId !== null && zoneId !== bin.zoneId) throw new DomainError('validation.failed', 'the bin is not in this zone', { field: 'zoneId' });
-    zoneId = bin.zoneId;
-  }
-  if (list.countType === 'bin' && binId === null) throw new DomainError('count.bin_required', 'a bin list is counted per bin: scan or enter the bin', { field: 'binId' });
-  return { warehouseId: wh.id, zoneId, binId };
-}
-
-async function itemRules(trx: Tx, input: ReportInput): Promise<{ decimals: number; serial: boolean }> {
-  if (input.itemId === null) return { decimals: 0, serial: false };
-  const it = found(await trx.selectFrom('items').innerJoin('units', 'units.code', 'items.primaryUnit')
-    .select(['items.lotManagement', 'items.serialManagement', 'units.decimals']).where('items.id', '=', input.itemId).executeTakeFirst(), `item ${input.itemId}`, 'itemId');
-  const lot = input.lot ?? '';
-  const serial = input.serial ?? '';
-  if (it.lotManagement !== 'no' && lot === '') throw new DomainError('item.lot_required', 'this item is counted per lot: enter the lot', { field: 'lot' });
-  if (it.lotManagement === 'no' && lot !== '') throw new DomainError('item.lot_not_allowed', 'this item has no lots', { field: 'lot' });
-  if (it.serialManagement && serial === '') throw new DomainError('item.serial_required', 'this item is counted per serial number', { field: 'serial' });
-  if (!it.serialManagement && serial !== '') throw new DomainError('item.serial_not_allowed', 'this item has no serial numbers', { field: 'serial' });
-  return { decimals: it.decimals, serial: it.serialManagement };
-}
-
 function positionQuery(trx: Tx, listId: string, inv: InventoryRow, input: ReportInput, p: Place) {
-  return trx.selectFrom('countListItems').selectAll().where('countListId', '=', listId)
-    .where('itemId', input.itemId === null ? 'is' : '=', input.itemId)
-    .where('warehouseId', '=', p.warehouseId)
-    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
-    .where('binId', p.binId === null ? 'is' : '=', p.binId)
-    .where('lot', '=', input.lot ?? '').where('serial', '=', input.serial ?? '').where('ownerId', '=', inv.ownerId);
+  return trx.selectFrom('countListItems as cli').selectAll('cli').where('cli.countListId', '=', listId)
+    .where('cli.itemId', input.itemId === null ? 'is' : '=', input.itemId)
+    .where('cli.warehouseId', '=', p.warehouseId)
+    .where('cli.zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
+    .where('cli.binId', p.binId === null ? 'is' : '=', p.binId)
+    .where('cli.lot', '=', input.lot ?? '').where('cli.serial', '=', input.serial ?? '').where('cli.ownerId', '=', inv.ownerId);
 }
 
 /** The live list (other than `listId`) of the inventory that counts this position, if any. */
@@ -127,15 +96,20 @@ async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: In
   return row;
 }
 
-async function findOrAdd(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<{ row: ItemRow; added: boolean }> {
-  const row = await positionQuery(trx, list.id, inv, input, p).forUpdate().executeTakeFirst();
+async function findOrAdd(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<{ row: ItemRow; added: boolean; binEmpty: boolean }> {
+  // The position by its unique key (count_list_items_position_key), locked; on bin lists with the
+  // "empty bin" flag of the item view, so the view needs no query of its own.
+  const hit = await positionQuery(trx, list.id, inv, input, p)
+    .select(list.countType === 'bin' ? binEmptySql.as('binEmpty') : sql<boolean>`false`.as('binEmpty')).forUpdate().executeTakeFirst();
+  const { binEmpty = false, ...rest } = hit ?? {};
+  const row = hit ? rest as ItemRow : undefined;
   if (row && row.informational) {
     const other = await otherListCounting(trx, list, inv, input, p);
     throw new DomainError('count.on_other_list', `this item is counted on count list ${other ?? '(another list)'}; here it is informational only`, { params: { countListNumber: other ?? null } });
   }
-  if (row) return { row, added: false };
+  if (row) return { row, added: false, binEmpty };
   if (input.itemId === null) throw new DomainError('count.place_not_on_list', 'no empty bin to confirm here; report the items found', { field: 'itemId' });
-  return { row: await addFoundItem(trx, ctx, list, inv, input, p), added: true };
+  return { row: await addFoundItem(trx, ctx, list, inv, input, p), added: true, binEmpty: false };
 }
 
 async function replay(trx: Tx, list: ListRow, inv: InventoryRow, actor: Actor, clientReportId: string): Promise<ReportResult | undefined> {
@@ -147,20 +121,21 @@ async function replay(trx: Tx, list: ListRow, inv: InventoryRow, actor: Actor, c
   return { status: 'recorded', report: reportView(first), item: await loadItemView(trx, first.countListItemId, inv, list.countType, actor), added: false, duplicate: true };
 }
 
-/** Records one report inside the caller's transaction. The handheld API calls this. */
+/**
+ * Records one report inside the caller's transaction. The handheld API calls this. The usual scan is four
+ * index look-ups (perf-report.ts); found items, replays and status transitions add their own statements.
+ */
 export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
-  const list = await loadList(trx, input.countListId, true);
+  const { list, inv, replayed } = await loadReportHead(trx, input.countListId, input.clientReportId);
   requireListCounter(actor, list);
-  const inv = await loadInventory(trx, list.inventoryId);
-  if (input.clientReportId !== undefined) {
-    const again = await replay(trx, list, inv, actor, input.clientReportId);
+  if (replayed) {
+    const again = await replay(trx, list, inv, actor, input.clientReportId!);
     if (again) return again;
   }
   requireCounting(list.status, list.number);
   requireInventoryOpen(inv);
-  const place = await resolvePlace(trx, list, input);
-  const rules = await itemRules(trx, input);
-  const { row, added } = await findOrAdd(trx, ctx, list, inv, input, place);
+  const { place, rules, item, binCode } = await loadPlaceAndRules(trx, list, input);
+  const { row, added, binEmpty } = await findOrAdd(trx, ctx, list, inv, input, place);
   const reported = row.status === 'reported';
   const decision = decideMode(input.mode, reported, inv.reportType, opts.missingMode ?? 'ask');
   if ('decisionNeeded' in decision) {
@@ -172,15 +147,21 @@ export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, i
     throw new DomainError('quantity.invalid', 'an empty bin is confirmed with quantity 0; report the items found instead', { field: 'quantity' });
   }
   const now = ctx.now();
-  const report = await trx.insertInto('countReports').values({
-    siteId: list.siteId, countListId: list.id, countListItemId: row.id, userId: userIdOf(actor), reportedAt: now,
+  const { report, otherOpen } = await writeReport(trx, {
+    siteId: list.siteId, countListId: list.id, itemId: row.id, userId: userIdOf(actor), reportedAt: now,
     device: input.device ?? null, rawBarcode: input.rawBarcode ?? null, quantity: q.quantity, enteredQuantity: input.enteredQuantity ?? null,
     enteredUnit: input.enteredUnit ?? null, mode: decision.mode, clientReportId: input.clientReportId ?? null,
     resultingQuantity: q.resulting, previousQuantity: previous,
-  }).returningAll().executeTakeFirstOrThrow();
-  await trx.updateTable('countListItems').set({ reportedQuantity: q.resulting, status: 'reported' }).where('id', '=', row.id).execute();
-  await refreshListStatus(trx, ctx, list);
-  return { status: 'recorded', report: reportView(report), item: await loadItemView(trx, row.id, inv, list.countType, actor), added, duplicate: false };
+  });
+  // Something is reported now, so the status is partially or completely reported — whichever "another
+  // relevant line still open" says (what refreshListStatus would compute from counting every line).
+  const status = followItems(list.status, { open: otherOpen ? 1 : 0, reported: 1, marked: 0 }, list.number);
+  if (status !== list.status) await trx.updateTable('countLists').set({ status, updatedAt: now }).where('id', '=', list.id).execute();
+  const view = added ? await loadItemView(trx, row.id, inv, list.countType, actor) : itemView({
+    ...row, reportedQuantity: q.resulting, status: 'reported', itemCode: item?.code ?? null, itemDescription: item?.description ?? null,
+    unit: item?.unit ?? null, binCode, binEmpty,
+  }, inv, list.countType, actor);
+  return { status: 'recorded', report: reportView(report), item: view, added, duplicate: false };
 }
 
 /** Use case: one report in one transaction. */

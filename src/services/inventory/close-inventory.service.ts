@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
+import { applyCommand } from '../../domain/inventory/inventory.js';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
@@ -73,8 +74,10 @@ export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Ac
   const value = method === 'stock_taking_day' && materialType === 'stock_items'
     ? await valueAdjust(trx, ctx, actor, inv, method) : { plan: [], parked: false };
   const now = ctx.now();
-  await trx.updateTable('inventories').set({ status: 'closed', closedAt: now, updatedAt: now }).where('id', '=', inv.id).execute();
-  return { inventoryId: inv.id, status: 'closed', lists, valueAdjustments: value.plan, valueAdjustmentParked: value.parked };
+  // The header's state machine decides (open → closed); anything else is its DomainError, never a silent write.
+  const status = applyCommand(inv.status, 'close') as 'closed';
+  await trx.updateTable('inventories').set({ status, closedAt: now, updatedAt: now }).where('id', '=', inv.id).execute();
+  return { inventoryId: inv.id, status, lists, valueAdjustments: value.plan, valueAdjustmentParked: value.parked };
 }
 
 /** Use case: close the inventory in one transaction. */

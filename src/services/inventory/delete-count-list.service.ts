@@ -37,8 +37,8 @@ export async function deleteCountList(ctx: ServiceContext, actor: Actor, countLi
     // The inventory is locked before anything is deleted: a concurrent generation cannot add a list between
     // "is this the last list?" and the status change.
     const inv = await loadInventory(trx, list.inventoryId, true);
-    ensureNotClosed(inv.status);
     requireDeletable(list.status, list.number);
+    ensureNotClosed(inv.status);
     await removeCountLists(trx, ctx, [list.id]);
     const remaining = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).limit(1).executeTakeFirst();
     if (!remaining) {

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
-import { applyCommand, ensureNotClosed } from '../../domain/inventory/inventory.js';
+import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
@@ -146,7 +146,7 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
     if (p.stockConsideration === 'empty_list') {
       // An empty list: counters add whatever they find (SPEC §4.5).
       const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
-      const number = n.prefix + String(n.first).padStart(n.width, '0');
+      const number = formatNumber(n.prefix, n.width, n.first);
       const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId: responsible(inv, p, null), warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
         .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
       result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId }], 0, 0);
@@ -175,7 +175,7 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
         join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
       const byNumber = new Map(created.map((c) => [c.number, c]));
       result = summary(r.lists.map((l) => {
-        const number = n.prefix + String(n.first + Number(l.listNo) - 1).padStart(n.width, '0');
+        const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
         const c = byNumber.get(number)!;
         return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId };
       }), r.skippedOnOtherList, r.skippedOverMaxLists);

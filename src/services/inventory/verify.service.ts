@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { COUNTING_STATUSES, FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { planVerification, type VerifyCandidate } from '../../domain/inventory/verification.js';
+import { formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { allocateNumbers } from './inventory.service.js';
 import { loadInventory, loadList, refreshListStatus, requireInventoryOpen, requireSite, type InventoryRow } from './count-list.service.js';
 
 /** Sets or clears the verification mark of one item (counted lists, or closed ones for a recount list). */
@@ -35,12 +37,10 @@ export interface VerifyInput {
 
 export interface VerifyResult { reopenedItems: number; invalidatedReports: number; unmarkedItems: number; newCountListIds: string[] }
 
+/** The next list number from the inventory's count-list scheme: the same allocation generation uses. */
 async function nextListNumber(trx: Tx, inv: InventoryRow): Promise<string> {
-  const r = await sql<{ prefix: string; width: number; value: string }>`
-    update number_sequences set next_value = next_value + 1 where code = ${inv.countListSequenceCode}
-    returning prefix, width, next_value - 1 as value`.execute(trx);
-  const s = found(r.rows[0], `number sequence ${inv.countListSequenceCode}`);
-  return `${s.prefix}${s.value.padStart(s.width, '0')}`;
+  const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
+  return formatNumber(n.prefix, n.width, n.first);
 }
 
 /** New list(s) recounting the marked items of closed lists (whole bins on bin lists). */

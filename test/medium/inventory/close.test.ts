@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyCommand } from '../../../src/domain/inventory/inventory.js';
 import type { Actor } from '../../../src/services/context.js';
 import { runJobNow } from '../../../src/services/jobs/runner.js';
 import { closeInventory } from '../../../src/services/inventory/close-inventory.service.js';
@@ -12,6 +13,12 @@ import { makeWarehouse, makeZone, makeBin } from '../../helpers/factories.js';
 import {
   type Base, type Inv, type InventoryOptions, makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive,
 } from '../../helpers/inventory-factories.js';
+
+// The header status moves only through the inventory state machine: spy on its command (pass-through).
+vi.mock('../../../src/domain/inventory/inventory.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/domain/inventory/inventory.js')>();
+  return { ...real, applyCommand: vi.fn(real.applyCommand) };
+});
 
 let t: TestDb;
 let base: Base;
@@ -117,6 +124,7 @@ describe('closing the inventory', () => {
     expect(done.lists.map((l) => l.status)).toEqual(['closed']);
     const row = await db().selectFrom('inventories').select(['status', 'closedAt']).where('id', '=', inv.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('closed');
+    expect(vi.mocked(applyCommand)).toHaveBeenCalledWith('open', 'close');
     await expect(deleteCountList(t.ctx, manager, list.id)).rejects.toMatchObject({ code: 'count.list_closed' });
   });
 

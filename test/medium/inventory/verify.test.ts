@@ -64,8 +64,12 @@ describe('verification', () => {
     const list = await makeCountList(db(), inv, { status: 'closed' });
     const a = await makeItem(db());
     await makeCountItem(db(), list, inv, { itemId: a.id, warehouseId: places.plain.id, status: 'closed', reported: '2', mark: true });
+    // Numbered from the inventory's count-list scheme, like generated lists (one allocation for both).
+    await db().updateTable('numberSequences').set({ nextValue: '41', prefix: 'RC-', width: 3 }).where('code', '=', inv.countListSequenceCode).execute();
     const r = await verifyCountItems(t.ctx, manager, inv.id, { newListForClosedItems: true });
     expect(r.newCountListIds).toHaveLength(1);
+    expect((await db().selectFrom('countLists').select('number').where('id', '=', r.newCountListIds[0]!).executeTakeFirstOrThrow()).number).toBe('RC-041');
+    expect((await db().selectFrom('numberSequences').select('nextValue').where('code', '=', inv.countListSequenceCode).executeTakeFirstOrThrow()).nextValue).toBe('42');
     const fresh = await items(r.newCountListIds[0]!);
     expect(fresh.map((i) => [i.itemId, i.status, i.targetQuantity])).toEqual([[a.id, 'open', null]]);
     expect((await items(list.id))[0]!).toMatchObject({ status: 'closed', verificationMark: false, reportedQuantity: '2' });

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { followItems, requireCounting } from '../../domain/inventory/count-list.js';
 import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
-import { type Actor, type ServiceContext, type Tx, inTransaction } from '../context.js';
+import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
 import {
   type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, itemView, loadInventory, loadItemView, loadList,
   refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
@@ -68,6 +68,17 @@ async function otherListCounting(trx: Tx, list: ListRow, inv: InventoryRow, inpu
   return r.rows[0]?.number;
 }
 
+/**
+ * count_list_items has no foreign keys to master data (migration 0071): a found item's place is checked here.
+ * Item, warehouse and bin were read by primary key (loadPlaceAndRules) and a bin brings its own zone; a zone
+ * given without a bin must exist in the warehouse.
+ */
+async function requireZoneOfPlace(trx: Tx, p: Place): Promise<void> {
+  if (p.zoneId === null || p.binId !== null) return;
+  const zone = found(await trx.selectFrom('zones').select('warehouseId').where('id', '=', p.zoneId).executeTakeFirst(), `zone ${p.zoneId}`, 'zoneId');
+  if (zone.warehouseId !== p.warehouseId) throw new DomainError('validation.failed', 'the zone is not in this warehouse', { field: 'zoneId' });
+}
+
 /** Adds a found position to the list: target read from stock now, locked like the rest of the list. */
 async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<ItemRow> {
   if (list.countType === 'bin') {
@@ -78,6 +89,7 @@ async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: In
   if (other !== undefined) {
     throw new DomainError('count.on_other_list', `this item is counted on count list ${other}`, { params: { countListNumber: other } });
   }
+  await requireZoneOfPlace(trx, p);
   const stock = await trx.selectFrom('stockBalances').select('quantity').where('itemId', '=', input.itemId!).where('warehouseId', '=', p.warehouseId)
     .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId).where('binId', p.binId === null ? 'is' : '=', p.binId)
     .where('lot', '=', input.lot ?? '').where('serial', '=', input.serial ?? '').where('ownerId', '=', inv.ownerId).executeTakeFirst();

@@ -128,6 +128,9 @@ export async function deleteZone(ctx: ServiceContext, actor: Actor, id: string):
       requireSite(actor, current.siteId);
       const bin = await trx.selectFrom('bins').select('code').where('zoneId', '=', id).limit(1).executeTakeFirst();
       if (bin) throw new DomainError('conflict.in_use', `zone ${current.code} still has bins (e.g. ${bin.code}); delete them first`);
+      // count_list_items has no foreign key to zones (migration 0071): ask for count lists here.
+      const listed = await trx.selectFrom('countListItems').select('countListId').where('zoneId', '=', id).limit(1).executeTakeFirst();
+      if (listed) throw new DomainError('conflict.in_use', `zone ${current.code} is on count lists; delete or close them first`, { params: { countListId: listed.countListId } });
       await trx.deleteFrom('zones').where('id', '=', id).execute();
     }));
 }

@@ -57,6 +57,25 @@ describe('reporting', () => {
     expect(await statusOf(list.id)).toBe('completely_reported');
   });
 
+  it('the list status follows each report without counting lines: informational lines never hold it open', async () => {
+    const inv = await makeInventory(db(), base, { reportType: 'single', showSystemQuantities: true });
+    const list = await makeCountList(db(), inv, { responsibleUserId: counter.userId });
+    const [a, b, info] = [await makeItem(db()), await makeItem(db()), await makeItem(db())];
+    for (const it of [a, b]) await makeCountItem(db(), list, inv, { itemId: it.id, warehouseId: places.plain.id });
+    await makeCountItem(db(), list, inv, { itemId: info.id, warehouseId: places.plain.id, informational: true });
+    await openCountLists(t.ctx, manager, [list.id]);
+    const one = await reportCount(t.ctx, manager, { countListId: list.id, itemId: a.id, warehouseId: places.plain.id, quantity: '3' });
+    expect(await statusOf(list.id)).toBe('partially_reported');
+    // The view a report returns is the read model's view of the same line.
+    const page = await listCountItems(t.ctx, manager, list.id, { limit: 10, offset: 0 });
+    expect(one.status === 'recorded' && one.item).toEqual(page.items.find((i) => i.itemId === a.id));
+    await reportCount(t.ctx, manager, { countListId: list.id, itemId: b.id, warehouseId: places.plain.id, quantity: '0' });
+    expect(await statusOf(list.id)).toBe('completely_reported');
+    // Reporting again keeps it complete.
+    await reportCount(t.ctx, manager, { countListId: list.id, itemId: b.id, warehouseId: places.plain.id, quantity: '1', mode: 'replace' });
+    expect(await statusOf(list.id)).toBe('completely_reported');
+  });
+
   it('cumulative reporting adds; in the back office a missing mode means the report type', async () => {
     const { list, items } = await openArticleList({ reportType: 'cumulative' });
     const input = { countListId: list.id, itemId: items[0]!.id, warehouseId: places.plain.id };
@@ -89,6 +108,20 @@ describe('reporting', () => {
     expect(r).toMatchObject({ status: 'recorded', added: true, item: { addedByCount: true, reportedQuantity: '2' } });
     const lock = await db().selectFrom('stockLocks').select('id').where('countListId', '=', list.id).where('itemId', '=', found.id).execute();
     expect(lock).toHaveLength(1);
+  });
+
+  // count_list_items has no foreign keys to master data (migration 0071): the service is the check.
+  it('refuses a found item at a place or of an item that does not exist, adding nothing', async () => {
+    const { list } = await openArticleList();
+    const item = await makeItem(db());
+    const report = (o: { itemId?: string; warehouseId?: string; zoneId?: string; binId?: string }) =>
+      reportCount(t.ctx, counter, { countListId: list.id, itemId: item.id, warehouseId: places.plain.id, quantity: '1', ...o });
+    await expect(report({ itemId: '999999' })).rejects.toMatchObject({ code: 'not_found', field: 'itemId' });
+    await expect(report({ warehouseId: '999999' })).rejects.toMatchObject({ code: 'not_found', field: 'warehouseId' });
+    await expect(report({ warehouseId: places.wms.id, zoneId: '999999' })).rejects.toMatchObject({ code: 'not_found', field: 'zoneId' });
+    await expect(report({ zoneId: places.diffZone.id })).rejects.toMatchObject({ code: 'validation.failed', field: 'zoneId' });
+    await expect(report({ warehouseId: places.wms.id, binId: '999999' })).rejects.toMatchObject({ code: 'not_found', field: 'binId' });
+    expect(await db().selectFrom('countListItems').select('id').where('countListId', '=', list.id).where('addedByCount', '=', true).execute()).toHaveLength(0);
   });
 
   it('an item on another open list of the inventory is not added: the counter is told which list', async () => {

@@ -25,6 +25,8 @@ export interface ClosingItem {
 export interface MovementLine {
   itemId: string; warehouseId: string; zoneId?: string; binId?: string; lot?: string; serial?: string;
   ownerId: string; quantity: string; unitPrice?: string;
+  /** Both lines of one difference's transfer share it: one difference, one transfer group in the ledger. */
+  transferPair?: string;
 }
 
 export interface ClosingPlan {
@@ -67,7 +69,10 @@ export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
         });
     }
     // Counted more than expected: the surplus comes out of the differences zone, and the other way round.
-    plan.transfers.push(line(i, diff, i, false), line(i, diff.negated(), { zoneId: i.differencesZoneId, binId: null }, false));
+    plan.transfers.push(
+      { ...line(i, diff, i, false), transferPair: i.id },
+      { ...line(i, diff.negated(), { zoneId: i.differencesZoneId, binId: null }, false), transferPair: i.id },
+    );
   }
   return plan;
 }

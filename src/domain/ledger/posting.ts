@@ -23,6 +23,11 @@ export interface PostingLineInput {
   value?: string | null | undefined;
   /** Expiry date of the lot, recorded when the lot is first received. */
   expiryDate?: string | null | undefined;
+  /**
+   * Transfers only: lines with the same pair form their own transfer group (one count difference: out of
+   * the bin, into the differences zone); lines without a pair share the posting's group.
+   */
+  transferPair?: string | null | undefined;
 }
 
 export interface PostingInput {
@@ -49,6 +54,8 @@ export interface PostingLine {
   unitPrice: Dec | null;
   value: Dec | null;
   expiryDate: string | null;
+  /** '' when the line belongs to the posting's own transfer group. */
+  transferPair: string;
 }
 
 export interface ItemFacts { id: string; code: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean }
@@ -125,6 +132,7 @@ export function parsePosting(input: PostingInput): { header: Omit<PostingInput, 
       serial: optionalText(l.serial, `${f}.serial`, 80),
       ownerId: id(l.ownerId, `${f}.ownerId`),
       quantity, unitPrice, value, expiryDate,
+      transferPair: optionalText(l.transferPair, `${f}.transferPair`, 40),
     };
   });
   const { lines: _, ...header } = input;
@@ -142,15 +150,20 @@ export function checkKeyKind(kind: KeyKind, keyCode: string, lines: PostingLine[
     if (kind === 'transfer' && (line.unitPrice || line.value)) mismatch(line, 'transfers move stock at the moving average and take no price');
   }
   if (kind === 'transfer') {
-    // A transfer moves stock: per item, what leaves one place arrives at another.
+    // A transfer moves stock: per item (and per transfer group), what leaves one place arrives at another.
     const net = new Map<string, Dec>();
-    for (const l of lines) net.set(l.itemId, (net.get(l.itemId) ?? ZERO).plus(l.quantity));
-    for (const [itemId, q] of net) {
+    const key = (l: PostingLine) => `${l.transferPair}|${l.itemId}`;
+    for (const l of lines) net.set(key(l), (net.get(key(l)) ?? ZERO).plus(l.quantity));
+    for (const [k, q] of net) {
       if (!q.isZero()) {
-        const line = lines.find((l) => l.itemId === itemId)!;
-        mismatch(line, `the lines of item ${itemId} must net to zero (issue + receipt), they net to ${q.toFixed()}`);
+        const line = lines.find((l) => key(l) === k)!;
+        const pair = line.transferPair ? ` of transfer pair ${line.transferPair}` : '';
+        mismatch(line, `the lines${pair} of item ${line.itemId} must net to zero (issue + receipt), they net to ${q.toFixed()}`);
       }
     }
+  } else {
+    const paired = lines.find((l) => l.transferPair !== '');
+    if (paired) fail('validation.failed', `lines.${paired.index}.transferPair belongs to transfers only`, `lines.${paired.index}.transferPair`);
   }
 }
 

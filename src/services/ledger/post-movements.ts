@@ -9,7 +9,7 @@ import {
 import type { Actor, ServiceContext, Tx } from '../context.js';
 import { allocateAutoLots } from './auto-lots.js';
 import {
-  type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroup, periodOf,
+  type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroups, periodOf,
   saveValuations, upsertBalances, upsertLots,
 } from './posting.repository.js';
 
@@ -61,6 +61,14 @@ export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, post
   return { posting, kind: key.kind, lines, facts };
 }
 
+/** One transfer group per transfer pair (unpaired lines share one): line index → group number. */
+async function groupsOf(trx: Tx, lines: PostingLine[]): Promise<Map<number, string>> {
+  const pairs = [...new Set(lines.map((l) => l.transferPair))];
+  const numbers = await nextTransferGroups(trx, pairs.length);
+  const byPair = new Map(pairs.map((pair, i) => [pair, numbers[i]!]));
+  return new Map(lines.map((l) => [l.index, byPair.get(l.transferPair)!]));
+}
+
 /** Applies a prepared posting: locks, plans, writes. Throws ledger.negative_stock / ledger.serial_quantity. */
 export async function applyPosting(trx: Tx, ctx: ServiceContext, userId: string | null, p: Prepared): Promise<{ status: 'posted'; entryIds: string[]; transferGroup?: string }> {
   const now = ctx.now();
@@ -68,10 +76,11 @@ export async function applyPosting(trx: Tx, ctx: ServiceContext, userId: string 
   const locked = await lockBalances(trx, p.lines);
   const balances = new Map([...locked].map(([k, b]) => [k, b.quantity]));
   const plan = planPosting({ kind: p.kind, lines: p.lines, items: p.facts.items, warehouses: p.facts.warehouses, zones: p.facts.zones, balances, valuations });
-  const transferGroup = p.kind === 'transfer' ? await nextTransferGroup(trx) : null;
+  const transferGroups = p.kind === 'transfer' ? await groupsOf(trx, p.lines) : new Map<number, string>();
+  const transferGroup = transferGroups.get(p.lines[0]!.index) ?? null;
   const entryIds = await insertEntries(trx, {
     siteId: p.posting.siteId, keyCode: p.posting.keyCode, postingDate: p.posting.postingDate, originType: p.posting.originType,
-    originId: p.posting.originId ?? null, costCentre: p.posting.costCentre ?? null, transferGroup, userId, now,
+    originId: p.posting.originId ?? null, costCentre: p.posting.costCentre ?? null, transferGroups, userId, now,
   }, plan);
   await upsertBalances(trx, p.posting.siteId, now, plan.balances, locked);
   await saveValuations(trx, now, plan.valuations);

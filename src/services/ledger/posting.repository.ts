@@ -127,7 +127,9 @@ export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<s
 
 export interface EntryHeader {
   siteId: string; keyCode: string; postingDate: string; originType: string; originId: string | null;
-  costCentre: string | null; transferGroup: string | null; userId: string | null; now: Date;
+  costCentre: string | null; userId: string | null; now: Date;
+  /** Transfer group of each line (by line index); empty for other postings. */
+  transferGroups: ReadonlyMap<number, string>;
 }
 
 export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promise<string[]> {
@@ -136,14 +138,15 @@ export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promis
     const rows = part.map((e) => ({
       i: e.line.index, item_id: e.line.itemId, warehouse_id: e.line.warehouseId, zone_id: e.line.zoneId, bin_id: e.line.binId,
       lot: e.line.lot, serial: e.line.serial, owner_id: e.line.ownerId, quantity: decText(e.line.quantity), value: decText(e.value), unit_price: decText(e.unitPrice),
+      transfer_group: h.transferGroups.get(e.line.index) ?? null,
     }));
     const { rows: inserted } = await sql<{ id: string }>`
       insert into stock_ledger (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
         unit_price, posting_date, origin_type, origin_id, transfer_group, cost_centre, user_id, created_at)
       select ${h.siteId}::bigint, ${h.keyCode}, x.item_id, x.warehouse_id, x.zone_id, x.bin_id, x.lot, x.serial, x.owner_id, x.quantity, x.value,
-        x.unit_price, ${h.postingDate}::date, ${h.originType}, ${h.originId}, ${h.transferGroup}::bigint, ${h.costCentre}, ${h.userId}::bigint, ${h.now}
+        x.unit_price, ${h.postingDate}::date, ${h.originType}, ${h.originId}, x.transfer_group, ${h.costCentre}, ${h.userId}::bigint, ${h.now}
       from jsonb_to_recordset(${json(rows)}) as x(i int, item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text,
-        serial text, owner_id bigint, quantity numeric, value numeric, unit_price numeric)
+        serial text, owner_id bigint, quantity numeric, value numeric, unit_price numeric, transfer_group bigint)
       order by x.i
       returning id`.execute(trx);
     for (const r of inserted) ids.push(String(r.id));
@@ -222,7 +225,8 @@ export async function upsertLots(trx: Tx, now: Date, lines: PostingLine[]): Prom
   }
 }
 
-export async function nextTransferGroup(trx: Tx): Promise<string> {
-  const { rows } = await sql<{ g: string }>`select nextval('stock_ledger_transfer_group_seq') as g`.execute(trx);
-  return String(rows[0]!.g);
+/** `count` new transfer-group numbers in one statement. */
+export async function nextTransferGroups(trx: Tx, count: number): Promise<string[]> {
+  const { rows } = await sql<{ g: string }>`select nextval('stock_ledger_transfer_group_seq') as g from generate_series(1, ${count}::int) order by 1`.execute(trx);
+  return rows.map((r) => String(r.g));
 }

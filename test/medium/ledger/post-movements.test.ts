@@ -195,6 +195,24 @@ describe('rebuild and periods', () => {
   });
 });
 
+describe('transfer pairs', () => {
+  // Closing a count list posts all its differences in one transfer posting; each difference is its own pair,
+  // so the ledger shows one transfer group per difference.
+  it('give each pair its own transfer group; every pair nets to zero per item', async () => {
+    const a = (await makeItem(t.ctx.db)).id;
+    await post({ lines: [{ itemId: a, warehouseId: wms, zoneId: zone, binId: bin1, ownerId: owner, quantity: '10', unitPrice: '2' }] });
+    const at = (binId: string, quantity: string, transferPair: string) => ({ itemId: a, warehouseId: wms, zoneId: zone, binId, ownerId: owner, quantity, transferPair });
+    const res = await post({ keyCode: 'TRF', lines: [at(bin1, '-3', 'x'), at(bin2, '3', 'x'), at(bin1, '-2', 'y'), at(bin2, '2', 'y')] });
+    expect(res.status).toBe('posted');
+    const entries = await t.ctx.db.selectFrom('stockLedger').select(['transferGroup', 'quantity']).where('keyCode', '=', 'TRF').where('itemId', '=', a).orderBy('id').execute();
+    expect(new Set(entries.map((e) => e.transferGroup)).size).toBe(2);
+    expect(entries[0]!.transferGroup).toBe(entries[1]!.transferGroup);
+    expect(entries[2]!.transferGroup).toBe(entries[3]!.transferGroup);
+    await expect(post({ keyCode: 'TRF', lines: [at(bin1, '-1', 'x'), at(bin2, '1', 'y')] })).rejects.toMatchObject({ code: 'ledger.key_kind_mismatch' });
+    await expect(post({ lines: [{ ...line(a, '1', { unitPrice: '1' }), transferPair: 'x' }] })).rejects.toMatchObject({ code: 'validation.failed', field: 'lines.0.transferPair' });
+  });
+});
+
 describe('transfer errors', () => {
   it('name the transfer line and its side', async () => {
     const a = (await makeItem(t.ctx.db)).id;

@@ -111,6 +111,56 @@ export function checkPrimaryUnitChange(item: { code: string; primaryUnit: string
   }
 }
 
+export type CheckMode = 'none' | 'warning' | 'blocking';
+
+/** The item columns that follow lot/serial management (seed 002, tab Lotti/matricole). */
+export interface TrackingFields { lotAvailabilityCheck: CheckMode; availabilityCheck: CheckMode; serialClass: string | null }
+export interface Tracking { lotManagement: LotManagement; serialManagement: boolean }
+
+/**
+ * The one rule for lot/serial couplings, applied on every path that creates an item or changes its lot/serial
+ * management (core PATCH, item-master create/copy/update, import):
+ * - a lot-managed item always checks lot availability (automatic consumption needs it): default blocking, and
+ *   an explicit "none" is refused; a lot availability check implies the item's availability check;
+ * - a serial-managed item needs its serial class (seed: "obbligatorio").
+ * `given` names the fields the caller set explicitly: a default is raised, an explicit choice is never overruled
+ * silently but refused naming the field.
+ */
+export function checkTracking(item: Tracking, f: TrackingFields, given: ReadonlySet<string>): TrackingFields {
+  const out = { ...f };
+  if (item.lotManagement !== 'no' && out.lotAvailabilityCheck === 'none') {
+    if (given.has('lotAvailabilityCheck')) {
+      throw new DomainError('validation.failed', 'a lot-managed item cannot switch the lot availability check off', { field: 'lotAvailabilityCheck' });
+    }
+    out.lotAvailabilityCheck = 'blocking';
+  }
+  if (out.lotAvailabilityCheck !== 'none' && out.availabilityCheck === 'none') {
+    if (given.has('availabilityCheck')) {
+      throw new DomainError('validation.failed', 'the availability check follows the lot availability check and cannot be none', { field: 'availabilityCheck' });
+    }
+    out.availabilityCheck = out.lotAvailabilityCheck;
+  }
+  if (item.serialManagement && out.serialClass === null) {
+    throw new DomainError('lot.class_required', 'a serial-managed item needs its serial class', { field: 'serialClass' });
+  }
+  return out;
+}
+
+/**
+ * Lot/serial management is part of what a stock position means (balances are kept per lot and serial): it may
+ * not change while the item has stock, or existing positions would be without (or with meaningless) lots/serials.
+ */
+export function checkTrackingChange(item: { code: string } & Tracking, next: Tracking, hasStock: boolean): void {
+  if (!hasStock) return;
+  // no ↔ yes/auto changes what a position is; yes ↔ auto only changes how lots are picked, so stock survives it.
+  const field = (next.lotManagement !== 'no') !== (item.lotManagement !== 'no') ? 'lotManagement'
+    : next.serialManagement !== item.serialManagement ? 'serialManagement' : null;
+  if (field === null) return;
+  throw new DomainError('item.tracking_locked', `item ${item.code} has stock; its ${field === 'lotManagement' ? 'lot' : 'serial'} management cannot change until the stock is zero`, {
+    field, params: { lotManagement: item.lotManagement, serialManagement: item.serialManagement },
+  });
+}
+
 /**
  * The terms an item is found by in "word" search: every suffix of the lower-cased texts that starts a word
  * (after a space or punctuation, or where letters and digits meet). `Hex bolt M8` gives `hex bolt m8`,

@@ -31,7 +31,7 @@ const itemsRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/items/:id', {
     schema: {
-      tags, summary: 'Change an item (manager); the primary unit is locked once the item has stock movements (item.primary_unit_locked)',
+      tags, summary: 'Change an item (manager); the primary unit is locked once the item has stock movements (item.primary_unit_locked), lot/serial management while it has stock (item.tracking_locked)',
       params: idParams, body: itemPatch, response: { 200: itemView, ...errorResponses },
     },
   }, async (request) => updateItem(ctx, actorOf(request), request.params.id, request.body));

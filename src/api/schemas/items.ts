@@ -48,7 +48,8 @@ const itemFields = {
   secondaryConversionOp: conversionOp.nullable().optional(),
   secondaryConversionFactor: factor.nullable().optional(),
   lotManagement: z.enum(['no', 'yes', 'auto']).optional().describe('no / yes / yes with automatic consumption; lot items are counted per lot'),
-  serialManagement: z.boolean().optional().describe('Serial items are counted per serial number'),
+  serialManagement: z.boolean().optional().describe('Serial items are counted per serial number; needs serialClass'),
+  serialClass: code20.nullable().optional().describe('Serial class; required for serial-managed items (lot.class_required)'),
   productGroup: classificationRef('product group'), brand: classificationRef('brand'), family: classificationRef('family'),
   homogeneousCategory: classificationRef('homogeneous category'), stockAccountClassification: classificationRef('stock account classification'),
   classification1: classificationRef('classification 1'), classification2: classificationRef('classification 2'),
@@ -73,7 +74,7 @@ const s = z.string();
 export const itemView = z.object({
   id: idSchema, code: s, description: s, supplementaryDescription: s, printSupplementaryDescription: z.boolean(),
   primaryUnit: s, secondaryUnit: s.nullable(), secondaryConversionOp: conversionOp.nullable(), secondaryConversionFactor: s.nullable(),
-  lotManagement: z.enum(['no', 'yes', 'auto']), serialManagement: z.boolean(),
+  lotManagement: z.enum(['no', 'yes', 'auto']), serialManagement: z.boolean(), serialClass: s.nullable(),
   productGroup: s.nullable(), brand: s.nullable(), family: s.nullable(), homogeneousCategory: s.nullable(), stockAccountClassification: s.nullable(),
   classification1: s.nullable(), classification2: s.nullable(), classification3: s.nullable(), classification4: s.nullable(), classification5: s.nullable(),
   countCycleDays: z.number().int(), thresholdQuantity: s, movementCountThreshold: z.number().int(), abcClass: z.enum(['A', 'B', 'C']).nullable(),

@@ -3,7 +3,7 @@
 // availability and the availability check.
 import { Dec, decText, parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import type { LotManagement } from '../item.js';
+import { type Tracking, checkTracking } from '../item.js';
 import { type Planning, checkPlanning } from './planning.js';
 import type { CheckMode, LotConsumption } from './types.js';
 
@@ -44,15 +44,13 @@ export function planningOf(f: Pick<MasterFields, 'minStock' | 'maxStock' | 'reor
 }
 
 /**
- * Validates the merged fields (what the item will be) and applies the seed's couplings:
- * - an item managed by lots always checks lot availability (automatic consumption: never "none"), and
- *   a lot availability check implies the item's availability check (lots cannot be issued when missing);
- * - a serial-managed item needs its serial class (seed: "obbligatorio");
+ * Validates the merged fields (what the item will be):
+ * - the lot/serial couplings are the item's own rule (`checkTracking` in domain/item.ts, one place for all paths);
  * - gross weight is at least the net weight; max stock is not below min stock or the reorder point.
  * `given` says which fields the caller set, so a default is only raised, never an explicit choice overruled
  * silently: an explicit contradiction is refused naming the field.
  */
-export function checkMasterFields(f: MasterFields, item: { lotManagement: LotManagement; serialManagement: boolean }, given: ReadonlySet<string>): MasterFields {
+export function checkMasterFields(f: MasterFields, item: Tracking, given: ReadonlySet<string>): MasterFields {
   const out: MasterFields = { ...f };
   for (const k of ['minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity'] as const) out[k] = nonNegative(f[k], k);
   if (!Number.isInteger(f.supplyLeadDays) || f.supplyLeadDays < 0 || f.supplyLeadDays > 3650) {
@@ -65,20 +63,6 @@ export function checkMasterFields(f: MasterFields, item: { lotManagement: LotMan
     throw new DomainError('validation.failed', `grossWeight ${out.grossWeight} is below netWeight ${out.netWeight}`, { field: 'grossWeight' });
   }
   if (f.notes.length > 4000) throw new DomainError('validation.failed', 'notes must have at most 4000 characters', { field: 'notes' });
-  if (item.lotManagement !== 'no' && out.lotAvailabilityCheck === 'none') {
-    if (given.has('lotAvailabilityCheck')) {
-      throw new DomainError('validation.failed', 'a lot-managed item cannot switch the lot availability check off', { field: 'lotAvailabilityCheck' });
-    }
-    out.lotAvailabilityCheck = 'blocking';
-  }
-  if (out.lotAvailabilityCheck !== 'none' && out.availabilityCheck === 'none') {
-    if (given.has('availabilityCheck')) {
-      throw new DomainError('validation.failed', 'the availability check follows the lot availability check and cannot be none', { field: 'availabilityCheck' });
-    }
-    out.availabilityCheck = out.lotAvailabilityCheck;
-  }
-  if (item.serialManagement && out.serialClass === null) {
-    throw new DomainError('lot.class_required', 'a serial-managed item needs its serial class', { field: 'serialClass' });
-  }
+  Object.assign(out, checkTracking(item, out, given));
   return out;
 }

@@ -1,17 +1,13 @@
 // Creating items the item-master way (seed 002): automatic code per item class when none is given, a
 // template's reference values, a generated EAN-8/EAN-13 or "the item code is a barcode", and copy.
-// The core createItem opens its own transaction, so this writes the item, its main search code and the
-// search terms itself, with the same rules (domain checks, references, unique code) in ONE transaction.
+// The item itself (core rules, lot/serial couplings, main search code, search terms) is written by the core
+// `insertItem` inside this module's transaction; this adds coding, template/copy values and the barcode.
 import { DomainError } from '../../domain/errors.js';
 import { type BarcodeKind, type ItemCodeBarcodeType, checkCodeAsBarcode, formatCounter, makeBarcode } from '../../domain/item-master/coding.js';
 import { DEFAULT_MASTER_FIELDS, MASTER_FIELD_NAMES, type MasterChanges, type MasterFields, checkMasterFields } from '../../domain/item-master/fields.js';
-import {
-  CLASSIFICATION_FIELDS, type ClassificationField, checkDescription, checkItemCode, checkLotManagement, checkNonNegative, checkSecondaryUnit,
-  checkSupplementary, checkValidity,
-} from '../../domain/item.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { type ItemFields, type ItemView, itemView } from '../items/item.service.js';
-import { refreshSearchTerms } from '../items/search-code.service.js';
+import { type ItemFields, type ItemView, insertItem, itemView } from '../items/item.service.js';
+import { codeOwner } from '../items/search-code.service.js';
 import { digitSafe, mapDbErrors } from '../places/support.js';
 import { checkMasterReferences, itemConversions, masterView, takeNumbers } from './support.js';
 
@@ -26,56 +22,18 @@ export interface CreateInput {
 }
 export interface CreatedItem { item: ItemView & MasterFields; generatedBarcode: string | null }
 
-const PRICE_FIELDS = ['settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4', 'settlementPrice5', 'inventoryPrice', 'standardCost'] as const;
 /** Columns a copy or template never takes: identity, system-maintained values and (seed) the validity dates. */
 const NOT_COPIED = new Set(['id', 'code', 'createdAt', 'updatedAt', 'hasLedgerEntries', 'movingAveragePrice', 'validFrom', 'validTo']);
 
 export const barcodeSequence = (kind: BarcodeKind) => `item-barcode.${kind}`;
 export const itemClassSequence = (cls: string) => `item-code.${cls}`;
 
-function validateCore(v: ItemFields): ItemFields {
-  checkItemCode(v.code);
-  checkDescription(v.description);
-  if (v.supplementaryDescription !== undefined) checkSupplementary(v.supplementaryDescription);
-  if (v.lotManagement !== undefined) checkLotManagement(v.lotManagement);
-  const secondary = checkSecondaryUnit(v.primaryUnit, {
-    secondaryUnit: v.secondaryUnit ?? null, secondaryConversionOp: v.secondaryConversionOp ?? null, secondaryConversionFactor: v.secondaryConversionFactor ?? null,
-  });
-  checkValidity(v.validFrom ?? null, v.validTo ?? null);
-  const out: ItemFields = { ...v, ...secondary };
-  if (v.thresholdQuantity !== undefined) out.thresholdQuantity = checkNonNegative(v.thresholdQuantity, 'thresholdQuantity');
-  for (const f of PRICE_FIELDS) if (v[f] !== undefined) out[f] = checkNonNegative(v[f], f);
-  return out;
-}
-
-async function checkCoreReferences(trx: Tx, v: ItemFields): Promise<void> {
-  const units = [v.primaryUnit, ...(v.secondaryUnit ? [v.secondaryUnit] : [])];
-  const known = new Set((await trx.selectFrom('units').select('code').where('code', 'in', units).execute()).map((u) => u.code));
-  if (!known.has(v.primaryUnit)) throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, { field: 'item.primaryUnit' });
-  if (v.secondaryUnit && !known.has(v.secondaryUnit)) throw new DomainError('reference.unknown', `unit ${v.secondaryUnit} does not exist`, { field: 'item.secondaryUnit' });
-  const wanted = (Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]).filter((f) => v[f] !== undefined && v[f] !== null);
-  if (wanted.length === 0) return;
-  const rows = await trx.selectFrom('classificationCodes').select(['kind', 'code'])
-    .where((eb) => eb.or(wanted.map((f) => eb.and([eb('kind', '=', CLASSIFICATION_FIELDS[f]), eb('code', '=', v[f]!)])))).execute();
-  for (const f of wanted) {
-    if (!rows.some((r) => r.kind === CLASSIFICATION_FIELDS[f] && r.code === v[f])) {
-      throw new DomainError('reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`, { field: `item.${f}` });
-    }
-  }
-}
-
-async function codeTaken(trx: Tx, code: string): Promise<string | undefined> {
-  const hit = await trx.selectFrom('itemSearchCodes').innerJoin('items', 'items.id', 'itemSearchCodes.itemId')
-    .select('items.code').where('itemSearchCodes.code', '=', code).executeTakeFirst();
-  return hit?.code;
-}
-
 /** Skips numbers whose code is already an item or search code (codes typed by hand may collide). */
 async function nextFreeCode(trx: Tx, sequence: string, make: (n: bigint, prefix: string, width: number) => string, field: string): Promise<string> {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const { first, prefix, width } = await takeNumbers(trx, sequence, 1, field);
     const code = make(first, prefix, width);
-    if (!(await codeTaken(trx, code))) return code;
+    if (!(await codeOwner(trx, code))) return code;
   }
   throw new DomainError('coding.sequence_exhausted', `sequence ${sequence} produced 1000 codes in a row that are already in use`, { field });
 }
@@ -99,42 +57,34 @@ const pickMaster = (o: Record<string, unknown>): MasterChanges =>
   Object.fromEntries(MASTER_FIELD_NAMES.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as MasterChanges;
 const omitMaster = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !(MASTER_FIELD_NAMES as readonly string[]).includes(k)));
 
-/** Writes a new item with its main search code inside `trx`; the caller decides where values come from. */
-export async function insertItem(ctx: ServiceContext, trx: Tx, base: Record<string, unknown>, input: CreateInput): Promise<CreatedItem> {
-  const master = { ...pickMaster(base), ...Object.fromEntries(Object.entries(input.master ?? {}).filter(([, v]) => v !== undefined)) } as MasterChanges;
-  const given = new Set(Object.keys(input.master ?? {}).filter((k) => (input.master as Record<string, unknown>)[k] !== undefined));
-  const fields = { ...omitMaster(base), ...Object.fromEntries(Object.entries(input.item).filter(([, v]) => v !== undefined)) } as Partial<ItemFields>;
+/** Writes a new item (through the core insertItem) with coding and barcode inside `trx`; the caller decides where values come from. */
+export async function createFromBase(ctx: ServiceContext, trx: Tx, base: Record<string, unknown>, input: CreateInput): Promise<CreatedItem> {
+  const sent = (o: object | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+  const master = { ...pickMaster(base), ...sent(input.master) } as MasterChanges;
+  const given = new Set(Object.keys(sent(input.master)));
+  const fields = { ...omitMaster(base), ...sent(input.item) } as Partial<ItemFields>;
+  // A serial class given with the core fields is the same column as master.serialClass.
+  if (fields.serialClass !== undefined) { master.serialClass = fields.serialClass; given.add('serialClass'); delete fields.serialClass; }
   if (fields.description === undefined) throw new DomainError('validation.failed', 'description is required (or a template that gives one)', { field: 'item.description' });
   if (fields.primaryUnit === undefined) throw new DomainError('validation.failed', 'primaryUnit is required (or a template that gives one)', { field: 'item.primaryUnit' });
   let itemClass = master.itemClass ?? null;
   if (fields.code === undefined) ({ code: fields.code, itemClass } = await automaticCode(trx, itemClass));
-  const core = validateCore(fields as ItemFields);
   const m = checkMasterFields({ ...DEFAULT_MASTER_FIELDS, ...master, itemClass }, {
-    lotManagement: core.lotManagement ?? 'no', serialManagement: core.serialManagement ?? false,
+    lotManagement: fields.lotManagement ?? 'no', serialManagement: fields.serialManagement ?? false,
   }, given);
   const barcode = input.barcode ?? { mode: 'none' };
-  if (barcode.mode === 'item_code') checkCodeAsBarcode(core.code, barcode.type, 'item.code');
-  await checkCoreReferences(trx, core);
+  if (barcode.mode === 'item_code') checkCodeAsBarcode(fields.code, barcode.type, 'item.code');
   await checkMasterReferences(trx, m);
-  const other = await codeTaken(trx, core.code);
-  if (other) throw new DomainError('conflict.duplicate', `code ${core.code} already identifies item ${other}`, { field: 'item.code', params: { item: other } });
-  const now = ctx.now();
-  const row = await digitSafe(trx).insertInto('items').values({ ...core, ...m, createdAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow();
-  // The main search code: the item code itself, in the primary unit, factor 1 (seed 002).
-  await trx.insertInto('itemSearchCodes').values({
-    itemId: row.id, code: row.code, unit: row.primaryUnit, conversionOp: 'x', conversionFactor: '1', isMain: true, description: row.description,
-  }).execute();
   let generatedBarcode: string | null = null;
   if (barcode.mode === 'ean8' || barcode.mode === 'ean13') {
     const kind = barcode.mode;
     const exists = await trx.selectFrom('numberSequences').select('code').where('code', '=', barcodeSequence(kind)).executeTakeFirst();
     if (!exists) throw new DomainError('coding.no_rule', `no GS1 company prefix is configured for ${kind.toUpperCase()}`, { field: 'barcode.mode' });
     generatedBarcode = await nextFreeCode(trx, barcodeSequence(kind), (n, prefix) => makeBarcode(kind, prefix, n), 'barcode.mode');
-    await trx.insertInto('itemSearchCodes').values({
-      itemId: row.id, code: generatedBarcode, unit: row.primaryUnit, conversionOp: 'x', conversionFactor: '1', isMain: false, description: row.description,
-    }).execute();
   }
-  await refreshSearchTerms(trx, row.id);
+  const row = await insertItem(trx, ctx, {
+    item: fields as ItemFields, extra: { ...m }, given, searchCodes: generatedBarcode ? [generatedBarcode] : [], fieldPrefix: 'item.',
+  });
   return { item: { ...itemView(row), ...masterView(row) }, generatedBarcode };
 }
 
@@ -151,7 +101,7 @@ export async function createMasterItem(ctx: ServiceContext, actor: Actor, input:
       const t = found(await trx.selectFrom('itemTemplates').select('referenceItemId').where('code', '=', input.template).executeTakeFirst(), `template ${input.template}`, 'template');
       base = await sourceValues(trx, t.referenceItemId);
     }
-    return insertItem(ctx, trx, base, input);
+    return createFromBase(ctx, trx, base, input);
   }));
 }
 
@@ -164,7 +114,7 @@ export async function copyItem(ctx: ServiceContext, actor: Actor, sourceId: stri
   requireRole(actor, 'manager');
   return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
     const base = await sourceValues(trx, sourceId);
-    const created = await insertItem(ctx, trx, base, input);
+    const created = await createFromBase(ctx, trx, base, input);
     const id = created.item.id;
     await trx.insertInto('itemWarehousePlanning').columns(['itemId', 'warehouseId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
       .expression((eb) => eb.selectFrom('itemWarehousePlanning').select([eb.val(id).as('itemId'), 'warehouseId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])

@@ -1,17 +1,19 @@
 // The item master (SPEC §2): create with its main search code, change (the primary unit is locked once
-// stock has moved), delete when nothing refers to the item. Searching is in item-search.service.ts.
+// stock has moved; lot/serial management while there is stock), delete when nothing refers to the item.
+// `insertItem` is the one way an item is written: the item-master creation, copy and template paths call it
+// inside their own transaction. Searching is in item-search.service.ts.
 import type { Selectable } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import {
-  CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement, checkDescription, checkItemCode, checkLotManagement,
-  checkNonNegative, checkPrimaryUnitChange, checkSecondaryUnit, checkSupplementary, checkValidity,
+  CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement, type TrackingFields, checkDescription, checkItemCode, checkLotManagement,
+  checkNonNegative, checkPrimaryUnitChange, checkSecondaryUnit, checkSupplementary, checkTracking, checkTrackingChange, checkValidity,
 } from '../../domain/item.js';
 import type { ConversionOp } from '../../domain/unit.js';
 import type { ItemsTable } from '../../storage/tables/core.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { digitSafe, mapDbErrors } from '../places/support.js';
-import { refreshSearchTerms } from './search-code.service.js';
+import { refreshSearchTerms, requireCodeFree } from './search-code.service.js';
 
 const PRICE_FIELDS = ['settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4', 'settlementPrice5', 'inventoryPrice', 'standardCost'] as const;
 type PriceField = (typeof PRICE_FIELDS)[number];
@@ -28,6 +30,8 @@ export interface ItemFields extends Partial<Record<ClassificationField, string |
   secondaryConversionFactor?: string | null | undefined;
   lotManagement?: LotManagement | undefined;
   serialManagement?: boolean | undefined;
+  /** Serial class (number generation); required when the item is serial-managed. */
+  serialClass?: string | null | undefined;
   countCycleDays?: number | undefined;
   thresholdQuantity?: string | undefined;
   movementCountThreshold?: number | undefined;
@@ -41,7 +45,7 @@ export type ItemChanges = Partial<ItemFields>;
 export interface ItemView extends Required<Record<ClassificationField, string | null>>, Record<PriceField, string> {
   id: string; code: string; description: string; supplementaryDescription: string; printSupplementaryDescription: boolean;
   primaryUnit: string; secondaryUnit: string | null; secondaryConversionOp: ConversionOp | null; secondaryConversionFactor: string | null;
-  lotManagement: LotManagement; serialManagement: boolean; countCycleDays: number; thresholdQuantity: string;
+  lotManagement: LotManagement; serialManagement: boolean; serialClass: string | null; countCycleDays: number; thresholdQuantity: string;
   movementCountThreshold: number; abcClass: 'A' | 'B' | 'C' | null; includeInInventory: boolean;
   movingAveragePrice: string; hasLedgerEntries: boolean; validFrom: string | null; validTo: string | null;
   createdAt: string; updatedAt: string;
@@ -85,29 +89,34 @@ function validate(v: ItemFields): ItemFields {
   return out;
 }
 
-/** Units and classification codes are references: they must exist (classification codes have no FK). */
-async function checkReferences(trx: Tx, v: ItemFields): Promise<void> {
+/**
+ * Units, classification codes and the serial class are references: they must exist (classification codes
+ * have no FK; the others get a clear error before the FK fires). `prefix` places the field inside a larger
+ * body (item-master: `item.`).
+ */
+async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<void> {
   const units = [v.primaryUnit, ...(v.secondaryUnit ? [v.secondaryUnit] : [])];
   const known = new Set((await trx.selectFrom('units').select('code').where('code', 'in', units).execute()).map((u) => u.code));
-  if (!known.has(v.primaryUnit)) throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, { field: 'primaryUnit' });
-  if (v.secondaryUnit && !known.has(v.secondaryUnit)) throw new DomainError('reference.unknown', `unit ${v.secondaryUnit} does not exist`, { field: 'secondaryUnit' });
+  if (!known.has(v.primaryUnit)) throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, { field: `${prefix}primaryUnit` });
+  if (v.secondaryUnit && !known.has(v.secondaryUnit)) throw new DomainError('reference.unknown', `unit ${v.secondaryUnit} does not exist`, { field: `${prefix}secondaryUnit` });
+  if (v.serialClass) {
+    const sc = await trx.selectFrom('serialClasses').select('code').where('code', '=', v.serialClass).executeTakeFirst();
+    if (!sc) throw new DomainError('reference.unknown', `serial class ${v.serialClass} does not exist`, { field: `${prefix}serialClass` });
+  }
   const wanted = (Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]).filter((f) => v[f] !== undefined && v[f] !== null);
   if (wanted.length === 0) return;
   const rows = await trx.selectFrom('classificationCodes').select(['kind', 'code'])
     .where((eb) => eb.or(wanted.map((f) => eb.and([eb('kind', '=', CLASSIFICATION_FIELDS[f]), eb('code', '=', v[f]!)])))).execute();
   for (const f of wanted) {
     if (!rows.some((r) => r.kind === CLASSIFICATION_FIELDS[f] && r.code === v[f])) {
-      throw new DomainError('reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`, { field: f });
+      throw new DomainError('reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`, { field: `${prefix}${f}` });
     }
   }
 }
 
-async function checkCodeFree(trx: Tx, code: string): Promise<void> {
-  const other = await trx.selectFrom('itemSearchCodes').innerJoin('items', 'items.id', 'itemSearchCodes.itemId')
-    .select('items.code as itemCode').where('itemSearchCodes.code', '=', code).executeTakeFirst();
-  if (other) {
-    throw new DomainError('conflict.duplicate', `code ${code} already identifies item ${other.itemCode}`, { field: 'code', params: { item: other.itemCode } });
-  }
+/** Stock on hand anywhere (any warehouse, lot, serial, owner): what makes lot/serial management fixed. */
+async function hasStock(trx: Tx, itemId: string): Promise<boolean> {
+  return (await trx.selectFrom('stockBalances').select('id').where('itemId', '=', itemId).where('quantity', '<>', '0').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function loadItem(trx: Tx, id: string): Promise<ItemRow> {
@@ -119,21 +128,47 @@ export async function getItem(ctx: ServiceContext, actor: Actor, id: string): Pr
   return itemView(await loadItem(ctx.db, id));
 }
 
+export interface NewItem {
+  item: ItemFields;
+  /** Further item columns already checked by the caller (item-master fields: template/copy values and input). */
+  extra?: Record<string, unknown> | undefined;
+  /** Fields the caller set explicitly: a lot/serial coupling raises defaults but refuses explicit contradictions. */
+  given?: ReadonlySet<string> | undefined;
+  /** Further (non-main) search codes in the primary unit, e.g. a generated EAN. */
+  searchCodes?: string[] | undefined;
+  /** Places error fields inside a larger body (item-master: `item.`). */
+  fieldPrefix?: string | undefined;
+}
+
+/**
+ * Writes a new item inside the caller's transaction: the core rules (domain checks, references, the code free
+ * as item and search code), the lot/serial couplings, the main search code (the item code, primary unit,
+ * factor 1 — seed 002), further search codes and the word-search terms. No authorisation: the use case's job.
+ */
+export async function insertItem(trx: Tx, ctx: ServiceContext, input: NewItem): Promise<ItemRow> {
+  const prefix = input.fieldPrefix ?? '';
+  const v = validate(input.item);
+  const extra = (input.extra ?? {}) as Partial<TrackingFields>;
+  const tracking = checkTracking({ lotManagement: v.lotManagement ?? 'no', serialManagement: v.serialManagement ?? false }, {
+    lotAvailabilityCheck: extra.lotAvailabilityCheck ?? 'none', availabilityCheck: extra.availabilityCheck ?? 'none',
+    serialClass: v.serialClass !== undefined ? v.serialClass : extra.serialClass ?? null,
+  }, input.given ?? new Set(v.serialClass !== undefined ? ['serialClass'] : []));
+  await checkReferences(trx, { ...v, serialClass: tracking.serialClass }, prefix);
+  await requireCodeFree(trx, v.code, `${prefix}code`);
+  for (const code of input.searchCodes ?? []) await requireCodeFree(trx, code, `${prefix}code`);
+  const now = ctx.now();
+  const row = await digitSafe(trx).insertInto('items').values({ ...input.extra, ...v, ...tracking, createdAt: now, updatedAt: now })
+    .returningAll().executeTakeFirstOrThrow();
+  await trx.insertInto('itemSearchCodes').values([row.code, ...(input.searchCodes ?? [])].map((code, i) => ({
+    itemId: row.id, code, unit: row.primaryUnit, conversionOp: 'x' as const, conversionFactor: '1', isMain: i === 0, description: row.description,
+  }))).execute();
+  await refreshSearchTerms(trx, row.id);
+  return row;
+}
+
 export async function createItem(ctx: ServiceContext, actor: Actor, input: ItemFields): Promise<ItemView> {
   requireRole(actor, 'manager');
-  const v = validate(input);
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    await checkReferences(trx, v);
-    await checkCodeFree(trx, v.code);
-    const now = ctx.now();
-    const row = await digitSafe(trx).insertInto('items').values({ ...v, createdAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow();
-    // The main search code: the item code itself, in the primary unit, factor 1 (seed 002).
-    await trx.insertInto('itemSearchCodes').values({
-      itemId: row.id, code: row.code, unit: row.primaryUnit, conversionOp: 'x', conversionFactor: '1', isMain: true, description: row.description,
-    }).execute();
-    await refreshSearchTerms(trx, row.id);
-    return itemView(row);
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => itemView(await insertItem(trx, ctx, { item: input }))));
 }
 
 export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, changes: ItemChanges): Promise<ItemView> {
@@ -146,9 +181,16 @@ export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, 
     // Removing the secondary unit removes its conversion with it.
     if (sent.secondaryUnit === null) Object.assign(sent, { secondaryConversionOp: null, secondaryConversionFactor: null });
     const merged = validate({ ...base, ...sent } as ItemFields);
+    let tracking: TrackingFields | undefined;
+    if (merged.lotManagement !== current.lotManagement || merged.serialManagement !== current.serialManagement || sent.serialClass !== undefined) {
+      const next = { lotManagement: merged.lotManagement ?? 'no', serialManagement: merged.serialManagement ?? false };
+      checkTrackingChange(current, next, await hasStock(trx, id));
+      // The same couplings as the item-master paths: a new lot item gets its (blocking) lot availability check.
+      tracking = checkTracking(next, { ...current, serialClass: merged.serialClass ?? null }, new Set(sent.serialClass !== undefined ? ['serialClass'] : []));
+    }
     await checkReferences(trx, merged);
-    if (merged.code !== current.code) await checkCodeFree(trx, merged.code);
-    const row = await digitSafe(trx).updateTable('items').set({ ...merged, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    if (merged.code !== current.code) await requireCodeFree(trx, merged.code);
+    const row = await digitSafe(trx).updateTable('items').set({ ...merged, ...tracking, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     // The main search code mirrors the item: its code, primary unit and description.
     await trx.updateTable('itemSearchCodes').set({ code: row.code, unit: row.primaryUnit, description: row.description })
       .where('itemId', '=', id).where('isMain', '=', true).execute();

@@ -32,13 +32,23 @@ export async function refreshSearchTerms(trx: Tx, itemId: string): Promise<void>
   if (terms.length > 0) await trx.insertInto('itemSearchTerms').values(terms.map((term) => ({ itemId, term }))).execute();
 }
 
-async function checkCode(trx: Tx, code: string, exceptId: string | null): Promise<void> {
-  checkSearchCode(code);
+/** The item whose item or search code `code` already is (every item code is its own main search code). */
+export async function codeOwner(trx: Tx, code: string, exceptSearchCodeId: string | null = null): Promise<string | undefined> {
   let q = trx.selectFrom('itemSearchCodes').innerJoin('items', 'items.id', 'itemSearchCodes.itemId')
     .select('items.code as itemCode').where('itemSearchCodes.code', '=', code);
-  if (exceptId) q = q.where('itemSearchCodes.id', '<>', exceptId);
-  const other = await q.executeTakeFirst();
-  if (other) throw new DomainError('conflict.duplicate', `code ${code} already identifies item ${other.itemCode}`, { field: 'code', params: { item: other.itemCode } });
+  if (exceptSearchCodeId) q = q.where('itemSearchCodes.id', '<>', exceptSearchCodeId);
+  return (await q.executeTakeFirst())?.itemCode;
+}
+
+/** A code identifies exactly one item: refused naming the item that already has it. */
+export async function requireCodeFree(trx: Tx, code: string, field = 'code', exceptSearchCodeId: string | null = null): Promise<void> {
+  const other = await codeOwner(trx, code, exceptSearchCodeId);
+  if (other) throw new DomainError('conflict.duplicate', `code ${code} already identifies item ${other}`, { field, params: { item: other } });
+}
+
+async function checkCode(trx: Tx, code: string, exceptId: string | null): Promise<void> {
+  checkSearchCode(code);
+  await requireCodeFree(trx, code, 'code', exceptId);
 }
 
 async function checkUnit(trx: Tx, unit: string): Promise<void> {

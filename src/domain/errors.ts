@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   'place.differences_zone_missing': 'rule',
   // items
   'item.primary_unit_locked': 'rule',
+  'item.tracking_locked': 'rule', // items: lot/serial management fixed while the item has stock
   'item.code_invalid': 'invalid',
   'item.lot_required': 'rule',
   'item.lot_not_allowed': 'rule',

@@ -127,7 +127,7 @@ export interface Tracking { lotManagement: LotManagement; serialManagement: bool
  * silently but refused naming the field.
  */
 export function checkTracking(item: Tracking, f: TrackingFields, given: ReadonlySet<string>): TrackingFields {
-  const out = { ...f };
+  const out: TrackingFields = { lotAvailabilityCheck: f.lotAvailabilityCheck, availabilityCheck: f.availabilityCheck, serialClass: f.serialClass };
   if (item.lotManagement !== 'no' && out.lotAvailabilityCheck === 'none') {
     if (given.has('lotAvailabilityCheck')) {
       throw new DomainError('validation.failed', 'a lot-managed item cannot switch the lot availability check off', { field: 'lotAvailabilityCheck' });

@@ -85,6 +85,9 @@ describe('items', () => {
     const res = await api.call('PATCH', `/api/items/${flour.id}`, { primaryUnit: 'g' }, manager);
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'item.primary_unit_locked', field: 'primaryUnit' });
+    // Lot/serial management follows item-master's rules on this path too.
+    const serial = await api.call('PATCH', `/api/items/${flour.id}`, { serialManagement: true }, manager);
+    expect([serial.statusCode, serial.json().error.code, serial.json().error.field]).toEqual([422, 'lot.class_required', 'serialClass']);
     expect((await api.call('DELETE', `/api/items/${flour.id}`, undefined, manager)).statusCode).toBe(409);
   });
 

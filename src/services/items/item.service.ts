@@ -186,7 +186,9 @@ export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, 
       const next = { lotManagement: merged.lotManagement ?? 'no', serialManagement: merged.serialManagement ?? false };
       checkTrackingChange(current, next, await hasStock(trx, id));
       // The same couplings as the item-master paths: a new lot item gets its (blocking) lot availability check.
-      tracking = checkTracking(next, { ...current, serialClass: merged.serialClass ?? null }, new Set(sent.serialClass !== undefined ? ['serialClass'] : []));
+      tracking = checkTracking(next, {
+        lotAvailabilityCheck: current.lotAvailabilityCheck, availabilityCheck: current.availabilityCheck, serialClass: merged.serialClass ?? null,
+      }, new Set(sent.serialClass !== undefined ? ['serialClass'] : []));
     }
     await checkReferences(trx, merged);
     if (merged.code !== current.code) await requireCodeFree(trx, merged.code);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import {
-  checkDescription, checkItemCode, checkLotManagement, checkPrimaryUnitChange, checkSecondaryUnit, checkSupplementary, searchTerms,
+  checkDescription, checkItemCode, checkLotManagement, checkPrimaryUnitChange, checkSecondaryUnit, checkSupplementary, checkTracking, checkTrackingChange, searchTerms,
 } from '../../../src/domain/item.js';
 
 function errorOf(fn: () => unknown): DomainError {
@@ -68,5 +68,27 @@ describe('search terms', () => {
     expect(searchTerms(['Hex bolt M8'])).toEqual(['hex bolt m8', 'bolt m8', 'm8', '8']);
     expect(searchTerms(['AB-123'])).toEqual(['ab-123', '123']);
     expect(searchTerms(['  '])).toEqual([]);
+  });
+});
+
+describe('lot/serial management', () => {
+  const off = { lotAvailabilityCheck: 'none', availabilityCheck: 'none', serialClass: null } as const;
+  it('a lot item defaults to a blocking lot availability check, which implies the availability check', () => {
+    expect(checkTracking({ lotManagement: 'yes', serialManagement: false }, off, new Set())).toEqual({ lotAvailabilityCheck: 'blocking', availabilityCheck: 'blocking', serialClass: null });
+    expect(checkTracking({ lotManagement: 'auto', serialManagement: false }, { ...off, lotAvailabilityCheck: 'warning' }, new Set()))
+      .toEqual({ lotAvailabilityCheck: 'warning', availabilityCheck: 'warning', serialClass: null });
+    expect(errorOf(() => checkTracking({ lotManagement: 'yes', serialManagement: false }, off, new Set(['lotAvailabilityCheck'])))).toMatchObject({ field: 'lotAvailabilityCheck' });
+    expect(checkTracking({ lotManagement: 'no', serialManagement: false }, off, new Set())).toEqual(off);
+  });
+  it('a serial item needs its serial class', () => {
+    expect(errorOf(() => checkTracking({ lotManagement: 'no', serialManagement: true }, off, new Set()))).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
+    expect(checkTracking({ lotManagement: 'no', serialManagement: true }, { ...off, serialClass: 'SN' }, new Set()).serialClass).toBe('SN');
+  });
+  it('with stock, lot tracking on/off and serial management are fixed; yes ↔ auto is not', () => {
+    const item = { code: 'A', lotManagement: 'no', serialManagement: false } as const;
+    expect(errorOf(() => checkTrackingChange(item, { lotManagement: 'yes', serialManagement: false }, true))).toMatchObject({ code: 'item.tracking_locked', field: 'lotManagement' });
+    expect(errorOf(() => checkTrackingChange(item, { lotManagement: 'no', serialManagement: true }, true))).toMatchObject({ code: 'item.tracking_locked', field: 'serialManagement' });
+    expect(() => checkTrackingChange(item, { lotManagement: 'yes', serialManagement: true }, false)).not.toThrow();
+    expect(() => checkTrackingChange({ ...item, lotManagement: 'yes' }, { lotManagement: 'auto', serialManagement: false }, true)).not.toThrow();
   });
 });

@@ -85,10 +85,12 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
       from stock_balances sb
       where sb.owner_id = ${inv.ownerId} and sb.quantity <> 0
         and sb.bin_id in (select bin_id from count_list_items where count_list_id = ${listId} and bin_id is not null and not informational)
-        and not exists (select 1 from count_list_items o join count_lists ol on ol.id = o.count_list_id
+        -- A probe per candidate (count_list_items_inventory_item_idx), written as a scalar subquery so the
+        -- planner cannot turn it into an anti-join that sorts every line of the inventory once per list.
+        and (select 1 from count_list_items o join count_lists ol on ol.id = o.count_list_id
           where o.inventory_id = ${inv.id} and o.item_id = sb.item_id and o.warehouse_id = sb.warehouse_id
             and o.bin_id = sb.bin_id and o.lot = sb.lot and o.serial = sb.serial and o.owner_id = sb.owner_id
-            and ol.status not in ('closed', 'closed_with_errors', 'manually_closed'))
+            and ol.status not in ('closed', 'closed_with_errors', 'manually_closed') limit 1) is null
       on conflict do nothing`.execute(trx);
     // The "empty bin" placeholder is pointless once the bin holds an item of the list.
     await sql`
@@ -98,14 +100,19 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
   }
 
   // One pass over the items: re-read the target (the owner's balance at exactly this position, 0 when there
-  // is none; an empty-bin placeholder has none), open the item, clear its verification mark.
+  // is none; an empty-bin placeholder has none), open the item, clear its verification mark. Only lines
+  // that change are written: a list opened right after generation already holds these values, and
+  // rewriting every line (a new row version in every index) was most of the cost of opening.
   await sql`
-    update count_list_items cli set status = 'open', verification_mark = false,
-      target_quantity = case when cli.item_id is null then null else coalesce((
+    with n as materialized (
+      select c.id, case when c.item_id is null then null else coalesce((
         select sb.quantity from stock_balances sb
-        where sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
-          and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id), 0) end
-    where cli.count_list_id = ${listId}`.execute(trx);
+        where sb.item_id = c.item_id and sb.warehouse_id = c.warehouse_id and sb.zone_id is not distinct from c.zone_id
+          and sb.bin_id is not distinct from c.bin_id and sb.lot = c.lot and sb.serial = c.serial and sb.owner_id = c.owner_id), 0) end as target
+      from count_list_items c where c.count_list_id = ${listId})
+    update count_list_items cli set status = 'open', verification_mark = false, target_quantity = n.target
+    from n where cli.id = n.id
+      and (cli.status <> 'open' or cli.verification_mark or cli.target_quantity::text is distinct from n.target::text)`.execute(trx);
   await trx.updateTable('countLists')
     .set({ status: to, statusReason: null, openedAt: now, updatedAt: now, countDate: list.countDate ?? inv.stockTakingDate })
     .where('id', '=', listId).execute();

@@ -3,7 +3,10 @@
 // exactly what to fix; reference checks (units, code tables, codes in use) are set-based in the service.
 import { parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { CLASSIFICATION_FIELDS, type ClassificationField, checkDescription, checkItemCode, checkSearchCode, checkSecondaryUnit } from '../item.js';
+import {
+  CLASSIFICATION_FIELDS, type ClassificationField, checkDescription, checkItemCode, checkLotManagement, checkSearchCode, checkSecondaryUnit, checkSupplementary,
+  checkTracking,
+} from '../item.js';
 import { checkConversion } from '../unit.js';
 
 export interface RowProblem { line: number; field: string; code: string; message: string }
@@ -13,7 +16,7 @@ const DECIMAL_COLUMNS = ['standardCost', 'inventoryPrice', 'thresholdQuantity', 
 /** Every column an item import file may have, in export order. code, description and primaryUnit are required. */
 export const ITEM_COLUMNS = [
   'code', 'description', 'primaryUnit', 'secondaryUnit', 'secondaryConversionOp', 'secondaryConversionFactor', 'lotManagement', 'serialManagement',
-  'includeInInventory', 'countCycleDays', ...CLASSIFICATIONS, ...DECIMAL_COLUMNS, 'vatCode', 'accountingCategory', 'packageType', 'supplementaryDescription',
+  'serialClass', 'includeInInventory', 'countCycleDays', ...CLASSIFICATIONS, ...DECIMAL_COLUMNS, 'vatCode', 'accountingCategory', 'packageType', 'supplementaryDescription',
 ] as const;
 export type ItemColumn = (typeof ITEM_COLUMNS)[number];
 export const REQUIRED_ITEM_COLUMNS = ['code', 'description', 'primaryUnit'] as const;
@@ -60,10 +63,12 @@ export function parseItemRow(row: Record<string, string>): ImportedItem {
     secondaryConversionFactor: get('secondaryConversionFactor') ? fileDecimal(get('secondaryConversionFactor'), 'secondaryConversionFactor') : null,
   });
   Object.assign(out, sec);
-  const lot = get('lotManagement') || 'no';
-  if (!['no', 'yes', 'auto'].includes(lot)) throw new DomainError('validation.failed', 'lotManagement must be no, yes or auto', { field: 'lotManagement' });
-  out.lotManagement = lot;
-  out.serialManagement = bool(get('serialManagement'), 'serialManagement');
+  const lotManagement = checkLotManagement(get('lotManagement') || 'no');
+  const serialManagement = bool(get('serialManagement'), 'serialManagement');
+  // The same lot/serial couplings as every other creation path (domain/item.ts checkTracking).
+  Object.assign(out, { lotManagement, serialManagement }, checkTracking({ lotManagement, serialManagement }, {
+    lotAvailabilityCheck: 'none', availabilityCheck: 'none', serialClass: get('serialClass') || null,
+  }, new Set()));
   out.includeInInventory = get('includeInInventory') === '' ? true : bool(get('includeInInventory'), 'includeInInventory');
   const cycle = get('countCycleDays') || '0';
   if (!/^\d{1,5}$/.test(cycle)) throw new DomainError('validation.failed', 'countCycleDays must be a whole number of days', { field: 'countCycleDays' });
@@ -82,9 +87,7 @@ export function parseItemRow(row: Record<string, string>): ImportedItem {
     if (v.length > 20) throw new DomainError('validation.failed', `${c} must have at most 20 characters`, { field: c });
     out[c] = v || null;
   }
-  const sup = row.supplementaryDescription ?? '';
-  if (sup.length > 65_536) throw new DomainError('validation.failed', 'supplementaryDescription must have at most 65536 characters', { field: 'supplementaryDescription' });
-  out.supplementaryDescription = sup;
+  out.supplementaryDescription = checkSupplementary(row.supplementaryDescription ?? '');
   return out;
 }
 

@@ -81,6 +81,7 @@ async function insertTerms(trx: Tx, entries: { itemId: string; texts: string[] }
 async function checkItemReferences(trx: Tx, items: { line: number; item: ImportedItem }[], rejected: RowProblem[]): Promise<{ line: number; item: ImportedItem }[]> {
   const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
   const classes = new Set((await trx.selectFrom('classificationCodes').select(['kind', 'code']).execute()).map((c) => `${c.kind}|${c.code}`));
+  const serialClasses = new Set((await trx.selectFrom('serialClasses').select('code').execute()).map((c) => c.code));
   const used = await codesInUse(trx, items.map((i) => i.item.code as string));
   return items.filter(({ line, item }) => {
     const reject = (field: string, code: string, message: string) => { rejected.push({ line, field, code, message }); return false; };
@@ -88,6 +89,7 @@ async function checkItemReferences(trx: Tx, items: { line: number; item: Importe
     for (const f of ['primaryUnit', 'secondaryUnit'] as const) {
       if (item[f] !== null && !units.has(item[f] as string)) return reject(f, 'reference.unknown', `unit ${item[f] as string} does not exist`);
     }
+    if (item.serialClass && !serialClasses.has(item.serialClass as string)) return reject('serialClass', 'reference.unknown', `serial class ${item.serialClass as string} does not exist`);
     for (const f of Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]) {
       if (item[f] !== null && !classes.has(`${CLASSIFICATION_FIELDS[f]}|${item[f] as string}`)) {
         return reject(f, 'reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${item[f] as string} does not exist in its code table`);
@@ -100,7 +102,8 @@ async function checkItemReferences(trx: Tx, items: { line: number; item: Importe
 const ITEM_SQL_COLUMNS: [keyof ImportedItem & string, string, string][] = [
   ['code', 'code', 'text'], ['description', 'description', 'text'], ['primaryUnit', 'primary_unit', 'text'], ['secondaryUnit', 'secondary_unit', 'text'],
   ['secondaryConversionOp', 'secondary_conversion_op', 'text'], ['secondaryConversionFactor', 'secondary_conversion_factor', 'numeric'],
-  ['lotManagement', 'lot_management', 'text'], ['serialManagement', 'serial_management', 'boolean'], ['includeInInventory', 'include_in_inventory', 'boolean'],
+  ['lotManagement', 'lot_management', 'text'], ['serialManagement', 'serial_management', 'boolean'], ['serialClass', 'serial_class', 'text'],
+  ['lotAvailabilityCheck', 'lot_availability_check', 'text'], ['availabilityCheck', 'availability_check', 'text'], ['includeInInventory', 'include_in_inventory', 'boolean'],
   ['countCycleDays', 'count_cycle_days', 'int'],
   ...(Object.entries(CLASSIFICATION_FIELDS).map(([k, v]) => [k, v, 'text']) as [string, string, string][]),
   ['standardCost', 'standard_cost', 'numeric'], ['inventoryPrice', 'inventory_price', 'numeric'], ['thresholdQuantity', 'threshold_quantity', 'numeric'],

@@ -24,22 +24,24 @@ beforeAll(async () => {
   await makeUnit(db.ctx.db, 'KG', 3);
   await createClassification(db.ctx, admin, { kind: 'product_group', code: 'FAST', description: 'Fasteners' });
   await makeItem(db.ctx.db, { code: 'EXISTING', primaryUnit: 'PZ' });
+  await db.ctx.db.insertInto('serialClasses').values({ code: 'SN' }).execute();
 });
 afterAll(async () => { await db.close(); });
 
 const ITEMS = [
-  'code;description;primaryUnit;secondaryUnit;secondaryConversionOp;secondaryConversionFactor;productGroup;standardCost;netWeight;grossWeight;serialManagement',
-  'BOLT-1;Hex bolt M8;PZ;;;;FAST;0,125;;;no',
-  'FLOUR;"Flour; type 00";KG;;;;;1.20;1;1.05;0',
-  'bad code;Spaces in code;PZ;;;;;;;;',
-  'NOUNIT;Unknown unit;BOX;;;;;;;;',
-  'BOLT-1;Duplicate in file;PZ;;;;;;;;',
-  'EXISTING;Already there;PZ;;;;;;;;',
-  'GRP;Unknown group;PZ;;;;NOPE;;;;',
-  'SEC;Half secondary;PZ;KG;;;;;;;',
-  'NEG;Negative cost;PZ;;;;;-1;;;',
-  'WEIGHT;Gross below net;PZ;;;;;;2;1;',
-  'PACK;Packs of ten;PZ;KG;x;10;;;;;yes',
+  'code;description;primaryUnit;secondaryUnit;secondaryConversionOp;secondaryConversionFactor;productGroup;standardCost;netWeight;grossWeight;serialManagement;serialClass',
+  'BOLT-1;Hex bolt M8;PZ;;;;FAST;0,125;;;no;',
+  'FLOUR;"Flour; type 00";KG;;;;;1.20;1;1.05;0;',
+  'bad code;Spaces in code;PZ;;;;;;;;;',
+  'NOUNIT;Unknown unit;BOX;;;;;;;;;',
+  'BOLT-1;Duplicate in file;PZ;;;;;;;;;',
+  'EXISTING;Already there;PZ;;;;;;;;;',
+  'GRP;Unknown group;PZ;;;;NOPE;;;;;',
+  'SEC;Half secondary;PZ;KG;;;;;;;;',
+  'NEG;Negative cost;PZ;;;;;-1;;;;',
+  'WEIGHT;Gross below net;PZ;;;;;;2;1;;',
+  'PACK;Packs of ten;PZ;KG;x;10;;;;;yes;SN',
+  'SERNO;Serial without class;PZ;;;;;;;;yes;',
 ].join('\n');
 
 describe('item import', () => {
@@ -47,11 +49,11 @@ describe('item import', () => {
     const before = await count();
     const r = await importItemsCsv(db.ctx, admin, ITEMS, { dryRun: true });
     expect(r.status).toBe('validated');
-    expect(r.total).toBe(11);
+    expect(r.total).toBe(12);
     expect(r.rejected.map((x) => [x.line, x.field, x.code])).toEqual([
       [4, 'code', 'item.code_invalid'], [5, 'primaryUnit', 'reference.unknown'], [6, 'code', 'conflict.duplicate'], [7, 'code', 'conflict.duplicate'],
       [8, 'productGroup', 'reference.unknown'], [9, 'secondaryConversionOp', 'unit.conversion_invalid'], [10, 'standardCost', 'validation.failed'],
-      [11, 'grossWeight', 'validation.failed'],
+      [11, 'grossWeight', 'validation.failed'], [13, 'serialClass', 'lot.class_required'],
     ]);
     expect(r.rejected[2]!.message).toContain('line 2');
     expect(await count()).toBe(before);
@@ -65,13 +67,13 @@ describe('item import', () => {
 
   it('imports the good rows with main search code and word search', async () => {
     const r = await importItemsCsv(db.ctx, admin, ITEMS);
-    expect([r.status, r.imported, r.rejected.length]).toEqual(['imported', 3, 8]);
+    expect([r.status, r.imported, r.rejected.length]).toEqual(['imported', 3, 9]);
     const flour = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'FLOUR').executeTakeFirstOrThrow();
     expect([flour.description, flour.standardCost, flour.netWeight, flour.grossWeight]).toEqual(['Flour; type 00', '1.2', '1', '1.05']);
     const bolt = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'BOLT-1').executeTakeFirstOrThrow();
     expect([bolt.standardCost, bolt.productGroup]).toEqual(['0.125', 'FAST']);
     const pack = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'PACK').executeTakeFirstOrThrow();
-    expect([pack.secondaryUnit, pack.secondaryConversionFactor, pack.serialManagement]).toEqual(['KG', '10', true]);
+    expect([pack.secondaryUnit, pack.secondaryConversionFactor, pack.serialManagement, pack.serialClass]).toEqual(['KG', '10', true, 'SN']);
     const hits = await listItems(db.ctx, admin, { limit: 10, offset: 0, q: 'bolt' });
     expect(hits.items.map((i) => i.code)).toEqual(['BOLT-1']);
     expect(await db.ctx.db.selectFrom('itemSearchCodes').select(['code', 'isMain']).where('code', '=', 'FLOUR').execute()).toEqual([{ code: 'FLOUR', isMain: true }]);
@@ -107,6 +109,7 @@ describe('item import', () => {
       await makeUnit(other.ctx.db, 'PZ', 0);
       await makeUnit(other.ctx.db, 'KG', 3);
       await createClassification(other.ctx, admin, { kind: 'product_group', code: 'FAST', description: 'Fasteners' });
+      await other.ctx.db.insertInto('serialClasses').values({ code: 'SN' }).execute();
       const r = await importItemsCsv(other.ctx, admin, csv);
       expect([r.imported, r.rejected]).toEqual([lines.length - 1, []]);
       expect((await other.ctx.db.selectFrom('items').select('description').where('code', '=', 'BOLT-1').executeTakeFirstOrThrow()).description).toBe('=HYPERLINK("x")');

@@ -4,6 +4,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
 import { findBin, findBinsInSite } from './lookups.js';
 
 /** The statuses in which a list takes reports. */
@@ -69,6 +70,26 @@ export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options
     throw new DomainError('count.not_open', `count list ${row.number} is ${row.status}, not open for counting`, { params: { status: row.status } });
   }
   return toList(row);
+}
+
+/**
+ * loadOwnList for a scan: the same list and checks, read together with what recordReport needs (the list
+ * row locked, the inventory, whether the clientReportId was used) so a scan reads its list once.
+ */
+export async function loadOwnListForScan(trx: Tx, actor: Actor, listId: string, clientReportId: string): Promise<{ list: HandheldList; head: ReportHead }> {
+  const head = found(await queryReportHead(trx, listId, clientReportId), `count list ${listId}`);
+  const { list: l, inv } = head;
+  if (l.responsibleUserId !== actor.userId) {
+    throw new DomainError('auth.forbidden', `count list ${l.number} is assigned to another employee`, { params: { countListId: listId } });
+  }
+  const list: HandheldList = {
+    id: l.id, siteId: l.siteId, number: l.number, name: l.name, countType: l.countType, status: l.status, countDate: l.countDate,
+    warehouseId: l.warehouseId, warehouseCode: head.warehouseCode, responsibleUserId: l.responsibleUserId,
+    inventory: { id: inv.id, number: inv.number, description: inv.description, stockTakingDate: inv.stockTakingDate },
+    keepLocation: head.keepLocation, reportType: inv.reportType, showSystemQuantities: inv.showSystemQuantities,
+    singleReportingRequired: inv.singleReportingRequired,
+  };
+  return { list, head };
 }
 
 export interface HandheldListView extends HandheldList {

@@ -11,7 +11,7 @@ import { recordReport, type ReportResult } from '../inventory/report.service.js'
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { binOfList } from './handheld-lookup.service.js';
-import { type HandheldList, loadOwnList } from './handheld-list.service.js';
+import { type HandheldList, loadOwnListForScan } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
 import { findSearchCode } from './lookups.js';
 
@@ -168,7 +168,7 @@ function lineView(r: Extract<ReportResult, { status: 'recorded' }>['item'], show
 export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
-    const list = await loadOwnList(trx, actor, input.listId, { requireOpen: false });
+    const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
     const { item, fields, field } = await identify(trx, ctx, list, input);
     const counted = await countedQuantity(trx, item, input, fields);
     const { lot, serial } = lotAndSerial(item, input, fields);
@@ -185,7 +185,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
         countListId: list.id, itemId: item.itemId, warehouseId: place.warehouseId, zoneId: place.zoneId, binId: place.binId,
         lot, serial, quantity: view.quantity, mode: input.mode, device: input.device, rawBarcode: input.barcode,
         clientReportId: input.clientReportId, enteredQuantity: view.enteredQuantity, enteredUnit: view.enteredUnit,
-      }, { missingMode: 'ask' });
+      }, { missingMode: 'ask', head });
     } catch (e) {
       throw asScanError(e, field);
     }

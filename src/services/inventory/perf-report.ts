@@ -22,27 +22,40 @@ void allInvCols;
 /** Alias that survives the CamelCasePlugin round trip (iSiteId ↔ i_site_id). */
 const alias = (c: string) => `i${c[0]!.toUpperCase()}${c.slice(1)}`;
 
-export interface ReportHead { list: ListRow; inv: InventoryRow; replayed: boolean }
+export interface ReportHead {
+  list: ListRow; inv: InventoryRow; replayed: boolean;
+  /** For the handheld's view of the list (the scan reads the head once and hands it to recordReport). */
+  warehouseCode: string | null; keepLocation: boolean;
+}
 
 /**
  * The list (row-locked: reports on one list are serialised, as its status follows from them), its
  * inventory, and whether `clientReportId` was already recorded (count_reports_client_id_key) — one query.
  */
-export async function loadReportHead(trx: Tx, listId: string, clientReportId: string | undefined): Promise<ReportHead> {
-  const row = found(await trx.selectFrom('countLists as cl').innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
+export async function queryReportHead(trx: Tx, listId: string, clientReportId: string | undefined): Promise<ReportHead | undefined> {
+  const hit = await trx.selectFrom('countLists as cl').innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
+    .innerJoin('inventoryTypes as ty', 'ty.id', 'inv.typeId').leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
     .selectAll('cl')
     .select(INV_COLS.map((c) => sql.ref(`inv.${c}`).as(alias(c))))
+    .select(['w.code as headWarehouseCode', 'ty.keepLocation as headKeepLocation'])
     .select(sql<boolean>`${clientReportId ?? null}::text is not null
       and exists (select 1 from count_reports r where r.client_report_id = ${clientReportId ?? null}::text)`.as('replayed'))
-    .where('cl.id', '=', listId).forUpdate('cl').executeTakeFirst(), `count list ${listId}`, 'countListId') as Record<string, unknown>;
+    .where('cl.id', '=', listId).forUpdate('cl').executeTakeFirst();
+  if (hit === undefined) return undefined;
+  const { replayed, headWarehouseCode, headKeepLocation, ...row } = hit as typeof hit & Record<string, unknown>;
   const inv = {} as Record<string, unknown>;
   for (const c of INV_COLS) {
     inv[c] = row[alias(c)];
     delete row[alias(c)];
   }
-  const replayed = row.replayed === true;
-  delete row.replayed;
-  return { list: row as unknown as ListRow, inv: inv as unknown as InventoryRow, replayed };
+  return {
+    list: row as unknown as ListRow, inv: inv as unknown as InventoryRow, replayed: replayed === true,
+    warehouseCode: headWarehouseCode, keepLocation: headKeepLocation,
+  };
+}
+
+export async function loadReportHead(trx: Tx, listId: string, clientReportId: string | undefined): Promise<ReportHead> {
+  return found(await queryReportHead(trx, listId, clientReportId), `count list ${listId}`, 'countListId');
 }
 
 export interface PlaceAndRules {

@@ -11,7 +11,7 @@ import {
   type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, itemView, loadInventory, loadItemView, loadList,
   refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
 } from './count-list.service.js';
-import { binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
+import { type ReportHead, binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
 
 export interface ReportInput {
   countListId: string;
@@ -40,6 +40,11 @@ export type ReportResult =
 export interface ReportOptions {
   /** What a missing mode means on a repeat report: ask (handheld) or the inventory's report type (back office). */
   missingMode?: 'ask' | 'report_type';
+  /**
+   * The list, inventory and replay flag already read in this transaction (queryReportHead, with this
+   * input's countListId and clientReportId): the handheld scan reads them once for both layers.
+   */
+  head?: ReportHead | undefined;
 }
 
 const userIdOf = (actor: Actor) => (actor.userId === '0' ? null : actor.userId);
@@ -138,7 +143,7 @@ async function replay(trx: Tx, list: ListRow, inv: InventoryRow, actor: Actor, c
  * index look-ups (perf-report.ts); found items, replays and status transitions add their own statements.
  */
 export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
-  const { list, inv, replayed } = await loadReportHead(trx, input.countListId, input.clientReportId);
+  const { list, inv, replayed } = opts.head ?? await loadReportHead(trx, input.countListId, input.clientReportId);
   requireListCounter(actor, list);
   if (replayed) {
     const again = await replay(trx, list, inv, actor, input.clientReportId!);

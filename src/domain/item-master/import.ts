@@ -9,7 +9,8 @@ import {
 } from '../item.js';
 import { checkConversion } from '../unit.js';
 
-export interface RowProblem { line: number; field: string; code: string; message: string }
+/** One rejected row: file line (spreadsheet row), field (column name), its column letter when known, error code. */
+export interface RowProblem { line: number; field: string; column?: string | undefined; code: string; message: string }
 
 const CLASSIFICATIONS = Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[];
 const DECIMAL_COLUMNS = ['standardCost', 'inventoryPrice', 'thresholdQuantity', 'minStock', 'maxStock', 'reorderPoint', 'netWeight', 'grossWeight'] as const;

@@ -1,8 +1,8 @@
-// Import of items and search codes from CSV with a report of every rejected row, and export of items to
-// CSV (issue 6, SPEC §2). Set-based: rows are checked in memory and against the database with one query
+// Import of items and search codes from CSV or XLSX with a report of every rejected row, and export of items
+// to CSV or XLSX (issue 6, SPEC §2). The file format is only the reader/writer (import-files.ts). Set-based: rows are checked in memory and against the database with one query
 // per reference kind, then written in chunks of INSERT … SELECT FROM jsonb_to_recordset. Everything is one
 // transaction: a fatal error (bad header, malformed CSV, a database failure) leaves nothing half-imported.
-import { parse } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import {
@@ -11,9 +11,10 @@ import {
 } from '../../domain/item-master/import.js';
 import { CLASSIFICATION_FIELDS, type ClassificationField, searchTerms } from '../../domain/item.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { type ImportFile, type ParsedFile, csvCell, locateColumns, readImportFile, writeXlsx } from './import-files.js';
 
 const CHUNK = 5000;
-export const MAX_IMPORT_ROWS = 500_000;
+export { MAX_IMPORT_ROWS } from './import-files.js';
 
 export interface ImportOptions {
   /** Check everything (database references included) and write nothing. */
@@ -22,31 +23,6 @@ export interface ImportOptions {
   allOrNothing?: boolean | undefined;
 }
 export interface ImportReport { status: 'imported' | 'validated' | 'rejected'; total: number; imported: number; rejected: RowProblem[] }
-
-interface Parsed { header: string[]; rows: { line: number; values: Record<string, string> }[] }
-
-/** A cell exported with a leading ' to defuse spreadsheet formulas is read back without it. */
-const unguard = (v: string) => (/^'[=+\-@]/.test(v) ? v.slice(1) : v);
-
-/** Parses CSV text (comma or semicolon, detected from the header line; UTF-8 BOM allowed). */
-export function parseCsv(text: string): Parsed {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { delimiter, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as typeof records;
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new DomainError('import.header_invalid', `the file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message}`, { field: 'csv', params: { line } });
-  }
-  if (records.length === 0) throw new DomainError('import.header_invalid', 'the file is empty: a header line is required', { field: 'csv' });
-  if (records.length - 1 > MAX_IMPORT_ROWS) throw new DomainError('import.header_invalid', `at most ${MAX_IMPORT_ROWS} rows per file`, { field: 'csv' });
-  const header = records[0]!.record.map((h) => h.trim());
-  const rows = records.slice(1).map((r) => ({
-    line: r.info.lines, values: Object.fromEntries(header.map((h, i) => [h, unguard(r.record[i] ?? '')])),
-  }));
-  return { header, rows };
-}
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
@@ -112,6 +88,9 @@ const ITEM_SQL_COLUMNS: [keyof ImportedItem & string, string, string][] = [
   ['accountingCategory', 'accounting_category', 'text'], ['packageType', 'package_type', 'text'], ['supplementaryDescription', 'supplementary_description', 'text'],
 ];
 
+/** Columns exported as numbers in XLSX (numeric and int columns of the import). */
+const NUMERIC_EXPORT_COLUMNS = new Set(ITEM_SQL_COLUMNS.filter(([, , t]) => t === 'numeric' || t === 'int').map(([k]) => k as string));
+
 async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]): Promise<void> {
   // Keys in the JSON are the snake_case column names, so the record definition and the insert list match.
   const cols = sql.raw(ITEM_SQL_COLUMNS.map(([, c]) => c).join(', '));
@@ -133,7 +112,7 @@ async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]):
   }
 }
 
-function collect<T>(parsed: Parsed, parseRow: (v: Record<string, string>) => T, key: (t: T) => string, rejected: RowProblem[]) {
+function collect<T>(parsed: ParsedFile, parseRow: (v: Record<string, string>) => T, key: (t: T) => string, rejected: RowProblem[]) {
   const good: { line: number; item: T }[] = [];
   const seen = new Map<string, number>();
   for (const r of parsed.rows) {
@@ -148,15 +127,17 @@ function collect<T>(parsed: Parsed, parseRow: (v: Record<string, string>) => T, 
   return good;
 }
 
-function report(total: number, written: number, rejected: RowProblem[], opts: ImportOptions): ImportReport {
-  rejected.sort((a, b) => a.line - b.line);
+/** The report of an import; each problem also names its spreadsheet column (A, B, …) when the field is one. */
+function report(parsed: ParsedFile, written: number, rejected: RowProblem[], opts: ImportOptions): ImportReport {
+  locateColumns(parsed.header, rejected.sort((a, b) => a.line - b.line));
   const status = opts.dryRun ? 'validated' : opts.allOrNothing && rejected.length > 0 ? 'rejected' : 'imported';
-  return { status, total, imported: status === 'imported' ? written : 0, rejected };
+  return { status, total: parsed.rows.length, imported: status === 'imported' ? written : 0, rejected };
 }
 
-export async function importItemsCsv(ctx: ServiceContext, actor: Actor, csv: string, opts: ImportOptions = {}): Promise<ImportReport> {
+/** Items from CSV text or XLSX bytes: the same row validator, reference checks and report for both. */
+export async function importItems(ctx: ServiceContext, actor: Actor, file: ImportFile, opts: ImportOptions = {}): Promise<ImportReport> {
   requireRole(actor, 'manager');
-  const parsed = parseCsv(csv);
+  const parsed = await readImportFile(file);
   checkHeader(parsed.header, ITEM_COLUMNS, REQUIRED_ITEM_COLUMNS);
   const rejected: RowProblem[] = [];
   const rows = collect(parsed, parseItemRow, (i) => i.code as string, rejected);
@@ -164,13 +145,13 @@ export async function importItemsCsv(ctx: ServiceContext, actor: Actor, csv: str
     const good = await checkItemReferences(trx, rows, rejected);
     const write = !opts.dryRun && !(opts.allOrNothing && rejected.length > 0);
     if (write) await insertItems(ctx, trx, good.map((g) => g.item));
-    return report(parsed.rows.length, good.length, rejected, opts);
+    return report(parsed, good.length, rejected, opts);
   });
 }
 
-export async function importSearchCodesCsv(ctx: ServiceContext, actor: Actor, csv: string, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importSearchCodes(ctx: ServiceContext, actor: Actor, file: ImportFile, opts: ImportOptions = {}): Promise<ImportReport> {
   requireRole(actor, 'manager');
-  const parsed = parseCsv(csv);
+  const parsed = await readImportFile(file);
   checkHeader(parsed.header, SEARCH_CODE_COLUMNS, ['itemCode', 'code', 'unit']);
   const rejected: RowProblem[] = [];
   const rows = collect<ImportedSearchCode>(parsed, parseSearchCodeRow, (c) => c.code, rejected);
@@ -203,34 +184,45 @@ export async function importSearchCodesCsv(ctx: ServiceContext, actor: Actor, cs
         await insertTerms(trx, part.map((p) => ({ itemId: p.item_id, texts: [p.code] })));
       }
     }
-    return report(parsed.rows.length, good.length, rejected, opts);
+    return report(parsed, good.length, rejected, opts);
   });
 }
 
-/** A CSV cell: quoted when needed; a leading = + - @ is guarded with ' so spreadsheets do not run it as a formula. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Export values of one items row in ITEM_COLUMNS order (decimals without trailing zeros). */
+function exportValues(r: Record<string, unknown>): unknown[] {
+  return ITEM_COLUMNS.map((c) => {
+    const v = r[c];
+    return typeof v === 'string' && /^-?\d+\.\d*0$/.test(v) ? v.replace(/\.?0+$/, '') : v;
+  });
+}
+
+/** Every item in code order, read in keyset pages so the table is never loaded at once. */
+async function* itemsInCodeOrder(ctx: ServiceContext): AsyncGenerator<unknown[]> {
+  let after = '';
+  for (;;) {
+    const rows = await ctx.db.selectFrom('items').selectAll().where('code', '>', after).orderBy('code').limit(CHUNK).execute();
+    for (const r of rows) yield exportValues(r as unknown as Record<string, unknown>);
+    if (rows.length < CHUNK) return;
+    after = rows[rows.length - 1]!.code;
+  }
 }
 
 /** Every item as CSV with the import columns (re-importable into another installation), in code order. */
 export async function exportItemsCsv(ctx: ServiceContext, actor: Actor): Promise<string> {
   requireRole(actor, 'counter');
   const out: string[] = [ITEM_COLUMNS.join(',')];
-  let after = '';
-  for (;;) {
-    const rows = await ctx.db.selectFrom('items').selectAll().where('code', '>', after).orderBy('code').limit(CHUNK).execute();
-    for (const r of rows) {
-      const rec = r as unknown as Record<string, unknown>;
-      out.push(ITEM_COLUMNS.map((c) => {
-        const v = rec[c];
-        return cell(typeof v === 'string' && /^-?\d+\.\d*0$/.test(v) ? v.replace(/\.?0+$/, '') : v);
-      }).join(','));
-    }
-    if (rows.length < CHUNK) break;
-    after = rows[rows.length - 1]!.code;
-  }
+  for await (const values of itemsInCodeOrder(ctx)) out.push(values.map(csvCell).join(','));
   return `${out.join('\r\n')}\r\n`;
 }
+
+/** The same export as an .xlsx workbook (sheet "items"), streamed to the caller. */
+export async function exportItemsXlsx(ctx: ServiceContext, actor: Actor): Promise<Readable> {
+  requireRole(actor, 'counter');
+  const rows: unknown[][] = [];
+  for await (const values of itemsInCodeOrder(ctx)) rows.push(values);
+  return writeXlsx('items', ITEM_COLUMNS, rows, NUMERIC_EXPORT_COLUMNS);
+}
+
+/** Kept for callers of the CSV-only API (bench): the same use cases. */
+export const importItemsCsv = importItems;
+export const importSearchCodesCsv = importSearchCodes;

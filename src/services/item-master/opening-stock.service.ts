@@ -1,4 +1,4 @@
-// Opening stock from CSV (issue 6): one receipt posting through the ledger's postMovements, so balances,
+// Opening stock from CSV or XLSX (issue 6): one receipt posting through the ledger's postMovements, so balances,
 // valuations and lots are maintained exactly as for any receipt. Rows are resolved by codes set-based and
 // checked one by one with the ledger's own line rules (parsePosting + checkLine), so a bad row is reported
 // with its line and column instead of failing the file; a whole-posting failure (closed period, wrong key)
@@ -11,7 +11,8 @@ import { checkDecimals } from '../../domain/unit.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole, today } from '../context.js';
 import { postMovements } from '../ledger/index.js';
 import { requireSite } from '../places/support.js';
-import { type ImportOptions, parseCsv } from './item-import.service.js';
+import { type ImportFile, locateColumns, readImportFile } from './import-files.js';
+import type { ImportOptions } from './item-import.service.js';
 
 export const OPENING_STOCK_COLUMNS = ['itemCode', 'warehouseCode', 'zoneCode', 'binCode', 'lot', 'serial', 'expiryDate', 'ownerCode', 'quantity', 'unitPrice'] as const;
 
@@ -24,10 +25,11 @@ export interface OpeningStockReport {
 /** Ledger field names of a line → the CSV column the user has to fix. */
 const COLUMN_OF: Record<string, string> = { itemId: 'itemCode', warehouseId: 'warehouseCode', zoneId: 'zoneCode', binId: 'binCode', ownerId: 'ownerCode' };
 
-export async function importOpeningStockCsv(ctx: ServiceContext, actor: Actor, csv: string, input: OpeningStockInput): Promise<OpeningStockReport> {
+/** Opening stock from CSV text or XLSX bytes (same rows, same checks, same report). */
+export async function importOpeningStock(ctx: ServiceContext, actor: Actor, file: ImportFile, input: OpeningStockInput): Promise<OpeningStockReport> {
   requireRole(actor, 'manager');
   requireSite(actor, input.siteId);
-  const parsed = parseCsv(csv);
+  const parsed = await readImportFile(file);
   checkHeader(parsed.header, OPENING_STOCK_COLUMNS, ['itemCode', 'warehouseCode', 'ownerCode', 'quantity']);
   const postingDate = input.postingDate ?? today(ctx);
   return inTransaction(ctx, async (trx) => {
@@ -85,6 +87,7 @@ export async function importOpeningStockCsv(ctx: ServiceContext, actor: Actor, c
       else lines.push(res as PostingLineInput);
     }
     const total = parsed.rows.length;
+    locateColumns(parsed.header, rejected);
     if (input.dryRun) return { status: 'validated', total, posted: 0, rejected };
     if (input.allOrNothing && rejected.length > 0) return { status: 'rejected', total, posted: 0, rejected };
     if (lines.length === 0) return { status: 'posted', total, posted: 0, rejected };
@@ -93,3 +96,6 @@ export async function importOpeningStockCsv(ctx: ServiceContext, actor: Actor, c
     return { status: 'posted', total, posted: lines.length, rejected };
   });
 }
+
+/** Kept for callers of the CSV-only API. */
+export const importOpeningStockCsv = importOpeningStock;

@@ -1,7 +1,9 @@
 // HTTP API of the item-master extensions through fastify inject: coding and barcodes on creation, copy,
-// extension fields, price lists and the price query, lot/serial classes and lots, planning reports.
+// extension fields, price lists and the price query, lot/serial classes and lots, planning reports, CSV/XLSX import/export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { isValidGtin } from '../../src/domain/barcode/index.js';
+import { XLSX_MEDIA_TYPE as XLSX, parseXlsx } from '../../src/services/item-master/import-files.js';
 import { testApi, type TestApi } from '../helpers/api.js';
 import { makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
@@ -129,6 +131,22 @@ describe('import and export', () => {
     const exp = await api.call('GET', '/api/item-master/export/items', undefined, counter);
     expect(exp.headers['content-type']).toContain('text/csv');
     expect(exp.body.split('\r\n').some((l) => l.startsWith('CSV-1,From CSV,PZ'))).toBe(true);
+  });
+
+  it('imports and exports XLSX with the same report (row and column)', async () => {
+    const workbook = await writeXlsxFile([
+      ['code', 'description', 'primaryUnit', 'standardCost'], ['XL-1', 'From XLSX', 'PZ', 2.25], ['XL-2', 'Bad unit', 'NOPE', null],
+    ]).toBuffer();
+    const r = await api.app.inject({
+      method: 'POST', url: '/api/item-master/import/items', payload: workbook,
+      headers: { authorization: `Bearer ${manager}`, 'content-type': XLSX },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'imported', total: 2, imported: 1, rejected: [expect.objectContaining({ line: 3, column: 'C', field: 'primaryUnit', code: 'reference.unknown' })] });
+    const exp = await api.app.inject({ method: 'GET', url: '/api/item-master/export/items?format=xlsx', headers: { authorization: `Bearer ${counter}` } });
+    expect([exp.statusCode, exp.headers['content-type'], exp.headers['content-disposition']]).toEqual([200, XLSX, 'attachment; filename="items.xlsx"']);
+    const rows = await parseXlsx(exp.rawPayload);
+    expect(rows.rows.find((x) => x.values.code === 'XL-1')?.values).toMatchObject({ description: 'From XLSX', standardCost: '2.25' });
   });
 
   it('posts opening stock from CSV through the ledger', async () => {

@@ -57,6 +57,20 @@ describe('valuation on closing a stock-taking-day inventory', () => {
     expect(valueEntries[0]).toMatchObject({ quantity: '0', value: '1', originType: 'inventory', originId: inv.id });
   });
 
+  it('a lot-managed item is revalued on the lot it was received in', async () => {
+    const l = await makeItem(db(), { code: 'LOTTED', inventoryPrice: '6', lotManagement: 'yes' });
+    await receive(db(), t.ctx, base, { itemId: l.id, warehouseId: places.plain.id, lot: 'L1', quantity: '10', unitPrice: '5' });
+    const inv = await makeInventory(db(), base, { method: 'stock_taking_day', valuationPrice: 'inventory' });
+    const list = await makeCountList(db(), inv);
+    await makeCountItem(db(), list, inv, { itemId: l.id, warehouseId: places.plain.id, lot: 'L1' });
+    await openCountLists(t.ctx, manager, [list.id]);
+    await reportCount(t.ctx, manager, { countListId: list.id, itemId: l.id, warehouseId: places.plain.id, lot: 'L1', quantity: '12' });
+    const result = await closeInventory(t.ctx, manager, inv.id);
+    expect(result.valueAdjustments).toEqual([expect.objectContaining({ itemId: l.id, netQuantity: '2', value: '2' })]);
+    const entry = await db().selectFrom('stockLedger').selectAll().where('keyCode', '=', 'VAL').where('itemId', '=', l.id).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ lot: 'L1', quantity: '0', value: '2' });
+  });
+
   it('production resources get quantity adjustments only, never value adjustments', async () => {
     const b = await makeItem(db(), { inventoryPrice: '9' });
     await receive(db(), t.ctx, base, { itemId: b.id, warehouseId: places.plain.id, quantity: '10', unitPrice: '5' });

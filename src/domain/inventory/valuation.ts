@@ -29,8 +29,9 @@ export interface PostedDifference {
   postedQuantity: string;
   /** Price it was posted at (the weighted average at the time). */
   unitPrice: string | null;
-  /** Where it was posted; a value adjustment goes to the place of the item's first receipt. */
-  place: { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string };
+  /** Where it was posted (lot and serial included: a lot-managed item's value lives on a lot); a value
+   * adjustment goes to the position of the item's first receipt. */
+  place: { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string };
 }
 
 export interface ValueAdjustment {

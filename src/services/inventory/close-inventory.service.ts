@@ -25,9 +25,10 @@ export interface CloseInventoryResult {
 }
 
 async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: InventoryRow, method: string): Promise<{ plan: ValueAdjustment[]; parked: boolean }> {
-  const diffs = await sql<PostedDifference & { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string }>`
+  const diffs = await sql<PostedDifference & { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string }>`
     select item_id::text as "itemId", posted_quantity::text as "postedQuantity", unit_price::text as "unitPrice",
-      warehouse_id::text as "warehouseId", zone_id::text as "zoneId", bin_id::text as "binId", owner_id::text as "ownerId"
+      warehouse_id::text as "warehouseId", zone_id::text as "zoneId", bin_id::text as "binId", owner_id::text as "ownerId",
+      lot, serial
     from count_list_items where inventory_id = ${inv.id} and item_id is not null and posted_quantity is not null and posted_quantity <> 0
     order by id`.execute(trx);
   if (diffs.rows.length === 0) return { plan: [], parked: false };
@@ -35,7 +36,7 @@ async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: Inve
   const prices = new Map((await trx.selectFrom('items').select(['id', 'settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4',
     'settlementPrice5', 'inventoryPrice', 'movingAveragePrice']).where('id', 'in', itemIds).execute()).map((p) => [p.id, p]));
   const plan = planValueAdjustments(
-    diffs.rows.map((d) => ({ ...d, place: { warehouseId: d.warehouseId, zoneId: d.zoneId, binId: d.binId, ownerId: d.ownerId } })),
+    diffs.rows.map((d) => ({ ...d, place: { warehouseId: d.warehouseId, zoneId: d.zoneId, binId: d.binId, ownerId: d.ownerId, lot: d.lot, serial: d.serial } })),
     (itemId) => valuationPriceOf(inv.valuationPrice, prices.get(itemId)!),
   );
   if (plan.length === 0) return { plan, parked: false };
@@ -46,6 +47,7 @@ async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: Inve
     lines: plan.map((a) => ({
       itemId: a.itemId, warehouseId: a.place.warehouseId, ...(a.place.zoneId ? { zoneId: a.place.zoneId } : {}),
       ...(a.place.binId ? { binId: a.place.binId } : {}), ownerId: a.place.ownerId, quantity: '0', value: a.value,
+      ...(a.place.lot ? { lot: a.place.lot } : {}), ...(a.place.serial ? { serial: a.place.serial } : {}),
     })),
   }, {});
   return { plan, parked: res.status === 'parked' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference } from '../../../../src/domain/inventory/valuation.js';
 
-const place = (b: string) => ({ warehouseId: 'W', zoneId: 'Z', binId: b, ownerId: 'O' });
+const place = (b: string) => ({ warehouseId: 'W', zoneId: 'Z', binId: b, ownerId: 'O', lot: '', serial: '' });
 const d = (itemId: string, q: string, price: string, bin = 'P1'): PostedDifference => ({ itemId, postedQuantity: q, unitPrice: price, place: place(bin) });
 
 describe('value adjustments on closing a stock-taking-day inventory', () => {

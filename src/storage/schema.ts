@@ -3,7 +3,8 @@
 import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { InventoryTables } from './tables/inventory.tables.js';
-import type { LedgerTables } from './tables/ledger.tables.js';
+import type { ItemSearchTables } from './tables/item-search.tables.js';
 import type { ItemMasterTables } from './tables/item-master.tables.js';
+import type { LedgerTables } from './tables/ledger.tables.js';
 
-export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemMasterTables, LedgerTables {}
+export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemSearchTables, LedgerTables, ItemMasterTables {}

@@ -23,7 +23,10 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public || !request.url.startsWith('/api/')) return;
+    // Decide on the matched route pattern, not the raw URL: an encoded path (`/%61pi/…`) still matches an
+    // /api route, and must not slip past the check.
+    const route = request.routeOptions.url;
+    if (request.routeOptions.config?.public || !route?.startsWith('/api/')) return;
     const token = bearerToken(request);
     if (!token) throw new DomainError('auth.token_missing', 'sign in first: send Authorization: Bearer <token>');
     request.actor = await authenticate(ctx, token);

@@ -162,8 +162,12 @@ export async function ensureAdmin(ctx: ServiceContext, configuredPassword?: stri
   const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false };
   const password = configuredPassword ?? randomBytes(12).toString('base64url');
-  await ctx.db.insertInto('users').values({
-    username: 'admin', displayName: 'Administrator', passwordHash: await hashPassword(password), role: 'admin', createdAt: ctx.now(),
-  }).execute();
+  const passwordHash = await hashPassword(password);
+  // Two app instances may start together on an empty PostgreSQL database: the unique user name decides
+  // which one creates admin; the other finds it made and prints nothing.
+  const inserted = await ctx.db.insertInto('users').values({
+    username: 'admin', displayName: 'Administrator', passwordHash, role: 'admin', createdAt: ctx.now(),
+  }).onConflict((oc) => oc.column('username').doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) return { created: false };
   return configuredPassword ? { created: true } : { created: true, password };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdmin } from '../../src/services/user.service.js';
 import { ADMIN_PASSWORD, testApi, type TestApi } from '../helpers/api.js';
+import { freshDb } from '../helpers/db.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await testApi(); });
@@ -16,6 +18,31 @@ describe('authentication', () => {
     const res = await api.app.inject({ method: 'GET', url: '/api/users' });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'auth.token_missing', message: expect.any(String) } });
+  });
+
+  it('checks the token on the matched route, so an encoded path cannot skip it', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/%61pi/users' });
+    expect(res.statusCode).not.toBe(200);
+    if (res.statusCode !== 404) expect(res.json().error.code).toBe('auth.token_missing');
+  });
+
+  it('serves the API documentation at /docs without a token', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().paths['/api/postings/transfer']).toBeDefined();
+  });
+
+  it('creates admin once even when two instances start together on an empty database', async () => {
+    const db = await freshDb();
+    try {
+      const results = await Promise.all([ensureAdmin(db.ctx), ensureAdmin(db.ctx)]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const admins = await db.ctx.db.selectFrom('users').select('username').execute();
+      expect(admins).toEqual([{ username: 'admin' }]);
+      expect(await ensureAdmin(db.ctx)).toEqual({ created: false });
+    } finally {
+      await db.close();
+    }
   });
 
   it('refuses a wrong password and accepts the right one', async () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPrefix, knownMigrations, migrate } from '../../src/storage/migrate.js';
+import { SYSTEM_ACTOR } from '../../src/services/context.js';
+import { postMovements } from '../../src/services/ledger/index.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
+import { makeItem, makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
 let t: TestDb;
 beforeAll(async () => { t = await freshDb(); });
@@ -21,5 +24,20 @@ describe('migrations', () => {
     await t.handle.pool.query("insert into schema_migrations (name) values ('9999_future.sql')");
     await expect(migrate(t.handle.pool)).rejects.toThrow(/diverge/);
     await t.handle.pool.query("delete from schema_migrations where name = '9999_future.sql'");
+  });
+
+  it('makes the stock ledger append-only in the database itself', async () => {
+    const db = t.ctx.db;
+    const site = await makeSite(db); const owner = await makeOwner(db); const wh = await makeWarehouse(db, site.id);
+    const item = await makeItem(db); await makeKey(db, 'RCPT', 'receipt');
+    await t.ctx.db.transaction().execute((trx) => postMovements(trx, t.ctx, SYSTEM_ACTOR, {
+      siteId: site.id, keyCode: 'RCPT', postingDate: '2026-03-10', originType: 'test',
+      lines: [{ itemId: item.id, warehouseId: wh.id, ownerId: owner.id, quantity: '5', unitPrice: '2.00' }],
+    }));
+    await expect(t.handle.pool.query('update stock_ledger set quantity = 6')).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(t.handle.pool.query('delete from stock_ledger')).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(t.handle.pool.query('truncate stock_ledger cascade')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    const rows = await t.handle.pool.query('select quantity from stock_ledger');
+    expect(rows.rows.map((r: { quantity: string }) => r.quantity)).toEqual(['5']);
   });
 });

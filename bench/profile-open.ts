@@ -1,6 +1,7 @@
 // Profiling aid for the counting phases (not part of `npm run bench`): loads the demo data into a fresh
 // PostgreSQL schema, generates the lists, then opens and imports them with every statement timed, and prints
-// the statements that took the most time in total (normalised text, calls, total ms). Use it before
+// the statements that took the most time in total (normalised text, calls, total ms); `--profile generate,open`
+// picks the phases. Use it before
 // EXPLAIN ANALYZE-ing a statement by hand.
 //
 //   DATABASE_URL=… npx tsx bench/profile-open.ts [--positions 100000] [--keep]
@@ -13,7 +14,11 @@ import { openRuntime } from '../src/services/runtime.js';
 import type { Database } from '../src/storage/schema.js';
 import { type BenchEnv, generate, load, open, report } from './phases.js';
 
-const { values: args } = parseArgs({ options: { positions: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: {
+  positions: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false },
+  profile: { type: 'string', default: 'open,report' }, // the phases to time statement by statement
+} });
+const profiled = new Set(args.profile.split(','));
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 const positions = Number(args.positions);
@@ -37,7 +42,7 @@ const ctx = { ...runtime.ctx, db };
 const env: BenchEnv = { ctx, admin: SYSTEM_ACTOR, items: Math.round(positions / 10), positions, seed: 1, listSize: 1000, log: (l) => process.stderr.write(`${l}\n`), state: {} };
 try {
   for (const phase of [load, generate, open, report]) {
-    recording = phase === open || phase === report;
+    recording = profiled.has(phase.name);
     stats.clear();
     const t = performance.now();
     await phase.run(env);

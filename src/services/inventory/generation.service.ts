@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
 import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
+import { createBinsTable, createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
 
 export interface GeneratedList {
@@ -84,6 +84,10 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
   // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
   await createExistingTable(scope).execute(trx);
   await sql`analyze gen_existing`.execute(trx);
+  if (p.countType === 'bin') {
+    await createBinsTable(p, scope).execute(trx);
+    await sql`analyze gen_bins`.execute(trx);
+  }
   await createSelectionTable(p, scope).execute(trx);
   await sql`analyze gen_sel`.execute(trx);
   await createSplitTable(p.structure, maxItems, p.maxLists, p.countType === 'bin' ? 'bin' : 'position', p.informationalItems).execute(trx);

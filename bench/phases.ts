@@ -8,6 +8,7 @@ import { type Actor, type ServiceContext, today } from '../src/services/context.
 import { type DemoResult, loadDemoData } from '../src/services/demo/demo.service.js';
 import { closeCountLists } from '../src/services/inventory/close.service.js';
 import { closeInventory } from '../src/services/inventory/close-inventory.service.js';
+import type { StructureLevel } from '../src/domain/inventory/structure.js';
 import { generateCountLists } from '../src/services/inventory/generation.service.js';
 import { createInventory, startInventory } from '../src/services/inventory/inventory.service.js';
 import { openCountLists } from '../src/services/inventory/open.service.js';
@@ -83,6 +84,15 @@ export const load: Phase = {
   },
 };
 
+// Bin lists: warehouse → zone → aisle, a new list per warehouse — a walk through the racks. Article lists
+// (unstructured places) know no aisles: warehouse/zone → article.
+const ARTICLE_STRUCTURE: StructureLevel[] = [{ criterion: 'warehouse_zone', newList: true, groupChange: 0 }, { criterion: 'article', newList: false, groupChange: 0 }];
+const STRUCTURE: StructureLevel[] = [
+  { criterion: 'warehouse', newList: true, groupChange: 0 },
+  { criterion: 'zone', newList: false, groupChange: 0 },
+  { criterion: 'aisle', newList: false, groupChange: 0 },
+];
+
 /** A stock-taking-day inventory over the whole site: bin lists for structured zones, article lists for the rest. */
 export const generate: Phase = {
   name: 'generate',
@@ -96,8 +106,8 @@ export const generate: Phase = {
       // Valued at the inventory price (≠ the moving average), so closing posts real value adjustments.
       valuationPrice: 'inventory' });
     const [[bins, articles], seconds] = await timed(async () => [
-      await generateCountLists(ctx, manager, inv.id, { countType: 'bin', stockConsideration: 'occupied_bins', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse' }),
-      await generateCountLists(ctx, manager, inv.id, { countType: 'article', stockConsideration: 'all', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse' }),
+      await generateCountLists(ctx, manager, inv.id, { countType: 'bin', stockConsideration: 'occupied_bins', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse', structure: STRUCTURE }),
+      await generateCountLists(ctx, manager, inv.id, { countType: 'article', stockConsideration: 'all', maxItemsPerList: env.listSize, responsibleOrigin: 'warehouse', structure: ARTICLE_STRUCTURE }),
     ] as const);
     await startInventory(ctx, manager, inv.id);
     env.state.inventoryId = inv.id;

@@ -39,7 +39,7 @@ const db = new Kysely<Database>({
   },
 });
 const ctx = { ...runtime.ctx, db };
-const env: BenchEnv = { ctx, admin: SYSTEM_ACTOR, items: Math.round(positions / 10), positions, seed: 1, listSize: 1000, log: (l) => process.stderr.write(`${l}\n`), state: {} };
+const env: BenchEnv = { ctx, admin: SYSTEM_ACTOR, items: Math.round(positions / 10), positions, seed: 1, listSize: 500, log: (l) => process.stderr.write(`${l}\n`), state: {} };
 try {
   for (const phase of [load, generate, open, report]) {
     recording = profiled.has(phase.name);

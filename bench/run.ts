@@ -1,4 +1,4 @@
-// `npm run bench -- [--db pglite|postgres] [--positions N] [--items N] [--list-size N] [--seed S] [--json FILE] [--keep]`
+// `npm run bench -- [--db pglite|postgres] [--positions N] [--items N] [--list-size N] [--seed S] [--scan-seconds S] [--json FILE] [--keep]`
 // Creates a fresh database (a PGlite temp directory, or a throw-away schema on DATABASE_URL), loads the
 // demo data with N stock positions, measures the bare-SQL floors, then times each phase of phases.ts
 // through the services, with its peak RSS. Prints a table and optionally writes the JSON report.
@@ -39,13 +39,15 @@ const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'pglite' }, positions: { type: 'string' }, items: { type: 'string' }, seed: { type: 'string' },
     'list-size': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean', default: false },
+    'scan-seconds': { type: 'string' },
   },
 });
 if (args.db !== 'pglite' && args.db !== 'postgres') throw new Error('--db must be pglite or postgres');
 const positions = positiveInt(args.positions, 'positions', 100_000);
 const items = positiveInt(args.items, 'items', Math.max(1, Math.round(positions / 10)));
 const seed = positiveInt(args.seed, 'seed', 1);
-const listSize = positiveInt(args['list-size'], 'list-size', 1000);
+const listSize = positiveInt(args['list-size'], 'list-size', 500);
+const scanSeconds = positiveInt(args['scan-seconds'], 'scan-seconds', 20);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function freshDatabase(): Promise<{ runtime: Runtime; where: string; dispose: () => Promise<void> }> {
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
       }
     }
     report.phases = phases;
-    report.scans = await runScans(env);
+    report.scans = await runScans(env, scanSeconds);
   } finally {
     await runtime.close();
     await dispose();

@@ -1,20 +1,12 @@
-// Scan latency belongs to bench/scan-latency.ts (another module). When that file exports
-// `measureScans(env)` it runs here on the loaded database and its result becomes the report's "scans";
-// otherwise the report says why there is none. The file is checked for the export before it is imported,
-// so a stand-alone script there is never executed by accident.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Phase 6: handheld scans over HTTP (bench/scan-latency.ts) on the loaded database, reported in the shape
+// the benchmark report promises: concurrency, p50/p95/p99 in ms, scans per second (plus the raw figures).
 import type { BenchEnv } from './phases.js';
+import { measureScans } from './scan-latency.js';
 
-export async function runScans(env: BenchEnv): Promise<Record<string, unknown>> {
-  const file = fileURLToPath(new URL('./scan-latency.ts', import.meta.url));
-  if (!existsSync(file)) return { skipped: 'bench/scan-latency.ts not available' };
-  if (!/export\s+(async\s+)?function\s+measureScans\b/.test(readFileSync(file, 'utf8'))) {
-    return { skipped: 'bench/scan-latency.ts does not export measureScans(env)' };
-  }
-  const mod = (await import('./scan-latency.js' as string)) as { measureScans: (env: BenchEnv) => Promise<Record<string, unknown>> };
+export async function runScans(env: BenchEnv, seconds: number, clients = 50): Promise<Record<string, unknown>> {
   try {
-    return await mod.measureScans(env);
+    const r = await measureScans(env, { clients, seconds });
+    return { concurrency: r.clients, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms, perSecond: r.scansPerSecond, ...r };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -31,7 +31,7 @@ const db = new Kysely<Database>({
 });
 const ctx = { ...runtime.ctx, db };
 try {
-  const p = await prepare(ctx, { clients: 1, seconds: 1, lines: 200, log: () => {} });
+  const p = await prepare(ctx, { clients: 1, seconds: 1, lines: 200, thinkMs: 0, log: () => {} });
   const app = await buildApp(ctx);
   const l = p.lists[0]!;
   const n = Number(args.scans);

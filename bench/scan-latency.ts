@@ -2,7 +2,7 @@
 // (EAN-13 carton code + bin + quantity, mode add) over HTTP as fast as they get answers, for S seconds.
 // Prints p50/p95/p99 latency and scans per second.
 //
-//   npx tsx bench/scan-latency.ts [--db pglite|postgres] [--clients 50] [--seconds 10] [--lines 200] [--json FILE]
+//   npx tsx bench/scan-latency.ts [--db pglite|postgres] [--clients 50] [--seconds 10] [--lines 200] [--think-ms 0] [--json FILE]
 //
 // pglite: an in-memory PGlite; postgres: a throw-away schema on DATABASE_URL. `npm run bench` also calls
 // measureScans(env) on its own database after the inventory cycle.
@@ -26,6 +26,12 @@ export interface ScanBenchOptions {
   seconds: number;
   /** Lines per list (items × bins the counter walks through). */
   lines: number;
+  /**
+   * A counter's pause between an answer and the next scan. 0 = closed loop at saturation: the figure is
+   * then throughput, and latency is mostly queueing (Little's law: 50 clients at X scans/s wait 50/X s).
+   * A counter with a handheld needs a second or more per scan, so a paced run shows the latency one sees.
+   */
+  thinkMs: number;
   log: (line: string) => void;
 }
 
@@ -103,7 +109,7 @@ interface LoadResult { latencies: number[]; statuses: Record<string, number>; fi
 // socket work as server latency. Plain JavaScript (eval), so the worker needs no TypeScript loader.
 const CLIENTS = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { base, runId, seconds, lists } = workerData;
+const { base, runId, seconds, lists, thinkMs } = workerData;
 const latencies = []; const statuses = {}; let firstError;
 const deadline = performance.now() + seconds * 1000;
 Promise.all(lists.map(async (l, c) => {
@@ -119,11 +125,12 @@ Promise.all(lists.map(async (l, c) => {
     const key = res.status === 200 ? JSON.parse(text).status : String(res.status);
     statuses[key] = (statuses[key] || 0) + 1;
     if (res.status !== 200 && firstError === undefined) firstError = text.slice(0, 300);
+    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
   }
 })).then(() => parentPort.postMessage({ latencies, statuses, firstError }));
 `;
 
-function runClients(data: { base: string; runId: string; seconds: number; lists: Prepared['lists'] }): Promise<LoadResult> {
+function runClients(data: { base: string; runId: string; seconds: number; thinkMs: number; lists: Prepared['lists'] }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CLIENTS, { eval: true, workerData: data });
     worker.once('message', (m: LoadResult) => { resolve(m); void worker.terminate(); });
@@ -140,7 +147,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Prepares its own lists on `env.ctx`, serves the app on 127.0.0.1 and measures. */
 export async function measureScans(env: BenchEnv, options: Partial<ScanBenchOptions> = {}): Promise<Record<string, unknown>> {
-  const o: ScanBenchOptions = { clients: 50, seconds: 10, lines: 200, log: env.log, ...options };
+  const o: ScanBenchOptions = { clients: 50, seconds: 10, lines: 200, thinkMs: 0, log: env.log, ...options };
   // Clients and server share the machine: a busy one shows in every figure, so the load goes in the result.
   const loadAverage = round(os.loadavg()[0] ?? 0);
   o.log(`scans: preparing ${o.clients} lists of ${o.lines} lines`);
@@ -148,12 +155,12 @@ export async function measureScans(env: BenchEnv, options: Partial<ScanBenchOpti
   const app = await buildApp(env.ctx, { webRoot: '/nonexistent' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  o.log(`scans: ${o.clients} clients for ${o.seconds} s against ${base}`);
+  o.log(`scans: ${o.clients} clients for ${o.seconds} s against ${base}${o.thinkMs > 0 ? `, ~${o.thinkMs} ms between scans` : ', no pause'}`);
   const runId = randomBytes(4).toString('hex');
   const started = performance.now();
   let load: LoadResult;
   try {
-    load = await runClients({ base, runId, seconds: o.seconds, lists: prepared.lists });
+    load = await runClients({ base, runId, seconds: o.seconds, thinkMs: o.thinkMs, lists: prepared.lists });
   } finally {
     await app.close();
   }
@@ -163,7 +170,7 @@ export async function measureScans(env: BenchEnv, options: Partial<ScanBenchOpti
   const recorded = await env.ctx.db.selectFrom('countReports').select((eb) => eb.fn.countAll<string>().as('n'))
     .where('clientReportId', 'like', `${runId}-%`).executeTakeFirstOrThrow();
   const result: Record<string, unknown> = {
-    clients: o.clients, seconds: round(elapsed), scans: latencies.length, scansPerSecond: round(latencies.length / elapsed),
+    clients: o.clients, thinkMs: o.thinkMs, seconds: round(elapsed), scans: latencies.length, scansPerSecond: round(latencies.length / elapsed),
     p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? Number.NaN),
     statuses, reportsRecorded: Number(recorded.n), cores: os.cpus().length, loadAverage,
   };
@@ -177,6 +184,7 @@ async function main(): Promise<void> {
     options: {
       db: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
       clients: { type: 'string', default: '50' }, seconds: { type: 'string', default: '10' }, lines: { type: 'string', default: '200' },
+      'think-ms': { type: 'string', default: '0' },
       json: { type: 'string' },
     },
   });
@@ -187,7 +195,7 @@ async function main(): Promise<void> {
   const runtime = args.db === 'postgres' ? await openRuntime({ url, schema, poolSize: 10 }) : await openRuntime({ dataDir: 'memory://' });
   try {
     const env = { ctx: runtime.ctx, log } as unknown as BenchEnv;
-    const result = await measureScans(env, { clients: Number(args.clients), seconds: Number(args.seconds), lines: Number(args.lines) });
+    const result = await measureScans(env, { clients: Number(args.clients), seconds: Number(args.seconds), lines: Number(args.lines), thinkMs: Number(args['think-ms']) });
     const report = { db: args.db, engine: runtime.handle.describe, ...result };
     const json = JSON.stringify(report, null, 2);
     if (args.json) writeFileSync(args.json, `${json}\n`);

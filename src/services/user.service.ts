@@ -71,9 +71,28 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   });
 }
 
-export async function listUsers(ctx: ServiceContext, actor: Actor): Promise<UserView[]> {
+export interface UserFilter {
+  /** Start of the user name or display name, case-insensitive. */
+  q?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Users by name; one row more than `limit` tells the caller that another page follows. */
+export async function listUsers(ctx: ServiceContext, actor: Actor, filter: UserFilter = {}): Promise<UserView[]> {
   requireRole(actor, 'manager');
-  return ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']).orderBy('username').execute();
+  let q = ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']);
+  if (filter.q) {
+    const prefix = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]));
+  }
+  if (filter.role) q = q.where('role', '=', filter.role);
+  if (filter.active !== undefined) q = q.where('active', '=', filter.active);
+  q = q.orderBy('username');
+  if (filter.limit !== undefined) q = q.limit(filter.limit + 1).offset(filter.offset ?? 0);
+  return q.execute();
 }
 
 export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Promise<UserView> {

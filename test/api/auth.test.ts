@@ -76,6 +76,22 @@ describe('authentication', () => {
     expect(dup.statusCode).toBe(409);
   });
 
+  it('lists users by name page by page, filtered, and reads one', async () => {
+    for (const n of ['pg.anna', 'pg.bruno', 'pg.carla']) await api.userToken(n, 'counter');
+    const first = await api.call('GET', '/api/users?q=PG.&limit=2');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items.map((u: { username: string }) => u.username)).toEqual(['pg.anna', 'pg.bruno']);
+    expect(first.json().nextOffset).toBe(2);
+    const second = await api.call('GET', '/api/users?q=pg.&limit=2&offset=2');
+    expect(second.json()).toMatchObject({ items: [{ username: 'pg.carla' }], nextOffset: null });
+    const admins = await api.call('GET', '/api/users?role=admin');
+    expect(admins.json().items.map((u: { username: string }) => u.username)).toEqual(['admin']);
+    const one = await api.call('GET', `/api/users/${first.json().items[0].id}`);
+    expect(one.json()).toMatchObject({ username: 'pg.anna', role: 'counter', active: true });
+    const literal = await api.call('GET', '/api/users?q=pg_');
+    expect(literal.json().items).toEqual([]);
+  });
+
   it('ends sessions on logout', async () => {
     const u = await api.userToken('leaver', 'counter');
     expect((await api.call('POST', '/api/auth/logout', undefined, u.token)).statusCode).toBe(204);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createUser, listUsers, updateUser } from '../../services/user.service.js';
+import { createUser, getUser, listUsers, updateUser } from '../../services/user.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, page, pageQuery, toPage } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 
 const role = z.enum(['admin', 'manager', 'counter']).describe('admin ⊃ manager ⊃ counter');
@@ -11,8 +11,26 @@ export const userView = z.object({
 
 const usersRoutes: RouteModule = (app, ctx) => {
   app.get('/api/users', {
-    schema: { tags: ['users'], summary: 'List users (employees)', response: { 200: z.object({ items: z.array(userView) }), ...errorResponses } },
-  }, async (request) => ({ items: await listUsers(ctx, actorOf(request)) }));
+    schema: {
+      tags: ['users'],
+      summary: 'List users (employees), by user name (manager)',
+      querystring: z.strictObject({
+        q: z.string().max(80).optional().describe('Start of the user name or display name (case-insensitive)'),
+        role: role.optional(),
+        active: z.enum(['true', 'false']).optional().describe('Only active (true) or deactivated (false) users'),
+        ...pageQuery,
+      }),
+      response: { 200: page(userView), ...errorResponses },
+    },
+  }, async (request) => {
+    const { q, role: r, active, limit, offset } = request.query;
+    const rows = await listUsers(ctx, actorOf(request), { q, role: r, active: active === undefined ? undefined : active === 'true', limit, offset });
+    return toPage(rows, limit, offset);
+  });
+
+  app.get('/api/users/:id', {
+    schema: { tags: ['users'], summary: 'One user (manager; anyone may read themselves)', params: idParams, response: { 200: userView, ...errorResponses } },
+  }, async (request) => getUser(ctx, actorOf(request), request.params.id));
 
   app.post('/api/users', {
     schema: {
@@ -32,7 +50,7 @@ const usersRoutes: RouteModule = (app, ctx) => {
   app.patch('/api/users/:id', {
     schema: {
       tags: ['users'],
-      summary: 'Change a user (admin; anyone may change their own display name and password)',
+      summary: 'Change a user (admin; anyone may change their own display name and password). Users are never deleted — they sign ledger entries and reports — deactivate them with active: false',
       params: idParams,
       body: z.strictObject({
         displayName: z.string().max(80).optional(),

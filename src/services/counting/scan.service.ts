@@ -164,6 +164,23 @@ function lineView(r: Extract<ReportResult, { status: 'recorded' }>['item'], show
   return line;
 }
 
+/**
+ * A GS1 label carries the lot's expiry (AI 17) and production date (AI 11): a lot the item master does not
+ * know yet is created with them, so the receipt that closing posts for a found lot has its dates (FEFO and
+ * expiry checks need them); dates already on file are not overwritten by a label.
+ */
+async function rememberLotDates(trx: Tx, itemId: string, lot: string, fields: BarcodeFields): Promise<void> {
+  const expiry = fields.expiry ?? null;
+  const production = fields.productionDate ?? null;
+  if (lot === '' || (expiry === null && production === null)) return;
+  await trx.insertInto('lots').values({ itemId, code: lot, expiryDate: expiry, productionDate: production })
+    .onConflict((oc) => oc.columns(['itemId', 'code']).doUpdateSet((eb) => ({
+      expiryDate: eb.fn.coalesce('lots.expiryDate', 'excluded.expiryDate'),
+      productionDate: eb.fn.coalesce('lots.productionDate', 'excluded.productionDate'),
+    })))
+    .execute();
+}
+
 /** Records one scan on the counter's own open list, in one transaction. */
 export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
   requireRole(actor, 'counter');
@@ -189,6 +206,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
     } catch (e) {
       throw asScanError(e, field);
     }
+    if (result.status === 'recorded' && !result.duplicate) await rememberLotDates(trx, item.itemId, lot, fields);
     if (result.status === 'decision_needed') {
       const suggestedMode = result.suggestedMode === 'replace' ? 'replace' : 'add';
       return { status: 'decision_needed', previousQuantity: result.previousQuantity, suggestedMode, countListItemId: result.countListItemId, item: view };

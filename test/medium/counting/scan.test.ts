@@ -94,6 +94,15 @@ describe('recordScan', () => {
     expect(await errorOf(scan({ bin: 'BIN0102', barcode: ']C10109506000134352', quantity: '1' }))).toMatchObject({ code: 'item.lot_required', field: 'lot' });
   });
 
+  it('keeps the expiry and production date of a GS1-labelled lot it did not know, without overwriting known dates', async () => {
+    await scan({ bin: 'BIN0102', barcode: `]C101095060001343521126011017270228${GS}10NEWLOT${GS}372`, mode: 'add' });
+    const lot = await t.ctx.db.selectFrom('lots').select(['expiryDate', 'productionDate']).where('itemId', '=', w.glue.id).where('code', '=', 'NEWLOT').executeTakeFirstOrThrow();
+    expect(lot).toEqual({ expiryDate: '2027-02-28', productionDate: '2026-01-10' });
+    await scan({ bin: 'BIN0102', barcode: `]C10109506000134352172812311010NEWLOT${GS}371`, mode: 'add' });
+    const again = await t.ctx.db.selectFrom('lots').select(['expiryDate']).where('itemId', '=', w.glue.id).where('code', '=', 'NEWLOT').executeTakeFirstOrThrow();
+    expect(again.expiryDate).toBe('2027-02-28');
+  });
+
   it('requires a bin in a structured warehouse, and finds none that does not exist', async () => {
     expect(await errorOf(scan({ barcode: '4006381333931', quantity: '1' }))).toMatchObject({ code: 'count.bin_required', field: 'bin' });
     expect(await errorOf(scan({ bin: '99-99', barcode: '4006381333931', quantity: '1' }))).toMatchObject({ code: 'not_found', field: 'bin' });
@@ -134,6 +143,25 @@ describe('recordScan', () => {
     expect(again).toMatchObject({ status: 'decision_needed', suggestedMode: 'replace', item: { itemId: w.screws.id, quantity: '12' } });
     const other = await actor('counter');
     expect(await errorOf(scan({ bin: '01-01', barcode: '4006381333931', quantity: '1' }, other))).toMatchObject({ code: 'auth.forbidden' });
+  });
+
+  it('requires a serial for serial-managed items, naming the field, and counts a serial as 0 or 1', async () => {
+    expect(await errorOf(scan({ bin: '01-01', itemCode: w.meter.code, quantity: '1' }))).toMatchObject({ code: 'item.serial_required', field: 'serial' });
+    const r = await scan({ bin: '01-01', itemCode: w.meter.code, serial: 'SN-0001', quantity: '1' });
+    expect(r.status === 'recorded' && r.item).toMatchObject({ itemId: w.meter.id, serial: 'SN-0001', quantity: '1' });
+    expect(r.status === 'recorded' && r.added).toBe(true);
+    expect(await errorOf(scan({ bin: '01-01', itemCode: w.meter.code, serial: 'SN-0002', quantity: '2' }))).toMatchObject({ field: 'quantity' });
+  });
+
+  it('suggests add on a repeat when the inventory reports cumulatively', async () => {
+    const cumulative = await makeOpenInventory(t.ctx.db, w, { reportType: 'cumulative' });
+    const { list: cl } = await makeStructuredList(t.ctx.db, w, cumulative, counter.userId);
+    const first = await recordScan(t.ctx, counter, { listId: cl.id, clientReportId: 'cum-1', bin: '01-01', barcode: '4006381333931', quantity: '1' });
+    expect(first.status).toBe('recorded');
+    const again = await recordScan(t.ctx, counter, { listId: cl.id, clientReportId: 'cum-2', bin: '01-01', barcode: '4006381333931', quantity: '1' });
+    expect(again).toMatchObject({ status: 'decision_needed', suggestedMode: 'add', item: { quantity: '12' } });
+    const added = await recordScan(t.ctx, counter, { listId: cl.id, clientReportId: 'cum-2', bin: '01-01', barcode: '4006381333931', quantity: '1', mode: 'add' });
+    expect(added.status === 'recorded' && added.report.resultingQuantity).toBe('24');
   });
 
   it('uses an index for every query of a scan', async () => {

@@ -24,7 +24,7 @@ function files(dir) {
 function inputsHash() {
   const h = createHash('sha256');
   const inputs = [...files(path.join(webDir, 'src')), ...files(path.join(webDir, 'public')),
-    path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), openapiFile,
+    path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), path.join(webDir, 'icons.mjs'), openapiFile,
     path.join(rootDir, 'package-lock.json')].sort();
   for (const f of inputs) h.update(f).update(readFileSync(f));
   return h.digest('hex');
@@ -45,6 +45,9 @@ writeFileSync(schemaOut, `// Generated from ${path.relative(rootDir, openapiFile
 
 const { build } = await import('vite');
 await build({ configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+// PNG icons of the PWA manifest, drawn at build time (not committed).
+const { writeIcons } = await import('./icons.mjs');
+writeIcons(path.join(webDir, 'dist'));
 writeFileSync(hashFile, hash);
 const size = statSync(path.join(webDir, 'dist/index.html')).size;
 process.stdout.write(`web: built web/dist in ${((Date.now() - t0) / 1000).toFixed(1)} s (index.html ${size} B)\n`);

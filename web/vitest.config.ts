@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    setupFiles: ['src/test/setup.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 1, minForks: 1 } },
   },

@@ -127,6 +127,15 @@ describe('back office: inventory, generation, opening', () => {
     await desk.getByTestId('item-search').fill(w.screws.code);
     await desk.getByTestId('items-table').getByText(w.screws.code, { exact: true }).first().waitFor();
     await shot(desk, '02-items');
+    // The item editor: its tabs read the item-master API; the search codes tab lists the carton EAN.
+    await desk.getByTestId('items-table').getByText(w.screws.code, { exact: true }).first().click();
+    const editor = desk.getByTestId('item-editor');
+    await editor.waitFor();
+    await editor.getByRole('tab', { name: 'Search codes' }).click();
+    await editor.getByTestId('search-codes').getByText(SCREWS_CT).waitFor();
+    await shot(desk, '02b-item-editor');
+    await desk.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
     await desk.goto(`${server.url}/places`);
     await desk.getByRole('tab', { name: 'Bins' }).click();
     await desk.getByText('01-02', { exact: true }).waitFor();
@@ -234,6 +243,12 @@ describe('counting on the handheld page (390×844)', () => {
     await expect.poll(() => phone.getByTestId('queue-count').textContent()).toMatch(/^2 /);
     await shot(phone, '13-scan-offline');
     expect(await reports()).toHaveLength(2);
+    // A reload without network: the service worker serves the app shell and its built assets, the list comes
+    // from the device cache, and the two reports still wait in the queue.
+    await phone.reload();
+    await phone.locator('[data-testid="count-screen"][data-ready="true"]').waitFor();
+    expect(await phone.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => phone.getByTestId('queue-count').textContent()).toMatch(/^2 /);
     await phoneCtx.setOffline(false);
     await expect.poll(() => phone.getByTestId('queue-count').textContent(), { timeout: 20_000 }).toMatch(/^0 /);
     await expect.poll(async () => (await reports()).length).toBe(4);
@@ -281,6 +296,10 @@ describe('closing', () => {
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
     await desk.getByTestId('inv-close').click();
     await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
+    // The close result stays on screen: per-list outcomes, parked postings, value adjustments.
+    const closed = desk.getByTestId('close-result');
+    await closed.waitFor({ timeout: 30_000 });
+    expect(await closed.getAttribute('data-parked')).toBe('0');
     await shot(desk, '21-inventory-closed');
     // The differences went to the bins from the warehouse's inventory-differences zone (transfers).
     const ledger = await call<{ items: Array<{ itemId: string; binId: string | null; quantity: string }> }>('GET', `/api/stock/ledger?siteId=${w.site.id}&keyCode=TRF&limit=100`);

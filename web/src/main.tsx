@@ -1,5 +1,6 @@
 // Entry of the web UI: providers (theme, i18n, data cache, notifications) and the routes. /scan is the
-// handheld page (phone layout, PWA); everything else is the back office.
+// handheld page (phone layout, PWA); everything else is the back office. The service worker is registered here
+// for every page, so whichever page was opened first, /scan later reloads offline.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
@@ -12,6 +13,7 @@ import './i18n/index';
 import './app/global.css';
 import { queryClient } from './app/query';
 import { App } from './app/App';
+import { registerServiceWorker } from './app/serviceWorker';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -34,3 +36,5 @@ createRoot(document.getElementById('root')!).render(
     </MantineProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { errorText } from '../components/errors';
 import { CameraScanner } from './CameraScanner';
-import { DecisionModal, type Decision } from './DecisionModal';
+import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
 import { parseGs1 } from './gs1';
 import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
@@ -146,7 +146,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     });
   }, [outbox.waiting, outbox.failed]);
 
-  const defaultMode = list.reportType === 'cumulative' ? 'add' : 'replace';
+  const defaultMode = defaultModeFor(list.reportType);
 
   /** Reported before, as far as this device knows (offline repeat detection). */
   const knownPrevious = (b: ScanBody): string | null => {

@@ -13,6 +13,11 @@ export interface Decision {
   undoOf?: string;
 }
 
+/** The choice preselected for a repeat scan: the inventory's report type (cumulative → Add, single → Replace). */
+export function defaultModeFor(reportType: 'cumulative' | 'single'): 'add' | 'replace' {
+  return reportType === 'cumulative' ? 'add' : 'replace';
+}
+
 export function DecisionModal({ decision, onDecide, onCancel }: { decision: Decision | null; onDecide: (m: 'add' | 'replace') => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const d = decision;

@@ -1,6 +1,6 @@
 // The handheld page (/scan): phone-sized, one hand. First the counter picks one of their open count lists,
 // then counts on it (CountScreen). Installable as a PWA; works offline with the outbox.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Box, Button, Card, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconChevronRight, IconCloudOff, IconHome } from '@tabler/icons-react';
@@ -13,12 +13,6 @@ import { CountScreen } from './CountScreen';
 import { useOutbox } from './useOutbox';
 import { notifications } from '@mantine/notifications';
 
-function registerServiceWorker() {
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-  }
-}
-
 export default function ScanPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -29,7 +23,6 @@ export default function ScanPage() {
     if (o.sent > 0) notifications.show({ color: 'green', message: t('scan.synced', { count: o.sent }) });
     if (o.failed > 0) notifications.show({ color: 'red', message: t('scan.syncFailed', { count: o.failed }) });
   });
-  useEffect(registerServiceWorker, []);
 
   const lists = useQuery({ queryKey: ['handheld-lists'], queryFn: handheld.lists, networkMode: 'always' });
   const list = lists.data?.find((l) => l.id === listId);

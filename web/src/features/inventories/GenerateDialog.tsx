@@ -1,5 +1,6 @@
 // The three generation dialogs (article, bin, inventory-difference lists) with every parameter, the
 // structure table (order with move up/down, new-list flag, group change) and a preview of lists and items.
+// Article and difference lists also filter by item classifications (stock account classification, 1–5).
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -8,6 +9,17 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
 import type { GenerateBody, GenerationResult, StructureLevel, UserRow, Warehouse, Zone } from '../../api/models';
 import { errorText, notifyError } from '../../components/errors';
+import { CLASSIFICATION_FIELDS, useClassifications } from '../items/masterData';
+
+/** Generation filters by item classification: request field → item field (whose code table it uses). */
+export const CLASS_FILTERS = {
+  stockAccountClassifications: 'stockAccountClassification', classification1: 'classification1', classification2: 'classification2',
+  classification3: 'classification3', classification4: 'classification4', classification5: 'classification5',
+} as const;
+type ClassFilter = keyof typeof CLASS_FILTERS;
+const noClassFilters = (): Record<ClassFilter, string[]> => ({
+  stockAccountClassifications: [], classification1: [], classification2: [], classification3: [], classification4: [], classification5: [],
+});
 
 export type CountType = 'article' | 'bin' | 'differences';
 type Level = Required<StructureLevel>;
@@ -51,10 +63,13 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   const [p, setP] = useState({ stockConsideration: 'all' as Stock, countSetting: 'ignore' as Setting, warehouseIds: [] as string[], zoneIds: [] as string[], binCodes: '',
     itemCodes: '', excludeCountedSpecifications: false, responsibleOrigin: 'inventory' as Origin, responsibleUserId: '', maxItemsPerList: 50, maxLists: 0,
     informationalItems: false, name: '' });
+  const [classes, setClasses] = useState(noClassFilters());
+  const cls = useClassifications(!!countType && countType !== 'bin');
   useEffect(() => {
     if (!countType) return;
     setStructure(CRITERIA[countType].map((c) => ({ criterion: c, newList: false, groupChange: 0 })));
     setP((s) => ({ ...s, stockConsideration: STOCK[countType][0]!, countSetting: 'ignore' }));
+    setClasses(noClassFilters());
   }, [countType]);
   const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Warehouse>>('/api/warehouses', { limit: 1000 }) });
   const zones = useQuery({ queryKey: ['/api/zones', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Zone>>('/api/zones', { limit: 1000 }) });
@@ -78,6 +93,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
     if (ct === 'bin' && p.binCodes.trim()) b.binCodes = p.binCodes.split(/[\s,;]+/).filter(Boolean);
     if (ct === 'article' && p.itemCodes.trim()) b.itemIds = await resolveItems(p.itemCodes.split(/[\s,;]+/).filter(Boolean));
     if (p.excludeCountedSpecifications) b.excludeCountedSpecifications = true;
+    if (ct !== 'bin') for (const k of Object.keys(CLASS_FILTERS) as ClassFilter[]) if (classes[k].length) b[k] = classes[k];
     return b;
   };
   const preview = useMutation({ mutationFn: async () => api.post<GenerationResult>(`/api/inventories/${inventoryId}/count-lists/generate/preview`, await body()) });
@@ -116,6 +132,17 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
           <NumberInput label={t('gen.maxLists')} description={t('gen.zeroUnlimited')} min={0} value={p.maxLists} onChange={(v) => set('maxLists')(Number(v) || 0)} />
           <TextInput label={t('gen.name')} value={p.name} maxLength={80} onChange={(e) => set('name')(e.currentTarget.value)} />
         </SimpleGrid>
+        {ct !== 'bin' && (
+          <>
+            <Text fw={600} size="sm">{t('gen.classificationFilters')}</Text>
+            <SimpleGrid cols={3} data-testid="gen-classifications">
+              {(Object.keys(CLASS_FILTERS) as ClassFilter[]).map((k) => (
+                <MultiSelect key={k} label={t(`classification.${CLASS_FILTERS[k]}`)} placeholder={classes[k].length ? undefined : t('gen.all')} searchable clearable disabled={empty}
+                  data={cls.options(CLASSIFICATION_FIELDS[CLASS_FILTERS[k]])} value={classes[k]} onChange={(v) => setClasses((c) => ({ ...c, [k]: v }))} data-testid={`gen-${k}`} />
+              ))}
+            </SimpleGrid>
+          </>
+        )}
         <Group>
           <Checkbox label={t('gen.informational')} checked={p.informationalItems} onChange={(e) => set('informationalItems')(e.currentTarget.checked)} />
           {p.countSetting === 'not_counted' && <Checkbox label={t('gen.excludeCountedLots')} checked={p.excludeCountedSpecifications} onChange={(e) => set('excludeCountedSpecifications')(e.currentTarget.checked)} />}

@@ -6,7 +6,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Page } from '../../api/client';
-import type { Inventory, InventoryCreate, InventoryType, Owner, ReportType, Site, ValuationPrice } from '../../api/models';
+import type { Inventory, InventoryCreate, InventoryType, Owner, ReportType, Site, UserRow, ValuationPrice } from '../../api/models';
 import { useSession } from '../auth/session';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
@@ -54,12 +54,13 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
   const { user } = useSession();
   const needsSite = !!user && user.siteId === null;
   const sites = useQuery({ queryKey: ['sites'], enabled: opened && needsSite, queryFn: () => api.get<Page<Site>>('/api/sites', { limit: 1000 }) });
+  const users = useQuery({ queryKey: ['/api/users'], enabled: opened, queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
   const [siteId, setSiteId] = useState<string | null>(null);
   const site = siteId ?? (sites.data?.items.length === 1 ? sites.data.items[0]!.id : null);
   const [f, setF] = useState({
     typeId: '', ownerId: '', description: '', fiscalYear: new Date().getFullYear(), stockTakingDate: new Date().toISOString().slice(0, 10),
     valuationPrice: 'average' as ValuationPrice, adjustmentKey: '', transferKey: '', valueAdjustmentKey: '', reportType: 'single' as ReportType,
-    singleReportingRequired: false, showSystemQuantities: false, costCentre: '',
+    singleReportingRequired: false, showSystemQuantities: false, costCentre: '', countListSequenceCode: '', responsibleUserId: '',
   });
   const pickType = (id: string | null) => {
     const ty = types.data?.items.find((x) => x.id === id);
@@ -74,7 +75,8 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
       ...(needsSite && site ? { siteId: site } : {}), typeId: f.typeId, ownerId: f.ownerId, description: f.description, fiscalYear: f.fiscalYear, stockTakingDate: f.stockTakingDate || null,
       valuationPrice: f.valuationPrice, reportType: f.reportType, singleReportingRequired: f.singleReportingRequired,
       showSystemQuantities: f.showSystemQuantities, adjustmentKey: f.adjustmentKey || null, transferKey: f.transferKey || null,
-      valueAdjustmentKey: f.valueAdjustmentKey || null, costCentre: f.costCentre || null,
+      valueAdjustmentKey: f.valueAdjustmentKey || null, costCentre: f.costCentre || null, responsibleUserId: f.responsibleUserId || null,
+      ...(f.countListSequenceCode.trim() ? { countListSequenceCode: f.countListSequenceCode.trim() } : {}),
     } satisfies InventoryCreate),
     onSuccess: (inv) => { notifyOk(t('inv.created', { number: inv.number })); void qc.invalidateQueries({ queryKey: ['/api/inventories'] }); onClose(); onCreated(inv.id); },
     onError: (e) => notifyError(t, e),
@@ -95,6 +97,11 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
           <TextInput label={t('inv.transferKey')} value={f.transferKey} onChange={(e) => set('transferKey')(e.currentTarget.value)} />
           <TextInput label={t('inv.valueAdjustmentKey')} value={f.valueAdjustmentKey} onChange={(e) => set('valueAdjustmentKey')(e.currentTarget.value)} />
           <TextInput label={t('inv.costCentre')} value={f.costCentre} onChange={(e) => set('costCentre')(e.currentTarget.value)} />
+          <TextInput label={t('inv.countListSequence')} description={t('inv.countListSequenceHelp')} value={f.countListSequenceCode}
+            onChange={(e) => set('countListSequenceCode')(e.currentTarget.value)} data-testid="inv-cl-sequence" />
+          <Select label={t('inv.responsible')} clearable searchable data-testid="inv-responsible"
+            data={(users.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.displayName || u.username }))}
+            value={f.responsibleUserId || null} onChange={(v) => set('responsibleUserId')(v ?? '')} />
         </SimpleGrid>
         <TextInput label={t('inv.description')} data-testid="inv-desc" value={f.description} maxLength={200} onChange={(e) => set('description')(e.currentTarget.value)} />
         <Group>

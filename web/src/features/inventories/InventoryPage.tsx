@@ -1,5 +1,6 @@
 // One inventory: header, actions (Start / Verify / Close / Delete) with the rules' errors shown, the
-// count-list table with open/close/delete on the selected lists, generation, and live job progress.
+// count-list table with open/close/delete on the selected lists, generation, and live job progress. The
+// outcomes of closing, generating and verifying stay on screen until dismissed (InventoryResults).
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,13 +8,14 @@ import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconL
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CountListRow, Inventory, Job, Owner } from '../../api/models';
+import type { CloseInventoryResult, CountListRow, GenerationResult, Inventory, Job, Owner, ResponseOf, UserRow } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
+import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
 
 export default function InventoryPage() {
   const { id } = useParams();
@@ -27,6 +29,16 @@ export default function InventoryPage() {
   const [gen, setGen] = useState<CountType | null>(null);
   const [jobs, setJobs] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [closeResult, setCloseResult] = useState<CloseInventoryResult | null>(null);
+  const [genResult, setGenResult] = useState<GenerationResult | null>(null);
+  const [verifying, setVerifying] = useState<string[] | null | false>(false);
+  const [verifyResult, setVerifyResult] = useState<ResponseOf<'/api/inventories/{id}/verify', 'post'> | null>(null);
+  const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
+  const userName = (uid: string | null) => {
+    if (!uid) return '';
+    const u = users.data?.items.find((x) => x.id === uid);
+    return u ? u.displayName || u.username : `#${uid}`;
+  };
 
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['inventory', id] });
@@ -39,6 +51,7 @@ export default function InventoryPage() {
     onSuccess: (r) => {
       const jobId = (r as { jobId?: string } | undefined)?.jobId;
       if (jobId) setJobs((j) => [jobId, ...j]);
+      else if (isCloseResult(r)) setCloseResult(r);
       else notifyOk(t('common.done'));
       refresh();
     },
@@ -51,6 +64,7 @@ export default function InventoryPage() {
   const onListsDone = (job: Job) => {
     refresh();
     if (job.status === 'failed') setError(job.error?.message ?? t('jobStatus.failed'));
+    else if (job.kind === 'inventory.close' && isCloseResult(job.result)) setCloseResult(job.result);
   };
 
   const i = inv.data;
@@ -74,13 +88,16 @@ export default function InventoryPage() {
             </Menu.Dropdown>
           </Menu>
           <Button leftSection={<IconPlayerPlay size={16} />} color="green" disabled={i.status !== 'has_count_lists' && i.status !== 'created'} onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })} data-testid="inv-start">{t('inv.start')}</Button>
-          <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => action.mutate({ path: `/api/inventories/${id}/verify`, body: {} })}>{t('inv.verify')}</Button>
+          <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => setVerifying(null)} data-testid="inv-verify">{t('inv.verify')}</Button>
           <Button leftSection={<IconLock size={16} />} color="dark" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmClose'))) action.mutate({ path: `/api/inventories/${id}/close` }); }} data-testid="inv-close">{t('inv.close')}</Button>
           <Button leftSection={<IconTrash size={16} />} color="red" variant="subtle" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmDelete'))) action.mutate({ path: `/api/inventories/${id}`, method: 'DELETE' }, { onSuccess: () => nav('/inventories') }); }}>{t('common.delete')}</Button>
         </Group>
       </Group>
       {error && <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="action-error">{error}</Alert>}
       {jobs.map((j) => <JobProgress key={j} jobId={j} onDone={onListsDone} />)}
+      {closeResult && <CloseResultPanel result={closeResult} onClose={() => setCloseResult(null)} />}
+      {genResult && <GenerationResultPanel result={genResult} onClose={() => setGenResult(null)} />}
+      {verifyResult && <VerifyResultPanel result={verifyResult} onClose={() => setVerifyResult(null)} />}
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 6 }}>
           {field(t('inv.type'), i.typeCode)}
@@ -94,6 +111,8 @@ export default function InventoryPage() {
           {field(t('inv.valueAdjustmentKey'), i.valueAdjustmentKey)}
           {field(t('inv.showSystemQuantities'), i.showSystemQuantities ? t('common.yes') : t('inv.blind'))}
           {field(t('inv.singleReportingRequired'), i.singleReportingRequired ? t('common.yes') : t('common.no'))}
+          {field(t('inv.responsible'), userName(i.responsibleUserId) || '—')}
+          {field(t('inv.countListSequence'), i.countListSequenceCode)}
           {field(t('inv.description'), i.description)}
         </SimpleGrid>
       </Card>
@@ -102,7 +121,7 @@ export default function InventoryPage() {
         <Group gap="xs">
           <Text size="sm" c="dimmed">{t('cl.selected', { count: ids.length })}</Text>
           <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
-          <Button size="xs" variant="light" disabled={!ids.length} onClick={() => action.mutate({ path: `/api/inventories/${id}/verify`, body: { countListIds: ids } })}>{t('inv.verify')}</Button>
+          <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>{t('inv.verify')}</Button>
           <Button size="xs" color="dark" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } })} data-testid="lists-close">{t('cl.close')}</Button>
           <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
         </Group>
@@ -113,16 +132,20 @@ export default function InventoryPage() {
           { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
           { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
+          { key: 'resp', header: t('cl.responsible'), width: 120, render: (r) => userName(r.responsibleUserId) },
           { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${r.items.reported + r.items.closed} / ${r.items.total - r.items.informational}` },
           { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => r.countDate ?? '' },
-          { key: 'opened', header: t('cl.opened'), width: 150, render: (r) => r.openedAt?.replace('T', ' ').slice(0, 16) ?? '' },
-          { key: 'closed', header: t('cl.closed'), width: 150, render: (r) => r.closedAt?.replace('T', ' ').slice(0, 16) ?? '' },
+          { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => r.openedAt?.replace('T', ' ').slice(0, 16) ?? '' },
+          { key: 'closed', header: t('cl.closed'), width: 130, render: (r) => r.closedAt?.replace('T', ' ').slice(0, 16) ?? '' },
           { key: 'go', header: '', width: 40, render: () => <IconListDetails size={16} /> },
         ]} />
       <GenerateDialog inventoryId={id!} countType={gen} onClose={() => setGen(null)} onGenerated={(r) => {
         notifyOk(t('gen.generated', { count: r.lists.length, items: r.positions }));
+        setGenResult(r);
         refresh();
       }} />
+      <VerifyModal inventoryId={id!} countListIds={verifying || null} opened={verifying !== false} onClose={() => setVerifying(false)}
+        onVerified={(r) => { setVerifyResult(r); refresh(); }} />
     </Stack>
   );
 }

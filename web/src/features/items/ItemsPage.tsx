@@ -1,20 +1,19 @@
-// Item master: search by code, search code or description (the API's word search), edit in a drawer.
+// Item master: search by code, search code or description (the API's word search); create an item (automatic
+// code, template, barcode) and edit it with every item-master tab in a drawer (ItemEditor).
 import { useState } from 'react';
-import { Badge, Button, Drawer, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
-import { notifyError, notifyOk } from '../../components/errors';
+import { ItemEditor } from './ItemEditor';
+import { ItemCreateModal } from './ItemCreateModal';
 
 interface Item {
   id: string; code: string; description: string; primaryUnit: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
   abcClass: 'A' | 'B' | 'C' | null; countCycleDays: number; includeInInventory: boolean; movingAveragePrice: string; productGroup: string | null;
 }
-interface SearchCode { id: string; code: string; unit: string; isMain: boolean }
 
 export default function ItemsPage() {
   const { t } = useTranslation();
@@ -22,7 +21,8 @@ export default function ItemsPage() {
   const [field, setField] = useState('any');
   const [debounced] = useDebouncedValue(q, 250);
   const { rows, loading, more } = usePaged<Item>('/api/items', { q: debounced || undefined, field });
-  const [edit, setEdit] = useState<Item | null>(null);
+  const [edit, setEdit] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
 
   const columns: Column<Item>[] = [
     { key: 'code', header: t('items.code'), width: 160, render: (r) => <span className="mono">{r.code}</span> },
@@ -36,46 +36,18 @@ export default function ItemsPage() {
   ];
   return (
     <Stack>
-      <Title order={3}>{t('nav.items')}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t('nav.items')}</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-item">{t('itemEdit.newItem')}</Button>
+      </Group>
       <Group>
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('items.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={360} data-testid="item-search" />
         <Select w={180} value={field} onChange={(v) => setField(v ?? 'any')} allowDeselect={false}
           data={['any', 'code', 'searchCode', 'description'].map((v) => ({ value: v, label: t(`items.field.${v}`) }))} />
       </Group>
-      <VirtualTable rows={rows} columns={columns} rowKey={(r) => r.id} loading={loading} onEndReached={more} onRowClick={setEdit} testId="items-table" />
-      <ItemDrawer item={edit} onClose={() => setEdit(null)} />
+      <VirtualTable rows={rows} columns={columns} rowKey={(r) => r.id} loading={loading} onEndReached={more} onRowClick={(r) => setEdit(r.id)} testId="items-table" />
+      <ItemEditor itemId={edit} onClose={() => setEdit(null)} />
+      <ItemCreateModal opened={creating} onClose={() => setCreating(false)} onCreated={(item) => setEdit(item.id)} />
     </Stack>
-  );
-}
-
-function ItemDrawer({ item, onClose }: { item: Item | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [draft, setDraft] = useState<Partial<Item>>({});
-  const codes = useQuery({ queryKey: ['search-codes', item?.id], enabled: !!item, queryFn: () => api.get<{ items: SearchCode[] }>(`/api/items/${item!.id}/search-codes`) });
-  const save = useMutation({
-    mutationFn: () => api.patch<Item>(`/api/items/${item!.id}`, draft),
-    onSuccess: () => { notifyOk(t('common.saved')); void qc.invalidateQueries({ queryKey: ['/api/items'] }); setDraft({}); onClose(); },
-    onError: (e) => notifyError(t, e),
-  });
-  const v = { ...item, ...draft } as Item;
-  return (
-    <Drawer opened={!!item} onClose={() => { setDraft({}); onClose(); }} position="right" size="md" title={item ? `${item.code}` : ''}>
-      {item && (
-        <Stack>
-          <TextInput label={t('items.description')} maxLength={40} value={v.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-          <Select label={t('items.lot')} value={v.lotManagement} onChange={(x) => x && setDraft({ ...draft, lotManagement: x as Item['lotManagement'] })}
-            data={(['no', 'yes', 'auto'] as const).map((x) => ({ value: x, label: t(`lotManagement.${x}`) }))} />
-          <Switch label={t('items.serialManaged')} checked={v.serialManagement} onChange={(e) => setDraft({ ...draft, serialManagement: e.currentTarget.checked })} />
-          <Switch label={t('items.includeInInventory')} checked={v.includeInInventory} onChange={(e) => setDraft({ ...draft, includeInInventory: e.currentTarget.checked })} />
-          <NumberInput label={t('items.countCycle')} min={0} value={v.countCycleDays} onChange={(x) => setDraft({ ...draft, countCycleDays: Number(x) || 0 })} />
-          <Text fw={600} size="sm">{t('items.searchCodes')}</Text>
-          {codes.data?.items.map((c) => (
-            <Group key={c.id} justify="space-between"><Text className="mono" size="sm">{c.code}</Text><Group gap={4}><Badge variant="light">{c.unit}</Badge>{c.isMain && <Badge color="gray">{t('items.main')}</Badge>}</Group></Group>
-          ))}
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={Object.keys(draft).length === 0}>{t('common.save')}</Button>
-        </Stack>
-      )}
-    </Drawer>
   );
 }

@@ -1,16 +1,18 @@
-// Stock: balances per item × place × lot × owner, and the ledger entries (immutable movements). The item
-// filter takes a code (what people know) and resolves it to the item; ledger rows carry ids only, so item
-// and bin codes are looked up (once per distinct id, cached) for display.
+// Stock: balances per item × place × lot × owner, and the ledger entries (immutable movements). Filters:
+// item code, warehouse, zone, bin code and lot. Codes (what people know) are resolved to ids; ledger rows carry
+// ids only, so item and bin codes are looked up (once per distinct id, cached) for display. The ledger API has no
+// zone filter: the zone narrows the loaded ledger rows on the page (the balances are filtered by the API).
 import { useMemo, useState } from 'react';
-import { Badge, Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { ResponseOf } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText } from '../../components/errors';
+import { useItemCodes } from '../../components/useItemCodes';
 
 type Balance = ResponseOf<'/api/stock/balances', 'get'>['items'][number];
 type Entry = ResponseOf<'/api/stock/ledger', 'get'>['items'][number];
@@ -26,26 +28,55 @@ export default function StockPage() {
     queryFn: async () => (await api.get<{ items: ItemRow[] }>('/api/items', { q: code, field: 'code', match: 'prefix', limit: 50 })).items.find((x) => x.code === code) ?? null,
   });
   const itemId = code ? item.data?.id : undefined;
-  // An unknown code shows nothing (and says so) rather than everything.
-  const ready = !code || !!item.data;
-  const balances = usePaged<Balance>(ready ? '/api/stock/balances' : null, { itemId, nonZero: true }, 500);
-  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, { itemId }, 500);
+  // Warehouses and zones are few: loaded once for the filters and the place columns.
+  const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string; name: string }> }>('/api/warehouses', { limit: 1000 }) });
+  const zones = useQuery({ queryKey: ['/api/zones', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string; name: string; warehouseId: string }> }>('/api/zones', { limit: 1000 }) });
+  const [warehouseId, setWarehouseId] = useState<string | null>(null);
+  const [zoneId, setZoneId] = useState<string | null>(null);
+  const [binText, setBinText] = useState('');
+  const [lotText, setLotText] = useState('');
+  const [binCode] = useDebouncedValue(binText.trim(), 300);
+  const [lot] = useDebouncedValue(lotText.trim(), 300);
+  const bin = useQuery({
+    queryKey: ['bin-by-code', binCode, warehouseId, zoneId], enabled: !!binCode,
+    queryFn: async () => (await api.get<{ items: Array<{ id: string; code: string; barcode: string | null }> }>('/api/bins', {
+      codePrefix: binCode, warehouseId, zoneId, limit: 100,
+    })).items.find((b) => b.code === binCode) ?? null,
+  });
+  const binId = binCode ? bin.data?.id : undefined;
+  // An unknown item or bin code shows nothing (and says so) rather than everything.
+  const ready = (!code || !!item.data) && (!binCode || !!bin.data);
+  const filters = { itemId, warehouseId, binId, lot: lot || undefined };
+  const balances = usePaged<Balance>(ready ? '/api/stock/balances' : null, { ...filters, zoneId, nonZero: true }, 500);
+  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, filters, 500);
+  const ledgerRows = useMemo(() => (zoneId ? ledger.rows.filter((r) => r.zoneId === zoneId) : ledger.rows), [ledger.rows, zoneId]);
   // Codes for the ids on the ledger rows: from the balances already loaded, else one look-up per item.
   const codes = useMemo(() => new Map(balances.rows.map((b) => [b.itemId, b.itemCode])), [balances.rows]);
   const binCodes = useMemo(() => new Map(balances.rows.filter((b) => b.binId).map((b) => [b.binId!, b.binCode ?? ''])), [balances.rows]);
-  const missing = [...new Set(ledger.rows.map((r) => r.itemId).filter((id) => !codes.has(id)))].slice(0, 100);
-  const looked = useQueries({ queries: missing.map((id) => ({ queryKey: ['item', id], staleTime: 600_000, queryFn: () => api.get<ItemRow>(`/api/items/${id}`) })) });
-  // Warehouses and zones are few: loaded once for the place column of ledger rows.
-  const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string }> }>('/api/warehouses', { limit: 1000 }) });
-  const zones = useQuery({ queryKey: ['/api/zones', 'all'], queryFn: () => api.get<{ items: Array<{ id: string; code: string }> }>('/api/zones', { limit: 1000 }) });
-  const place = (r: Entry) => [whs.data?.items.find((x) => x.id === r.warehouseId)?.code, r.zoneId ? zones.data?.items.find((x) => x.id === r.zoneId)?.code : null,
+  const itemCode = useItemCodes(ledger.rows.map((r) => r.itemId), codes);
+  const whCode = (id: string) => whs.data?.items.find((x) => x.id === id)?.code ?? `#${id}`;
+  const zoneCode = (id: string | null) => (id ? zones.data?.items.find((x) => x.id === id)?.code ?? `#${id}` : '');
+  const place = (r: Entry) => [whCode(r.warehouseId), r.zoneId ? zoneCode(r.zoneId) : null,
     r.binId ? binCodes.get(r.binId) ?? `#${r.binId}` : null].filter(Boolean).join(' / ');
-  const itemCode = (id: string) => codes.get(id) ?? looked.find((x) => x.data?.id === id)?.data?.code ?? `#${id}`;
+  const filtered = !!(q || warehouseId || zoneId || binText || lotText);
+  const clear = () => { setQ(''); setWarehouseId(null); setZoneId(null); setBinText(''); setLotText(''); };
   return (
     <Stack>
       <Title order={3}>{t('nav.stock')}</Title>
-      <TextInput w={320} placeholder={t('stock.itemFilter')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="stock-item"
-        error={code && item.isFetched && !item.data ? t('gen.unknownItem', { code }) : undefined} />
+      <Group align="flex-start">
+        <TextInput w={240} placeholder={t('stock.itemFilter')} aria-label={t('stock.itemFilter')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="stock-item"
+          error={code && item.isFetched && !item.data ? t('gen.unknownItem', { code }) : undefined} />
+        <Select w={200} placeholder={t('stock.allWarehouses')} aria-label={t('stock.warehouse')} clearable searchable data-testid="stock-warehouse"
+          data={(whs.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} value={warehouseId}
+          onChange={(v) => { setWarehouseId(v); if (v && zoneId && zones.data?.items.find((z) => z.id === zoneId)?.warehouseId !== v) setZoneId(null); }} />
+        <Select w={180} placeholder={t('stock.allZones')} aria-label={t('stock.zone')} clearable searchable data-testid="stock-zone"
+          data={(zones.data?.items ?? []).filter((z) => !warehouseId || z.warehouseId === warehouseId)
+            .map((z) => ({ value: z.id, label: warehouseId ? z.code : `${whCode(z.warehouseId)} / ${z.code}` }))} value={zoneId} onChange={setZoneId} />
+        <TextInput w={140} placeholder={t('stock.bin')} aria-label={t('stock.bin')} value={binText} onChange={(e) => setBinText(e.currentTarget.value)} data-testid="stock-bin"
+          error={binCode && bin.isFetched && !bin.data ? t('stock.unknownBin', { code: binCode }) : undefined} />
+        <TextInput w={140} placeholder={t('stock.lot')} aria-label={t('stock.lot')} value={lotText} onChange={(e) => setLotText(e.currentTarget.value)} data-testid="stock-lot" />
+        {filtered && <Button variant="subtle" onClick={clear}>{t('stock.clear')}</Button>}
+      </Group>
       <Tabs defaultValue="balances">
         <Tabs.List>
           <Tabs.Tab value="balances">{t('stock.balances')}</Tabs.Tab>
@@ -55,6 +86,8 @@ export default function StockPage() {
           {balances.error ? errorText(t, balances.error) : (
             <VirtualTable rows={balances.rows} rowKey={(r) => r.id} loading={balances.loading} onEndReached={balances.more} testId="balances" columns={[
               { key: 'item', header: t('items.code'), width: 150, grow: 1, render: (r) => <span className="mono">{r.itemCode}</span> },
+              { key: 'wh', header: t('stock.warehouse'), width: 100, render: (r) => <span className="mono">{whCode(r.warehouseId)}</span> },
+              { key: 'zone', header: t('stock.zone'), width: 100, render: (r) => <span className="mono">{zoneCode(r.zoneId)}</span> },
               { key: 'bin', header: t('places.bin'), width: 120, render: (r) => <span className="mono">{r.binCode ?? ''}</span> },
               { key: 'lot', header: t('scan.lot'), width: 100, render: (r) => r.lot },
               { key: 'serial', header: t('scan.serial'), width: 100, render: (r) => r.serial },
@@ -65,7 +98,7 @@ export default function StockPage() {
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="sm">
           {ledger.error ? errorText(t, ledger.error) : (
-            <VirtualTable rows={ledger.rows} rowKey={(r) => r.id} loading={ledger.loading} onEndReached={ledger.more} testId="ledger" columns={[
+            <VirtualTable rows={ledgerRows} rowKey={(r) => r.id} loading={ledger.loading} onEndReached={ledger.more} testId="ledger" columns={[
               { key: 'at', header: t('stock.postedAt'), width: 110, render: (r) => r.postingDate },
               { key: 'key', header: t('stock.key'), width: 80, render: (r) => <Badge variant="light" size="sm">{r.keyCode}</Badge> },
               { key: 'item', header: t('items.code'), width: 140, grow: 1, render: (r) => <span className="mono">{itemCode(r.itemId)}</span> },

@@ -1,0 +1,66 @@
+// The generation dialog rendered: the structure table of bin lists (default order, move up/down, new-list
+// flag, group change) and what it sends to the preview; classification filters of article lists.
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { mockFetch, renderUi, type Call } from '../../test/render';
+import { GenerateDialog } from './GenerateDialog';
+
+const preview = { lists: [{ id: null, number: null, items: 3, informational: 0, warehouseId: '1', responsibleUserId: null }], positions: 3, informational: 0, skipped: 0, skippedOnOtherList: 0, skippedOverMaxLists: 0 };
+
+function api(c: Call): unknown {
+  if (c.path.endsWith('/count-lists/generate/preview')) return preview;
+  if (c.path === '/api/classifications') {
+    return { items: [{ kind: 'stock_account_classification', code: 'RAW', description: 'Raw materials' }, { kind: 'classification_1', code: 'C1A', description: '' }], nextOffset: null };
+  }
+  return { items: [], nextOffset: null };
+}
+
+const order = (dialog: HTMLElement) => [...dialog.querySelectorAll('[data-criterion]')].map((r) => r.getAttribute('data-criterion'));
+
+describe('GenerateDialog', () => {
+  it('bin lists: the structure table starts in the default order; move up/down reorder it; the preview sends the table', async () => {
+    const calls = mockFetch(api);
+    renderUi(<GenerateDialog inventoryId="7" countType="bin" onClose={() => undefined} onGenerated={() => undefined} />);
+    const dialog = await screen.findByTestId('generate-dialog');
+    const table = within(dialog).getByTestId('structure-table');
+    expect(order(table)).toEqual(['warehouse', 'zone', 'aisle', 'row', 'level', 'place']);
+    // The first row cannot move up, the last cannot move down.
+    expect(within(table).getByRole('button', { name: 'Move up warehouse' })).toHaveProperty('disabled', true);
+    expect(within(table).getByRole('button', { name: 'Move down place' })).toHaveProperty('disabled', true);
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Move up row' }));
+    expect(order(table)).toEqual(['warehouse', 'zone', 'row', 'aisle', 'level', 'place']);
+    fireEvent.click(within(table).getByRole('button', { name: 'Move down warehouse' }));
+    expect(order(table)).toEqual(['zone', 'warehouse', 'row', 'aisle', 'level', 'place']);
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    fireEvent.click(within(table).getByRole('checkbox', { name: 'New list zone' }));
+    fireEvent.change(within(table).getByRole('textbox', { name: 'Group change aisle' }), { target: { value: '4' } });
+
+    fireEvent.click(within(dialog).getByTestId('gen-preview-btn'));
+    const shown = await screen.findByTestId('gen-preview');
+    expect(shown.getAttribute('data-lists')).toBe('1');
+    const sent = calls.find((c) => c.method === 'POST' && c.path === '/api/inventories/7/count-lists/generate/preview');
+    expect(sent?.body).toMatchObject({
+      countType: 'bin', stockConsideration: 'occupied_and_empty_bins',
+      structure: [
+        { criterion: 'zone', newList: true, groupChange: 0 }, { criterion: 'warehouse', newList: false, groupChange: 0 },
+        { criterion: 'row', newList: false, groupChange: 0 }, { criterion: 'aisle', newList: false, groupChange: 4 },
+        { criterion: 'level', newList: false, groupChange: 0 }, { criterion: 'place', newList: false, groupChange: 0 },
+      ],
+    });
+    // Bin lists take no item filters.
+    expect(within(dialog).queryByTestId('gen-classifications')).toBeNull();
+    expect(Object.keys(sent!.body as object)).not.toContain('classification1');
+  });
+
+  it('article lists: warehouse/zone then article, and the classification filters are offered', async () => {
+    mockFetch(api);
+    renderUi(<GenerateDialog inventoryId="7" countType="article" onClose={() => undefined} onGenerated={() => undefined} />);
+    const dialog = await screen.findByTestId('generate-dialog');
+    expect(order(within(dialog).getByTestId('structure-table'))).toEqual(['warehouse_zone', 'article']);
+    const filters = within(dialog).getByTestId('gen-classifications');
+    await waitFor(() => expect(within(filters).getByText('Stock account classification')).toBeTruthy());
+    for (const label of ['Classification 1', 'Classification 2', 'Classification 3', 'Classification 4', 'Classification 5']) expect(within(filters).getByText(label)).toBeTruthy();
+  });
+});

@@ -66,11 +66,14 @@ describe('count-list API', () => {
     expect(reports.items).toMatchObject([{ quantity: '9', valid: false, clientReportId: 'r-1' }]);
   });
 
-  it('imports counts and marks the rest as reported', async () => {
+  it('imports counts; "mark all as reported" is refused on the blind list (422), so the rest is imported too', async () => {
     const imp = await api.call('POST', `/api/count-lists/${list.id}/import`, { rows: [{ itemId: itemIds[0], warehouseId: places.plain.id, quantity: '8' }] });
     expect(imp.json()).toEqual({ reported: 1 });
     const all = await api.call('POST', `/api/count-lists/${list.id}/mark-all-reported`, {}, counter.token);
-    expect(all.json()).toEqual({ reported: 2 });
+    expect(all.statusCode).toBe(422);
+    expect(all.json().error.code).toBe('count.blind_mark_all');
+    const rest = await api.call('POST', `/api/count-lists/${list.id}/import`, { rows: itemIds.slice(1).map((itemId) => ({ itemId, warehouseId: places.plain.id, quantity: '10' })) }, counter.token);
+    expect(rest.json()).toEqual({ reported: 2 });
     expect((await api.call('GET', `/api/count-lists/${list.id}`)).json()).toMatchObject({ status: 'completely_reported', openItems: 0, reportedItems: 3 });
   });
 

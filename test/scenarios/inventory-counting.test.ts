@@ -80,11 +80,14 @@ describe('counting stories', () => {
       .rejects.toMatchObject({ code: 'auth.forbidden' });
   });
 
-  it('"mark all as reported" confirms the unchanged quantities — unless single reporting is required', async () => {
-    const free = await annasOpenList({ singleReportingRequired: false });
+  it('"mark all as reported" confirms the unchanged quantities — unless single reporting is required, or the list is blind', async () => {
+    const free = await annasOpenList({ singleReportingRequired: false, showSystemQuantities: true });
     expect(await markAllReported(t.ctx, anna, free.list.id)).toEqual({ reported: 1 });
-    const strict = await annasOpenList({ singleReportingRequired: true });
+    const strict = await annasOpenList({ singleReportingRequired: true, showSystemQuantities: true });
     await expect(markAllReported(t.ctx, anna, strict.list.id)).rejects.toMatchObject({ code: 'count.single_reporting_required' });
+    // Blind: nothing is proposed, so there is nothing to confirm — and the targets must not become Anna's reports.
+    const blind = await annasOpenList({ singleReportingRequired: false, showSystemQuantities: false });
+    await expect(markAllReported(t.ctx, anna, blind.list.id)).rejects.toMatchObject({ code: 'count.blind_mark_all' });
   });
 
   it('a doubtful count is verified: the report becomes invalid, the item is recounted from scratch', async () => {

@@ -39,7 +39,8 @@ const countItemView = z.object({
   reportedQuantity: decimalString.nullable().describe('Confirmed counted quantity'),
   status: itemStatus, verificationMark: z.boolean(), informational: z.boolean().describe('Counted on another list; not counted here'),
   addedByCount: z.boolean().describe('Found while counting, not expected'),
-  postedQuantity: decimalString.nullable().describe('Difference posted on closing'), unitPrice: decimalString.nullable(),
+  postedQuantity: decimalString.nullable().describe('Difference posted on closing; null while its posting waits in the posting error file'),
+  unitPrice: decimalString.nullable().describe('Price the difference was posted at, as the ledger has it'),
 });
 
 const reportView = z.object({
@@ -79,7 +80,7 @@ const listIds = z.strictObject({ countListIds: z.array(idSchema).min(1).max(1000
 
 const closeOutcome = z.object({
   countListId: z.string(), countListNumber: z.string(), status: z.enum(['closed', 'closed_with_errors', 'failed']),
-  postedLines: z.number().int(), parked: z.array(z.object({ postingErrorId: z.string(), reason: z.string() })),
+  postedLines: z.number().int().describe('Movement lines posted to the ledger (a transfer counts two); lines of parked postings are not'), parked: z.array(z.object({ postingErrorId: z.string(), reason: z.string() })),
   error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()).optional() }).optional(),
 });
 

@@ -8,7 +8,7 @@ import type { RouteModule } from '../types.js';
 const lotsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/lots', {
     schema: {
-      tags: ['stock'], summary: 'Lots known to the ledger, with expiry and quantity on hand',
+      tags: ['stock'], summary: 'Lots known to the ledger, with expiry and quantity on hand (manager: on hand is a system quantity)',
       querystring: z.strictObject({ itemId: idSchema.optional(), expiringBy: isoDate.optional().describe('Only lots expiring on or before this date'), ...pageQuery }),
       response: { 200: page(lotView), ...errorResponses },
     },

@@ -32,8 +32,11 @@ export interface MovementLine {
 export interface ClosingPlan {
   adjustments: MovementLine[];
   transfers: MovementLine[];
-  /** What each count-list item posted (0 when no difference). */
-  posted: Array<{ id: string; postedQuantity: string; unitPrice: string | null }>;
+  /**
+   * What each count-list item posts (0 when no difference), and through which posting: the adjustments and
+   * the transfers go to the ledger as two postings, and either may be parked on its own.
+   */
+  posted: Array<{ id: string; postedQuantity: string; unitPrice: string | null; via: 'adjustment' | 'transfer' | null }>;
 }
 
 function line(i: ClosingItem, quantity: Dec, place: { zoneId: string | null; binId: string | null }, withPrice: boolean): MovementLine {
@@ -53,11 +56,11 @@ export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
   for (const i of items) {
     const diff = new Dec(i.reported).minus(i.target ?? '0');
     if (diff.isZero()) {
-      plan.posted.push({ id: i.id, postedQuantity: '0', unitPrice: null });
+      plan.posted.push({ id: i.id, postedQuantity: '0', unitPrice: null, via: null });
       continue;
     }
-    plan.posted.push({ id: i.id, postedQuantity: decText(diff), unitPrice: i.unitPrice });
     const direct = i.warehouseKind !== 'structured' || i.serial !== '' || (i.differencesZoneId !== null && i.zoneId === i.differencesZoneId);
+    plan.posted.push({ id: i.id, postedQuantity: decText(diff), unitPrice: i.unitPrice, via: direct ? 'adjustment' : 'transfer' });
     if (direct) {
       plan.adjustments.push(line(i, diff, i, true));
       continue;

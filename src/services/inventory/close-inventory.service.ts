@@ -1,6 +1,8 @@
 // Closing an inventory (SPEC §4.5, §4.6): closes every remaining list — all or nothing, the list that
 // cannot be closed is named — then, for the stock-taking-day method, revalues the net actual receipts per
-// item from the weighted average they were posted at to the valuation price.
+// item from the weighted average they were posted at to the valuation price. The receipts are the posted
+// quantities of the items, which record only what the ledger holds (close-record.ts): while a closing
+// posting still waits in the posting error file the net receipts are unknown, so the inventory stays open.
 import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
@@ -8,7 +10,8 @@ import { applyCommand } from '../../domain/inventory/inventory.js';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
-import { postMovements, reprocessPostingErrors } from './close-ledger.js';
+import { postMovements } from './close-ledger.js';
+import { parkedClosingPostings, recordAppliedClosings } from './close-record.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
 import { type InventoryRow, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
 
@@ -53,6 +56,18 @@ async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: Inve
   return { plan, parked: res.status === 'parked' };
 }
 
+/** Value adjustments need every closing posting in the ledger: refused (naming lists and postings) otherwise. */
+async function requireNoParkedClosings(trx: Tx, inv: InventoryRow): Promise<void> {
+  const parked = await parkedClosingPostings(trx, inv.id);
+  if (parked.length === 0) return;
+  const lists = [...new Set(parked.map((p) => p.countListNumber))];
+  throw new DomainError('count.postings_parked',
+    `inventory ${inv.number} cannot be closed: closing postings of count list(s) ${lists.join(', ')} still wait in the posting error file ` +
+    '(post or discard them first; the value adjustments need them)', {
+      params: { countListNumbers: lists, postingErrorIds: parked.map((p) => p.postingErrorId) },
+    });
+}
+
 export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<CloseInventoryResult> {
   const inv = await loadInventory(trx, inventoryId, true);
   requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
@@ -72,9 +87,13 @@ export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Ac
     }
   }
   const { method, materialType } = await inventoryMethod(trx, inv);
+  // Parked closing postings applied by hand from the posting error file meanwhile: record them now.
+  const withErrors = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).where('status', '=', 'closed_with_errors').execute();
+  await recordAppliedClosings(trx, withErrors.map((l) => l.id));
   // Production resources get quantity adjustments only, never value adjustments.
-  const value = method === 'stock_taking_day' && materialType === 'stock_items'
-    ? await valueAdjust(trx, ctx, actor, inv, method) : { plan: [], parked: false };
+  const revalue = method === 'stock_taking_day' && materialType === 'stock_items';
+  if (revalue) await requireNoParkedClosings(trx, inv);
+  const value = revalue ? await valueAdjust(trx, ctx, actor, inv, method) : { plan: [], parked: false };
   const now = ctx.now();
   // The header's state machine decides (open → closed); anything else is its DomainError, never a silent write.
   const status = applyCommand(inv.status, 'close') as 'closed';

@@ -1,14 +1,17 @@
 // Closing count lists (SPEC §4.5): differences become stock movements (adjustment or transfer to the
 // differences zone), posted in one batch per key, then the counted balances remember the count, the
 // list's locks are released, postings parked by them are re-processed and reservations re-checked.
-// Atomic: one transaction per list — it either closes completely or stays as it was.
+// Atomic: one transaction per list — it either closes completely or stays as it was. A posting of the list
+// that runs into another list's lock is parked (closed_with_errors): its items record nothing posted until
+// it is applied (close-record.ts).
 import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
 import { planClosing, type ClosingItem, type MovementLine } from '../../domain/inventory/closing.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
-import { checkReservations, postMovements, reprocessPostingErrors } from './close-ledger.js';
+import { checkReservations, postMovements } from './close-ledger.js';
+import { reprocessParkedPostings } from './close-record.js';
 import { type InventoryRow, itemCounts, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
 
 export const CLOSE_JOB = 'count_lists.close';
@@ -17,7 +20,7 @@ export interface CloseOutcome {
   countListId: string;
   countListNumber: string;
   status: 'closed' | 'closed_with_errors' | 'failed';
-  /** Movement lines posted (a transfer counts two). */
+  /** Movement lines posted to the ledger (a transfer counts two); lines of parked postings are not. */
   postedLines: number;
   /** Postings of this list that went to the posting error file. */
   parked: Array<{ postingErrorId: string; reason: string }>;
@@ -78,35 +81,45 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
   const plan = planClosing(items);
   const postingDate = postingDateOf(ctx, inv, method);
   const parked: CloseOutcome['parked'] = [];
-  const post = async (keyCode: string, lines: MovementLine[]) => {
+  const parkedVia = new Set<'adjustment' | 'transfer'>();
+  let postedLines = 0;
+  const post = async (via: 'adjustment' | 'transfer', keyCode: string, lines: MovementLine[]) => {
     const res = await postMovements(trx, ctx, actor, {
       siteId: list.siteId, keyCode, postingDate, originType: 'count_list', originId: listId,
       ...(inv.costCentre ? { costCentre: inv.costCentre } : {}), lines,
     }, { ignoreLocksOfCountList: listId });
-    if (res.status === 'parked') parked.push({ postingErrorId: res.postingErrorId, reason: res.reason });
+    if (res.status === 'parked') {
+      parked.push({ postingErrorId: res.postingErrorId, reason: res.reason });
+      parkedVia.add(via);
+    } else {
+      postedLines += lines.length;
+    }
   };
-  if (plan.adjustments.length > 0) await post(requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
-  if (plan.transfers.length > 0) await post(requireKey(inv.transferKey, 'transfer', inv), plan.transfers);
+  if (plan.adjustments.length > 0) await post('adjustment', requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
+  if (plan.transfers.length > 0) await post('transfer', requireKey(inv.transferKey, 'transfer', inv), plan.transfers);
 
   // The whole list closed (informational items and placeholders included) and what each item posted:
-  // one pass over the list, then only the items with a difference get their quantity and price.
+  // one pass over the list, then only the items with a difference get their quantity and price. An item
+  // whose posting was parked claims nothing (null) until the posting is applied (close-record.ts).
   await sql`update count_list_items set status = 'closed', closed_at = ${now}::timestamptz,
       posted_quantity = case when item_id is not null and not informational then 0 end, unit_price = null
     where count_list_id = ${listId}`.execute(trx);
   const diffs = plan.posted.filter((p) => p.postedQuantity !== '0');
   if (diffs.length > 0) {
+    const rows = diffs.map((p) => (p.via !== null && parkedVia.has(p.via) ? { id: p.id, q: null, p: null } : { id: p.id, q: p.postedQuantity, p: p.unitPrice }));
     await sql`
       update count_list_items c set posted_quantity = x.q, unit_price = x.p
-      from jsonb_to_recordset(${JSON.stringify(diffs.map((p) => ({ id: p.id, q: p.postedQuantity, p: p.unitPrice })))}::jsonb)
-        as x(id bigint, q numeric, p numeric)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, q numeric, p numeric)
       where c.id = x.id`.execute(trx);
   }
-  // The counted positions remember the count (count-cycle and "not counted this year" selections use it).
+  // The counted positions remember the count (count-cycle and "not counted this year" selections use it) —
+  // those whose difference is in the ledger: a parked one is remembered when it is applied, so that its own
+  // movement does not count as one made since the count.
   await sql`
     update stock_balances sb set last_counted_date = ${list.countDate ?? postingDate}::date, last_counted_quantity = cli.reported_quantity,
       movements_since_count = 0
     from count_list_items cli
-    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null
+    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null and cli.posted_quantity is not null
       and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
       and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(trx);
 
@@ -116,11 +129,11 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
     statusReason: parked.length > 0 ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000) : null,
   }).where('id', '=', listId).execute();
   await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
-  await reprocessPostingErrors(trx, ctx, { countListId: listId });
+  await reprocessParkedPostings(trx, ctx, { countListId: listId });
   const itemIds = [...new Set(items.map((i) => i.itemId))];
   const warehouseIds = [...new Set(items.map((i) => i.warehouseId))];
   if (itemIds.length > 0) await checkReservations(trx, ctx, { itemIds, warehouseIds });
-  return { countListId: listId, countListNumber: list.number, status, postedLines: plan.adjustments.length + plan.transfers.length, parked };
+  return { countListId: listId, countListNumber: list.number, status, postedLines, parked };
 }
 
 /** Use case: close one list synchronously (throws the reason when it cannot be closed). */

@@ -6,7 +6,7 @@
 import { applyCommand, ensureNotClosed, type InventoryStatus } from '../../domain/inventory/inventory.js';
 import { requireDeletable } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { reprocessPostingErrors } from './close-ledger.js';
+import { reprocessParkedPostings } from './close-record.js';
 import { loadInventory, loadList, requireSite } from './count-list.service.js';
 
 /**
@@ -23,7 +23,7 @@ export async function removeCountLists(trx: Tx, ctx: ServiceContext, listIds: re
   // Parked postings name the list whose lock stopped them; re-processed postings may still meet another
   // list's lock and then stay pending, naming that one.
   for (const countListId of listIds) {
-    const r = await reprocessPostingErrors(trx, ctx, { countListId });
+    const r = await reprocessParkedPostings(trx, ctx, { countListId });
     reprocessed += r.posted.length + r.pending.length;
   }
   return { reprocessed };

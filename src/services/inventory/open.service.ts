@@ -4,7 +4,7 @@
 // gets `opening_failed` with the reason while the others go on.
 import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import { failOpening, openList } from '../../domain/inventory/count-list.js';
+import { COUNTING_STATUSES, failOpening, openList } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
 import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
@@ -118,14 +118,39 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
     .where('id', '=', listId).execute();
 }
 
-/** refused: the list could not even be marked opening_failed (e.g. it is already open or closed) and keeps its status. */
-export interface OpenOutcome { countListId: string; status: 'open' | 'opening_failed' | 'refused' | 'not_found'; reason?: string }
+/**
+ * refused: the list could not even be marked opening_failed (e.g. it is already open or closed) and keeps its
+ * status. already_open: the list was opened since the request was made — by an earlier run of the same job
+ * that stopped half-way (re-queued after a restart), or by another request — and is still being counted.
+ */
+export interface OpenOutcome { countListId: string; status: 'open' | 'already_open' | 'opening_failed' | 'refused' | 'not_found'; reason?: string }
+
+export interface OpenOptions {
+  /** When the opening was asked for: a list opened since then and still counting is reported already_open. */
+  requestedAt?: Date | undefined;
+}
+
+/** A list this request (or an earlier run of its job) has already opened: open since `requestedAt`, still counting. */
+async function openedSince(ctx: ServiceContext, id: string, requestedAt: Date | undefined): Promise<{ number: string } | undefined> {
+  if (requestedAt === undefined) return undefined;
+  const list = await loadList(ctx.db, id);
+  const opened = list.openedAt === null ? null : new Date(list.openedAt);
+  return COUNTING_STATUSES.includes(list.status) && opened !== null && opened.getTime() >= requestedAt.getTime() ? list : undefined;
+}
 
 /** Opens each list in its own transaction; a failure marks that list `opening_failed` with the reason. */
-export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>): Promise<OpenOutcome[]> {
+export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>, opts: OpenOptions = {}): Promise<OpenOutcome[]> {
   requireRole(actor, 'manager');
   const out: OpenOutcome[] = [];
   for (const id of ids) {
+    // Re-opening would be refused (open → open is illegal), and a list opened by this very job before a
+    // restart is no failure: report it as what it is.
+    const already = await openedSince(ctx, id, opts.requestedAt);
+    if (already) {
+      out.push({ countListId: id, status: 'already_open', reason: `count list ${already.number} is already open (opened since the request)` });
+      if (progress) await progress(out.length, ids.length);
+      continue;
+    }
     try {
       await inTransaction(ctx, (trx) => openCountListInTx(trx, ctx, actor, id));
       out.push({ countListId: id, status: 'open' });
@@ -168,5 +193,7 @@ export async function enqueueOpenCountLists(ctx: ServiceContext, actor: Actor, c
 
 registerJobHandler(OPEN_JOB, async (ctx, job, progress) => {
   const { countListIds } = job.params as { countListIds: string[] };
-  return { lists: await openCountLists(ctx, job.actor, countListIds, progress) };
+  // The job row survives restarts; its creation time is when the opening was asked for.
+  const { createdAt } = await ctx.db.selectFrom('jobs').select('createdAt').where('id', '=', job.id).executeTakeFirstOrThrow();
+  return { lists: await openCountLists(ctx, job.actor, countListIds, progress, { requestedAt: new Date(createdAt) }) };
 });

@@ -189,7 +189,7 @@ export function reportCount(ctx: ServiceContext, actor: Actor, input: ReportInpu
 /**
  * "Mark all as reported": confirms the unchanged proposed quantity (the target) of every open,
  * non-informational item of the list — also those on pages not shown. Refused when the inventory requires
- * every item to be reported individually.
+ * every item to be reported individually, and on blind lists (see below).
  */
 export async function markAllReported(ctx: ServiceContext, actor: Actor, countListId: string, device?: string): Promise<{ reported: number }> {
   return inTransaction(ctx, async (trx) => {
@@ -200,6 +200,17 @@ export async function markAllReported(ctx: ServiceContext, actor: Actor, countLi
     requireInventoryOpen(inv);
     if (inv.singleReportingRequired) {
       throw new DomainError('count.single_reporting_required', `inventory ${inv.number} requires every item to be reported individually`);
+    }
+    // Blind lists refuse it for everyone, not only for counters. Nothing is proposed on a blind list
+    // (targetView), so there is nothing unchanged to confirm; and what it would write are the targets, which
+    // the list's counter then reads back as reported quantities (item lists, report history, handheld,
+    // previousQuantity on the next scan) — whoever ran it, the blind rule would be broken. Hiding reported
+    // quantities from counters instead would take away what they counted themselves. Difference lists always
+    // show their targets, so they keep the action.
+    if (!inv.showSystemQuantities && list.countType !== 'differences') {
+      throw new DomainError('count.blind_mark_all', `count list ${list.number} is counted blind (inventory ${inv.number} does not show system quantities): report every item`, {
+        params: { countListNumber: list.number },
+      });
     }
     const r = await sql<{ n: string }>`
       with upd as (

@@ -1,8 +1,12 @@
-// Reading stock: balances by item, place, lot; ledger entries; lots. And rebuilding the balance table from
-// the ledger, which is the truth (convention 1): rebuild must give exactly what postings maintained.
+// Reading stock: balances by item, place, lot; ledger entries; lots; availability. And rebuilding the balance
+// table from the ledger, which is the truth (convention 1): rebuild must give exactly what postings maintained.
+// Every read here returns system quantities, so it needs the manager role: blind counting (SPEC §4.2) means a
+// counter never receives a target quantity from any endpoint, and a balance IS the target of the position.
+// Counters work through the count-list and handheld endpoints, which hide targets on blind inventories.
 import { sql } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { type Availability, type Scope, availabilityIn } from './reservations.service.js';
 
 export interface BalanceFilter {
   siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined;
@@ -20,7 +24,7 @@ export interface BalanceView {
 const num = (s: string) => decText(new Dec(s));
 
 export async function listBalances(ctx: ServiceContext, actor: Actor, f: BalanceFilter): Promise<BalanceView[]> {
-  requireRole(actor, 'counter');
+  requireRole(actor, 'manager');
   let q = ctx.db.selectFrom('stockBalances as b').innerJoin('items as i', 'i.id', 'b.itemId').leftJoin('bins as n', 'n.id', 'b.binId')
     .select(['b.id', 'b.siteId', 'b.itemId', 'i.code as itemCode', 'b.warehouseId', 'b.zoneId', 'b.binId', 'n.code as binCode', 'b.lot', 'b.serial',
       'b.ownerId', 'b.quantity', 'b.everNonzero', 'b.lastCountedDate', 'b.movementsSinceCount'])
@@ -52,7 +56,8 @@ export interface LedgerEntryView {
 }
 
 export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: LedgerFilter): Promise<LedgerEntryView[]> {
-  requireRole(actor, 'counter');
+  // Entries sum up to the balances: as much a system quantity as the balance itself.
+  requireRole(actor, 'manager');
   let q = ctx.db.selectFrom('stockLedger').selectAll().orderBy('id').limit(f.limit + 1).offset(f.offset);
   const site = actor.siteId ?? f.siteId;
   if (site) q = q.where('siteId', '=', site);
@@ -74,7 +79,8 @@ export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: Le
 export interface LotView { id: string; itemId: string; code: string; expiryDate: string | null; productionDate: string | null; onHand: string }
 
 export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
-  requireRole(actor, 'counter');
+  // onHand per lot is a system quantity.
+  requireRole(actor, 'manager');
   let q = ctx.db.selectFrom('lots as l')
     .select(['l.id', 'l.itemId', 'l.code', 'l.expiryDate', 'l.productionDate',
       sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code)`.as('onHand')])
@@ -82,6 +88,12 @@ export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: 
   if (f.itemId) q = q.where('l.itemId', '=', f.itemId);
   if (f.expiringBy) q = q.where('l.expiryDate', '<=', f.expiringBy);
   return (await q.execute()).map((r) => ({ ...r, onHand: num(r.onHand) }));
+}
+
+/** On hand, reserved and available over a place (manager: on hand is a system quantity). */
+export async function stockAvailability(ctx: ServiceContext, actor: Actor, scope: Scope): Promise<Availability> {
+  requireRole(actor, 'manager');
+  return availabilityIn(ctx.db, scope);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';
-import { runJobNow } from '../../../src/services/jobs/runner.js';
+import { STALE_MS, recoverStaleJobs, runJobNow } from '../../../src/services/jobs/runner.js';
 import { enqueueOpenCountLists, openCountLists } from '../../../src/services/inventory/open.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import {
@@ -81,6 +81,30 @@ describe('opening count lists', () => {
     expect(o1!.status).toBe('open');
     expect(o2).toMatchObject({ status: 'opening_failed', reason: expect.stringContaining(l1.number) });
     expect(await db().selectFrom('stockLocks').select('id').where('countListId', '=', l2.id).execute()).toHaveLength(0);
+  });
+
+  it('a job re-queued after a restart reports the lists its first run opened as already open, not refused', async () => {
+    const inv = await makeInventory(db(), base);
+    const lists = [await makeCountList(db(), inv), await makeCountList(db(), inv), await makeCountList(db(), inv)];
+    const before = await makeCountList(db(), inv);
+    await openCountLists(t.ctx, manager, [before.id]); // open before the job was asked for
+    t.clock.advance(1000);
+    const jobId = await enqueueOpenCountLists(t.ctx, manager, [...lists.map((l) => l.id), before.id]);
+    // The first run claims the job, opens the first list and dies (no heartbeat any more).
+    await db().updateTable('jobs').set({ status: 'running', attempts: 1, startedAt: t.ctx.now(), heartbeatAt: t.ctx.now() }).where('id', '=', jobId).execute();
+    t.clock.advance(1000);
+    await openCountLists(t.ctx, manager, [lists[0]!.id]);
+    t.clock.advance(STALE_MS + 1000);
+    expect(await recoverStaleJobs(t.ctx)).toBe(1);
+    const job = await runJobNow(t.ctx, jobId);
+    expect(job).toMatchObject({ status: 'succeeded', attempts: 2, progress: 4, total: 4 });
+    const outcomes = (job.result as { lists: Array<{ countListId: string; status: string; reason?: string }> }).lists;
+    expect(outcomes.map((o) => [o.countListId, o.status])).toEqual([
+      [lists[0]!.id, 'already_open'], [lists[1]!.id, 'open'], [lists[2]!.id, 'open'], [before.id, 'refused'],
+    ]);
+    expect(outcomes[0]!.reason).toContain(lists[0]!.number);
+    const rows = await db().selectFrom('countLists').select(['id', 'status']).where('id', 'in', lists.map((l) => l.id)).orderBy('id').execute();
+    expect(rows.map((r) => r.status)).toEqual(['open', 'open', 'open']);
   });
 
   it('an open list is not opened twice; only managers open lists', async () => {

@@ -172,7 +172,7 @@ describe('reporting', () => {
 
 describe('mark all as reported', () => {
   it('confirms the target of every open item, beyond any page', async () => {
-    const { list } = await openArticleList({}, 3);
+    const { list } = await openArticleList({ showSystemQuantities: true }, 3);
     expect(await markAllReported(t.ctx, counter, list.id)).toEqual({ reported: 3 });
     const items = await db().selectFrom('countListItems').select(['reportedQuantity', 'status']).where('countListId', '=', list.id).execute();
     expect(items.every((i) => i.reportedQuantity === '10' && i.status === 'reported')).toBe(true);
@@ -182,8 +182,19 @@ describe('mark all as reported', () => {
   });
 
   it('is refused when single reporting is required', async () => {
-    const { list } = await openArticleList({ singleReportingRequired: true });
+    const { list } = await openArticleList({ singleReportingRequired: true, showSystemQuantities: true });
     await expect(markAllReported(t.ctx, manager, list.id)).rejects.toMatchObject({ code: 'count.single_reporting_required' });
+  });
+
+  it('is refused on blind lists, for the counter and the manager alike; nothing is written', async () => {
+    const { list } = await openArticleList({ showSystemQuantities: false }, 2);
+    for (const who of [counter, manager]) {
+      await expect(markAllReported(t.ctx, who, list.id)).rejects.toMatchObject({ code: 'count.blind_mark_all', params: { countListNumber: list.number } });
+    }
+    const items = await db().selectFrom('countListItems').select(['reportedQuantity', 'status']).where('countListId', '=', list.id).execute();
+    expect(items).toEqual([{ reportedQuantity: null, status: 'open' }, { reportedQuantity: null, status: 'open' }]);
+    expect(await db().selectFrom('countReports').select('id').where('countListId', '=', list.id).execute()).toEqual([]);
+    expect(await statusOf(list.id)).toBe('open');
   });
 });
 

@@ -8,7 +8,7 @@ const base: ClosingItem = {
 
 describe('closing plan', () => {
   it('posts nothing when counted equals target', () => {
-    expect(planClosing([{ ...base, reported: '10' }])).toEqual({ adjustments: [], transfers: [], posted: [{ id: '1', postedQuantity: '0', unitPrice: null }] });
+    expect(planClosing([{ ...base, reported: '10' }])).toEqual({ adjustments: [], transfers: [], posted: [{ id: '1', postedQuantity: '0', unitPrice: null, via: null }] });
   });
 
   it('adjusts directly in an unstructured warehouse', () => {
@@ -16,11 +16,13 @@ describe('closing plan', () => {
     expect(p.adjustments).toEqual([{ itemId: 'A', warehouseId: 'W', ownerId: 'O', quantity: '-2' }]);
     expect(planClosing([{ ...base, reported: '11' }]).adjustments[0]).toMatchObject({ quantity: '1', unitPrice: '2.5' });
     expect(p.transfers).toEqual([]);
+    expect(p.posted).toEqual([{ id: '1', postedQuantity: '-2', unitPrice: '2.5', via: 'adjustment' }]);
   });
 
   it('transfers to/from the differences zone in a structured warehouse', () => {
     const p = planClosing([{ ...base, warehouseKind: 'structured', zoneId: 'Z', binId: 'B', target: '0', reported: '3', differencesZoneId: 'D' }]);
     expect(p.transfers.map((l) => [l.zoneId, l.binId, l.quantity])).toEqual([['Z', 'B', '3'], ['D', undefined, '-3']]);
+    expect(p.posted).toEqual([{ id: '1', postedQuantity: '3', unitPrice: '2.5', via: 'transfer' }]);
   });
 
   it('adjusts serials and the differences zone itself directly', () => {

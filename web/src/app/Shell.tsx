@@ -11,8 +11,9 @@ const NAV = [
   { to: '/inventories', key: 'nav.inventories', icon: IconClipboardList },
   { to: '/items', key: 'nav.items', icon: IconPackage },
   { to: '/places', key: 'nav.places', icon: IconBuildingWarehouse },
-  { to: '/stock', key: 'nav.stock', icon: IconStack2 },
-  { to: '/posting-errors', key: 'nav.postingErrors', icon: IconAlertTriangle },
+  // System quantities are for managers: a counter on a blind inventory must not look them up here.
+  { to: '/stock', key: 'nav.stock', icon: IconStack2, manager: true },
+  { to: '/posting-errors', key: 'nav.postingErrors', icon: IconAlertTriangle, manager: true },
 ] as const;
 
 export function Shell() {
@@ -40,7 +41,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          {NAV.map((n) => (
+          {NAV.filter((n) => !('manager' in n) || user?.role !== 'counter').map((n) => (
             <NavLink key={n.to} component={Link} to={n.to} label={t(n.key)} leftSection={<n.icon size={18} />}
               active={pathname.startsWith(n.to) || (n.to === '/inventories' && pathname.startsWith('/count-lists'))} />
           ))}

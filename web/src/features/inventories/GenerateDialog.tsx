@@ -73,7 +73,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   }, [countType]);
   const whs = useQuery({ queryKey: ['/api/warehouses', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Warehouse>>('/api/warehouses', { limit: 1000 }) });
   const zones = useQuery({ queryKey: ['/api/zones', 'all'], enabled: !!countType, queryFn: () => api.get<Page<Zone>>('/api/zones', { limit: 1000 }) });
-  const users = useQuery({ queryKey: ['/api/users'], enabled: !!countType, queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
+  const users = useQuery({ queryKey: ['/api/users'], enabled: !!countType, queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
   // Article lists filter by item id; the dialog takes codes (what people know) and resolves them.
   const resolveItems = async (codes: string[]) => Promise.all(codes.map(async (code) => {
     const r = await api.get<{ items: Array<{ id: string; code: string }> }>('/api/items', { q: code, field: 'code', match: 'prefix', limit: 50 });

@@ -54,7 +54,7 @@ function CreateInventory({ opened, onClose, onCreated }: { opened: boolean; onCl
   const { user } = useSession();
   const needsSite = !!user && user.siteId === null;
   const sites = useQuery({ queryKey: ['sites'], enabled: opened && needsSite, queryFn: () => api.get<Page<Site>>('/api/sites', { limit: 1000 }) });
-  const users = useQuery({ queryKey: ['/api/users'], enabled: opened, queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
+  const users = useQuery({ queryKey: ['/api/users'], enabled: opened, queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
   const [siteId, setSiteId] = useState<string | null>(null);
   const site = siteId ?? (sites.data?.items.length === 1 ? sites.data.items[0]!.id : null);
   const [f, setF] = useState({

@@ -33,7 +33,7 @@ export default function InventoryPage() {
   const [genResult, setGenResult] = useState<GenerationResult | null>(null);
   const [verifying, setVerifying] = useState<string[] | null | false>(false);
   const [verifyResult, setVerifyResult] = useState<ResponseOf<'/api/inventories/{id}/verify', 'post'> | null>(null);
-  const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users') });
+  const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
   const userName = (uid: string | null) => {
     if (!uid) return '';
     const u = users.data?.items.find((x) => x.id === uid);

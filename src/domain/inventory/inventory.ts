@@ -104,6 +104,11 @@ export function checkHeaderChanges(current: HeaderState, changes: HeaderChanges,
   if (changed.ownerId !== undefined && (current.status === 'open')) {
     throw new DomainError('inventory.owner_locked', 'the stock owner is fixed once the inventory is started', { field: 'ownerId' });
   }
+  // Stricter than "fixed once started" (SPEC §4.2): generated lines carry the owner whose stock they list,
+  // so a new owner would leave them counting another company's stock. Delete the lists to change it.
+  if (changed.ownerId !== undefined && hasLists) {
+    throw new DomainError('inventory.owner_locked', 'the stock owner is fixed once a count list exists (its lines list that owner\'s stock); delete the lists first', { field: 'ownerId' });
+  }
   if (hasLists) {
     if (changed.valuationPrice !== undefined) {
       throw new DomainError('inventory.valuation_locked', 'the valuation price is fixed once a count list exists', { field: 'valuationPrice' });

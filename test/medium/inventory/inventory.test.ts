@@ -70,15 +70,16 @@ describe('header', () => {
     await expect(makeInventory(t, org, 'continuous', { responsibleUserId: '99999' })).rejects.toMatchObject({ code: 'not_found', field: 'responsibleUserId' });
   });
 
-  it('locks valuation, keys, dates once a list exists; owner once started; everything once closed', async () => {
+  it('locks valuation, keys, dates and owner once a list exists; everything once closed', async () => {
     const inv = await makeInventory(t, org, 'stock_taking_day');
+    expect((await updateInventory(t.ctx, admin, inv.id, { ownerId: org.otherOwnerId })).ownerId).toBe(org.otherOwnerId);
+    await updateInventory(t.ctx, admin, inv.id, { ownerId: org.ownerId });
     await updateInventory(t.ctx, admin, inv.id, { valuationPrice: 'settlement_2', stockTakingDate: '2026-04-30' });
     await generateCountLists(t.ctx, admin, inv.id, { countType: 'article' });
     await expect(updateInventory(t.ctx, admin, inv.id, { valuationPrice: 'inventory' })).rejects.toMatchObject({ code: 'inventory.valuation_locked' });
     await expect(updateInventory(t.ctx, admin, inv.id, { adjustmentKey: null })).rejects.toMatchObject({ code: 'inventory.keys_locked' });
     await expect(updateInventory(t.ctx, admin, inv.id, { stockTakingDate: '2026-05-01' })).rejects.toMatchObject({ code: 'inventory.stock_taking_date_locked' });
-    expect((await updateInventory(t.ctx, admin, inv.id, { ownerId: org.otherOwnerId })).ownerId).toBe(org.otherOwnerId);
-    await updateInventory(t.ctx, admin, inv.id, { ownerId: org.ownerId });
+    await expect(updateInventory(t.ctx, admin, inv.id, { ownerId: org.otherOwnerId })).rejects.toMatchObject({ code: 'inventory.owner_locked', field: 'ownerId' });
     const started = await startInventory(t.ctx, admin, inv.id);
     expect(started).toMatchObject({ status: 'open', openedAt: '2026-03-15T10:00:00.000Z' });
     await expect(updateInventory(t.ctx, admin, inv.id, { ownerId: org.otherOwnerId })).rejects.toMatchObject({ code: 'inventory.owner_locked' });

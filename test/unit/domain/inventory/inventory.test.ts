@@ -40,6 +40,7 @@ describe('header changes', () => {
   it.each([
     ['type after first save', {}, { typeId: '2' }, false, 'inventory.type_locked'],
     ['owner once started', { status: 'open' }, { ownerId: '2' }, false, 'inventory.owner_locked'],
+    ['owner before start, with lists (their lines list that owner\'s stock)', {}, { ownerId: '2' }, true, 'inventory.owner_locked'],
     ['valuation price with lists', {}, { valuationPrice: 'inventory' }, true, 'inventory.valuation_locked'],
     ['adjustment key with lists', {}, { adjustmentKey: 'ADJ2' }, true, 'inventory.keys_locked'],
     ['transfer key with lists', {}, { transferKey: null }, true, 'inventory.keys_locked'],
@@ -54,7 +55,7 @@ describe('header changes', () => {
   });
 
   it.each([
-    ['owner before start, with lists', {}, { ownerId: '2' }, true],
+    ['owner before start, before any list', {}, { ownerId: '2' }, false],
     ['responsible employee while open', { status: 'open' }, { responsibleUserId: '7' }, true],
     ['valuation before lists', {}, { valuationPrice: 'settlement_3' }, false],
     ['same values on a closed inventory (no change)', { status: 'closed' }, { ownerId: '1' }, true],

@@ -49,9 +49,24 @@ export const storedPosting = z.strictObject({
   ...postingHeader, postingDate: isoDate, originType: z.string().min(1).max(40), lines: z.array(postingLine).min(1).max(50_000),
 });
 
+const availabilityWarning = z.object({
+  code: z.literal('ledger.not_available'),
+  message: z.string(),
+  field: z.string().describe('The first outgoing line of the item (or lot) in the warehouse, e.g. lines.0.quantity'),
+  params: z.object({
+    itemId: z.string(), itemCode: z.string(), warehouseId: z.string(), ownerId: z.string(),
+    lot: z.string().nullable().describe("null: the item's availability check over all its stock in the warehouse; a lot code: the lot availability check"),
+    mode: z.enum(['none', 'warning', 'blocking']).describe('The check mode that judged it (always warning here; blocking refuses with 422)'),
+    onHand: z.string(), reserved: z.string().describe('Open reservations'), available: z.string().describe('On hand − reserved, before the posting'),
+    requested: z.string().describe('Net quantity the posting takes out of the warehouse'),
+  }),
+}).describe('An availability shortage of an item whose check only warns: the posting went through');
+const warnings = z.array(availabilityWarning)
+  .describe('Availability warnings of issues and transfers (items with availability check "warning"); empty when none');
+
 export const postResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('posted'), entryIds: z.array(z.string()), transferGroup: z.string().optional().describe('Shared by the issue and receipt entries of a transfer') }),
-  z.object({ status: z.literal('parked'), postingErrorId: z.string().describe('The posting waits in the posting error file'), reason: z.string() }),
+  z.object({ status: z.literal('posted'), entryIds: z.array(z.string()), transferGroup: z.string().optional().describe('Shared by the issue and receipt entries of a transfer'), warnings }),
+  z.object({ status: z.literal('parked'), postingErrorId: z.string().describe('The posting waits in the posting error file'), reason: z.string(), warnings }),
 ]);
 
 export const balanceView = z.object({

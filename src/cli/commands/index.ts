@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerBarcode } from './barcode.command.js';
 import { registerDemo } from './demo.command.js';
+import { registerItem } from './item.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerOpenapi } from './openapi.command.js';
 import { registerServe } from './serve.command.js';
@@ -14,4 +15,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerUser,
   registerOpenapi,
   registerDemo,
+  registerItem,
 ];

@@ -1,9 +1,9 @@
 // Lot proposals at issue time and availability checks (seed 002 "Lotti/matricole", "Controllo
-// disponibilità"). FIFO takes the lot received first; FEFO the one expiring first; LEFO the one expiring
-// last. Expiry-based orders skip lots expired at the posting date (the operator may still name one by
-// hand); lots without expiry come last under both FEFO and LEFO, as in the ledger's automatic consumption
-// (src/domain/ledger/lots.ts), so a proposal and the posting agree.
+// disponibilità"). The consumption order and the expiry rule are the ledger's own (domain/ledger/lots.ts):
+// the proposal and the ledger's automatic consumption call the same functions, so they agree on every lot,
+// including one expiring on the posting date (not usable: the expiry must be *after* the posting date).
 import { Dec, decText } from '../decimal.js';
+import { allocateLots } from '../ledger/lots.js';
 import type { CheckMode, LotConsumption } from './types.js';
 
 export interface LotStock {
@@ -17,34 +17,14 @@ export interface LotStock {
 
 export interface LotProposal { lines: { lot: string; quantity: string; expiryDate: string | null }[]; proposed: string; shortfall: string; skippedExpired: string[] }
 
-function order(consumption: LotConsumption): (a: LotStock, b: LotStock) => number {
-  const far = '9999-12-31';
-  const tie = (a: LotStock, b: LotStock) => a.lot.localeCompare(b.lot);
-  if (consumption === 'fifo') return (a, b) => (a.firstReceipt ?? far).localeCompare(b.firstReceipt ?? far) || tie(a, b);
-  if (consumption === 'fefo') return (a, b) => (a.expiryDate ?? far).localeCompare(b.expiryDate ?? far) || tie(a, b);
-  const near = '0000-01-01';
-  return (a, b) => (b.expiryDate ?? near).localeCompare(a.expiryDate ?? near) || tie(a, b);
-}
-
-/** Expired at the posting date: the expiry must be after the posting date (seed: "successiva"). */
-export const isExpired = (lot: Pick<LotStock, 'expiryDate'>, postingDate: string) => lot.expiryDate !== null && lot.expiryDate <= postingDate;
-
 export function proposeLots(stock: LotStock[], quantity: Dec, consumption: LotConsumption, postingDate: string): LotProposal {
-  const skippedExpired: string[] = [];
-  const usable = stock.filter((s) => {
-    if (!s.available.gt(0)) return false;
-    if (consumption !== 'fifo' && isExpired(s, postingDate)) { skippedExpired.push(s.lot); return false; }
-    return true;
-  }).sort(order(consumption));
-  let left = quantity;
-  const lines: LotProposal['lines'] = [];
-  for (const s of usable) {
-    if (!left.gt(0)) break;
-    const take = Dec.min(left, s.available);
-    lines.push({ lot: s.lot, quantity: decText(take), expiryDate: s.expiryDate });
-    left = left.minus(take);
-  }
-  return { lines, proposed: decText(quantity.minus(left)), shortfall: decText(left), skippedExpired: skippedExpired.sort() };
+  const lots = stock.map((s) => ({ lot: s.lot, quantity: s.available, expiryDate: s.expiryDate, firstReceipt: s.firstReceipt }));
+  const { allocations, shortfall, skippedExpired } = allocateLots(quantity, lots, consumption, postingDate);
+  const expiry = new Map(stock.map((s) => [s.lot, s.expiryDate]));
+  return {
+    lines: allocations.map((a) => ({ lot: a.lot, quantity: decText(a.quantity), expiryDate: expiry.get(a.lot) ?? null })),
+    proposed: decText(quantity.minus(shortfall)), shortfall: decText(shortfall), skippedExpired,
+  };
 }
 
 export interface Availability { mode: CheckMode; onHand: string; reserved: string; available: string; requested: string; sufficient: boolean; outcome: 'ok' | 'warning' | 'blocked' }

@@ -65,6 +65,21 @@ export function checkThresholds(a: string, b: string): AbcThresholds {
   return { a: ta, b: tb };
 }
 
+/** A calendar date yyyy-mm-dd that exists (2026-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The period of an analysis: two real dates, `to` not before `from`. */
+export function checkPeriod(from: string, to: string): void {
+  for (const [field, v] of [['from', from], ['to', to]] as const) {
+    if (!isCalendarDate(v)) throw new DomainError('validation.failed', `${field} must be a date yyyy-mm-dd, got "${v}"`, { field });
+  }
+  if (to < from) throw new DomainError('validation.failed', `to ${to} is before from ${from}`, { field: 'to' });
+}
+
 export interface AbcLine { itemId: string; value: Dec }
 export interface AbcResult { itemId: string; value: string; share: string; cumulativeShare: string; abcClass: 'A' | 'B' | 'C' }
 

@@ -10,6 +10,7 @@ import { type LotDatePattern, formatCounter, makeLotCode } from '../../domain/it
 import { type Availability, type LotProposal, type LotStock, judgeAvailability, proposeLots as planLots } from '../../domain/item-master/lots.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole, today } from '../context.js';
 import { mapDbErrors } from '../places/support.js';
+import { loadLotStock } from '../ledger/lot-stock.js';
 
 export interface LotClassInput { code: string; description?: string | undefined; prefix?: string | undefined; datePattern?: LotDatePattern | undefined; width?: number | undefined }
 export interface LotClassView { code: string; description: string; prefix: string; datePattern: LotDatePattern; width: number; nextValue: string }
@@ -93,25 +94,23 @@ export async function generateSerials(ctx: ServiceContext, actor: Actor, itemId:
   });
 }
 
-/** Stock per lot of an item in a warehouse (all zones, bins and owners), less open reservations of the lot. */
+/**
+ * Stock per lot of an item in a warehouse (all zones, bins and owners), less open reservations of the lot,
+ * read by the ledger's own loader so "first receipt" and "reserved" mean what automatic consumption reads.
+ */
 export async function lotStock(trx: Tx, itemId: string, warehouseId: string): Promise<LotStock[]> {
-  const { rows } = await sql<{ lot: string; onHand: string; reserved: string; expiryDate: string | null; firstReceipt: string | null }>`
-    with b as (
-      select lot, sum(quantity) as on_hand from stock_balances
-      where item_id = ${itemId} and warehouse_id = ${warehouseId} and lot <> '' group by lot
-    ), r as (
-      select lot, sum(quantity) as reserved from reservations
-      where item_id = ${itemId} and warehouse_id = ${warehouseId} and status = 'open' and lot <> '' group by lot
-    ), f as (
-      select lot, min(posting_date) as first_receipt from stock_ledger
-      where item_id = ${itemId} and warehouse_id = ${warehouseId} and quantity > 0 and lot <> '' group by lot
-    )
-    select b.lot, b.on_hand::text as on_hand, coalesce(r.reserved, 0)::text as reserved,
-      to_char(l.expiry_date, 'YYYY-MM-DD') as expiry_date, to_char(f.first_receipt, 'YYYY-MM-DD') as first_receipt
-    from b left join r on r.lot = b.lot left join f on f.lot = b.lot
-    left join lots l on l.item_id = ${itemId} and l.code = b.lot
-    order by b.lot`.execute(trx);
-  return rows.map((r) => ({ lot: r.lot, available: new Dec(r.onHand).minus(r.reserved), expiryDate: r.expiryDate, firstReceipt: r.firstReceipt }));
+  const { positions, reserved } = await loadLotStock(trx, [itemId], [warehouseId]);
+  const byLot = new Map<string, LotStock>();
+  for (const p of positions) {
+    const cur = byLot.get(p.lot);
+    if (cur) cur.available = cur.available.plus(p.quantity);
+    else byLot.set(p.lot, { lot: p.lot, available: p.quantity, expiryDate: p.expiryDate, firstReceipt: p.firstReceipt });
+  }
+  for (const r of reserved) {
+    const lot = byLot.get(r.lot);
+    if (lot) lot.available = lot.available.minus(r.quantity);
+  }
+  return [...byLot.values()];
 }
 
 export interface ProposeInput { itemId: string; warehouseId: string; quantity: string; postingDate: string }

@@ -3,8 +3,7 @@
 // above maximum / at reorder point) per item × warehouse with per-warehouse overrides.
 import { sql } from 'kysely';
 import { Dec } from '../../domain/decimal.js';
-import { DomainError } from '../../domain/errors.js';
-import { type AbcResult, type StockStatus, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../domain/item-master/planning.js';
+import { type AbcResult, type StockStatus, checkPeriod, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../domain/item-master/planning.js';
 import { planningOf } from '../../domain/item-master/fields.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { siteScope } from '../places/support.js';
@@ -20,7 +19,7 @@ export interface AbcRun { from: string; to: string; thresholdA: string; threshol
 export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: AbcInput): Promise<AbcRun> {
   requireRole(actor, 'admin');
   const t = checkThresholds(input.thresholdA ?? '80', input.thresholdB ?? '95');
-  if (input.to < input.from) throw new DomainError('validation.failed', `to ${input.to} is before from ${input.from}`, { field: 'to' });
+  checkPeriod(input.from, input.to);
   return inTransaction(ctx, async (trx) => {
     const site = input.siteId ?? null;
     const { rows } = await sql<{ itemId: string; code: string; value: string }>`

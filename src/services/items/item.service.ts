@@ -128,6 +128,15 @@ export async function getItem(ctx: ServiceContext, actor: Actor, id: string): Pr
   return itemView(await loadItem(ctx.db, id));
 }
 
+/** The item a code identifies: its item code, else one of its search codes (each identifies exactly one item). */
+export async function findItemByCode(ctx: ServiceContext, actor: Actor, code: string): Promise<ItemView> {
+  requireRole(actor, 'counter');
+  const byCode = await ctx.db.selectFrom('items').select('id').where('code', '=', code).executeTakeFirst();
+  const hit = byCode ?? await ctx.db.selectFrom('itemSearchCodes').select('itemId as id').where('code', '=', code).executeTakeFirst();
+  if (!hit) throw new DomainError('not_found', `no item has the code ${code}`, { field: 'code' });
+  return itemView(await loadItem(ctx.db, hit.id));
+}
+
 export interface NewItem {
   item: ItemFields;
   /** Further item columns already checked by the caller (item-master fields: template/copy values and input). */

@@ -1,41 +1,50 @@
 // Automatic lot consumption at posting time: outgoing lines of "auto" lot-managed items that name no lot
-// are split over the lots on hand at their place, in the item's consumption order (domain lots.ts).
+// are split over the lots on hand at their place, in the item's consumption order (domain lots.ts — the same
+// order and expiry rule as the item master's lot proposal). Reservations of a lot are counted per warehouse
+// and owner (as the availability check counts them): a place's stock of a lot is free up to what the lot's
+// reservations leave in the warehouse, and reserved stock is taken only when free stock does not cover the
+// line; the availability check that follows (manual postings) then warns or refuses per the item's mode.
 // Runs before the posting is checked and locked; if stock moves in between, the negative-stock check of the
 // plan refuses the posting rather than over-issuing a lot.
-import { sql } from 'kysely';
-import { Dec, decText } from '../../domain/decimal.js';
+import { Dec, ZERO, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { type LotConsumption, type LotStock, type PlaceFacts, type PostingLine, allocateLots } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
+import { loadLotStock, lotPotKey } from './lot-stock.js';
 
 const placeKey = (l: { itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string }) =>
   `${l.itemId}|${l.warehouseId}|${l.zoneId ?? ''}|${l.binId ?? ''}|${l.ownerId}`;
+
+interface PlaceLot { lot: string; onHand: Dec; expiryDate: string | null; firstReceipt: string | null }
 
 export async function allocateAutoLots(trx: Tx, postingDate: string, lines: PostingLine[], facts: PlaceFacts): Promise<PostingLine[]> {
   const open = lines.filter((l) => l.lot === '' && l.quantity.lt(0) && facts.items.get(l.itemId)?.lotManagement === 'auto');
   if (open.length === 0) return lines;
   const itemIds = [...new Set(open.map((l) => l.itemId))];
-  const warehouseIds = [...new Set(open.map((l) => l.warehouseId))];
-  const { rows } = await sql<{ itemId: string; lotConsumption: LotConsumption; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; quantity: string; expiryDate: string | null; seq: string | null }>`
-    select b.item_id, i.lot_consumption, b.warehouse_id, b.zone_id, b.bin_id, b.owner_id, b.lot, b.quantity, l.expiry_date, l.id as seq
-    from stock_balances b
-    join items i on i.id = b.item_id
-    left join lots l on l.item_id = b.item_id and l.code = b.lot
-    where b.item_id = any(${itemIds}::bigint[]) and b.warehouse_id = any(${warehouseIds}::bigint[]) and b.lot <> '' and b.serial = '' and b.quantity > 0`.execute(trx);
-  const stock = new Map<string, LotStock[]>();
-  const orderOf = new Map<string, LotConsumption>();
-  for (const r of rows) {
-    const k = placeKey({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: r.zoneId && String(r.zoneId), binId: r.binId && String(r.binId), ownerId: String(r.ownerId) });
-    const list = stock.get(k) ?? [];
-    list.push({ lot: r.lot, quantity: new Dec(r.quantity), expiryDate: r.expiryDate, seq: r.seq === null ? Number.MAX_SAFE_INTEGER : Number(r.seq) });
-    stock.set(k, list);
-    orderOf.set(String(r.itemId), r.lotConsumption);
+  const { positions, reserved } = await loadLotStock(trx, itemIds, [...new Set(open.map((l) => l.warehouseId))]);
+  const orders = await trx.selectFrom('items').select(['id', 'lotConsumption']).where('id', 'in', itemIds).execute();
+  const orderOf = new Map(orders.map((r) => [String(r.id), r.lotConsumption as LotConsumption]));
+  // Free stock per lot in the warehouse and owner: on hand less the lot's open reservations.
+  const free = new Map<string, Dec>();
+  for (const p of positions) free.set(lotPotKey(p), (free.get(lotPotKey(p)) ?? ZERO).plus(p.quantity));
+  for (const r of reserved) if (free.has(lotPotKey(r))) free.set(lotPotKey(r), free.get(lotPotKey(r))!.minus(r.quantity));
+  const atPlace = new Map<string, PlaceLot[]>();
+  for (const p of positions) {
+    if (p.serial !== '') continue;
+    const list = atPlace.get(placeKey(p)) ?? [];
+    list.push({ lot: p.lot, onHand: p.quantity, expiryDate: p.expiryDate, firstReceipt: p.firstReceipt });
+    atPlace.set(placeKey(p), list);
   }
   return lines.flatMap((line) => {
     if (!open.includes(line)) return [line];
-    const lots = stock.get(placeKey(line)) ?? [];
+    const lots = atPlace.get(placeKey(line)) ?? [];
+    const pot = (lot: string) => lotPotKey({ ...line, lot });
+    const stock: LotStock[] = lots.map((l) => {
+      const freeHere = Dec.min(l.onHand, Dec.max(ZERO, free.get(pot(l.lot)) ?? ZERO));
+      return { lot: l.lot, quantity: l.onHand, reserved: l.onHand.minus(freeHere), expiryDate: l.expiryDate, firstReceipt: l.firstReceipt };
+    });
     const need = line.quantity.neg();
-    const { allocations, shortfall } = allocateLots(need, lots, orderOf.get(line.itemId) ?? 'fifo', postingDate);
+    const { allocations, shortfall } = allocateLots(need, stock, orderOf.get(line.itemId) ?? 'fifo', postingDate);
     if (shortfall.gt(0)) {
       const available = need.minus(shortfall);
       throw new DomainError('ledger.negative_stock', `item ${facts.items.get(line.itemId)?.code ?? line.itemId}: ${decText(need)} requested, ${decText(available)} available in usable lots at this place`, {
@@ -44,8 +53,9 @@ export async function allocateAutoLots(trx: Tx, postingDate: string, lines: Post
     }
     // Later lines of the same posting see what earlier ones took.
     for (const a of allocations) {
-      const s = lots.find((x) => x.lot === a.lot)!;
-      s.quantity = s.quantity.minus(a.quantity);
+      const l = lots.find((x) => x.lot === a.lot)!;
+      l.onHand = l.onHand.minus(a.quantity);
+      free.set(pot(a.lot), (free.get(pot(a.lot)) ?? ZERO).minus(a.quantity));
     }
     return allocations.map((a) => ({ ...line, lot: a.lot, quantity: a.quantity.neg() }));
   });

@@ -8,23 +8,30 @@ import {
 } from '../../domain/ledger/index.js';
 import type { Actor, ServiceContext, Tx } from '../context.js';
 import { allocateAutoLots } from './auto-lots.js';
+import { type AvailabilityWarning, checkPostingAvailability } from './availability.js';
 import {
   type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroups, periodOf,
   saveValuations, upsertBalances, upsertLots,
 } from './posting.repository.js';
 
 export type { PostingInput, PostingLineInput } from '../../domain/ledger/index.js';
+export type { AvailabilityWarning } from './availability.js';
 
 export interface PostOptions {
   /** A count list posting its own result is not stopped by its own locks. */
   ignoreLocksOfCountList?: string | undefined;
   /** Bypasses lock checking entirely (system corrections that must go through). */
   skipLockCheck?: boolean | undefined;
+  /**
+   * Applies the items' availability checks (manual issues and transfers): a blocking shortage throws
+   * ledger.not_available, a warning comes back in `warnings`. Counted differences are facts and are not checked.
+   */
+  checkAvailability?: boolean | undefined;
 }
 
 export type PostResult =
-  | { status: 'posted'; entryIds: string[]; transferGroup?: string }
-  | { status: 'parked'; postingErrorId: string; reason: string };
+  | { status: 'posted'; entryIds: string[]; transferGroup?: string; warnings?: AvailabilityWarning[] }
+  | { status: 'parked'; postingErrorId: string; reason: string; warnings?: AvailabilityWarning[] };
 
 /** The SYSTEM actor has no users row; entries it writes carry no user. */
 export const userIdOf = (actor: Pick<Actor, 'userId'>): string | null => (actor.userId === '0' ? null : actor.userId);
@@ -108,9 +115,11 @@ export async function parkPosting(trx: Tx, ctx: ServiceContext, userId: string |
  */
 export async function postMovements(trx: Tx, ctx: ServiceContext, actor: Actor, posting: PostingInput, options: PostOptions = {}): Promise<PostResult> {
   const prepared = await preparePosting(trx, actor, posting);
+  // After automatic lot allocation, so the lots it picked are checked like lots named by hand.
+  const warnings = options.checkAvailability ? { warnings: await checkPostingAvailability(trx, prepared.lines) } : {};
   if (!options.skipLockCheck) {
     const hit = await findLock(trx, prepared.lines, options.ignoreLocksOfCountList);
-    if (hit) return parkPosting(trx, ctx, userIdOf(actor), posting, hit);
+    if (hit) return { ...await parkPosting(trx, ctx, userIdOf(actor), posting, hit), ...warnings };
   }
-  return applyPosting(trx, ctx, userIdOf(actor), prepared);
+  return { ...await applyPosting(trx, ctx, userIdOf(actor), prepared), ...warnings };
 }

@@ -1,12 +1,9 @@
 // Manual stock postings (receipt, issue, transfer, adjustment): each one transaction over postMovements, with
 // a key whose kind matches the operation.
-import { sql } from 'kysely';
-import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { type PostOptions, type PostResult, postMovements } from './post-movements.js';
-import { availabilityIn } from './reservations.service.js';
+import { type AvailabilityWarning, type PostOptions, type PostResult, postMovements } from './post-movements.js';
 
 export interface ManualPosting {
   siteId: string;
@@ -48,46 +45,24 @@ async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Pro
   }
 }
 
-/**
- * Items with a blocking availability check cannot be issued beyond what is available (on hand − open
- * reservations) in the warehouse. Only manual issues are checked: inventory differences are facts and post.
- */
-async function checkAvailability(trx: Tx, lines: PostingLineInput[]): Promise<void> {
-  const itemIds = [...new Set(lines.map((l) => l.itemId))];
-  const { rows } = await sql<{ id: string; code: string }>`
-    select id, code from items where id = any(${itemIds}::bigint[]) and availability_check = 'blocking'`.execute(trx);
-  const blocking = new Map(rows.map((r) => [String(r.id), r.code]));
-  const need = new Map<string, { line: PostingLineInput; index: number; quantity: Dec }>();
-  lines.forEach((l, index) => {
-    if (!blocking.has(l.itemId)) return;
-    const k = `${l.itemId}|${l.warehouseId}|${l.ownerId}`;
-    const prev = need.get(k);
-    need.set(k, { line: prev?.line ?? l, index: prev?.index ?? index, quantity: (prev?.quantity ?? new Dec(0)).plus(parseDecimal(l.quantity, `lines.${index}.quantity`).neg()) });
-  });
-  for (const { line, index, quantity } of need.values()) {
-    const a = await availabilityIn(trx, { itemId: line.itemId, warehouseId: line.warehouseId, ownerId: line.ownerId });
-    if (new Dec(a.available).lt(quantity)) {
-      throw new DomainError('ledger.not_available', `item ${blocking.get(line.itemId)} has a blocking availability check: ${decText(quantity)} requested, ${a.available} available (on hand ${a.onHand}, reserved ${a.reserved})`, {
-        field: `lines.${index}.quantity`, params: { ...a, requested: decText(quantity), itemId: line.itemId, warehouseId: line.warehouseId },
-      });
-    }
-  }
-}
+/** A manual posting's result; `warnings` lists availability shortages of items whose check only warns. */
+export type ManualPostResult = PostResult & { warnings: AvailabilityWarning[] };
 
-function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<PostResult> {
+function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<ManualPostResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
-    if (allowed.includes('issue')) await checkAvailability(trx, input.lines);
-    return postMovements(trx, ctx, actor, {
+    const res = await postMovements(trx, ctx, actor, {
       siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
       originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,
     }, options);
+    return { ...res, warnings: res.warnings ?? [] };
   });
 }
 
 export const postReceipt = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['receipt']);
-export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['issue']);
+/** Issues apply the items' availability checks (none / warning / blocking). */
+export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['issue'], { checkAvailability: true });
 /** Quantity corrections in either direction, and value adjustments (quantity 0 with a value). */
 export const postAdjustment = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['adjustment', 'revaluation']);
 
@@ -115,9 +90,11 @@ function transferField(field: string | undefined): string | undefined {
   return `lines.${Math.floor(n / 2)}.${mapped}`;
 }
 
-export async function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<PostResult> {
+/** Transfers apply the availability checks at their source warehouse (moves within one warehouse take nothing out of it). */
+export async function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<ManualPostResult> {
   try {
-    return await manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer']);
+    const res = await manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer'], { checkAvailability: true });
+    return { ...res, warnings: res.warnings.map((w) => ({ ...w, field: transferField(w.field) ?? w.field })) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     const field = transferField(e.field);

@@ -3,7 +3,7 @@ import { Dec } from '../../../../src/domain/decimal.js';
 import { DomainError } from '../../../../src/domain/errors.js';
 import { DEFAULT_MASTER_FIELDS, checkMasterFields } from '../../../../src/domain/item-master/fields.js';
 import { type LotStock, judgeAvailability, proposeLots } from '../../../../src/domain/item-master/lots.js';
-import { type Planning, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../../../src/domain/item-master/planning.js';
+import { type Planning, checkPeriod, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../../../src/domain/item-master/planning.js';
 
 function errorOf(fn: () => unknown): DomainError {
   try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
@@ -77,6 +77,13 @@ describe('ABC analysis', () => {
     expect(r.map((x) => [x.itemId, x.abcClass])).toEqual([['1', 'A'], ['2', 'A'], ['3', 'B'], ['4', 'C'], ['5', 'C'], ['6', 'C']]);
     expect(r[0]!.share).toBe('70');
     expect(r[2]!.cumulativeShare).toBe('95');
+  });
+
+  it('refuses a period with a date that does not exist or ends before it starts', () => {
+    expect(errorOf(() => checkPeriod('2026-01-01', '2026-02-30')).field).toBe('to');
+    expect(errorOf(() => checkPeriod('2026-1-01', '2026-02-28')).field).toBe('from');
+    expect(errorOf(() => checkPeriod('2026-03-01', '2026-02-28')).message).toContain('before');
+    expect(() => checkPeriod('2024-02-29', '2024-02-29')).not.toThrow();
   });
 
   it('refuses thresholds out of order', () => {

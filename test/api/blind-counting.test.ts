@@ -73,7 +73,9 @@ describe('blind inventory: what a counter can reach', () => {
   it('stock endpoints need the manager role: balances, ledger, availability and lots answer 403 to a counter', async () => {
     const q = `itemId=${items.a.id}&warehouseId=${places.plain.id}&ownerId=${base.owner.id}`;
     for (const url of [`/api/stock/balances?itemId=${items.a.id}`, '/api/stock/balances', `/api/stock/ledger?itemId=${items.a.id}`, '/api/stock/ledger',
-      `/api/stock/availability?${q}`, `/api/lots?itemId=${items.lotted.id}`, '/api/lots']) {
+      `/api/stock/availability?${q}`, `/api/lots?itemId=${items.lotted.id}`, '/api/lots',
+      `/api/item-master/items/${items.a.id}/availability?warehouseId=${places.plain.id}&quantity=1`,
+      `/api/item-master/items/${items.lotted.id}/lot-proposal?warehouseId=${places.plain.id}&quantity=1`, '/api/item-master/stock-control']) {
       const res = await counterCalls('stock', 'GET', url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('auth.forbidden');

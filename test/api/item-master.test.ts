@@ -95,9 +95,9 @@ describe('lots and planning', () => {
     expect(item.lotAvailabilityCheck).toBe('blocking');
     const lot = await api.call('POST', `/api/item-master/items/${item.id}/lots`, { productionDate: '2026-03-02', expiryDate: '2026-09-01' }, manager);
     expect(lot.json()).toMatchObject({ code: 'B20260301', expiryDate: '2026-09-01' });
-    const p = await api.call('GET', `/api/item-master/items/${item.id}/lot-proposal?warehouseId=${warehouseId}&quantity=3`, undefined, counter);
+    const p = await api.call('GET', `/api/item-master/items/${item.id}/lot-proposal?warehouseId=${warehouseId}&quantity=3`, undefined, manager);
     expect(p.json()).toMatchObject({ consumption: 'fefo', lines: [], shortfall: '3' });
-    const a = await api.call('GET', `/api/item-master/items/${item.id}/availability?warehouseId=${warehouseId}&quantity=3`, undefined, counter);
+    const a = await api.call('GET', `/api/item-master/items/${item.id}/availability?warehouseId=${warehouseId}&quantity=3`, undefined, manager);
     expect(a.json()).toMatchObject({ available: '0', outcome: 'blocked' });
     expect((await api.call('POST', '/api/item-master/serial-classes', { code: 'SC', prefix: 'X', width: 3 }, manager)).json().nextValue).toBe('1');
   });
@@ -107,7 +107,7 @@ describe('lots and planning', () => {
     const run = await api.call('POST', '/api/item-master/abc-analysis', { from: '2026-01-01', to: '2026-12-31', thresholdA: '70', thresholdB: '90' });
     expect(run.json()).toMatchObject({ thresholdA: '70', totalValue: '0' });
     expect(run.json().counts.C).toBeGreaterThan(0);
-    const sc = await api.call('GET', `/api/item-master/stock-control?warehouseId=${warehouseId}&status=below_minimum`, undefined, counter);
+    const sc = await api.call('GET', `/api/item-master/stock-control?warehouseId=${warehouseId}&status=below_minimum`, undefined, manager);
     expect(sc.json().items.map((l: { itemCode: string }) => l.itemCode)).toEqual(expect.arrayContaining(['SRC']));
   });
 });
@@ -155,7 +155,7 @@ describe('import and export', () => {
     const r = await csv(`/api/item-master/import/opening-stock?siteId=${siteId}&keyCode=OPEN&postingDate=2026-01-02`, 'itemCode,warehouseCode,ownerCode,quantity,unitPrice\nCSV-1,W1,OWN1,7,2\nCSV-1,NOWH,OWN1,1,1\n', manager);
     expect(r.json()).toEqual({ status: 'posted', total: 2, posted: 1, rejected: [expect.objectContaining({ line: 3, field: 'warehouseCode' })] });
     const item = (await api.call('GET', '/api/items?q=CSV-1&match=prefix', undefined, counter)).json().items.find((i: { code: string }) => i.code === 'CSV-1');
-    const a = await api.call('GET', `/api/item-master/items/${item.id}/availability?warehouseId=${warehouseId}&quantity=7`, undefined, counter);
+    const a = await api.call('GET', `/api/item-master/items/${item.id}/availability?warehouseId=${warehouseId}&quantity=7`, undefined, manager);
     expect(a.json()).toMatchObject({ onHand: '7', sufficient: true });
   });
 });

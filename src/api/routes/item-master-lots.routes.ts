@@ -40,14 +40,14 @@ const itemMasterLotsRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/item-master/items/:id/lot-proposal', {
     schema: {
-      tags, summary: "Lots to issue a quantity from, in the item's consumption order (FIFO/FEFO/LEFO; expired lots skipped for FEFO/LEFO)",
+      tags, summary: "Lots to issue a quantity from, in the item's consumption order (FIFO/FEFO/LEFO; expired lots skipped for FEFO/LEFO); manager role (it shows stock on hand)",
       params: idParams, querystring: lotProposalQuery, response: { 200: lotProposalView, ...errorResponses },
     },
   }, async (request) => proposeLotsFor(ctx, actorOf(request), { itemId: request.params.id, ...request.query }));
 
   app.get('/api/item-master/items/:id/availability', {
     schema: {
-      tags, summary: "Availability (on hand − reserved) in a warehouse, optionally of one lot, judged by the item's check mode",
+      tags, summary: "Availability (on hand − reserved) in a warehouse, optionally of one lot, judged by the item's check mode; manager role",
       params: idParams, querystring: availabilityQuery, response: { 200: availabilityView, ...errorResponses },
     },
   }, async (request) => availabilityFor(ctx, actorOf(request), { itemId: request.params.id, ...request.query }));

@@ -17,7 +17,7 @@ const itemMasterPlanningRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/item-master/stock-control', {
     schema: {
-      tags, summary: 'Stock control: item × warehouse below minimum, above maximum or at the reorder point (warehouse overrides applied)',
+      tags, summary: 'Stock control: item × warehouse below minimum, above maximum or at the reorder point (warehouse overrides applied); manager role',
       querystring: stockControlQuery, response: { 200: stockControlView, ...errorResponses },
     },
   }, async (request) => ({ items: await stockControlReport(ctx, actorOf(request), request.query) }));

@@ -160,12 +160,15 @@ export async function requireAvailable(trx: Tx, ctx: ServiceContext, input: Avai
   return a;
 }
 
-/** API wrappers: read-only, counter role. */
+/**
+ * API wrappers, read-only. Both answer with quantities on hand, which counters must not see (a blind
+ * inventory hides system quantities from them everywhere, SPEC §4.2): manager role.
+ */
 export async function proposeLotsFor(ctx: ServiceContext, actor: Actor, input: Omit<ProposeInput, 'postingDate'> & { postingDate?: string | undefined }) {
-  requireRole(actor, 'counter');
+  requireRole(actor, 'manager');
   return inTransaction(ctx, (trx) => proposeLots(trx, ctx, { ...input, postingDate: input.postingDate ?? today(ctx) }));
 }
 export async function availabilityFor(ctx: ServiceContext, actor: Actor, input: AvailabilityInput) {
-  requireRole(actor, 'counter');
+  requireRole(actor, 'manager');
   return inTransaction(ctx, (trx) => checkAvailability(trx, ctx, input));
 }

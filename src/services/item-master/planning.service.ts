@@ -55,7 +55,7 @@ export interface StockControlLine {
  * warehouse. `status` filters (default: everything not ok). Scoped to the actor's site.
  */
 export async function stockControlReport(ctx: ServiceContext, actor: Actor, filter: { warehouseId?: string | undefined; status?: StockStatus | 'all' | undefined }): Promise<StockControlLine[]> {
-  requireRole(actor, 'counter');
+  requireRole(actor, 'manager'); // on-hand quantities: not for counters (blind counting)
   const scope = siteScope(actor);
   const wh = filter.warehouseId ?? null;
   const { rows } = await sql<{

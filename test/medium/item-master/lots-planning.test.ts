@@ -121,11 +121,12 @@ describe('planning', () => {
     await post(item.item.id, wh, 'REC', '10', '1', '2026-01-01');
     await post(item.item.id, wh2, 'REC', '10', '1', '2026-01-01');
     await setWarehousePlanning(db.ctx, admin, item.item.id, wh2, { minStock: '5', maxStock: '8' });
-    const lines = (await stockControlReport(db.ctx, counter, {})).filter((l) => l.itemCode === 'BOLT');
+    const lines = (await stockControlReport(db.ctx, admin, {})).filter((l) => l.itemCode === 'BOLT');
     expect(lines.map((l) => [l.warehouseCode, l.status, l.shortage, l.excess, l.suggestedOrder])).toEqual([
       ['MAIN', 'below_minimum', '10', '0', '100'], ['SEC', 'above_maximum', '0', '2', '0'],
     ]);
-    const only = await stockControlReport(db.ctx, counter, { warehouseId: wh2, status: 'above_maximum' });
+    const only = await stockControlReport(db.ctx, admin, { warehouseId: wh2, status: 'above_maximum' });
+    await expect(stockControlReport(db.ctx, counter, {})).rejects.toMatchObject({ code: 'auth.forbidden' });
     expect(only.map((l) => l.itemCode)).toEqual(['BOLT']);
     expect((await rejects(setWarehousePlanning(db.ctx, admin, item.item.id, wh2, { minStock: '50', maxStock: '8' }))).field).toBe('maxStock');
   });

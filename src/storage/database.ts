@@ -69,6 +69,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const inMemory = dataDir.startsWith('memory://');
   let lock: DirectoryLock | undefined;
@@ -82,6 +83,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       dataDir: inMemory ? undefined : path.join(dataDir, 'pgdata'),
       // The default WAL grows to ~640 MB on disk; an embedded database should stay small.
       postgresqlconf: ['max_wal_size = 64MB', 'min_wal_size = 32MB'],
+      // Trigram indexes serve "contains" searches of items (migration 0096), as on a PostgreSQL server.
+      extensions: { pg_trgm },
     });
     await pglite.waitReady;
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);

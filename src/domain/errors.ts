@@ -71,6 +71,8 @@ export const ERROR_CODES = {
   'coding.barcode_invalid': 'invalid', 'coding.no_rule': 'rule', 'coding.sequence_exhausted': 'rule', 'price.not_found': 'rule', 'price.tiers_invalid': 'invalid', 'price.validity_overlap': 'conflict', 'lot.class_required': 'rule', 'import.header_invalid': 'invalid', 'import.rows_rejected': 'rule',
   // jobs
   'job.failed': 'rule',
+  // printing count lists (SPEC §4.5)
+  'print.nothing_to_print': 'rule', 'print.too_large': 'rule',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

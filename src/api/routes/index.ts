@@ -27,6 +27,7 @@ import itemMasterLotsRoutes from './item-master-lots.routes.js';
 import itemMasterPlanningRoutes from './item-master-planning.routes.js';
 import itemMasterImportRoutes from './item-master-import.routes.js';
 import countListsRoutes from './count-lists.routes.js';
+import countListPrintRoutes from './count-list-print.routes.js';
 import jobsRoutes from './jobs.routes.js';
 import inventoryTypesRoutes from './inventory-types.routes.js'; import inventoriesRoutes from './inventories.routes.js'; import generationRoutes from './generation.routes.js';
 
@@ -45,6 +46,6 @@ export const routeModules: RouteModule[] = [
   classificationsRoutes,
   itemsRoutes,
   itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes, itemMasterImportRoutes,
-  countListsRoutes, jobsRoutes,
+  countListsRoutes, countListPrintRoutes, jobsRoutes,
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
 ];

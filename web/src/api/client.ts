@@ -114,6 +114,34 @@ export const api = {
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
+/** A file the API answered (e.g. a PDF), with the name from Content-Disposition. */
+export interface ApiFile { blob: Blob; filename: string | null }
+
+/**
+ * A POST whose answer is either a file (any non-JSON body) or JSON (e.g. warnings to confirm); errors are
+ * thrown as ApiError like everywhere else.
+ */
+export async function postForFile<J>(path: string, body: unknown): Promise<{ file: ApiFile } | { json: J }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const token = session.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
+  }
+  const type = res.headers.get('content-type') ?? '';
+  if (!res.ok || type.startsWith('application/json')) {
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) throw await toApiError(res, parsed);
+    return { json: parsed as J };
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { file: { blob: await res.blob(), filename: name } };
+}
+
 export interface Page<T> {
   items: T[];
   nextOffset?: number | null;

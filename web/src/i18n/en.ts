@@ -174,5 +174,25 @@ export const en = {
     resultTitle: 'Verification done', result: '{{reopened}} items reopened, {{invalidated}} reports invalidated, {{unmarked}} marks removed',
     newLists_one: '1 new count list:', newLists_other: '{{count}} new count lists:',
   },
+  print: {
+    action: 'Print', title: 'Print count lists', selectedLists_one: '1 selected count list', selectedLists_other: '{{count}} selected count lists',
+    usage: 'Usage', usages: { count: 'Count', verification: 'Verification', blank: 'Blank pages', none: 'All items' },
+    usageHelp: {
+      count: 'Open items whose verification has not started', verification: 'Open items marked for verification',
+      blank: 'Pages with only the list header (stock owner, warehouse, list number)', none: 'Every item of the list',
+    },
+    blankPages: 'Number of blank pages', blankPagesHelp: '1–999 pages per list',
+    printReported: 'Print reported items', printReportedHelp: 'Also print items that are already reported',
+    autoConfirm: 'Confirm warnings automatically', autoConfirmHelp: 'Print the other lists even when some of them cannot be printed',
+    language: 'Language of the sheets', submit: 'Print', printAnyway: 'Print anyway',
+    note: 'Informational items are never printed; blind inventories never print target quantities.',
+    warningsTitle: 'Some count lists will not be printed',
+    warning: {
+      differences_blank_only: '{{list}}: inventory difference lists print only as blank pages', only_informational: '{{list}}: has only informational items',
+      no_open_items: '{{list}}: no open items without verification', no_marked_items: '{{list}}: no open items marked for verification',
+      no_items: '{{list}}: no items to print',
+    },
+    ready: 'The PDF is ready', open: 'Open {{file}}', popupBlocked: 'The browser blocked the new tab: open the PDF with the link.',
+  },
 };
 export type Resources = typeof en;

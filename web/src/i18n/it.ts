@@ -172,4 +172,24 @@ export const it = {
     resultTitle: 'Verifica eseguita', result: '{{reopened}} articoli riaperti, {{invalidated}} rilevazioni annullate, {{unmarked}} contrassegni rimossi',
     newLists_one: '1 nuova lista di conteggio:', newLists_other: '{{count}} nuove liste di conteggio:',
   },
+  print: {
+    action: 'Stampa', title: 'Stampa liste di conteggio', selectedLists_one: '1 lista di conteggio selezionata', selectedLists_other: '{{count}} liste di conteggio selezionate',
+    usage: 'Utilizzo', usages: { count: 'Conteggio', verification: 'Verifica', blank: 'Pagine vuote', none: 'Tutte le righe' },
+    usageHelp: {
+      count: 'Righe aperte per cui la verifica non è iniziata', verification: 'Righe aperte contrassegnate per la verifica',
+      blank: 'Pagine con la sola intestazione della lista (proprietario dello stock, magazzino, numero lista)', none: 'Tutte le righe della lista',
+    },
+    blankPages: 'Numero di pagine vuote', blankPagesHelp: 'Da 1 a 999 pagine per lista',
+    printReported: 'Stampa righe già rilevate', printReportedHelp: 'Stampa anche le righe già rilevate',
+    autoConfirm: 'Conferma automaticamente gli avvisi', autoConfirmHelp: 'Stampa le altre liste anche se alcune non possono essere stampate',
+    language: 'Lingua dei fogli', submit: 'Stampa', printAnyway: 'Stampa comunque',
+    note: 'Le righe informative non vengono mai stampate; gli inventari alla cieca non stampano mai le quantità teoriche.',
+    warningsTitle: 'Alcune liste di conteggio non verranno stampate',
+    warning: {
+      differences_blank_only: '{{list}}: le liste delle differenze inventariali si stampano solo come pagine vuote', only_informational: '{{list}}: contiene solo righe informative',
+      no_open_items: '{{list}}: nessuna riga aperta senza verifica', no_marked_items: '{{list}}: nessuna riga aperta contrassegnata per la verifica',
+      no_items: '{{list}}: nessuna riga da stampare',
+    },
+    ready: 'Il PDF è pronto', open: 'Apri {{file}}', popupBlocked: 'Il browser ha bloccato la nuova scheda: apri il PDF con il link.',
+  },
 };

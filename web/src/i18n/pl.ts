@@ -182,4 +182,25 @@ export const pl = {
     resultTitle: 'Weryfikacja wykonana', result: 'Ponownie otwarte pozycje: {{reopened}}, unieważnione zgłoszenia: {{invalidated}}, usunięte oznaczenia: {{unmarked}}',
     newLists_one: '1 nowy arkusz spisowy:', newLists_few: '{{count}} nowe arkusze spisowe:', newLists_many: '{{count}} nowych arkuszy spisowych:', newLists_other: '{{count}} nowego arkusza spisowego:',
   },
+  print: {
+    action: 'Drukuj', title: 'Drukuj arkusze spisowe',
+    selectedLists_one: '1 wybrany arkusz spisowy', selectedLists_few: '{{count}} wybrane arkusze spisowe', selectedLists_many: '{{count}} wybranych arkuszy spisowych', selectedLists_other: '{{count}} wybranego arkusza spisowego',
+    usage: 'Zastosowanie', usages: { count: 'Spis z natury', verification: 'Weryfikacja', blank: 'Puste strony', none: 'Wszystkie pozycje' },
+    usageHelp: {
+      count: 'Otwarte pozycje, dla których nie rozpoczęto weryfikacji', verification: 'Otwarte pozycje oznaczone do weryfikacji',
+      blank: 'Strony z samym nagłówkiem arkusza (właściciel zapasu, magazyn, numer arkusza)', none: 'Wszystkie pozycje arkusza',
+    },
+    blankPages: 'Liczba pustych stron', blankPagesHelp: 'Od 1 do 999 stron na arkusz',
+    printReported: 'Drukuj zgłoszone pozycje', printReportedHelp: 'Drukuj także pozycje, które zostały już zgłoszone',
+    autoConfirm: 'Automatycznie potwierdzaj ostrzeżenia', autoConfirmHelp: 'Drukuj pozostałe arkusze, nawet jeśli niektórych nie można wydrukować',
+    language: 'Język wydruku', submit: 'Drukuj', printAnyway: 'Drukuj mimo to',
+    note: 'Pozycje informacyjne nigdy nie są drukowane; inwentaryzacje na ślepo nigdy nie drukują ilości systemowych.',
+    warningsTitle: 'Niektóre arkusze spisowe nie zostaną wydrukowane',
+    warning: {
+      differences_blank_only: '{{list}}: listy różnic inwentaryzacyjnych drukuje się tylko jako puste strony', only_informational: '{{list}}: zawiera tylko pozycje informacyjne',
+      no_open_items: '{{list}}: brak otwartych pozycji bez weryfikacji', no_marked_items: '{{list}}: brak otwartych pozycji oznaczonych do weryfikacji',
+      no_items: '{{list}}: brak pozycji do wydrukowania',
+    },
+    ready: 'PDF jest gotowy', open: 'Otwórz {{file}}', popupBlocked: 'Przeglądarka zablokowała nową kartę: otwórz PDF za pomocą linku.',
+  },
 };

@@ -1,10 +1,10 @@
 // One inventory: header, actions (Start / Verify / Close / Delete) with the rules' errors shown, the
-// count-list table with open/close/delete on the selected lists, generation, and live job progress. The
+// count-list table with open/close/print/delete on the selected lists, generation, and live job progress. The
 // outcomes of closing, generating and verifying stay on screen until dismissed (InventoryResults).
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails } from '@tabler/icons-react';
+import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -15,6 +15,7 @@ import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
+import { PrintDialog } from './PrintDialog';
 import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
 
 export default function InventoryPage() {
@@ -32,6 +33,7 @@ export default function InventoryPage() {
   const [closeResult, setCloseResult] = useState<CloseInventoryResult | null>(null);
   const [genResult, setGenResult] = useState<GenerationResult | null>(null);
   const [verifying, setVerifying] = useState<string[] | null | false>(false);
+  const [printing, setPrinting] = useState<string[] | null>(null);
   const [verifyResult, setVerifyResult] = useState<ResponseOf<'/api/inventories/{id}/verify', 'post'> | null>(null);
   const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
   const userName = (uid: string | null) => {
@@ -122,6 +124,7 @@ export default function InventoryPage() {
           <Text size="sm" c="dimmed">{t('cl.selected', { count: ids.length })}</Text>
           <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
           <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>{t('inv.verify')}</Button>
+          <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} disabled={!ids.length} onClick={() => setPrinting(ids)} data-testid="lists-print">{t('print.action')}</Button>
           <Button size="xs" color="dark" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } })} data-testid="lists-close">{t('cl.close')}</Button>
           <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
         </Group>
@@ -144,6 +147,7 @@ export default function InventoryPage() {
         setGenResult(r);
         refresh();
       }} />
+      <PrintDialog countListIds={printing ?? []} opened={printing !== null} onClose={() => setPrinting(null)} />
       <VerifyModal inventoryId={id!} countListIds={verifying || null} opened={verifying !== false} onClose={() => setVerifying(false)}
         onVerified={(r) => { setVerifyResult(r); refresh(); }} />
     </Stack>

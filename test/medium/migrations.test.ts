@@ -39,5 +39,8 @@ describe('migrations', () => {
     await expect(t.handle.pool.query('truncate stock_ledger cascade')).rejects.toThrow(/append-only: TRUNCATE refused/);
     const rows = await t.handle.pool.query('select quantity from stock_ledger');
     expect(rows.rows.map((r: { quantity: string }) => r.quantity)).toEqual(['5']);
+    // Valuations per warehouse belong to the warehouse's site (the sharding key); the item's own row to none.
+    const vals = await t.ctx.db.selectFrom('stockValuations').select(['warehouseId', 'siteId']).where('itemId', '=', item.id).orderBy('warehouseId').execute();
+    expect(vals).toEqual([{ warehouseId: wh.id, siteId: site.id }, { warehouseId: null, siteId: null }]);
   });
 });

@@ -89,8 +89,8 @@ export async function loadPositions(trx: Trx, c: StockContext, from: number, to:
 /** Moving-average valuations per item × warehouse and per item (warehouse null), from the balances. */
 export async function writeValuations(trx: Trx, siteId: string, now: Date): Promise<void> {
   await sql`
-    insert into stock_valuations (item_id, warehouse_id, quantity, average_price, updated_at)
-    select b.item_id, w, sum(b.quantity), i.moving_average_price, ${now}::timestamptz
+    insert into stock_valuations (item_id, warehouse_id, site_id, quantity, average_price, updated_at)
+    select b.item_id, w, case when w is null then null else ${siteId}::bigint end, sum(b.quantity), i.moving_average_price, ${now}::timestamptz
     from stock_balances b
     join items i on i.id = b.item_id
     cross join lateral (values (b.warehouse_id), (null::bigint)) as v(w)

@@ -116,8 +116,8 @@ export async function copyItem(ctx: ServiceContext, actor: Actor, sourceId: stri
     const base = await sourceValues(trx, sourceId);
     const created = await createFromBase(ctx, trx, base, input);
     const id = created.item.id;
-    await trx.insertInto('itemWarehousePlanning').columns(['itemId', 'warehouseId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
-      .expression((eb) => eb.selectFrom('itemWarehousePlanning').select([eb.val(id).as('itemId'), 'warehouseId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
+    await trx.insertInto('itemWarehousePlanning').columns(['itemId', 'warehouseId', 'siteId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
+      .expression((eb) => eb.selectFrom('itemWarehousePlanning').select([eb.val(id).as('itemId'), 'warehouseId', 'siteId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
         .where('itemId', '=', sourceId)).execute();
     await trx.insertInto('itemAlternatives').columns(['itemId', 'alternativeItemId', 'position'])
       .expression((eb) => eb.selectFrom('itemAlternatives').select([eb.val(id).as('itemId'), 'alternativeItemId', 'position']).where('itemId', '=', sourceId)).execute();

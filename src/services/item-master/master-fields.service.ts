@@ -87,10 +87,11 @@ export async function setWarehousePlanning(ctx: ServiceContext, actor: Actor, id
     checkPlanning(effectivePlanning(planningOf(masterView(row)), { ...override, supplyLeadDays: lead }));
     await trx.deleteFrom('itemWarehousePlanning').where('itemId', '=', id).where('warehouseId', '=', warehouseId).execute();
     if (Object.values(values).some((v) => v !== null) || lead !== null) {
-      await trx.insertInto('itemWarehousePlanning').values({
+      await trx.insertInto('itemWarehousePlanning').values((eb) => ({
+        siteId: eb.selectFrom('warehouses').select('siteId').where('id', '=', warehouseId),
         itemId: id, warehouseId, minStock: values.minStock ?? null, maxStock: values.maxStock ?? null, reorderPoint: values.reorderPoint ?? null,
         reorderLot: values.reorderLot ?? null, minReorderQuantity: values.minReorderQuantity ?? null, supplyLeadDays: lead, standardCost: values.standardCost ?? null,
-      }).execute();
+      })).execute();
     }
     return loadMasterItem(trx, id);
   });

@@ -22,7 +22,9 @@ const view = (r: Row): PostingErrorView => ({ ...(r as unknown as PostingErrorVi
 type Outcome = { status: 'posted'; entryIds: string[] } | { status: 'pending'; reasonCode: string; reasonMessage: string };
 
 async function record(trx: Tx, ctx: ServiceContext, id: string, action: 'retried' | 'corrected' | 'posted' | 'discarded', userId: string | null, note = ''): Promise<void> {
-  await trx.insertInto('postingErrorActions').values({ postingErrorId: id, action, note: note.slice(0, 200), userId, createdAt: ctx.now() }).execute();
+  await trx.insertInto('postingErrorActions').values((eb) => ({
+    siteId: eb.selectFrom('postingErrors').select('siteId').where('id', '=', id), postingErrorId: id, action, note: note.slice(0, 200), userId, createdAt: ctx.now(),
+  })).execute();
 }
 
 /**

@@ -82,10 +82,11 @@ export async function lockValuations(trx: Tx, now: Date, lines: PostingLine[]): 
   }
   // A first movement starts from the item's moving average as the item master holds it.
   await sql`
-    insert into stock_valuations (item_id, warehouse_id, quantity, average_price, updated_at)
-    select x.item_id, x.warehouse_id, 0, i.moving_average_price, ${now}
+    insert into stock_valuations (item_id, warehouse_id, site_id, quantity, average_price, updated_at)
+    select x.item_id, x.warehouse_id, w.site_id, 0, i.moving_average_price, ${now}
     from jsonb_to_recordset(${json([...wanted.values()])}) as x(item_id bigint, warehouse_id bigint)
     join items i on i.id = x.item_id
+    left join warehouses w on w.id = x.warehouse_id
     order by x.item_id, x.warehouse_id nulls first
     on conflict (item_id, warehouse_id) do nothing`.execute(trx);
   const itemIds = uniq(lines.map((l) => l.itemId));

@@ -78,7 +78,7 @@ export interface StockBalancesTable {
   movementsSinceCount: Generated<number>; updatedAt: Date | string;
 }
 export interface StockValuationsTable {
-  itemId: string; warehouseId: string | null; quantity: NumDefault; averagePrice: NumDefault; updatedAt: Date | string;
+  itemId: string; warehouseId: string | null; siteId: string | null; quantity: NumDefault; averagePrice: NumDefault; updatedAt: Date | string;
 }
 export interface ReservationsTable {
   id: Id; siteId: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null;

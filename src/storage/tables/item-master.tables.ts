@@ -40,7 +40,7 @@ export interface ItemMasterColumns {
 }
 
 export interface ItemWarehousePlanningTable {
-  itemId: string; warehouseId: string; minStock: NumNull; maxStock: NumNull; reorderPoint: NumNull; reorderLot: NumNull;
+  itemId: string; warehouseId: string; siteId: string; minStock: NumNull; maxStock: NumNull; reorderPoint: NumNull; reorderLot: NumNull;
   minReorderQuantity: NumNull; supplyLeadDays: number | null; standardCost: NumNull;
 }
 export interface ItemAlternativesTable { itemId: string; alternativeItemId: string; position: Generated<number> }

@@ -7,7 +7,7 @@ export interface StockPeriodSnapshotsTable {
 }
 
 export interface PostingErrorActionsTable {
-  id: GeneratedAlways<string>; postingErrorId: string; action: 'retried' | 'corrected' | 'posted' | 'discarded';
+  id: GeneratedAlways<string>; siteId: string; postingErrorId: string; action: 'retried' | 'corrected' | 'posted' | 'discarded';
   note: string; userId: string | null; createdAt: Date | string;
 }
 

@@ -73,12 +73,13 @@ describe('data directory lock', () => {
   it.skipIf(Boolean(process.env.DATABASE_URL))('a second `inventur serve` on the same data dir exits with a clear error; the first keeps working', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const port1 = await freePort();
-    const first = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port1), stdio: 'ignore' });
+    // node itself (not npx, whose child would outlive a kill of npx) so the server dies with the test.
+    const first = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port1), stdio: 'ignore' });
     children.push(first);
     await waitForHealth(port1, first);
 
     const port2 = await freePort();
-    const second = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port2), encoding: 'utf8', timeout: 60_000 });
+    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port2), encoding: 'utf8', timeout: 60_000 });
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(/data directory in use: .* is held by process \d+/);
     expect(second.stderr).toContain('[storage.data_dir_in_use]');
@@ -92,5 +93,6 @@ describe('data directory lock', () => {
     expect(login.status).toBe(200);
     expect(((await login.json()) as { token?: string }).token).toBeTruthy();
     first.kill('SIGTERM');
+    await new Promise((resolve) => first.once('exit', resolve));
   }, 180_000);
 });

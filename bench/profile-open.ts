@@ -12,7 +12,7 @@ import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/services/context.js';
 import { openRuntime } from '../src/services/runtime.js';
 import type { Database } from '../src/storage/schema.js';
-import { type BenchEnv, generate, load, open, report } from './phases.js';
+import { type BenchEnv, closeLists, generate, load, open, report } from './phases.js';
 
 const { values: args } = parseArgs({ options: {
   positions: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false },
@@ -41,7 +41,7 @@ const db = new Kysely<Database>({
 const ctx = { ...runtime.ctx, db };
 const env: BenchEnv = { ctx, admin: SYSTEM_ACTOR, items: Math.round(positions / 10), positions, seed: 1, listSize: 500, log: (l) => process.stderr.write(`${l}\n`), state: {} };
 try {
-  for (const phase of [load, generate, open, report]) {
+  for (const phase of [load, generate, open, report, closeLists]) {
     recording = profiled.has(phase.name);
     stats.clear();
     const t = performance.now();

@@ -56,14 +56,28 @@ export async function findLock(trx: Tx, lines: PostingLine[], ownCountList?: str
     const k = `${l.itemId}|${l.warehouseId}|${l.zoneId}|${l.binId}`;
     if (!seen.has(k)) seen.set(k, { i: l.index, item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId });
   }
+  // One index probe per line and kind of lock (stock_locks_lookup_idx: warehouse, item, bin): an item lock
+  // at the bin or bin-less, a whole-bin lock, a whole zone/warehouse lock. Written as `(item is null or
+  // item = …)` the join matched every lock of the warehouse for every posting — closing 2,000 lists of a
+  // million positions spent most of its time here.
+  const own = sql`${ownCountList ?? null}::bigint`;
+  const fits = sql`(l.zone_id is null or l.zone_id = x.zone_id) and (${own} is null or l.count_list_id <> ${own})`;
   const { rows } = await sql<{ countListId: string; i: number; id: string }>`
     select l.count_list_id, l.id, x.i
     from jsonb_to_recordset(${json([...seen.values()])}) as x(i int, item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint)
-    join stock_locks l on l.warehouse_id = x.warehouse_id
-      and (l.item_id is null or l.item_id = x.item_id)
-      and (l.zone_id is null or l.zone_id = x.zone_id)
-      and (l.bin_id is null or l.bin_id = x.bin_id)
-    where ${ownCountList ?? null}::bigint is null or l.count_list_id <> ${ownCountList ?? null}::bigint
+    cross join lateral (
+      select l.id, l.count_list_id from stock_locks l
+        where l.warehouse_id = x.warehouse_id and l.item_id = x.item_id and l.bin_id = x.bin_id and ${fits}
+      union all
+      select l.id, l.count_list_id from stock_locks l
+        where l.warehouse_id = x.warehouse_id and l.item_id = x.item_id and l.bin_id is null and ${fits}
+      union all
+      select l.id, l.count_list_id from stock_locks l
+        where l.warehouse_id = x.warehouse_id and l.item_id is null and l.bin_id = x.bin_id and ${fits}
+      union all
+      select l.id, l.count_list_id from stock_locks l
+        where l.warehouse_id = x.warehouse_id and l.item_id is null and l.bin_id is null and ${fits}
+    ) l
     order by x.i, l.id
     limit 1`.execute(trx);
   const hit = rows[0];

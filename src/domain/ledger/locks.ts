@@ -16,6 +16,17 @@ export interface LockedPlace {
   binId: string | null;
 }
 
+/** Null is "any": two narrowings are compatible when either is open or both are the same. */
+const compatible = (a: string | null, b: string | null) => a === null || b === null || a === b;
+
+/**
+ * Two locks cover some common stock — the rule that keeps two open count lists from counting the same
+ * position (SPEC §4.5 open). The service runs it as SQL when a list opens (open.service.ts conflictingLock).
+ */
+export function locksOverlap(a: StockLock, b: StockLock): boolean {
+  return a.warehouseId === b.warehouseId && compatible(a.zoneId, b.zoneId) && compatible(a.binId, b.binId) && compatible(a.itemId, b.itemId);
+}
+
 export function lineTouchesLock(line: LockedPlace, lock: StockLock): boolean {
   return lock.warehouseId === line.warehouseId
     && (lock.itemId === null || lock.itemId === line.itemId)

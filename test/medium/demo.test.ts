@@ -149,6 +149,16 @@ describe('inventur demo', () => {
     expect(dangling.rows[0]!.n).toBe('0');
   });
 
+  it('builds the ledger and balance indexes again after the bulk load', async () => {
+    const { rows } = await a.handle.pool.query(
+      "select indexname from pg_indexes where schemaname = current_schema() and tablename in ('stock_ledger', 'stock_balances') order by indexname");
+    expect(rows.map((r: { indexname: string }) => r.indexname)).toEqual([
+      'stock_balances_bin_idx', 'stock_balances_pkey', 'stock_balances_place_idx', 'stock_balances_position_key', 'stock_balances_site_idx',
+      'stock_ledger_item_idx', 'stock_ledger_origin_idx', 'stock_ledger_pkey', 'stock_ledger_place_idx', 'stock_ledger_site_date_idx',
+      'stock_ledger_transfer_group_idx',
+    ]);
+  });
+
   it('writes bin codes that parse back to their elements', async () => {
     const bins = await a.ctx.db.selectFrom('bins').innerJoin('zones', 'zones.id', 'bins.zoneId')
       .select(['bins.code', 'bins.aisle', 'bins.rowNo', 'bins.levelNo', 'bins.place', 'zones.organisation']).execute();

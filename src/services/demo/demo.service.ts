@@ -85,11 +85,13 @@ export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: Dem
     await sql`analyze demo_item_facts`.execute(trx);
     await sql`analyze items`.execute(trx);
     const stock = { plan, ids, now, periodStart, days };
-    for (let from = 0; from < plan.positions; from += POSITION_BATCH) {
-      const to = Math.min(plan.positions, from + POSITION_BATCH);
-      await loadPositions(trx, stock, from, to);
-      onProgress({ step: 'positions', done: to, total: plan.positions });
-    }
+    await withoutSecondaryIndexes(trx, ['stock_ledger', 'stock_balances'], async () => {
+      for (let from = 0; from < plan.positions; from += POSITION_BATCH) {
+        const to = Math.min(plan.positions, from + POSITION_BATCH);
+        await loadPositions(trx, stock, from, to);
+        onProgress({ step: 'positions', done: to, total: plan.positions });
+      }
+    });
     await sql`analyze stock_balances`.execute(trx);
     await sql`analyze stock_ledger`.execute(trx);
     await writeValuations(trx, ids.siteId, now);
@@ -117,6 +119,27 @@ export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: Dem
  * skips those triggers; unique and check constraints still apply. Needs a superuser (PGlite always is);
  * otherwise the triggers simply run.
  */
+/**
+ * The ledger and balance tables are empty here (the database must be), so their secondary indexes are
+ * dropped for the bulk insert and built again from the loaded rows, as a restore does: one sorted build
+ * per index instead of a million scattered insertions into each. Unique and primary-key indexes stay —
+ * they are constraints. The definitions come from the catalogue, so the migrations stay their one source.
+ */
+async function withoutSecondaryIndexes(trx: Transaction<Database>, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  const { rows } = await sql<{ indexname: string; indexdef: string }>`
+    select i.indexname, i.indexdef from pg_indexes i
+    join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
+    join pg_index x on x.indexrelid = c.oid
+    where i.schemaname = current_schema() and i.tablename = any(${[...tables]}::text[]) and not x.indisunique and not x.indisprimary
+    order by i.indexname`.execute(trx);
+  for (const r of rows) {
+    if (!/^[a-z0-9_]+$/.test(r.indexname)) throw new Error(`unexpected index name ${r.indexname}`);
+    await sql.raw(`drop index "${r.indexname}"`).execute(trx);
+  }
+  await load();
+  for (const r of rows) await sql.raw(r.indexdef).execute(trx);
+}
+
 async function skipReferenceTriggers(trx: Transaction<Database>): Promise<void> {
   const su = await sql<{ su: string }>`select current_setting('is_superuser') as su`.execute(trx);
   if (su.rows[0]?.su === 'on') await sql`set local session_replication_role = replica`.execute(trx);

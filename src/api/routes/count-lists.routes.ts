@@ -7,6 +7,7 @@ import { enqueueCloseCountLists } from '../../services/inventory/close.service.j
 import { getCountList, listCountItems, listItemReports } from '../../services/inventory/count-list.service.js';
 import { enqueueOpenCountLists } from '../../services/inventory/open.service.js';
 import { importCounts } from '../../services/inventory/report-import.service.js';
+import { importInventoryCounts } from '../../services/inventory/inventory-import.service.js';
 import { markAllReported, reportCount } from '../../services/inventory/report.service.js';
 import { setVerificationMark, verifyCountItems } from '../../services/inventory/verify.service.js';
 import { actorOf } from '../auth.js';
@@ -165,6 +166,26 @@ const countListsRoutes: RouteModule = (app, ctx) => {
       response: { 200: z.object({ reported: z.number().int() }), ...errorResponses },
     },
   }, async (request) => importCounts(ctx, actorOf(request), request.params.id, request.body.rows, { mode: request.body.mode, device: request.body.device }));
+
+  app.post('/api/inventories/:id/count-import', {
+    schema: {
+      tags,
+      summary: "Import counted quantities for positions on any list of the inventory that is being counted, in one transaction (manager); each row finds the live list that holds its position",
+      params: idParams,
+      body: z.strictObject({
+        rows: z.array(z.strictObject({ ...position, itemId: idSchema, quantity: decimalString.describe('Counted quantity, primary unit') })).min(1).max(200_000),
+        mode: z.enum(['add', 'replace']).optional().describe("Default: the inventory's report type"),
+        device: z.string().max(80).optional(),
+      }),
+      response: {
+        200: z.object({
+          reported: z.number().int(),
+          lists: z.array(z.object({ countListId: z.string(), number: z.string(), status: z.string() })).describe('Lists whose status followed their items'),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => importInventoryCounts(ctx, actorOf(request), request.params.id, [request.body.rows], { mode: request.body.mode, device: request.body.device }));
 
   app.put('/api/count-list-items/:id/verification-mark', {
     schema: {

@@ -42,8 +42,9 @@ export async function importInventoryCounts(
     }
     if (total === 0) return { reported: 0, lists: [] };
     await sql`analyze count_import`.execute(trx);
-    const matched = matchImport(sql`cli.inventory_id = ${inv.id} and cli.count_list_id in (
-      select id from count_lists where inventory_id = ${inv.id} and status in ('open', 'partially_reported', 'completely_reported'))`, inv.ownerId);
+    // The live lists as a plain equality set (their ids, locked above), not a subquery inside the outer
+    // join's condition, which PostgreSQL can only run as a filter per candidate line.
+    const matched = matchImport(sql`cli.inventory_id = ${inv.id} and cli.count_list_id = any(${live.map((l) => l.id)}::bigint[])`, inv.ownerId);
     await validateImport(trx, matched, mode);
     const reported = await writeImport(trx, ctx, actor, matched, mode, opts.device);
     // Every live list follows its items, in one read and one write however many lists there are.

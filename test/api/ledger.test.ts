@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../helpers/api.js';
-import { makeItem, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
+import { makeBin, makeItem, makeOwner, makeSite, makeWarehouse, makeZone } from '../helpers/factories.js';
 
 let api: TestApi;
 let site: string; let owner: string; let wh: string; let item: string; let lotItem: string;
@@ -39,6 +39,25 @@ describe('ledger API', () => {
     expect(entries.json().items).toEqual([expect.objectContaining({ quantity: '-5', value: '-40', unitPrice: '8' })]);
     const avail = await api.call('GET', `/api/stock/availability?itemId=${item}&warehouseId=${wh}&ownerId=${owner}`);
     expect(avail.json()).toEqual({ onHand: '15', reserved: '0', available: '15' });
+  });
+
+  it('transfers between bins over HTTP, value-neutral, and filters balances and entries by zone', async () => {
+    const db = api.db.ctx.db;
+    const wms = (await makeWarehouse(db, site, { kind: 'structured' })).id;
+    const z1 = (await makeZone(db, site, wms)).id; const z2 = (await makeZone(db, site, wms)).id;
+    const b1 = (await makeBin(db, site, wms, z1)).id; const b2 = (await makeBin(db, site, wms, z2)).id;
+    const moved = (await makeItem(db)).id;
+    await api.call('POST', '/api/postings/receipt', { siteId: site, keyCode: 'REC', lines: [{ itemId: moved, warehouseId: wms, zoneId: z1, binId: b1, ownerId: owner, quantity: '10', unitPrice: '3.00' }] });
+    const trf = await api.call('POST', '/api/postings/transfer', { siteId: site, keyCode: 'TRF', lines: [
+      { itemId: moved, ownerId: owner, quantity: '4', fromWarehouseId: wms, fromZoneId: z1, fromBinId: b1, toWarehouseId: wms, toZoneId: z2, toBinId: b2 }] });
+    expect(trf.statusCode).toBe(201);
+    expect(trf.json()).toMatchObject({ status: 'posted', entryIds: [expect.any(String), expect.any(String)], transferGroup: expect.any(String) });
+    const inZ2 = await api.call('GET', `/api/stock/ledger?itemId=${moved}&zoneId=${z2}`);
+    expect(inZ2.json().items).toEqual([expect.objectContaining({ binId: b2, quantity: '4', value: '12', transferGroup: trf.json().transferGroup })]);
+    const inZ1 = await api.call('GET', `/api/stock/ledger?itemId=${moved}&zoneId=${z1}`);
+    expect(inZ1.json().items.map((e: { quantity: string }) => e.quantity)).toEqual(['10', '-4']);
+    const bal = await api.call('GET', `/api/stock/balances?itemId=${moved}&zoneId=${z2}`);
+    expect(bal.json().items).toEqual([expect.objectContaining({ binId: b2, quantity: '4' })]);
   });
 
   it('names the rule and the field when a posting is refused', async () => {

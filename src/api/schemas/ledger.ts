@@ -91,7 +91,7 @@ export const ledgerEntryView = z.object({
 });
 
 export const ledgerQuery = z.strictObject({
-  siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), binId: idSchema.optional(),
+  siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), zoneId: idSchema.optional(), binId: idSchema.optional(),
   lot: z.string().max(40).optional(), keyCode: code20.optional(), originType: z.string().max(40).optional(), originId: z.string().max(80).optional(),
   transferGroup: idSchema.optional(), from: isoDate.optional().describe('Posting date from (inclusive)'), to: isoDate.optional().describe('Posting date to (inclusive)'),
   ...pageQuery,

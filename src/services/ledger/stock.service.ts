@@ -44,8 +44,8 @@ export async function listBalances(ctx: ServiceContext, actor: Actor, f: Balance
 }
 
 export interface LedgerFilter {
-  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; binId?: string | undefined; lot?: string | undefined;
-  keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
+  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined; binId?: string | undefined;
+  lot?: string | undefined; keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
   from?: string | undefined; to?: string | undefined; limit: number; offset: number;
 }
 
@@ -63,6 +63,7 @@ export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: Le
   if (site) q = q.where('siteId', '=', site);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
+  if (f.zoneId) q = q.where('zoneId', '=', f.zoneId);
   if (f.binId) q = q.where('binId', '=', f.binId);
   if (f.lot !== undefined) q = q.where('lot', '=', f.lot);
   if (f.keyCode) q = q.where('keyCode', '=', f.keyCode);

@@ -1,7 +1,7 @@
 // Stock: balances per item × place × lot × owner, and the ledger entries (immutable movements). Filters:
 // item code, warehouse, zone, bin code and lot. Codes (what people know) are resolved to ids; ledger rows carry
-// ids only, so item and bin codes are looked up (once per distinct id, cached) for display. The ledger API has no
-// zone filter: the zone narrows the loaded ledger rows on the page (the balances are filtered by the API).
+// ids only, so item and bin codes are looked up (once per distinct id, cached) for display. Every filter is the
+// API's, for balances and ledger alike.
 import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -48,8 +48,8 @@ export default function StockPage() {
   const ready = (!code || !!item.data) && (!binCode || !!bin.data);
   const filters = { itemId, warehouseId, binId, lot: lot || undefined };
   const balances = usePaged<Balance>(ready ? '/api/stock/balances' : null, { ...filters, zoneId, nonZero: true }, 500);
-  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, filters, 500);
-  const ledgerRows = useMemo(() => (zoneId ? ledger.rows.filter((r) => r.zoneId === zoneId) : ledger.rows), [ledger.rows, zoneId]);
+  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, { ...filters, zoneId }, 500);
+  const ledgerRows = ledger.rows;
   // Codes for the ids on the ledger rows: from the balances already loaded, else one look-up per item.
   const codes = useMemo(() => new Map(balances.rows.map((b) => [b.itemId, b.itemCode])), [balances.rows]);
   const binCodes = useMemo(() => new Map(balances.rows.filter((b) => b.binId).map((b) => [b.binId!, b.binCode ?? ''])), [balances.rows]);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch, renderUi, type Call } from '../../test/render';
-import { ItemEditor, checkItemDraft, priceBody } from './ItemEditor';
+import { ItemEditor, checkItemDraft } from './ItemEditor';
+import { priceBody } from './ItemPriceRows';
 import { createBody } from './ItemCreateModal';
 
 const item = {

@@ -37,11 +37,6 @@ export async function availabilityIn(trx: Tx, s: Scope): Promise<Availability> {
   return { onHand: decText(onHand), reserved: decText(reserved), available: decText(onHand.minus(reserved)) };
 }
 
-export async function getAvailability(ctx: ServiceContext, actor: Actor, s: Scope): Promise<Availability> {
-  requireRole(actor, 'counter');
-  return availabilityIn(ctx.db, s);
-}
-
 export async function createReservation(ctx: ServiceContext, actor: Actor, input: NewReservation): Promise<ReservationView> {
   requireRole(actor, 'manager');
   const quantity = parseDecimal(input.quantity, 'quantity');

@@ -43,14 +43,23 @@ export function requireInventoryOpen(inv: InventoryRow): void {
   }
 }
 
+export const NO_ITEMS: ItemCounts = { open: 0, reported: 0, marked: 0 };
+
 export async function itemCounts(trx: Tx, listId: string): Promise<ItemCounts> {
-  const r = await trx.selectFrom('countListItems').where('countListId', '=', listId)
+  return (await itemCountsOf(trx, [listId])).get(listId) ?? NO_ITEMS;
+}
+
+/** itemCounts of several lists in one read (a list without items counts zeros: absent from the map). */
+export async function itemCountsOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, ItemCounts>> {
+  if (listIds.length === 0) return new Map();
+  const rows = await trx.selectFrom('countListItems').where('countListId', 'in', listIds).groupBy('countListId')
     .select([
+      'countListId',
       sql<string>`count(*) filter (where not informational and status = 'open')`.as('open'),
       sql<string>`count(*) filter (where not informational and status = 'reported')`.as('reported'),
       sql<string>`count(*) filter (where verification_mark)`.as('marked'),
-    ]).executeTakeFirstOrThrow();
-  return { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) };
+    ]).execute();
+  return new Map(rows.map((r) => [String(r.countListId), { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) }]));
 }
 
 /** Moves a counted list to the status its items imply (open / partially / completely reported). */

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { followItems, type CountListStatus } from '../../domain/inventory/count-list.js';
 import { modeOf } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
-import { loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { NO_ITEMS, itemCountsOf, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
 import { createImportTable, fillImport, type ImportOptions, type ImportRow, importJson, matchImport, validateImport, writeImport } from './report-import.service.js';
 
 const COUNTING: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
@@ -48,14 +48,9 @@ export async function importInventoryCounts(
     await validateImport(trx, matched, mode);
     const reported = await writeImport(trx, ctx, actor, matched, mode, opts.device);
     // Every live list follows its items, in one read and one write however many lists there are.
-    const counts = await sql<{ id: string; open: string; reported: string; marked: string }>`
-      select count_list_id as id, count(*) filter (where not informational and status = 'open') as open,
-        count(*) filter (where not informational and status = 'reported') as reported, count(*) filter (where verification_mark) as marked
-      from count_list_items where count_list_id = any(${live.map((l) => l.id)}::bigint[]) group by count_list_id`.execute(trx);
-    const byId = new Map(counts.rows.map((c) => [String(c.id), c]));
+    const counts = await itemCountsOf(trx, live.map((l) => l.id));
     const changed = live.flatMap((l) => {
-      const c = byId.get(String(l.id));
-      const status = followItems(l.status, { open: Number(c?.open ?? 0), reported: Number(c?.reported ?? 0), marked: Number(c?.marked ?? 0) }, l.number);
+      const status = followItems(l.status, counts.get(l.id) ?? NO_ITEMS, l.number);
       return status === l.status ? [] : [{ id: l.id, number: l.number, status }];
     });
     if (changed.length > 0) {

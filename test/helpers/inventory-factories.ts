@@ -108,6 +108,15 @@ export async function makePlaces(db: Db, base: Base) {
 
 export { makeItem };
 
+export type Places = Awaited<ReturnType<typeof makePlaces>>;
+
+/** What most count-list tests start from: the base rows, the places, a manager and a counter. */
+export async function makeCountingSetup(db: Db): Promise<{ base: Base; places: Places; manager: Actor; counter: Actor }> {
+  const base = await makeBase(db);
+  const places = await makePlaces(db, base);
+  return { base, places, manager: await makeActor(db, 'manager'), counter: await makeActor(db, 'counter') };
+}
+
 /** Real stock through the ledger (balances and valuations consistent), e.g. a receipt of 10 at 5. */
 export async function receive(db: Db, ctx: import('../../src/services/context.js').ServiceContext, base: Base, o: {
   itemId: string; warehouseId: string; zoneId?: string | null; binId?: string | null; lot?: string; serial?: string; quantity: string; unitPrice: string;

@@ -18,18 +18,16 @@ import { reportCount } from '../../../src/services/inventory/report.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeKey } from '../../helpers/factories.js';
 import {
-  type Base, type Inv, makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive,
+  type Base, type Inv, type Places, makeCountItem, makeCountList, makeCountingSetup, makeInventory, makeItem, receive,
 } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
 let base: Base;
-let places: Awaited<ReturnType<typeof makePlaces>>;
+let places: Places;
 let manager: Actor;
 beforeAll(async () => {
   t = await freshDb();
-  base = await makeBase(t.ctx.db);
-  places = await makePlaces(t.ctx.db, base);
-  manager = await makeActor(t.ctx.db, 'manager');
+  ({ base, places, manager } = await makeCountingSetup(t.ctx.db));
   await makeKey(t.ctx.db, 'ISS', 'issue');
 });
 afterAll(async () => { await t.close(); });

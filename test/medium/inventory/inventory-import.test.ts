@@ -6,20 +6,17 @@ import { importInventoryCounts } from '../../../src/services/inventory/inventory
 import { openCountLists } from '../../../src/services/inventory/open.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import {
-  type Base, makeActor, makeBalance, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces,
+  type Base, type Places, makeBalance, makeCountItem, makeCountList, makeCountingSetup, makeInventory, makeItem,
 } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
 let base: Base;
-let places: Awaited<ReturnType<typeof makePlaces>>;
+let places: Places;
 let manager: Actor;
 let counter: Actor;
 beforeAll(async () => {
   t = await freshDb();
-  base = await makeBase(t.ctx.db);
-  places = await makePlaces(t.ctx.db, base);
-  manager = await makeActor(t.ctx.db, 'manager');
-  counter = await makeActor(t.ctx.db, 'counter');
+  ({ base, places, manager, counter } = await makeCountingSetup(t.ctx.db));
 });
 afterAll(async () => { await t.close(); });
 const db = () => t.ctx.db;

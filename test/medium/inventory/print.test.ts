@@ -5,18 +5,16 @@ import type { Actor } from '../../../src/services/context.js';
 import { printCountLists, type PrintInput, type PrintResult } from '../../../src/services/inventory/print.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeSite } from '../../helpers/factories.js';
-import { type Base, type Inv, makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces } from '../../helpers/inventory-factories.js';
+import { type Base, type Inv, type Places, makeActor, makeCountItem, makeCountList, makeCountingSetup, makeInventory, makeItem } from '../../helpers/inventory-factories.js';
 import { pdfPageCount, pdfText } from '../../helpers/pdf-text.js';
 
 let t: TestDb;
 let base: Base;
-let places: Awaited<ReturnType<typeof makePlaces>>;
+let places: Places;
 let manager: Actor;
 beforeAll(async () => {
   t = await freshDb();
-  base = await makeBase(t.ctx.db);
-  places = await makePlaces(t.ctx.db, base);
-  manager = await makeActor(t.ctx.db, 'manager');
+  ({ base, places, manager } = await makeCountingSetup(t.ctx.db));
 });
 afterAll(async () => { await t.close(); });
 const db = () => t.ctx.db;

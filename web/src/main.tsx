@@ -9,10 +9,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './i18n/index';
 import './app/global.css';
 import { queryClient } from './app/query';
 import { App } from './app/App';
+import { LocalizedDates } from './app/Dates';
 import { registerServiceWorker } from './app/serviceWorker';
 
 const theme = createTheme({
@@ -28,11 +30,13 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="bottom-right" />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
+      <LocalizedDates>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>
   </StrictMode>,
 );

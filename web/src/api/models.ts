@@ -39,3 +39,5 @@ export type Warehouse = ItemOf<ResponseOf<'/api/warehouses', 'get'>>;
 export type Zone = ItemOf<ResponseOf<'/api/zones', 'get'>>;
 export type Bin = ItemOf<ResponseOf<'/api/bins', 'get'>>;
 export type UserRow = ItemOf<ResponseOf<'/api/users', 'get'>>;
+
+export type Role = 'admin' | 'manager' | 'counter';

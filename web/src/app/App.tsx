@@ -15,6 +15,12 @@ const PostingErrorsPage = lazy(() => import('../features/stock/PostingErrorsPage
 const InventoriesPage = lazy(() => import('../features/inventories/InventoriesPage'));
 const InventoryPage = lazy(() => import('../features/inventories/InventoryPage'));
 const CountListPage = lazy(() => import('../features/countlists/CountListPage'));
+const SetupPage = lazy(() => import('../features/setup/SetupPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const ItemSettingsPage = lazy(() => import('../features/itemsettings/ItemSettingsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const PostingsPage = lazy(() => import('../features/postings/PostingsPage'));
+const ReservationsPage = lazy(() => import('../features/postings/ReservationsPage'));
 
 const spinner = (
   <Center h="60vh">
@@ -39,6 +45,12 @@ export function App() {
           <Route path="/places" element={<PlacesPage />} />
           <Route path="/stock" element={<StockPage />} />
           <Route path="/posting-errors" element={<PostingErrorsPage />} />
+          <Route path="/postings" element={<PostingsPage />} />
+          <Route path="/reservations" element={<ReservationsPage />} />
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/settings/:section?" element={<SettingsPage />} />
+          <Route path="/item-settings/:section?" element={<ItemSettingsPage />} />
+          <Route path="/users" element={<UsersPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -1,20 +1,13 @@
 // The back-office frame: navigation on the left, user and language at the top.
 import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconBarcode, IconBuildingWarehouse, IconClipboardList, IconLogout, IconPackage, IconStack2 } from '@tabler/icons-react';
+import { IconBarcode, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../features/auth/session';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { visibleNav } from './nav';
 
-const NAV = [
-  { to: '/inventories', key: 'nav.inventories', icon: IconClipboardList },
-  { to: '/items', key: 'nav.items', icon: IconPackage },
-  { to: '/places', key: 'nav.places', icon: IconBuildingWarehouse },
-  // System quantities are for managers: a counter on a blind inventory must not look them up here.
-  { to: '/stock', key: 'nav.stock', icon: IconStack2, manager: true },
-  { to: '/posting-errors', key: 'nav.postingErrors', icon: IconAlertTriangle, manager: true },
-] as const;
 
 export function Shell() {
   const { t } = useTranslation();
@@ -41,9 +34,14 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          {NAV.filter((n) => !('manager' in n) || user?.role !== 'counter').map((n) => (
-            <NavLink key={n.to} component={Link} to={n.to} label={t(n.key)} leftSection={<n.icon size={18} />}
-              active={pathname.startsWith(n.to) || (n.to === '/inventories' && pathname.startsWith('/count-lists'))} />
+          {visibleNav(user?.role).map((g) => (
+            <div key={g.key}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>{t(g.key)}</Text>
+              {g.entries.map((n) => (
+                <NavLink key={n.to} component={Link} to={n.to} label={t(n.key)} leftSection={<n.icon size={18} />} onClick={() => opened && toggle()}
+                  active={pathname.startsWith(n.to) || (n.to === '/inventories' && pathname.startsWith('/count-lists'))} />
+              ))}
+            </div>
           ))}
         </ScrollArea>
       </AppShell.Navbar>

@@ -10,7 +10,12 @@ export const en = {
     title: 'Not possible', offline: 'No connection to the server', unauthorized: 'Please sign in again', forbidden: 'Not allowed',
   },
   login: { subtitle: 'Physical inventory and warehouse stock', username: 'User name', password: 'Password', submit: 'Sign in' },
+  form: {
+    required: 'Required', maxLength: 'At most {{max}} characters', pattern: 'Not valid: {{hint}}', decimal: 'Enter a number such as 12 or 12.5',
+    scale: 'At most {{scale}} decimals', positive: 'Must be greater than 0', nonNegative: 'Must not be negative', chars: '{{count}} / {{max}} characters',
+  },
   nav: {
+    postings: 'Stock postings', reservations: 'Reservations', users: 'Users', setup: 'First set-up', groupCounting: 'Counting', groupStock: 'Stock', groupMaster: 'Master data', groupSettings: 'Settings', units: 'Units', classifications: 'Classifications', transactionKeys: 'Transaction keys', numbering: 'Numbering schemes', inventoryTypes: 'Inventory types', periods: 'Accounting periods', itemClasses: 'Item classes', gs1: 'GS1 and EAN', lotClasses: 'Lot and serial classes', priceLists: 'Price lists', barcodeRules: 'Barcode rules', templates: 'Item templates',
     inventories: 'Inventories', items: 'Items', places: 'Places', stock: 'Stock', postingErrors: 'Posting errors', scan: 'Scanner',
     signOut: 'Sign out', backOffice: 'Back office',
   },

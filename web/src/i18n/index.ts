@@ -1,6 +1,10 @@
-// i18next with English, Italian and Polish; the language is remembered per device.
+// i18next with English, Italian, Polish and German; the language is remembered per device. The resource tree
+// of a language is the base file (en.ts …) plus every feature's bundle (bundles.ts).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Tree } from './bundle';
+import { BUNDLES } from './bundles';
+import { de } from './de';
 import { en } from './en';
 import { it } from './it';
 import { pl } from './pl';
@@ -9,7 +13,16 @@ export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'it', label: 'Italiano' },
   { code: 'pl', label: 'Polski' },
+  { code: 'de', label: 'Deutsch' },
 ] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const BASE: Record<Language, Tree> = { en, it, pl, de };
+
+/** The whole resource tree of one language: base strings and every bundle's. */
+export function resourcesOf(lang: Language): Tree {
+  return Object.assign({}, BASE[lang], ...Object.values(BUNDLES).map((b) => b[lang])) as Tree;
+}
 
 const KEY = 'inventur.lang';
 function initialLanguage(): string {
@@ -20,7 +33,7 @@ function initialLanguage(): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, it: { translation: it }, pl: { translation: pl } },
+  resources: Object.fromEntries(LANGUAGES.map((l) => [l.code, { translation: resourcesOf(l.code) }])),
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -8,7 +8,12 @@ export const it = {
   },
   errors: { title: 'Operazione non possibile', offline: 'Nessuna connessione al server', unauthorized: 'Accedere di nuovo', forbidden: 'Non consentito' },
   login: { subtitle: 'Inventario fisico e giacenze di magazzino', username: 'Utente', password: 'Password', submit: 'Accedi' },
+  form: {
+    required: 'Obbligatorio', maxLength: 'Al massimo {{max}} caratteri', pattern: 'Non valido: {{hint}}', decimal: 'Inserire un numero come 12 o 12,5',
+    scale: 'Al massimo {{scale}} decimali', positive: 'Deve essere maggiore di 0', nonNegative: 'Non può essere negativo', chars: '{{count}} / {{max}} caratteri',
+  },
   nav: {
+    postings: 'Movimenti di magazzino', reservations: 'Prenotazioni', users: 'Utenti', setup: 'Prima configurazione', groupCounting: 'Conteggio', groupStock: 'Magazzino', groupMaster: 'Anagrafiche', groupSettings: 'Impostazioni', units: 'Unità di misura', classifications: 'Classificazioni', transactionKeys: 'Causali', numbering: 'Numeratori', inventoryTypes: 'Tipi di inventario', periods: 'Periodi contabili', itemClasses: 'Classi articolo', gs1: 'GS1 ed EAN', lotClasses: 'Classi lotto e matricola', priceLists: 'Listini', barcodeRules: 'Regole barcode', templates: 'Modelli articolo',
     inventories: 'Inventari', items: 'Articoli', places: 'Ubicazioni', stock: 'Giacenze', postingErrors: 'Errori di registrazione', scan: 'Terminale',
     signOut: 'Esci', backOffice: 'Back office',
   },

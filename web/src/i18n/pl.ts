@@ -8,7 +8,12 @@ export const pl = {
   },
   errors: { title: 'Operacja niemożliwa', offline: 'Brak połączenia z serwerem', unauthorized: 'Zaloguj się ponownie', forbidden: 'Brak uprawnień' },
   login: { subtitle: 'Inwentaryzacja i stany magazynowe', username: 'Użytkownik', password: 'Hasło', submit: 'Zaloguj' },
+  form: {
+    required: 'Wymagane', maxLength: 'Najwyżej {{max}} znaków', pattern: 'Nieprawidłowe: {{hint}}', decimal: 'Wpisz liczbę, np. 12 lub 12,5',
+    scale: 'Najwyżej {{scale}} miejsc po przecinku', positive: 'Musi być większe od 0', nonNegative: 'Nie może być ujemne', chars: '{{count}} / {{max}} znaków',
+  },
   nav: {
+    postings: 'Księgowania magazynowe', reservations: 'Rezerwacje', users: 'Użytkownicy', setup: 'Pierwsza konfiguracja', groupCounting: 'Liczenie', groupStock: 'Zapasy', groupMaster: 'Dane podstawowe', groupSettings: 'Ustawienia', units: 'Jednostki miary', classifications: 'Klasyfikacje', transactionKeys: 'Klucze transakcji', numbering: 'Schematy numeracji', inventoryTypes: 'Typy inwentaryzacji', periods: 'Okresy księgowe', itemClasses: 'Klasy towarów', gs1: 'GS1 i EAN', lotClasses: 'Klasy partii i numerów seryjnych', priceLists: 'Cenniki', barcodeRules: 'Reguły kodów kreskowych', templates: 'Szablony towarów',
     inventories: 'Inwentaryzacje', items: 'Artykuły', places: 'Miejsca', stock: 'Stany', postingErrors: 'Błędy księgowania', scan: 'Skaner',
     signOut: 'Wyloguj', backOffice: 'Zaplecze',
   },

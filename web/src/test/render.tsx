@@ -8,6 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import i18n from '../i18n/index';
+import { LocalizedDates } from '../app/Dates';
 import { setFetch } from './setup';
 
 const theme = createTheme({
@@ -23,9 +24,11 @@ export function renderUi(ui: ReactElement) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <MantineProvider theme={theme}>
-      <QueryClientProvider client={qc}>
-        <MemoryRouter>{ui}</MemoryRouter>
-      </QueryClientProvider>
+      <LocalizedDates>
+        <QueryClientProvider client={qc}>
+          <MemoryRouter>{ui}</MemoryRouter>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>,
   );
 }

@@ -1,0 +1,11 @@
+// Every feature's translation bundle. Add a feature's bundle here; its top-level keys must be its own.
+import type { Bundle } from './bundle';
+import errorCodes from './errorCodes';
+import setup from '../features/setup/i18n';
+import settings from '../features/settings/i18n';
+import itemSettings from '../features/itemsettings/i18n';
+import users from '../features/users/i18n';
+import postings from '../features/postings/i18n';
+import places from '../features/places/i18n';
+
+export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places };

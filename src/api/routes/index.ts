@@ -29,7 +29,11 @@ import itemMasterImportRoutes from './item-master-import.routes.js';
 import countListsRoutes from './count-lists.routes.js';
 import countListPrintRoutes from './count-list-print.routes.js';
 import jobsRoutes from './jobs.routes.js';
-import inventoryTypesRoutes from './inventory-types.routes.js'; import inventoriesRoutes from './inventories.routes.js'; import generationRoutes from './generation.routes.js';
+import inventoryTypesRoutes from './inventory-types.routes.js';
+import inventoriesRoutes from './inventories.routes.js';
+import generationRoutes from './generation.routes.js';
+import numberSequencesRoutes from './number-sequences.routes.js';
+import setupRoutes from './setup.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -48,4 +52,6 @@ export const routeModules: RouteModule[] = [
   itemMasterItemsRoutes, itemMasterCodingRoutes, itemMasterPricesRoutes, itemMasterLotsRoutes, itemMasterPlanningRoutes, itemMasterImportRoutes,
   countListsRoutes, countListPrintRoutes, jobsRoutes,
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
+  numberSequencesRoutes,
+  setupRoutes,
 ];

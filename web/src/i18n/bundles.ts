@@ -7,5 +7,6 @@ import itemSettings from '../features/itemsettings/i18n';
 import users from '../features/users/i18n';
 import postings from '../features/postings/i18n';
 import places from '../features/places/i18n';
+import scanUi from '../scanner/i18n';
 
-export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places };
+export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi };

@@ -11,6 +11,7 @@ import { errorText } from '../components/errors';
 import { handheld, type HandheldList } from './handheldApi';
 import { CountScreen } from './CountScreen';
 import { useOutbox } from './useOutbox';
+import { UserMenu } from './UserMenu';
 import { notifications } from '@mantine/notifications';
 
 export default function ScanPage() {
@@ -38,7 +39,7 @@ export default function ScanPage() {
         <Badge color={outbox.waiting ? 'yellow' : 'gray'} variant={outbox.waiting ? 'filled' : 'light'} data-testid="queue-count">
           {t('scan.waiting', { count: outbox.waiting })}
         </Badge>
-        <Text size="xs">{user?.username}</Text>
+        <UserMenu waiting={outbox.waiting} />
       </Group>
     </Group>
   );

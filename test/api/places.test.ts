@@ -86,6 +86,13 @@ describe('warehouses, zones and bins', () => {
     expect(range.json()).toEqual({ requested: 1000, created: 1000, skipped: 0, firstCode: '01-1-001', lastCode: '10-5-020' });
     const again = await api.call('POST', '/api/bins/range', { zoneId, ranges: { row: { values: ['01'] }, level: { values: ['1'] }, place: { values: ['001'] } } }, manager);
     expect(again.statusCode).toBe(409);
+    const preview = await api.call('POST', '/api/bins/range', {
+      zoneId, dryRun: true, skipExisting: true, ranges: { row: { values: ['10', '11'] }, level: { values: ['5'] }, place: { values: ['020'] } },
+    }, manager);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toEqual({ requested: 2, created: 1, skipped: 1, firstCode: '10-5-020', lastCode: '11-5-020', sample: ['10-5-020', '11-5-020'] });
+    expect((await api.call('GET', `/api/bins?zoneId=${zoneId}&codePrefix=11-`)).json().items).toHaveLength(0);
+    expect((await api.call('POST', '/api/bins/range', { zoneId, dryRun: true, ranges: { place: { values: ['1'] } } }, counter)).statusCode).toBe(403);
   });
 
   it('lists bins with filters and pages', async () => {

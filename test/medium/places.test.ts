@@ -104,6 +104,27 @@ describe('zones and bins', () => {
     expect(row3.nextOffset).toBe(5);
   });
 
+  it('previews a range without writing: the same counts and refusal as the creation, and a sample of codes', async () => {
+    const ranges = { row: { from: '10', to: '11' }, level: { values: ['5'] }, place: { from: '019', to: '022' } };
+    const before = await listBins(db.ctx, admin, { zoneId: hb, codePrefix: '11-', limit: 10, offset: 0 });
+    await expect(createBinRange(db.ctx, admin, { zoneId: hb, dryRun: true, ranges }))
+      .rejects.toMatchObject({ code: 'conflict.duplicate', params: { existing: ['10-5-019', '10-5-020', '10-5-021', '11-5-020', '11-5-021'] } });
+    const preview = await createBinRange(db.ctx, admin, { zoneId: hb, dryRun: true, skipExisting: true, ranges });
+    expect(preview).toEqual({
+      requested: 8, created: 3, skipped: 5, firstCode: '10-5-019', lastCode: '11-5-022',
+      sample: ['10-5-019', '10-5-020', '10-5-021', '10-5-022', '11-5-019', '11-5-020', '11-5-021', '11-5-022'],
+    });
+    expect(await listBins(db.ctx, admin, { zoneId: hb, codePrefix: '11-', limit: 10, offset: 0 })).toEqual(before);
+    const big = await createBinRange(db.ctx, admin, {
+      zoneId: hb, dryRun: true, ranges: { aisle: { from: 'A', to: 'B' }, row: { from: '01', to: '50' }, level: { from: '1', to: '5' }, place: { from: '001', to: '100' } },
+    });
+    expect(big).toMatchObject({ requested: 50000, created: 50000, skipped: 0, firstCode: 'A-01-1-001', lastCode: 'B-50-5-100' });
+    expect(big.sample).toHaveLength(12);
+    expect(big.sample![0]).toBe('A-01-1-001');
+    expect(big.sample![11]).toBe('B-50-5-100');
+    expect([...big.sample!].sort()).toEqual(big.sample);
+  });
+
   it('refuses to change the organisation of a zone with bins', async () => {
     await expect(updateZone(db.ctx, admin, hb, { organisation: 'block' })).rejects.toMatchObject({ code: 'conflict.in_use', field: 'organisation' });
     expect((await updateZone(db.ctx, admin, hb, { name: 'Racks 1' })).name).toBe('Racks 1');

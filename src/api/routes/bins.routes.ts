@@ -27,10 +27,10 @@ const binsRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/bins/range', {
     schema: {
-      tags, summary: 'Create every bin of a range of elements in one statement (manager)', body: binRangeBody,
-      response: { 201: binRangeResult, ...errorResponses },
+      tags, summary: 'Create every bin of a range of elements in one statement (manager); dryRun previews it (200) without writing',
+      body: binRangeBody, response: { 200: binRangeResult, 201: binRangeResult, ...errorResponses },
     },
-  }, async (request, reply) => reply.status(201).send(await createBinRange(ctx, actorOf(request), request.body)));
+  }, async (request, reply) => reply.status(request.body.dryRun ? 200 : 201).send(await createBinRange(ctx, actorOf(request), request.body)));
 
   app.patch('/api/bins/:id', {
     schema: {

@@ -98,8 +98,11 @@ export const binRangeBody = z.strictObject({
   ranges: z.strictObject({ aisle: range.optional(), row: range.optional(), level: range.optional(), place: range })
     .describe('Every combination is created, e.g. rows 01–10 × levels 1–5 × places 001–020 = 1000 bins (at most 100,000)'),
   skipExisting: z.boolean().optional().describe('Keep bins that already exist instead of refusing the request'),
+  dryRun: z.boolean().optional()
+    .describe('Preview only: answer (or refuse) exactly as the creation would, with a sample of the codes, and write nothing (200)'),
 });
 export const binRangeResult = z.object({
   requested: z.number().int(), created: z.number().int(), skipped: z.number().int().describe('Already existing, kept unchanged'),
   firstCode: z.string(), lastCode: z.string(),
+  sample: z.array(z.string()).optional().describe('Dry run only: up to 12 of the derived codes, spread over the range in order (first and last included)'),
 });

@@ -20,8 +20,21 @@ export interface BinFilter extends PageInput {
   warehouseId?: string | undefined; zoneId?: string | undefined; aisle?: string | undefined; row?: string | undefined;
   level?: string | undefined; codePrefix?: string | undefined; blocked?: boolean | undefined;
 }
-export interface BulkBinInput { zoneId: string; ranges: BinRanges; skipExisting?: boolean | undefined }
-export interface BulkBinResult { requested: number; created: number; skipped: number; firstCode: string; lastCode: string }
+export interface BulkBinInput { zoneId: string; ranges: BinRanges; skipExisting?: boolean | undefined; dryRun?: boolean | undefined }
+export interface BulkBinResult {
+  requested: number; created: number; skipped: number; firstCode: string; lastCode: string;
+  /** Dry run only: some of the codes that would be created, in order (the first, a few between, the last). */
+  sample?: string[];
+}
+
+const SAMPLE_SIZE = 12;
+
+/** Up to SAMPLE_SIZE codes spread evenly over the range, first and last included, in order. */
+function sampleOf(codes: string[]): string[] {
+  if (codes.length <= SAMPLE_SIZE) return codes;
+  const step = (codes.length - 1) / (SAMPLE_SIZE - 1);
+  return Array.from({ length: SAMPLE_SIZE }, (_, i) => codes[Math.round(i * step)]!);
+}
 
 const SELECT = ['id', 'siteId', 'warehouseId', 'zoneId', 'code', 'aisle', 'rowNo as row', 'levelNo as level', 'place', 'barcode', 'blocked'] as const;
 const UNIQUE = {
@@ -74,6 +87,8 @@ export async function createBin(ctx: ServiceContext, actor: Actor, input: BinInp
 /**
  * Creates every bin of a range (rows 01–10 × levels 1–5 × places 001–020) in ONE insert from a JSON
  * document. Existing codes are refused (listing a few) unless skipExisting, which keeps them untouched.
+ * A dry run answers the same (or refuses the same) without writing, plus a sample of the derived codes, so
+ * the screen previews exactly what the server would create.
  */
 export async function createBinRange(ctx: ServiceContext, actor: Actor, input: BulkBinInput): Promise<BulkBinResult> {
   requireRole(actor, 'manager');
@@ -93,6 +108,16 @@ export async function createBinRange(ctx: ServiceContext, actor: Actor, input: B
           field: 'ranges', params: { existing: codes },
         });
       }
+    }
+    if (input.dryRun) {
+      const existing = await sql<{ n: string }>`
+        select count(*)::text as n from bins b join jsonb_to_recordset(${doc}::jsonb) as x(code text) on b.code = x.code
+        where b.warehouse_id = ${zone.warehouseId}`.execute(trx);
+      const skipped = Number(existing.rows[0]?.n ?? 0);
+      return {
+        requested: bins.length, created: bins.length - skipped, skipped, firstCode: bins[0]!.code, lastCode: bins[bins.length - 1]!.code,
+        sample: sampleOf(bins.map((b) => b.code)),
+      };
     }
     const inserted = await sql<{ n: string }>`
       with ins as (

@@ -95,6 +95,21 @@ describe('warehouses, zones and bins', () => {
     expect((await api.call('POST', '/api/bins/range', { zoneId, dryRun: true, ranges: { place: { values: ['1'] } } }, counter)).statusCode).toBe(403);
   });
 
+  it('blocks and unblocks selected bins in one request, all or none', async () => {
+    const bins = (await api.call('GET', `/api/bins?zoneId=${zoneId}&row=03&level=1&limit=3`, undefined, counter)).json().items as Array<{ id: string }>;
+    const ids = bins.map((b) => b.id);
+    const res = await api.call('POST', '/api/bins/blocked', { ids, blocked: true }, manager);
+    expect(res.json()).toEqual({ changed: 3 });
+    expect((await api.call('GET', `/api/bins?zoneId=${zoneId}&blocked=true`, undefined, counter)).json().items.map((b: { id: string }) => b.id)).toEqual(ids);
+    const unknown = await api.call('POST', '/api/bins/blocked', { ids: [ids[0], '999999'], blocked: false }, manager);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.field).toBe('ids');
+    expect((await api.call('GET', `/api/bins/${ids[0]}`, undefined, counter)).json().blocked).toBe(true);
+    expect((await api.call('POST', '/api/bins/blocked', { ids, blocked: false }, counter)).statusCode).toBe(403);
+    expect((await api.call('POST', '/api/bins/blocked', { ids: [...ids, ids[0]], blocked: false }, manager)).json()).toEqual({ changed: 3 });
+    expect((await api.call('GET', `/api/bins?zoneId=${zoneId}&blocked=true`, undefined, counter)).json().items).toHaveLength(0);
+  });
+
   it('lists bins with filters and pages', async () => {
     const p1 = (await api.call('GET', `/api/bins?zoneId=${zoneId}&row=02&level=3&limit=15`, undefined, counter)).json();
     expect(p1.items).toHaveLength(15);

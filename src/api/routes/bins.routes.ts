@@ -1,10 +1,10 @@
 // Bins (storage places) of structured zones, singly or a whole range in one request.
 // Read: any signed-in user (own site); write: manager of the site.
 import { z } from 'zod';
-import { createBin, createBinRange, deleteBin, getBin, listBins, updateBin } from '../../services/places/bin.service.js';
+import { createBin, createBinRange, deleteBin, getBin, listBins, setBinsBlocked, updateBin } from '../../services/places/bin.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idParams, page } from '../schemas/common.js';
-import { binBody, binPatch, binQuery, binRangeBody, binRangeResult, binView } from '../schemas/places.js';
+import { binBody, binPatch, binQuery, binRangeBody, binRangeResult, binView, binsBlockedBody, binsBlockedResult } from '../schemas/places.js';
 import type { RouteModule } from '../types.js';
 
 const tags = ['bins'];
@@ -31,6 +31,13 @@ const binsRoutes: RouteModule = (app, ctx) => {
       body: binRangeBody, response: { 200: binRangeResult, 201: binRangeResult, ...errorResponses },
     },
   }, async (request, reply) => reply.status(request.body.dryRun ? 200 : 201).send(await createBinRange(ctx, actorOf(request), request.body)));
+
+  app.post('/api/bins/blocked', {
+    schema: {
+      tags, summary: 'Block or unblock many bins in one transaction (manager)', body: binsBlockedBody,
+      response: { 200: binsBlockedResult, ...errorResponses },
+    },
+  }, async (request) => setBinsBlocked(ctx, actorOf(request), request.body));
 
   app.patch('/api/bins/:id', {
     schema: {

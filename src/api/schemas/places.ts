@@ -106,3 +106,9 @@ export const binRangeResult = z.object({
   firstCode: z.string(), lastCode: z.string(),
   sample: z.array(z.string()).optional().describe('Dry run only: up to 12 of the derived codes, spread over the range in order (first and last included)'),
 });
+
+export const binsBlockedBody = z.strictObject({
+  ids: z.array(idSchema).min(1).max(10_000).describe('Bins to change (at most 10,000); all or none change'),
+  blocked: z.boolean().describe('true: block for movements; false: unblock'),
+});
+export const binsBlockedResult = z.object({ changed: z.number().int().describe('Bins whose state changed (the others already had it)') });

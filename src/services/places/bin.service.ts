@@ -155,6 +155,25 @@ export async function updateBin(ctx: ServiceContext, actor: Actor, id: string, c
   }));
 }
 
+/**
+ * Blocks or unblocks many bins in one transaction (the selected rows of the bins screen). Every id must be a
+ * bin the actor may change; otherwise nothing changes. Returns how many bins changed their state.
+ */
+export async function setBinsBlocked(ctx: ServiceContext, actor: Actor, input: { ids: string[]; blocked: boolean }): Promise<{ changed: number }> {
+  requireRole(actor, 'manager');
+  const ids = [...new Set(input.ids)];
+  return inTransaction(ctx, async (trx) => {
+    const rows = await trx.selectFrom('bins').select(['id', 'siteId']).where('id', 'in', ids).forUpdate().execute();
+    const seen = new Set(rows.filter((r) => visible(actor, r)).map((r) => r.id));
+    const missing = ids.find((id) => !seen.has(id));
+    if (missing !== undefined) found(undefined, `bin ${missing}`, 'ids');
+    for (const siteId of new Set(rows.map((r) => r.siteId))) requireSite(actor, siteId);
+    const res = await trx.updateTable('bins').set({ blocked: input.blocked }).where('id', 'in', ids).where('blocked', '<>', input.blocked)
+      .executeTakeFirst();
+    return { changed: Number(res.numUpdatedRows) };
+  });
+}
+
 export async function deleteBin(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'manager');
   await mapDbErrors({ inUse: `bin ${id} still has stock, movements or count lists referring to it; block it instead` }, () =>

@@ -1,10 +1,10 @@
 // Manual stock postings. 201 when posted; 202 when the stock was locked by an open count list and the
 // posting waits in the posting error file (nothing applied, nothing lost).
-import { postAdjustment, postIssue, postReceipt, postTransfer } from '../../services/ledger/postings.service.js';
+import { checkIssue, checkTransfer, postAdjustment, postIssue, postReceipt, postTransfer } from '../../services/ledger/postings.service.js';
 import type { PostResult } from '../../services/ledger/post-movements.js';
 import { actorOf } from '../auth.js';
 import { errorResponses } from '../schemas/common.js';
-import { postResult, postingBody, transferBody } from '../schemas/ledger.js';
+import { postingCheckResult, postResult, postingBody, transferBody } from '../schemas/ledger.js';
 import type { RouteModule } from '../types.js';
 
 const responses = { 201: postResult.describe('Posted'), 202: postResult.describe('Parked in the posting error file'), ...errorResponses };
@@ -34,6 +34,15 @@ const postingsRoutes: RouteModule = (app, ctx) => {
     const res = await postTransfer(ctx, actorOf(request), request.body);
     return reply.status(status(res)).send(res);
   });
+
+  // Read-only pre-checks, so a screen can have availability warnings confirmed before it posts.
+  const checkSummary = 'without posting: the availability warnings the posting would return; bad input and blocking shortages are refused as the posting would refuse them';
+  app.post('/api/postings/issue/check', {
+    schema: { tags: ['stock'], summary: `Check an issue ${checkSummary}`, body: postingBody, response: { 200: postingCheckResult, ...errorResponses } },
+  }, async (request) => checkIssue(ctx, actorOf(request), request.body));
+  app.post('/api/postings/transfer/check', {
+    schema: { tags: ['stock'], summary: `Check a transfer ${checkSummary}`, body: transferBody, response: { 200: postingCheckResult, ...errorResponses } },
+  }, async (request) => checkTransfer(ctx, actorOf(request), request.body));
 };
 
 export default postingsRoutes;

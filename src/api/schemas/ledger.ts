@@ -69,6 +69,8 @@ export const postResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('parked'), postingErrorId: z.string().describe('The posting waits in the posting error file'), reason: z.string(), warnings }),
 ]);
 
+export const postingCheckResult = z.object({ warnings }).describe('What the posting would warn about; nothing was posted');
+
 export const balanceView = z.object({
   id: z.string(), siteId: z.string(), itemId: z.string(), itemCode: z.string(), warehouseId: z.string(), zoneId: z.string().nullable(),
   binId: z.string().nullable(), binCode: z.string().nullable(), lot: z.string(), serial: z.string(), ownerId: z.string(), quantity: z.string(),

@@ -3,7 +3,8 @@
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { type AvailabilityWarning, type PostOptions, type PostResult, postMovements } from './post-movements.js';
+import { checkPostingAvailability } from './availability.js';
+import { type AvailabilityWarning, type PostOptions, type PostResult, type PostingInput, postMovements, preparePosting } from './post-movements.js';
 
 export interface ManualPosting {
   siteId: string;
@@ -48,21 +49,39 @@ async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Pro
 /** A manual posting's result; `warnings` lists availability shortages of items whose check only warns. */
 export type ManualPostResult = PostResult & { warnings: AvailabilityWarning[] };
 
+const postingOf = (ctx: ServiceContext, input: ManualPosting): PostingInput => ({
+  siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
+  originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,
+});
+
 function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<ManualPostResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
-    const res = await postMovements(trx, ctx, actor, {
-      siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
-      originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,
-    }, options);
+    const res = await postMovements(trx, ctx, actor, postingOf(ctx, input), options);
     return { ...res, warnings: res.warnings ?? [] };
+  });
+}
+
+/**
+ * The availability warnings a posting would get, without posting it (read-only): the same preparation (key,
+ * period, places, automatic lots) and the same availability check as the posting, so the screen can have the
+ * warnings confirmed first. Bad input and a blocking shortage throw exactly as the posting would.
+ */
+function check(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[]): Promise<{ warnings: AvailabilityWarning[] }> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    await requireKeyKind(trx, input.keyCode, allowed);
+    const prepared = await preparePosting(trx, actor, postingOf(ctx, input));
+    return { warnings: await checkPostingAvailability(trx, prepared.lines) };
   });
 }
 
 export const postReceipt = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['receipt']);
 /** Issues apply the items' availability checks (none / warning / blocking). */
 export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['issue'], { checkAvailability: true });
+/** The warnings postIssue would return, without posting. */
+export const checkIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => check(ctx, actor, input, ['issue']);
 /** Quantity corrections in either direction, and value adjustments (quantity 0 with a value). */
 export const postAdjustment = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['adjustment', 'revaluation']);
 
@@ -92,8 +111,20 @@ function transferField(field: string | undefined): string | undefined {
 
 /** Transfers apply the availability checks at their source warehouse (moves within one warehouse take nothing out of it). */
 export async function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<ManualPostResult> {
+  const lines = transferLines(input.lines); // its errors already name the transfer's lines
+  return onTransferLines(() => manual(ctx, actor, { ...input, lines }, ['transfer'], { checkAvailability: true }));
+}
+
+/** The warnings postTransfer would return, without posting. */
+export async function checkTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<{ warnings: AvailabilityWarning[] }> {
+  const lines = transferLines(input.lines);
+  return onTransferLines(() => check(ctx, actor, { ...input, lines }, ['transfer']));
+}
+
+/** Runs a use case over a transfer's posting lines, naming the transfer's lines in its warnings and errors. */
+async function onTransferLines<R extends { warnings: AvailabilityWarning[] }>(run: () => Promise<R>): Promise<R> {
   try {
-    const res = await manual(ctx, actor, { ...input, lines: transferLines(input.lines) }, ['transfer'], { checkAvailability: true });
+    const res = await run();
     return { ...res, warnings: res.warnings.map((w) => ({ ...w, field: transferField(w.field) ?? w.field })) };
   } catch (e) {
     if (!isDomainError(e)) throw e;

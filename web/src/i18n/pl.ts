@@ -13,7 +13,7 @@ export const pl = {
     scale: 'Najwyżej {{scale}} miejsc po przecinku', positive: 'Musi być większe od 0', nonNegative: 'Nie może być ujemne', chars: '{{count}} / {{max}} znaków',
   },
   nav: {
-    postings: 'Księgowania magazynowe', reservations: 'Rezerwacje', users: 'Użytkownicy', setup: 'Pierwsza konfiguracja', groupCounting: 'Liczenie', groupStock: 'Zapasy', groupMaster: 'Dane podstawowe', groupSettings: 'Ustawienia', units: 'Jednostki miary', classifications: 'Klasyfikacje', transactionKeys: 'Klucze transakcji', numbering: 'Schematy numeracji', inventoryTypes: 'Typy inwentaryzacji', periods: 'Okresy księgowe', itemClasses: 'Klasy towarów', gs1: 'GS1 i EAN', lotClasses: 'Klasy partii i numerów seryjnych', priceLists: 'Cenniki', barcodeRules: 'Reguły kodów kreskowych', templates: 'Szablony towarów',
+    postings: 'Księgowania magazynowe', reservations: 'Rezerwacje', users: 'Użytkownicy', setup: 'Pierwsza konfiguracja', groupCounting: 'Spis', groupStock: 'Zapasy', groupMaster: 'Dane podstawowe', groupSettings: 'Ustawienia', units: 'Jednostki miary', classifications: 'Klasyfikacje', transactionKeys: 'Klucze księgowania', numbering: 'Schematy numeracji', inventoryTypes: 'Typy inwentaryzacji', periods: 'Okresy księgowe', itemClasses: 'Klasy artykułów', gs1: 'GS1 i EAN', lotClasses: 'Klasy partii i numerów seryjnych', priceLists: 'Cenniki', barcodeRules: 'Reguły kodów kreskowych', templates: 'Szablony artykułów',
     inventories: 'Inwentaryzacje', items: 'Artykuły', places: 'Miejsca', stock: 'Stany', postingErrors: 'Błędy księgowania', scan: 'Skaner',
     signOut: 'Wyloguj', backOffice: 'Zaplecze',
   },

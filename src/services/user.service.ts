@@ -3,7 +3,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { DomainError } from '../domain/errors.js';
-import { type Actor, type Role, type ServiceContext, found, requireRole } from './context.js';
+import { type Actor, type Role, type ServiceContext, type Tx, found, requireRole } from './context.js';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 const SESSION_HOURS = 12;
@@ -41,6 +41,20 @@ export interface NewUser {
   siteId?: string | null | undefined;
 }
 
+/** A user's site must exist (the column's foreign key would otherwise answer with an internal error). */
+async function checkSite(trx: Tx, siteId: string | null | undefined): Promise<void> {
+  if (siteId === null || siteId === undefined) return;
+  const site = await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst();
+  if (!site) throw new DomainError('reference.unknown', `site ${siteId} does not exist`, { field: 'siteId' });
+}
+
+/** An admin cannot take their own admin rights or account away: the last admin would lock everyone out. */
+function checkSelfChange(actor: Actor, id: string, changes: UserChanges): void {
+  if (actor.userId !== id || actor.role !== 'admin') return;
+  if (changes.active === false) throw new DomainError('auth.forbidden', 'you cannot deactivate your own account', { field: 'active' });
+  if (changes.role !== undefined && changes.role !== 'admin') throw new DomainError('auth.forbidden', 'you cannot take the admin role from yourself', { field: 'role' });
+}
+
 function checkPassword(password: string): void {
   if (password.length < 8) {
     throw new DomainError('validation.failed', 'password must have at least 8 characters', { field: 'password' });
@@ -56,6 +70,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
     if (exists) {
       throw new DomainError('conflict.duplicate', `user ${input.username} already exists`, { field: 'username' });
     }
+    await checkSite(trx, input.siteId);
     return trx
       .insertInto('users')
       .values({
@@ -112,9 +127,11 @@ export interface UserChanges {
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
   const self = actor.userId === id;
   if (!self || changes.role !== undefined || changes.active !== undefined || changes.siteId !== undefined) requireRole(actor, 'admin');
+  checkSelfChange(actor, id, changes);
   if (changes.password !== undefined) checkPassword(changes.password);
   const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
+    await checkSite(trx, changes.siteId);
     const row = await trx
       .updateTable('users')
       .set({

@@ -96,6 +96,9 @@ export const ledgerQuery = z.strictObject({
   siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), zoneId: idSchema.optional(), binId: idSchema.optional(),
   lot: z.string().max(40).optional(), keyCode: code20.optional(), originType: z.string().max(40).optional(), originId: z.string().max(80).optional(),
   transferGroup: idSchema.optional(), from: isoDate.optional().describe('Posting date from (inclusive)'), to: isoDate.optional().describe('Posting date to (inclusive)'),
+  ids: z.string().max(20_000).regex(/^\d{1,18}(,\d{1,18})*$/, 'comma-separated entry ids').optional()
+    .transform((v) => (v === undefined ? undefined : [...new Set(v.split(','))]))
+    .describe('Only these entries, comma-separated (e.g. the entryIds a posting returned)'),
   ...pageQuery,
 });
 

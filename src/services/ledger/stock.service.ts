@@ -47,6 +47,8 @@ export interface LedgerFilter {
   siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined; binId?: string | undefined;
   lot?: string | undefined; keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
   from?: string | undefined; to?: string | undefined; limit: number; offset: number;
+  /** Only these entries (e.g. the entryIds a posting returned). */
+  ids?: string[] | undefined;
 }
 
 export interface LedgerEntryView {
@@ -72,6 +74,7 @@ export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: Le
   if (f.transferGroup) q = q.where('transferGroup', '=', f.transferGroup);
   if (f.from) q = q.where('postingDate', '>=', f.from);
   if (f.to) q = q.where('postingDate', '<=', f.to);
+  if (f.ids) q = q.where('id', 'in', f.ids);
   return (await q.execute()).map((r) => ({
     ...r, quantity: num(r.quantity), value: num(r.value), unitPrice: num(r.unitPrice), createdAt: new Date(r.createdAt).toISOString(),
   }));

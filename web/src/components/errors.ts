@@ -1,6 +1,7 @@
 // Error text for people. An API error is shown by its code, translated (errorCodes.<code> in i18n/errorCodes.ts)
 // with its params and the field it names; the code itself never appears as text. A code without a
 // translation falls back to the server's message, which names the field and the rule in English.
+// validation.failed with params.rule (a failed request-schema rule) is said by its rule and limits.
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api/client';
@@ -11,13 +12,39 @@ export function errorField(e: unknown): string | undefined {
   return e.field.replace(/^(body|query|querystring|params)\./, '');
 }
 
+/**
+ * A failed schema rule (`params.rule` of validation.failed) in words: errorCodes.validationRule.<rule>, with
+ * the variant for what the rule limits (`too_big_string`, `too_small_number_exclusive`, `invalid_type_number`,
+ * `invalid_format_date`), in the plural form of the limit (`At most 1 character` / `At most 40 characters`).
+ */
+function ruleText(t: TFunction, p: Record<string, unknown>): string {
+  const rule = String(p.rule);
+  const limit = rule === 'too_small' ? p.minimum : rule === 'too_big' ? p.maximum : undefined;
+  let context: string | undefined;
+  if (rule === 'too_small' || rule === 'too_big') {
+    const origin = typeof p.origin === 'string' ? p.origin : undefined;
+    context = origin === 'number' || origin === 'int' || origin === 'bigint' ? `number${p.inclusive === false ? '_exclusive' : ''}` : origin;
+  } else if (rule === 'invalid_type') context = typeof p.expected === 'string' ? p.expected : undefined;
+  else if (rule === 'invalid_format') context = typeof p.format === 'string' ? p.format : undefined;
+  const options: Record<string, unknown> = { ...p, defaultValue: '' };
+  if (context) options.context = context;
+  // Only strings and lists count their limit (characters, entries); a number limit is shown, not counted.
+  if (typeof limit === 'number' && (p.origin === 'string' || p.origin === 'array')) options.count = limit;
+  if (Array.isArray(p.values)) options.values = p.values.map(String).join(', ');
+  return t(`errorCodes.validationRule.${rule}`, options);
+}
+
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     if (e.offline) return t('errors.offline');
     if (e.status === 401 && e.code !== 'auth.invalid_credentials') return t('errors.unauthorized');
-    const key = `errorCodes.${e.code}`;
     const field = errorField(e);
     const params = { ...(e.params ?? {}), field: field ?? '', defaultValue: '' };
+    if (e.code === 'validation.failed' && typeof e.params?.rule === 'string') {
+      const rule = ruleText(t, e.params);
+      if (rule) return rule;
+    }
+    const key = `errorCodes.${e.code}`;
     const text = t(key, params);
     if (text && text !== key) return text;
     if (e.status === 403) return `${t('errors.forbidden')}: ${e.message}`;

@@ -47,7 +47,7 @@ async function signIn(page: Page, user: string, password: string) {
 
 /** The count reports of the list as the server stored them, in order. */
 async function reports() {
-  return server.runtime.ctx.db.selectFrom('countReports').select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId'])
+  return server.runtime.ctx.db.selectFrom('countReports').select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId', 'valid'])
     .where('countListId', '=', listId).orderBy('id').execute();
 }
 
@@ -262,7 +262,7 @@ describe('counting on the handheld page (390×844)', () => {
     expect(all.slice(2).map((x) => x.quantity)).toEqual(['9', '5']);
   });
 
-  it('Add on a repeat scan, then undo: a corrective Replace report, never a deletion', async () => {
+  it('Add on a repeat scan, then undo: the report is kept but invalid, and the line is back to its count before it', async () => {
     await wedgeScan(phone, 'BIN0101');
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-01');
     await wedgeScan(phone, SCREWS_CT);
@@ -270,10 +270,21 @@ describe('counting on the handheld page (390×844)', () => {
     await phone.getByTestId('decide-add').click();
     await expect.poll(async () => (await reports()).at(-1)?.resultingQuantity).toBe('48');
     await phone.locator('[data-testid="count-screen"][data-busy="false"]').waitFor();
+    const added = (await reports()).at(-1)!;
     await phone.getByTestId('last-reports').getByRole('button', { name: /undo/i }).first().click();
-    await expect.poll(async () => (await reports()).at(-1)).toMatchObject({ mode: 'replace', resultingQuantity: '36' });
-    expect(await reports()).toHaveLength(6);
+    await expect.poll(async () => (await reports()).at(-1)).toMatchObject({ clientReportId: added.clientReportId, valid: false });
+    expect(await reports()).toHaveLength(5);
+    const line = await server.runtime.ctx.db.selectFrom('countListItems').select(['reportedQuantity', 'status'])
+      .where('id', '=', added.countListItemId).executeTakeFirstOrThrow();
+    expect(line).toEqual({ reportedQuantity: '36', status: 'reported' });
     await shot(phone, '14-scan-undo');
+  });
+
+  it('Anna signs out from the handheld menu, so the device can change hands', async () => {
+    await phone.getByTestId('scan-user-menu').click();
+    await phone.getByTestId('scan-sign-out').click();
+    await phone.getByLabel(/user name/i).waitFor();
+    await shot(phone, '15-scan-signed-out');
   });
 });
 

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { handheldLookup, resolveHandheldBin } from '../../services/counting/handheld-lookup.service.js';
 import { listHandheldItems, listHandheldLists } from '../../services/counting/handheld-list.service.js';
 import { recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
+import { undoCountReport } from '../../services/inventory/undo-report.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
-import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult } from '../schemas/handheld.js';
+import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult, undoParams, undoResult } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
 const handheldRoutes: RouteModule = (app, ctx) => {
@@ -70,6 +71,15 @@ const handheldRoutes: RouteModule = (app, ctx) => {
       response: { 200: scanResult, ...errorResponses },
     },
   }, async (request) => recordScan(ctx, actorOf(request), { listId: request.params.id, ...request.body }));
+
+  app.post('/api/handheld/reports/:clientReportId/undo', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'Undo a report: it is marked invalid (kept), the line goes back to what its other valid reports give, open when none is left',
+      params: undoParams,
+      response: { 200: undoResult, ...errorResponses },
+    },
+  }, async (request) => undoCountReport(ctx, actorOf(request), request.params.clientReportId));
 
   app.post('/api/handheld/scans/batch', {
     schema: {

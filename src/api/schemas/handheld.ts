@@ -155,3 +155,16 @@ export const batchResult = z.object({
     z.object({ clientReportId: z.string(), ok: z.literal(false), error: errorValue.describe('Why this scan was refused; the others are unaffected') }),
   ])).describe('One entry per scan, in the order sent'),
 });
+
+export const undoParams = z.strictObject({
+  clientReportId: z.string().min(1).max(100).describe('The device\'s id of the report to undo'),
+});
+export const undoResult = z.object({
+  status: z.literal('undone'),
+  alreadyUndone: z.boolean().describe('true when the report was undone before (a retried undo): nothing changed'),
+  countListId: idSchema,
+  countListItemId: idSchema,
+  reportedQuantity: z.string().nullable().describe('The line\'s counted quantity from its remaining valid reports; null: none left, the line is open again'),
+  itemStatus: z.enum(['open', 'reported']),
+  listStatus: z.string().describe('The list\'s status after the undo (open / partially / completely reported)'),
+});

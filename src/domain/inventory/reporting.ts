@@ -78,3 +78,44 @@ export function targetView(o: {
   const reportType = o.countType === 'differences' ? 'cumulative' : o.reportType;
   return { targetQuantity: o.target, proposedQuantity: reportType === 'cumulative' ? '0' : o.target };
 }
+
+export interface LineReport {
+  id: string;
+  mode: 'add' | 'replace' | 'mark_all';
+  quantity: string;
+  valid: boolean;
+}
+
+/**
+ * The confirmed quantity a line's valid reports give, replayed in the order they were made: replace (and
+ * mark-all) sets it, add adds to it. Null when no report is valid: the line is open again.
+ */
+export function replayReports(reports: readonly LineReport[]): string | null {
+  let q: Dec | null = null;
+  for (const r of reports) {
+    if (!r.valid) continue;
+    const v = new Dec(r.quantity);
+    q = r.mode === 'add' ? (q ?? new Dec(0)).plus(v) : v;
+  }
+  return q === null ? null : decText(q);
+}
+
+/**
+ * Undoing a report (SPEC §4.5: reports are invalidated, never deleted): the line goes back to what its
+ * other valid reports give, as if the undone one had never been made; open when none is left. Refused when
+ * the remaining reports would leave a negative count (a later negative correction relied on the undone one).
+ */
+export function undoReport(reports: readonly LineReport[], reportId: string): { reportedQuantity: string | null } {
+  const rest = reports.map((r) => (r.id === reportId ? { ...r, valid: false } : r));
+  let q = new Dec(0);
+  for (const r of rest) {
+    if (!r.valid) continue;
+    q = r.mode === 'add' ? q.plus(r.quantity) : new Dec(r.quantity);
+    if (q.isNegative()) {
+      throw new DomainError('count.negative_result', `without this report the counted quantity would become ${decText(q)}; undo the later correction first`, {
+        field: 'clientReportId', params: { previous: decText(q) },
+      });
+    }
+  }
+  return { reportedQuantity: replayReports(rest) };
+}

@@ -14,7 +14,7 @@ import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
 import { parseGs1 } from './gs1';
 import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
-import { enqueue, newClientReportId, pending, type ScanBody } from './queue';
+import { discard, enqueue, newClientReportId, pending, type ScanBody } from './queue';
 import { useWedge } from './useWedge';
 import type { useOutbox } from './useOutbox';
 
@@ -165,16 +165,16 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       setQuantity('');
       if (!list.keepLocation) setBin(null);
     }
-    say(true, queued ? t('scan.queued') : t('scan.recorded'));
+    say(true, queued ? t('scan.queued') : undoOf ? t('scanUi.undone') : t('scan.recorded'));
   };
 
   const queueReport = async (body: ScanBody, label: string, undoOf?: string) => {
-    const previous = knownPrevious(body);
-    if (!body.mode && previous !== null) {
+    const previous = body.undoOf ? null : knownPrevious(body);
+    if (!body.undoOf && !body.mode && previous !== null) {
       setDecision({ body, label, previousQuantity: previous, suggestedMode: defaultMode, offline: true, ...(undoOf ? { undoOf } : {}) });
       return;
     }
-    const b = { ...body, mode: body.mode ?? defaultMode };
+    const b = body.undoOf ? body : { ...body, mode: body.mode ?? defaultMode };
     await enqueue(list.id, b);
     await outbox.refresh();
     afterReport(b, true, previous, label, undoOf);
@@ -215,9 +215,17 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     void submit(body, `${pendingItem.itemCode || pendingItem.raw}${bin ? ` @ ${bin}` : ''}`);
   };
 
-  const undo = (r: LastReport) => {
-    const body: ScanBody = { ...r.body, clientReportId: newClientReportId(), quantity: r.previousQuantity ?? '0', mode: 'replace' };
-    if (r.primaryUnit) body.unit = r.primaryUnit;
+  // An undo takes the report back on the server (marked invalid; the line replays its other reports and is
+  // open again when none is left). A report still waiting on the device is simply not sent.
+  const undo = async (r: LastReport) => {
+    if ((await pending()).some((q) => q.body.clientReportId === r.clientReportId)) {
+      await discard(r.clientReportId);
+      await outbox.refresh();
+      setLast((l) => l.map((x) => (x.clientReportId === r.clientReportId ? { ...x, undone: true, queued: false } : x)));
+      say(true, t('scanUi.undone'));
+      return;
+    }
+    const body: ScanBody = { clientReportId: newClientReportId(), undoOf: r.clientReportId, quantity: r.body.quantity };
     void submit(body, `${t('scan.undo')}: ${r.label}`, r.clientReportId);
   };
 
@@ -286,11 +294,11 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
           <Group key={r.clientReportId} justify="space-between" wrap="nowrap" p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}>
             <div style={{ minWidth: 0, flex: 1 }}>
               <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined} truncate>{r.label}</Text>
-              <Text size="xs" c="dimmed">{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.quantity}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</Text>
+              <Text size="xs" c="dimmed">{r.isUndo ? t('scanUi.undone') : <>{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.quantity}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</>}</Text>
             </div>
             <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
               <Badge color={r.queued ? 'yellow' : 'green'} variant="light">{r.queued ? t('scan.queuedShort') : t('scan.sent')}</Badge>
-              {!r.undone && !r.isUndo && <Button size="compact-md" variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => undo(r)}>{t('scan.undo')}</Button>}
+              {!r.undone && !r.isUndo && <Button size="compact-md" variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => void undo(r)} data-testid="undo">{t('scan.undo')}</Button>}
             </Group>
           </Group>
         ))}

@@ -122,7 +122,9 @@ export const handheld = {
     items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
     bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
   })),
-  send: (listId: string, body: ScanBody) => api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body),
+  send: (listId: string, body: ScanBody) => (body.undoOf
+    ? api.post<SendResult>(`/api/handheld/reports/${encodeURIComponent(body.undoOf)}/undo`, {})
+    : api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body)),
 };
 
 /** Finds the item of a scanned code in the cached catalogue: a search code, or the GTIN in a GS1 string. */

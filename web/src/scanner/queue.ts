@@ -15,6 +15,8 @@ export interface ScanBody {
   serial?: string;
   mode?: 'add' | 'replace';
   device?: string;
+  /** Set on an undo: the clientReportId of the report to undo (queued like a report, sent in order). */
+  undoOf?: string;
 }
 
 export interface QueuedReport {
@@ -27,7 +29,7 @@ export interface QueuedReport {
   error?: { code: string; message: string };
 }
 
-export type SendResult = { status: 'recorded' } & Record<string, unknown> | { status: 'decision_needed'; previousQuantity?: string; suggestedMode?: 'add' | 'replace' };
+export type SendResult = { status: 'recorded' | 'undone' } & Record<string, unknown> | { status: 'decision_needed'; previousQuantity?: string; suggestedMode?: 'add' | 'replace' };
 export type Sender = (listId: string, body: ScanBody) => Promise<SendResult>;
 
 export interface FlushOutcome {

@@ -17,6 +17,7 @@ import {
 } from './masterData';
 import { PriceRows } from './ItemPriceRows';
 import { SearchCodes } from './SearchCodes';
+import { DESCRIPTION_MAX, DescriptionInput } from './DescriptionInput';
 
 export type MasterItem = ResponseOf<'/api/item-master/items/{id}', 'get'>;
 type ItemView = MasterItem['item'];
@@ -38,6 +39,7 @@ export function checkItemDraft(item: Pick<ItemView, 'serialManagement' | 'serial
   const serial = draft.serialManagement ?? item.serialManagement;
   const serialClass = 'serialClass' in draft ? draft.serialClass : item.serialClass;
   if (serial && !serialClass) return 'itemEdit.serialClassRequired';
+  if (draft.description !== undefined && (draft.description.length > DESCRIPTION_MAX || draft.description.trim() === '')) return 'itemsUi.descriptionInvalid';
   return null;
 }
 
@@ -136,7 +138,7 @@ function GeneralTab({ item, master, d, setD, m, setM }: ItemTabProps) {
     <Stack gap="sm">
       <SimpleGrid cols={2}>
         <TextInput label={t('items.code')} value={v('code')} onChange={(e) => set({ code: e.currentTarget.value.trim() })} />
-        <TextInput label={t('items.description')} maxLength={40} value={v('description')} onChange={(e) => set({ description: e.currentTarget.value })} data-testid="item-description" />
+        <DescriptionInput label={t('items.description')} value={v('description')} onChange={(e) => set({ description: e.currentTarget.value })} data-testid="item-description" />
       </SimpleGrid>
       <Textarea label={t('itemEdit.supplementaryDescription')} autosize minRows={2} value={v('supplementaryDescription')} onChange={(e) => set({ supplementaryDescription: e.currentTarget.value })} />
       <Checkbox label={t('itemEdit.printSupplementaryDescription')} checked={v('printSupplementaryDescription')} onChange={(e) => set({ printSupplementaryDescription: e.currentTarget.checked })} />

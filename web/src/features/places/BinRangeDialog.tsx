@@ -7,7 +7,7 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Progress, Select, 
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import type { Zone } from '../../api/models';
 import { applyServerError } from '../../components/form';
 import { useFormat } from '../../components/format';
@@ -42,10 +42,21 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
     if (!v.warehouseId) form.setFieldError('warehouseId', t('form.required'));
     if (!v.zoneId) form.setFieldError('zoneId', t('form.required'));
     if (!check) return false;
-    for (const [path, p] of Object.entries(check.errors)) form.setFieldError(path, t(p.key, p.params));
+    for (const [path, p] of Object.entries(check.errors)) {
+      const params = Object.fromEntries(Object.entries(p.params ?? {}).map(([k, x]) => [k, typeof x === 'number' ? f.quantity(String(x)) : x]));
+      form.setFieldError(path, t(p.key, params));
+    }
     return Object.keys(check.errors).length === 0;
   };
-  const onError = (e: unknown) => setGeneral(applyServerError(form, t, e, RANGE_ALIASES));
+  const onError = (e: unknown) => {
+    // Existing bins refuse the whole range: name a few and point at the option that keeps them.
+    const existing = e instanceof ApiError && e.code === 'conflict.duplicate' ? e.params?.existing : undefined;
+    if (Array.isArray(existing) && existing.length > 0) {
+      form.setFieldError('skipExisting', t('placesUi.bulk.existingRefused', { codes: existing.join(', ') + (existing.length >= 5 ? ', …' : '') }));
+      return;
+    }
+    setGeneral(applyServerError(form, t, e, RANGE_ALIASES));
+  };
   const dry = useMutation({
     mutationFn: (key: string) => api.post<BulkResult>('/api/bins/range', { ...request, dryRun: true }).then((result) => ({ key, result })),
     onSuccess: setPreviewed,

@@ -43,6 +43,7 @@ const en = {
     bulk: {
       open: 'Bins in bulk', title: 'Create bins in bulk', structuredOnly: 'Zones with bins only', noStructuredZone: 'This warehouse has no zone with bins',
       skipExisting: 'Skip bins that already exist', skipExistingHelp: 'Keep existing bins unchanged instead of refusing the whole range',
+      existingRefused: 'Some bins already exist ({{codes}}): tick this to keep them and create only the others',
       count_one: '= {{n}} bin: {{first}}', count_other: '= {{n}} bins: {{first}} … {{last}}',
       preview: 'Preview', create: 'Create bins', createN: 'Create {{n}} bins', previewTitle: 'Preview (nothing created yet)',
       previewLine: 'To create: {{n}} · first {{first}} · last {{last}}', previewExisting: 'Already existing, kept: {{n}}',
@@ -93,6 +94,7 @@ const it = {
     bulk: {
       open: 'Ubicazioni in serie', title: 'Crea ubicazioni in serie', structuredOnly: 'Solo zone con ubicazioni', noStructuredZone: 'Questo magazzino non ha zone con ubicazioni',
       skipExisting: 'Salta le ubicazioni già esistenti', skipExistingHelp: 'Lascia invariate quelle esistenti invece di rifiutare l’intero intervallo',
+      existingRefused: 'Alcune ubicazioni esistono già ({{codes}}): spunta qui per mantenerle e creare solo le altre',
       count_one: '= {{n}} ubicazione: {{first}}', count_other: '= {{n}} ubicazioni: {{first}} … {{last}}',
       preview: 'Anteprima', create: 'Crea ubicazioni', createN: 'Crea {{n}} ubicazioni', previewTitle: 'Anteprima (ancora nulla creato)',
       previewLine: 'Da creare: {{n}} · prima {{first}} · ultima {{last}}', previewExisting: 'Già esistenti, mantenute: {{n}}',
@@ -144,6 +146,7 @@ const pl = {
     bulk: {
       open: 'Lokalizacje seryjnie', title: 'Utwórz lokalizacje seryjnie', structuredOnly: 'Tylko strefy z lokalizacjami', noStructuredZone: 'Ten magazyn nie ma strefy z lokalizacjami',
       skipExisting: 'Pomiń istniejące lokalizacje', skipExistingHelp: 'Zostaw istniejące bez zmian zamiast odrzucać cały zakres',
+      existingRefused: 'Niektóre lokalizacje już istnieją ({{codes}}): zaznacz, aby je zachować i utworzyć tylko pozostałe',
       count_one: '= {{n}} lokalizacja: {{first}}', count_few: '= {{n}} lokalizacje: {{first}} … {{last}}', count_many: '= {{n}} lokalizacji: {{first}} … {{last}}',
       count_other: '= {{n}} lokalizacji: {{first}} … {{last}}',
       preview: 'Podgląd', create: 'Utwórz lokalizacje', createN: 'Utwórz lokalizacje ({{n}})', previewTitle: 'Podgląd (nic jeszcze nie utworzono)',
@@ -195,6 +198,7 @@ const de = {
     bulk: {
       open: 'Lagerplätze in Serie', title: 'Lagerplätze in Serie anlegen', structuredOnly: 'Nur Zonen mit Lagerplätzen', noStructuredZone: 'Dieses Lager hat keine Zone mit Lagerplätzen',
       skipExisting: 'Vorhandene Lagerplätze überspringen', skipExistingHelp: 'Vorhandene unverändert lassen statt den ganzen Bereich abzulehnen',
+      existingRefused: 'Einige Lagerplätze gibt es schon ({{codes}}): hier ankreuzen, um sie zu behalten und nur die übrigen anzulegen',
       count_one: '= {{n}} Lagerplatz: {{first}}', count_other: '= {{n}} Lagerplätze: {{first}} … {{last}}',
       preview: 'Vorschau', create: 'Lagerplätze anlegen', createN: '{{n}} Lagerplätze anlegen', previewTitle: 'Vorschau (noch nichts angelegt)',
       previewLine: 'Anzulegen: {{n}} · erster {{first}} · letzter {{last}}', previewExisting: 'Bereits vorhanden, bleiben: {{n}}',

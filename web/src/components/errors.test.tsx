@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import i18n from '../i18n/index';
 import { renderUi } from '../test/render';
-import { errorText } from './errors';
+import { codeText, errorText } from './errors';
 import { applyServerError } from './form';
 
 const rule = (params: Record<string, unknown>, field = 'body.description') => new ApiError(400, 'validation.failed', 'body.description: Too big', field, params);
@@ -52,6 +52,15 @@ describe('errorText', () => {
     expect(text('de', e)).toBe('Nicht genug Bestand: 5 angefordert, nur 2 vorhanden.');
     const closed = new ApiError(422, 'count.list_closed', 'count list 7 is closed', undefined, { countListNumber: '7', status: 'closed' });
     expect(text('it', closed)).toBe('La lista di conteggio 7 è chiusa e non può più essere modificata.');
+  });
+
+  it('says an error kept in a result by its code, or its message when the code or a param is missing', () => {
+    expect(codeText(i18n.getFixedT('de'), { code: 'ledger.stock_locked', message: 'stock is locked by count list CL-1' }))
+      .toBe('Der Bestand ist durch eine offene Zählliste gesperrt. Die Buchung wird gebucht, sobald die Liste abgeschlossen ist.');
+    expect(codeText(i18n.getFixedT('en'), { code: 'ledger.negative_stock', message: 'item A1: 5 requested, 2 available' })).toBe('item A1: 5 requested, 2 available');
+    expect(codeText(i18n.getFixedT('en'), { code: 'count.list_closed', message: 'closed', params: { countListNumber: null } })).toBe('closed');
+    expect(codeText(i18n.getFixedT('en'), { code: 'future.code' })).toBe('Not possible');
+    expect(text('en', new ApiError(422, 'ledger.negative_stock', 'item A1: 5 requested, 2 available'))).toBe('item A1: 5 requested, 2 available');
   });
 
   it('falls back to the server message for a code it cannot translate', () => {

@@ -38,19 +38,38 @@ export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     if (e.offline) return t('errors.offline');
     if (e.status === 401 && e.code !== 'auth.invalid_credentials') return t('errors.unauthorized');
-    const field = errorField(e);
-    const params = { ...(e.params ?? {}), field: field ?? '', defaultValue: '' };
-    if (e.code === 'validation.failed' && typeof e.params?.rule === 'string') {
-      const rule = ruleText(t, e.params);
-      if (rule) return rule;
-    }
-    const key = `errorCodes.${e.code}`;
-    const text = t(key, params);
-    if (text && text !== key) return text;
+    const text = translated(t, e.code, errorField(e), e.params);
+    if (text) return text;
     if (e.status === 403) return `${t('errors.forbidden')}: ${e.message}`;
     return e.message;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The translated sentence of an error code with its params, or '' when the code has none. */
+function translated(t: TFunction, code: string, field: string | undefined, params: Record<string, unknown> | undefined): string {
+  if (code === 'validation.failed' && typeof params?.rule === 'string') {
+    const rule = ruleText(t, params);
+    if (rule) return rule;
+  }
+  // A sentence whose params the error lacks (or has as null) is not said with holes: the caller falls back.
+  let missing = false;
+  const given = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  const key = `errorCodes.${code}`;
+  const text = t(key, {
+    ...given, field: field ?? '', defaultValue: '',
+    missingInterpolationHandler: () => { missing = true; return ''; },
+  } as Record<string, unknown>);
+  return text && text !== key && !missing ? text : '';
+}
+
+/**
+ * An error kept in a result rather than thrown (a job's error, a list's close outcome, a parked posting's
+ * reason): its code translated with its params, else its message, else a general "not possible".
+ */
+export function codeText(t: TFunction, e: { code?: string | null; message?: string | null; field?: string | null; params?: Record<string, unknown> | null }): string {
+  const text = e.code ? translated(t, e.code, e.field?.replace(/^(body|query|querystring|params)\./, '') ?? undefined, e.params ?? undefined) : '';
+  return text || e.message || t('errors.title');
 }
 
 export function notifyError(t: TFunction, e: unknown, title?: string): void {

@@ -34,6 +34,13 @@ describe('makeFormat', () => {
     expect(makeFormat('de').quantity('9007199254740993')).toBe('9.007.199.254.740.993');
   });
 
+  it('signs movements and differences, and groups counts', () => {
+    const f = makeFormat('de');
+    expect([f.signedQuantity('1234.5'), f.signedQuantity('-3'), f.signedQuantity('0'), f.signedQuantity('0.000')]).toEqual(['+1.234,5', '-3', '0', '0']);
+    expect(makeFormat('en').signedQuantity('0.125')).toBe('+0.125');
+    expect([f.integer(12345), f.integer(0), f.integer(null)]).toEqual(['12.345', '0', '']);
+  });
+
   it('shows nothing for a missing value', () => {
     const f = makeFormat('de');
     expect([f.quantity(null), f.quantity(undefined), f.quantity(''), f.money(null, 'EUR'), f.date(null), f.dateTime(undefined)]).toEqual(['', '', '', '', '', '']);
@@ -67,6 +74,7 @@ describe('makeFormat', () => {
     // 03:30 UTC on 1 January is still 31 December, 22:30 in New York.
     expect(plain(makeFormat('en').dateTime('2027-01-01T03:30:00Z'))).toBe('31 Dec 2026, 22:30');
     expect(plain(makeFormat('de').dateTime('2027-01-01T03:30:00Z'))).toBe('31.12.2026, 22:30');
+    expect(plain(makeFormat('de').dateTime('2027-01-01T03:30:15Z', { seconds: true }))).toBe('31.12.2026, 22:30:15');
   });
 
   it('uses the language of the UI, English for an unknown one', () => {

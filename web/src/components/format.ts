@@ -18,12 +18,19 @@ export function makeFormat(lang: string | undefined) {
   const num = (min: number, max: number) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format as unknown as Fmt;
   const qty = num(0, 20);
+  const signedQty = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 20, signDisplay: 'exceptZero' }).format as unknown as Fmt;
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTimeSeconds = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return {
     locale,
     /** A quantity with thousands separators and exactly the decimals it has. */
     quantity: (v: Decimal) => (v === null || v === undefined || v === '' ? '' : qty(v)),
+    /** A movement or difference: with its sign, `+` for a receipt (`+12.5`, `-3`, `0`). */
+    signedQuantity: (v: Decimal) => (v === null || v === undefined || v === '' ? '' : signedQty(v)),
+    /** A count (lists, items, attempts) with thousands separators. */
+    integer: (n: number | null | undefined) => (n === null || n === undefined ? '' : int.format(n)),
     /** An amount of money with its currency (ISO code); two decimals unless more are given. */
     money: (v: Decimal, currency?: string | null) => {
       if (v === null || v === undefined || v === '') return '';
@@ -39,8 +46,8 @@ export function makeFormat(lang: string | undefined) {
       if (!m) return v;
       return date.format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
     },
-    /** A moment (ISO timestamp) in the user's time zone. */
-    dateTime: (v: string | null | undefined) => (v ? dateTime.format(new Date(v)) : ''),
+    /** A moment (ISO timestamp) in the user's time zone; with seconds where moments minutes apart matter (reports). */
+    dateTime: (v: string | null | undefined, opts: { seconds?: boolean } = {}) => (v ? (opts.seconds ? dateTimeSeconds : dateTime).format(new Date(v)) : ''),
   };
 }
 export type Format = ReturnType<typeof makeFormat>;

@@ -38,6 +38,7 @@ export const de: Resources = {
     lastCounted: 'Zuletzt gezählt', unitPrice: 'Einzelpreis', balances: 'Bestände', ledger: 'Lagerbewegungen', itemFilter: 'Artikelnummer', place: 'Lagerort', quantity: 'Menge', value: 'Wert',
     postedAt: 'Gebucht am', key: 'Schlüssel', origin: 'Herkunft', warehouse: 'Lager', zone: 'Zone', bin: 'Lagerplatz', lot: 'Charge',
     allWarehouses: 'Alle Lager', allZones: 'Alle Zonen', unknownBin: 'Kein Lagerplatz {{code}}', clear: 'Filter zurücksetzen',
+    originType: { manual: 'Manuelle Buchung', count_list: 'Zählliste', inventory: 'Inventur', opening_stock: 'Anfangsbestand' },
   },
   postingErrors: {
     help: 'Buchungen, die nicht gebucht werden konnten (z. B. weil eine offene Zählliste den Bestand sperrt). Sie werden automatisch erneut gebucht, sobald die Sperre aufgehoben ist.',

@@ -37,6 +37,7 @@ export const en = {
     lastCounted: 'Last counted', unitPrice: 'Unit price', balances: 'Balances', ledger: 'Ledger entries', itemFilter: 'Item code', place: 'Place', quantity: 'Quantity', value: 'Value',
     postedAt: 'Posted at', key: 'Key', origin: 'Origin', warehouse: 'Warehouse', zone: 'Zone', bin: 'Bin code', lot: 'Lot',
     allWarehouses: 'All warehouses', allZones: 'All zones', unknownBin: 'No bin {{code}}', clear: 'Clear filters',
+    originType: { manual: 'Manual posting', count_list: 'Count list', inventory: 'Inventory', opening_stock: 'Opening stock' },
   },
   postingErrors: {
     help: 'Transactions that could not be posted (e.g. stock locked by an open count list). They are posted again automatically when the lock is released.',

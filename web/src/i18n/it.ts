@@ -35,6 +35,7 @@ export const it = {
     lastCounted: 'Ultimo conteggio', unitPrice: 'Prezzo unitario', balances: 'Giacenze', ledger: 'Movimenti', itemFilter: 'Codice articolo', place: 'Ubicazione', quantity: 'Quantità', value: 'Valore',
     postedAt: 'Registrato il', key: 'Causale', origin: 'Origine', warehouse: 'Magazzino', zone: 'Zona', bin: 'Codice ubicazione', lot: 'Lotto',
     allWarehouses: 'Tutti i magazzini', allZones: 'Tutte le zone', unknownBin: 'Nessuna ubicazione {{code}}', clear: 'Azzera filtri',
+    originType: { manual: 'Movimento manuale', count_list: 'Lista di conteggio', inventory: 'Inventario', opening_stock: 'Giacenza iniziale' },
   },
   postingErrors: {
     help: 'Movimenti non registrati (ad es. giacenza bloccata da una lista di conteggio aperta). Vengono registrati di nuovo automaticamente allo sblocco.',

@@ -35,6 +35,7 @@ export const pl = {
     lastCounted: 'Ostatni spis', unitPrice: 'Cena jedn.', balances: 'Stany', ledger: 'Ruchy magazynowe', itemFilter: 'Kod artykułu', place: 'Miejsce', quantity: 'Ilość', value: 'Wartość',
     postedAt: 'Zaksięgowano', key: 'Klucz', origin: 'Źródło', warehouse: 'Magazyn', zone: 'Strefa', bin: 'Kod miejsca', lot: 'Partia',
     allWarehouses: 'Wszystkie magazyny', allZones: 'Wszystkie strefy', unknownBin: 'Brak miejsca {{code}}', clear: 'Wyczyść filtry',
+    originType: { manual: 'Księgowanie ręczne', count_list: 'Arkusz spisowy', inventory: 'Inwentaryzacja', opening_stock: 'Stan początkowy' },
   },
   postingErrors: {
     help: 'Transakcje, których nie można było zaksięgować (np. zapas zablokowany przez otwarty arkusz spisowy). Są księgowane ponownie automatycznie po zwolnieniu blokady.',

@@ -11,6 +11,7 @@ import type { CountList, CountListItem, CountReport } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { STATUS_COLOR } from '../inventories/InventoriesPage';
 
 /** Exact decimal difference of two decimal strings (no binary floats): scaled BigInt arithmetic. */
@@ -31,6 +32,7 @@ const COUNTING: string[] = ['open', 'partially_reported', 'completely_reported']
 export default function CountListPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const nav = useNavigate();
   const qc = useQueryClient();
   const [status, setStatus] = useState('all');
@@ -71,10 +73,10 @@ export default function CountListPage() {
         { key: 'desc', header: t('items.description'), grow: 1, width: 240, render: (r) => r.itemDescription ?? '' },
         { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot || r.serial },
         { key: 'unit', header: t('items.unit'), width: 60, render: (r) => r.unit ?? '' },
-        { key: 'target', header: t('cl.target'), width: 90, align: 'right', render: (r) => r.targetQuantity ?? '—' },
-        { key: 'reported', header: t('cl.reported'), width: 90, align: 'right', render: (r) => r.reportedQuantity ?? '' },
-        { key: 'diff', header: t('cl.difference'), width: 90, align: 'right', render: (r) => { const d = decDiff(r.reportedQuantity, r.targetQuantity); return d && d !== '0' ? <Text span c={d.startsWith('-') ? 'red' : 'green'} size="sm" fw={600}>{d.startsWith('-') ? d : `+${d}`}</Text> : d ?? ''; } },
-        { key: 'posted', header: t('cl.posted'), width: 90, align: 'right', render: (r) => r.postedQuantity && r.postedQuantity !== '0' ? <span data-testid={`posted-${r.lineNo}`}>{r.postedQuantity.startsWith('-') ? r.postedQuantity : `+${r.postedQuantity}`}</span> : '' },
+        { key: 'target', header: t('cl.target'), width: 90, align: 'right', render: (r) => (r.targetQuantity === null || r.targetQuantity === undefined ? '—' : fmt.quantity(r.targetQuantity)) },
+        { key: 'reported', header: t('cl.reported'), width: 90, align: 'right', render: (r) => fmt.quantity(r.reportedQuantity) },
+        { key: 'diff', header: t('cl.difference'), width: 90, align: 'right', render: (r) => { const d = decDiff(r.reportedQuantity, r.targetQuantity); return d && d !== '0' ? <Text span c={d.startsWith('-') ? 'red' : 'green'} size="sm" fw={600}>{fmt.signedQuantity(d)}</Text> : fmt.quantity(d); } },
+        { key: 'posted', header: t('cl.posted'), width: 90, align: 'right', render: (r) => r.postedQuantity && r.postedQuantity !== '0' ? <span data-testid={`posted-${r.lineNo}`}>{fmt.signedQuantity(r.postedQuantity)}</span> : '' },
         { key: 'status', header: t('common.status'), width: 100, render: (r) => <Badge variant="light" color={r.status === 'open' ? 'gray' : r.status === 'reported' ? 'teal' : 'dark'}>{t(`itemStatus.${r.status}`)}</Badge> },
         { key: 'flags', header: '', width: 70, render: (r) => <>{r.informational && <Badge size="xs" color="gray">{t('cl.info')}</Badge>}{r.addedByCount && <Badge size="xs" color="orange">{t('cl.added')}</Badge>}</> },
         { key: 'mark', header: t('cl.verify'), width: 70, render: (r) => <span onClick={(e) => e.stopPropagation()}><Checkbox size="xs" checked={r.verificationMark} aria-label={`${t('cl.verify')} ${r.lineNo}`} onChange={(e) => mark.mutate({ itemId: r.id, mark: e.currentTarget.checked })} /></span> },
@@ -85,10 +87,10 @@ export default function CountListPage() {
           <Table.Tbody>
             {reports.data?.items.map((r) => (
               <Table.Tr key={r.id} style={{ opacity: r.valid ? 1 : 0.5 }}>
-                <Table.Td>{r.reportedAt.replace('T', ' ').slice(0, 19)}</Table.Td>
+                <Table.Td>{fmt.dateTime(r.reportedAt, { seconds: true })}</Table.Td>
                 <Table.Td>{t(`mode.${r.mode}`)}</Table.Td>
-                <Table.Td ta="right">{r.quantity}{r.enteredUnit ? ` (${r.enteredQuantity} ${r.enteredUnit})` : ''}</Table.Td>
-                <Table.Td ta="right">{r.previousQuantity ?? '—'} → {r.resultingQuantity}</Table.Td>
+                <Table.Td ta="right">{fmt.quantity(r.quantity)}{r.enteredUnit ? ` (${fmt.quantity(r.enteredQuantity)} ${r.enteredUnit})` : ''}</Table.Td>
+                <Table.Td ta="right">{r.previousQuantity === null || r.previousQuantity === undefined ? '—' : fmt.quantity(r.previousQuantity)} → {fmt.quantity(r.resultingQuantity)}</Table.Td>
                 <Table.Td>{r.device ?? ''}</Table.Td>
                 <Table.Td>{!r.valid && <Badge size="xs" color="red">{t('cl.invalid')}</Badge>}</Table.Td>
               </Table.Tr>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
 import type { GenerateBody, GenerationResult, StructureLevel, UserRow, Warehouse, Zone } from '../../api/models';
 import { errorText, notifyError } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { CLASSIFICATION_FIELDS, useClassifications } from '../items/masterData';
 
 /** Generation filters by item classification: request field → item field (whose code table it uses). */
@@ -38,15 +39,16 @@ type Origin = NonNullable<GenerateBody['responsibleOrigin']>;
 /** What generation would produce: totals, what is left out, and the lists with their item counts. */
 function PreviewResult({ r }: { r: GenerationResult }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <Alert color="blue" data-testid="gen-preview" data-lists={r.lists.length} data-positions={r.positions}>
-      <Text size="sm" fw={600}>{t('gen.previewResult', { count: r.lists.length, items: r.positions })}</Text>
+      <Text size="sm" fw={600}>{t('gen.previewResult', { count: r.lists.length, items: fmt.integer(r.positions) })}</Text>
       {r.skipped > 0 && <Text size="sm" c="orange">{t('gen.skipped', { count: r.skipped })}</Text>}
       {r.lists.length > 0 && (
         <Table fz="xs" mt="xs" withRowBorders={false} data-testid="gen-preview-lists">
           <Table.Tbody>
             {r.lists.slice(0, 8).map((l, i) => (
-              <Table.Tr key={i}><Table.Td w={60}>{i + 1}</Table.Td><Table.Td>{t('gen.previewItems')}: {l.items}{l.informational ? ` (+${l.informational} ${t('cl.info')})` : ''}</Table.Td></Table.Tr>
+              <Table.Tr key={i}><Table.Td w={60}>{i + 1}</Table.Td><Table.Td>{t('gen.previewItems')}: {fmt.integer(l.items)}{l.informational ? ` (+${fmt.integer(l.informational)} ${t('cl.info')})` : ''}</Table.Td></Table.Tr>
             ))}
             {r.lists.length > 8 && <Table.Tr><Table.Td colSpan={2}>… +{r.lists.length - 8}</Table.Td></Table.Tr>}
           </Table.Tbody>

@@ -11,6 +11,7 @@ import { useSession } from '../auth/session';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
+import { useFormat } from '../../components/format';
 
 export const STATUS_COLOR: Record<string, string> = {
   created: 'gray', has_count_lists: 'blue', open: 'green', closed: 'dark', partially_generated: 'yellow', opening_failed: 'red',
@@ -20,6 +21,7 @@ export const VALUATION: ValuationPrice[] = ['average', 'inventory', 'settlement_
 
 export default function InventoriesPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const list = usePaged<Inventory>('/api/inventories');
@@ -36,7 +38,7 @@ export default function InventoriesPage() {
         { key: 'desc', header: t('inv.description'), grow: 1, width: 220, render: (r) => r.description },
         { key: 'status', header: t('common.status'), width: 150, render: (r) => <Badge color={STATUS_COLOR[r.status]}>{t(`invStatus.${r.status}`)}</Badge> },
         { key: 'fy', header: t('inv.fiscalYear'), width: 80, render: (r) => r.fiscalYear },
-        { key: 'date', header: t('inv.stockTakingDate'), width: 120, render: (r) => r.stockTakingDate ?? '' },
+        { key: 'date', header: t('inv.stockTakingDate'), width: 120, render: (r) => fmt.date(r.stockTakingDate) },
         { key: 'report', header: t('inv.reportType'), width: 110, render: (r) => t(`reportType.${r.reportType}`) },
         { key: 'blind', header: t('inv.blind'), width: 70, render: (r) => (r.showSystemQuantities ? '' : <Badge size="xs" color="grape">{t('inv.blind')}</Badge>) },
       ]} />

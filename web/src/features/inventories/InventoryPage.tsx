@@ -11,7 +11,8 @@ import { api } from '../../api/client';
 import type { CloseInventoryResult, CountListRow, GenerationResult, Inventory, Job, Owner, ResponseOf, UserRow } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
-import { errorText, notifyError, notifyOk } from '../../components/errors';
+import { codeText, errorText, notifyError, notifyOk } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
@@ -21,6 +22,7 @@ import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel
 export default function InventoryPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const nav = useNavigate();
   const qc = useQueryClient();
   const inv = useQuery({ queryKey: ['inventory', id], queryFn: () => api.get<Inventory>(`/api/inventories/${id}`) });
@@ -65,7 +67,7 @@ export default function InventoryPage() {
   const ids = [...selected];
   const onListsDone = (job: Job) => {
     refresh();
-    if (job.status === 'failed') setError(job.error?.message ?? t('jobStatus.failed'));
+    if (job.status === 'failed') setError(job.error ? codeText(t, job.error) : t('jobStatus.failed'));
     else if (job.kind === 'inventory.close' && isCloseResult(job.result)) setCloseResult(job.result);
   };
 
@@ -105,7 +107,7 @@ export default function InventoryPage() {
           {field(t('inv.type'), i.typeCode)}
           {field(t('inv.owner'), owners.data?.items.find((o) => o.id === i.ownerId)?.code ?? i.ownerId)}
           {field(t('inv.fiscalYear'), i.fiscalYear)}
-          {field(t('inv.stockTakingDate'), i.stockTakingDate)}
+          {field(t('inv.stockTakingDate'), fmt.date(i.stockTakingDate) || null)}
           {field(t('inv.valuationPrice'), t(`valuation.${i.valuationPrice}`))}
           {field(t('inv.reportType'), t(`reportType.${i.reportType}`))}
           {field(t('inv.adjustmentKey'), i.adjustmentKey)}
@@ -136,14 +138,14 @@ export default function InventoryPage() {
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
           { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
           { key: 'resp', header: t('cl.responsible'), width: 120, render: (r) => userName(r.responsibleUserId) },
-          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${r.items.reported + r.items.closed} / ${r.items.total - r.items.informational}` },
-          { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => r.countDate ?? '' },
-          { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => r.openedAt?.replace('T', ' ').slice(0, 16) ?? '' },
-          { key: 'closed', header: t('cl.closed'), width: 130, render: (r) => r.closedAt?.replace('T', ' ').slice(0, 16) ?? '' },
+          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${fmt.integer(r.items.reported + r.items.closed)} / ${fmt.integer(r.items.total - r.items.informational)}` },
+          { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => fmt.date(r.countDate) },
+          { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => fmt.dateTime(r.openedAt) },
+          { key: 'closed', header: t('cl.closed'), width: 130, render: (r) => fmt.dateTime(r.closedAt) },
           { key: 'go', header: '', width: 40, render: () => <IconListDetails size={16} /> },
         ]} />
       <GenerateDialog inventoryId={id!} countType={gen} onClose={() => setGen(null)} onGenerated={(r) => {
-        notifyOk(t('gen.generated', { count: r.lists.length, items: r.positions }));
+        notifyOk(t('gen.generated', { count: r.lists.length, items: fmt.integer(r.positions) }));
         setGenResult(r);
         refresh();
       }} />

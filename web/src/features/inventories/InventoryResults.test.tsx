@@ -10,9 +10,9 @@ const result: CloseInventoryResult = {
   inventoryId: '7', status: 'closed',
   lists: [
     { countListId: '1', countListNumber: 'CL-0001', status: 'closed', postedLines: 3, parked: [] },
-    { countListId: '2', countListNumber: 'CL-0002', status: 'closed_with_errors', postedLines: 1, parked: [{ postingErrorId: '40', reason: 'stock is locked by CL-0009' }] },
+    { countListId: '2', countListNumber: 'CL-0002', status: 'closed_with_errors', postedLines: 1, parked: [{ postingErrorId: '40', reason: 'ledger.stock_locked' }] },
   ],
-  valueAdjustments: [{ itemId: '100', netQuantity: '6', averagePrice: '0.10', valuationPrice: '0.12', value: '0.12', place: { warehouseId: '3', zoneId: null, binId: null, ownerId: '1' } }],
+  valueAdjustments: [{ itemId: '100', netQuantity: '1234.5', averagePrice: '0.10', valuationPrice: '0.125', value: '154.3125', place: { warehouseId: '3', zoneId: null, binId: null, ownerId: '1' } }],
   valueAdjustmentParked: false,
 };
 
@@ -32,10 +32,13 @@ describe('inventory results', () => {
     const lists = within(panel).getByTestId('close-result-lists');
     expect(within(lists).getByText('CL-0002')).toBeTruthy();
     expect(within(lists).getByText('Closed with errors')).toBeTruthy();
-    expect(within(lists).getByText('stock is locked by CL-0009')).toBeTruthy();
+    expect(within(lists).getByText('The stock is locked by an open count list. The posting is posted once the list is closed.')).toBeTruthy();
+    expect(panel.textContent).not.toContain('ledger.stock_locked');
     expect(panel.textContent).toContain('1 posting waits in the posting error file');
     expect(within(panel).getByTestId('close-result-va').textContent).toBe('1 value adjustment posted');
     expect(await within(panel).findByText('SCREW-M8')).toBeTruthy();
+    // Quantities and amounts in the UI language, every decimal kept; amounts with at least two decimals.
+    for (const v of ['1,234.5', '0.10', '0.125', '154.3125']) expect(within(panel).getByText(v)).toBeTruthy();
   });
 
   it('generation: lists and items made, positions left out', () => {

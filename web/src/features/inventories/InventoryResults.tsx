@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { client, unwrap } from '../../api/client';
 import type { CloseInventoryResult, GenerationResult, ResponseOf } from '../../api/models';
-import { errorText } from '../../components/errors';
+import { codeText, errorText } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { useItemCodes } from '../../components/useItemCodes';
 
 const OUTCOME_COLOR: Record<string, string> = { closed: 'green', closed_with_errors: 'orange', failed: 'red' };
@@ -34,6 +35,7 @@ export function isCloseResult(r: unknown): r is CloseInventoryResult {
 
 export function CloseResultPanel({ result, onClose }: { result: CloseInventoryResult; onClose: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const s = closeSummary(result);
   const itemCode = useItemCodes(result.valueAdjustments.map((v) => v.itemId));
   const color = s.failed ? 'red' : s.withErrors || s.parked || result.valueAdjustmentParked ? 'orange' : 'green';
@@ -51,9 +53,9 @@ export function CloseResultPanel({ result, onClose }: { result: CloseInventoryRe
               {result.lists.map((l) => (
                 <Table.Tr key={l.countListId}>
                   <Table.Td><Anchor component={Link} to={`/count-lists/${l.countListId}`} size="xs">{l.countListNumber}</Anchor></Table.Td>
-                  <Table.Td><Badge size="xs" color={OUTCOME_COLOR[l.status]}>{t(`closeResult.status.${l.status}`)}</Badge>{l.error ? ` ${l.error.message}` : ''}</Table.Td>
-                  <Table.Td>{l.postedLines}</Table.Td>
-                  <Table.Td>{l.parked.length ? l.parked.map((p) => p.reason).join('; ') : '—'}</Table.Td>
+                  <Table.Td><Badge size="xs" color={OUTCOME_COLOR[l.status]}>{t(`closeResult.status.${l.status}`)}</Badge>{l.error ? ` ${codeText(t, l.error)}` : ''}</Table.Td>
+                  <Table.Td>{fmt.integer(l.postedLines)}</Table.Td>
+                  <Table.Td>{l.parked.length ? [...new Set(l.parked.map((p) => codeText(t, { code: p.reason, message: /\s/.test(p.reason) ? p.reason : null })))].join('; ') : '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -73,11 +75,11 @@ export function CloseResultPanel({ result, onClose }: { result: CloseInventoryRe
             <Table.Tbody>
               {result.valueAdjustments.slice(0, 20).map((v, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td className="mono">{itemCode(v.itemId)}</Table.Td><Table.Td>{v.netQuantity}</Table.Td><Table.Td>{v.averagePrice}</Table.Td>
-                  <Table.Td>{v.valuationPrice}</Table.Td><Table.Td>{v.value}</Table.Td>
+                  <Table.Td className="mono">{itemCode(v.itemId)}</Table.Td><Table.Td ta="right">{fmt.quantity(v.netQuantity)}</Table.Td><Table.Td ta="right">{fmt.money(v.averagePrice)}</Table.Td>
+                  <Table.Td ta="right">{fmt.money(v.valuationPrice)}</Table.Td><Table.Td ta="right">{fmt.money(v.value)}</Table.Td>
                 </Table.Tr>
               ))}
-              {result.valueAdjustments.length > 20 && <Table.Tr><Table.Td colSpan={5}>… +{result.valueAdjustments.length - 20}</Table.Td></Table.Tr>}
+              {result.valueAdjustments.length > 20 && <Table.Tr><Table.Td colSpan={5}>… +{fmt.integer(result.valueAdjustments.length - 20)}</Table.Td></Table.Tr>}
             </Table.Tbody>
           </Table>
         )}
@@ -88,16 +90,17 @@ export function CloseResultPanel({ result, onClose }: { result: CloseInventoryRe
 
 export function GenerationResultPanel({ result, onClose }: { result: GenerationResult; onClose: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const made = result.lists.length;
   return (
     <Alert color={made ? 'green' : 'orange'} withCloseButton onClose={onClose} title={t('gen.resultTitle')} data-testid="gen-result" data-lists={made} data-positions={result.positions}>
-      <Text size="sm" fw={600}>{made ? t('gen.generated', { count: made, items: result.positions }) : t('gen.nothingGenerated')}</Text>
+      <Text size="sm" fw={600}>{made ? t('gen.generated', { count: made, items: fmt.integer(result.positions) }) : t('gen.nothingGenerated')}</Text>
       {result.informational > 0 && <Text size="sm">{t('gen.informationalCount', { count: result.informational })}</Text>}
       {result.skippedOnOtherList > 0 && <Text size="sm" c="orange.8">{t('gen.skippedOnOtherList', { count: result.skippedOnOtherList })}</Text>}
       {result.skippedOverMaxLists > 0 && <Text size="sm" c="orange.8">{t('gen.skippedOverMaxLists', { count: result.skippedOverMaxLists })}</Text>}
       {made > 0 && (
         <Text size="sm" mt={4}>
-          {result.lists.slice(0, 12).map((l) => `${l.number ?? '?'} (${l.items}${l.informational ? ` +${l.informational} ${t('cl.info')}` : ''})`).join(' · ')}
+          {result.lists.slice(0, 12).map((l) => `${l.number ?? '?'} (${fmt.integer(l.items)}${l.informational ? ` +${fmt.integer(l.informational)} ${t('cl.info')}` : ''})`).join(' · ')}
           {made > 12 ? ` … +${made - 12}` : ''}
         </Text>
       )}

@@ -7,8 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Job } from '../../api/models';
+import { codeText } from '../../components/errors';
+import { useFormat } from '../../components/format';
 
-interface ListOutcome { countListId: string; countListNumber?: string; status: string; reason?: string; error?: { message?: string } }
+interface ListOutcome { countListId: string; countListNumber?: string; status: string; reason?: string; error?: { code?: string; message?: string; params?: Record<string, unknown> } }
 const FAILED = new Set(['failed', 'opening_failed', 'refused', 'not_found']);
 
 /** The per-list outcomes in a job result ({lists: […]} or the array itself). */
@@ -19,6 +21,7 @@ export function listOutcomes(result: unknown): ListOutcome[] {
 
 export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Job) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const q = useQuery({
     queryKey: ['job', jobId],
     queryFn: () => api.get<Job>(`/api/jobs/${jobId}`),
@@ -37,15 +40,15 @@ export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Jo
     <Alert color={color} data-testid="job-progress" data-status={job.status} data-failed-lists={failed.length}>
       <Group justify="space-between" mb={4}>
         <Text size="sm" fw={600}>{t(`job.${job.kind}`, { defaultValue: job.kind })}: {t(`jobStatus.${job.status}`)}</Text>
-        <Text size="sm">{job.total > 0 ? `${job.progress} / ${job.total}` : ''}</Text>
+        <Text size="sm">{job.total > 0 ? `${fmt.integer(job.progress)} / ${fmt.integer(job.total)}` : ''}</Text>
       </Group>
       <Progress value={pct} animated={!finished} color={color} />
-      {job.error?.message && <Text size="sm" mt={4}>{job.error.message}</Text>}
+      {job.error && (job.error.code || job.error.message) && <Text size="sm" mt={4}>{codeText(t, job.error)}</Text>}
       {failed.length > 0 && (
         <>
           <Text size="sm" mt={6} fw={600}>{t('job.listsFailed', { count: failed.length })}</Text>
           <List size="sm" data-testid="job-failures">
-            {failed.map((o) => <List.Item key={o.countListId}><b>{o.countListNumber ?? o.countListId}</b>: {o.error?.message ?? o.reason ?? o.status}</List.Item>)}
+            {failed.map((o) => <List.Item key={o.countListId}><b>{o.countListNumber ?? o.countListId}</b>: {o.error ? codeText(t, o.error) : o.reason ?? t(`clStatus.${o.status}`, { defaultValue: t('jobStatus.failed') })}</List.Item>)}
           </List>
         </>
       )}

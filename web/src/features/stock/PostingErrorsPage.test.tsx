@@ -33,6 +33,7 @@ describe('posting error file', () => {
     expect(p?.keyCode).toBe('ISS');
     expect(quantitiesOf(p)).toBe('-4');
     expect(quantitiesOf(postingOf({ posting: { ...parked.posting, lines: ['1', '2', '3', '4'].map((q) => line('100', q)) } }))).toBe('1, 2, 3 …');
+    expect(quantitiesOf(postingOf({ posting: { ...parked.posting, lines: [line('100', '-1250.5')] } }), (q) => `<${q}>`)).toBe('<-1250.5>');
     expect(postingOf({ posting: 'garbage' })).toBeNull();
   });
 
@@ -42,13 +43,15 @@ describe('posting error file', () => {
     const table = await screen.findByTestId('posting-errors');
     await waitFor(() => expect(within(table).getByText('SCREW-M8')).toBeTruthy());
     expect(within(table).getByText('ISS')).toBeTruthy();
-    expect(within(table).getByText('2026-03-02')).toBeTruthy();
+    expect(within(table).getByText('2 Mar 2026')).toBeTruthy();
+    expect(within(table).getByText('The stock is locked by an open count list. The posting is posted once the list is closed.')).toBeTruthy();
+    expect(within(table).queryByText(/ledger\.stock_locked/)).toBeNull();
     expect(within(table).getByText('-4')).toBeTruthy();
     expect(within(table).getByText('W1')).toBeTruthy();
     expect(calls.find((c) => c.path === '/api/posting-errors')?.query.get('status')).toBe('pending');
 
     fireEvent.click(within(table).getByRole('button', { name: 'Retry 41' }));
-    expect((await screen.findByTestId('pe-error')).textContent).toContain('still locked by CL-0001');
+    expect((await screen.findByTestId('pe-error')).textContent).toBe('Still not posted: The stock is locked by an open count list. The posting is posted once the list is closed.');
 
     fireEvent.click(within(table).getByRole('button', { name: 'Discard 41' }));
     const reason = await screen.findByLabelText(/^Reason/);

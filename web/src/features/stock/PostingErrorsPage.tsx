@@ -6,12 +6,14 @@ import { ActionIcon, Alert, Badge, Button, Group, Modal, SegmentedControl, Stack
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconEdit, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, client, unwrap, type Page } from '../../api/client';
 import type { BodyOf, ResponseOf, Warehouse } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { useItemCodes } from '../../components/useItemCodes';
-import { errorText, notifyError, notifyOk } from '../../components/errors';
+import { codeText, errorText, notifyError, notifyOk } from '../../components/errors';
+import { useFormat } from '../../components/format';
 
 type PostingError = ResponseOf<'/api/posting-errors/{id}', 'get'>;
 export type StoredPosting = BodyOf<'/api/posting-errors/{id}/correct', 'post'>['posting'];
@@ -27,14 +29,18 @@ export function postingOf(row: { posting?: unknown }): StoredPosting | null {
 }
 
 /** The quantity column: the line's quantity for a one-line posting, else the lines' quantities. */
-export function quantitiesOf(p: StoredPosting | null): string {
+export function quantitiesOf(p: StoredPosting | null, format: (q: string) => string = (q) => q): string {
   if (!p) return '';
-  const qs = p.lines.map((l) => l.quantity);
+  const qs = p.lines.map((l) => format(l.quantity));
   return qs.length <= 3 ? qs.join(', ') : `${qs.slice(0, 3).join(', ')} …`;
 }
 
+/** Why a posting is parked, in the user's language: its reason code translated, else the server's words. */
+const reasonOf = (t: TFunction, r: { reasonCode: string; reasonMessage: string }) => codeText(t, { code: r.reasonCode, message: r.reasonMessage });
+
 export default function PostingErrorsPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const qc = useQueryClient();
   const [status, setStatus] = useState<StatusFilter>('pending');
   const list = usePaged<PostingError>('/api/posting-errors', { status: status === 'all' ? undefined : status });
@@ -48,7 +54,7 @@ export default function PostingErrorsPage() {
 
   const reprocess = useMutation({
     mutationFn: () => unwrap(client.POST('/api/posting-errors/reprocess', { body: {} })),
-    onSuccess: (r) => { notifyOk(t('postingErrors.reprocessed', { posted: r.posted.length, pending: r.pending.length })); refresh(); },
+    onSuccess: (r) => { notifyOk(t('postingErrors.reprocessed', { posted: fmt.integer(r.posted.length), pending: fmt.integer(r.pending.length) })); refresh(); },
     onError: (e) => notifyError(t, e),
   });
   const retry = useMutation({
@@ -56,7 +62,7 @@ export default function PostingErrorsPage() {
     onMutate: () => setRowError(null),
     onSuccess: (r) => {
       if (r.status === 'posted') notifyOk(t('postingErrors.posted'));
-      else setRowError({ id: r.id, text: t('postingErrors.stillPending', { reason: r.reasonMessage }) });
+      else setRowError({ id: r.id, text: t('postingErrors.stillPending', { reason: reasonOf(t, r) }) });
       refresh();
     },
     onError: (e, id) => { setRowError({ id, text: errorText(t, e) }); notifyError(t, e); },
@@ -81,16 +87,16 @@ export default function PostingErrorsPage() {
       {rowError && <Alert color="red" withCloseButton onClose={() => setRowError(null)} data-testid="pe-error">{rowError.text}</Alert>}
       {list.error ? <Alert color="red">{errorText(t, list.error)}</Alert> : (
         <VirtualTable rows={list.rows} rowKey={(r) => r.id} loading={list.loading} onEndReached={list.more} testId="posting-errors" columns={[
-          { key: 'at', header: t('postingErrors.parkedAt'), width: 150, render: (r) => r.createdAt.replace('T', ' ').slice(0, 16) },
+          { key: 'at', header: t('postingErrors.parkedAt'), width: 150, render: (r) => fmt.dateTime(r.createdAt) },
           { key: 'status', header: t('common.status'), width: 100, render: (r) => <Badge size="sm" color={STATUS_COLOR[r.status]}>{t(`postingErrors.status.${r.status}`)}</Badge> },
           { key: 'key', header: t('stock.key'), width: 70, render: (r) => postingOf(r)?.keyCode ?? '' },
-          { key: 'date', header: t('postingErrors.postingDate'), width: 100, render: (r) => postingOf(r)?.postingDate ?? '' },
+          { key: 'date', header: t('postingErrors.postingDate'), width: 100, render: (r) => fmt.date(postingOf(r)?.postingDate) },
           { key: 'item', header: t('items.code'), width: 160, render: (r) => <span className="mono">{items(postingOf(r))}</span> },
           { key: 'wh', header: t('stock.warehouse'), width: 90, render: (r) => [...new Set(postingOf(r)?.lines.map((l) => whCode(l.warehouseId)) ?? [])].join(', ') },
-          { key: 'qty', header: t('stock.quantity'), width: 110, align: 'right', render: (r) => quantitiesOf(postingOf(r)) },
-          { key: 'reason', header: t('postingErrors.reason'), grow: 1, width: 220, render: (r) => <span title={r.reasonCode}>{r.reasonMessage || r.reasonCode}</span> },
-          { key: 'attempts', header: t('postingErrors.attempts'), width: 70, align: 'right', render: (r) => r.attempts },
-          { key: 'actions', header: '', width: 110, render: (r) => r.status !== 'pending' ? (r.resolvedAt?.replace('T', ' ').slice(0, 16) ?? '') : (
+          { key: 'qty', header: t('stock.quantity'), width: 110, align: 'right', render: (r) => quantitiesOf(postingOf(r), fmt.quantity) },
+          { key: 'reason', header: t('postingErrors.reason'), grow: 1, width: 220, render: (r) => <span title={r.reasonMessage}>{reasonOf(t, r)}</span> },
+          { key: 'attempts', header: t('postingErrors.attempts'), width: 70, align: 'right', render: (r) => fmt.integer(r.attempts) },
+          { key: 'actions', header: '', width: 110, render: (r) => r.status !== 'pending' ? fmt.dateTime(r.resolvedAt) : (
             <Group gap={2} wrap="nowrap">
               <Tooltip label={t('postingErrors.retry')}><ActionIcon size="sm" variant="subtle" aria-label={`${t('postingErrors.retry')} ${r.id}`} loading={retry.isPending && retry.variables === r.id} onClick={() => retry.mutate(r.id)}><IconRefresh size={16} /></ActionIcon></Tooltip>
               {postingOf(r) && <Tooltip label={t('postingErrors.correct')}><ActionIcon size="sm" variant="subtle" aria-label={`${t('postingErrors.correct')} ${r.id}`} onClick={() => setCorrecting(r)}><IconEdit size={16} /></ActionIcon></Tooltip>}
@@ -118,7 +124,7 @@ function CorrectModal({ row, itemCode, whCode, onClose, onDone }: { row: Posting
   const save = useMutation({
     mutationFn: (posting: StoredPosting) => unwrap(client.POST('/api/posting-errors/{id}/correct', { params: { path: { id: row!.id } }, body: { posting } })),
     onSuccess: (r) => {
-      notifyOk(r.status === 'posted' ? t('postingErrors.posted') : t('postingErrors.stillPending', { reason: r.reasonMessage }));
+      notifyOk(r.status === 'posted' ? t('postingErrors.posted') : t('postingErrors.stillPending', { reason: reasonOf(t, r) }));
       onDone();
       close();
     },
@@ -130,7 +136,7 @@ function CorrectModal({ row, itemCode, whCode, onClose, onDone }: { row: Posting
     <Modal opened={!!row} onClose={close} size="xl" title={t('postingErrors.correctTitle', { id: row?.id ?? '' })}>
       {draft && (
         <Stack gap="sm" data-testid="pe-correct">
-          <Text size="sm" c="dimmed">{row?.reasonMessage}</Text>
+          {row && <Text size="sm" c="dimmed" title={row.reasonMessage}>{reasonOf(t, row)}</Text>}
           <Group grow>
             <TextInput label={t('stock.key')} value={draft.keyCode} onChange={(e) => setDraft({ ...draft, keyCode: e.currentTarget.value })} />
             <TextInput type="date" label={t('postingErrors.postingDate')} value={draft.postingDate} onChange={(e) => setDraft({ ...draft, postingDate: e.currentTarget.value })} />

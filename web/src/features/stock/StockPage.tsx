@@ -12,15 +12,16 @@ import type { ResponseOf } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { useItemCodes } from '../../components/useItemCodes';
 
 type Balance = ResponseOf<'/api/stock/balances', 'get'>['items'][number];
 type Entry = ResponseOf<'/api/stock/ledger', 'get'>['items'][number];
 type ItemRow = { id: string; code: string; description: string };
-const signed = (q: string) => (q.startsWith('-') || q === '0' ? q : `+${q}`);
 
 export default function StockPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [q, setQ] = useState('');
   const [code] = useDebouncedValue(q.trim(), 300);
   const item = useQuery({
@@ -91,23 +92,23 @@ export default function StockPage() {
               { key: 'bin', header: t('places.bin'), width: 120, render: (r) => <span className="mono">{r.binCode ?? ''}</span> },
               { key: 'lot', header: t('scan.lot'), width: 100, render: (r) => r.lot },
               { key: 'serial', header: t('scan.serial'), width: 100, render: (r) => r.serial },
-              { key: 'qty', header: t('stock.quantity'), width: 110, align: 'right', render: (r) => r.quantity },
-              { key: 'counted', header: t('stock.lastCounted'), width: 130, render: (r) => r.lastCountedDate ?? '' },
+              { key: 'qty', header: t('stock.quantity'), width: 110, align: 'right', render: (r) => fmt.quantity(r.quantity) },
+              { key: 'counted', header: t('stock.lastCounted'), width: 130, render: (r) => fmt.date(r.lastCountedDate) },
             ]} />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="ledger" pt="sm">
           {ledger.error ? errorText(t, ledger.error) : (
             <VirtualTable rows={ledgerRows} rowKey={(r) => r.id} loading={ledger.loading} onEndReached={ledger.more} testId="ledger" columns={[
-              { key: 'at', header: t('stock.postedAt'), width: 110, render: (r) => r.postingDate },
+              { key: 'at', header: t('stock.postedAt'), width: 110, render: (r) => fmt.date(r.postingDate) },
               { key: 'key', header: t('stock.key'), width: 80, render: (r) => <Badge variant="light" size="sm">{r.keyCode}</Badge> },
               { key: 'item', header: t('items.code'), width: 140, grow: 1, render: (r) => <span className="mono">{itemCode(r.itemId)}</span> },
               { key: 'place', header: t('stock.place'), width: 170, render: (r) => <span className="mono">{place(r)}</span> },
               { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot },
-              { key: 'qty', header: t('stock.quantity'), width: 100, align: 'right', render: (r) => <span style={{ color: r.quantity.startsWith('-') ? 'var(--mantine-color-red-7)' : undefined }}>{signed(r.quantity)}</span> },
-              { key: 'price', header: t('stock.unitPrice'), width: 100, align: 'right', render: (r) => r.unitPrice },
-              { key: 'value', header: t('stock.value'), width: 100, align: 'right', render: (r) => r.value },
-              { key: 'origin', header: t('stock.origin'), width: 170, render: (r) => `${r.originType}${r.originId ? ` ${r.originId}` : ''}` },
+              { key: 'qty', header: t('stock.quantity'), width: 100, align: 'right', render: (r) => <span style={{ color: r.quantity.startsWith('-') ? 'var(--mantine-color-red-7)' : undefined }}>{fmt.signedQuantity(r.quantity)}</span> },
+              { key: 'price', header: t('stock.unitPrice'), width: 100, align: 'right', render: (r) => fmt.money(r.unitPrice) },
+              { key: 'value', header: t('stock.value'), width: 100, align: 'right', render: (r) => fmt.money(r.value) },
+              { key: 'origin', header: t('stock.origin'), width: 170, render: (r) => `${t(`stock.originType.${r.originType}`, { defaultValue: r.originType })}${r.originId ? ` ${r.originId}` : ''}` },
             ]} />
           )}
         </Tabs.Panel>

@@ -20,7 +20,7 @@ export const de: Resources = {
     inventories: 'Inventuren', items: 'Artikel', places: 'Lagerorte', stock: 'Bestand', postingErrors: 'Buchungsfehler', scan: 'Scanner',
     signOut: 'Abmelden', backOffice: 'Verwaltung',
   },
-  roles: { admin: 'Administrator', manager: 'Inventurleiter', counter: 'Zähler' },
+  roles: { admin: 'Administrator', manager: 'Lagerleiter', counter: 'Zähler' },
   items: {
     code: 'Artikel', description: 'Bezeichnung', unit: 'Einheit', lot: 'Chargen', serial: 'Seriennummern', countCycle: 'Zählzyklus (Tage)', avgPrice: 'Durchschnittspreis',
     searchPlaceholder: 'Artikelnummer, Suchbegriff oder Bezeichnung', searchCodes: 'Suchbegriffe', main: 'Haupt', serialManaged: 'Seriennummernpflichtig',
@@ -33,7 +33,7 @@ export const de: Resources = {
     usage: 'Verwendung', differences: 'Inventurdifferenzen', allWarehouses: 'Alle Lager', allZones: 'Alle Zonen', bin: 'Lagerplatz', aisle: 'Gang',
     row: 'Regal', level: 'Ebene', place: 'Fach', barcode: 'Barcode', blocked: 'Gesperrt',
   },
-  warehouseKind: { unstructured: 'Ohne Lagerplätze', structured: 'Mit Lagerplätzen', virtual: 'Virtuell' },
+  warehouseKind: { unstructured: 'Unstrukturiert', structured: 'Strukturiert', virtual: 'Virtuell' },
   stock: {
     lastCounted: 'Zuletzt gezählt', unitPrice: 'Einzelpreis', balances: 'Bestände', ledger: 'Lagerbewegungen', itemFilter: 'Artikelnummer', place: 'Lagerort', quantity: 'Menge', value: 'Wert',
     postedAt: 'Gebucht am', key: 'Schlüssel', origin: 'Herkunft', warehouse: 'Lager', zone: 'Zone', bin: 'Lagerplatz', lot: 'Charge',

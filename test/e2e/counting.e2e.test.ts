@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
-import { makeKey, makeZone } from '../helpers/factories.js';
+import { makeBin, makeKey, makeZone } from '../helpers/factories.js';
 import { launch, pick, shot, wedgeScan } from './browser.js';
 import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
 
@@ -72,6 +72,8 @@ beforeAll(async () => {
   // Structured warehouses take differences through their inventory-differences zone (counted on its own list).
   // That zone goes negative for found stock until its own list is counted, as SAP WM's difference interim area.
   await makeZone(db, w.site.id, w.structured.id, { code: 'DIFF', structured: false, usage: 'inventory_differences' });
+  // An empty bin: the bin list gets its "(empty bin)" line, which the counter confirms as empty on the phone.
+  await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-03', place: '03', rowNo: '01', barcode: 'BIN0103' });
   await db.updateTable('warehouses').set({ allowNegative: true }).where('id', '=', w.structured.id).execute();
   for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db, code, kind);
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
@@ -280,11 +282,24 @@ describe('counting on the handheld page (390×844)', () => {
     await shot(phone, '14-scan-undo');
   });
 
+  it('scans the empty bin 01-03 and confirms "Bin empty": its line is reported with 0', async () => {
+    await phone.getByTestId('current-bin').waitFor();
+    if ((await phone.getByTestId('current-bin').textContent()) !== 'Scan bin') await phone.getByRole('button', { name: 'Change' }).click();
+    await wedgeScan(phone, 'BIN0103');
+    await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-03');
+    await phone.getByTestId('bin-empty').click();
+    const emptyLine = await server.runtime.ctx.db.selectFrom('countListItems as li').innerJoin('bins as b', 'b.id', 'li.binId')
+      .select(['li.id']).where('li.countListId', '=', listId).where('b.code', '=', '01-03').where('li.itemId', 'is', null).executeTakeFirstOrThrow();
+    await expect.poll(async () => (await reports()).find((r) => r.countListItemId === emptyLine.id)).toMatchObject({ quantity: '0', valid: true });
+    await phone.getByTestId('bin-empty').waitFor({ state: 'detached' });
+    await shot(phone, '15-scan-bin-empty');
+  });
+
   it('Anna signs out from the handheld menu, so the device can change hands', async () => {
     await phone.getByTestId('scan-user-menu').click();
     await phone.getByTestId('scan-sign-out').click();
     await phone.getByLabel(/user name/i).waitFor();
-    await shot(phone, '15-scan-signed-out');
+    await shot(phone, '16-scan-signed-out');
   });
 });
 

@@ -168,3 +168,15 @@ export const undoResult = z.object({
   itemStatus: z.enum(['open', 'reported']),
   listStatus: z.string().describe('The list\'s status after the undo (open / partially / completely reported)'),
 });
+
+export const emptyBinBody = z.strictObject({
+  clientReportId: z.string().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
+  bin: z.string().min(1).max(80).describe('Bin barcode or code of a bin list\'s "(empty bin)" line'),
+  device: z.string().max(80).optional(),
+});
+export const emptyBinResult = z.object({
+  status: z.literal('recorded'),
+  duplicate: z.boolean().describe('true when this clientReportId was recorded before'),
+  binCode: z.string(),
+  line: z.object({ id: idSchema, lineNo: z.number().int(), status: z.enum(['open', 'reported', 'closed']), reportedQuantity: z.string().nullable() }),
+});

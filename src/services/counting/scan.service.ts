@@ -223,6 +223,41 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
   });
 }
 
+export interface EmptyBinInput { listId: string; clientReportId: string; bin: string; device?: string | undefined }
+export interface EmptyBinResult {
+  status: 'recorded'; duplicate: boolean; binCode: string;
+  line: { id: string; lineNo: number; status: 'open' | 'reported' | 'closed'; reportedQuantity: string | null };
+}
+
+/**
+ * "Bin empty" on the handheld: the counter scanned a bin of a bin list and found nothing in it. Confirms the
+ * bin's "(empty bin)" line with 0, as a report of its own (exactly once per clientReportId). A bin whose
+ * lines expect items, or where found items were reported, has no empty-bin line: each item is counted
+ * (0 where it is not there) — the counter's list shows those lines anyway, so blind counting stays blind.
+ */
+export async function confirmEmptyBin(ctx: ServiceContext, actor: Actor, input: EmptyBinInput): Promise<EmptyBinResult> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
+    if (list.countType !== 'bin') {
+      throw new DomainError('count.place_not_on_list', `count list ${list.number} is not a bin list: count the items found`, { field: 'bin' });
+    }
+    const bin = await binOfList(trx, list, input.bin);
+    let result: ReportResult;
+    try {
+      result = await recordReport(trx, ctx, actor, {
+        countListId: list.id, itemId: null, warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, lot: '', serial: '',
+        quantity: '0', mode: 'replace', device: input.device, clientReportId: input.clientReportId,
+      }, { missingMode: 'report_type', head });
+    } catch (e) {
+      throw asScanError(e, 'bin');
+    }
+    if (result.status !== 'recorded') throw new DomainError('internal.error', 'an empty-bin confirmation needs no decision');
+    const r = result.item;
+    return { status: 'recorded', duplicate: result.duplicate, binCode: bin.code, line: { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity } };
+  });
+}
+
 export type BatchScanOutcome =
   | { clientReportId: string; ok: true; result: ScanResult }
   | { clientReportId: string; ok: false; error: { code: string; message: string; field?: string; params?: Record<string, unknown> } };

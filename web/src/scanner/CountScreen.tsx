@@ -240,6 +240,16 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     } else await submit(body, d.label, d.undoOf);
   };
 
+  // A bin list's "(empty bin)" line for the scanned bin, not yet confirmed on this device: offer "Bin empty".
+  const emptyLine = bin && list.countType === 'bin'
+    ? rows.find((r) => r.itemCode === '' && r.binCode === bin && r.reportedQuantity === null
+      && !last.some((x) => x.body.emptyBin && x.body.bin === bin && !x.undone))
+    : undefined;
+  const confirmEmpty = () => {
+    const body: ScanBody = { clientReportId: newClientReportId(), bin: bin!, quantity: '0', mode: 'replace', emptyBin: true, device: DEVICE };
+    void submit(body, t('scanUi.emptyBinLabel', { bin }));
+  };
+
   const big = { size: 'xl' as const, radius: 'md' as const };
   return (
     <Stack p="sm" gap="sm" data-testid="count-screen" data-ready={ready} data-busy={busy || waitingScans.current.length > 0} data-step={step}>
@@ -253,6 +263,9 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
           {bin && <Button variant="subtle" size="compact-sm" onClick={() => setBin(null)}>{t('scan.changeBin')}</Button>}
         </Group>
       </Paper>
+      {emptyLine && step !== 'quantity' && (
+        <Button {...big} color="orange" variant="light" onClick={confirmEmpty} loading={busy} data-testid="bin-empty">{t('scanUi.binEmpty')}</Button>
+      )}
       {message && <Alert color={message.ok ? 'green' : 'red'} p="xs" data-testid="scan-message" icon={message.ok ? <IconCheck /> : <IconX />}>{message.text}</Alert>}
       {step !== 'quantity' ? (
         <form onSubmit={(e) => { e.preventDefault(); if (entry.trim()) onScan(entry.trim()); }}>

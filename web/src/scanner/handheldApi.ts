@@ -122,9 +122,15 @@ export const handheld = {
     items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
     bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
   })),
-  send: (listId: string, body: ScanBody) => (body.undoOf
-    ? api.post<SendResult>(`/api/handheld/reports/${encodeURIComponent(body.undoOf)}/undo`, {})
-    : api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body)),
+  send: (listId: string, body: ScanBody): Promise<SendResult> => {
+    if (body.undoOf) return api.post<SendResult>(`/api/handheld/reports/${encodeURIComponent(body.undoOf)}/undo`, {});
+    if (body.emptyBin) {
+      return api.post<SendResult>(`/api/handheld/lists/${listId}/empty-bin`, {
+        clientReportId: body.clientReportId, bin: body.bin, ...(body.device ? { device: body.device } : {}),
+      });
+    }
+    return api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body);
+  },
 };
 
 /** Finds the item of a scanned code in the cached catalogue: a search code, or the GTIN in a GS1 string. */

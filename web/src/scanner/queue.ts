@@ -17,6 +17,8 @@ export interface ScanBody {
   device?: string;
   /** Set on an undo: the clientReportId of the report to undo (queued like a report, sent in order). */
   undoOf?: string;
+  /** Set on a "bin empty" confirmation of `bin` (a bin list's empty-bin line, reported with 0). */
+  emptyBin?: boolean;
 }
 
 export interface QueuedReport {

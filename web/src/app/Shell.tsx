@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../features/auth/session';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { SetupBanner } from '../features/setup/SetupBanner';
 import { visibleNav } from './nav';
 
 export function Shell() {
@@ -57,6 +58,7 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <SetupBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

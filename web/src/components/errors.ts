@@ -1,7 +1,8 @@
 // Error text for people. An API error is shown by its code, translated (errorCodes.<code> in i18n/errorCodes.ts)
 // with its params and the field it names; the code itself never appears as text. A code without a
-// translation falls back to the server's message, which names the field and the rule in English.
-// validation.failed with params.rule (a failed request-schema rule) is said by its rule and limits.
+// translation (or lacking a param its sentence needs) falls back to the server's message, which names the
+// field and the rule in English. validation.failed with params.rule (a failed request-schema rule) is said by
+// its rule and limits. codeText does the same for errors kept in results (jobs, close outcomes, parked postings).
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api/client';

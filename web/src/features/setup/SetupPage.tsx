@@ -8,7 +8,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../components/format';
-import { notifyOk } from '../../components/errors';
 import { useSession } from '../auth/session';
 import { UserCreateForm } from '../users/UserCreateForm';
 import { CodeNameStep, type Created } from './CodeNameStep';
@@ -56,13 +55,15 @@ function Counts({ counts }: { counts: SetupStatus['counts'] }) {
 
 function Wizard({ status }: { status: SetupStatus }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const qc = useQueryClient();
   const [active, setActive] = useState(0);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, Outcome>>>({});
   const [site, setSite] = useState<Created | null>(null);
+  const [last, setLast] = useState<string | null>(null);
   const finish = (id: StepId, o: Outcome) => {
     setOutcomes((x) => ({ ...x, [id]: o }));
-    if (o !== 'skipped') notifyOk(t('setup.stepDone', { step: t(`setup.steps.${id}`), summary: o.summary }));
+    setLast(o === 'skipped' ? null : t('setup.stepDone', { step: t(`setup.steps.${id}`), summary: o.summary }));
     setActive(STEPS.indexOf(id) + 1);
   };
   const skip = (id: StepId) => () => finish(id, 'skipped');
@@ -70,6 +71,12 @@ function Wizard({ status }: { status: SetupStatus }) {
     const o = outcomes[id];
     if (!o) return undefined;
     return o === 'skipped' ? t('setup.skipped') : o.summary;
+  };
+  // Under a step's label only the first codes, so the stepper stays on one line.
+  const brief = (id: StepId) => {
+    const text = describe(id);
+    const parts = text?.split(', ') ?? [];
+    return parts.length > 3 ? `${parts.slice(0, 2).join(', ')} +${f.quantity(String(parts.length - 2))}` : text;
   };
   const c = status.counts;
   const p = status.proposals;
@@ -103,10 +110,11 @@ function Wizard({ status }: { status: SetupStatus }) {
       </Group>
       <Counts counts={c} />
       <Paper withBorder p="md">
-        <Stepper active={active} onStepClick={setActive} size="sm" iconSize={30} allowNextStepsSelect data-testid="setup-stepper">
+        <Stepper active={active} onStepClick={(i) => { setLast(null); setActive(i); }} size="sm" iconSize={30} allowNextStepsSelect data-testid="setup-stepper">
           {STEPS.map((id) => (
-            <Stepper.Step key={id} label={t(`setup.steps.${id}`)} description={describe(id)} data-testid={`setup-tab-${id}`}
+            <Stepper.Step key={id} label={t(`setup.steps.${id}`)} description={brief(id)} data-testid={`setup-tab-${id}`}
               color={outcomes[id] === 'skipped' ? 'gray' : undefined} completedIcon={outcomes[id] === 'skipped' ? <Text size="xs">–</Text> : <IconCheck size={16} />}>
+              {last && <Alert color="green" mt="md" icon={<IconCheck size={16} />} data-testid="setup-last-done">{last}</Alert>}
               <Title order={4} mt="md" mb="xs">{t(`setup.${id}.title`)}</Title>
               {body[id]()}
             </Stepper.Step>

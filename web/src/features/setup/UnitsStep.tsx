@@ -82,7 +82,7 @@ export function UnitsStep({ proposals, onDone, onSkip }: StepProps<string[]> & {
                   <NumberInput size="xs" min={0} max={6} allowDecimal={false} allowNegative={false} disabled={r.exists} aria-label={t('setup.units.decimals')}
                     {...form.getInputProps(`rows.${i}.decimals`)} data-testid={`setup-unit-decimals-${i}`} />
                 </Table.Td>
-                <Table.Td className="mono">{Number(r.decimals) >= 0 && Number(r.decimals) <= 6 ? f.quantity(Number(r.decimals) > 0 ? `1250.${'5'.padEnd(Number(r.decimals), '0')}` : '1250') : ''}</Table.Td>
+                <Table.Td className="mono">{Number(r.decimals) >= 0 && Number(r.decimals) <= 6 ? f.quantity(Number(r.decimals) > 0 ? `1250.${'123456'.slice(0, Number(r.decimals))}` : '1250') : ''}</Table.Td>
                 <Table.Td>
                   {!r.exists && (
                     <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={() => form.removeListItem('rows', i)}><IconTrash size={16} /></ActionIcon>

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { notifyOk } from '../../components/errors';
-import { useFormat } from '../../components/format';
 import { UserCreateForm } from './UserCreateForm';
 import { UserEditModal } from './UserEditModal';
 import { ROLES, type Role, type User, useSiteOptions } from './userRules';
@@ -16,7 +15,6 @@ const ROLE_COLOR: Record<Role, string> = { admin: 'red', manager: 'blue', counte
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const f = useFormat();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [active, setActive] = useState<'all' | 'true' | 'false'>('true');
@@ -48,7 +46,6 @@ export default function UsersPage() {
           { key: 'site', header: t('usersUi.site'), width: 200, render: (u) => siteLabel(u.siteId) },
           { key: 'active', header: t('common.status'), width: 120, render: (u) => (u.active ? t('usersUi.active') : <Badge color="gray">{t('usersUi.inactive')}</Badge>) },
         ]} />
-      <Text size="xs" c="dimmed" data-testid="users-count">{t('usersUi.shown', { count: list.rows.length, n: f.quantity(String(list.rows.length)) })}</Text>
       {editing && <UserEditModal user={editing} onClose={() => setEditing(null)} />}
       <Modal opened={creating} onClose={() => setCreating(false)} size="lg" title={t('usersUi.new')}>
         {creating && (

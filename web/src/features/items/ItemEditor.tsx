@@ -86,7 +86,7 @@ export function ItemEditor({ itemId, onClose }: { itemId: string | null; onClose
         <Stack gap="sm" data-testid="item-editor">
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
-              {['general', 'lots', 'planning', 'prices', 'codes', 'accounting', 'notes'].map((k) => <Tabs.Tab key={k} value={k}>{t(`itemEdit.tab.${k}`)}</Tabs.Tab>)}
+              {['general', 'lots', 'planning', 'prices', 'codes', 'accounting', 'notes'].map((k) => <Tabs.Tab key={k} value={k} data-testid={`item-tab-${k}`}>{t(`itemEdit.tab.${k}`)}</Tabs.Tab>)}
             </Tabs.List>
             <Tabs.Panel value="general" pt="sm"><GeneralTab item={x.item} master={x.master} d={d} setD={setD} m={m} setM={setM} /></Tabs.Panel>
             <Tabs.Panel value="lots" pt="sm"><LotsTab item={x.item} master={x.master} d={d} setD={setD} m={m} setM={setM} /></Tabs.Panel>

@@ -98,7 +98,7 @@ export function SearchCodes({ item }: { item: ItemView }) {
         </Table.Tbody>
       </Table>
       <Text fw={600} size="sm">{t('itemEdit.addSearchCode')}</Text>
-      <SimpleGrid cols={5}>
+      <SimpleGrid cols={3}>
         <TextInput label={t('common.code')} required value={f.code} error={errors.code} onChange={(e) => edit({ code: e.currentTarget.value })}
           onBlur={() => { const g = gtinProblem(f.code); if (g) setErrors({ ...errors, code: t('itemsUi.checkDigitKind', { kind: t(`itemsUi.gtinKind.${g.kind}`), expected: g.expected }) }); }}
           data-testid="sc-code" />

@@ -75,7 +75,7 @@ export function TryScan({ siteId }: { siteId: string | null }) {
           <Alert color="red" title={t(`itemSettings.scan.error.${d.error.code}`, { defaultValue: d.error.code.replace('barcode.', '') })} data-testid="try-scan-error">
             <Text size="sm">{d.error.message}</Text>
             {d.error.position !== undefined && (
-              <Code block mt="xs">{`${text}\n${' '.repeat(Math.max(0, d.error.position))}^`}</Code>
+              <Code block mt="xs">{`${scanText(text).replace(/\u001d/g, '␝')}\n${' '.repeat(Math.max(0, d.error.position))}^`}</Code>
             )}
           </Alert>
         )}

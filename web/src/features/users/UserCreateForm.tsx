@@ -51,6 +51,8 @@ export function UserCreateForm({ fixedRole, defaultSiteId = null, onCreated, onC
           )}
           <Select label={t('usersUi.site')} description={t('usersUi.siteHelp')} clearable data={sites} placeholder={t('usersUi.allSites')}
             {...form.getInputProps('siteId')} data-testid={`${testId}-site`} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <PasswordInput label={t('usersUi.password')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} data-testid={`${testId}-password`} />
           <PasswordInput label={t('usersUi.confirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('confirm')} data-testid={`${testId}-confirm`} />
         </SimpleGrid>

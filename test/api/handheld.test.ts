@@ -132,3 +132,31 @@ describe('POST /api/handheld/scans/batch', () => {
     expect(rows).toHaveLength(1);
   });
 });
+
+describe('GET /api/handheld/lists/:id/identify', () => {
+  const identify = (q: string, listId = list.id) => api.call('GET', `/api/handheld/lists/${listId}/identify?${q}`, undefined, me.token);
+
+  it('names the item of a carton EAN-13 with the unit it counts in, writing nothing', async () => {
+    const before = await api.db.ctx.db.selectFrom('countReports').select('id').execute();
+    const res = await identify('barcode=4006381333931');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ itemId: w.screws.id, scannedCode: '4006381333931', enteredUnit: 'CT', primaryUnit: 'PZ', lot: null });
+    expect(res.json()).not.toHaveProperty('targetQuantity');
+    expect(await api.db.ctx.db.selectFrom('countReports').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('refuses a wrong check digit and an unknown code at once, as a scan would', async () => {
+    const bad = await identify('barcode=4006381333932');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'barcode.invalid', field: 'barcode', params: { barcodeError: 'barcode.bad_check_digit' } });
+    expect((await identify('barcode=4006381333948')).json().error).toMatchObject({ code: 'not_found', field: 'barcode' });
+    expect((await identify('itemCode=NOPE')).json().error).toMatchObject({ code: 'not_found', field: 'itemCode' });
+  });
+
+  it('reads the lot of a GS1 label, and refuses a closed list and a request without a code', async () => {
+    const gs1 = await identify(`barcode=${encodeURIComponent(']C1010950600013435210L77')}`);
+    expect(gs1.json()).toMatchObject({ itemId: w.glue.id, lot: 'L77' });
+    expect((await identify('barcode=96385074', closed.id)).json().error.code).toBe('count.not_open');
+    expect((await identify('')).statusCode).toBe(400);
+  });
+});

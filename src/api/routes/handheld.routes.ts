@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import { handheldLookup, resolveHandheldBin } from '../../services/counting/handheld-lookup.service.js';
 import { listHandheldItems, listHandheldLists } from '../../services/counting/handheld-list.service.js';
-import { confirmEmptyBin, recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
+import { confirmEmptyBin, identifyScan, recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
 import { undoCountReport } from '../../services/inventory/undo-report.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
-import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult, undoParams, undoResult, emptyBinBody, emptyBinResult } from '../schemas/handheld.js';
+import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult, undoParams, undoResult, emptyBinBody, emptyBinResult, identifyQuery, identifiedView } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
 const handheldRoutes: RouteModule = (app, ctx) => {
@@ -71,6 +71,16 @@ const handheldRoutes: RouteModule = (app, ctx) => {
       response: { 200: scanResult, ...errorResponses },
     },
   }, async (request) => recordScan(ctx, actorOf(request), { listId: request.params.id, ...request.body }));
+
+  app.get('/api/handheld/lists/:id/identify', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'What a scanned code is, before a quantity is typed: the item, or the same error a scan would get (nothing written)',
+      params: listIdParams,
+      querystring: identifyQuery,
+      response: { 200: identifiedView, ...errorResponses },
+    },
+  }, async (request) => identifyScan(ctx, actorOf(request), { listId: request.params.id, ...request.query }));
 
   app.post('/api/handheld/lists/:id/empty-bin', {
     schema: {

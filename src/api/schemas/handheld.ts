@@ -180,3 +180,15 @@ export const emptyBinResult = z.object({
   binCode: z.string(),
   line: z.object({ id: idSchema, lineNo: z.number().int(), status: z.enum(['open', 'reported', 'closed']), reportedQuantity: z.string().nullable() }),
 });
+
+export const identifyQuery = z.strictObject({
+  barcode: z.string().min(1).max(400).optional().describe('As scanned (decoded with the site\'s barcode rules)'),
+  itemCode: z.string().min(1).max(80).optional().describe('Typed item code or search code'),
+}).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, { message: 'barcode or itemCode is required', path: ['barcode'] });
+export const identifiedView = z.object({
+  itemId: idSchema, itemCode: z.string(), description: z.string(), primaryUnit: z.string(),
+  lotManagement: z.enum(['no', 'yes', 'auto']), serialManagement: z.boolean(),
+  scannedCode: z.string().describe('The search code that identified the item'), enteredUnit: z.string().describe('The unit that code counts in'),
+  lot: z.string().nullable(), serial: z.string().nullable(), expiry: z.string().nullable(),
+  quantity: z.string().nullable().describe('A count the label carries (GS1 AI 30/37 or a site rule)'),
+});

@@ -11,7 +11,7 @@ import { recordReport, type ReportResult } from '../inventory/report.service.js'
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { binOfList } from './handheld-lookup.service.js';
-import { type HandheldList, loadOwnListForScan } from './handheld-list.service.js';
+import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
 import { findSearchCode } from './lookups.js';
 
@@ -219,6 +219,33 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
         id: r.id, mode: r.mode, quantity: r.quantity, enteredQuantity: r.enteredQuantity, enteredUnit: r.enteredUnit,
         resultingQuantity: r.resultingQuantity, previousQuantity: r.previousQuantity, reportedAt: r.reportedAt, clientReportId: r.clientReportId,
       },
+    };
+  });
+}
+
+export interface IdentifiedView {
+  itemId: string; itemCode: string; description: string; primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
+  /** The search code that identified the item, and the unit it counts in. */
+  scannedCode: string; enteredUnit: string;
+  /** From the label (GS1 AIs or a site rule); null when it carries none. */
+  lot: string | null; serial: string | null; expiry: string | null; quantity: string | null;
+}
+
+/**
+ * What a scan would be understood as, before the counter types a quantity: the same decoding (site rules)
+ * and item look-up as a scan, so a broken label or an unknown code is refused at once, with the same error.
+ * Writes nothing; never a target quantity.
+ */
+export async function identifyScan(ctx: ServiceContext, actor: Actor, input: { listId: string; barcode?: string | undefined; itemCode?: string | undefined }): Promise<IdentifiedView> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
+    const { item, fields } = await identify(trx, ctx, list, { listId: input.listId, clientReportId: '', barcode: input.barcode, itemCode: input.itemCode });
+    return {
+      itemId: item.itemId, itemCode: item.itemCode, description: item.description, primaryUnit: item.primaryUnit,
+      lotManagement: item.lotManagement, serialManagement: item.serialManagement, scannedCode: item.matchedCode, enteredUnit: item.unit,
+      lot: fields.lot ?? null, serial: fields.serial ?? null, expiry: fields.expiry ?? null, quantity: fields.quantity ?? null,
     };
   });
 }

@@ -12,7 +12,8 @@ import { errorText } from '../components/errors';
 import { CameraScanner } from './CameraScanner';
 import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
-import { parseGs1 } from './gs1';
+import { readLabel, type LabelReading } from './tokenizer';
+import type { BarcodeFields } from '../../../src/domain/barcode/types';
 import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
 import { discard, enqueue, newClientReportId, pending, type ScanBody } from './queue';
 import { useWedge } from './useWedge';
@@ -85,16 +86,50 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const bins = catalog.data?.bins ?? [];
   const binOf = (code: string) => bins.find((b) => b.code === code || b.barcode === code) ?? (rows.some((r) => r.binCode === code) ? { code } : undefined);
 
-  const resolveItem = (code: string): Pending => {
-    const gs1 = parseGs1(code);
-    const found = findInCatalog(catalog.data?.items ?? [], code, gs1?.gtin);
-    const line: HandheldItem | undefined = rows.find((r) => r.itemCode === found?.item.code && (r.binCode ?? null) === bin && (!gs1?.lot || r.lot === gs1.lot));
+  const year = new Date().getFullYear();
+
+  /** An item the device knows (the list's catalogue), with what its label says. */
+  const knownItem = (code: string, found: NonNullable<ReturnType<typeof findInCatalog>>, fields: BarcodeFields | undefined): Pending => {
+    const line: HandheldItem | undefined = rows.find((r) => r.itemCode === found.item.code && (r.binCode ?? null) === bin && (!fields?.lot || r.lot === fields.lot));
     return {
-      raw: code, itemCode: found?.item.code ?? '', description: found?.item.description ?? t('scan.notOnDevice'),
-      unit: found?.unit ?? '', lot: gs1?.lot ?? '', serial: gs1?.serial ?? '',
-      lotManaged: (found?.item.lotManagement ?? 'no') !== 'no' || !!gs1?.lot,
-      serialManaged: !!found?.item.serialManagement || !!gs1?.serial, target: line?.targetQuantity ?? null, unknown: !found,
+      raw: code, itemCode: found.item.code, description: found.item.description, unit: found.unit, lot: fields?.lot ?? '', serial: fields?.serial ?? '',
+      lotManaged: found.item.lotManagement !== 'no' || !!fields?.lot, serialManaged: found.item.serialManagement || !!fields?.serial,
+      target: line?.targetQuantity ?? null, unknown: false,
     };
+  };
+
+  const startItem = (p: Pending, labelQuantity: string | undefined, message: string) => {
+    setPending(p);
+    if (labelQuantity) setQuantity(labelQuantity);
+    else if (list.showSystemQuantities && p.target !== null) setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
+    else setQuantity('');
+    say(true, message);
+  };
+
+  /** Not on the device: the server says at once what the code is (or why not) before a quantity is typed. */
+  const identifyOnline = async (code: string, label: LabelReading) => {
+    setBusy(true);
+    try {
+      const v = await handheld.identify(list.id, code);
+      startItem({
+        raw: code, itemCode: v.itemCode, description: v.description, unit: v.enteredUnit, lot: v.lot ?? '', serial: v.serial ?? '',
+        lotManaged: v.lotManagement !== 'no', serialManaged: v.serialManagement, target: null, unknown: false,
+      }, v.quantity ?? undefined, `${v.itemCode} · ${v.description} · ${t('scanUi.notOnList')}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.offline) return offlineUnknown(code, label);
+      say(false, errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Offline and not on the device: a broken label is refused at once; anything else is checked by the server later. */
+  const offlineUnknown = (code: string, label: LabelReading) => {
+    if (!label.ok) return say(false, errorText(t, label.error));
+    startItem({
+      raw: code, itemCode: '', description: t('scan.notOnDevice'), unit: '', lot: label.fields.lot ?? '', serial: label.fields.serial ?? '',
+      lotManaged: !!label.fields.lot, serialManaged: !!label.fields.serial, target: null, unknown: true,
+    }, label.fields.quantity, `${code} · ${t('scan.notOnDevice')}`);
   };
 
   const handleScan = useCallback((code: string) => {
@@ -106,14 +141,16 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       setPending(null);
       return say(true, t('scan.binSet', { bin: b?.code ?? code }));
     }
-    const p = resolveItem(code);
-    setPending(p);
-    const gs1Qty = parseGs1(code)?.quantity;
-    if (gs1Qty) setQuantity(gs1Qty);
-    else if (list.showSystemQuantities && p.target !== null) setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
-    else setQuantity('');
-    say(!!p.itemCode, `${p.itemCode || code} · ${p.description}`);
-  }, [step, bin, rows, bins, catalog.data, list, t]);
+    const label = readLabel(code, year);
+    const fields = label.ok ? label.fields : undefined;
+    const found = findInCatalog(catalog.data?.items ?? [], code, label.ok ? label.gtin : undefined);
+    if (found) {
+      const p = knownItem(code, found, fields);
+      return startItem(p, fields?.quantity, `${p.itemCode} · ${p.description}`);
+    }
+    if (!outbox.online) return offlineUnknown(code, label);
+    void identifyOnline(code, label);
+  }, [step, bin, rows, bins, catalog.data, list, t, outbox.online]);
 
   // A scan is never dropped: one that arrives before the list's items and bins are on the device, or while
   // a report is being sent, waits here and is handled in order as soon as the screen is ready again.
@@ -193,6 +230,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
         }
         const rec = r as { report?: { previousQuantity?: string | null }; item?: { primaryUnit?: string } };
         afterReport(body, false, rec.report?.previousQuantity ?? null, label, undoOf, rec.item?.primaryUnit);
+        if ((r as { added?: boolean }).added) say(true, t('scanUi.addedFound'));
       } catch (e) {
         if (e instanceof ApiError && e.offline) return await queueReport(body, label, undoOf);
         say(false, errorText(t, e));

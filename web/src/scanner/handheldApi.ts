@@ -101,6 +101,10 @@ export interface LookupCatalogItem {
   serialManagement: boolean;
   searchCodes: Array<{ code: string; unit: string }>;
 }
+export interface Identified {
+  itemId: string; itemCode: string; description: string; primaryUnit: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
+  scannedCode: string; enteredUnit: string; lot: string | null; serial: string | null; expiry: string | null; quantity: string | null;
+}
 export interface LookupCatalogBin { id: string; code: string; barcode: string | null; blocked: boolean }
 
 async function allPages<T>(path: string, query: Record<string, string>): Promise<T[]> {
@@ -122,6 +126,8 @@ export const handheld = {
     items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
     bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
   })),
+  /** What a code not on the device is, asked before the quantity (the same decoding and errors as a scan). */
+  identify: (listId: string, code: string) => api.get<Identified>(`/api/handheld/lists/${listId}/identify`, { barcode: code }),
   send: (listId: string, body: ScanBody): Promise<SendResult> => {
     if (body.undoOf) return api.post<SendResult>(`/api/handheld/reports/${encodeURIComponent(body.undoOf)}/undo`, {});
     if (body.emptyBin) {

@@ -1,5 +1,6 @@
 // Keeps the layers' arrows pointing one way: domain ← services ← (api, cli); storage is reached only
-// through services; web/ talks to the HTTP API only.
+// through services; web/ talks to the HTTP API only, and may share the pure domain (the handheld runs the
+// barcode tokenizer on the device, so a label reads the same there as on the server).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -16,12 +17,14 @@ module.exports = {
       from: { path: '^src/api' }, to: { path: '^src/(storage|cli)' } },
     { name: 'cli-not-storage', severity: 'error', comment: 'commands work through services',
       from: { path: '^src/cli' }, to: { path: '^src/storage' } },
+    { name: 'web-only-domain', severity: 'error', comment: 'the web UI uses the server only over HTTP; it may import the pure src/domain',
+      from: { path: '^web/' }, to: { path: '^src/(?!domain/)' } },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true, dependencyTypesNot: ['type-only'] } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js'] },
   },
 };

@@ -81,9 +81,9 @@ export function BinForm({ record, defaultWarehouseId, defaultZoneId, onClose }: 
       <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="bin-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
+            <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
               {...form.getInputProps('warehouseId')} onChange={(x) => { form.setFieldValue('warehouseId', x); form.setFieldValue('zoneId', null); }} data-testid="bin-warehouse" />
-            <Select label={t('placesUi.zoneCol')} withAsterisk searchable disabled={!!record || !v.warehouseId} data={codeNameOptions(zones.data)}
+            <Select allowDeselect={false} label={t('placesUi.zoneCol')} withAsterisk searchable disabled={!!record || !v.warehouseId} data={codeNameOptions(zones.data)}
               description={record ? t('placesUi.zoneFixed') : t('placesUi.bulk.structuredOnly')} {...form.getInputProps('zoneId')} data-testid="bin-zone" />
           </SimpleGrid>
           {zone && (

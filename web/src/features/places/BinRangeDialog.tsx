@@ -79,8 +79,8 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
   const rangeRow = (name: (typeof ORGANISATION_ELEMENTS)['high_bay'][number]) => (
     <Table.Tr key={name}>
       <Table.Td><Text size="sm" fw={500}>{t(`places.${name}`)}{isRequired(name) ? ' *' : ''}</Text>{!isRequired(name) && <Text size="xs" c="dimmed">{t('placesUi.range.optional')}</Text>}</Table.Td>
-      <Table.Td><TextInput size="xs" maxLength={10} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.from')}`} {...form.getInputProps(`ranges.${name}.from`)} data-testid={`range-${name}-from`} /></Table.Td>
-      <Table.Td><TextInput size="xs" maxLength={10} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.to')}`} {...form.getInputProps(`ranges.${name}.to`)} data-testid={`range-${name}-to`} /></Table.Td>
+      <Table.Td><TextInput size="xs" maxLength={10} disabled={busy || !!done} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.from')}`} {...form.getInputProps(`ranges.${name}.from`)} data-testid={`range-${name}-from`} /></Table.Td>
+      <Table.Td><TextInput size="xs" maxLength={10} disabled={busy || !!done} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.to')}`} {...form.getInputProps(`ranges.${name}.to`)} data-testid={`range-${name}-to`} /></Table.Td>
     </Table.Tr>
   );
 
@@ -89,9 +89,9 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
       title={t('placesUi.bulk.title')}>
       <Stack gap="sm" data-testid="bin-range-dialog" data-busy={busy ? 'true' : 'false'}>
         <SimpleGrid cols={2}>
-          <Select label={t('placesUi.warehouseCol')} withAsterisk searchable data={codeNameOptions(warehouses.data)} disabled={busy || !!done}
+          <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable data={codeNameOptions(warehouses.data)} disabled={busy || !!done}
             {...form.getInputProps('warehouseId')} onChange={(x) => { form.setFieldValue('warehouseId', x); form.setFieldValue('zoneId', null); }} data-testid="range-warehouse" />
-          <Select label={t('placesUi.zoneCol')} withAsterisk searchable data={codeNameOptions(zones.data)} disabled={busy || !!done || !v.warehouseId}
+          <Select allowDeselect={false} label={t('placesUi.zoneCol')} withAsterisk searchable data={codeNameOptions(zones.data)} disabled={busy || !!done || !v.warehouseId}
             description={t('placesUi.bulk.structuredOnly')} nothingFoundMessage={t('placesUi.bulk.noStructuredZone')}
             {...form.getInputProps('zoneId')} data-testid="range-zone" />
         </SimpleGrid>

@@ -53,9 +53,9 @@ export function BinsTab({ warehouseId, onWarehouse }: { warehouseId: string | nu
   return (
     <Stack gap="sm">
       <Group>
-        <Select w={260} clearable searchable placeholder={t('places.allWarehouses')} data={codeNameOptions(warehouses.data)} value={warehouseId}
+        <Select allowDeselect={false} w={260} clearable searchable placeholder={t('places.allWarehouses')} data={codeNameOptions(warehouses.data)} value={warehouseId}
           onChange={(v) => { onWarehouse(v); setZoneId(null); clearSel(); }} data-testid="bin-warehouse-filter" />
-        <Select w={220} clearable searchable placeholder={warehouseId ? t('places.allZones') : t('placesUi.pickWarehouseFirst')} disabled={!warehouseId}
+        <Select allowDeselect={false} w={220} clearable searchable placeholder={warehouseId ? t('places.allZones') : t('placesUi.pickWarehouseFirst')} disabled={!warehouseId}
           data={codeNameOptions(zones.data)} value={zoneId} onChange={(v) => { setZoneId(v); clearSel(); }} data-testid="bin-zone-filter" />
         <TextInput w={180} placeholder={t('placesUi.codePrefix')} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} data-testid="bin-search" />
         <SegmentedControl size="xs" value={blocked} onChange={(v) => { setBlocked(v as Blocked); clearSel(); }} data-testid="bin-blocked-filter"

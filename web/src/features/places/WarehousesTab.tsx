@@ -35,8 +35,8 @@ export function WarehousesTab() {
     <Stack gap="sm">
       <Group>
         <TextInput w={240} placeholder={t('placesUi.searchCodeName')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="warehouse-search" />
-        <Select w={240} clearable placeholder={t('placesUi.allSites')} data={codeNameOptions(sites.data)} value={siteId} onChange={setSiteId} data-testid="warehouse-site-filter" />
-        <Select w={180} clearable placeholder={t('placesUi.allKinds')} value={kind} onChange={setKind}
+        <Select allowDeselect={false} w={240} clearable placeholder={t('placesUi.allSites')} data={codeNameOptions(sites.data)} value={siteId} onChange={setSiteId} data-testid="warehouse-site-filter" />
+        <Select allowDeselect={false} w={180} clearable placeholder={t('placesUi.allKinds')} value={kind} onChange={setKind}
           data={KINDS.map((k) => ({ value: k, label: t(`warehouseKind.${k}`) }))} data-testid="warehouse-kind-filter" />
         <Button size="xs" onClick={() => setEditing('new')} data-testid="warehouse-new">{t('common.new')}</Button>
       </Group>
@@ -111,7 +111,7 @@ export function WarehouseForm({ record, onClose }: { record: Warehouse | null; o
       <form onSubmit={form.onSubmit((v) => { setGeneral(null); save.mutate(v); })} data-testid="warehouse-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select label={t('placesUi.site')} withAsterisk data={codeNameOptions(sites.data)} disabled={!!record}
+            <Select allowDeselect={false} label={t('placesUi.site')} withAsterisk data={codeNameOptions(sites.data)} disabled={!!record}
               description={record ? t('placesUi.siteFixed') : undefined} {...form.getInputProps('siteId')} data-testid="warehouse-site" />
             <Select label={t('places.kind')} withAsterisk allowDeselect={false} data={KINDS.map((k) => ({ value: k, label: t(`warehouseKind.${k}`) }))}
               description={t(`placesUi.kindHelp.${form.values.kind}`)} {...form.getInputProps('kind')} data-testid="warehouse-kind" />
@@ -119,7 +119,7 @@ export function WarehouseForm({ record, onClose }: { record: Warehouse | null; o
             <TextInput label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid="warehouse-name" />
             <Select label={t('placesUi.physical')} allowDeselect={false} data={PHYSICAL.map((k) => ({ value: k, label: t(`placesUi.physicalKind.${k}`) }))}
               {...form.getInputProps('physical')} data-testid="warehouse-physical" />
-            <Select label={t('placesUi.responsible')} clearable searchable data={userOptions} nothingFoundMessage={t('common.noRows')}
+            <Select allowDeselect={false} label={t('placesUi.responsible')} clearable searchable data={userOptions} nothingFoundMessage={t('common.noRows')}
               {...form.getInputProps('responsibleUserId')} data-testid="warehouse-responsible" />
             <TextInput label={t('placesUi.costCentre')} maxLength={20} description={t('placesUi.costCentreHelp')} {...form.getInputProps('costCentre')} data-testid="warehouse-cost-centre" />
             <Switch mt="lg" label={t('placesUi.allowNegative')} description={t('placesUi.allowNegativeHelp')}

@@ -31,7 +31,7 @@ export function ZonesTab({ warehouseId, onWarehouse }: { warehouseId: string | n
   return (
     <Stack gap="sm">
       <Group>
-        <Select w={300} clearable searchable placeholder={t('places.allWarehouses')} data={codeNameOptions(warehouses.data)} value={warehouseId}
+        <Select allowDeselect={false} w={300} clearable searchable placeholder={t('places.allWarehouses')} data={codeNameOptions(warehouses.data)} value={warehouseId}
           onChange={onWarehouse} data-testid="zone-warehouse-filter" />
         <TextInput w={220} placeholder={t('placesUi.searchCodeName')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="zone-search" />
         <Button size="xs" onClick={() => setEditing('new')} data-testid="zone-new">{t('common.new')}</Button>
@@ -43,7 +43,7 @@ export function ZonesTab({ warehouseId, onWarehouse }: { warehouseId: string | n
           { key: 'name', header: t('common.name'), grow: 1, width: 200, render: (r) => r.name },
           { key: 'org', header: t('places.organisation'), width: 170, render: (r) => t(`placesUi.organisationKind.${r.organisation}`) },
           { key: 'str', header: t('places.structured'), width: 100, render: (r) => (r.structured ? t('common.yes') : t('common.no')) },
-          { key: 'usage', header: t('places.usage'), width: 190, render: (r) => (r.usage === 'inventory_differences' ? <Badge color="orange" variant="light">{t('places.differences')}</Badge> : '') },
+          { key: 'usage', header: t('places.usage'), width: 240, render: (r) => (r.usage === 'inventory_differences' ? <Badge color="orange" variant="light">{t('places.differences')}</Badge> : '') },
         ]} />
       {editing && <ZoneForm record={editing === 'new' ? null : editing} defaultWarehouseId={warehouseId} onClose={() => setEditing(null)} />}
     </Stack>
@@ -94,7 +94,7 @@ export function ZoneForm({ record, defaultWarehouseId, onClose }: { record: Zone
       <form onSubmit={form.onSubmit((v) => { setGeneral(null); save.mutate(v); })} data-testid="zone-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
+            <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
               description={record ? t('placesUi.warehouseFixed') : t('placesUi.structuredWarehousesOnly')} {...form.getInputProps('warehouseId')} data-testid="zone-warehouse" />
             <Select label={t('places.organisation')} allowDeselect={false} data={ORGANISATIONS.map((o) => ({ value: o, label: t(`placesUi.organisationKind.${o}`) }))}
               description={t(`placesUi.organisationHelp.${form.values.organisation}`)} {...form.getInputProps('organisation')} data-testid="zone-organisation" />

@@ -10,7 +10,7 @@ import type { Bin } from '../../api/models';
 import { notifyOk } from '../../components/errors';
 import { applyServerError } from '../../components/form';
 import { ELEMENT_NAMES, ORGANISATION_ELEMENTS, binCode, elementProblem, isRequired, norm, type ElementName, type Problem } from './binRanges';
-import { DeleteButton, codeNameOptions, useRefresh, useWarehousesPicker, useZonesPicker } from './shared';
+import { BELOW, DeleteButton, codeNameOptions, useRefresh, useWarehousesPicker, useZonesPicker } from './shared';
 import type { Organisation } from './ZonesTab';
 
 export interface BinValues {
@@ -81,9 +81,9 @@ export function BinForm({ record, defaultWarehouseId, defaultZoneId, onClose }: 
       <form onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="bin-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
+            <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
               {...form.getInputProps('warehouseId')} onChange={(x) => { form.setFieldValue('warehouseId', x); form.setFieldValue('zoneId', null); }} data-testid="bin-warehouse" />
-            <Select allowDeselect={false} label={t('placesUi.zoneCol')} withAsterisk searchable disabled={!!record || !v.warehouseId} data={codeNameOptions(zones.data)}
+            <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.zoneCol')} withAsterisk searchable disabled={!!record || !v.warehouseId} data={codeNameOptions(zones.data)}
               description={record ? t('placesUi.zoneFixed') : t('placesUi.bulk.structuredOnly')} {...form.getInputProps('zoneId')} data-testid="bin-zone" />
           </SimpleGrid>
           {zone && (
@@ -95,7 +95,7 @@ export function BinForm({ record, defaultWarehouseId, defaultZoneId, onClose }: 
           )}
           {zone && <Text size="sm">{t('placesUi.bin.code')}: <span className="mono" data-testid="bin-code-preview">{code || '—'}</span></Text>}
           <SimpleGrid cols={2}>
-            <TextInput label={t('places.barcode')} maxLength={80} description={t('placesUi.bin.barcodeHelp')} {...form.getInputProps('barcode')} data-testid="bin-barcode" />
+            <TextInput inputWrapperOrder={BELOW} label={t('places.barcode')} maxLength={80} description={t('placesUi.bin.barcodeHelp')} {...form.getInputProps('barcode')} data-testid="bin-barcode" />
             <Switch mt="lg" label={t('places.blocked')} description={t('placesUi.bin.blockedHelp')} {...form.getInputProps('blocked', { type: 'checkbox' })} data-testid="bin-blocked" />
           </SimpleGrid>
           {general && <Alert color="red" data-testid="bin-form-error">{general}</Alert>}

@@ -12,7 +12,7 @@ import type { Zone } from '../../api/models';
 import { applyServerError } from '../../components/form';
 import { useFormat } from '../../components/format';
 import { MAX_BULK_BINS, ORGANISATION_ELEMENTS, RANGE_ALIASES, checkBulk, emptyRanges, isRequired, type Ranges } from './binRanges';
-import { codeNameOptions, useRefresh, useWarehousesPicker, useZonesPicker } from './shared';
+import { BELOW, codeNameOptions, useRefresh, useWarehousesPicker, useZonesPicker } from './shared';
 
 export interface BulkResult { requested: number; created: number; skipped: number; firstCode: string; lastCode: string; sample?: string[] }
 interface Values { warehouseId: string | null; zoneId: string | null; ranges: Ranges; skipExisting: boolean }
@@ -89,9 +89,9 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
       title={t('placesUi.bulk.title')}>
       <Stack gap="sm" data-testid="bin-range-dialog" data-busy={busy ? 'true' : 'false'}>
         <SimpleGrid cols={2}>
-          <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable data={codeNameOptions(warehouses.data)} disabled={busy || !!done}
+          <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.warehouseCol')} withAsterisk searchable data={codeNameOptions(warehouses.data)} disabled={busy || !!done}
             {...form.getInputProps('warehouseId')} onChange={(x) => { form.setFieldValue('warehouseId', x); form.setFieldValue('zoneId', null); }} data-testid="range-warehouse" />
-          <Select allowDeselect={false} label={t('placesUi.zoneCol')} withAsterisk searchable data={codeNameOptions(zones.data)} disabled={busy || !!done || !v.warehouseId}
+          <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.zoneCol')} withAsterisk searchable data={codeNameOptions(zones.data)} disabled={busy || !!done || !v.warehouseId}
             description={t('placesUi.bulk.structuredOnly')} nothingFoundMessage={t('placesUi.bulk.noStructuredZone')}
             {...form.getInputProps('zoneId')} data-testid="range-zone" />
         </SimpleGrid>

@@ -13,7 +13,7 @@ import { notifyOk } from '../../components/errors';
 import { applyServerError, rules } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
-import { DeleteButton, changed, codeNameOptions, codeRule, nameRule, useActiveUsers, useRefresh, useSitesPicker } from './shared';
+import { BELOW, DeleteButton, changed, codeNameOptions, codeRule, nameRule, useActiveUsers, useRefresh, useSitesPicker } from './shared';
 
 const KINDS = ['structured', 'unstructured', 'virtual'] as const;
 const PHYSICAL = ['internal', 'external'] as const;
@@ -111,17 +111,17 @@ export function WarehouseForm({ record, onClose }: { record: Warehouse | null; o
       <form onSubmit={form.onSubmit((v) => { setGeneral(null); save.mutate(v); })} data-testid="warehouse-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select allowDeselect={false} label={t('placesUi.site')} withAsterisk data={codeNameOptions(sites.data)} disabled={!!record}
+            <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.site')} withAsterisk data={codeNameOptions(sites.data)} disabled={!!record}
               description={record ? t('placesUi.siteFixed') : undefined} {...form.getInputProps('siteId')} data-testid="warehouse-site" />
-            <Select label={t('places.kind')} withAsterisk allowDeselect={false} data={KINDS.map((k) => ({ value: k, label: t(`warehouseKind.${k}`) }))}
+            <Select inputWrapperOrder={BELOW} label={t('places.kind')} withAsterisk allowDeselect={false} data={KINDS.map((k) => ({ value: k, label: t(`warehouseKind.${k}`) }))}
               description={t(`placesUi.kindHelp.${form.values.kind}`)} {...form.getInputProps('kind')} data-testid="warehouse-kind" />
-            <TextInput label={t('common.code')} withAsterisk maxLength={20} {...form.getInputProps('code')} data-testid="warehouse-code" />
-            <TextInput label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid="warehouse-name" />
-            <Select label={t('placesUi.physical')} allowDeselect={false} data={PHYSICAL.map((k) => ({ value: k, label: t(`placesUi.physicalKind.${k}`) }))}
+            <TextInput inputWrapperOrder={BELOW} label={t('common.code')} withAsterisk maxLength={20} {...form.getInputProps('code')} data-testid="warehouse-code" />
+            <TextInput inputWrapperOrder={BELOW} label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid="warehouse-name" />
+            <Select inputWrapperOrder={BELOW} label={t('placesUi.physical')} allowDeselect={false} data={PHYSICAL.map((k) => ({ value: k, label: t(`placesUi.physicalKind.${k}`) }))}
               {...form.getInputProps('physical')} data-testid="warehouse-physical" />
-            <Select allowDeselect={false} label={t('placesUi.responsible')} clearable searchable data={userOptions} nothingFoundMessage={t('common.noRows')}
+            <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.responsible')} clearable searchable data={userOptions} nothingFoundMessage={t('common.noRows')}
               {...form.getInputProps('responsibleUserId')} data-testid="warehouse-responsible" />
-            <TextInput label={t('placesUi.costCentre')} maxLength={20} description={t('placesUi.costCentreHelp')} {...form.getInputProps('costCentre')} data-testid="warehouse-cost-centre" />
+            <TextInput inputWrapperOrder={BELOW} label={t('placesUi.costCentre')} maxLength={20} description={t('placesUi.costCentreHelp')} {...form.getInputProps('costCentre')} data-testid="warehouse-cost-centre" />
             <Switch mt="lg" label={t('placesUi.allowNegative')} description={t('placesUi.allowNegativeHelp')}
               {...form.getInputProps('allowNegative', { type: 'checkbox' })} data-testid="warehouse-allow-negative" />
           </SimpleGrid>

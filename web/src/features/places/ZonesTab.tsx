@@ -14,7 +14,7 @@ import { notifyOk } from '../../components/errors';
 import { applyServerError, rules } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
-import { DeleteButton, changed, codeNameOptions, codeRule, nameRule, useRefresh, useWarehousesPicker } from './shared';
+import { BELOW, DeleteButton, changed, codeNameOptions, codeRule, nameRule, useRefresh, useWarehousesPicker } from './shared';
 
 export const ORGANISATIONS = ['high_bay', 'block', 'places_only'] as const;
 export type Organisation = (typeof ORGANISATIONS)[number];
@@ -94,13 +94,13 @@ export function ZoneForm({ record, defaultWarehouseId, onClose }: { record: Zone
       <form onSubmit={form.onSubmit((v) => { setGeneral(null); save.mutate(v); })} data-testid="zone-form">
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Select allowDeselect={false} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
+            <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.warehouseCol')} withAsterisk searchable disabled={!!record} data={codeNameOptions(warehouses.data)}
               description={record ? t('placesUi.warehouseFixed') : t('placesUi.structuredWarehousesOnly')} {...form.getInputProps('warehouseId')} data-testid="zone-warehouse" />
-            <Select label={t('places.organisation')} allowDeselect={false} data={ORGANISATIONS.map((o) => ({ value: o, label: t(`placesUi.organisationKind.${o}`) }))}
+            <Select inputWrapperOrder={BELOW} label={t('places.organisation')} allowDeselect={false} data={ORGANISATIONS.map((o) => ({ value: o, label: t(`placesUi.organisationKind.${o}`) }))}
               description={t(`placesUi.organisationHelp.${form.values.organisation}`)} {...form.getInputProps('organisation')} data-testid="zone-organisation" />
-            <TextInput label={t('common.code')} withAsterisk maxLength={20} {...form.getInputProps('code')} data-testid="zone-code" />
-            <TextInput label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid="zone-name" />
-            <Select label={t('places.usage')} allowDeselect={false} data={USAGES.map((u) => ({ value: u, label: t(`placesUi.usageKind.${u}`) }))}
+            <TextInput inputWrapperOrder={BELOW} label={t('common.code')} withAsterisk maxLength={20} {...form.getInputProps('code')} data-testid="zone-code" />
+            <TextInput inputWrapperOrder={BELOW} label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid="zone-name" />
+            <Select inputWrapperOrder={BELOW} label={t('places.usage')} allowDeselect={false} data={USAGES.map((u) => ({ value: u, label: t(`placesUi.usageKind.${u}`) }))}
               description={t(`placesUi.usageHelp.${form.values.usage}`)} {...form.getInputProps('usage')}
               onChange={onUsage} data-testid="zone-usage" />
             <Switch mt="lg" label={t('placesUi.structuredZone')} description={t('placesUi.structuredZoneHelp')}

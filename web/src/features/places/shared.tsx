@@ -100,3 +100,6 @@ export function changed<T extends object>(before: Partial<T>, after: T): Partial
   }
   return out;
 }
+
+/** Inputs' help text under the input, so the inputs of a form row line up whatever their help's length. */
+export const BELOW: Array<'label' | 'input' | 'description' | 'error'> = ['label', 'input', 'error', 'description'];

@@ -68,6 +68,24 @@ describe('site and stock owner form', () => {
   });
 });
 
+describe('delete', () => {
+  it('asks first, then shows the server refusal (still in use) in the dialog', async () => {
+    const calls = mockFetch((c) => (c.method === 'DELETE'
+      ? [409, { error: { code: 'conflict.in_use', message: 'site 1 is still used by warehouses, users or inventories; remove those first' } }]
+      : lists(c)));
+    let closed = false;
+    renderUi(<CodeNameForm path="/api/sites" record={{ id: '1', code: 'MIL', name: 'Milano' }} onClose={() => { closed = true; }} />);
+    fireEvent.click(screen.getByTestId('site-delete'));
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('site-delete-confirm'));
+    const error = await screen.findByTestId('site-delete-error');
+    expect(error.textContent).toBeTruthy();
+    expect(error.textContent).not.toContain('conflict.in_use');
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/sites/1']);
+    expect(closed).toBe(false);
+  });
+});
+
 describe('warehouse form', () => {
   it('takes the only site, checks code and cost centre, and sends every field', async () => {
     const calls = mockFetch((c) => (c.method === 'POST' ? [201, warehouses.items[0]] : lists(c)));
@@ -162,6 +180,20 @@ describe('bin form', () => {
     fireEvent.click(screen.getByTestId('bin-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
     expect(writes(calls)[0]!.body).toEqual({ zoneId: '9', aisle: 'A', row: '07', level: '10', place: '021', barcode: null, blocked: false });
+  });
+
+  it('edits: sends only the changed elements and flags', async () => {
+    const bin = { id: '50', siteId: '1', warehouseId: '3', zoneId: '9', code: '07-10-021', aisle: null, row: '07', level: '10', place: '021', barcode: null, blocked: false };
+    const calls = mockFetch((c) => (c.method === 'PATCH' ? { ...bin, level: '11', code: '07-11-021', blocked: true } : lists(c)));
+    renderUi(<BinForm record={bin} defaultWarehouseId={null} defaultZoneId={null} onClose={none} />);
+    await screen.findByTestId('bin-level');
+    change('bin-level', '11');
+    expect(screen.getByTestId('bin-code-preview').textContent).toBe('07-11-021');
+    fireEvent.click(screen.getByTestId('bin-blocked'));
+    fireEvent.click(screen.getByTestId('bin-save'));
+    await waitFor(() => expect(writes(calls)).toHaveLength(1));
+    expect(writes(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/bins/50', body: { level: '11', blocked: true } });
+    expect(Object.keys(writes(calls)[0]!.body as object).sort()).toEqual(['blocked', 'level']);
   });
 
   it('checks the elements per organisation', () => {

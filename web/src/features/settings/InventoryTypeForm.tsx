@@ -1,7 +1,7 @@
 // The form of an inventory type, every flag grouped: what is counted and how (method, material), what the
 // counter sees and may do (blind, report type, single reporting, keep location), how differences are
 // posted and valued (keys, valuation price), and how inventories and count lists are numbered.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Autocomplete, Badge, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -122,6 +122,17 @@ export function InventoryTypeForm({ row, canWrite, onClose }: { row: InventoryTy
     },
   });
   const v = form.values;
+  // A new type starts with the main key of each kind (the keys a manager would pick anyway).
+  const keyItems = keys.data?.items;
+  useEffect(() => {
+    if (row || !keyItems) return;
+    const main = (kind: KeyKind) => keyItems.find((k) => k.kind === kind && k.isMain)?.code ?? null;
+    const cur = form.getValues();
+    if (!cur.adjustmentKey) form.setFieldValue('adjustmentKey', main('adjustment'));
+    if (!cur.transferKey) form.setFieldValue('transferKey', main('transfer'));
+    if (!cur.valueAdjustmentKey) form.setFieldValue('valueAdjustmentKey', main('revaluation'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the keys arrive
+  }, [keyItems, row]);
   const done = (msg: string) => {
     void qc.invalidateQueries({ queryKey: ['/api/inventory-types'] });
     void qc.invalidateQueries({ queryKey: ['/api/number-sequences'] });
@@ -145,7 +156,7 @@ export function InventoryTypeForm({ row, canWrite, onClose }: { row: InventoryTy
   const keyOptions = (kind: KeyKind) => (keys.data?.items ?? []).filter((k) => k.kind === kind)
     .map((k) => ({ value: k.code, label: k.description ? `${k.code} – ${k.description}` : k.code }));
   const keySelect = (field: 'adjustmentKey' | 'transferKey' | 'valueAdjustmentKey', kind: KeyKind, label: string, disabled = false) => (
-    <Select label={label} description={t(`settings.types.keyHelp.${kind}`)} clearable disabled={disabled} data={keyOptions(kind)}
+    <Select label={label} description={t(`settings.types.keyHelp.${kind}`)} clearable allowDeselect={false} disabled={disabled} data={keyOptions(kind)}
       nothingFoundMessage={t('settings.types.noKeys')} {...form.getInputProps(field)} data-testid={`type-${field}`} />
   );
   const changeScheme = (path: 'inventoryNumbering' | 'countListNumbering', code: string) => {

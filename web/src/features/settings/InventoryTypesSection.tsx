@@ -30,14 +30,14 @@ export default function InventoryTypesSection() {
         { key: 'code', header: t('common.code'), width: 110, render: (x) => <span className="mono">{x.code}</span> },
         { key: 'description', header: t('settings.description'), grow: 1, width: 200, render: (x) => x.description },
         { key: 'method', header: t('settings.types.method'), width: 150, render: (x) => t(`method.${x.method}`) },
-        { key: 'counting', header: t('settings.types.counting'), width: 200, render: (x) => (
+        { key: 'counting', header: t('settings.types.counting'), width: 250, render: (x) => (
           <Group gap={4} wrap="nowrap">
-            <Badge size="sm" variant="light" color={x.showSystemQuantities ? 'orange' : 'gray'}>{x.showSystemQuantities ? t('settings.types.visible') : t('inv.blind')}</Badge>
-            <Badge size="sm" variant="light">{t(`reportType.${x.reportType}`)}</Badge>
+            <Badge size="sm" variant="light" tt="none" color={x.showSystemQuantities ? 'orange' : 'gray'}>{x.showSystemQuantities ? t('settings.types.visible') : t('inv.blind')}</Badge>
+            <Badge size="sm" variant="light" tt="none">{t(`reportType.${x.reportType}`)}</Badge>
           </Group>
         ) },
-        { key: 'keys', header: t('settings.types.keysShort'), width: 150, render: (x) => <span className="mono">{[x.adjustmentKey, x.transferKey, x.valueAdjustmentKey].map((k) => k ?? '–').join(' / ')}</span> },
-        { key: 'numbers', header: t('settings.types.nextNumbers'), width: 200, render: (x) => (
+        { key: 'keys', header: t('settings.types.keysShort'), width: 200, render: (x) => <span className="mono">{[x.adjustmentKey, x.transferKey, x.valueAdjustmentKey].map((k) => k ?? '–').join(' / ')}</span> },
+        { key: 'numbers', header: t('settings.types.nextNumbers'), width: 250, render: (x) => (
           <span className="mono">{x.inventoryNumbering.prefix + String(x.inventoryNumbering.nextValue).padStart(x.inventoryNumbering.width, '0')}
             {' · '}{x.countListNumbering.prefix + String(x.countListNumbering.nextValue).padStart(x.countListNumbering.width, '0')}</span>
         ) },

@@ -68,15 +68,17 @@ export default function PeriodsSection() {
         ) : null },
       ]} />
       {creating && <PeriodForm onClose={() => setCreating(false)} />}
-      <Modal opened={!!closing} onClose={() => setClosing(null)} title={t('settings.periods.closeTitle', { code: closing?.code ?? '' })}>
-        <Stack>
-          <Text size="sm">{t('settings.periods.closeHelp', { end: f.date(closing?.endDate) })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setClosing(null)}>{t('common.cancel')}</Button>
-            <Button color="red" loading={close.isPending} onClick={() => closing && close.mutate(closing)} data-testid="period-close-confirm">{t('settings.periods.close')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {closing && (
+        <Modal opened onClose={() => setClosing(null)} title={t('settings.periods.closeTitle', { code: closing.code })}>
+          <Stack>
+            <Text size="sm">{t('settings.periods.closeHelp', { end: f.date(closing.endDate) })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setClosing(null)}>{t('common.cancel')}</Button>
+              <Button color="red" loading={close.isPending} onClick={() => close.mutate(closing)} data-testid="period-close-confirm">{t('settings.periods.close')}</Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </Stack>
   );
 }

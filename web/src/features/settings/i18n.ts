@@ -5,7 +5,7 @@ const en = {
   settings: {
     inUse: {
       item: 'Item {{item}} still uses it.',
-      table: { items: 'Items use it.', item_search_codes: 'Search codes of items use it.', count_reports: 'Count reports use it.', item_prices: 'Item prices use it.' },
+      table: { units: 'Items, their search codes or count reports use it.', items: 'Items use it.', item_search_codes: 'Search codes of items use it.', count_reports: 'Count reports use it.', item_prices: 'Item prices use it.' },
       sequence: { inventory_type: 'It numbers the inventories of type {{code}}.', count_list_type: 'It numbers the count lists of type {{code}}.', item_class: 'Item class {{code}} makes its item codes with it.', inventory: 'An inventory numbers its count lists with it.', barcode: 'It counts the generated EANs.' },
     },
     search: 'Search', description: 'Description', confirmDelete: 'Really delete', adminOnly: 'Only an administrator can change these settings.',
@@ -93,7 +93,7 @@ const it = {
   settings: {
     inUse: {
       item: 'L\'articolo {{item}} lo usa ancora.',
-      table: { items: 'È usato da articoli.', item_search_codes: 'È usato da codici di ricerca di articoli.', count_reports: 'È usato da rilevazioni di conta.', item_prices: 'È usato da prezzi di articoli.' },
+      table: { units: 'È usata da articoli, dai loro codici di ricerca o da rilevazioni di conta.', items: 'È usato da articoli.', item_search_codes: 'È usato da codici di ricerca di articoli.', count_reports: 'È usato da rilevazioni di conta.', item_prices: 'È usato da prezzi di articoli.' },
       sequence: { inventory_type: 'Numera gli inventari del tipo {{code}}.', count_list_type: 'Numera le liste di conta del tipo {{code}}.', item_class: 'La classe articolo {{code}} crea con essa i suoi codici.', inventory: 'Un inventario numera con essa le sue liste di conta.', barcode: 'Conta gli EAN generati.' },
     },
     search: 'Cerca', description: 'Descrizione', confirmDelete: 'Elimina davvero', adminOnly: 'Solo un amministratore può modificare queste impostazioni.',
@@ -181,7 +181,7 @@ const pl = {
   settings: {
     inUse: {
       item: 'Towar {{item}} nadal go używa.',
-      table: { items: 'Używają go towary.', item_search_codes: 'Używają go kody wyszukiwania towarów.', count_reports: 'Używają go zgłoszenia spisowe.', item_prices: 'Używają go ceny towarów.' },
+      table: { units: 'Używają jej towary, ich kody wyszukiwania lub zgłoszenia spisowe.', items: 'Używają go towary.', item_search_codes: 'Używają go kody wyszukiwania towarów.', count_reports: 'Używają go zgłoszenia spisowe.', item_prices: 'Używają go ceny towarów.' },
       sequence: { inventory_type: 'Numeruje inwentaryzacje typu {{code}}.', count_list_type: 'Numeruje arkusze spisowe typu {{code}}.', item_class: 'Klasa towarów {{code}} tworzy nią kody towarów.', inventory: 'Inwentaryzacja numeruje nią swoje arkusze spisowe.', barcode: 'Liczy generowane kody EAN.' },
     },
     search: 'Szukaj', description: 'Opis', confirmDelete: 'Na pewno usuń', adminOnly: 'Tylko administrator może zmieniać te ustawienia.',
@@ -269,7 +269,7 @@ const de = {
   settings: {
     inUse: {
       item: 'Artikel {{item}} verwendet ihn noch.',
-      table: { items: 'Artikel verwenden sie.', item_search_codes: 'Suchbegriffe von Artikeln verwenden sie.', count_reports: 'Zählmeldungen verwenden sie.', item_prices: 'Artikelpreise verwenden sie.' },
+      table: { units: 'Artikel, ihre Suchbegriffe oder Zählmeldungen verwenden sie.', items: 'Artikel verwenden sie.', item_search_codes: 'Suchbegriffe von Artikeln verwenden sie.', count_reports: 'Zählmeldungen verwenden sie.', item_prices: 'Artikelpreise verwenden sie.' },
       sequence: { inventory_type: 'Er nummeriert die Inventuren der Art {{code}}.', count_list_type: 'Er nummeriert die Zähllisten der Art {{code}}.', item_class: 'Die Artikelklasse {{code}} bildet damit ihre Artikelnummern.', inventory: 'Eine Inventur nummeriert damit ihre Zähllisten.', barcode: 'Er zählt die erzeugten EANs.' },
     },
     search: 'Suchen', description: 'Bezeichnung', confirmDelete: 'Wirklich löschen', adminOnly: 'Nur ein Administrator kann diese Einstellungen ändern.',

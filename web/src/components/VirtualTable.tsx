@@ -54,8 +54,11 @@ export function VirtualTable<T>({ rows, columns, rowKey, height = 'calc(100vh - 
     onSelectedChange(s);
   };
 
+  // On a narrow screen (a phone) the table scrolls sideways inside its frame instead of widening the page.
+  const minWidth = columns.reduce((w, c) => w + (c.width ?? 120), selected ? 36 : 0);
   return (
-    <div data-testid={testId} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: 'white' }}>
+    <div data-testid={testId} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: 'white', maxWidth: '100%', overflowX: 'auto' }}>
+      <div style={{ minWidth }}>
       <div className="vt-head">
         {selected && (
           <div className="vt-cell" style={{ width: 36 }}>
@@ -93,6 +96,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, height = 'calc(100vh - 
             })}
           </div>
         )}
+      </div>
       </div>
       <Text size="xs" c="dimmed" px="sm" py={4} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
         {t('common.rows', { count: rows.length })}

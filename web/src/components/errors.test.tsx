@@ -39,9 +39,9 @@ describe('errorText', () => {
     expect(text('en', rule({ rule: 'invalid_value', values: ['single', 'cumulative'] }))).toBe('Must be one of: single, cumulative');
   });
 
-  it('says validation.failed without a rule generically, and never shows a code', () => {
+  it('says a domain rule of validation.failed by its own message, an unknown schema rule generically, never a code', () => {
     const e = new ApiError(400, 'validation.failed', 'an item cannot be its own alternative', 'body.alternatives');
-    expect(text('en', e)).toBe('Some of the input is not valid. Please check it.');
+    expect(text('de', e)).toBe('an item cannot be its own alternative');
     const unknown = rule({ rule: 'some_future_rule' });
     expect(text('en', unknown)).toBe('Some of the input is not valid. Please check it.');
   });

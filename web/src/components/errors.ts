@@ -49,7 +49,10 @@ export function errorText(t: TFunction, e: unknown): string {
 
 /** The translated sentence of an error code with its params, or '' when the code has none. */
 function translated(t: TFunction, code: string, field: string | undefined, params: Record<string, unknown> | undefined): string {
-  if (code === 'validation.failed' && typeof params?.rule === 'string') {
+  if (code === 'validation.failed') {
+    // A schema rule is said by its rule; a rule the domain checked has no `rule` and its own precise
+    // message (e.g. "the bin is not in this zone"), which says more than a generic sentence would.
+    if (typeof params?.rule !== 'string') return '';
     const rule = ruleText(t, params);
     if (rule) return rule;
   }

@@ -1,21 +1,16 @@
-// Bin elements and ranges as the server reads them (src/domain/place.ts), for the forms' checks and the
-// instant count of a bulk creation: which elements an organisation has, the code (elements joined with '-',
-// upper case), and ranges from–to of numbers (the width of `from` is the zero padding: 01–10 → 01 … 10) or
-// single letters (A–D). The server's dry run gives the authoritative preview (counts, existing, sample codes).
+// Bin elements and ranges for the forms' checks and the instant count of a bulk creation. The rules are the
+// domain's own (src/domain/place.ts, the same functions the server runs): which elements an organisation has,
+// the code (elements joined with '-', upper case), and the expansion of a range from–to of numbers (the width
+// of `from` is the zero padding: 01–10 → 01 … 10) or single letters (A–D). Here they are checked first field by
+// field so each mistake gets its own translated message. The server's dry run gives the preview of a bulk
+// creation (counts, existing bins, sample codes).
+import { DomainError } from '../../../../src/domain/errors';
+import { ELEMENT, MAX_BULK_BINS, ORGANISATION_ELEMENTS, binCode as domainBinCode, expandRange, type ElementName } from '../../../../src/domain/place';
+
 import type { Organisation } from './ZonesTab';
 
-export const ELEMENT_NAMES = ['aisle', 'row', 'level', 'place'] as const;
-export type ElementName = (typeof ELEMENT_NAMES)[number];
-
-/** The elements of a zone organisation, in code order; aisle is always optional where present. */
-export const ORGANISATION_ELEMENTS: Record<Organisation, readonly ElementName[]> = {
-  high_bay: ['aisle', 'row', 'level', 'place'],
-  block: ['aisle', 'row', 'place'],
-  places_only: ['place'],
-};
-
-export const MAX_BULK_BINS = 100_000;
-const ELEMENT = /^[A-Z0-9]{1,10}$/;
+export { MAX_BULK_BINS, ORGANISATION_ELEMENTS, type ElementName };
+export const ELEMENT_NAMES = ['aisle', 'row', 'level', 'place'] as const satisfies readonly ElementName[];
 
 export const isRequired = (name: ElementName) => name !== 'aisle';
 
@@ -24,7 +19,8 @@ export const norm = (v: string | null | undefined) => (v ?? '').trim().toUpperCa
 
 /** The bin code of elements: the given ones in order joined with '-'. */
 export function binCode(e: Partial<Record<ElementName, string | null>>): string {
-  return ELEMENT_NAMES.map((n) => norm(e[n])).filter((x) => x !== '').join('-');
+  const el = (n: ElementName) => norm(e[n]) || null;
+  return domainBinCode({ aisle: el('aisle'), row: el('row'), level: el('level'), place: norm(e.place) });
 }
 
 /** A translatable problem: i18n key (under placesUi.range / placesUi.bin) and its params. */
@@ -41,8 +37,19 @@ export interface RangeDraft { from: string; to: string }
 export interface Expanded { count: number; first: string; last: string }
 export type RangeCheck = { ok: Expanded } | { errors: { from?: Problem; to?: Problem } } | { empty: true };
 
+/** The values of a valid range, expanded by the domain exactly as the server will. */
+function expanded(from: string, to: string, name: ElementName): { ok: Expanded } | { errors: { to: Problem } } {
+  try {
+    const values = expandRange({ from, to }, name);
+    return { ok: { count: values.length, first: values[0]!, last: values[values.length - 1]! } };
+  } catch (e) {
+    if (e instanceof DomainError) return { errors: { to: { key: 'placesUi.range.kind' } } };
+    throw e;
+  }
+}
+
 /** Checks one range as the server's expandRange does and gives its size and first/last values. */
-export function checkRange(r: RangeDraft, required: boolean): RangeCheck {
+export function checkRange(r: RangeDraft, required: boolean, name: ElementName = 'place'): RangeCheck {
   const from = norm(r.from);
   const to = norm(r.to);
   if (from === '' && to === '') return required ? { errors: { from: { key: 'form.required' }, to: { key: 'form.required' } } } : { empty: true };
@@ -58,12 +65,11 @@ export function checkRange(r: RangeDraft, required: boolean): RangeCheck {
     const b = Number(to);
     if (b < a) return { errors: { to: { key: 'placesUi.range.before', params: { from } } } };
     if (b - a >= MAX_BULK_BINS) return { errors: { to: { key: 'placesUi.range.tooLarge', params: { max: MAX_BULK_BINS } } } };
-    const width = from.length;
-    return { ok: { count: b - a + 1, first: from, last: String(b).padStart(width, '0') } };
+    return expanded(from, to, name);
   }
   if (/^[A-Z]$/.test(from) && /^[A-Z]$/.test(to)) {
     if (to < from) return { errors: { to: { key: 'placesUi.range.before', params: { from } } } };
-    return { ok: { count: to.charCodeAt(0) - from.charCodeAt(0) + 1, first: from, last: to } };
+    return expanded(from, to, name);
   }
   return { errors: { to: { key: 'placesUi.range.kind' } } };
 }
@@ -91,7 +97,7 @@ export function checkBulk(organisation: Organisation, ranges: Ranges): BulkCheck
   const lasts: string[] = [];
   let total = 1;
   for (const name of ORGANISATION_ELEMENTS[organisation]) {
-    const c = checkRange(ranges[name], isRequired(name));
+    const c = checkRange(ranges[name], isRequired(name), name);
     if ('errors' in c) {
       if (c.errors.from) errors[`ranges.${name}.from`] = c.errors.from;
       if (c.errors.to) errors[`ranges.${name}.to`] = c.errors.to;

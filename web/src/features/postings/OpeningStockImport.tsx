@@ -106,7 +106,7 @@ export function OpeningStockImport() {
           <Select label={t('postingsUi.site')} data={sites.map((s) => ({ value: s.id, label: codeName(s) }))} value={siteId} onChange={setChosenSite}
             error={errors.siteId} comboboxProps={{ withinPortal: true }} />
         )}
-        <Select label={t('postingsUi.key')} withAsterisk data-testid="import-key" value={keyCode} onChange={setKeyCode} error={errors.keyCode}
+        <Select label={t('postingsUi.key')} withAsterisk allowDeselect={false} data-testid="import-key" value={keyCode} onChange={setKeyCode} error={errors.keyCode}
           data={(keys.data ?? []).map((k) => ({ value: k.code, label: k.description ? `${k.code} · ${k.description}` : k.code }))} comboboxProps={{ withinPortal: true }} />
         <DateInput label={t('postingsUi.postingDate')} description={t('postingsUi.import.dateDefault')} clearable valueFormat="L" value={postingDate}
           onChange={setPostingDate} error={errors.postingDate} data-testid="import-date" />

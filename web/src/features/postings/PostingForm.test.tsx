@@ -8,11 +8,11 @@ import { makeFormat } from '../../components/format';
 import { mockFetch, renderUi, type Call } from '../../test/render';
 import { PostingForm } from './PostingForm';
 import type { Item } from './data';
-import { checkPosting, emptyLine, emptyPosting, formPath, lineValue, postingBody, warningText, type PostingValues } from './posting';
+import { type Facts, checkPosting, emptyLine, emptyPosting, formPath, lineValue, postingBody, warningText, type PostingValues } from './posting';
 
 const t = i18n.getFixedT('en');
 const item = (o: Partial<Item> = {}): Item => ({ id: '100', code: 'SCREW-M8', description: 'Screw', primaryUnit: 'PCS', lotManagement: 'no', serialManagement: false, ...o } as Item);
-const facts = {
+const facts: Facts = {
   warehouses: new Map([['1', { id: '1', code: 'W1', kind: 'structured' }], ['2', { id: '2', code: 'W2', kind: 'unstructured' }]] as never),
   zones: new Map([['10', { id: '10', warehouseId: '1', code: 'A', structured: true }], ['11', { id: '11', warehouseId: '1', code: 'B', structured: false }]] as never),
   units: new Map([['PCS', { code: 'PCS', decimals: 0 }], ['KG', { code: 'KG', decimals: 3 }]] as never),

@@ -117,11 +117,11 @@ export function PostingForm({ kind }: { kind: PostingKind }) {
             <Select label={t('postingsUi.site')} data={sites.map((s) => ({ value: s.id, label: codeName(s) }))} value={siteId} onChange={setChosenSite}
               data-testid="posting-site" comboboxProps={{ withinPortal: true }} />
           )}
-          <Select label={t('postingsUi.key')} withAsterisk searchable data-testid="posting-key" {...form.getInputProps('keyCode')}
+          <Select label={t('postingsUi.key')} withAsterisk searchable allowDeselect={false} data-testid="posting-key" {...form.getInputProps('keyCode')}
             data={(keys.data ?? []).map((k) => ({ value: k.code, label: k.description ? `${k.code} · ${k.description}` : k.code }))}
             nothingFoundMessage={t('postingsUi.noKeys')} comboboxProps={{ withinPortal: true }} />
           <DateInput label={t('postingsUi.postingDate')} withAsterisk valueFormat="L" data-testid="posting-date" {...form.getInputProps('postingDate')} />
-          <Select label={t('postingsUi.owner')} withAsterisk searchable data-testid="posting-owner" {...form.getInputProps('ownerId')}
+          <Select label={t('postingsUi.owner')} withAsterisk searchable allowDeselect={false} data-testid="posting-owner" {...form.getInputProps('ownerId')}
             data={ownerList.map((o) => ({ value: o.id, label: codeName(o) }))} comboboxProps={{ withinPortal: true }} />
           <TextInput label={t('postingsUi.reference')} description={t('postingsUi.referenceHint')} data-testid="posting-reference" {...form.getInputProps('reference')} />
         </SimpleGrid>

@@ -28,11 +28,11 @@ export function PlacePicker({ form, path, place, warehouses, zones, testId, labe
   const zone = whZones.find((z) => z.id === place.zoneId);
   return (
     <>
-      <Select label={label ?? t('postingsUi.warehouse')} searchable data-testid={`${testId}-warehouse`} {...form.getInputProps(`${path}.warehouseId`)}
+      <Select label={label ?? t('postingsUi.warehouse')} searchable allowDeselect={false} data-testid={`${testId}-warehouse`} {...form.getInputProps(`${path}.warehouseId`)}
         data={warehouses.map((w) => ({ value: w.id, label: codeName(w) }))}
         onChange={(v) => form.setFieldValue(path, { warehouseId: v, zoneId: null, bin: null } as never)} comboboxProps={{ withinPortal: true }} />
       {needsZone(wh) && (
-        <Select label={t('postingsUi.zone')} searchable data-testid={`${testId}-zone`} {...form.getInputProps(`${path}.zoneId`)}
+        <Select label={t('postingsUi.zone')} searchable allowDeselect={false} data-testid={`${testId}-zone`} {...form.getInputProps(`${path}.zoneId`)}
           data={whZones.map((z) => ({ value: z.id, label: codeName(z) }))}
           onChange={(v) => form.setFieldValue(path, { ...place, zoneId: v, bin: null } as never)} comboboxProps={{ withinPortal: true }} />
       )}

@@ -1,6 +1,9 @@
 // What the posting and reservation screens choose from: the user's site, transaction keys by kind, owners,
 // warehouses, zones and units (small tables, loaded once and cached), and the API's shapes they use.
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
 import { api } from '../../api/client';
 import type { ResponseOf } from '../../api/models';
 import { useSession } from '../auth/session';
@@ -23,6 +26,10 @@ export type ReservationStatus = Reservation['status'];
 export type LotProposal = ResponseOf<'/api/item-master/items/{id}/lot-proposal', 'get'>;
 export type OpeningStockReport = ResponseOf<'/api/item-master/import/opening-stock', 'post'>;
 export type RejectedRow = OpeningStockReport['rejected'][number];
+
+// Date inputs show and read dates in the locale's short format (valueFormat "L").
+dayjs.extend(localizedFormat);
+dayjs.extend(customParseFormat);
 
 const STALE = 300_000;
 const all = <T>(path: string, query: Record<string, string | number> = {}) =>

@@ -160,3 +160,14 @@ describe('GET /api/handheld/lists/:id/identify', () => {
     expect((await identify('')).statusCode).toBe(400);
   });
 });
+
+describe('GET /api/handheld/lists', () => {
+  it('says where each list counts: warehouse, zones, first and last bin', async () => {
+    const res = await api.call('GET', '/api/handheld/lists', undefined, me.token);
+    const mine = res.json().items.find((l: { id: string }) => l.id === list.id);
+    expect(mine.warehouseCode).toBe(w.structured.code);
+    expect(mine.places).toEqual({ zones: [w.zone.code], firstBin: '01-01', lastBin: '01-02' });
+    const article = res.json().items.find((l: { id: string }) => l.id === multi.id);
+    expect(article.places).toMatchObject({ firstBin: null, lastBin: null });
+  });
+});

@@ -69,6 +69,11 @@ export const handheldList = z.object({
   showSystemQuantities: z.boolean().describe('false = blind counting: no target quantity is ever sent'),
   singleReportingRequired: z.boolean(),
   counts: z.object({ items: z.number().int(), reported: z.number().int(), open: z.number().int() }).describe('Non-informational items'),
+  places: z.object({
+    zones: z.array(z.string()).describe('Zone codes the list counts (up to 5)'),
+    firstBin: z.string().nullable().describe('First bin code of the list (code order); null without bins'),
+    lastBin: z.string().nullable(),
+  }).describe('Where the list counts, for the handheld\'s list picker'),
 });
 
 export const handheldItem = z.object({

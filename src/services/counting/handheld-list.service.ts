@@ -1,6 +1,7 @@
 // What a counter sees on the handheld (SPEC §5, seed 000): only the open count lists they are responsible
 // for, searchable by inventory; a list's items as they may see them (blind inventories never show a target
 // quantity); and the look-up data a handheld caches to keep scanning without network.
+import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
@@ -94,6 +95,8 @@ export async function loadOwnListForScan(trx: Tx, actor: Actor, listId: string, 
 
 export interface HandheldListView extends HandheldList {
   counts: { items: number; reported: number; open: number };
+  /** Where the list counts, for the picker: its zones (up to 5) and first and last bin in code order. */
+  places: { zones: string[]; firstBin: string | null; lastBin: string | null };
 }
 
 function likePattern(q: string): string {
@@ -120,22 +123,30 @@ export async function listHandheldLists(
     const pageRows = more ? rows.slice(0, input.limit) : rows;
     const ids = pageRows.map((r) => r.id);
     const counts = ids.length === 0 ? [] : await trx
-      .selectFrom('countListItems')
+      .selectFrom('countListItems as li')
+      .leftJoin('bins as b', 'b.id', 'li.binId')
+      .leftJoin('zones as z', 'z.id', 'li.zoneId')
       .select((eb) => [
-        'countListId',
+        'li.countListId',
         eb.fn.countAll<string>().as('items'),
-        eb.fn.countAll<string>().filterWhere('status', '<>', 'open').as('reported'),
+        eb.fn.countAll<string>().filterWhere('li.status', '<>', 'open').as('reported'),
+        sql<string | null>`min(b.code)`.as('firstBin'),
+        sql<string | null>`max(b.code)`.as('lastBin'),
+        sql<string[] | null>`(array_agg(distinct z.code) filter (where z.code is not null))[1:5]`.as('zones'),
       ])
-      .where('countListId', 'in', ids)
-      .where('informational', '=', false)
-      .groupBy('countListId')
+      .where('li.countListId', 'in', ids)
+      .where('li.informational', '=', false)
+      .groupBy('li.countListId')
       .execute();
     const byList = new Map(counts.map((c) => [c.countListId, c]));
     const items = pageRows.map((r) => {
       const c = byList.get(r.id);
       const total = Number(c?.items ?? 0);
       const reported = Number(c?.reported ?? 0);
-      return { ...toList(r), counts: { items: total, reported, open: total - reported } };
+      return {
+        ...toList(r), counts: { items: total, reported, open: total - reported },
+        places: { zones: c?.zones ?? [], firstBin: c?.firstBin ?? null, lastBin: c?.lastBin ?? null },
+      };
     });
     return { items, nextOffset: more ? input.offset + input.limit : null };
   });

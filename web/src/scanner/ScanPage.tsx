@@ -14,6 +14,12 @@ import { useOutbox } from './useOutbox';
 import { UserMenu } from './UserMenu';
 import { notifications } from '@mantine/notifications';
 
+/** "W1 · RACK, FLOOR · 01-01 … 01-09": the warehouse, zones and bin range a list covers. */
+function placesOf(l: HandheldList): string {
+  const bins = l.firstBin ? (l.lastBin && l.lastBin !== l.firstBin ? `${l.firstBin} … ${l.lastBin}` : l.firstBin) : '';
+  return [l.warehouseCode ?? '', (l.zones ?? []).join(', '), bins].filter(Boolean).join(' · ');
+}
+
 export default function ScanPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -25,7 +31,8 @@ export default function ScanPage() {
     if (o.failed > 0) notifications.show({ color: 'red', message: t('scan.syncFailed', { count: o.failed }) });
   });
 
-  const lists = useQuery({ queryKey: ['handheld-lists'], queryFn: handheld.lists, networkMode: 'always' });
+  // Progress changes as the counter (and others) report: read again on return to the picker and every 30 s.
+  const lists = useQuery({ queryKey: ['handheld-lists'], queryFn: handheld.lists, networkMode: 'always', refetchOnMount: 'always', refetchInterval: listId ? false : 30_000 });
   const list = lists.data?.find((l) => l.id === listId);
 
   const header = (
@@ -48,7 +55,7 @@ export default function ScanPage() {
     return (
       <Box maw={560} mx="auto" mih="100vh" bg="white">
         {header}
-        <CountScreen list={list} outbox={outbox} onLeave={() => setParams({})} />
+        <CountScreen list={list} outbox={outbox} onLeave={() => { setParams({}); void lists.refetch(); }} />
       </Box>
     );
   }
@@ -74,6 +81,7 @@ export default function ScanPage() {
                 <Text fw={700} size="lg">{l.number} {l.name && <Text span c="dimmed" size="md">· {l.name}</Text>}</Text>
                 <Text size="sm" c="dimmed">{t('scan.inventory')} {l.inventoryNumber} · {t(`countType.${l.countType}`, { defaultValue: l.countType })}
                   {l.itemCount !== undefined && ` · ${l.reportedCount ?? 0}/${l.itemCount}`}</Text>
+                <Text size="sm" data-testid={`list-places-${l.number}`}>{placesOf(l)}</Text>
               </div>
               <IconChevronRight />
             </Group>

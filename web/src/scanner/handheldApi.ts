@@ -16,6 +16,11 @@ export interface HandheldList {
   showSystemQuantities: boolean;
   itemCount?: number;
   reportedCount?: number;
+  /** Where the list counts: warehouse, zones, first and last bin. */
+  warehouseCode?: string | null;
+  zones?: string[];
+  firstBin?: string | null;
+  lastBin?: string | null;
 }
 
 export interface HandheldItem {
@@ -52,6 +57,10 @@ export function toList(r: Raw): HandheldList {
     showSystemQuantities: Boolean(r.showSystemQuantities ?? inv.showSystemQuantities),
     ...(typeof obj(r.counts).items === 'number' ? { itemCount: obj(r.counts).items as number } : {}),
     ...(typeof obj(r.counts).reported === 'number' ? { reportedCount: obj(r.counts).reported as number } : {}),
+    warehouseCode: strOrNull(r.warehouseCode),
+    zones: Array.isArray(obj(r.places).zones) ? (obj(r.places).zones as unknown[]).map(String) : [],
+    firstBin: strOrNull(obj(r.places).firstBin),
+    lastBin: strOrNull(obj(r.places).lastBin),
   };
 }
 

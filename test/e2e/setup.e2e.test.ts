@@ -14,6 +14,7 @@ import { runFirstStartWizard, type WizardResult } from './setup/wizard.steps.js'
 import { createBinsInBulk, screenshotPlaces } from './setup/places.steps.js';
 import { createClassification, createPeriod, shootSettings } from './setup/settings.steps.js';
 import { createItemWithCartonCode, createLotManagedItem, setGs1Prefix } from './setup/items.steps.js';
+import { importOpeningStock, postReceipt } from './setup/postings.steps.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -94,6 +95,22 @@ describe('a fresh install, set up in the browser', () => {
     const carton = await db().selectFrom('itemSearchCodes').select(['unit', 'conversionFactor']).where('code', '=', '4006381333931').executeTakeFirstOrThrow();
     expect(carton).toMatchObject({ unit: 'CT' });
     expect(Number(carton.conversionFactor)).toBe(12);
+  });
+
+  it('imports opening stock from a CSV file and posts a receipt of a lot in the browser', async () => {
+    const w = setup.warehouse.code;
+    const z = setup.structuredZone.code;
+    await importOpeningStock(desk, [
+      'itemCode,warehouseCode,zoneCode,binCode,lot,serial,expiryDate,ownerCode,quantity,unitPrice',
+      `SCREW-M4,${w},${z},01-01-1-002,,,,${setup.owner.code},240,0.08`,
+      `SCREW-M4,${w},${z},01-01-1-003,,,,${setup.owner.code},120,0.08`,
+      `GLUE-50,${w},${setup.unstructuredZone.code},,L2026-11,,${year + 1}-06-30,${setup.owner.code},12,3.50`,
+    ].join('\n') + '\n', 'RCP');
+    await postReceipt(desk, { keyCode: 'RCP', warehouseCode: w, zoneCode: z, binCode: '01-01-1-004', itemCode: 'GLUE-50', quantity: '6', lot: 'L2026-12', unitPrice: '3.60' });
+    const balances = await db().selectFrom('stockBalances as sb').innerJoin('items as i', 'i.id', 'sb.itemId')
+      .select(['i.code', 'sb.lot', 'sb.quantity']).orderBy('i.code').orderBy('sb.lot').execute();
+    const got = balances.map((b) => `${b.code} ${b.lot} ${Number(b.quantity)}`).sort();
+    expect(got).toEqual(['GLUE-50 L2026-11 12', 'GLUE-50 L2026-12 6', 'SCREW-M4  120', 'SCREW-M4  240']);
   });
 
   it('creates an inventory whose Type list offers the configured types', async () => {

@@ -6,7 +6,7 @@ import type { Actor } from '../../../src/services/context.js';
 import { confirmEmptyBin, recordScan } from '../../../src/services/counting/scan.service.js';
 import { makeBin } from '../../helpers/factories.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { makeCountingWorld, makeLine, makeList, makeOpenInventory, type Inv, type List, type World } from './fixtures.js';
+import { errorOf, makeActor, makeCountingWorld, makeLine, makeList, makeOpenInventory, type Inv, type List, type World } from './fixtures.js';
 
 let t: TestDb;
 let w: World;
@@ -15,20 +15,10 @@ let list: List;
 let counter: Actor;
 let emptyLineId: string;
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code: string; field?: string };
-  }
-  throw new Error('expected an error');
-}
-
 beforeAll(async () => {
   t = await freshDb();
   w = await makeCountingWorld(t.ctx.db);
-  const u = await t.ctx.db.insertInto('users').values({ username: 'c1', passwordHash: 'x', role: 'counter', createdAt: new Date() }).returning('id').executeTakeFirstOrThrow();
-  counter = { userId: u.id, username: 'c1', role: 'counter', siteId: null };
+  counter = await makeActor(t.ctx.db, 'counter');
   inv = await makeOpenInventory(t.ctx.db, w);
   list = await makeList(t.ctx.db, inv, { responsibleUserId: counter.userId, warehouseId: w.structured.id, countType: 'bin' });
   const empty = await makeBin(t.ctx.db, w.site.id, w.structured.id, w.zone.id, { code: '01-09', place: '09', rowNo: '01', barcode: 'BIN0109' });

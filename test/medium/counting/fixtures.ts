@@ -98,3 +98,19 @@ export async function makeStructuredList(db: Db, w: World, inv: Inv, responsible
   const glue = await makeLine(db, list, inv, { itemId: w.glue.id, warehouseId: w.structured.id, zoneId: w.zone.id, binId: w.bin2.id, lot: 'L1', target: '5' });
   return { list, lines: { screws, glue } };
 }
+
+/** A signed-in user of `role` for the use cases (the row in users, and the Actor the services take). */
+export async function makeActor(db: Db, role: 'admin' | 'manager' | 'counter', username = `${role}-${++seq}`) {
+  const u = await db.insertInto('users').values({ username, passwordHash: 'x', role, createdAt: now }).returning('id').executeTakeFirstOrThrow();
+  return { userId: u.id, username, role, siteId: null as string | null };
+}
+
+/** The error a promise rejects with (the test fails when it resolves). */
+export async function errorOf(p: Promise<unknown>): Promise<{ code: string; field?: string; params?: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code: string; field?: string; params?: Record<string, unknown> };
+  }
+  throw new Error('expected an error');
+}

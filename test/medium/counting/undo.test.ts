@@ -6,7 +6,7 @@ import type { Actor } from '../../../src/services/context.js';
 import { recordScan, type ScanInput } from '../../../src/services/counting/scan.service.js';
 import { undoCountReport } from '../../../src/services/inventory/undo-report.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { makeCountingWorld, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from './fixtures.js';
+import { errorOf, makeActor, makeCountingWorld, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from './fixtures.js';
 
 let t: TestDb;
 let w: World;
@@ -17,26 +17,13 @@ let counter: Actor;
 let other: Actor;
 let n = 0;
 
-async function actor(role: Actor['role']): Promise<Actor> {
-  const username = `${role}-${++n}`;
-  const u = await t.ctx.db.insertInto('users').values({ username, passwordHash: 'x', role, createdAt: new Date() }).returning('id').executeTakeFirstOrThrow();
-  return { userId: u.id, username, role, siteId: null };
-}
+const actor = (role: Actor['role']): Promise<Actor> => makeActor(t.ctx.db, role);
 
 const scan = (input: Partial<ScanInput>, id = `u${++n}`) =>
   recordScan(t.ctx, counter, { listId: list.id, clientReportId: id, bin: '01-01', itemCode: w.screws.code, ...input });
 
 const line = (id: string) => t.ctx.db.selectFrom('countListItems').select(['reportedQuantity', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 const listStatus = async () => (await t.ctx.db.selectFrom('countLists').select('status').where('id', '=', list.id).executeTakeFirstOrThrow()).status;
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code: string; field?: string };
-  }
-  throw new Error('expected an error');
-}
 
 beforeAll(async () => {
   t = await freshDb();

@@ -61,7 +61,7 @@ describe('inventory type form', () => {
     renderUi(<InventoryTypeForm row={std} canWrite onClose={none} />);
     fireEvent.click(screen.getByTestId('type-show-system'));
     fireEvent.click(screen.getByTestId('type-save'));
-    expect(await screen.findByText('Some of the input is not valid. Please check it.')).toBeTruthy();
+    expect(await screen.findByText('the next number cannot go back below 31')).toBeTruthy();
     expect(screen.queryByTestId('type-error')).toBeNull();
     await waitFor(() => expect(sent(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/inventory-types/4', body: { showSystemQuantities: true } }));
   });

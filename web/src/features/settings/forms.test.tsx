@@ -134,7 +134,7 @@ describe('numbering scheme form', () => {
     expect(sent(calls)).toHaveLength(0);
     type('sequence-code', 'count_list:YEAR');
     fireEvent.click(screen.getByTestId('sequence-save'));
-    expect(await screen.findByText('Some of the input is not valid. Please check it.')).toBeTruthy();
+    expect(await screen.findByText('the next number cannot go back below 40')).toBeTruthy();
     expect(screen.queryByTestId('sequence-error')).toBeNull();
     expect(sent(calls)[0]!.body).toEqual({ code: 'count_list:YEAR', prefix: '', width: 6, nextValue: '1', maxItemsPerList: null });
   });

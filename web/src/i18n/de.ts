@@ -79,7 +79,7 @@ export const de: Resources = {
     posted: 'Gebucht', responsible: 'Verantwortlich',
     lists: 'Zähllisten', list: 'Zählliste', number: 'Nummer', countType: 'Zählart', progress: 'Erfasst', countDate: 'Zähldatum',
     opened: 'Eröffnet', closed: 'Abgeschlossen', open: 'Listen eröffnen', close: 'Listen abschließen', selected_one: '{{count}} ausgewählt', selected_other: '{{count}} ausgewählt',
-    confirmDelete_one: '{{count}} Zählliste löschen?', confirmDelete_other: '{{count}} Zähllisten löschen?', markAll: 'Alle als erfasst bestätigen',
+    confirmClose_one: '{{count}} Zählliste abschließen? Ihre Differenzen werden gebucht.', confirmClose_other: '{{count}} Zähllisten abschließen? Ihre Differenzen werden gebucht.', confirmDelete_one: '{{count}} Zählliste löschen?', confirmDelete_other: '{{count}} Zähllisten löschen?', markAll: 'Alle als erfasst bestätigen',
     target: 'Soll', reported: 'Gezählt', difference: 'Differenz', verify: 'Nachzählen', info: 'Info', added: 'gefunden', emptyBin: '(leerer Lagerplatz)',
     history: 'Zählergebnisse', time: 'Zeit', mode: 'Modus', result: 'Vorher → nachher', device: 'Gerät', invalid: 'ungültig',
   },

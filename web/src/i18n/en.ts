@@ -78,7 +78,7 @@ export const en = {
     posted: 'Posted', responsible: 'Responsible',
     lists: 'Count lists', list: 'Count list', number: 'Number', countType: 'Count type', progress: 'Reported', countDate: 'Count date',
     opened: 'Opened', closed: 'Closed', open: 'Open lists', close: 'Close lists', selected_one: '{{count}} selected', selected_other: '{{count}} selected',
-    confirmDelete_one: 'Delete {{count}} count list?', confirmDelete_other: 'Delete {{count}} count lists?', markAll: 'Mark all as reported',
+    confirmClose_one: 'Close {{count}} count list? Its differences are posted.', confirmClose_other: 'Close {{count}} count lists? Their differences are posted.', confirmDelete_one: 'Delete {{count}} count list?', confirmDelete_other: 'Delete {{count}} count lists?', markAll: 'Mark all as reported',
     target: 'Target', reported: 'Reported', difference: 'Difference', verify: 'Verify', info: 'info', added: 'found', emptyBin: '(empty bin)',
     history: 'Reports', time: 'Time', mode: 'Mode', result: 'Before → after', device: 'Device', invalid: 'invalid',
   },

@@ -76,7 +76,7 @@ export const it = {
     posted: 'Registrato', responsible: 'Responsabile',
     lists: 'Liste di conteggio', list: 'Lista di conteggio', number: 'Numero', countType: 'Tipo di conteggio', progress: 'Rilevate', countDate: 'Data conteggio',
     opened: 'Aperta il', closed: 'Chiusa il', open: 'Apri liste', close: 'Chiudi liste', selected_one: '{{count}} selezionata', selected_other: '{{count}} selezionate',
-    confirmDelete_one: 'Eliminare {{count}} lista?', confirmDelete_other: 'Eliminare {{count}} liste?', markAll: 'Conferma tutto come rilevato',
+    confirmClose_one: 'Chiudere {{count}} lista? Le differenze vengono registrate.', confirmClose_other: 'Chiudere {{count}} liste? Le differenze vengono registrate.', confirmDelete_one: 'Eliminare {{count}} lista?', confirmDelete_other: 'Eliminare {{count}} liste?', markAll: 'Conferma tutto come rilevato',
     target: 'Teorica', reported: 'Rilevata', difference: 'Differenza', verify: 'Verifica', info: 'info', added: 'trovato', emptyBin: '(ubicazione vuota)',
     history: 'Rilevazioni', time: 'Ora', mode: 'Modo', result: 'Prima → dopo', device: 'Dispositivo', invalid: 'non valida',
   },

@@ -77,7 +77,7 @@ export const pl = {
     lists: 'Arkusze spisowe', list: 'Arkusz spisowy', number: 'Numer', countType: 'Rodzaj spisu', progress: 'Zgłoszone', countDate: 'Data spisu',
     opened: 'Otwarto', closed: 'Zamknięto', open: 'Otwórz arkusze', close: 'Zamknij arkusze',
     selected_one: 'Zaznaczono {{count}}', selected_few: 'Zaznaczono {{count}}', selected_many: 'Zaznaczono {{count}}', selected_other: 'Zaznaczono {{count}}',
-    confirmDelete_one: 'Usunąć {{count}} arkusz?', confirmDelete_few: 'Usunąć {{count}} arkusze?', confirmDelete_many: 'Usunąć {{count}} arkuszy?', confirmDelete_other: 'Usunąć {{count}} arkusza?',
+    confirmClose_one: 'Zamknąć {{count}} arkusz? Różnice zostaną zaksięgowane.', confirmClose_few: 'Zamknąć {{count}} arkusze? Różnice zostaną zaksięgowane.', confirmClose_many: 'Zamknąć {{count}} arkuszy? Różnice zostaną zaksięgowane.', confirmClose_other: 'Zamknąć {{count}} arkusza? Różnice zostaną zaksięgowane.', confirmDelete_one: 'Usunąć {{count}} arkusz?', confirmDelete_few: 'Usunąć {{count}} arkusze?', confirmDelete_many: 'Usunąć {{count}} arkuszy?', confirmDelete_other: 'Usunąć {{count}} arkusza?',
     markAll: 'Oznacz wszystkie jako zgłoszone', target: 'Ilość systemowa', reported: 'Zgłoszono', difference: 'Różnica', verify: 'Weryfikacja',
     info: 'info', added: 'znaleziony', emptyBin: '(puste miejsce)', history: 'Zgłoszenia', time: 'Czas', mode: 'Tryb', result: 'Przed → po',
     device: 'Urządzenie', invalid: 'nieważne',

@@ -12,6 +12,10 @@ function api(c: Call): unknown {
   if (c.path === '/api/classifications') {
     return { items: [{ kind: 'stock_account_classification', code: 'RAW', description: 'Raw materials' }, { kind: 'classification_1', code: 'C1A', description: '' }], nextOffset: null };
   }
+  if (c.path === '/api/warehouses') return { items: [{ id: '1', code: 'W1', name: 'Main' }, { id: '2', code: 'W2', name: 'Second' }], nextOffset: null };
+  if (c.path === '/api/zones') {
+    return { items: [{ id: '10', warehouseId: '1', code: 'A', structured: true, usage: null }, { id: '20', warehouseId: '2', code: 'A', structured: true, usage: null }], nextOffset: null };
+  }
   return { items: [], nextOffset: null };
 }
 
@@ -62,5 +66,15 @@ describe('GenerateDialog', () => {
     const filters = within(dialog).getByTestId('gen-classifications');
     await waitFor(() => expect(within(filters).getByText('Stock account classification')).toBeTruthy());
     for (const label of ['Classification 1', 'Classification 2', 'Classification 3', 'Classification 4', 'Classification 5']) expect(within(filters).getByText(label)).toBeTruthy();
+  });
+
+  it('the zones filter names each zone with its warehouse (the same zone code in two warehouses)', async () => {
+    mockFetch(api);
+    renderUi(<GenerateDialog inventoryId="7" countType="bin" onClose={() => undefined} onGenerated={() => undefined} />);
+    const dialog = await screen.findByTestId('generate-dialog');
+    const input = within(dialog).getByRole('textbox', { name: 'Zones' });
+    fireEvent.click(input);
+    // The options as rendered in the dropdown (hidden: happy-dom does not lay the opened popover out).
+    await waitFor(() => expect(screen.getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(expect.arrayContaining(['W1 / A', 'W2 / A'])));
   });
 });

@@ -125,7 +125,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
           <MultiSelect label={t('gen.warehouses')} placeholder={t('gen.all')} disabled={empty} searchable
             data={(whs.data?.items ?? []).filter((w) => w.kind !== 'virtual').map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))} value={p.warehouseIds} onChange={set('warehouseIds')} />
           <MultiSelect label={t('gen.zones')} placeholder={t('gen.all')} disabled={empty} searchable
-            data={(zones.data?.items ?? []).filter((z) => (ct === 'bin' ? z.structured : ct === 'differences' ? z.usage === 'inventory_differences' : !z.structured)).map((z) => ({ value: z.id, label: z.code }))} value={p.zoneIds} onChange={set('zoneIds')} />
+            data={(zones.data?.items ?? []).filter((z) => (ct === 'bin' ? z.structured : ct === 'differences' ? z.usage === 'inventory_differences' : !z.structured)).map((z) => ({ value: z.id, label: `${whs.data?.items.find((w) => w.id === z.warehouseId)?.code ?? ''} / ${z.code}` }))} value={p.zoneIds} onChange={set('zoneIds')} />
           {ct === 'bin' && <TextInput label={t('gen.bins')} placeholder={t('gen.all')} value={p.binCodes} onChange={(e) => set('binCodes')(e.currentTarget.value)} disabled={empty} />}
           {ct === 'article' && <TextInput label={t('gen.items')} placeholder={t('gen.all')} value={p.itemCodes} onChange={(e) => set('itemCodes')(e.currentTarget.value)} disabled={empty} />}
           <Select label={t('gen.responsible')} data={['inventory', 'warehouse', 'manual'].map((v) => ({ value: v, label: t(`gen.origin.${v}`) }))} value={p.responsibleOrigin} onChange={(v) => v && set('responsibleOrigin')(v as Origin)} allowDeselect={false} data-testid="gen-responsible" />

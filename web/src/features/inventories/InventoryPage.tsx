@@ -127,7 +127,7 @@ export default function InventoryPage() {
           <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
           <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>{t('inv.verify')}</Button>
           <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} disabled={!ids.length} onClick={() => setPrinting(ids)} data-testid="lists-print">{t('print.action')}</Button>
-          <Button size="xs" color="dark" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } })} data-testid="lists-close">{t('cl.close')}</Button>
+          <Button size="xs" color="dark" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmClose', { count: ids.length }))) action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } }); }} data-testid="lists-close">{t('cl.close')}</Button>
           <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
         </Group>
       </Group>

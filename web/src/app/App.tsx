@@ -15,6 +15,7 @@ const PostingErrorsPage = lazy(() => import('../features/stock/PostingErrorsPage
 const InventoriesPage = lazy(() => import('../features/inventories/InventoriesPage'));
 const InventoryPage = lazy(() => import('../features/inventories/InventoryPage'));
 const CountListPage = lazy(() => import('../features/countlists/CountListPage'));
+const DifferencesPage = lazy(() => import('../features/differences/DifferencesPage'));
 const SetupPage = lazy(() => import('../features/setup/SetupPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const ItemSettingsPage = lazy(() => import('../features/itemsettings/ItemSettingsPage'));
@@ -41,6 +42,7 @@ export function App() {
           <Route path="/inventories" element={<InventoriesPage />} />
           <Route path="/inventories/:id" element={<InventoryPage />} />
           <Route path="/count-lists/:id" element={<CountListPage />} />
+          <Route path="/inventories/:id/differences" element={<DifferencesPage />} />
           <Route path="/items" element={<ItemsPage />} />
           <Route path="/places" element={<PlacesPage />} />
           <Route path="/stock" element={<StockPage />} />

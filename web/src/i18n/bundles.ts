@@ -8,5 +8,8 @@ import users from '../features/users/i18n';
 import postings from '../features/postings/i18n';
 import places from '../features/places/i18n';
 import scanUi from '../scanner/i18n';
+import differences from '../features/differences/i18n';
+import countEntry from '../features/countentry/i18n';
+import listAdmin from '../features/listadmin/i18n';
 
-export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi };
+export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi, differences, countEntry, listAdmin };

@@ -1,0 +1,4 @@
+// Placeholder until the differences report lands in this change.
+export default function Page() {
+  return null;
+}

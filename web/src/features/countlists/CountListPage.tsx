@@ -1,7 +1,8 @@
 // A count list's items: target (unless blind), reported, difference, status, verification mark, and each
-// item's report history; "mark all as reported" when the inventory allows it.
+// item's report history; "mark all as reported" when the inventory allows it. The "Enter counts" tab keys in
+// a printed count sheet (features/countentry).
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { usePaged } from '../../components/usePaged';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
 import { STATUS_COLOR } from '../inventories/InventoriesPage';
+import { CountEntry } from '../countentry/CountEntry';
 
 /** Exact decimal difference of two decimal strings (no binary floats): scaled BigInt arithmetic. */
 export function decDiff(a: string | null | undefined, b: string | null | undefined): string | null {
@@ -37,6 +39,7 @@ export default function CountListPage() {
   const qc = useQueryClient();
   const [status, setStatus] = useState('all');
   const [history, setHistory] = useState<CountListItem | null>(null);
+  const [tab, setTab] = useState<string | null>('lines');
   const list = useQuery({ queryKey: ['count-list', id], queryFn: () => api.get<CountList>(`/api/count-lists/${id}`) });
   const items = usePaged<CountListItem>(`/api/count-lists/${id}/items`, { status: status === 'all' ? undefined : status }, 500);
   const reports = useQuery({ queryKey: ['reports', history?.id], enabled: !!history, queryFn: () => api.get<{ items: CountReport[] }>(`/api/count-list-items/${history!.id}/reports`) });
@@ -60,12 +63,19 @@ export default function CountListPage() {
           <Title order={3}>{t('cl.list')} {l?.number} {l?.name && <Text span c="dimmed">· {l.name}</Text>}</Title>
           {l && <Badge size="lg" color={STATUS_COLOR[l.status]} data-testid="list-status">{t(`clStatus.${l.status}`)}</Badge>}
         </Group>
-        <Group>
+        <Group style={{ visibility: tab === 'lines' ? 'visible' : 'hidden' }}>
           <SegmentedControl size="xs" value={status} onChange={setStatus} data={['all', 'open', 'reported', 'closed'].map((v) => ({ value: v, label: t(`itemStatus.${v}`) }))} />
           <Button size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending} disabled={!l || !COUNTING.includes(l.status)} data-testid="mark-all">{t('cl.markAll')}</Button>
         </Group>
       </Group>
       {l?.statusReason && <Alert color="orange">{l.statusReason}</Alert>}
+      <Tabs value={tab} onChange={(v) => { setTab(v); if (v === 'lines') void items.refetch(); }} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="lines" data-testid="tab-lines">{t('countEntry.tabLines')}</Tabs.Tab>
+          <Tabs.Tab value="entry" data-testid="tab-entry">{t('countEntry.tabEntry')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="entry" pt="sm">{l && <CountEntry list={l} />}</Tabs.Panel>
+        <Tabs.Panel value="lines" pt="sm">
       <VirtualTable rows={items.rows} rowKey={(r) => r.id} loading={items.loading} onEndReached={items.more} onRowClick={setHistory} testId="list-items" columns={[
         { key: 'line', header: '#', width: 50, align: 'right', render: (r) => r.lineNo },
         { key: 'bin', header: t('places.bin'), width: 110, render: (r) => <span className="mono">{r.binCode ?? ''}</span> },
@@ -81,6 +91,8 @@ export default function CountListPage() {
         { key: 'flags', header: '', width: 70, render: (r) => <>{r.informational && <Badge size="xs" color="gray">{t('cl.info')}</Badge>}{r.addedByCount && <Badge size="xs" color="orange">{t('cl.added')}</Badge>}</> },
         { key: 'mark', header: t('cl.verify'), width: 70, render: (r) => <span onClick={(e) => e.stopPropagation()}><Checkbox size="xs" checked={r.verificationMark} aria-label={`${t('cl.verify')} ${r.lineNo}`} onChange={(e) => mark.mutate({ itemId: r.id, mark: e.currentTarget.checked })} /></span> },
       ]} />
+        </Tabs.Panel>
+      </Tabs>
       <Drawer opened={!!history} onClose={() => setHistory(null)} position="right" size="lg" title={`${t('cl.history')} · ${history?.itemCode ?? ''} ${history?.binCode ?? ''}`}>
         <Table striped fz="xs" data-testid="report-history">
           <Table.Thead><Table.Tr><Table.Th>{t('cl.time')}</Table.Th><Table.Th>{t('cl.mode')}</Table.Th><Table.Th ta="right">{t('stock.quantity')}</Table.Th><Table.Th ta="right">{t('cl.result')}</Table.Th><Table.Th>{t('cl.device')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>

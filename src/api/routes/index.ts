@@ -34,6 +34,7 @@ import inventoriesRoutes from './inventories.routes.js';
 import generationRoutes from './generation.routes.js';
 import numberSequencesRoutes from './number-sequences.routes.js';
 import setupRoutes from './setup.routes.js';
+import differencesRoutes from './differences.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -54,4 +55,5 @@ export const routeModules: RouteModule[] = [
   inventoryTypesRoutes, inventoriesRoutes, generationRoutes,
   numberSequencesRoutes,
   setupRoutes,
+  differencesRoutes,
 ];

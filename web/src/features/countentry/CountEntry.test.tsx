@@ -164,6 +164,9 @@ describe('count entry rules', () => {
   it('adds exactly', () => {
     expect(decAdd('0.1', '0.2')).toBe('0.3');
     expect(decAdd('10', '-3.5')).toBe('6.5');
+    expect(decAdd('1.50', '0')).toBe('1.5');
+    expect(decAdd('-1', '1')).toBe('0');
+    expect(decAdd('3', '-5')).toBe('-2');
   });
   it('refuses a cumulative correction below zero and a serial other than 0 or 1', () => {
     expect(checkQuantity(t, '-5', { decimals: 0, mode: 'add', serial: false, previous: '3' })).toMatch(/below zero/);

@@ -4,7 +4,6 @@
 import type { TFunction } from 'i18next';
 import type { CountListItem, ResponseOf } from '../../api/models';
 import { rules } from '../../components/form';
-import { decDiff } from '../countlists/CountListPage';
 
 export type EntryMode = 'add' | 'replace';
 export type ReportResult = ResponseOf<'/api/count-lists/{id}/reports', 'post'>;
@@ -19,10 +18,20 @@ export function newReportId(): string {
   return `bo-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-/** a + b exactly (decimal strings). */
+/** a + b exactly (decimal strings): scaled BigInt arithmetic, trailing zeros dropped. */
 export function decAdd(a: string, b: string): string {
-  const negB = b.startsWith('-') ? b.slice(1) : `-${b}`;
-  return decDiff(a, negB) ?? a;
+  const scale = Math.max((a.split('.')[1] ?? '').length, (b.split('.')[1] ?? '').length);
+  const toInt = (s: string) => {
+    const neg = s.trim().startsWith('-');
+    const [i, f = ''] = s.trim().replace(/^[-+]/, '').split('.');
+    const v = BigInt((i || '0') + f.padEnd(scale, '0'));
+    return neg ? -v : v;
+  };
+  const sum = toInt(a) + toInt(b);
+  const neg = sum < 0n;
+  const digits = (neg ? -sum : sum).toString().padStart(scale + 1, '0');
+  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, '') : digits;
+  return (neg && out !== '0' ? '-' : '') + out;
 }
 
 /** A line's entry as typed, checked: the message (translated) or null. */

@@ -49,7 +49,7 @@ describe('differences report', () => {
     await waitFor(() => expect(within(table).getByTestId('diff-row-2').textContent).toBe('ITEM-2'));
     expect(within(table).getByTestId('diff-value-2').textContent).toBe('1,234.50');
     expect(within(table).getByTestId('diff-value-1').textContent).toBe('-6.00');
-    expect(within(table).getByText('60 %')).toBeTruthy();
+    expect(within(table).getByText('60')).toBeTruthy();
     expect(within(table).getAllByText('W1 / Z1 / 01-01')).toHaveLength(2);
     expect(screen.getByTestId('diff-total-lines').textContent).toBe('2');
     expect(screen.getByTestId('diff-total-positive').textContent).toBe('1,234.50');

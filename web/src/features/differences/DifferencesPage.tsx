@@ -95,7 +95,7 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
     return (
       <UnstyledButton data-testid={`diff-sort-${key}`} aria-label={t('differences.sortBy', { column: label })} aria-pressed={active}
         onClick={() => setSort(active ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDir(key) })}
-        style={{ fontWeight: 600, fontSize: 'inherit', display: 'inline-flex', alignItems: 'center', gap: 2 }}>
+        style={{ font: 'inherit', textTransform: 'inherit', letterSpacing: 'inherit', color: 'inherit', display: 'inline-flex', alignItems: 'center', gap: 2 }}>
         {label}<Icon size={12} opacity={active ? 1 : 0.4} />
       </UnstyledButton>
     );
@@ -103,31 +103,30 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
   const place = (r: DifferenceLine) => [r.warehouseCode, r.zoneCode, r.binCode].filter(Boolean).join(' / ');
   const c = (k: string) => t(`differences.col.${k}`);
   const columns: Column<DifferenceLine>[] = [
-    { key: 'list', header: c('list'), width: 90, render: (r) => <span className="mono">{r.countListNumber}</span> },
-    { key: 'item', header: header('item', c('item')), width: 140, render: (r) => <span className="mono" data-testid={`diff-row-${r.id}`}>{r.itemCode}</span> },
-    { key: 'description', header: c('description'), width: 170, grow: 1, render: (r) => r.itemDescription },
-    { key: 'place', header: header('place', c('place')), width: 170, render: (r) => <span className="mono">{place(r)}</span> },
-    { key: 'lot', header: c('lot'), width: 90, render: (r) => [r.lot, r.serial].filter(Boolean).join(' · ') },
-    { key: 'unit', header: c('unit'), width: 50, render: (r) => r.unit },
-    { key: 'target', header: c('target'), width: 90, align: 'right', render: (r) => fmt.quantity(r.target) },
+    { key: 'list', header: c('list'), width: 72, render: (r) => <span className="mono">{r.countListNumber}</span> },
+    { key: 'item', header: header('item', c('item')), width: 104, render: (r) => <span className="mono" title={r.itemDescription} data-testid={`diff-row-${r.id}`}>{r.itemCode}</span> },
+    { key: 'description', header: c('description'), width: 90, grow: 1, render: (r) => r.itemDescription },
+    { key: 'place', header: header('place', c('place')), width: 150, render: (r) => <span className="mono">{place(r)}</span> },
+    { key: 'lot', header: c('lot'), width: 60, render: (r) => [r.lot, r.serial].filter(Boolean).join(' · ') },
+    { key: 'target', header: c('target'), width: 72, align: 'right', render: (r) => fmt.quantity(r.target) },
     {
-      key: 'counted', header: c('counted'), width: 90, align: 'right',
+      key: 'counted', header: c('counted'), width: 84, align: 'right',
       render: (r) => (r.counted === null ? <Text span size="xs" c="dimmed">{t('differences.notCounted')}</Text> : fmt.quantity(r.counted)),
     },
-    { key: 'difference', header: header('difference', c('difference')), width: 100, align: 'right', render: (r) => <Text span inherit c={tone(r.difference)}>{fmt.quantity(r.difference)}</Text> },
-    { key: 'percent', header: header('percent', c('percent')), width: 80, align: 'right', render: (r) => (r.percent === null ? '' : `${fmt.quantity(r.percent)} %`) },
-    { key: 'unitPrice', header: c('unitPrice'), width: 100, align: 'right', render: (r) => fmt.money(r.unitPrice) },
+    { key: 'difference', header: header('difference', c('difference')), width: 92, align: 'right', render: (r) => <Text span inherit c={tone(r.difference)}>{r.difference === null ? '' : `${fmt.quantity(r.difference)} ${r.unit}`}</Text> },
+    { key: 'percent', header: header('percent', c('percent')), width: 62, align: 'right', render: (r) => fmt.quantity(r.percent) },
+    { key: 'unitPrice', header: c('unitPrice'), width: 80, align: 'right', render: (r) => fmt.money(r.unitPrice) },
     {
-      key: 'value', header: header('value', c('value')), width: 110, align: 'right',
+      key: 'value', header: header('value', c('value')), width: 86, align: 'right',
       render: (r) => (
         <Tooltip label={t(r.valueSource === 'ledger' ? 'differences.ledgerValue' : 'differences.plannedValue')} openDelay={400}>
           <Text span inherit c={tone(r.value)} fs={r.valueSource === 'planned' ? 'italic' : undefined} data-testid={`diff-value-${r.id}`}>{fmt.money(r.value)}</Text>
         </Tooltip>
       ),
     },
-    { key: 'status', header: c('status'), width: 100, render: (r) => <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>{t(`itemStatus.${r.status}`)}</Badge> },
+    { key: 'status', header: c('status'), width: 90, render: (r) => <Badge size="xs" variant="light" color={STATUS_COLOR[r.status]}>{t(`itemStatus.${r.status}`)}</Badge> },
     {
-      key: 'ledger', header: c('ledger'), width: 110,
+      key: 'ledger', header: c('ledger'), width: 80,
       render: (r) => (r.ledgerEntryIds.length === 0 ? '' : (
         <Tooltip label={r.ledgerEntryIds.map((e) => `#${e}`).join(', ')}>
           <Anchor component="button" type="button" size="xs" onClick={() => setLedgerOf(r)} data-testid={`diff-ledger-${r.id}`}>

@@ -9,8 +9,8 @@ const en = {
     csv: 'Export CSV', exported: 'Saved {{file}}',
     col: {
       list: 'List', item: 'Item', description: 'Description', place: 'Place', lot: 'Lot', serial: 'Serial', unit: 'Unit', target: 'Target',
-      counted: 'Counted', difference: 'Difference', unitPrice: 'Unit price', value: 'Value', absValue: 'Absolute value', percent: '%',
-      status: 'Status', ledger: 'Ledger entries',
+      counted: 'Counted', difference: 'Difference', unitPrice: 'Price', value: 'Value', absValue: 'Absolute value', percent: '%',
+      status: 'Status', ledger: 'Ledger',
     },
     sortBy: 'Sort by {{column}}',
     ledger: { title: 'Ledger entries of {{item}} (list {{list}})', key: 'Key', date: 'Posting date', quantity: 'Quantity', differencesZone: 'Differences zone' },
@@ -40,7 +40,7 @@ const it = {
     csv: 'Esporta CSV', exported: 'Salvato {{file}}',
     col: {
       list: 'Lista', item: 'Articolo', description: 'Descrizione', place: 'Ubicazione', lot: 'Lotto', serial: 'Matricola', unit: 'UM',
-      target: 'Giacenza teorica', counted: 'Contato', difference: 'Differenza', unitPrice: 'Prezzo unitario', value: 'Valore',
+      target: 'Giacenza teorica', counted: 'Contato', difference: 'Differenza', unitPrice: 'Prezzo', value: 'Valore',
       absValue: 'Valore assoluto', percent: '%', status: 'Stato', ledger: 'Movimenti',
     },
     sortBy: 'Ordina per {{column}}',
@@ -71,8 +71,8 @@ const pl = {
     csv: 'Eksport CSV', exported: 'Zapisano {{file}}',
     col: {
       list: 'Arkusz', item: 'Towar', description: 'Opis', place: 'Lokalizacja', lot: 'Partia', serial: 'Numer seryjny', unit: 'JM',
-      target: 'Stan ewidencyjny', counted: 'Policzono', difference: 'Różnica', unitPrice: 'Cena jednostkowa', value: 'Wartość',
-      absValue: 'Wartość bezwzględna', percent: '%', status: 'Status', ledger: 'Zapisy w kartotece',
+      target: 'Stan ewidencyjny', counted: 'Policzono', difference: 'Różnica', unitPrice: 'Cena', value: 'Wartość',
+      absValue: 'Wartość bezwzględna', percent: '%', status: 'Status', ledger: 'Zapisy',
     },
     sortBy: 'Sortuj według: {{column}}',
     ledger: { title: 'Zapisy w kartotece: {{item}} (arkusz {{list}})', key: 'Klucz', date: 'Data księgowania', quantity: 'Ilość', differencesZone: 'Strefa różnic' },

@@ -66,7 +66,7 @@ describe('differences report', () => {
     const r = await get();
     expect(r.items.map((l) => l.itemCode).sort()).toEqual(['DIFF-A', 'DIFF-B']);
     const l = byCode(r.items);
-    expect(l['DIFF-A']).toMatchObject({ target: '10', counted: '7', difference: '-3', unitPrice: '2', value: '-6', percent: '-30', status: 'reported', valueSource: 'planned', ledgerEntryIds: [] });
+    expect(l['DIFF-A']).toMatchObject({ countListStatus: 'completely_reported', target: '10', counted: '7', difference: '-3', unitPrice: '2', value: '-6', percent: '-30', status: 'reported', valueSource: 'planned', ledgerEntryIds: [] });
     expect(l['DIFF-B']).toMatchObject({ target: '5', counted: '8', difference: '3', unitPrice: '4', value: '12', percent: '60', binCode: places.p1.code });
     expect(r.totals).toMatchObject({ lines: 2, differenceLines: 2, positiveValue: '12', negativeValue: '-6', netValue: '6', valueAdjustment: '0' });
 
@@ -105,7 +105,7 @@ describe('differences report', () => {
     const r = await get('?sort=absValue&dir=desc');
     expect(r.items.map((l) => l.itemCode)).toEqual(['DIFF-B', 'DIFF-D', 'DIFF-A']);
     const l = byCode(r.items);
-    expect(l['DIFF-D']).toMatchObject({ difference: '-2', unitPrice: '5', value: '-10', percent: '-100', status: 'closed', valueSource: 'ledger' });
+    expect(l['DIFF-D']).toMatchObject({ countListStatus: 'closed', difference: '-2', unitPrice: '5', value: '-10', percent: '-100', status: 'closed', valueSource: 'ledger' });
     for (const line of r.items) {
       const entries = await db.selectFrom('stockLedger').selectAll().where('id', 'in', line.ledgerEntryIds).execute();
       const own = entries.filter((e) => e.zoneId !== places.diffZone.id);

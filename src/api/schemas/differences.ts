@@ -33,6 +33,7 @@ const totalsFields = {
 export const differenceLine = z.object({
   id: z.string().describe('Count-list item id'),
   countListId: z.string(), countListNumber: z.string(), lineNo: z.number().int(),
+  countListStatus: z.string().describe('Status of the count list (a manually closed list posted nothing; closed_with_errors: a posting waits in the posting error file)'),
   itemId: z.string(), itemCode: z.string(), itemDescription: z.string(), itemGroup: z.string().nullable().describe('Product group of the item'),
   unit: z.string().describe('Primary unit of the item; quantities are in it'),
   warehouseId: z.string(), warehouseCode: z.string(), zoneId: z.string().nullable(), zoneCode: z.string().nullable(),

@@ -16,7 +16,7 @@ export interface DifferenceFilter {
 }
 
 export interface DifferenceRow {
-  id: string; countListId: string; countListNumber: string; lineNo: number;
+  id: string; countListId: string; countListNumber: string; countListStatus: string; lineNo: number;
   itemId: string; itemCode: string; itemDescription: string; itemGroup: string | null; unit: string;
   warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null; binId: string | null; binCode: string | null;
   lot: string; serial: string; target: string | null; counted: string | null; status: 'open' | 'reported' | 'closed';
@@ -67,7 +67,7 @@ function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuild
     ), ids as (
       select cli_id, string_agg(id::text, ',') as ids from entry_ids group by cli_id
     ), base as (
-      select cli.id, cli.count_list_id, cl.number as list_number, cli.line_no, cli.item_id, it.code as item_code, it.description as item_description,
+      select cli.id, cli.count_list_id, cl.number as list_number, cl.status as list_status, cli.line_no, cli.item_id, it.code as item_code, it.description as item_description,
         it.product_group as item_group, it.primary_unit as unit, cli.warehouse_id, w.code as warehouse_code, cli.zone_id, z.code as zone_code,
         cli.bin_id, b.code as bin_code, cli.lot, cli.serial, cli.target_quantity as target, cli.reported_quantity as counted, cli.status,
         coalesce(cli.unit_price, ${plannedPrice(inv, method)}, 0) as planned_price,
@@ -106,7 +106,7 @@ export async function selectDifferenceLines(trx: Tx, inv: InventoryRow, method: 
   sort: DifferenceSort, dir: 'asc' | 'desc', page: { limit: number; offset: number } | null): Promise<DifferenceRow[]> {
   const order = sql.raw(`${ORDER[sort].replace(/#/g, dir)}, count_list_id, line_no, id`);
   const r = await sql<DifferenceRow>`
-    select id::text as id, count_list_id::text as "countListId", list_number as "countListNumber", line_no as "lineNo",
+    select id::text as id, count_list_id::text as "countListId", list_number as "countListNumber", list_status as "countListStatus", line_no as "lineNo",
       item_id::text as "itemId", item_code as "itemCode", item_description as "itemDescription", item_group as "itemGroup", unit,
       warehouse_id::text as "warehouseId", warehouse_code as "warehouseCode", zone_id::text as "zoneId", zone_code as "zoneCode",
       bin_id::text as "binId", bin_code as "binCode", lot, serial, target::text as target, counted::text as counted, status,

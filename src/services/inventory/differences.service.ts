@@ -15,7 +15,7 @@ export interface DifferenceQuery extends DifferenceFilter {
 }
 
 export interface DifferenceLine {
-  id: string; countListId: string; countListNumber: string; lineNo: number;
+  id: string; countListId: string; countListNumber: string; countListStatus: string; lineNo: number;
   itemId: string; itemCode: string; itemDescription: string; itemGroup: string | null; unit: string;
   warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null; binId: string | null; binCode: string | null;
   lot: string; serial: string; target: string | null; counted: string | null;

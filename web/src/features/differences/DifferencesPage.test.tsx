@@ -6,7 +6,7 @@ import { mockFetch, renderUi, type Call } from '../../test/render';
 import { DifferencesReportView } from './DifferencesPage';
 
 const line = (id: string, o: Record<string, unknown>) => ({
-  id, countListId: '11', countListNumber: 'L0001', lineNo: Number(id), itemId: `10${id}`, itemCode: `ITEM-${id}`, itemDescription: `Item ${id}`,
+  id, countListId: '11', countListNumber: 'L0001', countListStatus: 'completely_reported', lineNo: Number(id), itemId: `10${id}`, itemCode: `ITEM-${id}`, itemDescription: `Item ${id}`,
   itemGroup: null, unit: 'PZ', warehouseId: '2', warehouseCode: 'W1', zoneId: '3', zoneCode: 'Z1', binId: '4', binCode: '01-01', lot: '', serial: '',
   target: '10', counted: '7', difference: '-3', unitPrice: '2', value: '-6', percent: '-30', status: 'reported', valueSource: 'planned', ledgerEntryIds: [], ...o,
 });
@@ -23,7 +23,8 @@ function api(c: Call): unknown {
   if (c.path === '/api/inventories/5/differences') {
     return {
       inventory: { inventoryId: '5', inventoryNumber: 'INV-7', status: 'closed', method: 'stock_taking_day', valuationPrice: 'inventory' },
-      items: [line('1', {}), line('2', { target: '5', counted: '8', difference: '3', unitPrice: '411.5', value: '1234.5', percent: '60', status: 'closed', valueSource: 'ledger', ledgerEntryIds: ['900', '901'] })],
+      items: [line('1', {}), line('2', { target: '5', counted: '8', difference: '3', unitPrice: '411.5', value: '1234.5', percent: '60', status: 'closed', valueSource: 'ledger', ledgerEntryIds: ['900', '901'] }),
+        line('3', { status: 'closed', countListStatus: 'manually_closed' })],
       nextOffset: null,
       totals: { ...totals({}), valueAdjustment: '3', valueAdjustmentEntryIds: ['950'],
         byWarehouse: [{ ...totals({}), warehouseId: '2', warehouseCode: 'W1' }],
@@ -50,7 +51,8 @@ describe('differences report', () => {
     expect(within(table).getByTestId('diff-value-2').textContent).toBe('1,234.50');
     expect(within(table).getByTestId('diff-value-1').textContent).toBe('-6.00');
     expect(within(table).getByText('60')).toBeTruthy();
-    expect(within(table).getAllByText('W1 / Z1 / 01-01')).toHaveLength(2);
+    expect(within(table).getAllByText('W1 / Z1 / 01-01')).toHaveLength(3);
+    expect(within(table).getByText('Manually closed')).toBeTruthy();
     expect(screen.getByTestId('diff-total-lines').textContent).toBe('2');
     expect(screen.getByTestId('diff-total-positive').textContent).toBe('1,234.50');
     expect(screen.getByTestId('diff-total-negative').textContent).toBe('-6.00');

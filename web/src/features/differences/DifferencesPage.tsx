@@ -28,6 +28,8 @@ const SORTS: SortKey[] = ['place', 'item', 'absValue', 'value', 'difference', 'p
 /** Codes and places read upwards; amounts start with the largest. */
 const defaultDir = (k: SortKey): 'asc' | 'desc' => (k === 'item' || k === 'place' ? 'asc' : 'desc');
 const STATUS_COLOR: Record<string, string> = { open: 'gray', reported: 'blue', closed: 'green' };
+/** Lists whose differences are not (all) in the ledger although closed: shown instead of the item status. */
+const LIST_FLAGGED = ['manually_closed', 'closed_with_errors'];
 
 export default function DifferencesPage() {
   const { id } = useParams();
@@ -124,7 +126,9 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
         </Tooltip>
       ),
     },
-    { key: 'status', header: c('status'), width: 90, render: (r) => <Badge size="xs" variant="light" color={STATUS_COLOR[r.status]}>{t(`itemStatus.${r.status}`)}</Badge> },
+    { key: 'status', header: c('status'), width: 90, render: (r) => (LIST_FLAGGED.includes(r.countListStatus)
+      ? <Badge size="xs" variant="light" color="orange" title={t(`clStatus.${r.countListStatus}`)}>{t(`clStatus.${r.countListStatus}`)}</Badge>
+      : <Badge size="xs" variant="light" color={STATUS_COLOR[r.status]}>{t(`itemStatus.${r.status}`)}</Badge>) },
     {
       key: 'ledger', header: c('ledger'), width: 80,
       render: (r) => (r.ledgerEntryIds.length === 0 ? '' : (

@@ -14,6 +14,8 @@ import { actorOf } from '../auth.js';
 import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 import { jobAccepted } from './jobs.routes.js';
+import { closeCountListManually, reassignCountLists } from '../../services/inventory/list-admin.service.js';
+import { manualCloseBody, manualCloseResult, reassignBody, reassignResult } from '../schemas/inventory.js';
 
 const listStatus = z.enum(['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported',
   'closing', 'closed', 'closed_with_errors', 'manually_closed']);
@@ -198,6 +200,22 @@ const countListsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/count-list-items/:id/reports', {
     schema: { tags, summary: 'Every report of an item, including invalidated ones', params: idParams, response: { 200: z.object({ items: z.array(reportView) }), ...errorResponses } },
   }, async (request) => ({ items: await listItemReports(ctx, actorOf(request), request.params.id) }));
+
+  // Count-list administration: manual close and reassignment (list-admin.service.ts).
+  app.post('/api/count-lists/:id/manual-close', {
+    schema: {
+      tags, summary: 'Close a list being counted manually: no postings, the reason is kept, its stock locks are released and the postings they parked re-processed; reports are kept',
+      params: idParams, body: manualCloseBody, response: { 200: manualCloseResult, ...errorResponses },
+    },
+  }, async (request) => closeCountListManually(ctx, actorOf(request), request.params.id, request.body.reason));
+
+  app.post('/api/count-lists/reassign', {
+    schema: {
+      tags, summary: 'Hand count lists over to another employee (all or none; not final lists)',
+      body: reassignBody, response: { 200: reassignResult, ...errorResponses },
+    },
+  }, async (request) => reassignCountLists(ctx, actorOf(request), request.body));
 };
 
 export default countListsRoutes;
+

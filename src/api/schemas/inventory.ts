@@ -135,3 +135,19 @@ export const countListPage = z.object({
   statusCounts: z.record(z.string(), z.number().int()).describe('Lists of the inventory per status'),
 });
 export { countListStatus };
+
+// Count-list administration: manual close and reassignment (list-admin.service.ts).
+export const manualCloseBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500).describe('Why the list is closed without postings (kept as the list\'s status reason); required'),
+});
+export const manualCloseResult = z.object({
+  countListId: z.string(), countListNumber: z.string(), status: z.literal('manually_closed'), statusReason: z.string(),
+  releasedLocks: z.number().int().describe('Stock locks of the list that were released'),
+  reprocessedPostings: z.number().int().describe('Postings parked by those locks that are now in the ledger'),
+  stillParked: z.number().int().describe('Postings parked by those locks that now wait for another list\'s lock'),
+});
+export const reassignBody = z.strictObject({
+  countListIds: z.array(idSchema).min(1).max(1000).describe('Lists to hand over; all of them or none change (final lists refuse the request)'),
+  responsibleUserId: idSchema.describe('The employee who counts them from now on: an active user of the lists\' site'),
+});
+export const reassignResult = z.object({ countListIds: z.array(z.string()), responsibleUserId: z.string() });

@@ -107,3 +107,30 @@ export function requireDeletable(status: CountListStatus, n = ''): void {
   if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
   if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status } });
 }
+
+/** Longest reason a manual close keeps (count_lists.status_reason). */
+export const MANUAL_CLOSE_REASON_MAX = 500;
+
+/**
+ * Manual close (SPEC §4.3 "Manually closed"): a list being counted is closed without posting anything, e.g.
+ * a list counted by mistake or made obsolete. It needs a reason, which the list keeps; final lists refuse it
+ * (count.list_closed), others that are not being counted are illegal moves. Returns the new status and the
+ * trimmed reason.
+ */
+export function closeManually(from: CountListStatus, reason: string, n = ''): { status: CountListStatus; reason: string } {
+  const r = reason.trim();
+  if (FINAL_STATUSES.includes(from)) transition(from, 'manually_closed', n);
+  if (r.length === 0) {
+    throw new DomainError('validation.failed', `count list ${n}: a reason is required to close it manually`, { field: 'reason', params: { countListNumber: n } });
+  }
+  if (r.length > MANUAL_CLOSE_REASON_MAX) {
+    throw new DomainError('validation.failed', `the reason is longer than ${MANUAL_CLOSE_REASON_MAX} characters`, { field: 'reason', params: { max: MANUAL_CLOSE_REASON_MAX } });
+  }
+  return { status: transition(from, 'manually_closed', n), reason: r };
+}
+
+/** Reassigning the responsible employee: any list not in a final status (a list being closed neither). */
+export function requireReassignable(status: CountListStatus, n = ''): void {
+  if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
+  if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status, countListNumber: n } });
+}

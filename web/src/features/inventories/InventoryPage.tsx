@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter } from '@tabler/icons-react';
+import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter, IconUserShare, IconLockOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -18,6 +18,8 @@ import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
 import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
+import { ManualCloseDialog } from '../listadmin/ManualCloseDialog';
+import { ReassignDialog } from '../listadmin/ReassignDialog';
 
 export default function InventoryPage() {
   const { id } = useParams();
@@ -36,6 +38,8 @@ export default function InventoryPage() {
   const [genResult, setGenResult] = useState<GenerationResult | null>(null);
   const [verifying, setVerifying] = useState<string[] | null | false>(false);
   const [printing, setPrinting] = useState<string[] | null>(null);
+  const [reassigning, setReassigning] = useState<string[] | null>(null);
+  const [closingManually, setClosingManually] = useState<Array<{ id: string; number: string }> | null>(null);
   const [verifyResult, setVerifyResult] = useState<ResponseOf<'/api/inventories/{id}/verify', 'post'> | null>(null);
   const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
   const userName = (uid: string | null) => {
@@ -127,6 +131,9 @@ export default function InventoryPage() {
           <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
           <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>{t('inv.verify')}</Button>
           <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} disabled={!ids.length} onClick={() => setPrinting(ids)} data-testid="lists-print">{t('print.action')}</Button>
+          <Button size="xs" variant="light" leftSection={<IconUserShare size={14} />} disabled={!ids.length} onClick={() => setReassigning(ids)} data-testid="lists-reassign">{t('listAdmin.reassign.action')}</Button>
+          <Button size="xs" variant="light" color="orange" leftSection={<IconLockOff size={14} />} disabled={!ids.length}
+            onClick={() => setClosingManually(ids.map((l) => ({ id: l, number: lists.rows.find((r) => r.id === l)?.number ?? `#${l}` })))} data-testid="lists-manual-close">{t('listAdmin.manualClose.action')}</Button>
           <Button size="xs" color="dark" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmClose', { count: ids.length }))) action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } }); }} data-testid="lists-close">{t('cl.close')}</Button>
           <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
         </Group>
@@ -150,6 +157,14 @@ export default function InventoryPage() {
         refresh();
       }} />
       <PrintDialog countListIds={printing ?? []} opened={printing !== null} onClose={() => setPrinting(null)} />
+      <ReassignDialog countListIds={reassigning ?? []} opened={reassigning !== null} onClose={() => setReassigning(null)} onDone={(r) => {
+        notifyOk(t('listAdmin.reassign.done', { count: r.countListIds.length, user: r.userLabel }));
+        refresh();
+      }} />
+      <ManualCloseDialog lists={closingManually ?? []} opened={closingManually !== null} onClose={() => setClosingManually(null)} onDone={(n) => {
+        notifyOk(t('listAdmin.manualClose.done', { count: n }));
+        refresh();
+      }} />
       <VerifyModal inventoryId={id!} countListIds={verifying || null} opened={verifying !== false} onClose={() => setVerifying(false)}
         onVerified={(r) => { setVerifyResult(r); refresh(); }} />
     </Stack>

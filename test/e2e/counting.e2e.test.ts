@@ -342,4 +342,23 @@ describe('closing', () => {
       .toEqual([`REC ${w.screws.code} 01-01 +30`, `TRF ${w.screws.code} 01-01 +6`, `TRF ${w.screws.code} DIFF -6`]);
     await shot(desk, '22-stock-ledger');
   });
+
+  it('the differences report shows each posted difference with its value, as the ledger has it', async () => {
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    await desk.getByTestId('inv-differences').click();
+    await desk.waitForURL(/\/differences$/);
+    const table = desk.getByTestId('differences');
+    await table.getByText(w.screws.code, { exact: true }).first().waitFor();
+    // Screws +6 and nuts -1 (and glue, found), valued from their own closing entries.
+    const entries = await server.runtime.ctx.db.selectFrom('stockLedger').select(['itemId', 'quantity', 'value'])
+      .where('originType', '=', 'count_list').where('binId', 'is not', null).execute();
+    const screws = entries.find((e) => e.itemId === w.screws.id && Number(e.quantity) > 0)!;
+    const api = await call<{ items: Array<{ id: string; itemCode: string; difference: string; value: string; valueSource: string }> }>(
+      'GET', `/api/inventories/${inventoryId}/differences`);
+    const row = api.items.find((r) => r.itemCode === w.screws.code)!;
+    expect(row).toMatchObject({ difference: '6', valueSource: 'ledger' });
+    expect(Number(row.value)).toBe(Number(screws.value));
+    await expect.poll(() => desk.getByTestId(`diff-value-${row.id}`).textContent()).toBe(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }).format(Number(screws.value)));
+    await shot(desk, '23-differences-report');
+  });
 });

@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter, IconUserShare, IconLockOff } from '@tabler/icons-react';
+import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter, IconUserShare, IconLockOff, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CloseInventoryResult, CountListRow, GenerationResult, Inventory, Job, Owner, ResponseOf, UserRow } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -95,6 +95,7 @@ export default function InventoryPage() {
               {(['article', 'bin', 'differences'] as const).map((c) => <Menu.Item key={c} onClick={() => setGen(c)} data-testid={`gen-${c}`}>{t(`gen.title.${c}`)}</Menu.Item>)}
             </Menu.Dropdown>
           </Menu>
+          <Button component={Link} to={`/inventories/${id}/differences`} variant="light" leftSection={<IconScale size={16} />} data-testid="inv-differences">{t('differences.title')}</Button>
           <Button leftSection={<IconPlayerPlay size={16} />} color="green" disabled={i.status !== 'has_count_lists' && i.status !== 'created'} onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })} data-testid="inv-start">{t('inv.start')}</Button>
           <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => setVerifying(null)} data-testid="inv-verify">{t('inv.verify')}</Button>
           <Button leftSection={<IconLock size={16} />} color="dark" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmClose'))) action.mutate({ path: `/api/inventories/${id}/close` }); }} data-testid="inv-close">{t('inv.close')}</Button>

@@ -11,14 +11,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CountListRow, Inventory, ResponseOf } from '../../api/models';
+import type { DifferenceLine, DifferencesReport } from './types';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
 import { downloadCsv } from './download';
 import { LedgerEntries } from './LedgerEntries';
 
-export type DifferencesReport = ResponseOf<'/api/inventories/{id}/differences', 'get'>;
-export type DifferenceLine = DifferencesReport['items'][number];
+export type { DifferenceLine, DifferencesReport };
 type Totals = DifferencesReport['totals'];
 export type SortKey = 'item' | 'place' | 'difference' | 'value' | 'absValue' | 'percent';
 interface Named { id: string; code: string; name: string }

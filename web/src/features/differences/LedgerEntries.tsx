@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import type { ResponseOf } from '../../api/models';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../components/format';
-import type { DifferenceLine } from './DifferencesPage';
+import type { DifferenceLine } from './types';
 
 type Entry = ResponseOf<'/api/stock/ledger', 'get'>['items'][number];
 

@@ -44,12 +44,23 @@ describe('POST /api/count-lists/print', () => {
     const res = await post({ listIds: [seeingList.id], usage: 'count', language: 'pl' });
     const text = pdf(res);
     expect(res.headers['content-disposition']).toBe(`inline; filename="count-list-${seeingList.number}.pdf"`);
-    for (const s of ['ŁÓDŹ-1', 'Śruba ąęłńśźż àè', `Arkusz spisowy ${seeingList.number}`, 'Właściciel zapasu', 'Ilość', '4417.125']) {
+    for (const s of ['ŁÓDŹ-1', 'Śruba ąęłńśźż àè', `Arkusz spisowy ${seeingList.number}`, 'Właściciel zapasu', 'Ilość', '4417,125']) {
       expect(text).toContain(s);
     }
   });
 
-  it.each(['en', 'it', 'pl'] as const)('a blind inventory never prints the target (%s)', async (language) => {
+  it('prints German sheets: German labels, decimal comma in the target', async () => {
+    const res = await post({ listIds: [seeingList.id], usage: 'count', language: 'de' });
+    const text = pdf(res);
+    for (const s of [`Zählliste ${seeingList.number}`, `Inventur `, 'Bestandseigentümer', 'Lagerplatz', 'Sollmenge', 'Gezählt', 'Seite 1 von 1',
+      'Gezählt von (Name, Unterschrift)', 'Zählung', '4417,125', 'ŁÓDŹ-1']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toContain('Count list');
+    expect(text).not.toContain('Stock owner');
+  });
+
+  it.each(['en', 'it', 'pl', 'de'] as const)('a blind inventory never prints the target (%s)', async (language) => {
     const text = pdf(await post({ listIds: [blindList.id], usage: 'none', printReported: true, language }));
     expect(text).toContain('ŁÓDŹ-1');
     expect(text).not.toContain('4417');
@@ -87,7 +98,7 @@ describe('POST /api/count-lists/print', () => {
     ['more than 500 lists', { listIds: Array.from({ length: 501 }, (_, i) => String(i + 1)), usage: 'count' }, 400, 'validation.failed', 'listIds'],
     ['unknown usage', { listIds: ['1'], usage: 'all' }, 400, 'validation.failed', 'usage'],
     ['too many blank pages', { listIds: ['1'], usage: 'blank', blankPages: 1000 }, 400, 'validation.failed', 'blankPages'],
-    ['unknown language', { listIds: ['1'], usage: 'count', language: 'de' }, 400, 'validation.failed', 'language'],
+    ['unknown language', { listIds: ['1'], usage: 'count', language: 'fr' }, 400, 'validation.failed', 'language'],
     ['unknown list', { listIds: ['999999999'], usage: 'count' }, 404, 'not_found', 'listIds'],
   ])('%s → %i %s', async (_name, body, status, code, field) => {
     const res = await post(body);

@@ -1,7 +1,7 @@
 // Printing count lists (SPEC §4.5): one POST answering either the PDF, or — when warnings need confirming —
 // the warnings as JSON. Nothing to print at all is a 422 (print.nothing_to_print) with the warnings as params.
 import { z } from 'zod';
-import { MAX_BLANK_PAGES } from '../../domain/inventory/printing.js';
+import { DOCUMENT_LANGUAGES, MAX_BLANK_PAGES } from '../../domain/inventory/printing.js';
 import { printCountLists } from '../../services/inventory/print.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idSchema } from '../schemas/common.js';
@@ -16,7 +16,7 @@ const printBody = z.strictObject({
   blankPages: z.number().int().min(1).max(MAX_BLANK_PAGES).optional().describe('Pages per list for usage blank (1–999, default 1); only with usage blank'),
   printReported: z.boolean().optional().describe('Also print items already reported (default false)'),
   autoConfirmWarnings: z.boolean().optional().describe('Print despite warnings (lists skipped and why); when false (default) the warnings are returned instead of the PDF'),
-  language: z.enum(['en', 'it', 'pl']).optional().describe('Language of the printed sheets (default en)'),
+  language: z.enum(DOCUMENT_LANGUAGES).optional().describe('Language of the printed sheets (default en)'),
 });
 
 const printWarning = z.object({

@@ -12,6 +12,10 @@ import { targetView } from './reporting.js';
  */
 export type PrintUsage = 'count' | 'verification' | 'blank' | 'none';
 
+/** Languages of printed and exported documents (count sheets, the differences report's files). */
+export const DOCUMENT_LANGUAGES = ['en', 'it', 'pl', 'de'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
 export const MAX_BLANK_PAGES = 999;
 /** Upper bounds of one print run, so a request cannot ask for an unbounded document. */
 export const MAX_PRINT_LINES = 20_000;

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import type { DocumentLanguage } from '../../domain/inventory/printing.js';
 
-export type PrintLanguage = 'en' | 'it' | 'pl';
+export type PrintLanguage = DocumentLanguage;
 
 export interface SheetLine {
   lineNo: number; bin: string; itemCode: string; description: string; lotSerial: string; unit: string;
@@ -64,6 +65,15 @@ export const LABELS: Record<PrintLanguage, Record<Label, string>> = {
     countedBy: 'Spisał (imię i nazwisko, podpis)', checkedBy: 'Sprawdził (imię i nazwisko, podpis)', date: 'Data',
     'type.article': 'Arkusz artykułów', 'type.bin': 'Arkusz miejsc składowania', 'type.differences': 'Lista różnic inwentaryzacyjnych',
     'usage.count': 'Spis z natury', 'usage.verification': 'Weryfikacja', 'usage.blank': 'Puste strony', 'usage.none': 'Wszystkie pozycje',
+  },
+  de: {
+    countList: 'Zählliste', inventory: 'Inventur', countType: 'Zählart', warehouse: 'Lager', owner: 'Bestandseigentümer',
+    countDate: 'Zähldatum', responsible: 'Verantwortlich', usage: 'Verwendung', printed: 'Gedruckt', page: 'Seite {x} von {y}',
+    colLine: 'Pos.', colBin: 'Lagerplatz', colItem: 'Artikel', colDescription: 'Bezeichnung', colLotSerial: 'Charge / Seriennr.', colUnit: 'ME',
+    colTarget: 'Sollmenge', colCounted: 'Gezählt', colChecked: 'Geprüft',
+    countedBy: 'Gezählt von (Name, Unterschrift)', checkedBy: 'Geprüft von (Name, Unterschrift)', date: 'Datum',
+    'type.article': 'Artikelliste', 'type.bin': 'Lagerplatzliste', 'type.differences': 'Inventurdifferenzen',
+    'usage.count': 'Zählung', 'usage.verification': 'Nachzählung', 'usage.blank': 'Leerseiten', 'usage.none': 'Alle Positionen',
   },
 };
 
@@ -133,7 +143,7 @@ export async function renderCountListsPdf(sheets: readonly Sheet[], o: RenderOpt
       doc.addPage({ size: 'A4', margin: 0 });
       drawHeader(doc, L, sheet, p + 1, pages, o.printedAt);
       const rows = sheet.blankPages > 0 ? [] : sheet.lines.slice(p * ROWS_PER_PAGE, (p + 1) * ROWS_PER_PAGE);
-      drawTable(doc, L, columns(sheet.blankPages > 0 ? false : sheet.showTargets), rows);
+      drawTable(doc, L, columns(sheet.blankPages > 0 ? false : sheet.showTargets), rows, targetText(o.language));
       drawFooter(doc, L);
     }
   }
@@ -167,7 +177,19 @@ function drawHeader(doc: Doc, L: Record<Label, string>, s: Sheet, page: number, 
   });
 }
 
-function drawTable(doc: Doc, L: Record<Label, string>, cols: Col[], rows: SheetLine[]): void {
+const LOCALES: Record<PrintLanguage, string> = { en: 'en-GB', it: 'it-IT', pl: 'pl-PL', de: 'de-DE' };
+
+/**
+ * A target with the language's decimal separator and every decimal it has, without thousands separators: a
+ * German or Polish counter reads 4417,125 as intended, and 4.417 (German thousands) cannot be taken for a decimal.
+ */
+export function targetText(language: PrintLanguage): (v: string) => string {
+  const f = new Intl.NumberFormat(LOCALES[language], { useGrouping: false, maximumFractionDigits: 20 });
+  // Intl formats the decimal string itself (no binary float in between).
+  return (v) => (f.format as unknown as (s: string) => string)(v);
+}
+
+function drawTable(doc: Doc, L: Record<Label, string>, cols: Col[], rows: SheetLine[], number: (v: string) => string): void {
   const left = PAGE.margin;
   const right = PAGE.w - PAGE.margin;
   doc.rect(left, TABLE_TOP, right - left, HEAD_H).fillColor('#e8e8e8').fill();
@@ -191,7 +213,7 @@ function drawTable(doc: Doc, L: Record<Label, string>, cols: Col[], rows: SheetL
         doc.rect(cx + c.width / 2 - 5, y + ROW_H / 2 - 5, 10, 10).stroke();
       } else if (c.key !== 'counted') {
         const v = row[c.key];
-        const text = v === null ? '' : String(v);
+        const text = v === null ? '' : c.key === 'target' ? number(String(v)) : String(v);
         // Codes and numbers never wrap or lose characters: a long one is set smaller to fit its column.
         const size = c.fit ? fitSize(doc, text, c.width - 6, c.fit === 'lines' ? ROW_H - 4 : null) : 8;
         cell(doc, text, cx + 3, y + 3, c.width - 6, ROW_H - 4, { align: c.align ?? 'left', size });

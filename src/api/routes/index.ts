@@ -35,6 +35,7 @@ import generationRoutes from './generation.routes.js';
 import numberSequencesRoutes from './number-sequences.routes.js';
 import setupRoutes from './setup.routes.js';
 import differencesRoutes from './differences.routes.js';
+import countFilesRoutes from './count-files.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -56,4 +57,5 @@ export const routeModules: RouteModule[] = [
   numberSequencesRoutes,
   setupRoutes,
   differencesRoutes,
+  countFilesRoutes,
 ];

@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/schema.js';
 import type { EngineKind } from '../storage/database.js';
+import type { JobRegistry } from './jobs/queue.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database> | Kysely<Database>;
@@ -17,6 +18,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Unguessable token (sessions, job ids). */
   newToken: () => string;
+  /** The background job kinds this process can queue and run (built in runtime.ts). */
+  jobs: JobRegistry;
 }
 
 export interface Actor {
@@ -32,6 +35,7 @@ export function makeContext(db: Db, engine: EngineKind, overrides: Partial<Servi
     engine,
     now: () => new Date(),
     newToken: () => randomBytes(32).toString('base64url'),
+    jobs: new Map(),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '../storage/database.js';
 import { migrate } from '../storage/migrate.js';
 import { makeContext, type ServiceContext } from './context.js';
+import { defaultJobRegistry } from './jobs/catalogue.js';
 
 export interface Runtime {
   ctx: ServiceContext;
@@ -28,7 +29,7 @@ export async function openRuntime(config: RuntimeConfig): Promise<Runtime> {
   const handle = await openDatabase(config);
   try {
     const applied = await migrate(handle.pool);
-    const ctx = makeContext(handle.db, handle.kind, config.overrides);
+    const ctx = makeContext(handle.db, handle.kind, { jobs: defaultJobRegistry(), ...config.overrides });
     return { ctx, handle, applied, close: () => handle.close() };
   } catch (e) {
     await handle.close();

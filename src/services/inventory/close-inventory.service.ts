@@ -9,7 +9,8 @@ import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { applyCommand } from '../../domain/inventory/inventory.js';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { z } from 'zod';
+import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { postMovements } from './close-ledger.js';
 import { parkedClosingPostings, recordAppliedClosings } from './close-record.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
@@ -122,7 +123,8 @@ export async function closeInventoryOrEnqueue(ctx: ServiceContext, actor: Actor,
   return { jobId };
 }
 
-registerJobHandler(CLOSE_INVENTORY_JOB, async (ctx, job) => {
-  const { inventoryId } = job.params as { inventoryId: string };
+/** Closing a large inventory in the background (SPEC §4.7). */
+export const closeInventoryJob = defineJob(CLOSE_INVENTORY_JOB, z.object({ inventoryId: z.string() }), async (ctx, job) => {
+  const { inventoryId } = job.params;
   return closeInventory(ctx, job.actor, inventoryId);
 });

@@ -9,7 +9,8 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
 import { planClosing, type ClosingItem, type MovementLine } from '../../domain/inventory/closing.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { z } from 'zod';
+import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { checkReservations, postMovements } from './close-ledger.js';
 import { reprocessParkedPostings } from './close-record.js';
 import { type InventoryRow, itemCounts, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
@@ -173,7 +174,8 @@ export async function enqueueCloseCountLists(ctx: ServiceContext, actor: Actor, 
   });
 }
 
-registerJobHandler(CLOSE_JOB, async (ctx, job, progress) => {
-  const { countListIds } = job.params as { countListIds: string[] };
+/** Closing count lists in the background (SPEC §4.6): postings per list, one transaction each. */
+export const closeListsJob = defineJob(CLOSE_JOB, z.object({ countListIds: z.array(z.string()) }), async (ctx, job, progress) => {
+  const { countListIds } = job.params;
   return { lists: await closeCountLists(ctx, job.actor, countListIds, progress) };
 });

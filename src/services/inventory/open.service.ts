@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { COUNTING_STATUSES, failOpening, openList } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { z } from 'zod';
+import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
 
 export const OPEN_JOB = 'count_lists.open';
@@ -215,8 +216,9 @@ export async function enqueueOpenCountLists(ctx: ServiceContext, actor: Actor, c
   });
 }
 
-registerJobHandler(OPEN_JOB, async (ctx, job, progress) => {
-  const { countListIds } = job.params as { countListIds: string[] };
+/** Opening count lists in the background (SPEC §4.3): the lists of the request, one transaction each. */
+export const openListsJob = defineJob(OPEN_JOB, z.object({ countListIds: z.array(z.string()) }), async (ctx, job, progress) => {
+  const { countListIds } = job.params;
   // The job row survives restarts; its creation time is when the opening was asked for.
   const { createdAt } = await ctx.db.selectFrom('jobs').select('createdAt').where('id', '=', job.id).executeTakeFirstOrThrow();
   return { lists: await openCountLists(ctx, job.actor, countListIds, progress, { requestedAt: new Date(createdAt) }) };

@@ -3,14 +3,16 @@
 // job), and it must work on single-connection PGlite and inside the per-test PostgreSQL schemas — a queue
 // library with its own schema and connections can do neither. State, progress and results survive a restart.
 import type { Selectable } from 'kysely';
+import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { JobsTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
 
-export interface JobRun {
+export interface JobRun<P = unknown> {
   id: string;
   kind: string;
-  params: unknown;
+  /** Parsed by the kind's schema before the job runs. */
+  params: P;
   siteId: string | null;
   /** Who asked for the job; handlers act (and are authorised) as this user. */
   actor: Actor;
@@ -18,19 +20,42 @@ export interface JobRun {
 
 /** Reports progress; call it between transactions, never inside one (PGlite has a single connection). */
 export type Progress = (done: number, total: number) => Promise<void>;
-export type JobHandler = (ctx: ServiceContext, job: JobRun, progress: Progress) => Promise<unknown>;
 
-const handlers = new Map<string, JobHandler>();
-
-/** Modules register their job kinds at import time (see handlers.ts). */
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  handlers.set(kind, handler);
+/** One kind of background job: the schema of its parameters and what running it does. */
+export interface JobDefinition<P = unknown> {
+  kind: string;
+  params: z.ZodType<P>;
+  run(ctx: ServiceContext, job: JobRun<P>, progress: Progress): Promise<unknown>;
 }
 
-export function handlerFor(kind: string): JobHandler {
-  const h = handlers.get(kind);
-  if (!h) throw new DomainError('job.unknown_kind', `no handler for job kind ${kind}`, { params: { kind } });
-  return h;
+export function defineJob<P>(kind: string, params: z.ZodType<P>, run: JobDefinition<P>['run']): JobDefinition<P> {
+  return { kind, params, run };
+}
+
+/** The job kinds a process can run, by kind; built once in the composition root (runtime.ts). */
+export type JobRegistry = ReadonlyMap<string, JobDefinition<never>>;
+
+export function jobRegistry(definitions: ReadonlyArray<JobDefinition<never>>): JobRegistry {
+  const m = new Map<string, JobDefinition<never>>();
+  for (const d of definitions) {
+    if (m.has(d.kind)) throw new Error(`job kind ${d.kind} is defined twice`);
+    m.set(d.kind, d);
+  }
+  return m;
+}
+
+export function definitionFor(registry: JobRegistry, kind: string): JobDefinition<unknown> {
+  const d = registry.get(kind);
+  if (!d) throw new DomainError('job.unknown_kind', `no handler for job kind ${kind}`, { params: { kind } });
+  return d as unknown as JobDefinition<unknown>;
+}
+
+/** A job's stored parameters as its kind expects them; a job whose parameters no longer fit fails with the reason. */
+export function parseJobParams(def: JobDefinition<unknown>, params: unknown): unknown {
+  const r = def.params.safeParse(params);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new DomainError('validation.failed', `job ${def.kind}: params.${issue.path.join('.')}: ${issue.message}`, { field: `params.${issue.path.join('.')}` });
 }
 
 // In-process wake-up so a worker starts a fresh job at once instead of waiting for its next poll.
@@ -51,7 +76,7 @@ export interface EnqueueInput {
 
 /** Queues a job inside the caller's transaction and returns its id. */
 export async function enqueueJob(trx: Tx, ctx: ServiceContext, input: EnqueueInput): Promise<string> {
-  handlerFor(input.kind);
+  parseJobParams(definitionFor(ctx.jobs, input.kind), input.params ?? {});
   const id = `job_${ctx.newToken()}`.slice(0, 100);
   await trx.insertInto('jobs').values({
     id, kind: input.kind, params: JSON.stringify(input.params ?? {}), siteId: input.siteId ?? null,

@@ -5,8 +5,7 @@ import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, SYSTEM_ACTOR, found } from '../context.js';
-import { handlerFor, jobView, onEnqueue, type JobRun, type JobView } from './queue.js';
-import './handlers.js';
+import { definitionFor, jobView, onEnqueue, parseJobParams, type JobRun, type JobView } from './queue.js';
 
 export const HEARTBEAT_MS = 10_000;
 export const STALE_MS = 60_000;
@@ -34,7 +33,8 @@ async function execute(ctx: ServiceContext, claimed: { id: string; kind: string;
     await ctx.db.updateTable('jobs').set({ progress: done, total, heartbeatAt: ctx.now() }).where('id', '=', job.id).execute();
   };
   try {
-    const result = await handlerFor(job.kind)(ctx, job, progress);
+    const def = definitionFor(ctx.jobs, job.kind);
+    const result = await def.run(ctx, { ...job, params: parseJobParams(def, job.params) }, progress);
     await ctx.db.updateTable('jobs').set({
       status: 'succeeded', result: JSON.stringify(result ?? null), finishedAt: ctx.now(), progress: sql<number>`greatest(progress, total)`,
     }).where('id', '=', job.id).execute();

@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/services/context.js';
-import { enqueueJob, getJob, registerJobHandler } from '../../../src/services/jobs/queue.js';
+import { z } from 'zod';
+import { defineJob, enqueueJob, getJob, jobRegistry } from '../../../src/services/jobs/queue.js';
 import { STALE_MS, drainJobs, recoverStaleJobs, runJobNow, startJobWorker } from '../../../src/services/jobs/runner.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeActor } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
 const calls: unknown[] = [];
+const echo = defineJob('test.echo', z.object({ n: z.number().optional() }), async (_ctx, job, progress) => {
+  calls.push(job.params);
+  await progress(1, 2);
+  return { echoed: job.params, by: job.actor.username };
+});
+const fail = defineJob('test.fail', z.object({}), async () => { throw new Error('boom'); });
 beforeAll(async () => {
-  t = await freshDb();
-  registerJobHandler('test.echo', async (_ctx, job, progress) => {
-    calls.push(job.params);
-    await progress(1, 2);
-    return { echoed: job.params, by: job.actor.username };
-  });
-  registerJobHandler('test.fail', async () => { throw new Error('boom'); });
+  t = await freshDb({ jobs: jobRegistry([echo, fail] as never) });
 });
 afterAll(async () => { await t.close(); });
 
@@ -49,6 +50,22 @@ describe('background jobs', () => {
 
   it('refuses unknown kinds', async () => {
     await expect(enqueue('test.nothing', {})).rejects.toMatchObject({ code: 'job.unknown_kind' });
+  });
+
+  it('refuses to queue parameters its kind does not accept, naming the field', async () => {
+    await expect(enqueue('test.echo', { n: 'one' })).rejects.toMatchObject({ code: 'validation.failed', field: 'params.n' });
+  });
+
+  it('a stored job whose parameters no longer fit fails with the reason, without running', async () => {
+    const id = await enqueue('test.echo', { n: 3 });
+    await t.ctx.db.updateTable('jobs').set({ params: JSON.stringify({ n: 'three' }) }).where('id', '=', id).execute();
+    expect(await runJobNow(t.ctx, id)).toMatchObject({ status: 'failed', error: { code: 'validation.failed', field: 'params.n' } });
+    expect(calls).not.toContainEqual({ n: 'three' });
+  });
+
+  it('the server knows the open, close-lists and close-inventory jobs', async () => {
+    const { defaultJobRegistry } = await import('../../../src/services/jobs/catalogue.js');
+    expect([...defaultJobRegistry().keys()].sort()).toEqual(['count_lists.close', 'count_lists.open', 'inventory.close'].sort());
   });
 
   it('re-queues a job left running by a dead process once its heartbeat is stale', async () => {

@@ -1,13 +1,13 @@
 // The handheld counting API (SPEC §5, seed 000): the counter's own open lists, their items (never a target
 // on blind inventories), offline look-up data, the bin step and the scan itself.
 import { z } from 'zod';
-import { handheldLookup, resolveHandheldBin } from '../../services/counting/handheld-lookup.service.js';
+import { handheldLookup, resolveHandheldBin, resolveHandheldPlace } from '../../services/counting/handheld-lookup.service.js';
 import { listHandheldItems, listHandheldLists } from '../../services/counting/handheld-list.service.js';
 import { confirmEmptyBin, identifyScan, recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
 import { undoCountReport } from '../../services/inventory/undo-report.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
-import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, resolvedBin, scanBody, scanResult, undoParams, undoResult, emptyBinBody, emptyBinResult, identifyQuery, identifiedView } from '../schemas/handheld.js';
+import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, lookupZone, resolvedBin, resolvedPlace, scanBody, scanResult, undoParams, undoResult, emptyBinBody, emptyBinResult, identifyQuery, identifiedView } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
 const handheldRoutes: RouteModule = (app, ctx) => {
@@ -40,11 +40,11 @@ const handheldRoutes: RouteModule = (app, ctx) => {
   app.get('/api/handheld/lists/:id/lookup', {
     schema: {
       tags: ['handheld'],
-      summary: "Offline cache of my list: its items with search codes and units (kind=items), or its warehouse's bins (kind=bins)",
+      summary: "Offline cache of my list: its items with search codes and units (kind=items), its warehouse's bins (kind=bins) or zones (kind=zones)",
       params: listIdParams,
-      querystring: z.strictObject({ kind: z.enum(['items', 'bins']).default('items'), ...pageQuery }),
+      querystring: z.strictObject({ kind: z.enum(['items', 'bins', 'zones']).default('items'), ...pageQuery }),
       response: {
-        200: z.object({ kind: z.enum(['items', 'bins']), items: z.array(z.union([lookupItem, lookupBin])), nextOffset: z.number().int().nullable() }),
+        200: z.object({ kind: z.enum(['items', 'bins', 'zones']), items: z.array(z.union([lookupItem, lookupBin, lookupZone])), nextOffset: z.number().int().nullable() }),
         ...errorResponses,
       },
     },
@@ -61,6 +61,15 @@ const handheldRoutes: RouteModule = (app, ctx) => {
       response: { 200: resolvedBin, ...errorResponses },
     },
   }, async (request) => resolveHandheldBin(ctx, actorOf(request), request.body));
+
+  app.post('/api/handheld/places/resolve', {
+    schema: {
+      tags: ['handheld'],
+      summary: 'The place step: a scanned or typed bin (code or barcode) or zone code → where to count, whether my list counts there, which other list does, whether found items are taken',
+      body: z.strictObject({ listId: idSchema, code: z.string().min(1).max(80).describe('Bin barcode or code, or zone code') }),
+      response: { 200: resolvedPlace, ...errorResponses },
+    },
+  }, async (request) => resolveHandheldPlace(ctx, actorOf(request), request.body));
 
   app.post('/api/handheld/lists/:id/scans', {
     schema: {

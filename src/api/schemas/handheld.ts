@@ -94,14 +94,38 @@ export const lookupItem = z.object({
 });
 export const lookupBin = z.object({ id: z.string(), code: z.string(), barcode: z.string().nullable(), warehouseId: z.string(), zoneId: z.string(), blocked: z.boolean() });
 
+export const lookupZone = z.object({
+  id: z.string(), code: z.string(), name: z.string(), warehouseId: z.string(),
+  structured: z.boolean().describe('The zone has bins (count per bin); false: stock sits on the zone itself'),
+  onList: z.boolean().describe('The list has bin-less lines on this zone'),
+});
+
+const placeStatus = {
+  onList: z.boolean().describe('The list has lines at this place (a bin; for a zone, its bin-less lines)'),
+  otherList: z.object({ id: z.string(), number: z.string(), name: z.string(), countType: z.enum(['article', 'bin', 'differences']) }).nullable()
+    .describe('Another live list of the same inventory with lines here (the first by number), or null'),
+  foundAllowed: z.boolean().describe('Reports here are taken: the place is on the list, or items found here are added to it'),
+  refusal: z.object({ code: z.enum(['count.place_not_on_list', 'count.on_other_list']), message: z.string(), params: z.record(z.string(), z.string()) }).nullable()
+    .describe('Why not, when foundAllowed is false: the error a report here would get'),
+};
+
 export const resolvedBin = lookupBin.extend({
-  onList: z.boolean().describe('The list has lines in this bin'),
+  ...placeStatus,
   keepLocation: z.boolean(),
 });
+
+export const resolvedPlace = z.discriminatedUnion('kind', [
+  resolvedBin.extend({ kind: z.literal('bin'), zoneCode: z.string() }),
+  z.object({
+    kind: z.literal('zone').describe('An unstructured zone: stock sits on the zone, no bin'), id: z.string(), code: z.string(), name: z.string(),
+    warehouseId: z.string(), zoneId: z.string(), ...placeStatus, keepLocation: z.boolean(),
+  }),
+]);
 
 const scanFields = {
   clientReportId: z.string().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
   bin: z.string().min(1).max(80).optional().describe('Bin barcode or code (kept by the client between scans when keepLocation)'),
+  zone: z.string().min(1).max(40).optional().describe('Zone code, for an unstructured zone of a structured warehouse (no bin there); ignored when a bin is given'),
   warehouse: z.string().min(1).max(20).optional().describe('Warehouse code; only for lists spanning several warehouses'),
   barcode: z.string().min(1).max(400).optional().describe('The scan as the scanner sent it (GS1 with GS separators, EAN, in-house label)'),
   itemCode: z.string().min(1).max(80).optional().describe('A typed search code instead of a scan'),
@@ -134,6 +158,12 @@ export const scanResult = z.discriminatedUnion('status', [
     duplicate: z.boolean().describe('true when this clientReportId was recorded before: the first report is returned'),
     added: z.boolean().describe('The position was not on the list and has been added'),
     item: scanItem,
+    place: z.object({
+      kind: z.enum(['bin', 'zone', 'warehouse']), code: z.string().nullable().describe('Bin, zone or warehouse code'),
+    }).describe('Where the report went'),
+    found: z.object({
+      otherList: z.object({ number: z.string(), name: z.string(), holds: z.enum(['place', 'item']).describe('It counts this bin/zone, or this item elsewhere') }).nullable(),
+    }).nullable().describe('Set when a found position was added (added: true): another live list of the inventory that holds this place or item'),
     line: z.object({
       id: z.string(), lineNo: z.number().int(), status: z.enum(['open', 'reported', 'closed']), reportedQuantity: z.string().nullable(),
       addedByCount: z.boolean(), targetQuantity: z.string().nullable().optional(), proposedQuantity: z.string().nullable().optional(),

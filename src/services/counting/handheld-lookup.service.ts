@@ -1,10 +1,12 @@
 // Data a handheld caches to keep scanning offline (SPEC §6): the list's items with every search code and
 // unit conversion, and the bins of the list's warehouse(s). Paged: a list may hold 10⁵ lines. The bin step
-// of the online entry form (`resolveHandheldBin`) is one indexed look-up.
+// of the online entry form (`resolveHandheldBin`) is one indexed look-up; the place step (`resolveHandheldPlace`)
+// takes a bin or a zone and says at once whether the list counts there, which other list does, and whether
+// found items may be reported there.
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
-import { findBin, findBinsInSite } from './lookups.js';
+import { findBin, findBinsInSite, findZones } from './lookups.js';
 
 export interface LookupItem {
   itemId: string;
@@ -26,6 +28,17 @@ export interface LookupBin {
   warehouseId: string;
   zoneId: string;
   blocked: boolean;
+}
+
+export interface LookupZone {
+  id: string;
+  code: string;
+  name: string;
+  warehouseId: string;
+  /** The zone has bins: count there per bin. An unstructured zone is counted on the zone itself. */
+  structured: boolean;
+  /** The list has (non-informational) bin-less lines on this zone. */
+  onList: boolean;
 }
 
 type Page<T> = { items: T[]; nextOffset: number | null };
@@ -55,29 +68,102 @@ async function lookupItems(trx: Tx, listId: string, limit: number, offset: numbe
   };
 }
 
-async function lookupBins(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupBin>> {
-  // A list without its own warehouse covers the warehouses of its lines.
-  const warehouseIds = list.warehouseId ? [list.warehouseId] : (await trx.selectFrom('countListItems').select('warehouseId').distinct()
+/** A list without its own warehouse covers the warehouses of its lines. */
+async function warehousesOf(trx: Tx, list: HandheldList): Promise<string[]> {
+  return list.warehouseId ? [list.warehouseId] : (await trx.selectFrom('countListItems').select('warehouseId').distinct()
     .where('countListId', '=', list.id).execute()).map((r) => r.warehouseId);
+}
+
+async function lookupBins(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupBin>> {
+  const warehouseIds = await warehousesOf(trx, list);
   if (warehouseIds.length === 0) return { items: [], nextOffset: null };
   const rows = await trx.selectFrom('bins').select(['id', 'code', 'barcode', 'warehouseId', 'zoneId', 'blocked'])
     .where('warehouseId', 'in', warehouseIds).orderBy('warehouseId').orderBy('code').limit(limit + 1).offset(offset).execute();
   return paged(rows, limit, offset);
 }
 
+/** The zones of the list's warehouse(s), with whether the list counts on the zone itself (bin-less lines). */
+async function lookupZones(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupZone>> {
+  const warehouseIds = await warehousesOf(trx, list);
+  if (warehouseIds.length === 0) return { items: [], nextOffset: null };
+  const rows = await trx.selectFrom('zones as z').select(['z.id', 'z.code', 'z.name', 'z.warehouseId', 'z.structured'])
+    .select((eb) => eb.exists(eb.selectFrom('countListItems as li').select('li.id').where('li.countListId', '=', list.id)
+      .whereRef('li.zoneId', '=', 'z.id').where('li.binId', 'is', null).where('li.informational', '=', false)).as('onList'))
+    .where('z.warehouseId', 'in', warehouseIds).orderBy('z.warehouseId').orderBy('z.code').limit(limit + 1).offset(offset).execute();
+  return paged(rows.map((r) => ({ ...r, onList: Boolean(r.onList) })), limit, offset);
+}
+
+export type LookupKind = 'items' | 'bins' | 'zones';
+
 export async function handheldLookup(
-  ctx: ServiceContext, actor: Actor, listId: string, input: { kind: 'items' | 'bins'; limit: number; offset: number },
-): Promise<{ kind: 'items'; page: Page<LookupItem> } | { kind: 'bins'; page: Page<LookupBin> }> {
+  ctx: ServiceContext, actor: Actor, listId: string, input: { kind: LookupKind; limit: number; offset: number },
+): Promise<{ kind: 'items'; page: Page<LookupItem> } | { kind: 'bins'; page: Page<LookupBin> } | { kind: 'zones'; page: Page<LookupZone> }> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, listId, { requireOpen: true });
-    return input.kind === 'items'
-      ? { kind: 'items' as const, page: await lookupItems(trx, listId, input.limit, input.offset) }
-      : { kind: 'bins' as const, page: await lookupBins(trx, list, input.limit, input.offset) };
+    if (input.kind === 'items') return { kind: 'items' as const, page: await lookupItems(trx, listId, input.limit, input.offset) };
+    if (input.kind === 'zones') return { kind: 'zones' as const, page: await lookupZones(trx, list, input.limit, input.offset) };
+    return { kind: 'bins' as const, page: await lookupBins(trx, list, input.limit, input.offset) };
   });
 }
 
-export interface ResolvedHandheldBin {
+/** Another live list of the same inventory that counts at a place. */
+export interface OtherList { id: string; number: string; name: string; countType: 'article' | 'bin' | 'differences' }
+
+/** Whether found items may be reported at a place that is not on the list, and if not, why (an error shape). */
+export interface PlaceStatus {
+  /** The list has (non-informational) lines at this bin, or bin-less lines on this zone. */
+  onList: boolean;
+  /** Another live list of the inventory with lines there (the first by number), or null. */
+  otherList: OtherList | null;
+  /** Reporting here is possible: on the list, or items found here may be added to it. */
+  foundAllowed: boolean;
+  /** Why not, when foundAllowed is false: the error a report there would get. */
+  refusal: { code: 'count.place_not_on_list' | 'count.on_other_list'; message: string; params: Record<string, string> } | null;
+}
+
+const LIVE_LIST_STATUSES = ['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported', 'closing'] as const;
+
+/**
+ * The rules recordReport applies to a found item, asked for a whole place before any item is scanned: a
+ * bin list takes only its own bins; an article list takes found items anywhere in its warehouse, except in a
+ * bin that a bin list of the same inventory counts. (A found item that another list counts at exactly this
+ * place is still refused when reported: that depends on the item.)
+ */
+export async function placeStatus(trx: Tx, list: HandheldList, place: { binId: string | null; zoneId: string; code: string }): Promise<PlaceStatus> {
+  const lines = () => {
+    const q = trx.selectFrom('countListItems as li').where('li.informational', '=', false);
+    return place.binId !== null ? q.where('li.binId', '=', place.binId) : q.where('li.zoneId', '=', place.zoneId).where('li.binId', 'is', null);
+  };
+  const mine = await lines().select('li.id').where('li.countListId', '=', list.id).limit(1).executeTakeFirst();
+  const other = await lines().innerJoin('countLists as ol', 'ol.id', 'li.countListId')
+    .select(['ol.id', 'ol.number', 'ol.name', 'ol.countType'])
+    .where('li.inventoryId', '=', list.inventory.id).where('li.countListId', '<>', list.id)
+    .where('ol.status', 'in', [...LIVE_LIST_STATUSES]).orderBy('ol.number').limit(1).executeTakeFirst();
+  const otherList = other ? { id: other.id, number: other.number, name: other.name, countType: other.countType } : null;
+  const onList = mine !== undefined;
+  if (onList) return { onList, otherList, foundAllowed: true, refusal: null };
+  const what = place.binId !== null ? `bin ${place.code}` : `zone ${place.code}`;
+  if (list.countType === 'bin') {
+    return {
+      onList, otherList, foundAllowed: false, refusal: {
+        code: 'count.place_not_on_list', params: { countListNumber: list.number, place: place.code },
+        message: `${what} is not counted on bin list ${list.number}${otherList ? ` (count list ${otherList.number} counts it)` : ''}: a bin list takes only its own bins`,
+      },
+    };
+  }
+  if (otherList?.countType === 'bin' && place.binId !== null) {
+    return {
+      onList, otherList, foundAllowed: false, refusal: {
+        code: 'count.on_other_list', params: { countListNumber: otherList.number, place: place.code },
+        message: `${what} is counted on bin list ${otherList.number}: report what is found there on that list`,
+      },
+    };
+  }
+  return { onList, otherList, foundAllowed: true, refusal: null };
+}
+
+export interface ResolvedHandheldBin extends Omit<PlaceStatus, 'onList'> {
   id: string;
   code: string;
   barcode: string | null;
@@ -95,10 +181,58 @@ export async function resolveHandheldBin(ctx: ServiceContext, actor: Actor, inpu
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
     const bin = await binOfList(trx, list, input.code);
-    const line = await trx.selectFrom('countListItems').select('id')
-      .where('inventoryId', '=', list.inventory.id).where('binId', '=', bin.id).where('countListId', '=', list.id).limit(1).executeTakeFirst();
-    return { ...bin, onList: line !== undefined, keepLocation: list.keepLocation };
+    const status = await placeStatus(trx, list, { binId: bin.id, zoneId: bin.zoneId, code: bin.code });
+    return { ...bin, ...status, keepLocation: list.keepLocation };
   });
+}
+
+export type ResolvedHandheldPlace =
+  | ({ kind: 'bin'; zoneCode: string } & ResolvedHandheldBin)
+  | ({ kind: 'zone'; id: string; code: string; name: string; warehouseId: string; zoneId: string; keepLocation: boolean } & PlaceStatus);
+
+/**
+ * The place step: a scanned or typed code → a bin of the list's warehouse(s), else a zone (its code). A
+ * zone with bins is refused naming `bin` (count there per bin); an unstructured zone is the place itself.
+ * Also says whether the list counts there, which other list does, and whether found items may be added.
+ */
+export async function resolveHandheldPlace(ctx: ServiceContext, actor: Actor, input: { listId: string; code: string }): Promise<ResolvedHandheldPlace> {
+  requireRole(actor, 'counter');
+  return ctx.db.transaction().execute(async (trx) => {
+    const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
+    const bin = await binOfList(trx, list, input.code).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === 'not_found') return undefined;
+      throw e;
+    });
+    if (bin) {
+      const zone = await trx.selectFrom('zones').select('code').where('id', '=', bin.zoneId).executeTakeFirstOrThrow();
+      const status = await placeStatus(trx, list, { binId: bin.id, zoneId: bin.zoneId, code: bin.code });
+      return { kind: 'bin' as const, ...bin, zoneCode: zone.code, ...status, keepLocation: list.keepLocation };
+    }
+    const zone = await zoneOfList(trx, list, input.code, undefined, 'code');
+    const status = await placeStatus(trx, list, { binId: null, zoneId: zone.id, code: zone.code });
+    return {
+      kind: 'zone' as const, id: zone.id, code: zone.code, name: zone.name, warehouseId: zone.warehouseId, zoneId: zone.id,
+      ...status, keepLocation: list.keepLocation,
+    };
+  });
+}
+
+/**
+ * An unstructured zone of the list's warehouse(s) by code: not_found naming `field` (no bin and no zone has
+ * this code), ambiguity naming `warehouse`, and a zone with bins refused as count.bin_required naming `bin`.
+ */
+export async function zoneOfList(trx: Tx, list: HandheldList, code: string, warehouseId: string | undefined, field: string): Promise<{ id: string; code: string; name: string; warehouseId: string }> {
+  const wh = warehouseId ?? list.warehouseId;
+  const zones = await findZones(trx, wh ? { warehouseId: wh } : { siteId: list.siteId }, code);
+  if (zones.length === 0) {
+    throw new DomainError('not_found', `no bin or zone ${code}${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`, { field, params: { place: code } });
+  }
+  if (zones.length > 1) throw new DomainError('validation.failed', `zone ${code} exists in several warehouses of the site: name the warehouse`, { field: 'warehouse', params: { zone: code } });
+  const zone = zones[0]!;
+  if (zone.structured) {
+    throw new DomainError('count.bin_required', `zone ${zone.code} has bins: scan the bin`, { field: 'bin', params: { zoneCode: zone.code } });
+  }
+  return zone;
 }
 
 /** One bin of the list by code or barcode; not_found naming `bin`, ambiguity naming `warehouse`. */

@@ -36,3 +36,22 @@ export async function findBinsInSite(trx: Tx, siteId: string, codeOrBarcode: str
   return trx.selectFrom('bins').select(['id', 'warehouseId', 'zoneId', 'code']).where('siteId', '=', siteId)
     .where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('barcode', '=', text)])).limit(2).execute();
 }
+
+export interface ResolvedZone { id: string; warehouseId: string; code: string; name: string; structured: boolean }
+
+/**
+ * A zone by its code: in one warehouse (zones_warehouse_code_key), or anywhere in the site for lists
+ * without a warehouse of their own (up to two hits, so the caller can refuse ambiguity). Zones carry no
+ * barcode of their own: the zone code is what a zone label encodes.
+ */
+export async function findZones(trx: Tx, where: { warehouseId: string } | { siteId: string }, code: string): Promise<ResolvedZone[]> {
+  const text = code.trim();
+  if (text === '') return [];
+  let q = trx.selectFrom('zones').select(['id', 'warehouseId', 'code', 'name', 'structured'])
+    .where((eb) => eb.or([eb('code', '=', text), eb('code', '=', text.toUpperCase())]));
+  q = 'warehouseId' in where ? q.where('warehouseId', '=', where.warehouseId) : q.where('siteId', '=', where.siteId);
+  const rows = await q.limit(3).execute();
+  // An exact match wins over the upper-cased one; two warehouses with the zone stay ambiguous.
+  const exact = rows.filter((r) => r.code === text);
+  return (exact.length > 0 ? exact : rows).slice(0, 2);
+}

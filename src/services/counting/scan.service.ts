@@ -10,7 +10,7 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
-import { binOfList } from './handheld-lookup.service.js';
+import { binOfList, zoneOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
 import { findSearchCode } from './lookups.js';
@@ -19,6 +19,8 @@ export interface ScanInput {
   listId: string;
   clientReportId: string;
   bin?: string | undefined;
+  /** Zone code: where an unstructured zone of a structured warehouse is counted (no bin there). */
+  zone?: string | undefined;
   warehouse?: string | undefined;
   barcode?: string | undefined;
   itemCode?: string | undefined;
@@ -63,9 +65,18 @@ export interface ScanLineView {
   proposedQuantity?: string | null;
 }
 
+/** Where the report went: a bin, an unstructured zone, or the warehouse itself (unstructured warehouse). */
+export interface ScanPlaceView { kind: 'bin' | 'zone' | 'warehouse'; code: string | null }
+
+/**
+ * Set when the report added a found position to the list (added: true): which other live list of the
+ * inventory holds this bin/zone or this item (the counter may want to tell its counter), or null.
+ */
+export interface FoundView { otherList: { number: string; name: string; holds: 'place' | 'item' } | null }
+
 export type ScanResult =
   | {
-    status: 'recorded'; duplicate: boolean; added: boolean; item: ScanItemView; line: ScanLineView;
+    status: 'recorded'; duplicate: boolean; added: boolean; item: ScanItemView; line: ScanLineView; place: ScanPlaceView; found: FoundView | null;
     report: { id: string; mode: 'add' | 'replace' | 'mark_all'; quantity: string; enteredQuantity: string | null; enteredUnit: string | null;
       resultingQuantity: string; previousQuantity: string | null; reportedAt: string; clientReportId: string | null };
   }
@@ -104,12 +115,29 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
   return { item: await resolveItem(trx, codes, 'barcode'), fields: decoded.fields, field: 'barcode' };
 }
 
-interface Place { warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null }
+interface Place { warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null; zoneCode: string | null }
 
 /**
- * Where the item was counted. With a bin: the bin in the list's warehouse. Without: the item's bin-less line
- * on the list (an unstructured warehouse or zone), else the list's unstructured warehouse; a structured
- * warehouse counts per bin, so there the bin is required.
+ * A structured warehouse without a place scanned: the error names what to scan. "Scan the bin" only where
+ * every zone has bins; with unstructured zones (stock on the zone itself) the zone is asked for.
+ */
+async function placeRequired(trx: Tx, list: HandheldList, warehouseId: string, warehouseCode: string | undefined): Promise<DomainError> {
+  let loose = trx.selectFrom('zones').select('code').where('warehouseId', '=', warehouseId).where('structured', '=', false);
+  // The inventory-differences zone is counted on difference lists only.
+  if (list.countType !== 'differences') loose = loose.where('usage', '=', 'normal');
+  if (await loose.limit(1).executeTakeFirst()) {
+    return new DomainError('count.zone_required', `warehouse ${warehouseCode} has zones without bins: scan the zone (or the bin, where the zone has bins)`, {
+      field: 'zone', params: { warehouseCode: warehouseCode ?? '' },
+    });
+  }
+  return new DomainError('count.bin_required', `warehouse ${warehouseCode} is counted per bin: scan the bin`, { field: 'bin' });
+}
+
+/**
+ * Where the item was counted. With a bin: the bin in the list's warehouse. With a zone: that unstructured
+ * zone (a zone with bins asks for the bin). Without either: the item's bin-less line on the list (an
+ * unstructured warehouse or zone), else the list's unstructured warehouse; a structured warehouse needs the
+ * bin or the zone, and the error says which.
  */
 async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: BarcodeFields, itemId: string): Promise<Place> {
   let warehouseId = list.warehouseId;
@@ -124,12 +152,16 @@ async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: Ba
   const binText = input.bin ?? fields.bin;
   if (binText !== undefined && binText.trim() !== '') {
     const bin = await binOfList(trx, list, binText, warehouseId ?? undefined);
-    return { warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, binCode: bin.code };
+    return { warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, binCode: bin.code, zoneCode: null };
   }
   if (list.countType === 'bin') throw new DomainError('count.bin_required', `count list ${list.number} is counted per bin: scan the bin first`, { field: 'bin' });
+  if (input.zone !== undefined && input.zone.trim() !== '') {
+    const zone = await zoneOfList(trx, list, input.zone, warehouseId ?? undefined, 'zone');
+    return { warehouseId: zone.warehouseId, zoneId: zone.id, binId: null, binCode: null, zoneCode: zone.code };
+  }
   const kind = warehouseId === null ? undefined
     : (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
-  if (kind === 'unstructured') return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null };
+  if (kind === 'unstructured') return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null, zoneCode: null };
   // Structured (an unstructured zone may hold the item) or unknown warehouse: the item's bin-less line.
   let lines = trx.selectFrom('countListItems').select(['warehouseId', 'zoneId']).where('countListId', '=', list.id)
     .where('itemId', '=', itemId).where('binId', 'is', null);
@@ -137,16 +169,15 @@ async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: Ba
   const found = await lines.limit(2).execute();
   const first = found[0];
   if (first && found.every((l) => l.warehouseId === first.warehouseId && l.zoneId === first.zoneId)) {
-    return { warehouseId: first.warehouseId, zoneId: first.zoneId, binId: null, binCode: null };
+    const zone = first.zoneId === null ? undefined : await trx.selectFrom('zones').select('code').where('id', '=', first.zoneId).executeTakeFirst();
+    return { warehouseId: first.warehouseId, zoneId: first.zoneId, binId: null, binCode: null, zoneCode: zone?.code ?? null };
   }
-  if (kind === 'structured') {
-    throw new DomainError('count.bin_required', `warehouse ${list.warehouseCode ?? input.warehouse} is counted per bin: scan the bin`, { field: 'bin' });
-  }
+  if (kind === 'structured') throw await placeRequired(trx, list, warehouseId!, list.warehouseCode ?? input.warehouse ?? undefined);
   throw new DomainError('validation.failed', `count list ${list.number} spans several warehouses: scan the bin or name the warehouse`, { field: found.length > 1 ? 'warehouse' : 'bin' });
 }
 
 /** recordReport names its own input fields (binId, warehouseId…); the handheld client knows the scan's. */
-const FIELD_MAP: Record<string, string> = { binId: 'bin', zoneId: 'bin', warehouseId: 'warehouse', countListId: 'listId' };
+const FIELD_MAP: Record<string, string> = { binId: 'bin', zoneId: 'zone', warehouseId: 'warehouse', countListId: 'listId' };
 
 function asScanError(e: unknown, itemField: string): unknown {
   if (!isDomainError(e) || e.field === undefined) return e;
@@ -181,6 +212,28 @@ async function rememberLotDates(trx: Tx, itemId: string, lot: string, fields: Ba
     .execute();
 }
 
+const LIVE = ['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported', 'closing'] as const;
+
+/** A found position was added: which other live list of the inventory holds this place, else this item. */
+async function foundView(trx: Tx, list: HandheldList, itemId: string, place: Place): Promise<FoundView> {
+  const base = () => trx.selectFrom('countListItems as o').innerJoin('countLists as ol', 'ol.id', 'o.countListId')
+    .select(['ol.number', 'ol.name']).where('o.inventoryId', '=', list.inventory.id).where('o.countListId', '<>', list.id)
+    .where('o.informational', '=', false).where('ol.status', 'in', [...LIVE]).orderBy('ol.number').limit(1);
+  const atPlace = place.binId !== null ? base().where('o.binId', '=', place.binId)
+    : place.zoneId !== null ? base().where('o.zoneId', '=', place.zoneId).where('o.binId', 'is', null)
+      : base().where('o.warehouseId', '=', place.warehouseId).where('o.zoneId', 'is', null).where('o.binId', 'is', null);
+  const byPlace = await atPlace.executeTakeFirst();
+  if (byPlace) return { otherList: { ...byPlace, holds: 'place' } };
+  const byItem = await base().where('o.itemId', '=', itemId).executeTakeFirst();
+  return { otherList: byItem ? { ...byItem, holds: 'item' } : null };
+}
+
+function placeView(p: Place, warehouseCode: string | null): ScanPlaceView {
+  if (p.binId !== null) return { kind: 'bin', code: p.binCode };
+  if (p.zoneId !== null) return { kind: 'zone', code: p.zoneCode };
+  return { kind: 'warehouse', code: warehouseCode };
+}
+
 /** Records one scan on the counter's own open list, in one transaction. */
 export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
   requireRole(actor, 'counter');
@@ -213,8 +266,10 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
     }
     const showTargets = list.showSystemQuantities || list.countType === 'differences';
     const r = result.report;
+    const found = result.added ? await foundView(trx, list, item.itemId, place) : null;
     return {
       status: 'recorded', duplicate: result.duplicate, added: result.added, item: view, line: lineView(result.item, showTargets),
+      place: placeView(place, list.warehouseCode), found,
       report: {
         id: r.id, mode: r.mode, quantity: r.quantity, enteredQuantity: r.enteredQuantity, enteredUnit: r.enteredUnit,
         resultingQuantity: r.resultingQuantity, previousQuantity: r.previousQuantity, reportedAt: r.reportedAt, clientReportId: r.clientReportId,

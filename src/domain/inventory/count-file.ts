@@ -312,5 +312,5 @@ export function exportValues(l: ExportLine, withTarget: boolean): string[] {
 export function importStatus(o: { dryRun: boolean; partial: boolean; rejected: number; applied: number }): { status: 'imported' | 'validated' | 'rejected'; applied: boolean } {
   if (o.dryRun) return { status: 'validated', applied: false };
   if (o.rejected > 0 && !o.partial) return { status: 'rejected', applied: false };
-  return { status: 'imported', applied: o.applied > 0 || o.rejected === 0 };
+  return { status: 'imported', applied: o.applied > 0 };
 }

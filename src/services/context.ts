@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/schema.js';
 import type { EngineKind } from '../storage/database.js';
-import type { JobRegistry } from './jobs/queue.js';
+import type { JobRegistry } from './jobs/types.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database> | Kysely<Database>;

@@ -3,37 +3,17 @@
 // job), and it must work on single-connection PGlite and inside the per-test PostgreSQL schemas — a queue
 // library with its own schema and connections can do neither. State, progress and results survive a restart.
 import type { Selectable } from 'kysely';
-import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { JobsTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
+import type { z } from 'zod';
+import type { JobDefinition, JobRegistry } from './types.js';
 
-export interface JobRun<P = unknown> {
-  id: string;
-  kind: string;
-  /** Parsed by the kind's schema before the job runs. */
-  params: P;
-  siteId: string | null;
-  /** Who asked for the job; handlers act (and are authorised) as this user. */
-  actor: Actor;
-}
-
-/** Reports progress; call it between transactions, never inside one (PGlite has a single connection). */
-export type Progress = (done: number, total: number) => Promise<void>;
-
-/** One kind of background job: the schema of its parameters and what running it does. */
-export interface JobDefinition<P = unknown> {
-  kind: string;
-  params: z.ZodType<P>;
-  run(ctx: ServiceContext, job: JobRun<P>, progress: Progress): Promise<unknown>;
-}
+export type { JobDefinition, JobRegistry, JobRun, Progress } from './types.js';
 
 export function defineJob<P>(kind: string, params: z.ZodType<P>, run: JobDefinition<P>['run']): JobDefinition<P> {
   return { kind, params, run };
 }
-
-/** The job kinds a process can run, by kind; built once in the composition root (runtime.ts). */
-export type JobRegistry = ReadonlyMap<string, JobDefinition<never>>;
 
 export function jobRegistry(definitions: ReadonlyArray<JobDefinition<never>>): JobRegistry {
   const m = new Map<string, JobDefinition<never>>();

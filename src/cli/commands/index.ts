@@ -1,6 +1,7 @@
 // Sub-commands of `inventur`, one line per module.
 import type { Command } from 'commander';
 import { registerBarcode } from './barcode.command.js';
+import { registerCount } from './count.command.js';
 import { registerDemo } from './demo.command.js';
 import { registerItem } from './item.command.js';
 import { registerMigrate } from './migrate.command.js';
@@ -16,4 +17,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerOpenapi,
   registerDemo,
   registerItem,
+  registerCount,
 ];

@@ -1,7 +1,8 @@
 // Request and response schemas of the valued differences report (issue 11 item 5).
 import { z } from 'zod';
 import { DIFFERENCE_SORTS } from '../../domain/inventory/differences.js';
-import { idSchema, pageQuery } from './common.js';
+import { DOCUMENT_LANGUAGES } from '../../domain/inventory/printing.js';
+import { idSchema, nonNegativeDecimal, pageQuery } from './common.js';
 
 const dec = z.string().describe('Exact decimal as a string');
 const decOrNull = z.string().nullable();
@@ -12,6 +13,11 @@ const filters = {
   zoneId: idSchema.optional().describe('Only items in this zone'),
   itemCode: z.string().min(1).max(50).optional().describe('Only this item (exact item code)'),
   q: z.string().min(1).max(100).optional().describe('Item code starting with, or description containing, this text (case-insensitive)'),
+  itemGroup: z.string().min(1).max(40).optional().describe('Only items of this product group (exact)'),
+  minValue: nonNegativeDecimal.optional()
+    .describe('Only lines whose difference value is at least this much either way (|value| ≥ minValue); unreported lines never pass'),
+  minPercent: nonNegativeDecimal.optional()
+    .describe('Only lines whose difference is at least this many percent of the target either way; a difference on a target of 0 (a found item) always passes'),
   onlyDifferences: z.enum(['true', 'false']).optional().transform((v) => v !== 'false')
     .describe('true (default): only reported items whose counted quantity differs from the target; false: every item, unreported ones included'),
   sort: z.enum(DIFFERENCE_SORTS).optional().default('place')
@@ -19,8 +25,17 @@ const filters = {
   dir: z.enum(['asc', 'desc']).optional().default('asc').describe('Sort direction (default asc)'),
 };
 
+const { countListId: _list, ...listFilters } = filters;
+const language = {
+  language: z.enum(DOCUMENT_LANGUAGES).optional()
+    .describe('Language of headers, statuses and number format. CSV without it: the exact machine format (column keys, comma separated, dot decimals); with it: the language\'s separators (semicolon and decimal comma for it, pl, de). XLSX and PDF: default en'),
+};
+
 export const differencesQuery = z.strictObject({ ...filters, ...pageQuery });
-export const differencesCsvQuery = z.strictObject(filters);
+export const differencesCsvQuery = z.strictObject({ ...filters, ...language });
+/** The report of one count list (GET /api/count-lists/{id}/differences…): the list is the path's. */
+export const listDifferencesQuery = z.strictObject({ ...listFilters, ...pageQuery });
+export const listDifferencesFileQuery = z.strictObject({ ...listFilters, ...language });
 
 const totalsFields = {
   lines: z.number().int().describe('Lines the filter selects'),

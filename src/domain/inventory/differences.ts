@@ -81,9 +81,34 @@ export function totalsOf(lines: ReadonlyArray<{ difference: string | null; value
   return { lines: lines.length, differenceLines, positiveValue: decText(pos), negativeValue: decText(neg), netValue: decText(pos.plus(neg)) };
 }
 
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
-export function csvField(v: string | null, text = false): string {
+/**
+ * One CSV field: quoted when it holds the separator (',' or ';'), a quote or a line break; text that a
+ * spreadsheet would run as a formula is neutralised.
+ */
+export function csvField(v: string | null, text = false, separator: ',' | ';' = ','): string {
   if (v === null) return '';
   const s = text && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+export interface DifferenceThresholds {
+  /** |value| ≥ minValue. */
+  minValue?: string | undefined;
+  /** |percent| ≥ minPercent; a difference on a target of 0 (no percentage) always passes. */
+  minPercent?: string | undefined;
+}
+
+/**
+ * Whether a line passes the report's thresholds (the repository writes the same rule in SQL). A line without
+ * a value (not reported) never passes a threshold; a found item (difference on a target of 0) has no
+ * percentage and is an unbounded deviation, so it passes any percent threshold.
+ */
+export function passesThresholds(l: { difference: string | null; value: string | null; percent: string | null }, t: DifferenceThresholds): boolean {
+  if (t.minValue !== undefined && (l.value === null || new Dec(l.value).abs().lessThan(t.minValue))) return false;
+  if (t.minPercent !== undefined) {
+    if (l.difference === null || new Dec(l.difference).isZero()) return false;
+    if (l.percent !== null && new Dec(l.percent).abs().lessThan(t.minPercent)) return false;
+  }
+  return true;
+}
+

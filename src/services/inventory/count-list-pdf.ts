@@ -105,7 +105,7 @@ function columns(showTargets: boolean): Col[] {
 const requireFromHere = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 /** DejaVu Sans from the dejavu-fonts-ttf package (resolved in node_modules, never a system font path). */
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+export function loadFonts(): { regular: Buffer; bold: Buffer } {
   fonts ??= {
     regular: readFileSync(requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
     bold: readFileSync(requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),

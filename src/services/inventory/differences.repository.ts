@@ -12,7 +12,13 @@ export interface DifferenceFilter {
   zoneId?: string | undefined;
   itemCode?: string | undefined;
   q?: string | undefined;
+  /** Only items of this product group. */
+  itemGroup?: string | undefined;
   onlyDifferences: boolean;
+  /** Only lines whose difference value is at least this much either way (|value| ≥ minValue). */
+  minValue?: string | undefined;
+  /** Only lines whose difference is at least this many percent of the target either way; a difference on a target of 0 always passes. */
+  minPercent?: string | undefined;
 }
 
 export interface DifferenceRow {
@@ -47,6 +53,7 @@ function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuild
   if (f.warehouseId) where.push(sql`cli.warehouse_id = ${f.warehouseId}`);
   if (f.zoneId) where.push(sql`cli.zone_id = ${f.zoneId}`);
   if (f.itemCode) where.push(sql`it.code = ${f.itemCode}`);
+  if (f.itemGroup) where.push(sql`it.product_group = ${f.itemGroup}`);
   if (f.q) where.push(sql`(lower(it.code) like ${`${like(f.q)}%`} or lower(it.description) like ${`%${like(f.q)}%`})`);
   // The ledger side of closed items: the entries at the item's own position from its list's closing postings;
   // the differences-zone leg of a transfer is not the item's (close-record.ts), but its id is listed with it.
@@ -90,7 +97,17 @@ function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuild
         case when diff is null or coalesce(target, 0) = 0 then null else round(diff * 100 / target, ${PERCENT_SCALE}) end as percent
       from base
     )
-    select * from valued ${f.onlyDifferences ? sql`where diff is not null and diff <> 0` : sql``}`;
+    select * from valued where ${sql.join(outer(f), sql` and `)}`;
+}
+
+/** Conditions on the valued line (the difference, its value and percentage). */
+function outer(f: DifferenceFilter): RawBuilder<unknown>[] {
+  const w: RawBuilder<unknown>[] = [sql`true`];
+  if (f.onlyDifferences) w.push(sql`diff is not null and diff <> 0`);
+  if (f.minValue !== undefined) w.push(sql`value is not null and abs(value) >= ${f.minValue}::numeric`);
+  // No target to relate a difference to (a found item) is an unbounded deviation: it passes any threshold.
+  if (f.minPercent !== undefined) w.push(sql`diff is not null and diff <> 0 and (percent is null or abs(percent) >= ${f.minPercent}::numeric)`);
+  return w;
 }
 
 const ORDER: Record<DifferenceSort, string> = {

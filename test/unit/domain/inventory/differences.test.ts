@@ -1,6 +1,6 @@
 // The differences report's formulas with hand-computed values.
 import { describe, expect, it } from 'vitest';
-import { csvField, differenceOf, differenceValue, differenceValues, percentOf, totalsOf } from '../../../../src/domain/inventory/differences.js';
+import { csvField, differenceOf, differenceValue, differenceValues, passesThresholds, percentOf, totalsOf } from '../../../../src/domain/inventory/differences.js';
 
 describe('differenceOf', () => {
   it.each([
@@ -52,4 +52,25 @@ describe('csvField', () => {
     ['plain', false, 'plain'], ['a,b', true, '"a,b"'], ['say "hi"', true, '"say ""hi"""'], ['=SUM(A1)', true, "'=SUM(A1)"],
     ['-3', false, '-3'], [null, false, ''],
   ] as const)('%s → %s', (v, text, out) => expect(csvField(v, text)).toBe(out));
+});
+
+describe('csvField with a semicolon separator', () => {
+  it.each([
+    ['2,5', false, '2,5'], ['a;b', true, '"a;b"'], ['say "x"', true, '"say ""x"""'], ['=SUM(A1)', true, "'=SUM(A1)"], ['-7,5', false, '-7,5'],
+  ] as const)('%s → %s', (v, text, out) => expect(csvField(v, text, ';')).toBe(out));
+});
+
+describe('passesThresholds', () => {
+  const line = (difference: string | null, value: string | null, percent: string | null) => ({ difference, value, percent });
+  it.each([
+    ['value at the threshold passes, either way', line('-3', '-7.5', '-30'), { minValue: '7.5' }, true],
+    ['value below the threshold fails', line('-1', '-5', '-0.5'), { minValue: '5.01' }, false],
+    ['an unreported line has no value', line(null, null, null), { minValue: '0' }, false],
+    ['percent at the threshold passes, either way', line('-3', '-7.5', '-30'), { minPercent: '30' }, true],
+    ['percent below the threshold fails', line('-1', '-5', '-0.5'), { minPercent: '0.6' }, false],
+    ['a found item (no percentage) passes any percent threshold', line('2', '1', null), { minPercent: '1000' }, true],
+    ['no difference never passes a percent threshold', line('0', '0', '0'), { minPercent: '0' }, false],
+    ['both thresholds must hold', line('3', '12', '60'), { minPercent: '61', minValue: '1' }, false],
+    ['no thresholds: everything passes', line(null, null, null), {}, true],
+  ] as const)('%s', (_n, l, t, out) => expect(passesThresholds(l, t)).toBe(out));
 });

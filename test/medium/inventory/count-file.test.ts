@@ -55,7 +55,7 @@ function fill(csv: string, counts: Record<string, string>): string {
   const lines = [parsed.header.join(',')];
   for (const r of parsed.rows) {
     const key = r.values.item || `bin:${r.values.bin}`;
-    const v = { ...r.values, counted: counts[key] ?? r.values.counted };
+    const v: Record<string, string | undefined> = { ...r.values, counted: counts[key] ?? r.values.counted };
     lines.push(parsed.header.map((h) => (/[,"]/.test(v[h] ?? '') ? `"${v[h]!.replace(/"/g, '""')}"` : v[h] ?? '')).join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 // Count files, the pure part: header matching, row parsing, resolving a row to a list position, export rows.
 import { describe, expect, it } from 'vitest';
 import {
-  type CountFileFacts, type CountFileRow, countRowProblem, exportHeader, exportValues, fileQuantity, importStatus, mapCountHeader, parseCountRow,
+  type CountFileFacts, type CountFileRow, type LineFact, type ListFact, countRowProblem, exportHeader, exportValues, fileQuantity, importStatus, mapCountHeader, parseCountRow,
   resolveCountRow,
 } from '../../../../src/domain/inventory/count-file.js';
 import { DomainError } from '../../../../src/domain/errors.js';
@@ -56,9 +56,9 @@ describe('parseCountRow', () => {
   });
 });
 
-const LIST = { id: '1', number: 'L0001', warehouseId: 'W1', countType: 'article' as const };
-const BIN_LIST = { id: '2', number: 'L0002', warehouseId: 'W2', countType: 'bin' as const };
-const line = (o: Partial<CountFileFacts['lines'] extends Map<string, infer L> ? L extends (infer X)[] ? X : never : never>) => ({
+const LIST: ListFact = { id: '1', number: 'L0001', warehouseId: 'W1', countType: 'article' };
+const BIN_LIST: ListFact = { id: '2', number: 'L0002', warehouseId: 'W2', countType: 'bin' };
+const line = (o: Partial<LineFact>): LineFact => ({
   countListId: '1', itemId: 'I1', warehouseId: 'W1', zoneId: null, binId: null, lot: '', serial: '', informational: false, ...o,
 });
 function facts(o: Partial<CountFileFacts> = {}): CountFileFacts {

@@ -1,15 +1,18 @@
 // Request and response schemas of inventory types, inventory headers and count-list generation.
 import { z } from 'zod';
 import { ARTICLE_STOCK, BIN_STOCK } from '../../domain/inventory/generation.js';
+import {
+  COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_TYPES, VALUATION_PRICES,
+} from '../../domain/inventory/vocabulary.js';
 import { code20, idSchema, isoDate } from './common.js';
 
-export const method = z.enum(['stock_taking_day', 'continuous', 'sample', 'stock_comparison'])
+export const method = z.enum(INVENTORY_METHODS)
   .describe('stock_taking_day: everything counted for one date; continuous: cycle counting over the year; sample: statistical sample; stock_comparison: compare with another system');
-export const materialType = z.enum(['stock_items', 'production_resources']).describe('production_resources get quantity adjustments only, never value adjustments');
-export const valuationPrice = z.enum(['settlement_1', 'settlement_2', 'settlement_3', 'settlement_4', 'settlement_5', 'inventory', 'average'])
+export const materialType = z.enum(MATERIAL_TYPES).describe('production_resources get quantity adjustments only, never value adjustments');
+export const valuationPrice = z.enum(VALUATION_PRICES)
   .describe('Price used to value differences when lists are closed');
-export const reportType = z.enum(['cumulative', 'single']).describe('cumulative: a new report adds to the confirmed quantity; single: it replaces it');
-export const inventoryStatus = z.enum(['created', 'has_count_lists', 'open', 'closed']);
+export const reportType = z.enum(REPORT_TYPES).describe('cumulative: a new report adds to the confirmed quantity; single: it replaces it');
+export const inventoryStatus = z.enum(INVENTORY_STATUSES);
 const keyCode = code20.nullable();
 
 const numbering = z.strictObject({
@@ -89,7 +92,7 @@ const level = z.strictObject({
   groupChange: z.number().int().min(0).max(1_000_000).default(0).describe('New list after this many distinct values of this level (0 = no limit)'),
 });
 export const generationBody = z.strictObject({
-  countType: z.enum(['article', 'bin', 'differences']).describe('article: unstructured places; bin: structured zones, whole bins; differences: inventory-difference zones'),
+  countType: z.enum(COUNT_TYPES).describe('article: unstructured places; bin: structured zones, whole bins; differences: inventory-difference zones'),
   stockConsideration: z.enum(['all', 'negative', 'positive', 'zero', 'below_threshold', 'empty_bins', 'occupied_bins', 'occupied_and_empty_bins', 'empty_list']).optional()
     .describe(`Article lists: ${ARTICLE_STOCK.join(', ')} (default all; below_threshold continuous only). Bin lists: ${BIN_STOCK.join(', ')} (default occupied_and_empty_bins). Differences: all only`),
   countSetting: z.enum(['not_counted', 'count_cycle', 'movement_threshold', 'ignore']).optional()
@@ -104,6 +107,7 @@ export const generationBody = z.strictObject({
   excludeCountedSpecifications: z.boolean().optional().describe('With not_counted: leave out lots/serials already counted this fiscal year'),
   responsibleOrigin: z.enum(['inventory', 'warehouse', 'manual']).optional().describe('Where each list\'s responsible employee comes from (default inventory)'),
   responsibleUserId: idSchema.optional().describe('With origin manual: the responsible employee'),
+  counterUserIds: z.array(idSchema).max(50).optional().describe('Assigned counters of every generated list besides its responsible employee (active users of the site); with counters a list needs no responsible employee'),
   maxItemsPerList: z.number().int().min(1).max(1_000_000).optional().describe('Maximum items (bin lists: bins) per list; default from the count-list numbering scheme'),
   maxLists: z.number().int().min(0).max(1_000_000).optional().describe('Maximum number of lists (0 = unlimited)'),
   informationalItems: z.boolean().optional().describe('Positions already on another open list of the inventory are added as informational items (otherwise left out)'),
@@ -114,6 +118,7 @@ export const generationSummary = z.object({
   lists: z.array(z.object({
     id: z.string().nullable().describe('Null in a preview'), number: z.string().nullable(), items: z.number().int(),
     informational: z.number().int(), warehouseId: z.string().nullable(), responsibleUserId: z.string().nullable(),
+    counterUserIds: z.array(z.string()).describe('Assigned counters of the list'),
   })),
   positions: z.number().int().describe('Items to count (informational not included)'),
   informational: z.number().int(),
@@ -122,11 +127,13 @@ export const generationSummary = z.object({
   skippedOverMaxLists: z.number().int().describe('Beyond the maximum number of lists'),
 });
 
-const countListStatus = z.enum(['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported', 'closing', 'closed', 'closed_with_errors', 'manually_closed']);
+export const counterView = z.object({ userId: z.string(), name: z.string().describe('Display name, else user name') });
+const countListStatus = z.enum(COUNT_LIST_STATUSES);
 export const countListSummary = z.object({
-  id: z.string(), number: z.string(), name: z.string(), countType: z.enum(['article', 'bin', 'differences']), status: countListStatus,
+  id: z.string(), number: z.string(), name: z.string(), countType: z.enum(COUNT_TYPES), status: countListStatus,
   statusReason: z.string().nullable(), registrationDate: z.string(), countDate: z.string().nullable(), openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(), responsibleUserId: z.string().nullable(), warehouseId: z.string().nullable(),
+  closedAt: z.string().nullable(), responsibleUserId: z.string().nullable(), responsibleName: z.string().nullable(),
+  counters: z.array(counterView).describe('Assigned counters besides the responsible employee'), warehouseId: z.string().nullable(),
   items: z.object({ total: z.number().int(), informational: z.number().int(), open: z.number().int(), reported: z.number().int(), closed: z.number().int() }),
 });
 export const countListPage = z.object({
@@ -149,5 +156,13 @@ export const manualCloseResult = z.object({
 export const reassignBody = z.strictObject({
   countListIds: z.array(idSchema).min(1).max(1000).describe('Lists to hand over; all of them or none change (final lists refuse the request)'),
   responsibleUserId: idSchema.describe('The employee who counts them from now on: an active user of the lists\' site'),
+  counterUserIds: z.array(idSchema).max(50).optional().describe('When given, the assigned counters of every list become exactly these (active users of the lists\' site; [] removes them)'),
 });
-export const reassignResult = z.object({ countListIds: z.array(z.string()), responsibleUserId: z.string() });
+export const reassignResult = z.object({
+  countListIds: z.array(z.string()), responsibleUserId: z.string(),
+  counterUserIds: z.array(z.string()).optional().describe('The lists\' assigned counters, when the request set them'),
+});
+export const countersBody = z.strictObject({
+  userIds: z.array(idSchema).max(50).describe('The assigned counters from now on (active users of the list\'s site or of no site); [] removes them all'),
+});
+export const countersResult = z.object({ countListId: z.string(), responsibleUserId: z.string().nullable(), counters: z.array(counterView) });

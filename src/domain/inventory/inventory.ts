@@ -2,13 +2,10 @@
 // rules about which header fields may still change. Pure: the service loads the header, asks here, persists.
 import { DomainError } from '../errors.js';
 
-export type InventoryMethod = 'stock_taking_day' | 'continuous' | 'sample' | 'stock_comparison';
-export type MaterialType = 'stock_items' | 'production_resources';
-export type InventoryStatus = 'created' | 'has_count_lists' | 'open' | 'closed';
-export type ValuationPrice = 'settlement_1' | 'settlement_2' | 'settlement_3' | 'settlement_4' | 'settlement_5' | 'inventory' | 'average';
-export type ReportType = 'cumulative' | 'single';
+import type { InventoryMethod, InventoryStatus, MaterialType, ReportType, ValuationPrice } from './vocabulary.js';
 
-export const INVENTORY_STATUSES: readonly InventoryStatus[] = ['created', 'has_count_lists', 'open', 'closed'];
+export { INVENTORY_STATUSES } from './vocabulary.js';
+export type { InventoryMethod, InventoryStatus, MaterialType, ReportType, ValuationPrice } from './vocabulary.js';
 
 /**
  * Every legal move of the header status. `has_count_lists → created` happens when the last generated list

@@ -4,7 +4,9 @@
 // the inventory's valuation price with a value-only adjustment. Production resources get none.
 import { Dec, decText } from '../decimal.js';
 
-export type ValuationPrice = 'settlement_1' | 'settlement_2' | 'settlement_3' | 'settlement_4' | 'settlement_5' | 'inventory' | 'average';
+import type { ValuationPrice } from './vocabulary.js';
+
+export type { ValuationPrice } from './vocabulary.js';
 
 export interface ItemPrices {
   settlementPrice1: string; settlementPrice2: string; settlementPrice3: string; settlementPrice4: string;

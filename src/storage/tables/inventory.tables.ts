@@ -1,20 +1,15 @@
-// Row types of migration 0002 (physical inventory).
+// Row types of migration 0002 (physical inventory); the word lists come from the domain's vocabulary.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Id = GeneratedAlways<string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
 
-export type InventoryMethod = 'stock_taking_day' | 'continuous' | 'sample' | 'stock_comparison';
-export type MaterialType = 'stock_items' | 'production_resources';
-export type ValuationPrice = 'settlement_1' | 'settlement_2' | 'settlement_3' | 'settlement_4' | 'settlement_5' | 'inventory' | 'average';
-export type ReportType = 'cumulative' | 'single';
-export type InventoryStatus = 'created' | 'has_count_lists' | 'open' | 'closed';
-export type CountType = 'article' | 'bin' | 'differences';
-export type CountListStatus = 'created' | 'partially_generated' | 'opening_failed' | 'open' | 'partially_reported'
-  | 'completely_reported' | 'closing' | 'closed' | 'closed_with_errors' | 'manually_closed';
-export type CountItemStatus = 'open' | 'reported' | 'closed';
-export type ReportMode = 'add' | 'replace' | 'mark_all';
+import type {
+  CountItemStatus, CountListStatus, CountType, InventoryMethod, InventoryStatus, MaterialType, ReportMode, ReportType, ValuationPrice,
+} from '../../domain/inventory/vocabulary.js';
+
+export type { CountItemStatus, CountListStatus, CountType, InventoryMethod, InventoryStatus, MaterialType, ReportMode, ReportType, ValuationPrice };
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface InventoryTypesTable {

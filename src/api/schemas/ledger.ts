@@ -1,6 +1,7 @@
 // Request and response schemas of the stock ledger API: postings, balances, ledger entries, keys, periods,
 // reservations, the posting error file and lots.
 import { z } from 'zod';
+import { LEDGER_SORTS } from '../../services/ledger/stock.service.js';
 import { code20, decimalString, idSchema, isoDate, nonNegativeDecimal, pageQuery } from './common.js';
 
 export const keyKind = z.enum(['receipt', 'issue', 'transfer', 'revaluation', 'adjustment'])
@@ -90,6 +91,10 @@ export const ledgerEntryView = z.object({
   binId: z.string().nullable(), lot: z.string(), serial: z.string(), ownerId: z.string(), quantity: z.string(), value: z.string(),
   unitPrice: z.string(), postingDate: z.string(), originType: z.string(), originId: z.string().nullable(), transferGroup: z.string().nullable(),
   costCentre: z.string().nullable(), userId: z.string().nullable(), createdAt: z.string(),
+  itemCode: z.string(), itemDescription: z.string(), unit: z.string().describe('Primary unit of the item (the quantity is in it)'),
+  warehouseCode: z.string(), zoneCode: z.string().nullable(), binCode: z.string().nullable(),
+  originNumber: z.string().nullable().describe("Number of the causing document when it is a count list or an inventory (e.g. the list's 2026-0001); null otherwise"),
+  originInventoryId: z.string().nullable().describe('For a count list origin: the inventory the list belongs to'),
 });
 
 export const ledgerQuery = z.strictObject({
@@ -99,6 +104,9 @@ export const ledgerQuery = z.strictObject({
   ids: z.string().max(20_000).regex(/^\d{1,18}(,\d{1,18})*$/, 'comma-separated entry ids').optional()
     .transform((v) => (v === undefined ? undefined : [...new Set(v.split(','))]))
     .describe('Only these entries, comma-separated (e.g. the entryIds a posting returned)'),
+  sort: z.enum(LEDGER_SORTS).optional().default('entry')
+    .describe('entry (default): entry id, the posting order; date: posting date; item: item code; place: warehouse, zone, bin codes; quantity; value. Ties by entry id'),
+  dir: z.enum(['asc', 'desc']).optional().default('asc').describe('Sort direction (default asc)'),
   ...pageQuery,
 });
 

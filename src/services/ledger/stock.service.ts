@@ -43,38 +43,73 @@ export async function listBalances(ctx: ServiceContext, actor: Actor, f: Balance
   return (await q.execute()).map((r) => ({ ...r, quantity: num(r.quantity) }));
 }
 
+/** Sort keys of the ledger listing: entry (id, the default: posting order), date, item, place, quantity, value. */
+export const LEDGER_SORTS = ['entry', 'date', 'item', 'place', 'quantity', 'value'] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+
 export interface LedgerFilter {
   siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined; binId?: string | undefined;
   lot?: string | undefined; keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
   from?: string | undefined; to?: string | undefined; limit: number; offset: number;
   /** Only these entries (e.g. the entryIds a posting returned). */
   ids?: string[] | undefined;
+  sort?: LedgerSort | undefined;
+  dir?: 'asc' | 'desc' | undefined;
 }
 
 export interface LedgerEntryView {
   id: string; siteId: string; keyCode: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string;
   serial: string; ownerId: string; quantity: string; value: string; unitPrice: string; postingDate: string; originType: string;
   originId: string | null; transferGroup: string | null; costCentre: string | null; userId: string | null; createdAt: string;
+  itemCode: string; itemDescription: string; unit: string; warehouseCode: string; zoneCode: string | null; binCode: string | null;
+  /** The causing document's own number (a count list's or inventory's), when the origin is one of them. */
+  originNumber: string | null;
+  /** For a count list: the inventory it belongs to (for a link), else null. */
+  originInventoryId: string | null;
 }
+
+// Each sort is made total by the entry id (an immutable, increasing sequence), so pages never overlap.
+const LEDGER_ORDER: Record<LedgerSort, (dir: 'asc' | 'desc') => ReturnType<typeof sql.raw>> = {
+  entry: (d) => sql.raw(`e.id ${d}`),
+  date: (d) => sql.raw(`e.posting_date ${d}, e.id ${d}`),
+  item: (d) => sql.raw(`i.code ${d}, e.posting_date, e.id`),
+  place: (d) => sql.raw(`w.code ${d}, z.code ${d} nulls first, n.code ${d} nulls first, e.posting_date, e.id`),
+  quantity: (d) => sql.raw(`e.quantity ${d}, e.id`),
+  value: (d) => sql.raw(`e.value ${d}, e.id`),
+};
+
+/** The origin id as a row id when it is one (origin ids are free text for manual postings). */
+const originRef = (type: string) => sql`case when e.origin_type = ${type} and e.origin_id ~ '^[1-9][0-9]{0,17}$' then e.origin_id::bigint end`;
 
 export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: LedgerFilter): Promise<LedgerEntryView[]> {
   // Entries sum up to the balances: as much a system quantity as the balance itself.
   requireRole(actor, 'manager');
-  let q = ctx.db.selectFrom('stockLedger').selectAll().orderBy('id').limit(f.limit + 1).offset(f.offset);
+  let q = ctx.db.selectFrom('stockLedger as e')
+    .innerJoin('items as i', 'i.id', 'e.itemId')
+    .innerJoin('warehouses as w', 'w.id', 'e.warehouseId')
+    .leftJoin('zones as z', 'z.id', 'e.zoneId')
+    .leftJoin('bins as n', 'n.id', 'e.binId')
+    .leftJoin('countLists as ocl', (j) => j.on(sql<boolean>`ocl.id = ${originRef('count_list')}`))
+    .leftJoin('inventories as oinv', (j) => j.on(sql<boolean>`oinv.id = ${originRef('inventory')}`))
+    .selectAll('e')
+    .select(['i.code as itemCode', 'i.description as itemDescription', 'i.primaryUnit as unit', 'w.code as warehouseCode', 'z.code as zoneCode',
+      'n.code as binCode', sql<string | null>`coalesce(ocl.number, oinv.number)`.as('originNumber'), sql<string | null>`ocl.inventory_id::text`.as('originInventoryId')])
+    .orderBy(LEDGER_ORDER[f.sort ?? 'entry'](f.dir ?? 'asc'))
+    .limit(f.limit + 1).offset(f.offset);
   const site = actor.siteId ?? f.siteId;
-  if (site) q = q.where('siteId', '=', site);
-  if (f.itemId) q = q.where('itemId', '=', f.itemId);
-  if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
-  if (f.zoneId) q = q.where('zoneId', '=', f.zoneId);
-  if (f.binId) q = q.where('binId', '=', f.binId);
-  if (f.lot !== undefined) q = q.where('lot', '=', f.lot);
-  if (f.keyCode) q = q.where('keyCode', '=', f.keyCode);
-  if (f.originType) q = q.where('originType', '=', f.originType);
-  if (f.originId) q = q.where('originId', '=', f.originId);
-  if (f.transferGroup) q = q.where('transferGroup', '=', f.transferGroup);
-  if (f.from) q = q.where('postingDate', '>=', f.from);
-  if (f.to) q = q.where('postingDate', '<=', f.to);
-  if (f.ids) q = q.where('id', 'in', f.ids);
+  if (site) q = q.where('e.siteId', '=', site);
+  if (f.itemId) q = q.where('e.itemId', '=', f.itemId);
+  if (f.warehouseId) q = q.where('e.warehouseId', '=', f.warehouseId);
+  if (f.zoneId) q = q.where('e.zoneId', '=', f.zoneId);
+  if (f.binId) q = q.where('e.binId', '=', f.binId);
+  if (f.lot !== undefined) q = q.where('e.lot', '=', f.lot);
+  if (f.keyCode) q = q.where('e.keyCode', '=', f.keyCode);
+  if (f.originType) q = q.where('e.originType', '=', f.originType);
+  if (f.originId) q = q.where('e.originId', '=', f.originId);
+  if (f.transferGroup) q = q.where('e.transferGroup', '=', f.transferGroup);
+  if (f.from) q = q.where('e.postingDate', '>=', f.from);
+  if (f.to) q = q.where('e.postingDate', '<=', f.to);
+  if (f.ids) q = q.where('e.id', 'in', f.ids);
   return (await q.execute()).map((r) => ({
     ...r, quantity: num(r.quantity), value: num(r.value), unitPrice: num(r.unitPrice), createdAt: new Date(r.createdAt).toISOString(),
   }));

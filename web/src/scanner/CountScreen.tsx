@@ -1,20 +1,24 @@
-// Counting on one list: scan bin → scan item → quantity (in the scanned unit) → confirm. Scans come from a
-// keyboard-wedge scanner (anywhere on the page), the camera, or typing. Reports go straight to the server
-// when online and into the outbox otherwise; a repeat scan asks Add/Replace (the inventory's report type
-// preselected); an undo is a corrective "replace" report, never a deletion.
+// Counting on one list: scan the place (a bin, or an unstructured zone: scanned or picked) → scan item →
+// quantity (in the scanned unit) → confirm. Scans come from a keyboard-wedge scanner (anywhere on the page),
+// the camera, or typing. Reports go straight to the server when online and into the outbox otherwise; a
+// repeat scan asks Add/Replace (the inventory's report type preselected); an undo takes a report back.
+// A place that is not on the list is warned about at once (which other list has it, when the server is
+// reachable) and the counter decides: count there anyway (found items are added) or scan another place.
+// Quantities are shown with their unit everywhere: the target in the primary unit, the entry in the scanned one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowBackUp, IconCamera, IconCheck, IconMapPin, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconCamera, IconCheck, IconMapPin, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { errorText } from '../components/errors';
+import { codeText, errorText } from '../components/errors';
 import { CameraScanner } from './CameraScanner';
 import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
 import { readLabel, type LabelReading } from './tokenizer';
 import type { BarcodeFields } from '../../../src/domain/barcode/types';
-import { findInCatalog, handheld, type HandheldItem, type HandheldList } from './handheldApi';
+import { findInCatalog, handheld, type HandheldList, type ResolvedPlace } from './handheldApi';
+import { lineOf, linesAt, onListAt, pickableZones, placeNeeds, placeOfScan, withUnit, type Place } from './places';
 import { discard, enqueue, newClientReportId, pending, type ScanBody } from './queue';
 import { useWedge } from './useWedge';
 import type { useOutbox } from './useOutbox';
@@ -24,6 +28,8 @@ interface Pending {
   itemCode: string;
   description: string;
   unit: string;
+  /** The item's primary unit: the target and the converted quantity are in it. */
+  primaryUnit: string;
   lot: string;
   serial: string;
   lotManaged: boolean;
@@ -31,7 +37,12 @@ interface Pending {
   target: string | null;
   /** Not in the list's catalogue on this device: lot and serial are offered (optional), the server checks. */
   unknown: boolean;
+  /** The list has no line for it at this place (as the device knows): it will be added as a found item. */
+  foundHere: boolean;
 }
+
+/** A place not on the list the counter may still count at (found items are added there). */
+interface PlaceWarning { place: Place; text: string }
 
 export interface LastReport {
   clientReportId: string;
@@ -41,6 +52,8 @@ export interface LastReport {
   previousQuantity: string | null;
   /** The item's primary unit: an undo restores the previous quantity, which is in that unit. */
   primaryUnit?: string;
+  /** The unit the quantity was entered in (the scanned code's unit). */
+  unit?: string;
   undone?: boolean;
   isUndo?: boolean;
 }
@@ -56,7 +69,8 @@ export function normaliseQuantity(s: string): string | null {
 export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; outbox: ReturnType<typeof useOutbox>; onLeave: () => void }) {
   const { t } = useTranslation();
   const items = useQuery({ queryKey: ['handheld-items', list.id], queryFn: () => handheld.items(list.id), networkMode: 'always' });
-  const [bin, setBin] = useState<string | null>(null);
+  const [chosen, setPlace] = useState<Place | null>(null);
+  const [placeWarning, setPlaceWarning] = useState<PlaceWarning | null>(null);
   const [pendingItem, setPending] = useState<Pending | null>(null);
   const [quantity, setQuantity] = useState('');
   const [entry, setEntry] = useState('');
@@ -69,8 +83,20 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const entryRef = useRef<HTMLInputElement>(null);
 
   const rows = items.data ?? [];
-  const needsBin = list.countType === 'bin' || rows.some((r) => r.binCode);
-  const step: 'bin' | 'item' | 'quantity' = pendingItem ? 'quantity' : needsBin && !bin ? 'bin' : 'item';
+  const catalog = useQuery({ queryKey: ['handheld-catalog', list.id], queryFn: () => handheld.catalog(list.id), networkMode: 'always' });
+  const bins = catalog.data?.bins ?? [];
+  // A catalogue cached by an older page has no zones: the list's lines still name theirs.
+  const zones = catalog.data?.zones ?? [];
+  const needs = placeNeeds(list.countType, rows, zones);
+  const zonesToPick = pickableZones(list.countType, rows, zones);
+  // A list that counts on one zone only (no bins) starts there; the counter may still change it.
+  const listZones = zonesToPick.filter((z) => z.onList || rows.some((r) => r.zoneCode === z.code && !r.binCode));
+  const autoZone: Place | null = needs.zones && !needs.bins && listZones.length === 1 ? { kind: 'zone', code: listZones[0]!.code } : null;
+  const place = chosen ?? autoZone;
+  const bin = place?.kind === 'bin' ? place.code : null;
+  const step: 'place' | 'item' | 'quantity' = pendingItem ? 'quantity' : (needs.bins || needs.zones) && !place ? 'place' : 'item';
+  const placePrompt = needs.zones && needs.bins ? t('scanUi.scanBinOrZone') : needs.zones ? t('scanUi.scanZone') : t('scan.scanBin');
+  const placeName = (p: Place) => (p.kind === 'zone' ? t('scanUi.zoneLabel', { zone: p.code }) : t('scanUi.binLabel', { bin: p.code }));
 
   useEffect(() => {
     (step === 'quantity' ? qtyRef : entryRef).current?.focus();
@@ -82,19 +108,17 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     else feedback.error();
   };
 
-  const catalog = useQuery({ queryKey: ['handheld-catalog', list.id], queryFn: () => handheld.catalog(list.id), networkMode: 'always' });
-  const bins = catalog.data?.bins ?? [];
-  const binOf = (code: string) => bins.find((b) => b.code === code || b.barcode === code) ?? (rows.some((r) => r.binCode === code) ? { code } : undefined);
 
   const year = new Date().getFullYear();
 
   /** An item the device knows (the list's catalogue), with what its label says. */
   const knownItem = (code: string, found: NonNullable<ReturnType<typeof findInCatalog>>, fields: BarcodeFields | undefined): Pending => {
-    const line: HandheldItem | undefined = rows.find((r) => r.itemCode === found.item.code && (r.binCode ?? null) === bin && (!fields?.lot || r.lot === fields.lot));
+    const line = lineOf(rows, found.item.code, place, fields?.lot);
     return {
-      raw: code, itemCode: found.item.code, description: found.item.description, unit: found.unit, lot: fields?.lot ?? '', serial: fields?.serial ?? '',
+      raw: code, itemCode: found.item.code, description: found.item.description, unit: found.unit, primaryUnit: found.item.primaryUnit,
+      lot: fields?.lot ?? '', serial: fields?.serial ?? '',
       lotManaged: found.item.lotManagement !== 'no' || !!fields?.lot, serialManaged: found.item.serialManagement || !!fields?.serial,
-      target: line?.targetQuantity ?? null, unknown: false,
+      target: line?.targetQuantity ?? null, unknown: false, foundHere: !line,
     };
   };
 
@@ -112,8 +136,8 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     try {
       const v = await handheld.identify(list.id, code);
       startItem({
-        raw: code, itemCode: v.itemCode, description: v.description, unit: v.enteredUnit, lot: v.lot ?? '', serial: v.serial ?? '',
-        lotManaged: v.lotManagement !== 'no', serialManaged: v.serialManagement, target: null, unknown: false,
+        raw: code, itemCode: v.itemCode, description: v.description, unit: v.enteredUnit, primaryUnit: v.primaryUnit, lot: v.lot ?? '', serial: v.serial ?? '',
+        lotManaged: v.lotManagement !== 'no', serialManaged: v.serialManagement, target: null, unknown: false, foundHere: true,
       }, v.quantity ?? undefined, `${v.itemCode} · ${v.description} · ${t('scanUi.notOnList')}`);
     } catch (e) {
       if (e instanceof ApiError && e.offline) return offlineUnknown(code, label);
@@ -127,30 +151,74 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const offlineUnknown = (code: string, label: LabelReading) => {
     if (!label.ok) return say(false, errorText(t, label.error));
     startItem({
-      raw: code, itemCode: '', description: t('scan.notOnDevice'), unit: '', lot: label.fields.lot ?? '', serial: label.fields.serial ?? '',
-      lotManaged: !!label.fields.lot, serialManaged: !!label.fields.serial, target: null, unknown: true,
+      raw: code, itemCode: '', description: t('scan.notOnDevice'), unit: '', primaryUnit: '', lot: label.fields.lot ?? '', serial: label.fields.serial ?? '',
+      lotManaged: !!label.fields.lot, serialManaged: !!label.fields.serial, target: null, unknown: true, foundHere: true,
     }, label.fields.quantity, `${code} · ${t('scan.notOnDevice')}`);
+  };
+
+  const setHere = (p: Place, text?: string) => {
+    setPlace(p);
+    setPending(null);
+    setPlaceWarning(null);
+    say(true, text ?? (p.kind === 'bin' ? t('scan.binSet', { bin: p.code }) : t('scanUi.zoneSet', { zone: p.code })));
+  };
+
+  /**
+   * Not on the list: warn at once. Allowed (found items are added here): the counter decides. Refused (a bin
+   * list's foreign bin, a bin a bin list counts): said with the reason, the place is not taken. Offline the
+   * device knows only its own list; the server checks when the reports are sent.
+   */
+  const warnNotOnList = (p: Place, r: Pick<ResolvedPlace, 'otherList' | 'foundAllowed' | 'refusal'> | null) => {
+    const other = r?.otherList ? ` ${t('scanUi.otherListHas', { list: r.otherList.number, name: r.otherList.name })}` : '';
+    const head = `${t('scanUi.placeNotOnList', { place: placeName(p) })}${other}`;
+    const allowed = r ? r.foundAllowed : list.countType !== 'bin';
+    if (!allowed) {
+      const reason = r?.refusal?.code === 'count.on_other_list' ? codeText(t, r.refusal) : t('scanUi.binListOwnBins');
+      return say(false, `${head} ${reason}`);
+    }
+    setPlaceWarning({ place: p, text: `${head} ${t('scanUi.foundHere')}${r ? '' : ` ${t('scanUi.checkedWhenSent')}`}` });
+    setMessage(null);
+    feedback.error();
+  };
+
+  const choosePlace = async (p: Place) => {
+    if (onListAt(rows, p, zones)) return setHere(p);
+    if (outbox.online) {
+      setBusy(true);
+      try {
+        return warnNotOnList(p, await handheld.resolvePlace(list.id, p.code));
+      } catch (e) {
+        if (!(e instanceof ApiError && e.offline)) return say(false, errorText(t, e));
+      } finally {
+        setBusy(false);
+      }
+    }
+    warnNotOnList(p, null);
   };
 
   const handleScan = useCallback((code: string) => {
     setEntry('');
-    const b = binOf(code);
-    if (b || step === 'bin') {
-      if (!b && bins.length > 0) return say(false, t('scan.unknownBin', { bin: code }));
-      setBin(b?.code ?? code);
-      setPending(null);
-      return say(true, t('scan.binSet', { bin: b?.code ?? code }));
+    const scanned = placeOfScan(code, bins, zones, rows);
+    if (scanned || step === 'place') {
+      if (!scanned) {
+        // Nothing cached to check against: the server checks the place with the report.
+        if (bins.length === 0 && zones.length === 0) return void choosePlace({ kind: 'bin', code });
+        return say(false, needs.zones ? t('scanUi.unknownPlace', { code }) : t('scan.unknownBin', { bin: code }));
+      }
+      if (scanned.kind === 'zone' && (scanned.structured || list.countType === 'bin')) return say(false, t('scanUi.zoneHasBins', { zone: scanned.code }));
+      return void choosePlace({ kind: scanned.kind, code: scanned.code });
     }
+    if (placeWarning) return say(false, t('scanUi.decidePlaceFirst'));
     const label = readLabel(code, year);
     const fields = label.ok ? label.fields : undefined;
     const found = findInCatalog(catalog.data?.items ?? [], code, label.ok ? label.gtin : undefined);
     if (found) {
       const p = knownItem(code, found, fields);
-      return startItem(p, fields?.quantity, `${p.itemCode} · ${p.description}`);
+      return startItem(p, fields?.quantity, `${p.itemCode} · ${p.description}${p.foundHere && rows.length > 0 ? ` · ${t('scanUi.notExpectedHere')}` : ''}`);
     }
     if (!outbox.online) return offlineUnknown(code, label);
     void identifyOnline(code, label);
-  }, [step, bin, rows, bins, catalog.data, list, t, outbox.online]);
+  }, [step, place, placeWarning, rows, bins, zones, catalog.data, list, t, outbox.online]);
 
   // A scan is never dropped: one that arrives before the list's items and bins are on the device, or while
   // a report is being sent, waits here and is handled in order as soon as the screen is ready again.
@@ -184,31 +252,54 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   }, [outbox.waiting, outbox.failed]);
 
   const defaultMode = defaultModeFor(list.reportType);
+  /** The units of a decision: the earlier count is in the primary unit, the new quantity in the scanned one. */
+  const units = () => ({ ...(meta.current?.unit ? { unit: meta.current.unit } : {}), ...(meta.current?.primaryUnit ? { previousUnit: meta.current.primaryUnit } : {}) });
 
   /** Reported before, as far as this device knows (offline repeat detection). */
   const knownPrevious = (b: ScanBody): string | null => {
-    const mine = last.find((r) => !r.undone && r.body.bin === b.bin && (r.body.itemCode ?? r.body.barcode) === (b.itemCode ?? b.barcode) && (r.body.lot ?? '') === (b.lot ?? ''));
+    const mine = last.find((r) => !r.undone && r.body.bin === b.bin && r.body.zone === b.zone && (r.body.itemCode ?? r.body.barcode) === (b.itemCode ?? b.barcode) && (r.body.lot ?? '') === (b.lot ?? ''));
     if (mine) return mine.body.quantity;
-    const cached = rows.find((r) => (r.binCode ?? undefined) === b.bin && (r.itemCode === b.itemCode || r.itemCode === b.barcode) && r.lot === (b.lot ?? ''));
+    const at: Place | null = b.bin ? { kind: 'bin', code: b.bin } : b.zone ? { kind: 'zone', code: b.zone } : null;
+    const cached = linesAt(rows, at).find((r) => (r.itemCode === b.itemCode || r.itemCode === b.barcode) && r.lot === (b.lot ?? ''));
     return cached?.reportedQuantity ?? null;
   };
 
-  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string, primaryUnit?: string) => {
-    const unit = primaryUnit ?? findInCatalog(catalog.data?.items ?? [], body.itemCode ?? body.barcode ?? '')?.item.primaryUnit;
-    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf, ...(unit ? { primaryUnit: unit } : {}) },
+  /** What the report being sent is, for the messages: units, and whether the device expects a found item. */
+  const meta = useRef<{ unit: string; primaryUnit: string; foundHere: boolean } | null>(null);
+
+  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string, primaryUnit?: string, text?: string) => {
+    const unit = primaryUnit ?? (meta.current?.primaryUnit || findInCatalog(catalog.data?.items ?? [], body.itemCode ?? body.barcode ?? '')?.item.primaryUnit);
+    const entryUnit = undoOf ? undefined : meta.current?.unit;
+    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf, ...(unit ? { primaryUnit: unit } : {}), ...(entryUnit ? { unit: entryUnit } : {}) },
       ...l.map((r) => (r.clientReportId === undoOf ? { ...r, undone: true } : r))].slice(0, 20));
     if (!undoOf) {
       setPending(null);
       setQuantity('');
-      if (!list.keepLocation) setBin(null);
+      if (!list.keepLocation) setPlace(null);
     }
-    say(true, queued ? t('scan.queued') : undoOf ? t('scanUi.undone') : t('scan.recorded'));
+    const queuedText = `${t('scan.queued')}${meta.current?.foundHere && rows.length > 0 ? ` ${t('scanUi.queuedFound')}` : ''}`;
+    say(true, text ?? (queued ? queuedText : undoOf ? t('scanUi.undone') : t('scan.recorded')));
+  };
+
+  /** The confirmation of a recorded report: the quantity with its unit (and in the primary unit), where, found or not. */
+  const recordedText = (r: Record<string, unknown>): string => {
+    const item = (r.item ?? {}) as { enteredQuantity?: string; enteredUnit?: string; quantity?: string; primaryUnit?: string };
+    const where = (r.place ?? null) as { kind?: string; code?: string | null } | null;
+    const found = (r.found ?? null) as { otherList?: { number: string; holds: 'place' | 'item' } | null } | null;
+    if (item.enteredQuantity === undefined) return t('scan.recorded');
+    const converted = item.enteredUnit && item.primaryUnit && item.enteredUnit !== item.primaryUnit ? ` (${withUnit(item.quantity, item.primaryUnit)})` : '';
+    const at = where?.code && where.kind !== 'warehouse' ? ` · ${placeName({ kind: where.kind === 'zone' ? 'zone' : 'bin', code: where.code })}` : '';
+    let text = `${t('scanUi.recordedQty', { quantity: `${withUnit(item.enteredQuantity, item.enteredUnit)}${converted}` })}${at}`;
+    if (r.added) {
+      text += ` · ${found?.otherList ? t(`scanUi.addedFoundOther_${found.otherList.holds}`, { list: found.otherList.number }) : t('scanUi.addedFound')}`;
+    }
+    return text;
   };
 
   const queueReport = async (body: ScanBody, label: string, undoOf?: string) => {
     const previous = body.undoOf ? null : knownPrevious(body);
     if (!body.undoOf && !body.mode && previous !== null) {
-      setDecision({ body, label, previousQuantity: previous, suggestedMode: defaultMode, offline: true, ...(undoOf ? { undoOf } : {}) });
+      setDecision({ body, label, previousQuantity: previous, suggestedMode: defaultMode, offline: true, ...(undoOf ? { undoOf } : {}), ...units() });
       return;
     }
     const b = body.undoOf ? body : { ...body, mode: body.mode ?? defaultMode };
@@ -224,13 +315,13 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       try {
         const r = await handheld.send(list.id, body);
         if (r.status === 'decision_needed') {
-          setDecision({ body, label, previousQuantity: r.previousQuantity ?? null, suggestedMode: r.suggestedMode ?? defaultMode, offline: false, ...(undoOf ? { undoOf } : {}) });
+          setDecision({ body, label, previousQuantity: r.previousQuantity ?? null, suggestedMode: r.suggestedMode ?? defaultMode, offline: false, ...(undoOf ? { undoOf } : {}), ...units() });
           feedback.error();
           return;
         }
         const rec = r as { report?: { previousQuantity?: string | null }; item?: { primaryUnit?: string } };
-        afterReport(body, false, rec.report?.previousQuantity ?? null, label, undoOf, rec.item?.primaryUnit);
-        if ((r as { added?: boolean }).added) say(true, t('scanUi.addedFound'));
+        afterReport(body, false, rec.report?.previousQuantity ?? null, label, undoOf, rec.item?.primaryUnit,
+          undoOf || body.emptyBin ? undefined : recordedText(r as Record<string, unknown>));
       } catch (e) {
         if (e instanceof ApiError && e.offline) return await queueReport(body, label, undoOf);
         say(false, errorText(t, e));
@@ -247,10 +338,12 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     if (pendingItem.lotManaged && !pendingItem.lot.trim()) return say(false, t('scan.lotRequired'));
     if (pendingItem.serialManaged && !pendingItem.serial.trim()) return say(false, t('scan.serialRequired'));
     const body: ScanBody = { clientReportId: newClientReportId(), quantity: q, device: DEVICE, barcode: pendingItem.raw };
-    if (bin) body.bin = bin;
+    if (place?.kind === 'bin') body.bin = place.code;
+    if (place?.kind === 'zone') body.zone = place.code;
     if (pendingItem.lot) body.lot = pendingItem.lot.trim();
     if (pendingItem.serial) body.serial = pendingItem.serial.trim();
-    void submit(body, `${pendingItem.itemCode || pendingItem.raw}${bin ? ` @ ${bin}` : ''}`);
+    meta.current = { unit: pendingItem.unit, primaryUnit: pendingItem.primaryUnit, foundHere: pendingItem.foundHere };
+    void submit(body, `${pendingItem.itemCode || pendingItem.raw}${place ? ` @ ${place.code}` : ''}`);
   };
 
   // An undo takes the report back on the server (marked invalid; the line replays its other reports and is
@@ -264,6 +357,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       return;
     }
     const body: ScanBody = { clientReportId: newClientReportId(), undoOf: r.clientReportId, quantity: r.body.quantity };
+    meta.current = null;
     void submit(body, `${t('scan.undo')}: ${r.label}`, r.clientReportId);
   };
 
@@ -285,6 +379,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     : undefined;
   const confirmEmpty = () => {
     const body: ScanBody = { clientReportId: newClientReportId(), bin: bin!, quantity: '0', mode: 'replace', emptyBin: true, device: DEVICE };
+    meta.current = null;
     void submit(body, t('scanUi.emptyBinLabel', { bin }));
   };
 
@@ -295,12 +390,32 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
         <Text size="sm" c="dimmed" truncate>{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
         <Button variant="subtle" size="compact-sm" onClick={onLeave}>{t('scan.otherList')}</Button>
       </Group>
-      <Paper withBorder p="sm" bg={bin ? 'blue.0' : undefined} data-testid="bin-panel">
+      <Paper withBorder p="sm" bg={place ? 'blue.0' : undefined} data-testid="bin-panel">
         <Group justify="space-between">
-          <Group gap={6}><IconMapPin size={20} /><Text size="lg" fw={700} data-testid="current-bin">{bin ?? (needsBin ? t('scan.scanBin') : t('scan.noBin'))}</Text></Group>
-          {bin && <Button variant="subtle" size="compact-sm" onClick={() => setBin(null)}>{t('scan.changeBin')}</Button>}
+          <Group gap={6}><IconMapPin size={20} />
+            <Text size="lg" fw={700} data-testid="current-bin" data-place-kind={place?.kind ?? ''}>
+              {place ? (place.kind === 'zone' ? t('scanUi.zoneLabel', { zone: place.code }) : place.code) : (needs.bins || needs.zones ? placePrompt : t('scan.noBin'))}
+            </Text>
+          </Group>
+          {(chosen || (place && zonesToPick.length > 1)) && <Button variant="subtle" size="compact-sm" onClick={() => { setPlace(null); setPlaceWarning(null); }}>{t('scan.changeBin')}</Button>}
         </Group>
+        {step === 'place' && needs.zones && zonesToPick.length > 0 && (
+          <Group gap={6} mt={6} data-testid="zone-picker">
+            {zonesToPick.slice(0, 12).map((z) => (
+              <Button key={z.id} size="compact-lg" variant="light" onClick={() => onScan(z.code)} data-testid={`zone-pick-${z.code}`}>{z.code}</Button>
+            ))}
+          </Group>
+        )}
       </Paper>
+      {placeWarning && (
+        <Alert color="orange" p="xs" data-testid="place-warning" icon={<IconAlertTriangle />}>
+          <Text size="sm">{placeWarning.text}</Text>
+          <Group grow mt="xs">
+            <Button size="md" variant="default" onClick={() => { setPlaceWarning(null); setMessage(null); }} data-testid="place-cancel">{t('scanUi.scanOtherPlace')}</Button>
+            <Button size="md" color="orange" onClick={() => setHere(placeWarning.place, t('scanUi.countingHere', { place: placeName(placeWarning.place) }))} data-testid="place-continue">{t('scanUi.countHere')}</Button>
+          </Group>
+        </Alert>
+      )}
       {emptyLine && step !== 'quantity' && (
         <Button {...big} color="orange" variant="light" onClick={confirmEmpty} loading={busy} data-testid="bin-empty">{t('scanUi.binEmpty')}</Button>
       )}
@@ -308,7 +423,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       {step !== 'quantity' ? (
         <form onSubmit={(e) => { e.preventDefault(); if (entry.trim()) onScan(entry.trim()); }}>
           <Group gap="xs" wrap="nowrap">
-            <TextInput ref={entryRef} {...big} style={{ flex: 1 }} placeholder={step === 'bin' ? t('scan.scanBin') : t('scan.scanItem')}
+            <TextInput ref={entryRef} {...big} style={{ flex: 1 }} placeholder={step === 'place' ? placePrompt : t('scan.scanItem')}
               value={entry} onChange={(e) => setEntry(e.currentTarget.value)} autoCapitalize="none" autoComplete="off" data-testid="scan-entry" />
             <Button {...big} variant="default" onClick={() => setCamera(true)} aria-label={t('scan.camera')}><IconCamera /></Button>
           </Group>
@@ -319,7 +434,8 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
           <Text size="md">{pendingItem!.description}</Text>
           <Group gap="xs" mt={4}>
             {pendingItem!.unit && <Badge variant="light">{pendingItem!.unit}</Badge>}
-            {list.showSystemQuantities && pendingItem!.target !== null && <Badge color="gray">{t('scan.target')}: {pendingItem!.target}</Badge>}
+            {list.showSystemQuantities && pendingItem!.target !== null && <Badge color="gray" data-testid="target">{t('scan.target')}: {withUnit(pendingItem!.target, pendingItem!.primaryUnit)}</Badge>}
+            {pendingItem!.foundHere && rows.length > 0 && <Badge color="orange" variant="light" data-testid="found-badge">{t('scanUi.foundBadge')}</Badge>}
           </Group>
           <Stack gap="xs" mt="sm">
             {(pendingItem!.lotManaged || pendingItem!.unknown) && <TextInput size="lg" label={t('scan.lot')} value={pendingItem!.lot} data-testid="lot-input"
@@ -345,7 +461,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
           <Group key={r.clientReportId} justify="space-between" wrap="nowrap" p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}>
             <div style={{ minWidth: 0, flex: 1 }}>
               <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined} truncate>{r.label}</Text>
-              <Text size="xs" c="dimmed">{r.isUndo ? t('scanUi.undone') : <>{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.quantity}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</>}</Text>
+              <Text size="xs" c="dimmed">{r.isUndo ? t('scanUi.undone') : <>{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.emptyBin ? r.body.quantity : withUnit(r.body.quantity, r.unit ?? r.primaryUnit)}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</>}</Text>
             </div>
             <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
               <Badge color={r.queued ? 'yellow' : 'green'} variant="light">{r.queued ? t('scan.queuedShort') : t('scan.sent')}</Badge>

@@ -31,6 +31,12 @@ describe('Add/Replace decision', () => {
     expect(onDecide).toHaveBeenCalledWith(other);
   });
 
+  it('says both quantities with their units: the earlier count in the primary unit, the new one in the scanned unit', async () => {
+    renderUi(<DecisionModal decision={{ ...decision('replace'), unit: 'CT', previousUnit: 'PZ' }} onDecide={() => undefined} onCancel={() => undefined} />);
+    await screen.findByTestId('decision');
+    expect(screen.getByText(/SCREW was counted before \(24 PZ\)\. Add 3 CT or replace\?/)).toBeTruthy();
+  });
+
   it('shows nothing without a pending decision', () => {
     renderUi(<DecisionModal decision={null} onDecide={() => undefined} onCancel={() => undefined} />);
     expect(screen.queryByTestId('decision')).toBeNull();

@@ -3,6 +3,7 @@
 import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScanBody } from './queue';
+import { withUnit } from './places';
 
 export interface Decision {
   body: ScanBody;
@@ -11,6 +12,10 @@ export interface Decision {
   suggestedMode: 'add' | 'replace';
   offline: boolean;
   undoOf?: string;
+  /** The unit the new quantity was entered in (the scanned code's). */
+  unit?: string;
+  /** The unit of the earlier count (the item's primary unit). */
+  previousUnit?: string;
 }
 
 /** The choice preselected for a repeat scan: the inventory's report type (cumulative → Add, single → Replace). */
@@ -25,7 +30,7 @@ export function DecisionModal({ decision, onDecide, onCancel }: { decision: Deci
     <Modal opened={!!d} onClose={onCancel} title={t('scan.repeatTitle')} centered size="sm">
       {d && (
         <Stack data-testid="decision">
-          <Text>{t('scan.repeatText', { label: d.label, previous: d.previousQuantity ?? '?', quantity: d.body.quantity })}</Text>
+          <Text>{t('scan.repeatText', { label: d.label, previous: d.previousQuantity === null ? '?' : withUnit(d.previousQuantity, d.previousUnit), quantity: withUnit(d.body.quantity, d.unit) })}</Text>
           {(['add', 'replace'] as const).map((m) => (
             <Button key={m} size="xl" data-autofocus={m === d.suggestedMode ? true : undefined} variant={m === d.suggestedMode ? 'filled' : 'default'}
               onClick={() => onDecide(m)} data-testid={`decide-${m}`}>

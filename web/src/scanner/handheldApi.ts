@@ -29,6 +29,8 @@ export interface HandheldItem {
   description: string;
   unit: string;
   binCode: string | null;
+  /** The line's zone; a line with a zone and no bin is counted on the zone itself (an unstructured zone). */
+  zoneCode: string | null;
   lot: string;
   serial: string;
   targetQuantity: string | null;
@@ -73,6 +75,7 @@ export function toItem(r: Raw): HandheldItem {
     description: str(r.itemDescription ?? r.description ?? item.description),
     unit: str(r.unit ?? r.primaryUnit ?? item.primaryUnit ?? item.unit),
     binCode: strOrNull(r.binCode ?? bin.code),
+    zoneCode: strOrNull(r.zoneCode),
     lot: str(r.lot),
     serial: str(r.serial),
     targetQuantity: strOrNull(r.targetQuantity),
@@ -115,6 +118,18 @@ export interface Identified {
   scannedCode: string; enteredUnit: string; lot: string | null; serial: string | null; expiry: string | null; quantity: string | null;
 }
 export interface LookupCatalogBin { id: string; code: string; barcode: string | null; blocked: boolean }
+/** A zone of the list's warehouse: structured ones are counted per bin, the others on the zone itself. */
+export interface LookupCatalogZone { id: string; code: string; name: string; structured: boolean; onList: boolean }
+
+/** The place step's answer: where, whether this list counts there, who else does, whether found items are taken. */
+export interface ResolvedPlace {
+  kind: 'bin' | 'zone';
+  code: string;
+  onList: boolean;
+  otherList: { number: string; name: string; countType: string } | null;
+  foundAllowed: boolean;
+  refusal: { code: string; message: string; params: Record<string, string> } | null;
+}
 
 async function allPages<T>(path: string, query: Record<string, string>): Promise<T[]> {
   const out: T[] = [];
@@ -134,7 +149,10 @@ export const handheld = {
   catalog: (listId: string) => cached(`catalog:${listId}`, async () => ({
     items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
     bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
-  })),
+    zones: await allPages<LookupCatalogZone>(`/api/handheld/lists/${listId}/lookup`, { kind: 'zones' }),
+  }) as { items: LookupCatalogItem[]; bins: LookupCatalogBin[]; zones?: LookupCatalogZone[] }),
+  /** A bin or zone not on the list: asks the server who counts it and whether found items are taken (online only). */
+  resolvePlace: (listId: string, code: string) => api.post<ResolvedPlace>('/api/handheld/places/resolve', { listId, code }),
   /** What a code not on the device is, asked before the quantity (the same decoding and errors as a scan). */
   identify: (listId: string, code: string) => api.get<Identified>(`/api/handheld/lists/${listId}/identify`, { barcode: code }),
   send: (listId: string, body: ScanBody): Promise<SendResult> => {

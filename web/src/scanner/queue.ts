@@ -7,6 +7,8 @@ import { ApiError } from '../api/client';
 export interface ScanBody {
   clientReportId: string;
   bin?: string;
+  /** Zone code: a report on an unstructured zone (no bin there). */
+  zone?: string;
   barcode?: string;
   itemCode?: string;
   quantity: string;

@@ -11,5 +11,6 @@ import scanUi from '../scanner/i18n';
 import differences from '../features/differences/i18n';
 import countEntry from '../features/countentry/i18n';
 import listAdmin from '../features/listadmin/i18n';
+import countFiles from '../features/countfiles/i18n';
 
-export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi, differences, countEntry, listAdmin };
+export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi, differences, countEntry, listAdmin, countFiles };

@@ -15,6 +15,7 @@ import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
 import { STATUS_COLOR } from '../inventories/InventoriesPage';
 import { CountEntry } from '../countentry/CountEntry';
+import { CountFileActions } from '../countfiles/CountFileActions';
 
 /** Exact decimal difference of two decimal strings (no binary floats): scaled BigInt arithmetic. */
 export function decDiff(a: string | null | undefined, b: string | null | undefined): string | null {
@@ -66,6 +67,7 @@ export default function CountListPage() {
         <Group style={{ visibility: tab === 'lines' ? 'visible' : 'hidden' }}>
           <SegmentedControl size="xs" value={status} onChange={setStatus} data={['all', 'open', 'reported', 'closed'].map((v) => ({ value: v, label: t(`itemStatus.${v}`) }))} />
           <Button size="xs" onClick={() => markAll.mutate()} loading={markAll.isPending} disabled={!l || !COUNTING.includes(l.status)} data-testid="mark-all">{t('cl.markAll')}</Button>
+          {id && <CountFileActions size="xs" scope={{ kind: 'list', id }} canImport={!!l && COUNTING.includes(l.status)} onImported={() => { void items.refetch(); void qc.invalidateQueries({ queryKey: ['count-list', id] }); }} />}
         </Group>
       </Group>
       {l?.statusReason && <Alert color="orange">{l.statusReason}</Alert>}

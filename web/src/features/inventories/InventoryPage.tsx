@@ -17,6 +17,7 @@ import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
+import { CountFileActions } from '../countfiles/CountFileActions';
 import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
 import { ManualCloseDialog } from '../listadmin/ManualCloseDialog';
 import { ReassignDialog } from '../listadmin/ReassignDialog';
@@ -95,6 +96,7 @@ export default function InventoryPage() {
               {(['article', 'bin', 'differences'] as const).map((c) => <Menu.Item key={c} onClick={() => setGen(c)} data-testid={`gen-${c}`}>{t(`gen.title.${c}`)}</Menu.Item>)}
             </Menu.Dropdown>
           </Menu>
+          {id && <CountFileActions scope={{ kind: 'inventory', id }} canImport={i.status === 'open'} onImported={() => void lists.refetch()} />}
           <Button component={Link} to={`/inventories/${id}/differences`} variant="light" leftSection={<IconScale size={16} />} data-testid="inv-differences">{t('differences.title')}</Button>
           <Button leftSection={<IconPlayerPlay size={16} />} color="green" disabled={i.status !== 'has_count_lists' && i.status !== 'created'} onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })} data-testid="inv-start">{t('inv.start')}</Button>
           <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => setVerifying(null)} data-testid="inv-verify">{t('inv.verify')}</Button>

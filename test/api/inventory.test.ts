@@ -4,7 +4,7 @@ import { testApi, type TestApi } from '../helpers/api.js';
 import { makeItem, makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
 let api: TestApi;
-let siteId: string; let ownerId: string; let typeId: string; let whId: string;
+let siteId: string; let ownerId: string; let typeId: string; let whId: string; let counterId: string;
 
 beforeAll(async () => {
   api = await testApi();
@@ -15,6 +15,7 @@ beforeAll(async () => {
   await makeKey(db, 'TRF', 'transfer');
   await makeKey(db, 'REV', 'revaluation');
   whId = (await makeWarehouse(db, siteId, { code: 'W1' })).id;
+  counterId = (await api.userToken('anna.counter', 'counter')).userId;
   for (const code of ['P1', 'P2', 'P3']) {
     const item = await makeItem(db, { code });
     await db.insertInto('stockBalances').values({ siteId, itemId: item.id, warehouseId: whId, ownerId, quantity: '5', everNonzero: true, updatedAt: new Date() }).execute();
@@ -80,6 +81,14 @@ describe('inventories', () => {
     expect((await api.call('GET', '/api/inventories?q=nothing-like-this')).json().items).toEqual([]);
   });
 
+  it('refuses to generate lists nobody may count, naming the origin', async () => {
+    // The inventory has no responsible employee yet: "from inventory" would make lists without a counter.
+    const refused = await api.call('POST', `/api/inventories/${invId}/count-lists/generate/preview`, { countType: 'article' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'generation.no_responsible_inventory', field: 'responsibleOrigin', params: { inventoryNumber: 'INV-0001' } });
+    expect((await api.call('PATCH', `/api/inventories/${invId}`, { responsibleUserId: counterId })).statusCode).toBe(200);
+  });
+
   it('generates, previews, lists and deletes count lists; locks the header', async () => {
     const preview = await api.call('POST', `/api/inventories/${invId}/count-lists/generate/preview`, { countType: 'article' });
     expect(preview.statusCode).toBe(200);
@@ -129,7 +138,7 @@ describe('inventories', () => {
   });
 
   it('deletes an inventory unless a list is closed', async () => {
-    const inv = (await api.call('POST', '/api/inventories', { typeId, siteId, ownerId, stockTakingDate: '2026-03-31' })).json();
+    const inv = (await api.call('POST', '/api/inventories', { typeId, siteId, ownerId, stockTakingDate: '2026-03-31', responsibleUserId: counterId })).json();
     const gen = (await api.call('POST', `/api/inventories/${inv.id}/count-lists/generate`, { countType: 'article' })).json();
     await api.db.ctx.db.updateTable('countLists').set({ status: 'closed' }).where('id', '=', gen.lists[0].id).execute();
     expect((await api.call('DELETE', `/api/inventories/${inv.id}`)).json().error.code).toBe('inventory.has_closed_lists');

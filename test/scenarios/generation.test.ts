@@ -1,7 +1,8 @@
 // Story: a year-end stock-taking is prepared over the API. The site has a plain warehouse 001, a second
 // plain warehouse 002 and a high-bay warehouse HB with an inventory-differences zone. The manager creates
 // the type and the inventory, generates article lists (the seed example), bin lists per aisle and a
-// difference list, sees that nothing is listed twice, removes a list, regenerates it, and starts.
+// difference list, sees that nothing is listed twice, removes a list, regenerates it, and starts. Lists
+// nobody may count are refused: the inventory needs its responsible counter first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../helpers/api.js';
 import { makeBin, makeItem, makeKey, makeOwner, makeSite, makeWarehouse, makeZone } from '../helpers/factories.js';
@@ -56,6 +57,17 @@ describe('preparing a year-end stock-taking', () => {
     });
     expect(res.json()).toMatchObject({ number: 'YE-001', status: 'created', fiscalYear: 2026, valuationPrice: 'inventory' });
     inventoryId = res.json().id;
+  });
+
+  it('lists nobody may count are refused until the inventory has its responsible counter', async () => {
+    const refused = await api.call('POST', `/api/inventories/${inventoryId}/count-lists/generate/preview`, { countType: 'article' });
+    expect(refused.json().error).toMatchObject({ code: 'generation.no_responsible_inventory', field: 'responsibleOrigin', params: { inventoryNumber: 'YE-001' } });
+    // "From warehouse": the warehouse of the list's first line has no responsible employee; the refusal names it.
+    const byWh = await api.call('POST', `/api/inventories/${inventoryId}/count-lists/generate/preview`, { countType: 'article', responsibleOrigin: 'warehouse' });
+    expect(byWh.json().error).toMatchObject({ code: 'generation.no_responsible_warehouse', params: { warehouses: '001' } });
+    const counter = await api.userToken('yve.counter', 'counter');
+    const set = await api.call('PATCH', `/api/inventories/${inventoryId}`, { responsibleUserId: counter.userId });
+    expect(set.statusCode).toBe(200);
   });
 
   it('article lists follow the structure table exactly as in the manual', async () => {

@@ -14,8 +14,8 @@ import { actorOf } from '../auth.js';
 import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 import { jobAccepted } from './jobs.routes.js';
-import { closeCountListManually, reassignCountLists } from '../../services/inventory/list-admin.service.js';
-import { manualCloseBody, manualCloseResult, reassignBody, reassignResult } from '../schemas/inventory.js';
+import { closeCountListManually, reassignCountLists, setCountListCounters } from '../../services/inventory/list-admin.service.js';
+import { counterView, countersBody, countersResult, manualCloseBody, manualCloseResult, reassignBody, reassignResult } from '../schemas/inventory.js';
 
 const listStatus = z.enum(['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported',
   'closing', 'closed', 'closed_with_errors', 'manually_closed']);
@@ -26,7 +26,9 @@ const countListView = z.object({
   countType: z.enum(['article', 'bin', 'differences']), status: listStatus,
   statusReason: z.string().nullable().describe('Why opening failed, or which postings were parked on closing'),
   registrationDate: isoDate, countDate: isoDate.nullable(), openedAt: z.string().nullable(), closedAt: z.string().nullable(),
-  responsibleUserId: z.string().nullable(), warehouseId: z.string().nullable(),
+  responsibleUserId: z.string().nullable(), responsibleName: z.string().nullable(),
+  counters: z.array(counterView).describe('Assigned counters besides the responsible employee: they see the list on the handheld and may report on it'),
+  warehouseId: z.string().nullable(),
   openItems: z.number().int().describe('Non-informational items not yet reported'),
   reportedItems: z.number().int(), markedItems: z.number().int().describe('Items marked for verification'),
 });
@@ -198,7 +200,10 @@ const countListsRoutes: RouteModule = (app, ctx) => {
   }, async (request) => setVerificationMark(ctx, actorOf(request), request.params.id, request.body.mark));
 
   app.get('/api/count-list-items/:id/reports', {
-    schema: { tags, summary: 'Every report of an item, including invalidated ones', params: idParams, response: { 200: z.object({ items: z.array(reportView) }), ...errorResponses } },
+    schema: {
+      tags, summary: 'Every report of an item, including invalidated ones, with who (user id and name) and which device', params: idParams,
+      response: { 200: z.object({ items: z.array(reportView.extend({ userName: z.string().nullable().describe('Display name of the reporter, else the user name') })) }), ...errorResponses },
+    },
   }, async (request) => ({ items: await listItemReports(ctx, actorOf(request), request.params.id) }));
 
   // Count-list administration: manual close and reassignment (list-admin.service.ts).
@@ -211,10 +216,17 @@ const countListsRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/count-lists/reassign', {
     schema: {
-      tags, summary: 'Hand count lists over to another employee (all or none; not final lists)',
+      tags, summary: 'Hand count lists over to another employee and optionally set their assigned counters (all or none; not final lists)',
       body: reassignBody, response: { 200: reassignResult, ...errorResponses },
     },
   }, async (request) => reassignCountLists(ctx, actorOf(request), request.body));
+
+  app.put('/api/count-lists/:id/counters', {
+    schema: {
+      tags, summary: 'Set the assigned counters of a list (manager; any list not closed): besides the responsible employee they see it on the handheld and may report on it',
+      params: idParams, body: countersBody, response: { 200: countersResult, ...errorResponses },
+    },
+  }, async (request) => setCountListCounters(ctx, actorOf(request), request.params.id, request.body.userIds));
 };
 
 export default countListsRoutes;

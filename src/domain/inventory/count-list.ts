@@ -134,3 +134,42 @@ export function requireReassignable(status: CountListStatus, n = ''): void {
   if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
   if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status, countListNumber: n } });
 }
+
+// Who may count a list --------------------------------------------------------------------------------------
+
+/** The parts of a list and of the signed-in user the counting rule looks at. */
+export interface CountingList { siteId: string; responsibleUserId: string | null }
+export interface CountingActor { userId: string; role: 'admin' | 'manager' | 'counter'; siteId: string | null }
+/** back_office: the list's screens and API; handheld: the scanner, where everyone counts only their own lists. */
+export type CountingPlace = 'back_office' | 'handheld';
+
+/**
+ * Who may count a list (report, undo, confirm empty bins, import): its responsible employee, any of its
+ * assigned counters, and — in the back office — a manager or admin of the list's site. On the handheld a user
+ * works only on lists they are responsible for or assigned to, whatever their role.
+ */
+export function mayCount(list: CountingList, counterUserIds: readonly string[], actor: CountingActor, where: CountingPlace = 'back_office'): boolean {
+  if (actor.siteId !== null && actor.siteId !== list.siteId) return false;
+  if (list.responsibleUserId !== null && list.responsibleUserId === actor.userId) return true;
+  if (counterUserIds.includes(actor.userId)) return true;
+  return where === 'back_office' && actor.role !== 'counter';
+}
+
+/**
+ * Undoing a report: whoever may count the list, but an assigned counter only their own reports — the
+ * responsible employee and managers answer for the whole list.
+ */
+export function mayUndoReport(list: CountingList, counterUserIds: readonly string[], actor: CountingActor, reportUserId: string | null, where: CountingPlace = 'back_office'): boolean {
+  if (!mayCount(list, counterUserIds, actor, where)) return false;
+  if (list.responsibleUserId === actor.userId) return true;
+  if (where === 'back_office' && actor.role !== 'counter') return true;
+  return reportUserId === actor.userId;
+}
+
+/** Counters assigned at once to a list (PUT …/counters, reassignment, generation). */
+export const MAX_COUNTERS_PER_LIST = 50;
+
+/** A list nobody may count: neither a responsible employee nor an assigned counter. */
+export function hasCounter(responsibleUserId: string | null, counterUserIds: readonly string[]): boolean {
+  return responsibleUserId !== null || counterUserIds.length > 0;
+}

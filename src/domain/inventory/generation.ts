@@ -3,6 +3,7 @@
 // same selection as one set-based SQL statement (generation-sql.ts); tests compare both on the same data.
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
+import { MAX_COUNTERS_PER_LIST } from './count-list.js';
 import type { InventoryMethod } from './inventory.js';
 import { type CountType, normaliseStructure, type SortFields, type StructureLevel } from './structure.js';
 
@@ -34,6 +35,8 @@ export interface GenerationParams extends ItemFilters {
   excludeCountedSpecifications: boolean;
   responsibleOrigin: ResponsibleOrigin;
   responsibleUserId: string | null;
+  /** Assigned counters of every generated list, besides its responsible employee (no duplicates). */
+  counterUserIds: string[];
   /** Null: the default of the inventory's count-list numbering scheme (or unlimited). */
   maxItemsPerList: number | null;
   maxLists: number;
@@ -62,6 +65,7 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
     excludeCountedSpecifications: input.excludeCountedSpecifications ?? false,
     responsibleOrigin: input.responsibleOrigin ?? 'inventory',
     responsibleUserId: input.responsibleUserId ?? null,
+    counterUserIds: [...new Set(input.counterUserIds ?? [])],
     maxItemsPerList: input.maxItemsPerList ?? null,
     maxLists: input.maxLists ?? 0,
     informationalItems: input.informationalItems ?? false,
@@ -100,6 +104,7 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
   }
   if (p.responsibleOrigin === 'manual' && !p.responsibleUserId) throw bad('responsibleUserId', 'origin manual needs the responsible employee');
   if (p.responsibleOrigin !== 'manual' && p.responsibleUserId) throw bad('responsibleUserId', 'a responsible employee is entered only with origin manual');
+  if (p.counterUserIds.length > MAX_COUNTERS_PER_LIST) throw bad('counterUserIds', `at most ${MAX_COUNTERS_PER_LIST} counters per list`);
   if (p.maxItemsPerList !== null && (!Number.isInteger(p.maxItemsPerList) || p.maxItemsPerList < 1)) throw bad('maxItemsPerList', 'at least 1');
   if (!Number.isInteger(p.maxLists) || p.maxLists < 0) throw bad('maxLists', 'a whole number ≥ 0 (0 = unlimited)');
   return p;

@@ -1,10 +1,12 @@
 // What a counter sees on the handheld (SPEC §5, seed 000): only the open count lists they are responsible
-// for, searchable by inventory; a list's items as they may see them (blind inventories never show a target
+// for or assigned to as a counter (mayCount, 'handheld'), searchable by inventory; a list's items as they may see them (blind inventories never show a target
 // quantity); and the look-up data a handheld caches to keep scanning without network.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { mayCount } from '../../domain/inventory/count-list.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+import { counterIdsOf } from '../inventory/count-list.service.js';
 import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
 import { findBin, findBinsInSite } from './lookups.js';
 
@@ -46,6 +48,12 @@ function listQuery(trx: Tx) {
     ]);
 }
 
+function refuseUnlessCounter(actor: Actor, l: { id: string; number: string; siteId: string; responsibleUserId: string | null }, counterUserIds: readonly string[]): void {
+  if (!mayCount(l, counterUserIds, actor, 'handheld')) {
+    throw new DomainError('auth.forbidden', `count list ${l.number} is assigned to other employees`, { params: { countListId: l.id } });
+  }
+}
+
 type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
 
 function toList(r: ListRow): HandheldList {
@@ -59,14 +67,13 @@ function toList(r: ListRow): HandheldList {
 }
 
 /**
- * A list the actor counts on: by primary key, refused (403) unless they are its responsible employee —
- * on the handheld a counter works only on their own lists, whatever their role.
+ * A list the actor counts on: by primary key, refused (403) unless they are its responsible employee or an
+ * assigned counter — on the handheld everyone works only on their own lists, whatever their role.
  */
 export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options: { requireOpen: boolean }): Promise<HandheldList> {
-  const row = found(await listQuery(trx).where('cl.id', '=', listId).executeTakeFirst(), `count list ${listId}`);
-  if (row.responsibleUserId !== actor.userId) {
-    throw new DomainError('auth.forbidden', `count list ${row.number} is assigned to another employee`, { params: { countListId: listId } });
-  }
+  const hit = found(await listQuery(trx).select(counterIdsOf('cl.id').as('counterUserIds')).where('cl.id', '=', listId).executeTakeFirst(), `count list ${listId}`);
+  const { counterUserIds, ...row } = hit;
+  refuseUnlessCounter(actor, row, (counterUserIds ?? []).map(String));
   if (options.requireOpen && !COUNTABLE_STATUSES.includes(row.status)) {
     throw new DomainError('count.not_open', `count list ${row.number} is ${row.status}, not open for counting`, { params: { status: row.status } });
   }
@@ -80,9 +87,7 @@ export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options
 export async function loadOwnListForScan(trx: Tx, actor: Actor, listId: string, clientReportId: string): Promise<{ list: HandheldList; head: ReportHead }> {
   const head = found(await queryReportHead(trx, listId, clientReportId), `count list ${listId}`);
   const { list: l, inv } = head;
-  if (l.responsibleUserId !== actor.userId) {
-    throw new DomainError('auth.forbidden', `count list ${l.number} is assigned to another employee`, { params: { countListId: listId } });
-  }
+  refuseUnlessCounter(actor, l, l.counterUserIds);
   const list: HandheldList = {
     id: l.id, siteId: l.siteId, number: l.number, name: l.name, countType: l.countType, status: l.status, countDate: l.countDate,
     warehouseId: l.warehouseId, warehouseCode: head.warehouseCode, responsibleUserId: l.responsibleUserId,
@@ -103,13 +108,19 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The signed-in user's open lists (count_lists_responsible_idx), newest first, searchable by inventory. */
+/**
+ * The signed-in user's open lists — responsible for (count_lists_responsible_idx) or assigned to
+ * (count_list_counters_user_idx) — newest first, searchable by inventory.
+ */
 export async function listHandheldLists(
   ctx: ServiceContext, actor: Actor, input: { q?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: HandheldListView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
-    let query = listQuery(trx).where('cl.responsibleUserId', '=', actor.userId).where('cl.status', 'in', COUNTABLE_STATUSES);
+    let query = listQuery(trx).where('cl.status', 'in', COUNTABLE_STATUSES)
+      .where('cl.id', 'in', (eb) => eb.selectFrom('countLists as r').select('r.id').where('r.responsibleUserId', '=', actor.userId)
+        .unionAll(eb.selectFrom('countListCounters as c').select('c.countListId as id').where('c.userId', '=', actor.userId)));
+    if (actor.siteId !== null) query = query.where('cl.siteId', '=', actor.siteId);
     const q = input.q?.trim();
     if (q) {
       const p = likePattern(q.toLowerCase());

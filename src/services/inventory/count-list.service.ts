@@ -2,19 +2,40 @@
 // rules (site, responsible employee), the status that follows from the items, and the read models
 // (the blind rule: a counter never receives target quantities of a blind inventory from any endpoint).
 import { sql, type Selectable } from 'kysely';
-import { followItems, type ItemCounts } from '../../domain/inventory/count-list.js';
+import { followItems, type ItemCounts, mayCount } from '../../domain/inventory/count-list.js';
 import { targetView } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CountListItemsTable, CountListsTable, InventoriesTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 
 export type ListRow = Selectable<CountListsTable>;
+/** A list row with its assigned counters (count_list_counters), as the counting rule needs it. */
+export type CountableList = ListRow & { counterUserIds: string[] };
 export type ItemRow = Selectable<CountListItemsTable>;
 export type InventoryRow = Selectable<InventoriesTable>;
 
-export async function loadList(trx: Tx, id: string, lock = false): Promise<ListRow> {
-  const q = trx.selectFrom('countLists').selectAll().where('id', '=', id);
-  return found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `count list ${id}`, 'countListId');
+/** The assigned counters' user ids of the list `listRef` (a column reference such as `cl.id`), in id order. */
+export function counterIdsOf(listRef: string) {
+  return sql<string[]>`array(select c.user_id::text from count_list_counters c where c.count_list_id = ${sql.ref(listRef)} order by c.user_id)`;
+}
+
+export async function loadList(trx: Tx, id: string, lock = false): Promise<CountableList> {
+  const q = trx.selectFrom('countLists').selectAll().select(counterIdsOf('count_lists.id').as('counterUserIds')).where('id', '=', id);
+  const row = found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `count list ${id}`, 'countListId');
+  return { ...row, counterUserIds: (row.counterUserIds ?? []).map(String) };
+}
+
+export interface CounterView { userId: string; name: string }
+
+/** The assigned counters of each list with their names (display name, else user name), in id order. */
+export async function countersOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, CounterView[]>> {
+  const out = new Map<string, CounterView[]>(listIds.map((id) => [id, []]));
+  if (listIds.length === 0) return out;
+  const rows = await trx.selectFrom('countListCounters as c').innerJoin('users as u', 'u.id', 'c.userId')
+    .select(['c.countListId', 'c.userId', sql<string>`coalesce(nullif(u.display_name, ''), u.username)`.as('name')])
+    .where('c.countListId', 'in', [...listIds]).orderBy('c.countListId').orderBy('c.userId').execute();
+  for (const r of rows) out.get(String(r.countListId))?.push({ userId: String(r.userId), name: r.name });
+  return out;
 }
 
 export async function loadInventory(trx: Tx, id: string, lock = false): Promise<InventoryRow> {
@@ -27,12 +48,12 @@ export function requireSite(actor: Actor, siteId: string, what: string): void {
   if (actor.siteId !== null && actor.siteId !== siteId) throw new DomainError('not_found', `${what} not found`);
 }
 
-/** Counting on a list: its responsible employee, or a manager. */
-export function requireListCounter(actor: Actor, list: ListRow): void {
+/** Counting on a list in the back office (mayCount): its responsible employee, an assigned counter, or a manager. */
+export function requireListCounter(actor: Actor, list: CountableList): void {
   requireRole(actor, 'counter');
   requireSite(actor, list.siteId, `count list ${list.id}`);
-  if (actor.role === 'counter' && list.responsibleUserId !== actor.userId) {
-    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`, { params: { countListNumber: list.number } });
+  if (!mayCount(list, list.counterUserIds, actor)) {
+    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to other employees`, { params: { countListNumber: list.number } });
   }
 }
 
@@ -76,7 +97,17 @@ export async function refreshListStatus(trx: Tx, ctx: ServiceContext, list: List
 export interface CountListView {
   id: string; inventoryId: string; number: string; name: string; countType: ListRow['countType']; status: ListRow['status'];
   statusReason: string | null; registrationDate: string; countDate: string | null; openedAt: string | null; closedAt: string | null;
-  responsibleUserId: string | null; warehouseId: string | null; openItems: number; reportedItems: number; markedItems: number;
+  responsibleUserId: string | null; responsibleName: string | null; counters: CounterView[];
+  warehouseId: string | null; openItems: number; reportedItems: number; markedItems: number;
+}
+
+/** Display names (else user names) of the given users. */
+export async function userNames(trx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await trx.selectFrom('users').select(['id', sql<string>`coalesce(nullif(display_name, ''), username)`.as('name')])
+    .where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -86,10 +117,13 @@ export async function getCountList(ctx: ServiceContext, actor: Actor, id: string
   const list = await loadList(ctx.db, id);
   requireSite(actor, list.siteId, `count list ${id}`);
   const c = await itemCounts(ctx.db, id);
+  const counters = (await countersOf(ctx.db, [id])).get(id) ?? [];
+  const names = await userNames(ctx.db, [list.responsibleUserId]);
   return {
     id: list.id, inventoryId: list.inventoryId, number: list.number, name: list.name, countType: list.countType, status: list.status,
     statusReason: list.statusReason, registrationDate: list.registrationDate, countDate: list.countDate, openedAt: iso(list.openedAt),
-    closedAt: iso(list.closedAt), responsibleUserId: list.responsibleUserId, warehouseId: list.warehouseId,
+    closedAt: iso(list.closedAt), responsibleUserId: list.responsibleUserId,
+    responsibleName: list.responsibleUserId === null ? null : (names.get(list.responsibleUserId) ?? null), counters, warehouseId: list.warehouseId,
     openItems: c.open, reportedItems: c.reported, markedItems: c.marked,
   };
 }
@@ -143,10 +177,7 @@ export interface ItemFilter { status?: ItemRow['status'] | undefined; limit: num
 export async function listCountItems(ctx: ServiceContext, actor: Actor, listId: string, f: ItemFilter): Promise<{ items: CountItemView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   const list = await loadList(ctx.db, listId);
-  requireSite(actor, list.siteId, `count list ${listId}`);
-  if (actor.role === 'counter' && list.responsibleUserId !== actor.userId) {
-    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`);
-  }
+  requireListCounter(actor, list);
   const inv = await loadInventory(ctx.db, list.inventoryId);
   const rows = await joinedItems(ctx.db).where('cli.countListId', '=', listId)
     .$if(f.status !== undefined, (q) => q.where('cli.status', '=', f.status!))
@@ -169,12 +200,16 @@ export function reportView(r: {
   return { ...r, reportedAt: iso(r.reportedAt)!, invalidatedAt: iso(r.invalidatedAt) };
 }
 
-/** Every report of an item, valid and invalidated, oldest first (the audit trail). */
-export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ReportView[]> {
+/** A report in the item's history: who made it by name as well. */
+export type ReportHistoryView = ReportView & { userName: string | null };
+
+/** Every report of an item, valid and invalidated, oldest first (the audit trail), with the reporter's name and device. */
+export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ReportHistoryView[]> {
   requireRole(actor, 'counter');
   const item = found(await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(), `count-list item ${itemId}`);
   const list = await loadList(ctx.db, item.countListId);
   requireListCounter(actor, list);
   const rows = await ctx.db.selectFrom('countReports').selectAll().where('countListItemId', '=', itemId).orderBy('reportedAt').orderBy('id').execute();
-  return rows.map(reportView);
+  const names = await userNames(ctx.db, rows.map((r) => r.userId));
+  return rows.map((r) => ({ ...reportView(r), userName: r.userId === null ? null : (names.get(r.userId) ?? null) }));
 }

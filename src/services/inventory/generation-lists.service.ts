@@ -3,12 +3,16 @@
 import { sql } from 'kysely';
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
+import { type CounterView, countersOf, userNames } from './count-list.service.js';
 import { loadInventory } from './inventory.service.js';
 
 export interface CountListSummary {
   id: string; number: string; name: string; countType: CountType; status: CountListStatus; statusReason: string | null;
   registrationDate: string; countDate: string | null; openedAt: string | null; closedAt: string | null;
-  responsibleUserId: string | null; warehouseId: string | null;
+  responsibleUserId: string | null; responsibleName: string | null;
+  /** Assigned counters besides the responsible employee, with their names. */
+  counters: CounterView[];
+  warehouseId: string | null;
   items: { total: number; informational: number; open: number; reported: number; closed: number };
 }
 
@@ -35,12 +39,17 @@ export async function listCountLists(ctx: ServiceContext, actor: Actor, inventor
     const rows = await q.orderBy('cl.number').limit(page.limit + 1).offset(page.offset).execute();
     const statusRows = await trx.selectFrom('countLists').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
       .where('inventoryId', '=', inventoryId).groupBy('status').execute();
-    const items = rows.slice(0, page.limit).map((r): CountListSummary => {
+    const shown = rows.slice(0, page.limit);
+    const counters = await countersOf(trx, shown.map((r) => r.id));
+    const names = await userNames(trx, shown.map((r) => r.responsibleUserId));
+    const items = shown.map((r): CountListSummary => {
       const [total, informational, open, reported, closed] = (JSON.parse(r.counts ?? '[0,0,0,0,0]') as number[]).map(Number);
       return {
         id: r.id, number: r.number, name: r.name, countType: r.countType, status: r.status, statusReason: r.statusReason,
         registrationDate: r.registrationDate, countDate: r.countDate, openedAt: iso(r.openedAt), closedAt: iso(r.closedAt),
-        responsibleUserId: r.responsibleUserId, warehouseId: r.warehouseId,
+        responsibleUserId: r.responsibleUserId,
+        responsibleName: r.responsibleUserId === null ? null : (names.get(r.responsibleUserId) ?? null),
+        counters: counters.get(r.id) ?? [], warehouseId: r.warehouseId,
         items: { total: total!, informational: informational!, open: open!, reported: reported!, closed: closed! },
       };
     });

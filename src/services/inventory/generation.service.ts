@@ -1,7 +1,8 @@
 // Count-list generation (SPEC §4.4): article, bin and inventory-difference lists, with a preview that
 // writes nothing. One transaction: the inventory row is locked, the positions are selected and split by
 // set-based SQL (generation-sql.ts) into temporary tables, numbers are allocated for all lists at once, and
-// lists and items are written by two INSERT … SELECT statements.
+// lists and items are written by two INSERT … SELECT statements. A generation that would leave a list
+// without anybody who may count it (no responsible employee, no assigned counter) is refused as a whole.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
@@ -18,6 +19,8 @@ export interface GeneratedList {
   informational: number;
   warehouseId: string | null;
   responsibleUserId: string | null;
+  /** Assigned counters of the list (the generation's counterUserIds). */
+  counterUserIds: string[];
 }
 export interface GenerationSummary {
   lists: GeneratedList[];
@@ -58,6 +61,37 @@ async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams)
     const u = await trx.selectFrom('users').select('id').where('id', '=', p.responsibleUserId).where('active', '=', true).executeTakeFirst();
     if (!u) throw new DomainError('reference.unknown', `employee ${p.responsibleUserId} does not exist or is inactive`, { field: 'responsibleUserId' });
   }
+  if (p.counterUserIds.length > 0) {
+    // Counters must see the lists: active users of the inventory's site or of no site.
+    const rows = await trx.selectFrom('users').select(['id', 'siteId', 'active']).where('id', 'in', p.counterUserIds).execute();
+    for (const id of p.counterUserIds) {
+      const u = rows.find((r) => String(r.id) === id);
+      if (!u || !u.active || (u.siteId !== null && String(u.siteId) !== inv.siteId)) {
+        throw new DomainError('reference.unknown', `counterUserIds: employee ${id} is not an active user of the inventory's site`, { field: 'counterUserIds', params: { userId: id } });
+      }
+    }
+  }
+}
+
+/**
+ * Nobody could count a list: it would have no responsible employee and no assigned counter. "From inventory"
+ * is known before selecting anything; "from warehouse" names the warehouses (of the lists' first lines)
+ * without a responsible employee.
+ */
+function refuseNoCounter(inv: InventoryView, p: GenerationParams, warehouseCodes: readonly string[] = []): never {
+  if (p.responsibleOrigin === 'warehouse' && warehouseCodes.length === 0) {
+    // An empty list has no lines, hence no warehouse to take the responsible employee from.
+    throw new DomainError('generation.parameter_invalid',
+      'responsibleOrigin: an empty list from the warehouse needs exactly one warehouse (with a responsible employee), another origin or counters', { field: 'responsibleOrigin' });
+  }
+  if (p.responsibleOrigin === 'warehouse') {
+    throw new DomainError('generation.no_responsible_warehouse',
+      `nobody could count the lists: the responsible employee comes from the warehouse, and warehouse ${warehouseCodes.join(', ')} has none; set the warehouse's responsible employee, choose another origin or assign counters`,
+      { field: 'responsibleOrigin', params: { warehouses: warehouseCodes.join(', '), inventoryNumber: inv.number } });
+  }
+  throw new DomainError('generation.no_responsible_inventory',
+    `nobody could count the lists: the responsible employee comes from inventory ${inv.number}, which has none; set the inventory's responsible employee, choose another origin or assign counters`,
+    { field: 'responsibleOrigin', params: { inventoryNumber: inv.number } });
 }
 
 interface Prepared { inv: InventoryView; p: GenerationParams; maxItems: number | null }
@@ -69,12 +103,13 @@ async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: 
   const p = normaliseParams(inv.method, input);
   await ensurePeriodOpen(trx, inv);
   await checkReferences(trx, inv, p);
+  if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId) refuseNoCounter(inv, p);
   const seq = await trx.selectFrom('numberSequences').select('maxItemsPerList').where('code', '=', inv.countListSequenceCode).executeTakeFirst();
   return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null };
 }
 
 // Raw results pass the CamelCasePlugin too: columns come back camelCased.
-interface ListRow { listNo: string; items: string; info: string; whs: string; wh: string | null; whResp: string | null }
+interface ListRow { listNo: string; items: string; info: string; whs: string; wh: string | null; whResp: string | null; firstWh: string }
 
 /** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
 async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: Prepared) {
@@ -94,8 +129,16 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
   await sql`analyze gen_pos`.execute(trx);
   const lists = (await sql<ListRow>`
     select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
-      min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp
+      min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp,
+      (array_agg(warehouse_id order by line_no))[1] as first_wh
     from gen_pos group by list_no order by list_no`.execute(trx)).rows;
+  if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'warehouse') {
+    const nobody = [...new Set(lists.filter((l) => l.whResp === null).map((l) => String(l.firstWh)))];
+    if (nobody.length > 0) {
+      const codes = await trx.selectFrom('warehouses').select('code').where('id', 'in', nobody).orderBy('code').execute();
+      refuseNoCounter(inv, p, codes.map((c) => c.code));
+    }
+  }
   const counts = (await sql<{ onOther: string; kept: string }>`
     select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${p.informationalItems}) as kept
     from gen_sel`.execute(trx)).rows[0]!;
@@ -105,6 +148,20 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
     skippedOnOtherList: p.informationalItems ? 0 : Number(counts.onOther),
     skippedOverMaxLists: Number(counts.kept) - generated,
   };
+}
+
+/**
+ * An empty list "from warehouse": the responsible employee of its warehouse when the generation names exactly
+ * one; refused when that leaves the list without anybody to count it.
+ */
+async function emptyListResponsible(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<string | null> {
+  if (p.responsibleOrigin !== 'warehouse') return responsible(inv, p, null);
+  const w = p.warehouseIds.length === 1
+    ? await trx.selectFrom('warehouses').select(['code', 'responsibleUserId']).where('id', '=', p.warehouseIds[0]!).executeTakeFirst()
+    : undefined;
+  const r = w?.responsibleUserId ?? null;
+  if (r === null && p.counterUserIds.length === 0) refuseNoCounter(inv, p, w ? [w.code] : []);
+  return r;
 }
 
 function responsible(inv: InventoryView, p: GenerationParams, whResponsible: string | null): string | null {
@@ -121,17 +178,29 @@ function summary(lists: GeneratedList[], skippedOnOtherList: number, skippedOver
   };
 }
 
+/** The generation's counters on every list it created (lists × counters in one statement). */
+async function assignCounters(trx: Tx, listIds: readonly string[], p: GenerationParams, now: Date): Promise<void> {
+  if (p.counterUserIds.length === 0 || listIds.length === 0) return;
+  await sql`
+    insert into count_list_counters (count_list_id, user_id, site_id, created_at)
+    select cl.id, u.id::bigint, cl.site_id, ${now}::timestamptz
+    from count_lists cl cross join unnest(string_to_array(${p.counterUserIds.join(',')}::text, ',')) as u (id)
+    where cl.id = any (string_to_array(${listIds.join(',')}::text, ',')::bigint[])`.execute(trx);
+}
+
 /** What a generation would create, without writing anything. */
 export async function previewGeneration(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
   return inTransaction(ctx, async (trx) => {
     const prep = await prepare(ctx, trx, actor, inventoryId, input);
     if (prep.p.stockConsideration === 'empty_list') {
-      return summary([{ id: null, number: null, items: 0, informational: 0, warehouseId: null, responsibleUserId: responsible(prep.inv, prep.p, null) }], 0, 0);
+      const responsibleUserId = await emptyListResponsible(trx, prep.inv, prep.p);
+      return summary([{ id: null, number: null, items: 0, informational: 0, warehouseId: null, responsibleUserId, counterUserIds: prep.p.counterUserIds }], 0, 0);
     }
     const r = await computeSplit(ctx, trx, prep);
     return summary(r.lists.map((l) => ({
       id: null, number: null, items: Number(l.items), informational: Number(l.info),
       warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.whResp),
+      counterUserIds: prep.p.counterUserIds,
     })), r.skippedOnOtherList, r.skippedOverMaxLists);
   });
 }
@@ -151,9 +220,11 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
       // An empty list: counters add whatever they find (SPEC §4.5).
       const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
       const number = formatNumber(n.prefix, n.width, n.first);
-      const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId: responsible(inv, p, null), warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
+      const responsibleUserId = await emptyListResponsible(trx, inv, p);
+      const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId, warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
         .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
-      result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId }], 0, 0);
+      await assignCounters(trx, [row.id], p, now);
+      result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId, counterUserIds: p.counterUserIds }], 0, 0);
     } else {
       const r = await computeSplit(ctx, trx, prep);
       if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
@@ -177,11 +248,12 @@ export async function generateCountLists(ctx: ServiceContext, actor: Actor, inve
         select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
         from gen_pos g join gen_lists gl on gl.list_no = g.list_no
         join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
+      await assignCounters(trx, created.map((c) => String(c.id)), p, now);
       const byNumber = new Map(created.map((c) => [c.number, c]));
       result = summary(r.lists.map((l) => {
         const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
         const c = byNumber.get(number)!;
-        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId };
+        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId, counterUserIds: p.counterUserIds };
       }), r.skippedOnOtherList, r.skippedOverMaxLists);
     }
     const status = applyCommand(inv.status, 'listsAdded');

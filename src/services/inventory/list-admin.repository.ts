@@ -1,6 +1,6 @@
-// Statements of count-list administration (manual close, reassigning the responsible employee): the lists
-// locked in id order (two concurrent requests over overlapping lists cannot deadlock), the employee who may
-// take them over, and the writes.
+// Statements of count-list administration (manual close, reassigning the responsible employee and the
+// assigned counters): the lists locked in id order (two concurrent requests over overlapping lists cannot
+// deadlock), the employees who may take them over, and the writes.
 import type { Tx } from '../context.js';
 import type { ListRow } from './count-list.service.js';
 
@@ -33,4 +33,18 @@ export async function releaseLocks(trx: Tx, listId: string): Promise<number> {
 
 export async function setResponsible(trx: Tx, listIds: readonly string[], userId: string, now: Date): Promise<void> {
   await trx.updateTable('countLists').set({ responsibleUserId: userId, updatedAt: now }).where('id', 'in', [...listIds]).execute();
+}
+
+export async function findEmployees(trx: Tx, userIds: readonly string[]): Promise<Map<string, Employee>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await trx.selectFrom('users').select(['id', 'role', 'siteId', 'active']).where('id', 'in', [...userIds]).execute();
+  return new Map(rows.map((u) => [String(u.id), { id: String(u.id), role: u.role, siteId: u.siteId === null ? null : String(u.siteId), active: u.active }]));
+}
+
+/** The lists' assigned counters become exactly `userIds` (each list keeps its own site on the rows). */
+export async function replaceCounters(trx: Tx, lists: readonly Pick<ListRow, 'id' | 'siteId'>[], userIds: readonly string[], now: Date): Promise<void> {
+  if (lists.length === 0) return;
+  await trx.deleteFrom('countListCounters').where('countListId', 'in', lists.map((l) => l.id)).execute();
+  const rows = lists.flatMap((l) => userIds.map((userId) => ({ countListId: l.id, userId, siteId: l.siteId, createdAt: now })));
+  if (rows.length > 0) await trx.insertInto('countListCounters').values(rows).execute();
 }

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type Tx, found } from '../context.js';
-import type { InventoryRow, ItemRow, ListRow } from './count-list.service.js';
+import { type CountableList, counterIdsOf, type InventoryRow, type ItemRow, type ListRow } from './count-list.service.js';
 
 const INV_COLS = [
   'id', 'siteId', 'typeId', 'number', 'status', 'description', 'ownerId', 'fiscalYear', 'countListSequenceCode', 'stockTakingDate',
@@ -23,7 +23,8 @@ void allInvCols;
 const alias = (c: string) => `i${c[0]!.toUpperCase()}${c.slice(1)}`;
 
 export interface ReportHead {
-  list: ListRow; inv: InventoryRow; replayed: boolean;
+  /** With its assigned counters: who may report is decided on this row (mayCount). */
+  list: CountableList; inv: InventoryRow; replayed: boolean;
   /** For the handheld's view of the list (the scan reads the head once and hands it to recordReport). */
   warehouseCode: string | null; keepLocation: boolean;
 }
@@ -38,6 +39,7 @@ export async function queryReportHead(trx: Tx, listId: string, clientReportId: s
     .selectAll('cl')
     .select(INV_COLS.map((c) => sql.ref(`inv.${c}`).as(alias(c))))
     .select(['w.code as headWarehouseCode', 'ty.keepLocation as headKeepLocation'])
+    .select(counterIdsOf('cl.id').as('counterUserIds'))
     .select(sql<boolean>`${clientReportId ?? null}::text is not null
       and exists (select 1 from count_reports r where r.client_report_id = ${clientReportId ?? null}::text)`.as('replayed'))
     .where('cl.id', '=', listId).forUpdate('cl').executeTakeFirst();
@@ -49,7 +51,7 @@ export async function queryReportHead(trx: Tx, listId: string, clientReportId: s
     delete row[alias(c)];
   }
   return {
-    list: row as unknown as ListRow, inv: inv as unknown as InventoryRow, replayed: replayed === true,
+    list: { ...(row as unknown as ListRow), counterUserIds: ((row.counterUserIds ?? []) as unknown[]).map(String) }, inv: inv as unknown as InventoryRow, replayed: replayed === true,
     warehouseCode: headWarehouseCode, keepLocation: headKeepLocation,
   };
 }

@@ -2,7 +2,7 @@
 // goes back to what the line's other valid reports give — open again when none is left — so closing posts
 // only what was really counted. One transaction; the list row is locked as for any report on it, and an
 // undo that arrives twice (an offline device retrying) answers the same the second time.
-import { requireCounting } from '../../domain/inventory/count-list.js';
+import { mayUndoReport, requireCounting } from '../../domain/inventory/count-list.js';
 import { undoReport as planUndo, replayReports } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, requireRole } from '../context.js';
@@ -27,10 +27,12 @@ export async function undoCountReport(ctx: ServiceContext, actor: Actor, clientR
   return ctx.db.transaction().execute(async (trx) => {
     const target = found(await findReportByClientId(trx, clientReportId), `count report ${clientReportId}`, 'clientReportId');
     const { list } = await loadReportHead(trx, target.countListId, undefined);
-    // Who may undo: the list's responsible counter (their own reports' list), or a manager of the list's site.
-    const mayManage = actor.role !== 'counter' && (actor.siteId === null || actor.siteId === list.siteId);
-    if (!mayManage && list.responsibleUserId !== actor.userId) {
-      throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`, { params: { countListId: list.id } });
+    // Who may undo (mayUndoReport): the list's responsible employee or a manager of its site any report of
+    // the list, an assigned counter only their own.
+    if (!mayUndoReport(list, list.counterUserIds, actor, target.userId)) {
+      const own = target.userId !== actor.userId && list.counterUserIds.includes(actor.userId);
+      throw new DomainError('auth.forbidden', own ? `report ${clientReportId} was made by another employee; only they or the list's responsible may undo it`
+        : `count list ${list.number} is assigned to other employees`, { params: { countListId: list.id } });
     }
     const reports = await lineReports(trx, target.countListItemId);
     if (!target.valid) {

@@ -12,6 +12,8 @@ let seq = 0;
 
 export interface Org {
   siteId: string; ownerId: string; otherOwnerId: string;
+  /** A counter of the site: the default responsible employee of makeInventory's inventories (generation refuses lists nobody may count). */
+  counterId: string;
   types: Record<'stock_taking_day' | 'continuous' | 'sample' | 'stock_comparison', string>;
 }
 
@@ -33,13 +35,15 @@ export async function makeOrg(t: TestDb): Promise<Org> {
     });
     types[method] = ty.id;
   }
-  return { siteId: site.id, ownerId: owner.id, otherOwnerId: other.id, types };
+  const counter = await db.insertInto('users').values({ username: `counter${++seq}`, passwordHash: 'x', role: 'counter', siteId: site.id, createdAt: new Date('2026-03-01T00:00:00Z') })
+    .returning('id').executeTakeFirstOrThrow();
+  return { siteId: site.id, ownerId: owner.id, otherOwnerId: other.id, counterId: counter.id, types };
 }
 
 export async function makeInventory(t: TestDb, org: Org, method: keyof Org['types'] = 'stock_taking_day', o: Partial<NewInventory> = {}) {
   return createInventory(t.ctx, admin, {
     typeId: org.types[method], siteId: org.siteId, ownerId: org.ownerId,
-    stockTakingDate: method === 'stock_taking_day' ? '2026-03-31' : null, fiscalYear: 2026, ...o,
+    stockTakingDate: method === 'stock_taking_day' ? '2026-03-31' : null, fiscalYear: 2026, responsibleUserId: org.counterId, ...o,
   });
 }
 

@@ -111,6 +111,8 @@ const en: Tree = {
   },
   generation: {
     method_not_allowed: 'This selection is not allowed for the method of the inventory.',
+    no_responsible_inventory: 'Nobody could count these lists: their responsible employee comes from inventory {{inventoryNumber}}, which has none. Set the inventory\'s responsible employee, choose another origin or assign counters.',
+    no_responsible_warehouse: 'Nobody could count these lists: their responsible employee comes from the warehouse, and warehouse {{warehouses}} has none. Set the warehouse\'s responsible employee, choose another origin or assign counters.',
     parameter_invalid: 'A selection for generating the count lists is not valid.',
     structure_invalid: 'The structure table is not valid for this count type.',
   },
@@ -264,6 +266,8 @@ const de: Tree = {
   },
   generation: {
     method_not_allowed: 'Diese Auswahl ist für das Inventurverfahren nicht zulässig.',
+    no_responsible_inventory: 'Niemand könnte diese Listen zählen: Ihr Verantwortlicher kommt aus der Inventur {{inventoryNumber}}, die keinen hat. Den Verantwortlichen der Inventur eintragen, eine andere Herkunft wählen oder Zähler zuweisen.',
+    no_responsible_warehouse: 'Niemand könnte diese Listen zählen: Ihr Verantwortlicher kommt aus dem Lager, und Lager {{warehouses}} hat keinen. Den Verantwortlichen des Lagers eintragen, eine andere Herkunft wählen oder Zähler zuweisen.',
     parameter_invalid: 'Eine Auswahl zum Erstellen der Zähllisten ist ungültig.',
     structure_invalid: 'Die Strukturtabelle ist für diese Zählart ungültig.',
   },
@@ -417,6 +421,8 @@ const it: Tree = {
   },
   generation: {
     method_not_allowed: "Questa selezione non è ammessa per il metodo dell'inventario.",
+    no_responsible_inventory: "Nessuno potrebbe contare queste liste: il loro responsabile viene dall'inventario {{inventoryNumber}}, che non ne ha. Impostare il responsabile dell'inventario, scegliere un'altra origine o assegnare dei contatori.",
+    no_responsible_warehouse: "Nessuno potrebbe contare queste liste: il loro responsabile viene dal magazzino, e il magazzino {{warehouses}} non ne ha. Impostare il responsabile del magazzino, scegliere un'altra origine o assegnare dei contatori.",
     parameter_invalid: 'Una selezione per generare le liste di conteggio non è valida.',
     structure_invalid: 'La tabella di struttura non è valida per questo tipo di conteggio.',
   },
@@ -570,6 +576,8 @@ const pl: Tree = {
   },
   generation: {
     method_not_allowed: 'Ten wybór jest niedozwolony dla metody inwentaryzacji.',
+    no_responsible_inventory: 'Nikt nie mógłby liczyć tych arkuszy: osoba odpowiedzialna pochodzi z inwentaryzacji {{inventoryNumber}}, która jej nie ma. Ustaw osobę odpowiedzialną inwentaryzacji, wybierz inne źródło lub przypisz liczących.',
+    no_responsible_warehouse: 'Nikt nie mógłby liczyć tych arkuszy: osoba odpowiedzialna pochodzi z magazynu, a magazyn {{warehouses}} jej nie ma. Ustaw osobę odpowiedzialną magazynu, wybierz inne źródło lub przypisz liczących.',
     parameter_invalid: 'Jeden z parametrów generowania arkuszy spisowych jest nieprawidłowy.',
     structure_invalid: 'Tabela struktury jest nieprawidłowa dla tego typu spisu.',
   },

@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Checkbox, Drawer, Group, SegmentedControl, Stack,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CountList, CountListItem, CountReport } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -63,6 +63,7 @@ export default function CountListPage() {
           <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => l && nav(`/inventories/${l.inventoryId}`)}>{t('inv.inventory')}</Button>
           <Title order={3}>{t('cl.list')} {l?.number} {l?.name && <Text span c="dimmed">· {l.name}</Text>}</Title>
           {l && <Badge size="lg" color={STATUS_COLOR[l.status]} data-testid="list-status">{t(`clStatus.${l.status}`)}</Badge>}
+          {l && <Button component={Link} to={`/inventories/${l.inventoryId}/differences?countListId=${l.id}`} variant="light" size="xs" data-testid="list-differences">{t('differences.listReport')}</Button>}
         </Group>
         <Group style={{ visibility: tab === 'lines' ? 'visible' : 'hidden' }}>
           <SegmentedControl size="xs" value={status} onChange={setStatus} data={['all', 'open', 'reported', 'closed'].map((v) => ({ value: v, label: t(`itemStatus.${v}`) }))} />

@@ -1,4 +1,4 @@
-// Translations of the differences report (en, it, pl, de); top-level keys are this feature's own.
+// Translations of the differences report (en, it, pl, de) and of the stock screen's ledger tab (ledgerList); top-level keys are these features' own.
 import type { Bundle } from '../../i18n/bundle';
 
 const en = {
@@ -7,6 +7,8 @@ const en = {
     countList: 'Count list', allLists: 'All count lists', warehouse: 'Warehouse', allWarehouses: 'All warehouses', zone: 'Zone',
     allZones: 'All zones', search: 'Item', searchPlaceholder: 'Item code or description', onlyDifferences: 'Only differences',
     csv: 'Export CSV', exported: 'Saved {{file}}',
+    xlsx: 'Export XLSX', pdf: 'Export PDF', itemGroup: 'Product group', allGroups: 'All product groups', minValue: 'Value at least',
+    minPercent: 'Difference at least %', notANumber: 'A number ≥ 0', listReport: 'Differences report',
     col: {
       list: 'List', item: 'Item', description: 'Description', place: 'Place', lot: 'Lot', serial: 'Serial', unit: 'Unit', target: 'Target',
       counted: 'Counted', difference: 'Difference', unitPrice: 'Price', value: 'Value', absValue: 'Absolute value', percent: '%',
@@ -30,6 +32,10 @@ const en = {
       closed: 'Closed lists show the value the ledger posted.',
     },
   },
+  /** The stock screen's ledger tab (web/src/features/stock): sortable columns and origins. */
+  ledgerList: {
+    sortBy: 'Sort by {{column}}', entry: 'Entry', openOrigin: 'Open {{origin}}',
+  },
 };
 
 const it = {
@@ -38,6 +44,8 @@ const it = {
     countList: 'Lista di conteggio', allLists: 'Tutte le liste', warehouse: 'Magazzino', allWarehouses: 'Tutti i magazzini', zone: 'Zona',
     allZones: 'Tutte le zone', search: 'Articolo', searchPlaceholder: 'Codice o descrizione articolo', onlyDifferences: 'Solo differenze',
     csv: 'Esporta CSV', exported: 'Salvato {{file}}',
+    xlsx: 'Esporta XLSX', pdf: 'Esporta PDF', itemGroup: 'Gruppo merceologico', allGroups: 'Tutti i gruppi', minValue: 'Valore almeno',
+    minPercent: 'Differenza almeno %', notANumber: 'Un numero ≥ 0', listReport: 'Report differenze',
     col: {
       list: 'Lista', item: 'Articolo', description: 'Descrizione', place: 'Ubicazione', lot: 'Lotto', serial: 'Matricola', unit: 'UM',
       target: 'Giacenza teorica', counted: 'Contato', difference: 'Differenza', unitPrice: 'Prezzo', value: 'Valore',
@@ -61,6 +69,9 @@ const it = {
       closed: 'Le liste chiuse mostrano il valore registrato nei movimenti.',
     },
   },
+  ledgerList: {
+    sortBy: 'Ordina per {{column}}', entry: 'Movimento', openOrigin: 'Apri {{origin}}',
+  },
 };
 
 const pl = {
@@ -69,6 +80,8 @@ const pl = {
     countList: 'Arkusz spisowy', allLists: 'Wszystkie arkusze', warehouse: 'Magazyn', allWarehouses: 'Wszystkie magazyny', zone: 'Strefa',
     allZones: 'Wszystkie strefy', search: 'Towar', searchPlaceholder: 'Kod lub opis towaru', onlyDifferences: 'Tylko różnice',
     csv: 'Eksport CSV', exported: 'Zapisano {{file}}',
+    xlsx: 'Eksport XLSX', pdf: 'Eksport PDF', itemGroup: 'Grupa towarowa', allGroups: 'Wszystkie grupy', minValue: 'Wartość co najmniej',
+    minPercent: 'Różnica co najmniej %', notANumber: 'Liczba ≥ 0', listReport: 'Zestawienie różnic',
     col: {
       list: 'Arkusz', item: 'Towar', description: 'Opis', place: 'Lokalizacja', lot: 'Partia', serial: 'Numer seryjny', unit: 'JM',
       target: 'Stan ewidencyjny', counted: 'Policzono', difference: 'Różnica', unitPrice: 'Cena', value: 'Wartość',
@@ -93,6 +106,9 @@ const pl = {
       closed: 'Zamknięte arkusze pokazują wartość zaksięgowaną w kartotece.',
     },
   },
+  ledgerList: {
+    sortBy: 'Sortuj według: {{column}}', entry: 'Zapis', openOrigin: 'Otwórz {{origin}}',
+  },
 };
 
 const de = {
@@ -101,6 +117,8 @@ const de = {
     countList: 'Zählliste', allLists: 'Alle Zähllisten', warehouse: 'Lager', allWarehouses: 'Alle Lager', zone: 'Zone',
     allZones: 'Alle Zonen', search: 'Artikel', searchPlaceholder: 'Artikelnummer oder Bezeichnung', onlyDifferences: 'Nur Differenzen',
     csv: 'CSV exportieren', exported: '{{file}} gespeichert',
+    xlsx: 'XLSX exportieren', pdf: 'PDF exportieren', itemGroup: 'Warengruppe', allGroups: 'Alle Warengruppen', minValue: 'Wert mindestens',
+    minPercent: 'Differenz mindestens %', notANumber: 'Eine Zahl ≥ 0', listReport: 'Differenzenbericht',
     col: {
       list: 'Liste', item: 'Artikel', description: 'Bezeichnung', place: 'Lagerplatz', lot: 'Charge', serial: 'Seriennummer', unit: 'ME',
       target: 'Sollmenge', counted: 'Gezählt', difference: 'Differenz', unitPrice: 'Preis', value: 'Wert', absValue: 'Betrag', percent: '%',
@@ -123,6 +141,9 @@ const de = {
       planned: 'Solange eine Liste nicht abgeschlossen ist, werden Differenzen zu dem Preis bewertet, zu dem der Abschluss sie bucht: bei der Stichtagsinventur zum gleitenden Durchschnittspreis, sonst zum Bewertungspreis.',
       closed: 'Abgeschlossene Listen zeigen den gebuchten Wert.',
     },
+  },
+  ledgerList: {
+    sortBy: 'Sortieren nach {{column}}', entry: 'Buchung', openOrigin: '{{origin}} öffnen',
   },
 };
 

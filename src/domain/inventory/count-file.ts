@@ -179,8 +179,11 @@ function placeOf(facts: CountFileFacts, row: CountFileRow, list: ListFact | null
   let binId: string | null = null;
   let zoneId: string | null = null;
   if (row.bin !== '') {
-    const candidates = (facts.bins.get(row.bin.toUpperCase()) ?? []).filter((b) => warehouseId === null || b.warehouseId === warehouseId)
-      .filter((b) => warehouseId !== null || list?.warehouseId == null || b.warehouseId === list.warehouseId);
+    const named = (facts.bins.get(row.bin.toUpperCase()) ?? []).filter((b) => warehouseId === null || b.warehouseId === warehouseId);
+    const candidates = named.filter((b) => warehouseId !== null || list?.warehouseId == null || b.warehouseId === list.warehouseId);
+    if (candidates.length === 0 && named.length > 0) {
+      fail('count.place_not_on_list', 'bin', `bin ${row.bin} is not in the warehouse of count list ${list!.number}`, { code: row.bin, countListNumber: list!.number });
+    }
     if (candidates.length === 0) {
       fail('reference.unknown', 'bin', `unknown bin code ${row.bin}${row.warehouse ? ` in warehouse ${row.warehouse}` : ''}`, { code: row.bin });
     }
@@ -279,7 +282,9 @@ const COLUMN_OF_FIELD: Record<string, CountFileColumn> = {
 /** A DomainError of one row → its problem: line, column (the canonical name), error code, reason and params. */
 export function countRowProblem(line: number, e: DomainError): RowProblem & { params?: Record<string, unknown> | undefined } {
   const f = e.field ?? '';
-  const field = (COUNT_FILE_COLUMNS as readonly string[]).includes(f) ? f : COLUMN_OF_FIELD[f] ?? (e.code.startsWith('count.') ? 'list' : 'item');
+  // Without a field the rule is about the list (closed, someone else's, counted elsewhere) or else the item.
+  const field = (COUNT_FILE_COLUMNS as readonly string[]).includes(f) ? f
+    : COLUMN_OF_FIELD[f] ?? (/^(count|auth|inventory)\./.test(e.code) ? 'list' : 'item');
   return { line, field, code: e.code, message: e.message, ...(e.params ? { params: e.params as Record<string, unknown> } : {}) };
 }
 

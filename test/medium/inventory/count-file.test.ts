@@ -220,6 +220,9 @@ describe('count file import', () => {
     expect(r.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'list', 'count.list_closed']]);
     expect(r.reported).toBe(1);
     await expect(importCountFile(t.ctx, counter, { countListId: s.binList.id }, `item,counted\n${s.a.code},1\n`)).rejects.toMatchObject({ code: 'auth.forbidden' });
+    // A counter importing into the inventory: rows on another employee's list are rejected naming the list column.
+    const mine = await importCountFile(t.ctx, counter, { inventoryId: s.inv.id }, `list,item,counted\n${s.binList.number},${s.a.code},1\n`, { partial: true });
+    expect(mine.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'list', 'auth.forbidden']]);
     const closed = await setup({ status: 'closed' } as Partial<InventoryOptions>);
     await expect(importCountFile(t.ctx, manager, { inventoryId: closed.inv.id }, `item,counted\n${closed.a.code},1\n`)).rejects.toMatchObject({ code: 'count.inventory_closed' });
   });

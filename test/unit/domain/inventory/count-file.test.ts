@@ -103,6 +103,7 @@ describe('resolveCountRow', () => {
     expect(codeOf(() => resolveCountRow(row({ item: 'NOPE' }), facts()))).toEqual({ code: 'reference.unknown', field: 'item' });
     expect(codeOf(() => resolveCountRow(row({ warehouse: 'NOPE' }), facts()))).toEqual({ code: 'reference.unknown', field: 'warehouse' });
     expect(codeOf(() => resolveCountRow(row({ bin: 'NOPE' }), facts()))).toEqual({ code: 'reference.unknown', field: 'bin' });
+    expect(codeOf(() => resolveCountRow(row({ bin: 'P1' }), facts()))).toEqual({ code: 'count.place_not_on_list', field: 'bin' });
     expect(codeOf(() => resolveCountRow(row({ list: 'L9' }), facts()))).toEqual({ code: 'reference.unknown', field: 'list' });
     expect(codeOf(() => resolveCountRow(row({ list: 'L0002' }), facts()))).toEqual({ code: 'count.place_not_on_list', field: 'list' });
   });
@@ -134,6 +135,8 @@ describe('rows, export and status', () => {
     expect([p('itemId'), p('binId'), p('quantity'), p('lot'), p('serial'), p('zoneId'), p('countListId'), p('unit')])
       .toEqual(['item', 'bin', 'counted', 'lot', 'serial', 'zone', 'list', 'unit']);
     expect(countRowProblem(3, new DomainError('count.list_closed', 'closed')).field).toBe('list');
+    expect(countRowProblem(3, new DomainError('auth.forbidden', 'assigned to another employee')).field).toBe('list');
+    expect(countRowProblem(3, new DomainError('not_found', 'item 5 not found')).field).toBe('item');
   });
   it('exports the target column only when shown; open lines have no counted quantity', () => {
     expect(exportHeader(false)).not.toContain('target');

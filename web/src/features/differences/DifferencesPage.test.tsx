@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mockFetch, renderUi, type Call } from '../../test/render';
-import { DifferencesReportView } from './DifferencesPage';
+import { DifferencesReportView, threshold } from './DifferencesPage';
 
 const line = (id: string, o: Record<string, unknown>) => ({
   id, countListId: '11', countListNumber: 'L0001', countListStatus: 'completely_reported', lineNo: Number(id), itemId: `10${id}`, itemCode: `ITEM-${id}`, itemDescription: `Item ${id}`,
@@ -29,7 +29,7 @@ function api(c: Call): unknown {
       totals: { ...totals({}), valueAdjustment: '3', valueAdjustmentEntryIds: ['950'],
         byWarehouse: [{ ...totals({}), warehouseId: '2', warehouseCode: 'W1' }],
         byZone: [{ ...totals({}), warehouseId: '2', warehouseCode: 'W1', zoneId: '3', zoneCode: 'Z1' }],
-        byItemGroup: [{ ...totals({}), itemGroup: null }] },
+        byItemGroup: [{ ...totals({}), itemGroup: null }, { ...totals({}), itemGroup: 'BOLTS' }] },
     };
   }
   return { items: [] };
@@ -99,4 +99,49 @@ describe('differences report', () => {
     const csv = calls.find((c) => c.path === '/api/inventories/5/differences.csv')!;
     expect([csv.query.get('sort'), csv.query.get('dir'), csv.query.get('limit')]).toEqual(['difference', 'desc', null]);
   });
+
+  it('downloads XLSX and PDF with the same filters, in the UI language', async () => {
+    const calls = mockFetch(api);
+    renderUi(<DifferencesReportView inventoryId="5" />);
+    await screen.findByTestId('diff-row-1');
+    fireEvent.click(screen.getByTestId('diff-xlsx'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/inventories/5/differences.xlsx')).toBe(true));
+    fireEvent.click(screen.getByTestId('diff-pdf'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/inventories/5/differences.pdf')).toBe(true));
+    for (const f of ['xlsx', 'pdf']) {
+      const c = calls.find((x) => x.path === `/api/inventories/5/differences.${f}`)!;
+      expect([c.query.get('sort'), c.query.get('language'), c.query.get('onlyDifferences'), c.query.get('limit')]).toEqual(['place', 'en', 'true', null]);
+    }
+  });
+
+  it('filters by product group and thresholds; a threshold that is not a number is shown and not sent', async () => {
+    const calls = mockFetch(api);
+    renderUi(<DifferencesReportView inventoryId="5" />);
+    await screen.findByTestId('diff-row-1');
+    fireEvent.change(screen.getByTestId('diff-min-value'), { target: { value: '12,5' } });
+    await waitFor(() => expect(reportCalls(calls).some((c) => c.query.get('minValue') === '12.5')).toBe(true), { timeout: 2000 });
+    fireEvent.change(screen.getByTestId('diff-min-percent'), { target: { value: 'x5' } });
+    expect(await screen.findByText('A number ≥ 0')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('diff-min-percent'), { target: { value: '5' } });
+    await waitFor(() => expect(reportCalls(calls).some((c) => c.query.get('minPercent') === '5' && c.query.get('minValue') === '12.5')).toBe(true), { timeout: 2000 });
+    expect(reportCalls(calls).some((c) => c.query.get('minPercent') === 'x5')).toBe(false);
+    const option = await waitFor(() => {
+      fireEvent.click(screen.getByTestId('diff-filter-group'));
+      return screen.getByRole('option', { name: 'BOLTS', hidden: true });
+    });
+    fireEvent.click(option);
+    await waitFor(() => expect(reportCalls(calls).some((c) => c.query.get('itemGroup') === 'BOLTS')).toBe(true));
+  });
+
+  it('opens on one count list when asked (the report per list)', async () => {
+    const calls = mockFetch(api);
+    renderUi(<DifferencesReportView inventoryId="5" initialCountListId="11" />);
+    await screen.findByTestId('diff-row-1');
+    expect(reportCalls(calls)[0]!.query.get('countListId')).toBe('11');
+    fireEvent.click(screen.getByTestId('diff-csv'));
+    await waitFor(() => expect(calls.find((c) => c.path === '/api/inventories/5/differences.csv')?.query.get('countListId')).toBe('11'));
+  });
+
+  it.each([['', undefined], ['7', '7'], ['0,25', '0.25'], [' 3.5 ', '3.5'], ['-1', null], ['1e3', null], ['abc', null]] as const)(
+    'threshold(%j) → %j', (text, out) => expect(threshold(text)).toBe(out));
 });

@@ -1,21 +1,23 @@
 // The valued differences report of an inventory (issue 11 item 5): per count-list item target, counted,
 // difference in quantity and value, % of the target; before closing valued at the posting price, after
 // closing as the ledger posted it (with its entries). Filters, sortable columns (sorted on the server, so
-// paging over 100k lines stays right), totals and a CSV export of the same selection.
-import { useMemo, useState, type ReactNode } from 'react';
+// paging over 100k lines stays right), totals and CSV/XLSX/PDF exports of the same selection in the UI
+// language. The report of one count list is this page with the list chosen (?countListId=, linked from the
+// count list page).
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { IconArrowDown, IconArrowLeft, IconArrowUp, IconArrowsSort, IconDownload } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowLeft, IconArrowUp, IconArrowsSort, IconDownload, IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CountListRow, Inventory, ResponseOf } from '../../api/models';
 import type { DifferenceLine, DifferencesReport } from './types';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
-import { downloadCsv } from './download';
+import { downloadFile } from './download';
 import { LedgerEntries } from './LedgerEntries';
 
 export type { DifferenceLine, DifferencesReport };
@@ -33,23 +35,40 @@ const LIST_FLAGGED = ['manually_closed', 'closed_with_errors'];
 
 export default function DifferencesPage() {
   const { id } = useParams();
-  return <DifferencesReportView inventoryId={id ?? ''} />;
+  const [search] = useSearchParams();
+  return <DifferencesReportView inventoryId={id ?? ''} initialCountListId={search.get('countListId')} />;
+}
+
+type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+const DOC_LANGUAGES = ['en', 'it', 'pl', 'de'] as const;
+/** The documents' language: the UI's, English for anything else. */
+const docLanguage = (lng: string) => DOC_LANGUAGES.find((l) => lng.startsWith(l)) ?? 'en';
+/** A threshold as typed (a decimal comma is taken as the point); undefined when empty, null when not a number ≥ 0. */
+export function threshold(text: string): string | undefined | null {
+  const v = text.trim().replace(',', '.');
+  if (!v) return undefined;
+  return /^\d{1,20}(\.\d{1,12})?$/.test(v) ? v : null;
 }
 
 /** Signed decimal colouring: shortages red, surpluses green. */
 const tone = (v: string | null | undefined) => (!v || /^-?0(\.0*)?$/.test(v) ? undefined : v.startsWith('-') ? 'red' : 'teal');
 
-export function DifferencesReportView({ inventoryId }: { inventoryId: string }) {
-  const { t } = useTranslation();
+export function DifferencesReportView({ inventoryId, initialCountListId = null }: { inventoryId: string; initialCountListId?: string | null }) {
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const [countListId, setCountListId] = useState<string | null>(null);
+  const [countListId, setCountListId] = useState<string | null>(initialCountListId);
+  const [itemGroup, setItemGroup] = useState<string | null>(null);
+  const [minValueText, setMinValueText] = useState('');
+  const [minPercentText, setMinPercentText] = useState('');
+  const [minValue] = useDebouncedValue(threshold(minValueText), 400);
+  const [minPercent] = useDebouncedValue(threshold(minPercentText), 400);
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
   const [zoneId, setZoneId] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [onlyDifferences, setOnlyDifferences] = useState(true);
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'place', dir: 'asc' });
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [ledgerOf, setLedgerOf] = useState<DifferenceLine | null>(null);
 
   const inv = useQuery({ queryKey: ['inventory', inventoryId], queryFn: () => api.get<Inventory>(`/api/inventories/${inventoryId}`), enabled: !!inventoryId });
@@ -68,8 +87,9 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
   });
 
   const filters = useMemo(() => ({
-    countListId, warehouseId, zoneId, q: q || undefined, onlyDifferences: String(onlyDifferences), sort: sort.key, dir: sort.dir,
-  }), [countListId, warehouseId, zoneId, q, onlyDifferences, sort]);
+    countListId, warehouseId, zoneId, itemGroup, q: q || undefined, onlyDifferences: String(onlyDifferences),
+    minValue: minValue ?? undefined, minPercent: minPercent ?? undefined, sort: sort.key, dir: sort.dir,
+  }), [countListId, warehouseId, zoneId, itemGroup, q, onlyDifferences, minValue, minPercent, sort]);
   const report = useInfiniteQuery({
     queryKey: ['differences', inventoryId, filters], enabled: !!inventoryId, initialPageParam: 0,
     queryFn: ({ pageParam }) => api.get<DifferencesReport>(`/api/inventories/${inventoryId}/differences`, { ...filters, limit: PAGE, offset: pageParam }),
@@ -80,14 +100,22 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = report;
   const more = () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage(); };
 
-  const exportCsv = async () => {
-    setExporting(true);
+  // Product groups to choose from: those of the report without a group filter (there is no list of groups).
+  const [groups, setGroups] = useState<Array<string | null>>([]);
+  useEffect(() => {
+    if (!itemGroup && first) setGroups((g) => [...new Set([...g, ...first.totals.byItemGroup.map((x) => x.itemGroup)])]);
+  }, [first, itemGroup]);
+
+  const exportFile = async (format: ExportFormat) => {
+    setExporting(format);
     try {
-      notifyOk(t('differences.exported', { file: await downloadCsv(`/api/inventories/${inventoryId}/differences.csv`, filters, `differences-${inv.data?.number ?? inventoryId}.csv`) }));
+      const file = await downloadFile(`/api/inventories/${inventoryId}/differences.${format}`, { ...filters, language: docLanguage(i18n.language) },
+        `differences-${inv.data?.number ?? inventoryId}.${format}`);
+      notifyOk(t('differences.exported', { file }));
     } catch (e) {
       notifyError(t, e);
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -156,9 +184,17 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
             </Text>
           )}
         </div>
-        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportCsv()} data-testid="diff-csv">
-          {t('differences.csv')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting === 'csv'} disabled={!!exporting} onClick={() => void exportFile('csv')} data-testid="diff-csv">
+            {t('differences.csv')}
+          </Button>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting === 'xlsx'} disabled={!!exporting} onClick={() => void exportFile('xlsx')} data-testid="diff-xlsx">
+            {t('differences.xlsx')}
+          </Button>
+          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={exporting === 'pdf'} disabled={!!exporting} onClick={() => void exportFile('pdf')} data-testid="diff-pdf">
+            {t('differences.pdf')}
+          </Button>
+        </Group>
       </Group>
       <Group align="flex-end">
         <Select w={220} label={t('differences.countList')} placeholder={t('differences.allLists')} clearable searchable data-testid="diff-filter-list"
@@ -168,11 +204,17 @@ export function DifferencesReportView({ inventoryId }: { inventoryId: string }) 
           onChange={(v) => { setWarehouseId(v); setZoneId(null); }} />
         <Select w={180} label={t('differences.zone')} placeholder={t('differences.allZones')} clearable disabled={!warehouseId} data-testid="diff-filter-zone"
           data={(zones.data?.items ?? []).map((z) => ({ value: z.id, label: `${z.code} · ${z.name}` }))} value={zoneId} onChange={setZoneId} />
+        <Select w={180} label={t('differences.itemGroup')} placeholder={t('differences.allGroups')} clearable searchable data-testid="diff-filter-group"
+          data={groups.filter((g): g is string => g !== null).sort().map((g) => ({ value: g, label: g }))} value={itemGroup} onChange={setItemGroup} />
         <TextInput w={240} label={t('differences.search')} placeholder={t('differences.searchPlaceholder')} value={text} maxLength={100}
           onChange={(e) => setText(e.currentTarget.value)} data-testid="diff-filter-q" />
         <Select w={190} label={t('differences.sort')} data-testid="diff-sort" allowDeselect={false}
           data={SORTS.map((k) => ({ value: k, label: t(`differences.sortKey.${k}`) }))} value={sort.key}
           onChange={(v) => v && setSort({ key: v as SortKey, dir: defaultDir(v as SortKey) })} />
+        <TextInput w={120} label={t('differences.minValue')} value={minValueText} onChange={(e) => setMinValueText(e.currentTarget.value)} inputMode="decimal"
+          error={threshold(minValueText) === null ? t('differences.notANumber') : undefined} data-testid="diff-min-value" />
+        <TextInput w={120} label={t('differences.minPercent')} value={minPercentText} onChange={(e) => setMinPercentText(e.currentTarget.value)} inputMode="decimal"
+          error={threshold(minPercentText) === null ? t('differences.notANumber') : undefined} data-testid="diff-min-percent" />
         <Switch label={t('differences.onlyDifferences')} checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.currentTarget.checked)}
           data-testid="diff-only" mb={8} />
       </Group>

@@ -1,4 +1,4 @@
-// The CSV export over HTTP: the same filters as the report, the session's token, the file saved by the browser.
+// The exports over HTTP (CSV, XLSX, PDF): the same filters as the report, the session's token, the file saved by the browser.
 import { ApiError, session, toApiError, type Query } from '../../api/client';
 
 export function queryString(q: Query): string {
@@ -8,8 +8,8 @@ export function queryString(q: Query): string {
   return s ? `?${s}` : '';
 }
 
-/** Fetches the CSV and hands it to the browser as a download; returns the file name. */
-export async function downloadCsv(path: string, query: Query, fallbackName: string): Promise<string> {
+/** Fetches the file and hands it to the browser as a download; returns the file name. */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<string> {
   let res: Response;
   try {
     res = await fetch(`${path}${queryString(query)}`, { headers: session.token ? { Authorization: `Bearer ${session.token}` } : {} });

@@ -1,23 +1,39 @@
 // Stock: balances per item × place × lot × owner, and the ledger entries (immutable movements). Filters:
-// item code, warehouse, zone, bin code and lot. Codes (what people know) are resolved to ids; ledger rows carry
-// ids only, so item and bin codes are looked up (once per distinct id, cached) for display. Every filter is the
-// API's, for balances and ledger alike.
-import { useMemo, useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Tabs, TextInput, Title } from '@mantine/core';
+// item code, warehouse, zone, bin code and lot. Codes (what people know) are resolved to ids for the filters;
+// the API names every ledger entry's item, warehouse, zone and bin by code and its origin by the document's
+// number (linked to the count list or inventory). Every filter and the ledger's sort are the API's.
+import { useState, type ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, Select, Stack, Tabs, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { ResponseOf } from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../components/format';
-import { useItemCodes } from '../../components/useItemCodes';
 
 type Balance = ResponseOf<'/api/stock/balances', 'get'>['items'][number];
 type Entry = ResponseOf<'/api/stock/ledger', 'get'>['items'][number];
 type ItemRow = { id: string; code: string; description: string };
+export type LedgerSortKey = 'entry' | 'date' | 'item' | 'place' | 'quantity' | 'value';
+/** Codes and places read upwards; dates, quantities and values start with the latest or largest. */
+const defaultDir = (k: LedgerSortKey): 'asc' | 'desc' => (k === 'item' || k === 'place' ? 'asc' : 'desc');
+
+/** The document that caused an entry, by its number, linked where the UI has a screen for it. */
+export function OriginCell({ entry }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const type = t(`stock.originType.${entry.originType}`, { defaultValue: entry.originType });
+  const label = `${type}${entry.originNumber ?? entry.originId ? ` ${entry.originNumber ?? entry.originId}` : ''}`;
+  const to = entry.originId && entry.originNumber !== null
+    ? entry.originType === 'count_list' ? `/count-lists/${entry.originId}` : entry.originType === 'inventory' ? `/inventories/${entry.originId}` : null
+    : null;
+  if (!to) return <span title={entry.originId ?? undefined}>{label}</span>;
+  return <Anchor component={Link} to={to} size="sm" aria-label={t('ledgerList.openOrigin', { origin: label })} data-testid={`ledger-origin-${entry.id}`}>{label}</Anchor>;
+}
 
 export default function StockPage() {
   const { t } = useTranslation();
@@ -49,16 +65,23 @@ export default function StockPage() {
   const ready = (!code || !!item.data) && (!binCode || !!bin.data);
   const filters = { itemId, warehouseId, binId, lot: lot || undefined };
   const balances = usePaged<Balance>(ready ? '/api/stock/balances' : null, { ...filters, zoneId, nonZero: true }, 500);
-  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, { ...filters, zoneId }, 500);
+  const [sort, setSort] = useState<{ key: LedgerSortKey; dir: 'asc' | 'desc' }>({ key: 'entry', dir: 'asc' });
+  const ledger = usePaged<Entry>(ready ? '/api/stock/ledger' : null, { ...filters, zoneId, sort: sort.key, dir: sort.dir }, 500);
   const ledgerRows = ledger.rows;
-  // Codes for the ids on the ledger rows: from the balances already loaded, else one look-up per item.
-  const codes = useMemo(() => new Map(balances.rows.map((b) => [b.itemId, b.itemCode])), [balances.rows]);
-  const binCodes = useMemo(() => new Map(balances.rows.filter((b) => b.binId).map((b) => [b.binId!, b.binCode ?? ''])), [balances.rows]);
-  const itemCode = useItemCodes(ledger.rows.map((r) => r.itemId), codes);
   const whCode = (id: string) => whs.data?.items.find((x) => x.id === id)?.code ?? `#${id}`;
   const zoneCode = (id: string | null) => (id ? zones.data?.items.find((x) => x.id === id)?.code ?? `#${id}` : '');
-  const place = (r: Entry) => [whCode(r.warehouseId), r.zoneId ? zoneCode(r.zoneId) : null,
-    r.binId ? binCodes.get(r.binId) ?? `#${r.binId}` : null].filter(Boolean).join(' / ');
+  const place = (r: Entry) => [r.warehouseCode, r.zoneCode, r.binCode].filter(Boolean).join(' / ');
+  const header = (key: LedgerSortKey, label: string): ReactNode => {
+    const active = sort.key === key;
+    const Icon = !active ? IconArrowsSort : sort.dir === 'asc' ? IconArrowUp : IconArrowDown;
+    return (
+      <UnstyledButton data-testid={`ledger-sort-${key}`} aria-label={t('ledgerList.sortBy', { column: label })} aria-pressed={active}
+        onClick={() => setSort(active ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: defaultDir(key) })}
+        style={{ font: 'inherit', textTransform: 'inherit', letterSpacing: 'inherit', color: 'inherit', display: 'inline-flex', alignItems: 'center', gap: 2 }}>
+        {label}<Icon size={12} opacity={active ? 1 : 0.4} />
+      </UnstyledButton>
+    );
+  };
   const filtered = !!(q || warehouseId || zoneId || binText || lotText);
   const clear = () => { setQ(''); setWarehouseId(null); setZoneId(null); setBinText(''); setLotText(''); };
   return (
@@ -100,15 +123,16 @@ export default function StockPage() {
         <Tabs.Panel value="ledger" pt="sm">
           {ledger.error ? errorText(t, ledger.error) : (
             <VirtualTable rows={ledgerRows} rowKey={(r) => r.id} loading={ledger.loading} onEndReached={ledger.more} testId="ledger" columns={[
-              { key: 'at', header: t('stock.postedAt'), width: 110, render: (r) => fmt.date(r.postingDate) },
+              { key: 'id', header: header('entry', t('ledgerList.entry')), width: 76, align: 'right', render: (r) => <span className="mono">{r.id}</span> },
+              { key: 'at', header: header('date', t('stock.postedAt')), width: 110, render: (r) => fmt.date(r.postingDate) },
               { key: 'key', header: t('stock.key'), width: 80, render: (r) => <Badge variant="light" size="sm">{r.keyCode}</Badge> },
-              { key: 'item', header: t('items.code'), width: 140, grow: 1, render: (r) => <span className="mono">{itemCode(r.itemId)}</span> },
-              { key: 'place', header: t('stock.place'), width: 170, render: (r) => <span className="mono">{place(r)}</span> },
-              { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => r.lot },
-              { key: 'qty', header: t('stock.quantity'), width: 100, align: 'right', render: (r) => <span style={{ color: r.quantity.startsWith('-') ? 'var(--mantine-color-red-7)' : undefined }}>{fmt.signedQuantity(r.quantity)}</span> },
+              { key: 'item', header: header('item', t('items.code')), width: 140, grow: 1, render: (r) => <span className="mono" title={r.itemDescription}>{r.itemCode}</span> },
+              { key: 'place', header: header('place', t('stock.place')), width: 170, render: (r) => <span className="mono" data-testid={`ledger-place-${r.id}`}>{place(r)}</span> },
+              { key: 'lot', header: t('scan.lot'), width: 90, render: (r) => [r.lot, r.serial].filter(Boolean).join(' · ') },
+              { key: 'qty', header: header('quantity', t('stock.quantity')), width: 110, align: 'right', render: (r) => <span style={{ color: r.quantity.startsWith('-') ? 'var(--mantine-color-red-7)' : undefined }}>{fmt.signedQuantity(r.quantity)} {r.unit}</span> },
               { key: 'price', header: t('stock.unitPrice'), width: 100, align: 'right', render: (r) => fmt.money(r.unitPrice) },
-              { key: 'value', header: t('stock.value'), width: 100, align: 'right', render: (r) => fmt.money(r.value) },
-              { key: 'origin', header: t('stock.origin'), width: 170, render: (r) => `${t(`stock.originType.${r.originType}`, { defaultValue: r.originType })}${r.originId ? ` ${r.originId}` : ''}` },
+              { key: 'value', header: header('value', t('stock.value')), width: 100, align: 'right', render: (r) => fmt.money(r.value) },
+              { key: 'origin', header: t('stock.origin'), width: 190, render: (r) => <OriginCell entry={r} /> },
             ]} />
           )}
         </Tabs.Panel>

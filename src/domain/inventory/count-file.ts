@@ -109,6 +109,20 @@ export function parseCountRow(line: number, values: Record<string, string>, head
 
 // Resolution -------------------------------------------------------------------------------------------------
 
+/**
+ * The codes an item cell may mean, first as written: a GTIN (8–14 digits) also in its other stored forms
+ * (GTIN-14, EAN-13, UPC-A, EAN-8), as the handheld looks a scan up — and a spreadsheet that dropped the
+ * leading zeros of a number cell still finds the item.
+ */
+export function codeForms(code: string): string[] {
+  if (!/^\d{8,14}$/.test(code)) return [code];
+  const g = code.padStart(14, '0');
+  const forms = [code, g, g.slice(1)];
+  if (g.startsWith('00')) forms.push(g.slice(2));
+  if (g.startsWith('000000')) forms.push(g.slice(6));
+  return [...new Set(forms)];
+}
+
 /** A code the item column may hold: an item code or a search code (barcode), with the unit it counts in. */
 export interface CodeFact {
   itemId: string; itemCode: string; primaryUnit: string;
@@ -219,7 +233,10 @@ export function resolveCountRow(row: CountFileRow, facts: CountFileFacts): Resol
     list = named;
   }
   let code: CodeFact | null = null;
-  if (row.item !== '') code = facts.codes.get(row.item) ?? fail('reference.unknown', 'item', `unknown item code ${row.item}`, { code: row.item });
+  if (row.item !== '') {
+    const hit = codeForms(row.item).map((c) => facts.codes.get(c)).find((c) => c !== undefined);
+    code = hit ?? fail('reference.unknown', 'item', `unknown item code ${row.item}`, { code: row.item });
+  }
   const unit = code === null ? { unit: null, conversion: IDENTITY } : conversionOf(facts, code, row.unit);
   if (code === null && row.unit !== '') fail('validation.failed', 'unit', 'an empty bin is confirmed without a unit', {});
   const place = placeOf(facts, row, list);

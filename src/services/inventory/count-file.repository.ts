@@ -1,7 +1,7 @@
 // Statements of the count files (issue 11): the count sheet by codes for the export, and the facts an import
 // resolves its rows against — read set-based, one query per kind, for the codes the file names only.
 import { sql } from 'kysely';
-import type { CodeFact, CountFileFacts, LineFact, ListFact } from '../../domain/inventory/count-file.js';
+import { type CodeFact, type CountFileFacts, type LineFact, type ListFact, codeForms } from '../../domain/inventory/count-file.js';
 import type { Conversion } from '../../domain/unit.js';
 import type { Tx } from '../context.js';
 
@@ -54,7 +54,7 @@ export async function loadFacts(
   trx: Tx, o: { siteId: string; inventoryNumber: string; lists: ListHead[]; scopeList: ListHead | null;
     rows: readonly { values: Record<string, string> }[]; itemHeader: string | undefined; binHeader: string | undefined },
 ): Promise<CountFileFacts> {
-  const itemValues = values(o.rows, o.itemHeader);
+  const itemValues = [...new Set(values(o.rows, o.itemHeader).flatMap(codeForms))];
   const { rows: codeRows } = await sql<{ code: string; itemId: string; itemCode: string; primaryUnit: string; unit: string; op: 'x' | '\\'; factor: string; byItemCode: boolean }>`
     select x.code, i.id::text as item_id, i.code as item_code, i.primary_unit, i.primary_unit as unit, 'x' as op, '1' as factor, true as by_item_code
       from jsonb_array_elements_text(${json(itemValues)}) as x(code) join items i on i.code = x.code

@@ -1,7 +1,7 @@
 // Count files, the pure part: header matching, row parsing, resolving a row to a list position, export rows.
 import { describe, expect, it } from 'vitest';
 import {
-  type CountFileFacts, type CountFileRow, type LineFact, type ListFact, countRowProblem, exportHeader, exportValues, fileQuantity, importStatus, mapCountHeader, parseCountRow,
+  type CountFileFacts, type CountFileRow, type LineFact, type ListFact, codeForms, countRowProblem, exportHeader, exportValues, fileQuantity, importStatus, mapCountHeader, parseCountRow,
   resolveCountRow,
 } from '../../../../src/domain/inventory/count-file.js';
 import { DomainError } from '../../../../src/domain/errors.js';
@@ -98,6 +98,13 @@ describe('resolveCountRow', () => {
     expect(codeOf(() => resolveCountRow(row({ item: 'K1', lot: 'L1', unit: 'G', quantity: '0.5' }), facts()))).toEqual({ code: 'quantity.too_many_decimals', field: 'counted' });
     expect(codeOf(() => resolveCountRow(row({ unit: 'KG' }), facts()))).toEqual({ code: 'unit.not_convertible', field: 'unit' });
     expect(codeOf(() => resolveCountRow(row({ quantity: '1.5' }), facts()))).toEqual({ code: 'quantity.too_many_decimals', field: 'counted' });
+  });
+  it('finds a GTIN in its other forms (a spreadsheet dropped the leading zero of an EAN)', () => {
+    const f = facts({ codes: new Map([['04000001000019', { itemId: 'I1', itemCode: 'A1', primaryUnit: 'PZ', unit: 'PZ', conversion: { op: 'x', factor: '1' } }]]) });
+    expect(resolveCountRow(row({ item: '4000001000019' }), f)).toMatchObject({ itemId: 'I1' });
+    expect(codeForms('4000001000019')).toEqual(['4000001000019', '04000001000019']);
+    expect(codeForms('12345670')).toEqual(['12345670', '00000012345670', '0000012345670', '000012345670']);
+    expect(codeForms('A-1')).toEqual(['A-1']);
   });
   it('names the column of an unknown code', () => {
     expect(codeOf(() => resolveCountRow(row({ item: 'NOPE' }), facts()))).toEqual({ code: 'reference.unknown', field: 'item' });

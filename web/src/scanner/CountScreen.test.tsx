@@ -133,6 +133,16 @@ describe('counting screen: a bin not on the list', () => {
     expect(calls.find((c) => c.path.endsWith('/scans'))!.body).toMatchObject({ bin: '01-04', quantity: '2' });
   });
 
+  it('online: a bin the device has not cached (made after the list) is asked of the server at the bin step', async () => {
+    const calls = serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) => (c.path === '/api/handheld/places/resolve'
+      ? { kind: 'bin', code: '01-09', onList: false, otherList: null, foundAllowed: true, refusal: null } : undefined));
+    renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
+    await ready();
+    await type('BIN0109');
+    expect((await screen.findByTestId('place-warning')).textContent).toContain('Bin 01-09 is not on this list. Count here anyway?');
+    expect(calls.find((c) => c.path === '/api/handheld/places/resolve')!.body).toEqual({ listId: expect.any(String), code: 'BIN0109' });
+  });
+
   it('online: a found item another list counts here is named', async () => {
     serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) =>
       (c.path.endsWith('/scans') ? recorded({ quantity: '1', entered: '1', unit: 'PZ', primary: 'PZ', place: { kind: 'bin', code: '01-01' }, added: true, found: { otherList: { number: 'L0007', name: '', holds: 'item' } } }) : undefined));

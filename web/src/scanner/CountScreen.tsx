@@ -181,6 +181,21 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     feedback.error();
   };
 
+  /** A code the device does not know at the place step (a bin made after the list was cached): the server says. */
+  const resolveUnknownPlace = async (code: string) => {
+    setBusy(true);
+    try {
+      const r = await handheld.resolvePlace(list.id, code);
+      const p: Place = { kind: r.kind, code: r.code };
+      return r.onList ? setHere(p) : warnNotOnList(p, r);
+    } catch (e) {
+      if (e instanceof ApiError && e.offline) return say(false, t('scanUi.unknownPlace', { code }));
+      say(false, errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const choosePlace = async (p: Place) => {
     if (onListAt(rows, p, zones)) return setHere(p);
     if (outbox.online) {
@@ -203,6 +218,7 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       if (!scanned) {
         // Nothing cached to check against: the server checks the place with the report.
         if (bins.length === 0 && zones.length === 0) return void choosePlace({ kind: 'bin', code });
+        if (step === 'place' && outbox.online) return void resolveUnknownPlace(code);
         return say(false, needs.zones ? t('scanUi.unknownPlace', { code }) : t('scan.unknownBin', { bin: code }));
       }
       if (scanned.kind === 'zone' && (scanned.structured || list.countType === 'bin')) return say(false, t('scanUi.zoneHasBins', { zone: scanned.code }));

@@ -11,19 +11,9 @@ import { type Actor, SYSTEM_ACTOR, type ServiceContext } from '../../services/co
 import {
   type CountScope, actorOfUser, countSheet, countSheetCsv, countSheetXlsx, findCountListByNumber, findInventoryByNumber, importCountFile,
 } from '../../services/inventory/count-file.service.js';
-import { configFromEnv, openRuntime } from '../../services/runtime.js';
-import { formatOf, rejectedReport } from './item.command.js';
+import { formatOf, rejectedReport, withServices } from './item.command.js';
 
 interface Target { list?: string | undefined; inventory?: string | undefined; user?: string | undefined }
-
-async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(configFromEnv());
-  try {
-    return await fn(runtime.ctx);
-  } finally {
-    await runtime.close();
-  }
-}
 
 const out = (text: string): void => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); };
 

@@ -32,7 +32,8 @@ function date(name: string) {
   };
 }
 
-async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+/** Opens the runtime for one command and closes it after (shared by the command modules). */
+export async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(configFromEnv());
   try {
     return await fn(runtime.ctx);

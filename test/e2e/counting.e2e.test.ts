@@ -3,20 +3,24 @@
 // the ledger, an inventory type, a counter) is set up first; then the manager creates the inventory in the
 // UI, generates bin count lists with a structure table (preview first), starts the inventory and opens the
 // lists (job progress); Anna counts on a phone-sized /scan page with keyboard-wedge scans — a repeat scan
-// answered Replace, then Add, an offline stretch whose reports reach the server exactly once, an undo;
-// the manager closes the lists and the inventory in the UI and sees the posted differences.
+// answered Replace, then Add, an offline stretch whose reports reach the server exactly once, an undo, an
+// empty bin, a bin not on the list (warned at once and refused on the bin list); then on a second list (an
+// article list of the unstructured zone FLOOR of the same warehouse) she reports at the zone itself, is told
+// that bin 01-01 belongs to the bin list, counts in bin 01-04 that no list has and hears that the bolts there
+// were added as a found item; the manager closes the lists and the inventory in the UI and sees the differences.
 // Waits are on explicit UI states (data-ready/data-busy of the counting screen, job data-status) and every
 // server-side check polls until the report arrives — never a fixed sleep as a synchronisation.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
-import { makeBin, makeKey, makeZone } from '../helpers/factories.js';
+import { addSearchCode, makeCountingWorld, type World } from '../medium/counting/fixtures.js';
+import { makeBin, makeItem, makeKey, makeZone } from '../helpers/factories.js';
 import { launch, pick, shot, wedgeScan } from './browser.js';
 import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
 
 const SCREWS_CT = '4006381333931'; // EAN-13 of a carton of 12 screws
 const NUTS_EAN8 = '96385074';
 const GLUE_EAN = '9506000134352';
+const BOLTS_EAN = '4006381000017'; // bolts: on no list, found in bin 01-04
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -28,6 +32,10 @@ let phone: Page;
 let inventoryId: string;
 let listId: string;
 let listNumber: string;
+let floorId: string;
+let boltsId: string;
+let zoneListId: string;
+let zoneListNumber: string;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {
@@ -74,16 +82,22 @@ beforeAll(async () => {
   await makeZone(db, w.site.id, w.structured.id, { code: 'DIFF', structured: false, usage: 'inventory_differences' });
   // An empty bin: the bin list gets its "(empty bin)" line, which the counter confirms as empty on the phone.
   await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-03', place: '03', rowNo: '01', barcode: 'BIN0103' });
+  // An unstructured zone of the same warehouse: stock sits on the zone, no bins (an article list counts it).
+  floorId = (await makeZone(db, w.site.id, w.structured.id, { code: 'FLOOR', structured: false })).id;
+  const bolts = await makeItem(db, { primaryUnit: 'PZ', description: 'Bolts M6' });
+  boltsId = bolts.id;
+  await addSearchCode(db, bolts.id, BOLTS_EAN, 'PZ');
   await db.updateTable('warehouses').set({ allowNegative: true }).where('id', '=', w.structured.id).execute();
   for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db, code, kind);
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   token = ((await login.json()) as { token: string }).token;
-  // Stock as the ledger knows it: 30 screws in bin 01-01, 10 nuts in bin 01-02.
+  // Stock as the ledger knows it: 30 screws in bin 01-01, 10 nuts in bin 01-02, 7 nuts on the zone FLOOR.
   const line = { warehouseId: w.structured.id, zoneId: w.zone.id, ownerId: w.owner.id };
   await call('POST', '/api/postings/receipt', {
     siteId: w.site.id, keyCode: 'REC', postingDate: '2026-03-01', lines: [
       { ...line, itemId: w.screws.id, binId: w.bin1.id, quantity: '30', unitPrice: '0.10' },
       { ...line, itemId: w.nuts.id, binId: w.bin2.id, quantity: '10', unitPrice: '0.05' },
+      { ...line, zoneId: floorId, itemId: w.nuts.id, quantity: '7', unitPrice: '0.05' },
     ],
   });
   await call('POST', '/api/inventory-types', {
@@ -295,6 +309,64 @@ describe('counting on the handheld page (390×844)', () => {
     await shot(phone, '15-scan-bin-empty');
   });
 
+  it('a bin that is not on the bin list is warned about at once and refused: a bin list takes only its own bins', async () => {
+    // Bin 01-04 is set up after the lists were made, so no list has it and the device has not cached it:
+    // at the bin step the page asks the server what the code is.
+    await makeBin(server.runtime.ctx.db, w.site.id, w.structured.id, w.zone.id, { code: '01-04', place: '04', rowNo: '01', barcode: 'BIN0104' });
+    await phone.getByRole('button', { name: 'Change' }).click();
+    await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('Scan bin');
+    await wedgeScan(phone, 'BIN0104');
+    await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Bin 01-04 is not on this list. This bin list takes only its own bins: scan a bin of the list.');
+    expect(await phone.getByTestId('current-bin').textContent()).toBe('Scan bin');
+    await shot(phone, '15b-scan-bin-not-on-list');
+  });
+
+  it('the manager gives Anna a second list: an article list of the unstructured zone FLOOR, opened', async () => {
+    const made = await call<{ lists: Array<{ id: string; number: string }> }>('POST', `/api/inventories/${inventoryId}/count-lists/generate`, {
+      countType: 'article', warehouseIds: [w.structured.id], zoneIds: [floorId], responsibleOrigin: 'manual', responsibleUserId: server.annaId, name: 'Floor',
+    });
+    expect(made.lists).toHaveLength(1);
+    ({ id: zoneListId, number: zoneListNumber } = made.lists[0]!);
+    await call('POST', '/api/count-lists/open', { countListIds: [zoneListId] });
+    await expect.poll(async () => (await call<{ items: Array<{ id: string; status: string }> }>('GET', `/api/inventories/${inventoryId}/count-lists`))
+      .items.find((l) => l.id === zoneListId)?.status, { timeout: 30_000 }).toBe('open');
+  });
+
+  it('reports at the unstructured zone: the zone code is scanned, the nuts are reported on the zone (no bin)', async () => {
+    await phone.getByRole('button', { name: 'Other list' }).click();
+    await phone.getByTestId(`list-${zoneListNumber}`).click();
+    await phone.locator('[data-testid="count-screen"][data-ready="true"]').waitFor();
+    await wedgeScan(phone, 'FLOOR');
+    await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('Zone FLOOR');
+    await wedgeScan(phone, NUTS_EAN8);
+    await confirmQuantity('6');
+    await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Recorded: 6 PZ · Zone FLOOR');
+    const line = await server.runtime.ctx.db.selectFrom('countListItems').select(['zoneId', 'binId', 'reportedQuantity'])
+      .where('countListId', '=', zoneListId).where('itemId', '=', w.nuts.id).executeTakeFirstOrThrow();
+    expect(line).toEqual({ zoneId: floorId, binId: null, reportedQuantity: '6' });
+    await shot(phone, '15c-scan-zone');
+  });
+
+  it('a bin the bin list counts is refused naming that list; a bin on no list is warned about, counted anyway, and the bolts are said to be a found item', async () => {
+    await wedgeScan(phone, 'BIN0101');
+    await expect.poll(() => phone.getByTestId('scan-message').textContent())
+      .toBe(`Bin 01-01 is not on this list. Count list ${listNumber} has it. This is already counted on open count list ${listNumber}: report it there.`);
+    expect(await phone.getByTestId('current-bin').textContent()).toBe('Zone FLOOR');
+    await wedgeScan(phone, 'BIN0104');
+    await expect.poll(() => phone.getByTestId('place-warning').textContent()).toMatch(/^Bin 01-04 is not on this list\. Count here anyway\?/);
+    await shot(phone, '15d-scan-place-warning');
+    await phone.getByTestId('place-continue').click();
+    await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-04');
+    await wedgeScan(phone, BOLTS_EAN);
+    await phone.getByTestId('item-panel').waitFor();
+    await confirmQuantity('4');
+    await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Recorded: 4 PZ · Bin 01-04 · added to the list as a found item');
+    const found = await server.runtime.ctx.db.selectFrom('countListItems as li').innerJoin('bins as b', 'b.id', 'li.binId')
+      .select(['b.code', 'li.addedByCount', 'li.reportedQuantity']).where('li.countListId', '=', zoneListId).where('li.itemId', '=', boltsId).executeTakeFirstOrThrow();
+    expect(found).toEqual({ code: '01-04', addedByCount: true, reportedQuantity: '4' });
+    await shot(phone, '15e-scan-found-item');
+  });
+
   it('Anna signs out from the handheld menu, so the device can change hands', async () => {
     await phone.getByTestId('scan-user-menu').click();
     await phone.getByTestId('scan-sign-out').click();
@@ -307,6 +379,7 @@ describe('closing', () => {
   it('closes the list in the UI (job progress); the list shows counted quantities, differences and postings', async () => {
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
     await desk.getByLabel(listId, { exact: true }).check();
+    await desk.getByLabel(zoneListId, { exact: true }).check();
     await desk.getByTestId('lists-close').click();
     await jobSucceeded();
     await expect.poll(() => desk.getByTestId('count-lists').locator('.vt-row').first().textContent()).toMatch(/Closed/);
@@ -336,9 +409,9 @@ describe('closing', () => {
     await desk.getByRole('tab', { name: /ledger/i }).click();
     const ledgerRows = desk.getByTestId('ledger').locator('.vt-row');
     // Only the screws once the filter applies: received 30 in 01-01, +6 into 01-01 and -6 out of the differences zone.
-    // Cells: posting date | key | item | place | lot | quantity | …
+    // Cells: entry | posting date | key | item | place | lot | quantity with unit | …
     const cells = () => ledgerRows.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '')));
-    await expect.poll(async () => (await cells()).map((c) => `${c[1]} ${c[2]} ${c[3]?.split(' / ').pop()} ${c[5]}`).sort())
+    await expect.poll(async () => (await cells()).map((c) => `${c[2]} ${c[3]} ${c[4]?.split(' / ').pop()} ${c[6]?.split(' ')[0]}`).sort())
       .toEqual([`REC ${w.screws.code} 01-01 +30`, `TRF ${w.screws.code} 01-01 +6`, `TRF ${w.screws.code} DIFF -6`]);
     await shot(desk, '22-stock-ledger');
   });

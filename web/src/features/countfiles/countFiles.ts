@@ -2,6 +2,7 @@
 // filled-in file uploaded as the request body (text/csv or the XLSX media type) with its options. The item
 // import's helpers (file type, saving a download, the rejected-rows CSV) are shared, not copied.
 import { ApiError, session, toApiError } from '../../api/client';
+import type { ResponseOf } from '../../api/models';
 import { XLSX_TYPE, isXlsx, rejectedCsv, saveBlob } from '../items/importFiles';
 
 export { rejectedCsv, saveBlob };
@@ -9,20 +10,9 @@ export { rejectedCsv, saveBlob };
 export type CountFileScope = { kind: 'list' | 'inventory'; id: string };
 export type CountFileColumn = 'list' | 'warehouse' | 'zone' | 'bin' | 'item' | 'lot' | 'serial' | 'unit' | 'counted';
 
-export interface CountRejectedRow {
-  line: number; field: string; column?: string; code: string; message: string; params?: Record<string, unknown>;
-}
-export interface CountFileReport {
-  status: 'imported' | 'validated' | 'rejected';
-  applied: boolean;
-  total: number;
-  reported: number;
-  added: number;
-  skipped: number;
-  rejected: CountRejectedRow[];
-  ignoredColumns: string[];
-  device: string;
-}
+/** The import's answer, as the API documents it (openapi.json → schema.d.ts). */
+export type CountFileReport = ResponseOf<'/api/count-lists/{id}/counts', 'post'>;
+export type CountRejectedRow = CountFileReport['rejected'][number];
 export interface CountImportOptions { partial: boolean; dryRun: boolean }
 
 const base = (s: CountFileScope) => `/api/${s.kind === 'list' ? 'count-lists' : 'inventories'}/${encodeURIComponent(s.id)}`;

@@ -16,6 +16,7 @@ import { useFormat } from '../../components/format';
 import { STATUS_COLOR } from '../inventories/InventoriesPage';
 import { CountEntry } from '../countentry/CountEntry';
 import { CountFileActions } from '../countfiles/CountFileActions';
+import { ListCounters } from '../listadmin/ListCounters';
 
 /** Exact decimal difference of two decimal strings (no binary floats): scaled BigInt arithmetic. */
 export function decDiff(a: string | null | undefined, b: string | null | undefined): string | null {
@@ -71,6 +72,7 @@ export default function CountListPage() {
           {id && <CountFileActions size="xs" scope={{ kind: 'list', id }} canImport={!!l && COUNTING.includes(l.status)} onImported={() => { void items.refetch(); void qc.invalidateQueries({ queryKey: ['count-list', id] }); }} />}
         </Group>
       </Group>
+      {l && <ListCounters list={l} onChanged={() => void qc.invalidateQueries({ queryKey: ['count-list', id] })} />}
       {l?.statusReason && <Alert color="orange">{l.statusReason}</Alert>}
       <Tabs value={tab} onChange={(v) => { setTab(v); if (v === 'lines') void items.refetch(); }} keepMounted={false}>
         <Tabs.List>
@@ -98,7 +100,7 @@ export default function CountListPage() {
       </Tabs>
       <Drawer opened={!!history} onClose={() => setHistory(null)} position="right" size="lg" title={`${t('cl.history')} · ${history?.itemCode ?? ''} ${history?.binCode ?? ''}`}>
         <Table striped fz="xs" data-testid="report-history">
-          <Table.Thead><Table.Tr><Table.Th>{t('cl.time')}</Table.Th><Table.Th>{t('cl.mode')}</Table.Th><Table.Th ta="right">{t('stock.quantity')}</Table.Th><Table.Th ta="right">{t('cl.result')}</Table.Th><Table.Th>{t('cl.device')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th>{t('cl.time')}</Table.Th><Table.Th>{t('cl.mode')}</Table.Th><Table.Th ta="right">{t('stock.quantity')}</Table.Th><Table.Th ta="right">{t('cl.result')}</Table.Th><Table.Th>{t('listAdmin.counters.reportedBy')}</Table.Th><Table.Th>{t('cl.device')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
           <Table.Tbody>
             {reports.data?.items.map((r) => (
               <Table.Tr key={r.id} style={{ opacity: r.valid ? 1 : 0.5 }}>
@@ -106,6 +108,7 @@ export default function CountListPage() {
                 <Table.Td>{t(`mode.${r.mode}`)}</Table.Td>
                 <Table.Td ta="right">{fmt.quantity(r.quantity)}{r.enteredUnit ? ` (${fmt.quantity(r.enteredQuantity)} ${r.enteredUnit})` : ''}</Table.Td>
                 <Table.Td ta="right">{r.previousQuantity === null || r.previousQuantity === undefined ? '—' : fmt.quantity(r.previousQuantity)} → {fmt.quantity(r.resultingQuantity)}</Table.Td>
+                <Table.Td data-testid="report-user">{r.userName ?? ''}</Table.Td>
                 <Table.Td>{r.device ?? ''}</Table.Td>
                 <Table.Td>{!r.valid && <Badge size="xs" color="red">{t('cl.invalid')}</Badge>}</Table.Td>
               </Table.Tr>

@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mockFetch, renderUi, type Call } from '../../test/render';
 import { GenerateDialog } from './GenerateDialog';
 
-const preview = { lists: [{ id: null, number: null, items: 3, informational: 0, warehouseId: '1', responsibleUserId: null }], positions: 3, informational: 0, skipped: 0, skippedOnOtherList: 0, skippedOverMaxLists: 0 };
+const preview = { lists: [{ id: null, number: null, items: 3, informational: 0, warehouseId: '1', responsibleUserId: null, counterUserIds: [] }], positions: 3, informational: 0, skipped: 0, skippedOnOtherList: 0, skippedOverMaxLists: 0 };
 
 function api(c: Call): unknown {
   if (c.path.endsWith('/count-lists/generate/preview')) return preview;
@@ -76,5 +76,32 @@ describe('GenerateDialog', () => {
     fireEvent.click(input);
     // The options as rendered in the dropdown (hidden: happy-dom does not lay the opened popover out).
     await waitFor(() => expect(screen.getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(expect.arrayContaining(['W1 / A', 'W2 / A'])));
+  });
+
+  it('shows the refusal of lists nobody may count translated, and sends the counters picked for every list', async () => {
+    let refuse = true;
+    const calls = mockFetch((c) => {
+      if (c.path.endsWith('/count-lists/generate/preview') && refuse) {
+        return [422, { error: { code: 'generation.no_responsible_inventory', message: 'nobody could count the lists', field: 'responsibleOrigin', params: { inventoryNumber: 'INV-0007' } } }];
+      }
+      if (c.path === '/api/users') return { items: [{ id: '5', username: 'carla', displayName: 'Carla', role: 'counter', siteId: null, active: true }], nextOffset: null };
+      return api(c);
+    });
+    renderUi(<GenerateDialog inventoryId="7" countType="article" onClose={() => undefined} onGenerated={() => undefined} />);
+    const dialog = await screen.findByTestId('generate-dialog');
+    fireEvent.click(within(dialog).getByTestId('gen-preview-btn'));
+    expect((await screen.findByTestId('gen-error')).textContent)
+      .toBe("Nobody could count these lists: their responsible employee comes from inventory INV-0007, which has none. Set the inventory's responsible employee, choose another origin or assign counters.");
+    refuse = false;
+    const input = within(dialog).getByTestId('gen-counters');
+    const opt = await waitFor(() => {
+      fireEvent.click(input);
+      return screen.getByRole('option', { name: 'Carla', hidden: true });
+    });
+    fireEvent.click(opt);
+    fireEvent.click(within(dialog).getByTestId('gen-preview-btn'));
+    await screen.findByTestId('gen-preview');
+    const sent = calls.filter((c) => c.method === 'POST').at(-1);
+    expect(sent?.body).toMatchObject({ countType: 'article', responsibleOrigin: 'inventory', counterUserIds: ['5'] });
   });
 });

@@ -8,7 +8,7 @@ import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
 import type { GenerateBody, GenerationResult, StructureLevel, UserRow, Warehouse, Zone } from '../../api/models';
-import { errorText, notifyError } from '../../components/errors';
+import { errorText } from '../../components/errors';
 import { useFormat } from '../../components/format';
 import { CLASSIFICATION_FIELDS, useClassifications } from '../items/masterData';
 
@@ -64,7 +64,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   const [structure, setStructure] = useState<Level[]>([]);
   const [p, setP] = useState({ stockConsideration: 'all' as Stock, countSetting: 'ignore' as Setting, warehouseIds: [] as string[], zoneIds: [] as string[], binCodes: '',
     itemCodes: '', excludeCountedSpecifications: false, responsibleOrigin: 'inventory' as Origin, responsibleUserId: '', maxItemsPerList: 50, maxLists: 0,
-    informationalItems: false, name: '' });
+    informationalItems: false, name: '', counterUserIds: [] as string[] });
   const [classes, setClasses] = useState(noClassFilters());
   const cls = useClassifications(!!countType && countType !== 'bin');
   useEffect(() => {
@@ -92,6 +92,7 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
     };
     if (p.name) b.name = p.name;
     if (p.responsibleOrigin === 'manual') b.responsibleUserId = p.responsibleUserId;
+    if (p.counterUserIds.length) b.counterUserIds = p.counterUserIds;
     if (ct === 'bin' && p.binCodes.trim()) b.binCodes = p.binCodes.split(/[\s,;]+/).filter(Boolean);
     if (ct === 'article' && p.itemCodes.trim()) b.itemIds = await resolveItems(p.itemCodes.split(/[\s,;]+/).filter(Boolean));
     if (p.excludeCountedSpecifications) b.excludeCountedSpecifications = true;
@@ -102,7 +103,6 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
   const generate = useMutation({
     mutationFn: async () => api.post<GenerationResult>(`/api/inventories/${inventoryId}/count-lists/generate`, await body()),
     onSuccess: (r) => { onGenerated(r); onClose(); },
-    onError: (e) => notifyError(t, e),
   });
   const move = (i: number, d: -1 | 1) => setStructure((s) => {
     const n = [...s];
@@ -130,6 +130,8 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
           {ct === 'article' && <TextInput label={t('gen.items')} placeholder={t('gen.all')} value={p.itemCodes} onChange={(e) => set('itemCodes')(e.currentTarget.value)} disabled={empty} />}
           <Select label={t('gen.responsible')} data={['inventory', 'warehouse', 'manual'].map((v) => ({ value: v, label: t(`gen.origin.${v}`) }))} value={p.responsibleOrigin} onChange={(v) => v && set('responsibleOrigin')(v as Origin)} allowDeselect={false} data-testid="gen-responsible" />
           {p.responsibleOrigin === 'manual' && <Select label={t('gen.employee')} searchable data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName || u.username }))} value={p.responsibleUserId || null} onChange={(v) => set('responsibleUserId')(v ?? '')} data-testid="gen-employee" />}
+          <MultiSelect label={t('listAdmin.counters.generation')} description={t('listAdmin.counters.generationHelp')} searchable clearable
+            data={(users.data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.displayName || u.username }))} value={p.counterUserIds} onChange={set('counterUserIds')} data-testid="gen-counters" />
           <NumberInput label={ct === 'bin' ? t('gen.maxBins') : t('gen.maxItems')} min={1} value={p.maxItemsPerList} onChange={(v) => set('maxItemsPerList')(Number(v) || 1)} data-testid="gen-max-items" />
           <NumberInput label={t('gen.maxLists')} description={t('gen.zeroUnlimited')} min={0} value={p.maxLists} onChange={(v) => set('maxLists')(Number(v) || 0)} />
           <TextInput label={t('gen.name')} value={p.name} maxLength={80} onChange={(e) => set('name')(e.currentTarget.value)} />
@@ -168,7 +170,8 @@ export function GenerateDialog({ inventoryId, countType, onClose, onGenerated }:
           </Table.Tbody>
         </Table>
         {preview.data && <PreviewResult r={preview.data} />}
-        {preview.error && <Alert color="red">{errorText(t, preview.error)}</Alert>}
+        {preview.error && <Alert color="red" data-testid="gen-error">{errorText(t, preview.error)}</Alert>}
+        {generate.error && <Alert color="red" data-testid="gen-run-error">{errorText(t, generate.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button variant="light" onClick={() => preview.mutate()} loading={preview.isPending} data-testid="gen-preview-btn">{t('gen.preview')}</Button>

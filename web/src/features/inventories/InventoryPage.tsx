@@ -147,7 +147,7 @@ export default function InventoryPage() {
           { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
           { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
-          { key: 'resp', header: t('cl.responsible'), width: 120, render: (r) => userName(r.responsibleUserId) },
+          { key: 'resp', header: t('cl.responsible'), width: 160, render: (r) => [userName(r.responsibleUserId), ...r.counters.map((c) => c.name)].filter(Boolean).join(', ') },
           { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${fmt.integer(r.items.reported + r.items.closed)} / ${fmt.integer(r.items.total - r.items.informational)}` },
           { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => fmt.date(r.countDate) },
           { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => fmt.dateTime(r.openedAt) },
@@ -160,7 +160,8 @@ export default function InventoryPage() {
         refresh();
       }} />
       <PrintDialog countListIds={printing ?? []} opened={printing !== null} onClose={() => setPrinting(null)} />
-      <ReassignDialog countListIds={reassigning ?? []} opened={reassigning !== null} onClose={() => setReassigning(null)} onDone={(r) => {
+      <ReassignDialog countListIds={reassigning ?? []} opened={reassigning !== null} onClose={() => setReassigning(null)}
+        initialCounterIds={reassigning?.length === 1 ? (lists.rows.find((r) => r.id === reassigning[0])?.counters ?? []).map((c) => c.userId) : []} onDone={(r) => {
         notifyOk(t('listAdmin.reassign.done', { count: r.countListIds.length, user: r.userLabel }));
         refresh();
       }} />

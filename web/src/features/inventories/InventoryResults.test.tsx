@@ -43,7 +43,7 @@ describe('inventory results', () => {
 
   it('generation: lists and items made, positions left out', () => {
     renderUi(<GenerationResultPanel onClose={() => undefined} result={{
-      lists: [{ id: '1', number: 'CL-0003', items: 12, informational: 2, warehouseId: '3', responsibleUserId: null }],
+      lists: [{ id: '1', number: 'CL-0003', items: 12, informational: 2, warehouseId: '3', responsibleUserId: null, counterUserIds: [] }],
       positions: 12, informational: 2, skipped: 3, skippedOnOtherList: 3, skippedOverMaxLists: 0,
     }} />);
     const panel = screen.getByTestId('gen-result');

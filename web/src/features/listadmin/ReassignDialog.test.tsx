@@ -2,7 +2,7 @@
 // counters, it sends the selected lists with the picked user, and the server's refusals are translated — an
 // ineligible employee on the picker, a final list in the dialog's alert — never shown as a code.
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderUi, mockFetch, type Call } from '../../test/render';
 import { ReassignDialog } from './ReassignDialog';
 
@@ -21,14 +21,18 @@ const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 function serve(post: (c: Call) => unknown) {
   return mockFetch((c) => (c.path === '/api/users' ? users : post(c)));
 }
-async function pickUser(name: string) {
-  const input = await screen.findByTestId('reassign-user');
+/** Picks an option of one picker: its own listbox (aria-controls), as both pickers render their options. */
+async function pickIn(testId: string, name: string) {
+  const input = await screen.findByTestId(testId);
   const opt = await waitFor(() => {
     fireEvent.click(input);
-    return screen.getByRole('option', { name, hidden: true });
+    const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
+    if (!listbox) throw new Error(`no listbox for ${testId}`);
+    return within(listbox).getByRole('option', { name, hidden: true });
   });
   fireEvent.click(opt);
 }
+const pickUser = (name: string) => pickIn('reassign-user', name);
 
 describe('ReassignDialog', () => {
   it('requires a counter: nothing is sent without one', async () => {
@@ -71,5 +75,31 @@ describe('ReassignDialog', () => {
     fireEvent.click(screen.getByTestId('reassign-run'));
     const alert = await screen.findByTestId('reassign-error');
     expect(alert.textContent).toBe('Count list L0002 is closed and can no longer be changed.');
+  });
+});
+
+describe('ReassignDialog counters', () => {
+  const pickCounter = (name: string) => pickIn('reassign-counters', name);
+
+  it('starts with the list\'s counters and sends them once changed', async () => {
+    const calls = serve(() => ({ countListIds: ['11'], responsibleUserId: '8', counterUserIds: ['7'] }));
+    const onDone = vi.fn();
+    renderUi(<ReassignDialog countListIds={['11']} initialCounterIds={['8']} opened onClose={() => undefined} onDone={onDone} />);
+    await pickUser('bert');
+    await pickCounter('Anna Rossi (anna)');
+    // bert was a counter; he is the responsible one now and comes off the counters.
+    await pickCounter('bert');
+    fireEvent.click(screen.getByTestId('reassign-run'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(writes(calls)).toEqual([expect.objectContaining({ body: { countListIds: ['11'], responsibleUserId: '8', counterUserIds: ['7'] } })]);
+  });
+
+  it('names an ineligible counter on the counters picker', async () => {
+    serve(() => [422, { error: { code: 'reference.unknown', message: 'counterUserIds: employee 7 is not active', field: 'counterUserIds', params: { userId: '7' } } }]);
+    renderUi(<ReassignDialog countListIds={['11']} opened onClose={() => undefined} onDone={() => undefined} />);
+    await pickUser('bert');
+    await pickCounter('Anna Rossi (anna)');
+    fireEvent.click(screen.getByTestId('reassign-run'));
+    await waitFor(() => expect(fieldError('reassign-counters')).toBe('One of these employees is not an active user of the count list’s site.'));
   });
 });

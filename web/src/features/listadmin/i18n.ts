@@ -1,4 +1,4 @@
-// Translations of count-list administration (reassign, manual close) (en, it, pl, de).
+// Translations of count-list administration (reassign, assigned counters, manual close) (en, it, pl, de).
 import type { Bundle } from '../../i18n/bundle';
 
 const bundle: Bundle = {
@@ -11,6 +11,14 @@ const bundle: Bundle = {
         run: 'Reassign', done_one: '{{count}} count list reassigned to {{user}}', done_other: '{{count}} count lists reassigned to {{user}}',
         userNotEligible: 'This employee is not an active user of the count list’s site.',
         noUsers: 'No active counters',
+        counters: 'Counters', countersHelp: 'Besides the responsible counter, these counters see the lists on the handheld and report on them. Left unchanged, each list keeps its counters.',
+      },
+      counters: {
+        responsible: 'Responsible', counters: 'Counters', none: 'none', edit: 'Counters…', title: 'Counters of count list {{number}}',
+        users: 'Counters', usersHelp: 'Besides the responsible counter, these counters see the list on the handheld and may report on it. Empty: only the responsible counter.',
+        save: 'Save', done: 'Counters of count list {{number}} saved', notEligible: 'One of these employees is not an active user of the count list’s site.',
+        generation: 'Counters of every list', generationHelp: 'Assigned to every generated list besides its responsible employee; with counters a list needs no responsible employee.',
+        reportedBy: 'Counted by',
       },
       manualClose: {
         action: 'Close manually…', title: 'Close count lists manually',
@@ -35,6 +43,14 @@ const bundle: Bundle = {
         run: 'Riassegna', done_one: '{{count}} lista di conteggio riassegnata a {{user}}', done_other: '{{count}} liste di conteggio riassegnate a {{user}}',
         userNotEligible: 'Questo dipendente non è un utente attivo della sede della lista di conteggio.',
         noUsers: 'Nessun contatore attivo',
+        counters: 'Contatori', countersHelp: 'Oltre al contatore responsabile, questi contatori vedono le liste sul terminale e vi registrano i conteggi. Se non si modifica, ogni lista mantiene i suoi contatori.',
+      },
+      counters: {
+        responsible: 'Responsabile', counters: 'Contatori', none: 'nessuno', edit: 'Contatori…', title: 'Contatori della lista di conteggio {{number}}',
+        users: 'Contatori', usersHelp: 'Oltre al contatore responsabile, questi contatori vedono la lista sul terminale e possono registrarvi conteggi. Vuoto: solo il responsabile.',
+        save: 'Salva', done: 'Contatori della lista di conteggio {{number}} salvati', notEligible: 'Uno di questi dipendenti non è un utente attivo della sede della lista di conteggio.',
+        generation: 'Contatori di ogni lista', generationHelp: 'Assegnati a ogni lista generata oltre al responsabile; con dei contatori una lista non ha bisogno di un responsabile.',
+        reportedBy: 'Contato da',
       },
       manualClose: {
         action: 'Chiudi manualmente…', title: 'Chiusura manuale delle liste di conteggio',
@@ -60,6 +76,14 @@ const bundle: Bundle = {
         done_one: '{{count}} arkusz spisowy przypisano do {{user}}', done_few: '{{count}} arkusze spisowe przypisano do {{user}}', done_many: '{{count}} arkuszy spisowych przypisano do {{user}}', done_other: '{{count}} arkusza spisowego przypisano do {{user}}',
         userNotEligible: 'Ten pracownik nie jest aktywnym użytkownikiem oddziału arkusza spisowego.',
         noUsers: 'Brak aktywnych liczących',
+        counters: 'Liczący', countersHelp: 'Oprócz odpowiedzialnego liczącego ci liczący widzą arkusze na terminalu i zgłaszają do nich ilości. Bez zmian każdy arkusz zachowuje swoich liczących.',
+      },
+      counters: {
+        responsible: 'Odpowiedzialny', counters: 'Liczący', none: 'brak', edit: 'Liczący…', title: 'Liczący arkusza spisowego {{number}}',
+        users: 'Liczący', usersHelp: 'Oprócz odpowiedzialnego liczącego ci liczący widzą arkusz na terminalu i mogą zgłaszać do niego ilości. Puste: tylko odpowiedzialny.',
+        save: 'Zapisz', done: 'Zapisano liczących arkusza spisowego {{number}}', notEligible: 'Jeden z tych pracowników nie jest aktywnym użytkownikiem oddziału arkusza spisowego.',
+        generation: 'Liczący każdego arkusza', generationHelp: 'Przypisani do każdego wygenerowanego arkusza oprócz osoby odpowiedzialnej; arkusz z liczącymi nie wymaga osoby odpowiedzialnej.',
+        reportedBy: 'Policzył(a)',
       },
       manualClose: {
         action: 'Zamknij ręcznie…', title: 'Ręczne zamknięcie arkuszy spisowych',
@@ -86,6 +110,14 @@ const bundle: Bundle = {
         run: 'Zuweisen', done_one: '{{count}} Zählliste {{user}} zugewiesen', done_other: '{{count}} Zähllisten {{user}} zugewiesen',
         userNotEligible: 'Dieser Mitarbeiter ist kein aktiver Benutzer des Standorts der Zählliste.',
         noUsers: 'Keine aktiven Zähler',
+        counters: 'Zähler', countersHelp: 'Neben dem verantwortlichen Zähler sehen diese Zähler die Listen auf dem Handheld und melden darauf. Unverändert behält jede Liste ihre Zähler.',
+      },
+      counters: {
+        responsible: 'Verantwortlich', counters: 'Zähler', none: 'keine', edit: 'Zähler…', title: 'Zähler der Zählliste {{number}}',
+        users: 'Zähler', usersHelp: 'Neben dem verantwortlichen Zähler sehen diese Zähler die Liste auf dem Handheld und dürfen darauf melden. Leer: nur der Verantwortliche.',
+        save: 'Speichern', done: 'Zähler der Zählliste {{number}} gespeichert', notEligible: 'Einer dieser Mitarbeiter ist kein aktiver Benutzer des Standorts der Zählliste.',
+        generation: 'Zähler jeder Liste', generationHelp: 'Jeder erstellten Liste neben ihrem Verantwortlichen zugewiesen; mit Zählern braucht eine Liste keinen Verantwortlichen.',
+        reportedBy: 'Gezählt von',
       },
       manualClose: {
         action: 'Manuell abschließen…', title: 'Zähllisten manuell abschließen',

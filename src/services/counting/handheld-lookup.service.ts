@@ -132,7 +132,9 @@ const LIVE_LIST_STATUSES = ['created', 'partially_generated', 'opening_failed', 
  */
 export async function placeStatus(trx: Tx, list: HandheldList, place: { binId: string | null; zoneId: string; code: string }): Promise<PlaceStatus> {
   const lines = () => {
-    const q = trx.selectFrom('countListItems as li').where('li.informational', '=', false);
+    // With the inventory a bin's lines are one index range (count_list_items_bin_idx); a zone's bin-less lines
+    // have no index of their own and are read through the inventory (asked once per place step, not per scan).
+    const q = trx.selectFrom('countListItems as li').where('li.inventoryId', '=', list.inventory.id).where('li.informational', '=', false);
     return place.binId !== null ? q.where('li.binId', '=', place.binId) : q.where('li.zoneId', '=', place.zoneId).where('li.binId', 'is', null);
   };
   const mine = await lines().select('li.id').where('li.countListId', '=', list.id).limit(1).executeTakeFirst();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';
 import { handheldLookup, resolveHandheldBin, resolveHandheldPlace } from '../../../src/services/counting/handheld-lookup.service.js';
-import { recordScan, type ScanInput } from '../../../src/services/counting/scan.service.js';
+import { recordScan, recordScanBatch, type ScanInput } from '../../../src/services/counting/scan.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeZone } from '../../helpers/factories.js';
 import { errorOf, makeActor, makeCountingWorld, makeLine, makeList, makeOpenInventory, type Inv, type List, type World } from './fixtures.js';
@@ -192,5 +192,17 @@ describe('blind stays blind in the new answers', () => {
     await makeLine(t.ctx.db, l, shown, { itemId: w.nuts.id, warehouseId: w.structured.id, zoneId: floor.id, target: '7' });
     const r = await scan({ zone: 'FLOOR', itemCode: '96385074', quantity: '1' }, l.id);
     expect(r).toMatchObject({ status: 'recorded', line: { targetQuantity: '7' } });
+  });
+});
+
+describe('offline sync of zone reports', () => {
+  it('a queued zone report goes through the batch like any other, exactly once', async () => {
+    const scans = [{ listId: zoneList.id, clientReportId: 'batch-zone-1', zone: 'FLOOR', itemCode: '96385074', quantity: '2', mode: 'add' as const }];
+    const first = await recordScanBatch(t.ctx, counter, scans);
+    const again = await recordScanBatch(t.ctx, counter, scans);
+    expect(first[0]).toMatchObject({ ok: true, result: { status: 'recorded', duplicate: false, place: { kind: 'zone', code: 'FLOOR' } } });
+    expect(again[0]).toMatchObject({ ok: true, result: { duplicate: true } });
+    const bad = await recordScanBatch(t.ctx, counter, [{ listId: zoneList.id, clientReportId: 'batch-zone-2', zone: w.zone.code, itemCode: '96385074', quantity: '1' }]);
+    expect(bad[0]).toMatchObject({ ok: false, error: { code: 'count.bin_required', field: 'bin' } });
   });
 });

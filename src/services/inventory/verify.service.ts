@@ -56,6 +56,9 @@ async function recountLists(trx: Tx, ctx: ServiceContext, inv: InventoryRow, clo
       countType: src.countType, registrationDate: now.toISOString().slice(0, 10), countDate: src.countDate,
       responsibleUserId: src.responsibleUserId, warehouseId: src.warehouseId, createdAt: now, updatedAt: now,
     }).returning('id').executeTakeFirstOrThrow();
+    // The recount goes to the same people: the responsible employee and the assigned counters.
+    await sql`insert into count_list_counters (count_list_id, user_id, site_id, created_at)
+      select ${list.id}, user_id, site_id, ${now}::timestamptz from count_list_counters where count_list_id = ${countListId}`.execute(trx);
     await sql`
       insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id)
       select site_id, inventory_id, ${list.id}, row_number() over (order by line_no, id), item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id

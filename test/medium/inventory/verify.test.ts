@@ -64,6 +64,8 @@ describe('verification', () => {
     const list = await makeCountList(db(), inv, { status: 'closed' });
     const a = await makeItem(db());
     await makeCountItem(db(), list, inv, { itemId: a.id, warehouseId: places.plain.id, status: 'closed', reported: '2', mark: true });
+    const counter = await makeActor(db(), 'counter');
+    await db().insertInto('countListCounters').values({ countListId: list.id, userId: counter.userId, siteId: list.siteId, createdAt: new Date() }).execute();
     // Numbered from the inventory's count-list scheme, like generated lists (one allocation for both).
     await db().updateTable('numberSequences').set({ nextValue: '41', prefix: 'RC-', width: 3 }).where('code', '=', inv.countListSequenceCode).execute();
     const r = await verifyCountItems(t.ctx, manager, inv.id, { newListForClosedItems: true });
@@ -73,6 +75,8 @@ describe('verification', () => {
     const fresh = await items(r.newCountListIds[0]!);
     expect(fresh.map((i) => [i.itemId, i.status, i.targetQuantity])).toEqual([[a.id, 'open', null]]);
     expect((await items(list.id))[0]!).toMatchObject({ status: 'closed', verificationMark: false, reportedQuantity: '2' });
+    // The recount goes to the same counters.
+    expect(await db().selectFrom('countListCounters').select('userId').where('countListId', '=', r.newCountListIds[0]!).execute()).toEqual([{ userId: counter.userId }]);
   });
 
   it('only managers mark and verify', async () => {

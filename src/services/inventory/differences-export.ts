@@ -6,7 +6,7 @@ import { Dec } from '../../domain/decimal.js';
 import { csvField } from '../../domain/inventory/differences.js';
 import type { DocumentLanguage } from '../../domain/inventory/printing.js';
 import { documentTexts, type DiffLabel, type DocumentTexts } from './differences-labels.js';
-import type { DifferenceHeader, DifferenceLine, DifferenceQuery, DifferenceReport } from './differences.service.js';
+import type { DifferenceHeader, DifferenceLine, DifferenceQuery, DifferenceReport } from './differences-types.js';
 
 export interface ExportData {
   header: DifferenceHeader;

@@ -7,7 +7,7 @@ import type { DocumentLanguage } from '../../domain/inventory/printing.js';
 import { loadFonts } from './count-list-pdf.js';
 import { selection, type ExportData } from './differences-export.js';
 import { documentTexts, type DiffLabel, type DocumentTexts } from './differences-labels.js';
-import type { DifferenceLine } from './differences.service.js';
+import type { DifferenceLine } from './differences-types.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 

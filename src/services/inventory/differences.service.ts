@@ -2,7 +2,7 @@
 // the report shows targets, which a counter of a blind inventory must never see (SPEC §4.2).
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { csvField, differenceValues, type DifferenceSort, type DifferenceTotals } from '../../domain/inventory/differences.js';
+import { csvField, differenceValues, type DifferenceTotals } from '../../domain/inventory/differences.js';
 import type { DocumentLanguage } from '../../domain/inventory/printing.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { inventoryMethod } from './close.service.js';
@@ -11,28 +11,13 @@ import {
   type DifferenceFilter, type DifferenceRow, type TotalsRow, selectDifferenceLines, selectDifferenceTotals, selectValueAdjustments,
 } from './differences.repository.js';
 import { differencesCsvLocal, differencesXlsx, type ExportData } from './differences-export.js';
+import type { DifferenceHeader, DifferenceLine, DifferenceQuery, DifferenceReport } from './differences-types.js';
 import { differencesPdf } from './differences-pdf.js';
 
-export interface DifferenceQuery extends DifferenceFilter {
-  sort: DifferenceSort;
-  dir: 'asc' | 'desc';
-}
 
-export interface DifferenceLine {
-  id: string; countListId: string; countListNumber: string; countListStatus: string; lineNo: number;
-  itemId: string; itemCode: string; itemDescription: string; itemGroup: string | null; unit: string;
-  warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null; binId: string | null; binCode: string | null;
-  lot: string; serial: string; target: string | null; counted: string | null;
-  difference: string | null; unitPrice: string; value: string | null; percent: string | null;
-  status: 'open' | 'reported' | 'closed';
-  /** Where the value comes from: the planned posting price, or the ledger's closing posting. */
-  valueSource: 'planned' | 'ledger';
-  ledgerEntryIds: string[];
-}
 
-export interface DifferenceHeader {
-  inventoryId: string; inventoryNumber: string; status: string; method: string; valuationPrice: string;
-}
+
+export type { DifferenceHeader, DifferenceLine, DifferenceQuery, DifferenceReport };
 
 const norm = (v: string | null) => (v === null ? null : decText(new Dec(v)));
 
@@ -50,18 +35,6 @@ const totals = (t: TotalsRow): DifferenceTotals => ({
   lines: Number(t.lines), differenceLines: Number(t.differenceLines), positiveValue: norm(t.positiveValue)!, negativeValue: norm(t.negativeValue)!, netValue: norm(t.netValue)!,
 });
 
-export interface DifferenceReport {
-  inventory: DifferenceHeader;
-  items: DifferenceLine[];
-  nextOffset: number | null;
-  totals: DifferenceTotals & {
-    valueAdjustment: string;
-    valueAdjustmentEntryIds: string[];
-    byWarehouse: Array<DifferenceTotals & { warehouseId: string; warehouseCode: string }>;
-    byZone: Array<DifferenceTotals & { warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null }>;
-    byItemGroup: Array<DifferenceTotals & { itemGroup: string | null }>;
-  };
-}
 
 async function load(ctx: ServiceContext, actor: Actor, inventoryId: string) {
   requireRole(actor, 'manager');

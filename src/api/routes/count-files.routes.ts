@@ -32,6 +32,7 @@ const report = z.object({
   reported: z.number().int().describe('Rows reported (dry run or rejected: rows that would have been)'),
   added: z.number().int().describe('Of those, found positions added to a list'),
   skipped: z.number().int().describe('Rows with an empty quantity, not reported'),
+  unchanged: z.number().int().describe("Rows repeating their line's confirmed quantity (as exported), not reported again"),
   rejected: z.array(z.object({
     line: z.number().int().describe('Line in the file (CSV line or spreadsheet row; the header is 1)'),
     field: z.string().describe('Count-file column: list, warehouse, zone, bin, item, lot, serial, unit or counted'),

@@ -79,7 +79,8 @@ export function registerCount(program: Command): void {
         const head = report.status === 'validated' ? `dry run: ${report.reported} of ${report.total} rows would be reported, nothing written`
           : report.status === 'rejected' ? `nothing imported: ${report.rejected.length} of ${report.total} rows rejected (use --partial to apply the others)`
             : `reported ${report.reported} of ${report.total} rows${report.added > 0 ? ` (${report.added} found items added)` : ''}`;
-        const skipped = report.skipped > 0 ? `; ${report.skipped} rows without a quantity skipped` : '';
+        const skipped = (report.skipped > 0 ? `; ${report.skipped} rows without a quantity skipped` : '')
+          + (report.unchanged > 0 ? `; ${report.unchanged} rows unchanged (their confirmed quantity)` : '');
         const ignored = report.ignoredColumns.length > 0 ? `\nignored columns: ${report.ignoredColumns.join(', ')}` : '';
         out(`${head}${skipped}${ignored}${report.rejected.length > 0 ? `\nrejected rows (${report.rejected.length}):\n${rejectedReport(report.rejected)}` : ''}`);
       }

@@ -137,6 +137,8 @@ export interface ListFact { id: string; number: string; warehouseId: string | nu
 export interface LineFact {
   countListId: string; itemId: string | null; warehouseId: string; zoneId: string | null; binId: string | null;
   lot: string; serial: string; informational: boolean;
+  /** Confirmed counted quantity (null while open) — what the export wrote in `counted`. */
+  reportedQuantity: string | null;
 }
 export interface PlaceFacts {
   warehouses: Map<string, string>;
@@ -169,6 +171,11 @@ export interface ResolvedCountRow {
   /** In the primary unit. */
   quantity: string;
   enteredQuantity: string; enteredUnit: string | null;
+  /**
+   * The row repeats its line's confirmed quantity, as exported: nothing was counted anew, so it is not reported
+   * (re-importing a filled-in template neither adds confirmed quantities again nor trips over closed lists).
+   */
+  unchanged: boolean;
 }
 
 const fail = (code: ErrorCode, field: CountFileColumn, message: string, params?: Record<string, unknown>): never => {
@@ -269,7 +276,8 @@ export function resolveCountRow(row: CountFileRow, facts: CountFileFacts): Resol
   };
   if (hits.length === 1) {
     const l = hits[0]!;
-    return { ...base, countListId: l.countListId, warehouseId: l.warehouseId, zoneId: l.zoneId, binId: l.binId };
+    const unchanged = l.reportedQuantity !== null && new Dec(l.reportedQuantity).eq(quantity);
+    return { ...base, countListId: l.countListId, warehouseId: l.warehouseId, zoneId: l.zoneId, binId: l.binId, unchanged };
   }
   if (hits.length > 1) {
     const where = place.binId === null && row.bin === '' ? 'bin' : 'warehouse';
@@ -287,7 +295,7 @@ export function resolveCountRow(row: CountFileRow, facts: CountFileFacts): Resol
   if (warehouseId === null) {
     return fail('validation.failed', 'warehouse', `count list ${list.number} spans several warehouses: give the warehouse (or bin)`, { countListNumber: list.number });
   }
-  return { ...base, countListId: list.id, warehouseId, zoneId: place.zoneId, binId: place.binId };
+  return { ...base, countListId: list.id, warehouseId, zoneId: place.zoneId, binId: place.binId, unchanged: false };
 }
 
 /** Report problems name the file's column: the reporting path's input fields → count-file columns. */

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { type CodeFact, type CountFileFacts, type LineFact, type ListFact, codeForms } from '../../domain/inventory/count-file.js';
 import type { Conversion } from '../../domain/unit.js';
 import type { Tx } from '../context.js';
+import { counterIdsOf } from './count-list.service.js';
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
@@ -35,11 +36,16 @@ export async function sheetRows(trx: Tx, listIds: readonly string[]): Promise<Sh
   return r.rows;
 }
 
-export interface ListHead extends ListFact { status: string; responsibleUserId: string | null; siteId: string; inventoryId: string }
+export interface ListHead extends ListFact {
+  status: string; responsibleUserId: string | null; siteId: string; inventoryId: string;
+  /** Assigned counters besides the responsible employee (count_list_counters). */
+  counterUserIds: string[];
+}
 
 export async function listsOfInventory(trx: Tx, inventoryId: string): Promise<ListHead[]> {
-  return trx.selectFrom('countLists').select(['id', 'number', 'warehouseId', 'countType', 'status', 'responsibleUserId', 'siteId', 'inventoryId'])
-    .where('inventoryId', '=', inventoryId).orderBy('number').execute();
+  const rows = await trx.selectFrom('countLists').select(['id', 'number', 'warehouseId', 'countType', 'status', 'responsibleUserId', 'siteId', 'inventoryId'])
+    .select(counterIdsOf('count_lists.id').as('counterUserIds')).where('inventoryId', '=', inventoryId).orderBy('number').execute();
+  return rows.map((r) => ({ ...r, counterUserIds: (r.counterUserIds ?? []).map(String) }));
 }
 
 const values = (rows: readonly { values: Record<string, string> }[], header: string | undefined, upper = false) =>
@@ -94,7 +100,8 @@ export async function loadFacts(
   }
   const listIds = (o.scopeList ? [o.scopeList] : o.lists).map((l) => l.id);
   const lineRows = listIds.length === 0 ? [] : await sql<LineFact & { itemId: string | null }>`
-    select cli.count_list_id::text, cli.item_id::text, cli.warehouse_id::text, cli.zone_id::text, cli.bin_id::text, cli.lot, cli.serial, cli.informational
+    select cli.count_list_id::text, cli.item_id::text, cli.warehouse_id::text, cli.zone_id::text, cli.bin_id::text, cli.lot, cli.serial, cli.informational,
+      case when cli.status <> 'open' then cli.reported_quantity::text end as reported_quantity
     from count_list_items cli where cli.count_list_id = any(${listIds}::bigint[])
       and (cli.item_id = any(${itemIds}::bigint[]) or cli.item_id is null)`.execute(trx).then((r) => r.rows);
   const lines = new Map<string, LineFact[]>();

@@ -10,7 +10,7 @@ import {
   type CountFileRow, type ExportLine, MAX_COUNT_FILE_ROWS, countRowProblem, exportHeader, exportValues, importStatus, mapCountHeader,
   parseCountRow, resolveCountRow,
 } from '../../domain/inventory/count-file.js';
-import { requireCounting } from '../../domain/inventory/count-list.js';
+import { mayCount, requireCounting } from '../../domain/inventory/count-list.js';
 import type { RowProblem } from '../../domain/item-master/import.js';
 import { type ReportMode, targetView } from '../../domain/inventory/reporting.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
@@ -35,21 +35,19 @@ export interface CountSheet {
 
 const isCounter = (actor: Actor) => actor.role === 'counter';
 
-async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; lists: ListHead[]; baseName: string }> {
+async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; lists: Array<Pick<ListHead, 'id' | 'countType'>>; baseName: string }> {
   requireRole(actor, 'counter');
   if ('countListId' in scope) {
     const list = await loadList(trx, scope.countListId);
-    requireSite(actor, list.siteId, `count list ${list.id}`);
-    if (isCounter(actor) && list.responsibleUserId !== actor.userId) {
-      throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to another employee`, { params: { countListNumber: list.number } });
-    }
+    // Who may count the list may read its sheet (responsible employee, assigned counters, managers).
+    requireListCounter(actor, list);
     const inv = await loadInventory(trx, list.inventoryId);
     return { inv, lists: [list], baseName: `counts-${inv.number}-${list.number}` };
   }
   const inv = await loadInventory(trx, scope.inventoryId);
   requireSite(actor, inv.siteId, `inventory ${inv.id}`);
-  // A counter's sheet of an inventory holds the lists assigned to them.
-  const lists = (await listsOfInventory(trx, inv.id)).filter((l) => !isCounter(actor) || l.responsibleUserId === actor.userId);
+  // A counter's sheet of an inventory holds the lists they count.
+  const lists = (await listsOfInventory(trx, inv.id)).filter((l) => mayCount(l, l.counterUserIds, actor));
   return { inv, lists, baseName: `counts-${inv.number}` };
 }
 
@@ -115,6 +113,8 @@ export interface CountFileReport {
   added: number;
   /** Rows with an empty quantity (not counted), skipped. */
   skipped: number;
+  /** Rows repeating their line's confirmed quantity (as exported), not reported again. */
+  unchanged: number;
   rejected: CountRowProblem[];
   /** Header cells that are no count-file column (not read). */
   ignoredColumns: string[];
@@ -189,6 +189,7 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
       });
       let reported = 0;
       let added = 0;
+      let unchanged = 0;
       for (const row of rows) {
         let input;
         try {
@@ -198,6 +199,9 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
           rejected.push(problem(row.line, e));
           continue;
         }
+        // Unchanged rows are passed over only on lists the actor counts (else the list's refusal is the answer).
+        const target = lists.find((l) => l.id === input.countListId);
+        if (input.unchanged && target && mayCount(target, target.counterUserIds, actor)) { unchanged++; continue; }
         await rowSavepoint.set(trx);
         try {
           const r = await recordReport(trx, ctx, actor, {
@@ -217,7 +221,7 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
       rejected.sort((a, b) => a.line - b.line);
       const s = importStatus({ dryRun: opts.dryRun === true, partial: opts.partial === true, rejected: rejected.length, applied: reported });
       const report: CountFileReport = {
-        status: s.status, applied: s.applied, total: parsed.rows.length, reported, added, skipped, rejected, ignoredColumns: header.ignored, device,
+        status: s.status, applied: s.applied, total: parsed.rows.length, reported, added, skipped, unchanged, rejected, ignoredColumns: header.ignored, device,
       };
       if (s.status !== 'imported') throw new RollBack(report);
       return report;

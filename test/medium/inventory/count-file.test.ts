@@ -103,6 +103,13 @@ describe('count file export', () => {
   it('a counter cannot export another employee\'s list', async () => {
     const s = await setup();
     await expect(countSheet(t.ctx, counter, { countListId: s.binList.id })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    expect((await countSheet(t.ctx, counter, { inventoryId: s.inv.id })).rows.map((r) => r[0])).not.toContain(s.binList.number);
+    // An assigned counter of the list counts it, so exports and imports it.
+    await db().insertInto('countListCounters').values({ countListId: s.binList.id, userId: counter.userId, siteId: base.site.id, createdAt: new Date() }).execute();
+    expect((await countSheet(t.ctx, counter, { countListId: s.binList.id })).rows).toHaveLength(2);
+    expect((await countSheet(t.ctx, counter, { inventoryId: s.inv.id })).rows.map((r) => r[0])).toContain(s.binList.number);
+    const r = await importCountFile(t.ctx, counter, { countListId: s.binList.id }, `bin,item,counted\n${places.p1.code},${s.a.code},5\n`);
+    expect(r).toMatchObject({ status: 'imported', reported: 1 });
   });
 });
 
@@ -140,6 +147,22 @@ describe('count file import', () => {
     expect((await lines(s.list.id)).map((l) => l.reportedQuantity)).toEqual([null, '3.125', '1']);
     expect((await lines(s.binList.id)).map((l) => [l.itemId, l.reportedQuantity])).toEqual([[s.a.id, '4'], [null, '0']]);
     expect((await reports(s.binList.id)).every((x) => x.userId === manager.userId && x.device === 'import:inv.xlsx')).toBe(true);
+  });
+
+  it('re-importing a filled-in template neither adds confirmed quantities again nor trips over a closed list', async () => {
+    const s = await setup({ reportType: 'cumulative' });
+    await importCountFile(t.ctx, manager, { countListId: s.list.id }, `item,counted\n${s.a.code},9\n`);
+    await importCountFile(t.ctx, manager, { countListId: s.binList.id }, `bin,item,counted\n${places.p1.code},${s.a.code},4\n${places.p2.code},,0\n`);
+    await db().updateTable('countLists').set({ status: 'closed' }).where('id', '=', s.binList.id).execute();
+    await db().updateTable('countListItems').set({ status: 'closed' }).where('countListId', '=', s.binList.id).execute();
+    const csv = countSheetCsv(await countSheet(t.ctx, manager, { inventoryId: s.inv.id }));
+    const r = await importCountFile(t.ctx, manager, { inventoryId: s.inv.id }, fill(csv, { [s.b.code]: '1' }));
+    expect(r).toMatchObject({ status: 'imported', reported: 1, unchanged: 3, skipped: 1, rejected: [] });
+    expect((await lines(s.list.id)).map((l) => l.reportedQuantity)).toEqual(['9', '1', null]);
+    // A changed quantity on the closed list is that list's refusal.
+    const changed = await importCountFile(t.ctx, manager, { inventoryId: s.inv.id }, fill(csv, { [`bin:${places.p2.code}`]: '1' }));
+    expect(changed).toMatchObject({ status: 'rejected', applied: false, unchanged: 2 });
+    expect(changed.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[6, 'list', 'count.list_closed']]);
   });
 
   it('all or nothing: one rejected row and nothing is written; the report names line, column and rule', async () => {

@@ -59,7 +59,7 @@ describe('parseCountRow', () => {
 const LIST: ListFact = { id: '1', number: 'L0001', warehouseId: 'W1', countType: 'article' };
 const BIN_LIST: ListFact = { id: '2', number: 'L0002', warehouseId: 'W2', countType: 'bin' };
 const line = (o: Partial<LineFact>): LineFact => ({
-  countListId: '1', itemId: 'I1', warehouseId: 'W1', zoneId: null, binId: null, lot: '', serial: '', informational: false, ...o,
+  countListId: '1', itemId: 'I1', warehouseId: 'W1', zoneId: null, binId: null, lot: '', serial: '', informational: false, reportedQuantity: null, ...o,
 });
 function facts(o: Partial<CountFileFacts> = {}): CountFileFacts {
   return {
@@ -88,8 +88,15 @@ const row = (o: Partial<CountFileRow>): CountFileRow => ({ line: 5, list: '', wa
 describe('resolveCountRow', () => {
   it('a row naming a line of the list reports that line, in the primary unit', () => {
     expect(resolveCountRow(row({}), facts())).toEqual({
-      line: 5, countListId: '1', itemId: 'I1', warehouseId: 'W1', zoneId: null, binId: null, lot: '', serial: '', quantity: '3', enteredQuantity: '3', enteredUnit: 'PZ',
+      line: 5, countListId: '1', itemId: 'I1', warehouseId: 'W1', zoneId: null, binId: null, lot: '', serial: '', quantity: '3', enteredQuantity: '3', enteredUnit: 'PZ', unchanged: false,
     });
+  });
+  it('a row repeating its line\'s confirmed quantity (as exported, in any unit) is unchanged; another quantity or an open line is not', () => {
+    const f = facts({ lines: new Map([['I1', [line({ reportedQuantity: '24' })]]]) });
+    expect(resolveCountRow(row({ quantity: '24.0' }), f).unchanged).toBe(true);
+    expect(resolveCountRow(row({ item: '4000001', quantity: '2' }), f).unchanged).toBe(true);
+    expect(resolveCountRow(row({ quantity: '25' }), f).unchanged).toBe(false);
+    expect(resolveCountRow(row({ quantity: '24' }), facts()).unchanged).toBe(false);
   });
   it('a search code counts in its unit; the unit column converts through the item units, exactly', () => {
     expect(resolveCountRow(row({ item: '4000001', quantity: '2' }), facts())).toMatchObject({ quantity: '24', enteredUnit: 'CT' });

@@ -19,7 +19,7 @@ function answer(status: number, body: unknown) {
   return seen;
 }
 const report = (o: Partial<CountFileReport>): CountFileReport => ({
-  status: 'imported', applied: true, total: 0, reported: 0, added: 0, skipped: 0, rejected: [], ignoredColumns: [], device: 'import:x', ...o,
+  status: 'imported', applied: true, total: 0, reported: 0, added: 0, skipped: 0, unchanged: 0, rejected: [], ignoredColumns: [], device: 'import:x', ...o,
 });
 const pick = (file: File) => fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files: [file] } });
 
@@ -38,7 +38,7 @@ describe('CountFileImportModal', () => {
     expect(cells[0]).toBe('3');
     expect(cells[1]).toBe('item (A)');
     expect(cells[2]).toBe('A code you entered does not exist.unknown item code X');
-    expect(screen.getByTestId('count-import-summary').textContent).toBe('Rows: 3 · would be reported: 1 · rejected: 1 · without quantity: 1');
+    expect(screen.getByTestId('count-import-summary').textContent).toBe('Rows: 3 · would be reported: 1 · unchanged: 0 · rejected: 1 · without quantity: 1');
     expect(screen.getByTestId('count-import-ignored').textContent).toBe('Columns not read: remark');
     expect(screen.getByTestId('count-import-report').dataset.status).toBe('validated');
   });
@@ -58,7 +58,7 @@ describe('CountFileImportModal', () => {
   });
 
   it('imports an XLSX into an inventory with partial, without dry run, and tells the page', async () => {
-    const seen = answer(200, report({ total: 4, reported: 3, added: 1, rejected: [{ line: 4, field: 'counted', column: 'C', code: 'quantity.invalid', message: 'counted must be a decimal' }] }));
+    const seen = answer(200, report({ total: 5, reported: 3, added: 1, unchanged: 1, rejected: [{ line: 4, field: 'counted', column: 'C', code: 'quantity.invalid', message: 'counted must be a decimal' }] }));
     const onImported = vi.fn();
     renderUi(<CountFileImportModal scope={{ kind: 'inventory', id: '3' }} title="Import" opened onClose={() => undefined} onImported={onImported} />);
     pick(new File([new Uint8Array([80, 75, 3, 4])], 'counts.xlsx'));
@@ -70,7 +70,7 @@ describe('CountFileImportModal', () => {
     expect(seen[0]!.url).toBe('/api/inventories/3/counts?partial=true&fileName=counts.xlsx');
     expect(seen[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(seen[0]!.body).toBeInstanceOf(Uint8Array);
-    expect(screen.getByTestId('count-import-summary').textContent).toBe('Rows: 4 · reported: 3 (found items added: 1) · rejected: 1 · without quantity: 0');
+    expect(screen.getByTestId('count-import-summary').textContent).toBe('Rows: 5 · reported: 3 (found items added: 1) · unchanged: 1 · rejected: 1 · without quantity: 0');
   });
 
   it('shows a refusal of the whole file (a closed list) translated, and nothing as imported', async () => {

@@ -64,7 +64,7 @@ export function CountFileImportModal({ scope, title, opened, onClose, onImported
             <Group gap="xs">
               <Badge color={report.status === 'rejected' ? 'red' : report.rejected.length ? 'yellow' : 'green'}>{t(`countFiles.import.status.${report.status}`)}</Badge>
               <Text size="sm" data-testid="count-import-summary">{t(`countFiles.import.summary.${report.status}`, {
-                total: n(report.total), reported: n(report.reported), rejected: n(report.rejected.length), skipped: n(report.skipped), added: n(report.added),
+                total: n(report.total), reported: n(report.reported), rejected: n(report.rejected.length), skipped: n(report.skipped), added: n(report.added), unchanged: n(report.unchanged),
               })}</Text>
             </Group>
             {report.ignoredColumns.length > 0 && (

@@ -14,8 +14,8 @@ const bundle: Bundle = {
         check: 'Check', run: 'Import', close: 'Close', done: 'Counts imported: {{reported}} rows reported',
         status: { imported: 'Imported', validated: 'Checked', rejected: 'Nothing imported' },
         summary: {
-          imported: 'Rows: {{total}} · reported: {{reported}} (found items added: {{added}}) · rejected: {{rejected}} · without quantity: {{skipped}}',
-          validated: 'Rows: {{total}} · would be reported: {{reported}} · rejected: {{rejected}} · without quantity: {{skipped}}',
+          imported: 'Rows: {{total}} · reported: {{reported}} (found items added: {{added}}) · unchanged: {{unchanged}} · rejected: {{rejected}} · without quantity: {{skipped}}',
+          validated: 'Rows: {{total}} · would be reported: {{reported}} · unchanged: {{unchanged}} · rejected: {{rejected}} · without quantity: {{skipped}}',
           rejected: 'Rows rejected: {{rejected}} of {{total}}. Fix them, or choose “Import the valid rows”.',
         },
         ignored: 'Columns not read: {{columns}}',
@@ -37,8 +37,8 @@ const bundle: Bundle = {
         check: 'Controlla', run: 'Importa', close: 'Chiudi', done: 'Conteggi importati: {{reported}} righe registrate',
         status: { imported: 'Importato', validated: 'Controllato', rejected: 'Nulla importato' },
         summary: {
-          imported: 'Righe: {{total}} · registrate: {{reported}} (articoli trovati aggiunti: {{added}}) · scartate: {{rejected}} · senza quantità: {{skipped}}',
-          validated: 'Righe: {{total}} · da registrare: {{reported}} · scartate: {{rejected}} · senza quantità: {{skipped}}',
+          imported: 'Righe: {{total}} · registrate: {{reported}} (articoli trovati aggiunti: {{added}}) · invariate: {{unchanged}} · scartate: {{rejected}} · senza quantità: {{skipped}}',
+          validated: 'Righe: {{total}} · da registrare: {{reported}} · invariate: {{unchanged}} · scartate: {{rejected}} · senza quantità: {{skipped}}',
           rejected: 'Righe scartate: {{rejected}} su {{total}}. Correggile oppure scegli «Importa le righe valide».',
         },
         ignored: 'Colonne non lette: {{columns}}',
@@ -60,8 +60,8 @@ const bundle: Bundle = {
         check: 'Sprawdź', run: 'Importuj', close: 'Zamknij', done: 'Zaimportowano spis: zgłoszone wiersze: {{reported}}',
         status: { imported: 'Zaimportowano', validated: 'Sprawdzono', rejected: 'Nic nie zaimportowano' },
         summary: {
-          imported: 'Wiersze: {{total}} · zgłoszone: {{reported}} (dodane znalezione artykuły: {{added}}) · odrzucone: {{rejected}} · bez ilości: {{skipped}}',
-          validated: 'Wiersze: {{total}} · do zgłoszenia: {{reported}} · odrzucone: {{rejected}} · bez ilości: {{skipped}}',
+          imported: 'Wiersze: {{total}} · zgłoszone: {{reported}} (dodane znalezione artykuły: {{added}}) · bez zmian: {{unchanged}} · odrzucone: {{rejected}} · bez ilości: {{skipped}}',
+          validated: 'Wiersze: {{total}} · do zgłoszenia: {{reported}} · bez zmian: {{unchanged}} · odrzucone: {{rejected}} · bez ilości: {{skipped}}',
           rejected: 'Odrzucone wiersze: {{rejected}} z {{total}}. Popraw je albo wybierz „Importuj poprawne wiersze”.',
         },
         ignored: 'Nieodczytane kolumny: {{columns}}',
@@ -83,8 +83,8 @@ const bundle: Bundle = {
         check: 'Prüfen', run: 'Importieren', close: 'Schließen', done: 'Zählungen importiert: {{reported}} Zeilen gemeldet',
         status: { imported: 'Importiert', validated: 'Geprüft', rejected: 'Nichts importiert' },
         summary: {
-          imported: 'Zeilen: {{total}} · gemeldet: {{reported}} (Fundartikel hinzugefügt: {{added}}) · abgewiesen: {{rejected}} · ohne Menge: {{skipped}}',
-          validated: 'Zeilen: {{total}} · würden gemeldet: {{reported}} · abgewiesen: {{rejected}} · ohne Menge: {{skipped}}',
+          imported: 'Zeilen: {{total}} · gemeldet: {{reported}} (Fundartikel hinzugefügt: {{added}}) · unverändert: {{unchanged}} · abgewiesen: {{rejected}} · ohne Menge: {{skipped}}',
+          validated: 'Zeilen: {{total}} · würden gemeldet: {{reported}} · unverändert: {{unchanged}} · abgewiesen: {{rejected}} · ohne Menge: {{skipped}}',
           rejected: 'Abgewiesene Zeilen: {{rejected}} von {{total}}. Korrigieren Sie sie oder wählen Sie „Gültige Zeilen importieren“.',
         },
         ignored: 'Nicht gelesene Spalten: {{columns}}',

@@ -17,8 +17,8 @@ function api(c: Call): unknown {
   if (c.path === '/api/inventories/5/count-lists') return { items: [{ id: '11', number: 'L0001', name: '' }], nextOffset: null };
   if (c.path === '/api/warehouses') return { items: [{ id: '2', code: 'W1', name: 'Main' }], nextOffset: null };
   if (c.path === '/api/stock/ledger') {
-    return { items: [{ id: '900', keyCode: 'TRF', postingDate: '2026-03-14', zoneId: '3', binId: '4', quantity: '3', unitPrice: '4', value: '12' },
-      { id: '901', keyCode: 'TRF', postingDate: '2026-03-14', zoneId: '9', binId: null, quantity: '-3', unitPrice: '4', value: '-12' }] };
+    return { items: [{ id: '900', keyCode: 'TRF', postingDate: '2026-03-14', zoneId: '3', binId: '4', quantity: '3', unitPrice: '4', value: '12', warehouseCode: 'W1', zoneCode: 'Z1', binCode: '01-01' },
+      { id: '901', keyCode: 'TRF', postingDate: '2026-03-14', zoneId: '9', binId: null, quantity: '-3', unitPrice: '4', value: '-12', warehouseCode: 'W1', zoneCode: 'DIFF', binCode: null }] };
   }
   if (c.path === '/api/inventories/5/differences') {
     return {
@@ -85,6 +85,8 @@ describe('differences report', () => {
     const entries = await screen.findByTestId('diff-ledger-entries');
     await waitFor(() => expect(within(entries).getByText('900')).toBeTruthy());
     expect(within(entries).getByText('Differences zone')).toBeTruthy();
+    expect(within(entries).getByText('W1 / Z1 / 01-01')).toBeTruthy();
+    expect(within(entries).getByText('W1 / DIFF')).toBeTruthy();
     expect(calls.find((c) => c.path === '/api/stock/ledger')?.query.get('ids')).toBe('900,901');
   });
 

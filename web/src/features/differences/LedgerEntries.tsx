@@ -1,4 +1,5 @@
-// The ledger entries a closed line posted (both legs of a transfer to the differences zone), read by id.
+// The ledger entries a closed line posted (both legs of a transfer to the differences zone), read by id, each
+// at its place by code (the API names it).
 import { Alert, Badge, Modal, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +32,10 @@ export function LedgerEntries({ line, onClose }: { line: DifferenceLine; onClose
               <Table.Tr key={e.id}>
                 <Table.Td className="mono">{e.id}</Table.Td><Table.Td className="mono">{e.keyCode}</Table.Td><Table.Td>{fmt.date(e.postingDate)}</Table.Td>
                 <Table.Td>
-                  {e.zoneId === line.zoneId && e.binId === line.binId
-                    ? <span className="mono">{[line.warehouseCode, line.zoneCode, line.binCode].filter(Boolean).join(' / ')}</span>
-                    : <Badge size="sm" variant="light" color="orange">{t('differences.ledger.differencesZone')}</Badge>}
+                  <span className="mono">{[e.warehouseCode, e.zoneCode, e.binCode].filter(Boolean).join(' / ')}</span>
+                  {(e.zoneId !== line.zoneId || e.binId !== line.binId) && (
+                    <Badge ml={6} size="sm" variant="light" color="orange">{t('differences.ledger.differencesZone')}</Badge>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{fmt.quantity(e.quantity)} {line.unit}</Table.Td>
                 <Table.Td ta="right">{fmt.money(e.unitPrice)}</Table.Td><Table.Td ta="right">{fmt.money(e.value)}</Table.Td>

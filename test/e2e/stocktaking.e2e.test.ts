@@ -8,11 +8,14 @@
 // zone C (bin 03-01 glue lot L1, nuts) filled in as an XLSX file and imported; zone FLOOR (no bins: stock on the
 // zone) reported on the phone at the zone; the differences zone DIFF. The manager verifies one line (recount),
 // checks the differences report against the ledger and closes.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import readXlsxSheet from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
 import { makeBin, makeKey, makeZone } from '../helpers/factories.js';
-import { launch, pick, shot, wedgeScan } from './browser.js';
+import { ARTIFACTS, launch, pick, shot, wedgeScan } from './browser.js';
 import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
 import { keyInCounts } from './setup/countentry.steps.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
@@ -180,6 +183,23 @@ describe('the manager plans the count', () => {
     await shot(desk, 'st-01-generated');
   });
 
+  it('assigns Bruno to zone A beside Anna: two counters on one list', async () => {
+    await desk.goto(`${server.url}/count-lists/${lists.A.id}`);
+    await desk.getByTestId('list-counters-edit').click();
+    await desk.getByTestId('counters-dialog').waitFor();
+    await desk.getByTestId('counters-users').click();
+    await desk.getByRole('option', { name: /Bruno Nowak/ }).click();
+    await desk.keyboard.press('Tab'); // leaves the picker: its dropdown closes
+    await desk.getByTestId('counters-save').click();
+    await desk.getByTestId('counters-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => desk.getByTestId('list-counters').textContent()).toBe('Bruno Nowak');
+    expect(await desk.getByTestId('list-responsible').textContent()).toBe('Anna Rossi');
+    const counters = await db().selectFrom('countListCounters').select('userId').where('countListId', '=', lists.A.id).execute();
+    expect(counters.map((c) => c.userId)).toEqual([brunoId]);
+    await shot(desk, 'st-01b-counters');
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+  });
+
   it('starts the inventory and opens every list', async () => {
     await desk.getByTestId('inv-start').click();
     await expect.poll(() => desk.getByTestId('inventory-status').textContent()).toMatch(/^open$/i);
@@ -220,5 +240,141 @@ describe('counting', () => {
     await keyInCounts(desk, { listId: lists.B.id, quantities: { [`${w.screws.code}@02-01`]: '48', 'EMPTY:02-02': '' } });
     const b = await lines(lists.B.id);
     expect(b.map((l) => [l.bin, l.item, l.reportedQuantity])).toEqual([['02-01', w.screws.code, '48'], ['02-02', null, '0']]);
+  });
+
+  it('Bruno counts zone A on the second phone: his screws add to Anna\'s (cumulative), the nuts, the empty bin 01-04', async () => {
+    const p = phones.bruno.page;
+    await signIn(p, 'bruno', COUNTER_PASSWORD);
+    await p.waitForURL(/\/scan/);
+    await p.getByTestId(`list-${lists.A.number}`).click();
+    await p.locator('[data-testid="count-screen"][data-ready="true"]').waitFor();
+    await scanBin(p, 'BIN0101', '01-01');
+    await wedgeScan(p, SCREWS_CT);
+    await confirmQuantity(p, '1'); // one more carton: 12 pieces
+    // The line was already counted (by Anna): the screen asks, with the report type (cumulative → Add) first.
+    await p.getByTestId('decision').waitFor();
+    await expect.poll(() => p.getByTestId('decide-add').textContent()).toMatch(/default/i);
+    await p.getByTestId('decide-add').click();
+    await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.screws.code)?.reportedQuantity).toBe('36');
+    await scanBin(p, 'BIN0102', '01-02');
+    await wedgeScan(p, NUTS_EAN8);
+    await confirmQuantity(p, '9');
+    await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.nuts.code)?.reportedQuantity).toBe('9');
+    await scanBin(p, 'BIN0104', '01-04');
+    await p.getByTestId('bin-empty').click();
+    await expect.poll(async () => (await lines(lists.A.id)).every((l) => l.status === 'reported')).toBe(true);
+    // Each report keeps who made it.
+    const byUser = (await reports(lists.A.id)).filter((r) => r.valid).map((r) => r.userId);
+    expect(new Set(byUser)).toEqual(new Set([server.annaId, brunoId]));
+    await shot(p, 'st-04-bruno');
+  });
+
+  it('Anna reports the nuts on the unstructured zone FLOOR at the zone itself', async () => {
+    const p = phones.anna.page;
+    await p.getByRole('button', { name: 'Other list' }).click();
+    await p.getByTestId(`list-${lists.FLOOR.number}`).click();
+    await p.locator('[data-testid="count-screen"][data-ready="true"]').waitFor();
+    await wedgeScan(p, 'FLOOR');
+    await expect.poll(() => p.getByTestId('current-bin').textContent()).toBe('Zone FLOOR');
+    await wedgeScan(p, NUTS_EAN8);
+    await confirmQuantity(p, '38');
+    await expect.poll(() => p.getByTestId('scan-message').textContent()).toBe('Recorded: 38 PZ · Zone FLOOR');
+    const floor = await lines(lists.FLOOR.id);
+    expect(floor.map((l) => [l.item, l.bin, l.reportedQuantity])).toEqual([[w.nuts.code, null, '38']]);
+    await shot(p, 'st-05-floor');
+  });
+
+  it('zone C is exported as XLSX, filled in as a spreadsheet and imported', async () => {
+    await desk.goto(`${server.url}/count-lists/${lists.C.id}`);
+    await desk.getByTestId('count-export').click();
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('count-export-xlsx').click()]);
+    const exported = `${ARTIFACTS}st-zone-c.xlsx`;
+    await download.saveAs(exported);
+    // What the person in the warehouse does in the spreadsheet: fills in the "counted" column.
+    const [head, ...rows] = (await readXlsxSheet(readFileSync(exported)))[0]!.data as unknown[][];
+    const col = (name: string) => head!.findIndex((h) => String(h).toLowerCase() === name);
+    expect(col('counted')).toBeGreaterThanOrEqual(0);
+    const counted: Record<string, number> = { [w.glue.code]: 7, [w.nuts.code]: 20 };
+    const filled = rows.map((r) => r.map((v, i) => (i === col('counted') ? counted[String(r[col('item')])] ?? null : v)));
+    const file = `${ARTIFACTS}st-zone-c-counted.xlsx`;
+    writeFileSync(file, await writeXlsxFile([head!, ...filled].map((r) => r.map((v) => (v === null || v === undefined ? null : { value: v as string | number })))).toBuffer());
+    await desk.getByTestId('count-import-open').click();
+    await desk.getByTestId('count-import').waitFor();
+    await desk.locator('input[type="file"]').setInputFiles(file);
+    // First a check (the dialog's default: nothing written), then the import itself.
+    await desk.getByTestId('count-import-run').click();
+    await expect.poll(() => desk.getByTestId('count-import-report').getAttribute('data-status')).toBe('validated');
+    expect(await reports(lists.C.id)).toHaveLength(0);
+    await desk.getByTestId('count-import-dry-run').uncheck();
+    await desk.getByTestId('count-import-run').click();
+    await expect.poll(() => desk.getByTestId('count-import-report').getAttribute('data-status')).toBe('imported');
+    await shot(desk, 'st-06-import');
+    const c = await lines(lists.C.id);
+    expect(c.map((l) => [l.item, l.lot, l.reportedQuantity]).sort()).toEqual([[w.glue.code, 'L1', '7'], [w.nuts.code, '', '20']].sort());
+    expect((await reports(lists.C.id)).every((r) => r.device?.startsWith('import:'))).toBe(true);
+    await desk.keyboard.press('Escape');
+  });
+});
+
+describe('verification and closing', () => {
+  it('the manager marks the screws of zone B for a recount, verifies, and the recount is keyed in', async () => {
+    await desk.goto(`${server.url}/count-lists/${lists.B.id}`);
+    const screws = (await lines(lists.B.id)).find((l) => l.item === w.screws.code)!;
+    const lineNo = (await db().selectFrom('countListItems').select('lineNo').where('id', '=', screws.id).executeTakeFirstOrThrow()).lineNo;
+    await desk.getByRole('checkbox', { name: `Verify ${lineNo}`, exact: true }).click(); // checked once the server has it
+    await expect.poll(async () => (await db().selectFrom('countListItems').select('verificationMark').where('id', '=', screws.id).executeTakeFirstOrThrow()).verificationMark).toBe(true);
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    await desk.getByTestId('inv-verify').click();
+    await desk.getByTestId('verify-run').click();
+    await desk.getByTestId('verify-result').waitFor();
+    await expect.poll(async () => (await lines(lists.B.id)).find((l) => l.id === screws.id)?.status).toBe('open');
+    await keyInCounts(desk, { listId: lists.B.id, quantities: { [`${w.screws.code}@02-01`]: '50' } });
+    expect((await lines(lists.B.id)).find((l) => l.id === screws.id)?.reportedQuantity).toBe('50');
+  });
+
+  it('closes every list and the inventory in the UI', async () => {
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    for (const l of Object.values(lists)) await desk.getByLabel(l.id, { exact: true }).check();
+    await desk.getByTestId('lists-close').click();
+    await jobSucceeded();
+    await desk.getByTestId('inv-close').click();
+    await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
+    await shot(desk, 'st-07-closed');
+  });
+
+  it('the differences report shows every difference as the ledger posted it, in quantity and in value', async () => {
+    await desk.getByTestId('inv-differences').click();
+    await desk.waitForURL(/\/differences$/);
+    await desk.getByTestId('diff-total-lines').waitFor();
+    const rows = desk.locator('[data-testid^="diff-row-"]');
+    await rows.first().waitFor();
+    const shown = await desk.locator('.vt-row').evaluateAll((els) => els.map((el) => {
+      const id = el.querySelector('[data-testid^="diff-row-"]')?.getAttribute('data-testid')?.slice('diff-row-'.length) ?? '';
+      return { id, value: el.querySelector('[data-testid^="diff-value-"]')?.textContent ?? '', cells: [...el.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '') };
+    }));
+    const money = (n: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+    const expected: Record<string, number> = {};
+    for (const row of shown.filter((r) => r.id)) {
+      const line = await db().selectFrom('countListItems').select(['countListId', 'itemId', 'binId', 'zoneId', 'lot'])
+        .where('id', '=', row.id).executeTakeFirstOrThrow();
+      if (line.itemId === null) continue; // an empty bin: nothing to post
+      // The entries closing posted into the line's own place (the other leg of each transfer is the differences zone).
+      const entries = await db().selectFrom('stockLedger').select(['quantity', 'value'])
+        .where('originType', '=', 'count_list').where('originId', '=', line.countListId).where('itemId', '=', line.itemId).where('lot', '=', line.lot)
+        .where('zoneId', '=', line.zoneId!).$call((q) => (line.binId === null ? q.where('binId', 'is', null) : q.where('binId', '=', line.binId))).execute();
+      const qty = entries.reduce((a, e) => a + Number(e.quantity), 0);
+      const value = entries.reduce((a, e) => a + Number(e.value), 0);
+      expected[row.id] = qty;
+      expect(row.value, `value of line ${row.id}`).toBe(money(value));
+    }
+    // Screws +6 in 01-01, nuts -1 in 01-02, nuts -2 on FLOOR, glue -1 in 03-01; the recounted screws of zone B and the nuts of zone C are even.
+    const byPlace = await db().selectFrom('countListItems as li').innerJoin('items as i', 'i.id', 'li.itemId').leftJoin('bins as b', 'b.id', 'li.binId')
+      .innerJoin('zones as z', 'z.id', 'li.zoneId').select(['li.id', 'i.code', 'b.code as bin', 'z.code as zone']).where('li.inventoryId', '=', inventoryId).execute();
+    const diff = Object.fromEntries(Object.entries(expected).filter(([, q]) => q !== 0).map(([id, q]) => {
+      const l = byPlace.find((x) => x.id === id)!;
+      return [`${l.code}@${l.bin ?? l.zone}`, q];
+    }));
+    expect(diff).toEqual({ [`${w.screws.code}@01-01`]: 6, [`${w.nuts.code}@01-02`]: -1, [`${w.nuts.code}@FLOOR`]: -2, [`${w.glue.code}@03-01`]: -1 });
+    await shot(desk, 'st-08-differences');
   });
 });

@@ -147,7 +147,11 @@ export default function InventoryPage() {
           { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
           { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
-          { key: 'resp', header: t('cl.responsible'), width: 160, render: (r) => [userName(r.responsibleUserId), ...r.counters.map((c) => c.name)].filter(Boolean).join(', ') },
+          { key: 'resp', header: t('cl.responsible'), width: 160, render: (r) => {
+            // The responsible employee, then how many counters are assigned besides (all names on hover).
+            const all = [userName(r.responsibleUserId), ...r.counters.map((c) => c.name)].filter(Boolean);
+            return <span title={all.join(', ')}>{r.responsibleUserId ? `${all[0]}${r.counters.length ? ` +${r.counters.length}` : ''}` : all.join(', ')}</span>;
+          } },
           { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${fmt.integer(r.items.reported + r.items.closed)} / ${fmt.integer(r.items.total - r.items.informational)}` },
           { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => fmt.date(r.countDate) },
           { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => fmt.dateTime(r.openedAt) },

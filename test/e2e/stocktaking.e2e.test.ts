@@ -8,6 +8,7 @@
 // zone C (bin 03-01 glue lot L1, nuts) filled in as an XLSX file and imported; zone FLOOR (no bins: stock on the
 // zone) reported on the phone at the zone; the differences zone DIFF. The manager verifies one line (recount),
 // checks the differences report against the ledger and closes.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import readXlsxSheet from 'read-excel-file/node';
@@ -234,6 +235,33 @@ describe('counting', () => {
     await p.getByTestId('bin-empty').click();
     await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.bin === '01-03')?.status).toBe('reported');
     await shot(p, 'st-03-anna');
+  });
+
+  it('prints the count sheet of zone B in German: its bins and items, and no targets (blind)', async () => {
+    await desk.goto(`${server.url}/inventories/${inventoryId}`);
+    await desk.getByLabel(lists.B.id, { exact: true }).check();
+    await desk.getByTestId('lists-print').click();
+    const dialog = desk.getByTestId('print-dialog');
+    await dialog.waitFor();
+    await desk.getByTestId('print-language').getByText('Deutsch').click();
+    const popup = desk.context().waitForEvent('page').catch(() => null);
+    await desk.getByTestId('print-run').click();
+    await desk.getByTestId('print-ready').waitFor();
+    await (await popup)?.close();
+    const href = (await desk.getByTestId('print-ready').locator('a').getAttribute('href'))!;
+    // The PDF as the browser holds it (a blob URL of the page: no request to the server).
+    const bytes = await desk.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), href);
+    const file = `${ARTIFACTS}st-sheet-zone-b.pdf`;
+    writeFileSync(file, Buffer.from(bytes));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Zählliste');
+    expect(text).toContain(lists.B.number);
+    const row = text.split('\n').find((l) => l.includes('02-01'))!;
+    expect(row).toContain(w.screws.code);
+    expect(row).not.toMatch(/\b50\b/); // the target stays off a blind sheet
+    expect(text).toContain('02-02');
+    await desk.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('the back office keys in zone B from its printed sheet, the empty bin 02-02 confirmed in the grid', async () => {

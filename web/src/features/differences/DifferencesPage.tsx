@@ -211,9 +211,9 @@ export function DifferencesReportView({ inventoryId, initialCountListId = null }
         <Select w={190} label={t('differences.sort')} data-testid="diff-sort" allowDeselect={false}
           data={SORTS.map((k) => ({ value: k, label: t(`differences.sortKey.${k}`) }))} value={sort.key}
           onChange={(v) => v && setSort({ key: v as SortKey, dir: defaultDir(v as SortKey) })} />
-        <TextInput w={120} label={t('differences.minValue')} value={minValueText} onChange={(e) => setMinValueText(e.currentTarget.value)} inputMode="decimal"
+        <TextInput w={130} label={t('differences.minValue')} value={minValueText} onChange={(e) => setMinValueText(e.currentTarget.value)} inputMode="decimal"
           error={threshold(minValueText) === null ? t('differences.notANumber') : undefined} data-testid="diff-min-value" />
-        <TextInput w={120} label={t('differences.minPercent')} value={minPercentText} onChange={(e) => setMinPercentText(e.currentTarget.value)} inputMode="decimal"
+        <TextInput w={130} label={t('differences.minPercent')} value={minPercentText} onChange={(e) => setMinPercentText(e.currentTarget.value)} inputMode="decimal"
           error={threshold(minPercentText) === null ? t('differences.notANumber') : undefined} data-testid="diff-min-percent" />
         <Switch label={t('differences.onlyDifferences')} checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.currentTarget.checked)}
           data-testid="diff-only" mb={8} />

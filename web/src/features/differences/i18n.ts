@@ -7,8 +7,8 @@ const en = {
     countList: 'Count list', allLists: 'All count lists', warehouse: 'Warehouse', allWarehouses: 'All warehouses', zone: 'Zone',
     allZones: 'All zones', search: 'Item', searchPlaceholder: 'Item code or description', onlyDifferences: 'Only differences',
     csv: 'Export CSV', exported: 'Saved {{file}}',
-    xlsx: 'Export XLSX', pdf: 'Export PDF', itemGroup: 'Product group', allGroups: 'All product groups', minValue: 'Value at least',
-    minPercent: 'Difference at least %', notANumber: 'A number ≥ 0', listReport: 'Differences report',
+    xlsx: 'Export XLSX', pdf: 'Export PDF', itemGroup: 'Product group', allGroups: 'All product groups', minValue: 'Min. value',
+    minPercent: 'Min. difference %', notANumber: 'A number ≥ 0', listReport: 'Differences report',
     col: {
       list: 'List', item: 'Item', description: 'Description', place: 'Place', lot: 'Lot', serial: 'Serial', unit: 'Unit', target: 'Target',
       counted: 'Counted', difference: 'Difference', unitPrice: 'Price', value: 'Value', absValue: 'Absolute value', percent: '%',
@@ -44,8 +44,8 @@ const it = {
     countList: 'Lista di conteggio', allLists: 'Tutte le liste', warehouse: 'Magazzino', allWarehouses: 'Tutti i magazzini', zone: 'Zona',
     allZones: 'Tutte le zone', search: 'Articolo', searchPlaceholder: 'Codice o descrizione articolo', onlyDifferences: 'Solo differenze',
     csv: 'Esporta CSV', exported: 'Salvato {{file}}',
-    xlsx: 'Esporta XLSX', pdf: 'Esporta PDF', itemGroup: 'Gruppo merceologico', allGroups: 'Tutti i gruppi', minValue: 'Valore almeno',
-    minPercent: 'Differenza almeno %', notANumber: 'Un numero ≥ 0', listReport: 'Report differenze',
+    xlsx: 'Esporta XLSX', pdf: 'Esporta PDF', itemGroup: 'Gruppo merceologico', allGroups: 'Tutti i gruppi', minValue: 'Valore minimo',
+    minPercent: 'Differenza min. %', notANumber: 'Un numero ≥ 0', listReport: 'Report differenze',
     col: {
       list: 'Lista', item: 'Articolo', description: 'Descrizione', place: 'Ubicazione', lot: 'Lotto', serial: 'Matricola', unit: 'UM',
       target: 'Giacenza teorica', counted: 'Contato', difference: 'Differenza', unitPrice: 'Prezzo', value: 'Valore',
@@ -80,8 +80,8 @@ const pl = {
     countList: 'Arkusz spisowy', allLists: 'Wszystkie arkusze', warehouse: 'Magazyn', allWarehouses: 'Wszystkie magazyny', zone: 'Strefa',
     allZones: 'Wszystkie strefy', search: 'Towar', searchPlaceholder: 'Kod lub opis towaru', onlyDifferences: 'Tylko różnice',
     csv: 'Eksport CSV', exported: 'Zapisano {{file}}',
-    xlsx: 'Eksport XLSX', pdf: 'Eksport PDF', itemGroup: 'Grupa towarowa', allGroups: 'Wszystkie grupy', minValue: 'Wartość co najmniej',
-    minPercent: 'Różnica co najmniej %', notANumber: 'Liczba ≥ 0', listReport: 'Zestawienie różnic',
+    xlsx: 'Eksport XLSX', pdf: 'Eksport PDF', itemGroup: 'Grupa towarowa', allGroups: 'Wszystkie grupy', minValue: 'Min. wartość',
+    minPercent: 'Min. różnica %', notANumber: 'Liczba ≥ 0', listReport: 'Zestawienie różnic',
     col: {
       list: 'Arkusz', item: 'Towar', description: 'Opis', place: 'Lokalizacja', lot: 'Partia', serial: 'Numer seryjny', unit: 'JM',
       target: 'Stan ewidencyjny', counted: 'Policzono', difference: 'Różnica', unitPrice: 'Cena', value: 'Wartość',
@@ -117,8 +117,8 @@ const de = {
     countList: 'Zählliste', allLists: 'Alle Zähllisten', warehouse: 'Lager', allWarehouses: 'Alle Lager', zone: 'Zone',
     allZones: 'Alle Zonen', search: 'Artikel', searchPlaceholder: 'Artikelnummer oder Bezeichnung', onlyDifferences: 'Nur Differenzen',
     csv: 'CSV exportieren', exported: '{{file}} gespeichert',
-    xlsx: 'XLSX exportieren', pdf: 'PDF exportieren', itemGroup: 'Warengruppe', allGroups: 'Alle Warengruppen', minValue: 'Wert mindestens',
-    minPercent: 'Differenz mindestens %', notANumber: 'Eine Zahl ≥ 0', listReport: 'Differenzenbericht',
+    xlsx: 'XLSX exportieren', pdf: 'PDF exportieren', itemGroup: 'Warengruppe', allGroups: 'Alle Warengruppen', minValue: 'Mindestwert',
+    minPercent: 'Min. Differenz %', notANumber: 'Eine Zahl ≥ 0', listReport: 'Differenzenbericht',
     col: {
       list: 'Liste', item: 'Artikel', description: 'Bezeichnung', place: 'Lagerplatz', lot: 'Charge', serial: 'Seriennummer', unit: 'ME',
       target: 'Sollmenge', counted: 'Gezählt', difference: 'Differenz', unitPrice: 'Preis', value: 'Wert', absValue: 'Betrag', percent: '%',

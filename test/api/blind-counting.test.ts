@@ -5,6 +5,7 @@
 // items, reports and stock is called; the manager's answers are the positive control (they do carry them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import readXlsxSheet from 'read-excel-file/node';
 import { runJobNow } from '../../src/services/jobs/runner.js';
 import { testApi, type TestApi } from '../helpers/api.js';
 import { type Base, type Inv, type List, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive } from '../helpers/inventory-factories.js';
@@ -128,6 +129,38 @@ describe('blind inventory: what a counter can reach', () => {
     for (const r of rows) {
       expect((await counterCalls('report history', 'GET', `/api/count-list-items/${r.id}/reports`)).statusCode).toBe(200);
     }
+    expect(leaks()).toEqual([]);
+  });
+
+  it('count files, the differences report, the place step, identify and undo answer without targets', async () => {
+    // Count files: the counter's export is the sheet to fill in — no target column, no system quantity.
+    for (const scope of [`/api/count-lists/${list.id}`, `/api/inventories/${inv.id}`]) {
+      const csv = await counterCalls('count file csv', 'GET', `${scope}/counts.csv`);
+      expect(csv.statusCode, csv.body.slice(0, 200)).toBe(200);
+      expect(csv.body.split(/\r?\n/)[0]).not.toMatch(/target/i);
+      const xlsx = await asCounter('GET', `${scope}/counts.xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      const rows = (await readXlsxSheet(xlsx.rawPayload))[0]!.data as unknown[][];
+      expect(rows[0]!.map(String).some((h) => /target/i.test(h))).toBe(false);
+      answers.push({ what: `GET ${scope}/counts.xlsx (as text)`, res: { ...xlsx, body: JSON.stringify(rows) } as LightMyRequestResponse });
+    }
+    const manager = await asManager('GET', `/api/count-lists/${list.id}/counts.csv`);
+    expect(leaked(manager.body).length).toBeGreaterThan(0); // positive control: the manager's sheet has targets
+    // The differences report is the manager's: refused to a counter in every form, per inventory and per list.
+    for (const scope of [`/api/inventories/${inv.id}`, `/api/count-lists/${list.id}`]) {
+      for (const suffix of ['', '.csv', '.xlsx', '.pdf']) {
+        expect((await counterCalls('differences', 'GET', `${scope}/differences${suffix}`)).statusCode).toBe(403);
+      }
+    }
+    // The handheld's place step, identify and zone lookup.
+    expect((await counterCalls('place step', 'POST', '/api/handheld/places/resolve', { listId: list.id, code: places.plain.code })).statusCode).toBeLessThan(500);
+    expect((await counterCalls('identify', 'GET', `/api/handheld/lists/${list.id}/identify?itemCode=${encodeURIComponent(items.b.code)}`)).statusCode).toBe(200);
+    expect((await counterCalls('lookup zones', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=zones`)).statusCode).toBe(200);
+    // A report and its undo: the answers say what the line is back to, never its target.
+    const scan = await counterCalls('scan to undo', 'POST', `/api/handheld/lists/${list.id}/scans`, { clientReportId: 'bl-undo', itemCode: items.b.code, quantity: '3', mode: 'add' });
+    expect(scan.statusCode, scan.body).toBe(200);
+    const undo = await counterCalls('undo', 'POST', '/api/handheld/reports/bl-undo/undo', {});
+    expect(undo.statusCode, `${scan.body} → ${undo.body}`).toBe(200);
     expect(leaks()).toEqual([]);
   });
 

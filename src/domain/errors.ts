@@ -55,20 +55,20 @@ export const ERROR_CODES = {
   'ledger.stock_locked': 'rule',
   'ledger.posting_error_file_not_empty': 'rule',
   'ledger.not_available': 'rule',
-  // places & items (foundation parts 2–3)
+  // places & items
   'reference.unknown': 'rule',
   'item.search_code_main': 'rule',
-  // count lists (inventory part B: open, report, verify, close)
+  // count lists (open, report, verify, close)
   'count.bin_required': 'rule', 'count.blind_mark_all': 'rule', 'count.illegal_transition': 'conflict', 'count.import_duplicate': 'invalid', 'count.import_unknown_position': 'rule', 'count.inventory_closed': 'rule', 'count.inventory_not_open': 'rule', 'count.list_closed': 'rule', 'count.marked_for_verification': 'rule', 'count.negative_result': 'rule', 'count.not_all_reported': 'rule', 'count.not_open': 'rule', 'count.on_other_list': 'rule', 'count.place_not_on_list': 'rule', 'count.postings_parked': 'rule', 'count.report_id_reused': 'conflict', 'count.serial_quantity': 'rule', 'count.single_reporting_required': 'rule', 'count.value_key_missing': 'rule', 'job.unknown_kind': 'invalid',
-  'count.zone_required': 'rule', // handheld fixes (issue 11): a structured warehouse with unstructured zones, no place scanned
-  // inventory part A: types, header, lifecycle, count-list generation
+  'count.zone_required': 'rule', // handheld: a structured warehouse with unstructured zones, no place scanned
+  // inventory: types, header, lifecycle, count-list generation
   'inventory.closed': 'rule', 'inventory.fiscal_year_locked': 'rule', 'inventory.has_closed_lists': 'rule', 'inventory.illegal_transition': 'conflict', 'inventory.key_kind': 'rule', 'inventory.keys_locked': 'rule', 'inventory.owner_locked': 'rule', 'inventory.period_closed': 'rule', 'inventory.site_required': 'invalid', 'inventory.stock_taking_date_locked': 'rule', 'inventory.stock_taking_date_required': 'rule', 'inventory.type_locked': 'rule', 'inventory.valuation_locked': 'rule', 'inventory.value_key_not_allowed': 'rule', 'generation.method_not_allowed': 'rule', 'generation.no_responsible_inventory': 'rule', 'generation.no_responsible_warehouse': 'rule', 'generation.parameter_invalid': 'invalid', 'generation.structure_invalid': 'invalid',
   'place.differences_zone_structured': 'rule', // inventory consolidation: a differences zone has no bins
-  // barcode exposure & handheld counting (issue 4); params.barcodeError keeps the tokenizer's code
+  // barcode exposure & handheld counting; params.barcodeError keeps the tokenizer's code
   'barcode.invalid': 'rule',
-  // demo data (issue 2 part 7)
+  // demo data
   'demo.database_not_empty': 'conflict',
-  // item master extensions (issue 6): coding, barcodes, price lists, lots
+  // item master extensions: coding, barcodes, price lists, lots
   'coding.barcode_invalid': 'invalid', 'coding.no_rule': 'rule', 'coding.sequence_exhausted': 'rule', 'price.not_found': 'rule', 'price.tiers_invalid': 'invalid', 'price.validity_overlap': 'conflict', 'lot.class_required': 'rule', 'import.header_invalid': 'invalid', 'import.rows_rejected': 'rule',
   // jobs
   'job.failed': 'rule',

@@ -1,4 +1,4 @@
-// Count files over HTTP (issue 11): GET …/counts.csv|.xlsx and POST …/counts with the file as the body, for a
+// Count files over HTTP: GET …/counts.csv|.xlsx and POST …/counts with the file as the body, for a
 // list and a whole inventory. Blind: a counter's export carries no target column and none of the odd system
 // quantities (7331, 4417) anywhere; the manager's does (the positive control).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

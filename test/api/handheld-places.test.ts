@@ -1,4 +1,4 @@
-// Handheld fixes (issue 11) at the edge: the place step (POST /api/handheld/places/resolve), the zones of the
+// The handheld at the edge: the place step (POST /api/handheld/places/resolve), the zones of the
 // offline cache, a scan with `zone`, and the response fields that carry the warnings (place, found).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../helpers/api.js';

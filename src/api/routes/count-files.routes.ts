@@ -1,4 +1,4 @@
-// Count files (issue 11): the count sheet of a list or an inventory by codes as CSV or XLSX — the template to
+// Count files: the count sheet of a list or an inventory by codes as CSV or XLSX — the template to
 // fill in — and its import (the body is the file itself, text/csv or XLSX). Each row is one report through
 // the reporting path; all or nothing unless partial=true; dryRun checks and writes nothing.
 import { z } from 'zod';

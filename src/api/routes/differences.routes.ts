@@ -1,4 +1,4 @@
-// The valued differences report (issue 11 item 5), per inventory and per count list: JSON with paging and
+// The valued differences report, per inventory and per count list: JSON with paging and
 // totals, and the same lines as CSV, XLSX and PDF. Managers only (targets are shown, so counters — of blind
 // inventories above all — get 403 from every one of them).
 import type { FastifyReply } from 'fastify';

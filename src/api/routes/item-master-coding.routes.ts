@@ -1,4 +1,4 @@
-// Automatic coding configuration (issue 6): item classes, GS1 prefixes of generated EANs, templates.
+// Automatic coding configuration: item classes, GS1 prefixes of generated EANs, templates.
 import { z } from 'zod';
 import {
   createItemClass, createTemplate, deleteTemplate, listBarcodeSettings, listItemClasses, listTemplates, setBarcodeSetting, updateItemClass,

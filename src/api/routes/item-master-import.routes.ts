@@ -1,4 +1,4 @@
-// Item import/export (issue 6): CSV (text/csv, comma or semicolon) or XLSX bodies → a report of every rejected row.
+// Item import/export: CSV (text/csv, comma or semicolon) or XLSX bodies → a report of every rejected row.
 // The body's Content-Type picks the reader; everything after it is the same for both formats.
 import { z } from 'zod';
 import { XLSX_MEDIA_TYPE } from '../../services/item-master/import-files.js';

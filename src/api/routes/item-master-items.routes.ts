@@ -1,4 +1,4 @@
-// Item-master item operations (issue 6): create with automatic coding, template and barcode; copy; the
+// Item-master item operations: create with automatic coding, template and barcode; copy; the
 // extension fields (lots, planning, accounting, logistics); alternatives; per-warehouse planning.
 import { getMasterItem, setAlternatives, setWarehousePlanning, updateMasterFields } from '../../services/item-master/master-fields.service.js';
 import { copyItem, createMasterItem } from '../../services/item-master/item-create.service.js';

@@ -1,4 +1,4 @@
-// Lot and serial classes, lot/serial generation, lot proposals and availability (issue 6).
+// Lot and serial classes, lot/serial generation, lot proposals and availability.
 import { z } from 'zod';
 import {
   availabilityFor, createLotClass, createSerialClass, generateLot, generateSerials, listLotClasses, listSerialClasses, proposeLotsFor,

@@ -1,4 +1,4 @@
-// Planning (issue 6): ABC analysis by consumption value and the stock-control report.
+// Planning: ABC analysis by consumption value and the stock-control report.
 import { runAbcAnalysis, stockControlReport } from '../../services/item-master/planning.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses } from '../schemas/common.js';

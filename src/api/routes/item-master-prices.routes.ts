@@ -1,4 +1,4 @@
-// Price lists and item prices with quantity tiers and cascading discounts (issue 6), and the price query.
+// Price lists and item prices with quantity tiers and cascading discounts, and the price query.
 import { z } from 'zod';
 import {
   addItemPrice, createPriceList, deleteItemPrice, getPrice, listItemPrices, listPriceLists, replaceItemPrice, updatePriceList,

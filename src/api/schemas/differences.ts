@@ -1,4 +1,4 @@
-// Request and response schemas of the valued differences report (issue 11 item 5).
+// Request and response schemas of the valued differences report.
 import { z } from 'zod';
 import { DIFFERENCE_SORTS } from '../../domain/inventory/differences.js';
 import { DOCUMENT_LANGUAGES } from '../../domain/inventory/printing.js';

@@ -1,4 +1,4 @@
-// Request/response schemas of the item-master extensions (issue 6): coding, barcodes, templates, price
+// Request/response schemas of the item-master extensions: coding, barcodes, templates, price
 // lists, lots/serials, planning, accounting and logistics fields.
 import { z } from 'zod';
 import { CHECK_MODES, LOT_CONSUMPTIONS } from '../../domain/item-master/types.js';

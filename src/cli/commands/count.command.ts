@@ -1,4 +1,4 @@
-// `inventur count …`: count files from the shell (issue 11), over the same services as the API. The export is
+// `inventur count …`: count files from the shell, over the same services as the API. The export is
 // the count sheet by codes (the template); the import reports every row through the reporting path and
 // prints the rejected rows. Exit codes: 0 done; 1 rows rejected (nothing written unless --partial); 2 refused.
 import { createWriteStream } from 'node:fs';

@@ -1,4 +1,4 @@
-// Count files (issue 11): the count sheet of a list or an inventory as a CSV/XLSX table by codes, filled in
+// Count files: the count sheet of a list or an inventory as a CSV/XLSX table by codes, filled in
 // and read back. Pure: which columns a file has (matched by header name, case-insensitive, with the aliases
 // ERP users write), what one row says (parsed and checked without the database), and which count-list
 // position a row means given the facts the service loaded (lists, lines, codes, places). The report itself

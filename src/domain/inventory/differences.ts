@@ -1,4 +1,4 @@
-// The valued differences report (issue 11 item 5): per count-list item the difference between what was
+// The valued differences report: per count-list item the difference between what was
 // counted and the target, valued at the posting price closing uses (or, once closed, at what the ledger
 // actually posted), the difference as a percentage of the target, and totals. Pure: the repository mirrors
 // these formulas in SQL only to sort, filter and total large inventories; tests hold the two together.

@@ -1,4 +1,4 @@
-// Statements of the count files (issue 11): the count sheet by codes for the export, and the facts an import
+// Statements of the count files: the count sheet by codes for the export, and the facts an import
 // resolves its rows against — read set-based, one query per kind, for the codes the file names only.
 import { sql } from 'kysely';
 import { type CodeFact, type CountFileFacts, type LineFact, type ListFact, codeForms } from '../../domain/inventory/count-file.js';

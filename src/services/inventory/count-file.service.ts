@@ -1,4 +1,4 @@
-// Count files (issue 11): the count sheet of one list or of a whole inventory exported by codes as CSV/XLSX —
+// Count files: the count sheet of one list or of a whole inventory exported by codes as CSV/XLSX —
 // the template to fill in — and imported back. Every row of an import is one report through the same path
 // as a handheld or back-office report (report.service recordReport, back-office mode), so report types,
 // found items, lot/serial rules and closed-list refusals are those of counting. One transaction per file:

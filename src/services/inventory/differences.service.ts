@@ -1,4 +1,4 @@
-// The valued differences report of an inventory (issue 11 item 5), before and after closing. Managers only:
+// The valued differences report of an inventory, before and after closing. Managers only:
 // the report shows targets, which a counter of a blind inventory must never see (SPEC §4.2).
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';

@@ -167,7 +167,7 @@ export async function updateInventory(ctx: ServiceContext, actor: Actor, id: str
   });
 }
 
-/** Action Start: the inventory opens and its lists may then be opened (part B). */
+/** Action Start: the inventory opens and its lists may then be opened. */
 export async function startInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<InventoryView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {

@@ -1,4 +1,4 @@
-// Import/export files of the item master (issue 6): CSV and XLSX are only two readers/writers of the same
+// Import/export files of the item master: CSV and XLSX are only two readers/writers of the same
 // table — a header row of column names, then data rows. Both readers give the same `ParsedFile` (each row with
 // its line number in the file), so every import runs one validator and one rejected-row report whatever the
 // format. XLSX is read with read-excel-file and written with write-excel-file (maintained, no native code).

@@ -1,5 +1,5 @@
 // Import of items and search codes from CSV or XLSX with a report of every rejected row, and export of items
-// to CSV or XLSX (issue 6, SPEC §2). The file format is only the reader/writer (import-files.ts). Set-based: rows are checked in memory and against the database with one query
+// to CSV or XLSX (SPEC §2). The file format is only the reader/writer (import-files.ts). Set-based: rows are checked in memory and against the database with one query
 // per reference kind, then written in chunks of INSERT … SELECT FROM jsonb_to_recordset. Everything is one
 // transaction: a fatal error (bad header, malformed CSV, a database failure) leaves nothing half-imported.
 import type { Readable } from 'node:stream';

@@ -1,4 +1,4 @@
-// Opening stock from CSV or XLSX (issue 6): one receipt posting through the ledger's postMovements, so balances,
+// Opening stock from CSV or XLSX: one receipt posting through the ledger's postMovements, so balances,
 // valuations and lots are maintained exactly as for any receipt. Rows are resolved by codes set-based and
 // checked one by one with the ledger's own line rules (parsePosting + checkLine), so a bad row is reported
 // with its line and column instead of failing the file; a whole-posting failure (closed period, wrong key)

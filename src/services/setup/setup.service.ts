@@ -1,4 +1,4 @@
-// The first set-up of an empty database (issue 15): what exists already, what is proposed, and one request
+// The first set-up of an empty database: what exists already, what is proposed, and one request
 // per step that creates the confirmed rows in ONE transaction. Each row goes through the ordinary use case
 // (createWarehouse, createZone, createUnit, createTransactionKey, createInventoryType) so every rule of
 // those services holds here too; they join the step's transaction instead of opening their own, so a

@@ -1,4 +1,4 @@
-// Handheld fixes (issue 11) on a real database: reporting at an unstructured zone of a structured warehouse
+// The handheld on a real database: reporting at an unstructured zone of a structured warehouse
 // (zone code, no bin), errors that name what to scan, the place step's "not on this list" warning (which
 // other list holds the place, whether found items are taken), the found-item note of a scan — and that
 // none of it shows a target to the counter of a blind inventory.

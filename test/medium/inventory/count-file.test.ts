@@ -1,4 +1,4 @@
-// Count files (issue 11): export → fill in → import through the reporting path, by codes; all or nothing,
+// Count files: export → fill in → import through the reporting path, by codes; all or nothing,
 // partial, dry run, the rejected-row report, found items, units, the blind rule and closed lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';

@@ -1,4 +1,4 @@
-// The counting screen's place step and messages (issue 11): a zone scanned or picked where stock sits on an
+// The counting screen's place step and messages: a zone scanned or picked where stock sits on an
 // unstructured zone; a bin that is not on the list warned about at once (which other list has it; count here
 // or scan another; refused with the reason where found items are not taken), offline too; found items said
 // as such; quantities shown with their unit; and no target on a blind list.

@@ -1,4 +1,4 @@
-// Import of a count file (issue 11): a CSV (comma or semicolon) or XLSX in the columns of the count-sheet
+// Import of a count file: a CSV (comma or semicolon) or XLSX in the columns of the count-sheet
 // export, uploaded to one list or a whole inventory. Options: partial (apply the valid rows; default all or
 // nothing) and dry run (check every row through the reporting rules, write nothing). The result: a summary,
 // and every rejected row with its line, column and the rule in the UI language (the server's text below it).

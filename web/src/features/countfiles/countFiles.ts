@@ -1,4 +1,4 @@
-// Count files over HTTP (issue 11): the count sheet of a list or an inventory downloaded as CSV/XLSX, and a
+// Count files over HTTP: the count sheet of a list or an inventory downloaded as CSV/XLSX, and a
 // filled-in file uploaded as the request body (text/csv or the XLSX media type) with its options. The item
 // import's helpers (file type, saving a download, the rejected-rows CSV) are shared, not copied.
 import { ApiError, session, toApiError } from '../../api/client';

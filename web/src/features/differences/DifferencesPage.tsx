@@ -1,4 +1,4 @@
-// The valued differences report of an inventory (issue 11 item 5): per count-list item target, counted,
+// The valued differences report of an inventory: per count-list item target, counted,
 // difference in quantity and value, % of the target; before closing valued at the posting price, after
 // closing as the ledger posted it (with its entries). Filters, sortable columns (sorted on the server, so
 // paging over 100k lines stays right), totals and CSV/XLSX/PDF exports of the same selection in the UI

@@ -6,6 +6,7 @@ import {
   applyCommand, checkHeader, checkHeaderChanges, checkKeyKinds, formatNumber, type HeaderChanges, type HeaderState,
   type InventoryMethod, type InventoryStatus, type MaterialType, type ReportType, type ValuationPrice,
 } from '../../domain/inventory/inventory.js';
+import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { removeCountLists } from './delete-count-list.service.js';
 import { keyKinds } from './inventory-type.service.js';
@@ -33,8 +34,6 @@ export interface NewInventory {
   costCentre?: string | null | undefined;
   responsibleUserId?: string | null | undefined;
 }
-
-export const CLOSED_LIST_STATUSES = ['closed', 'closed_with_errors', 'manually_closed'] as const;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -186,7 +185,7 @@ export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: str
     const cur = await loadInventory(trx, actor, id, true);
     if (cur.status === 'closed') throw new DomainError('inventory.closed', 'a closed inventory cannot be deleted');
     const closed = await trx.selectFrom('countLists').select('number').where('inventoryId', '=', id)
-      .where('status', 'in', [...CLOSED_LIST_STATUSES]).limit(1).executeTakeFirst();
+      .where('status', 'in', [...FINAL_STATUSES]).limit(1).executeTakeFirst();
     if (closed) {
       throw new DomainError('inventory.has_closed_lists', `count list ${closed.number} is closed; its postings exist, so the inventory stays`, { params: { list: closed.number } });
     }

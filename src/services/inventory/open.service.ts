@@ -9,6 +9,7 @@ import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } 
 import { z } from 'zod';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 export const OPEN_JOB = 'count_lists.open';
 
@@ -115,7 +116,7 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
         and (select 1 from count_list_items o join count_lists ol on ol.id = o.count_list_id
           where o.inventory_id = ${inv.id} and o.item_id = sb.item_id and o.warehouse_id = sb.warehouse_id
             and o.bin_id = sb.bin_id and o.lot = sb.lot and o.serial = sb.serial and o.owner_id = sb.owner_id
-            and ol.status not in ('closed', 'closed_with_errors', 'manually_closed') limit 1) is null
+            and ol.status not in (${FINAL_LIST_STATUSES_SQL}) limit 1) is null
       on conflict do nothing`.execute(trx);
     // The "empty bin" placeholder is pointless once the bin holds an item of the list.
     await sql`

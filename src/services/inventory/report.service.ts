@@ -12,6 +12,7 @@ import {
   refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
 } from './count-list.service.js';
 import { type ReportHead, binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
+import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 export interface ReportInput {
   countListId: string;
@@ -65,7 +66,7 @@ async function otherListCounting(trx: Tx, list: ListRow, inv: InventoryRow, inpu
   const r = await sql<{ number: string }>`
     select ol.number from count_list_items o join count_lists ol on ol.id = o.count_list_id
     where o.inventory_id = ${inv.id} and o.count_list_id <> ${list.id} and not o.informational
-      and ol.status not in ('closed', 'closed_with_errors', 'manually_closed')
+      and ol.status not in (${FINAL_LIST_STATUSES_SQL})
       and ((o.item_id = ${input.itemId} and o.warehouse_id = ${p.warehouseId} and o.zone_id is not distinct from ${p.zoneId}::bigint
             and o.bin_id is not distinct from ${p.binId}::bigint and o.lot = ${input.lot ?? ''} and o.serial = ${input.serial ?? ''})
         or (ol.count_type = 'bin' and o.bin_id = ${p.binId}::bigint))

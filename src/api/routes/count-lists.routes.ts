@@ -13,17 +13,17 @@ import { setVerificationMark, verifyCountItems } from '../../services/inventory/
 import { actorOf } from '../auth.js';
 import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
+import { COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES } from '../../domain/inventory/vocabulary.js';
 import { jobAccepted } from './jobs.routes.js';
 import { closeCountListManually, reassignCountLists, setCountListCounters } from '../../services/inventory/list-admin.service.js';
 import { counterView, countersBody, countersResult, manualCloseBody, manualCloseResult, reassignBody, reassignResult } from '../schemas/inventory.js';
 
-const listStatus = z.enum(['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported',
-  'closing', 'closed', 'closed_with_errors', 'manually_closed']);
-const itemStatus = z.enum(['open', 'reported', 'closed']);
+const listStatus = z.enum(COUNT_LIST_STATUSES);
+const itemStatus = z.enum(COUNT_ITEM_STATUSES);
 
 const countListView = z.object({
   id: z.string(), inventoryId: z.string(), number: z.string(), name: z.string(),
-  countType: z.enum(['article', 'bin', 'differences']), status: listStatus,
+  countType: z.enum(COUNT_TYPES), status: listStatus,
   statusReason: z.string().nullable().describe('Why opening failed, or which postings were parked on closing'),
   registrationDate: isoDate, countDate: isoDate.nullable(), openedAt: z.string().nullable(), closedAt: z.string().nullable(),
   responsibleUserId: z.string().nullable(), responsibleName: z.string().nullable(),

@@ -1,5 +1,6 @@
 // Request and response schemas of the valued differences report.
 import { z } from 'zod';
+import { COUNT_ITEM_STATUSES } from '../../domain/inventory/vocabulary.js';
 import { DIFFERENCE_SORTS } from '../../domain/inventory/differences.js';
 import { DOCUMENT_LANGUAGES } from '../../domain/inventory/printing.js';
 import { idSchema, nonNegativeDecimal, pageQuery } from './common.js';
@@ -59,7 +60,7 @@ export const differenceLine = z.object({
   unitPrice: dec.describe('Price of the difference: before closing the price closing would post at (the weighted average on a stock-taking-day inventory or with valuation price average, else the inventory\'s valuation price); after closing what the ledger posted'),
   value: decOrNull.describe('Difference value (difference × unit price, 2 decimals; after closing the value the ledger posted)'),
   percent: decOrNull.describe('Difference in percent of the target (2 decimals); null when the target is 0 or missing'),
-  status: z.enum(['open', 'reported', 'closed']).describe('Status of the count-list item'),
+  status: z.enum(COUNT_ITEM_STATUSES).describe('Status of the count-list item'),
   valueSource: z.enum(['planned', 'ledger']).describe('planned: valued at the posting price; ledger: the value posted on closing'),
   ledgerEntryIds: z.array(z.string()).describe('Ledger entries of the closing posting of this line (both legs of a transfer to the differences zone); empty before closing'),
 });

@@ -1,5 +1,6 @@
 // Request and response schemas of the barcode decode, barcode rules and handheld counting endpoints.
 import { z } from 'zod';
+import { COUNT_ITEM_STATUSES, COUNT_TYPES, REPORT_TYPES } from '../../domain/inventory/vocabulary.js';
 import { BARCODE_ERROR_CODES, RULE_DATE_FORMATS, RULE_FIELDS } from '../../domain/barcode/index.js';
 import { decimalString, idSchema } from './common.js';
 
@@ -58,9 +59,9 @@ export const barcodeRuleView = z.object({
 
 // Handheld --------------------------------------------------------------------------------------------------
 
-const reportType = z.enum(['cumulative', 'single']);
+const reportType = z.enum(REPORT_TYPES);
 export const handheldList = z.object({
-  id: z.string(), siteId: z.string(), number: z.string(), name: z.string(), countType: z.enum(['article', 'bin', 'differences']),
+  id: z.string(), siteId: z.string(), number: z.string(), name: z.string(), countType: z.enum(COUNT_TYPES),
   status: z.string().describe('open, partially_reported or completely_reported'), countDate: z.string().nullable(),
   warehouseId: z.string().nullable(), warehouseCode: z.string().nullable(), responsibleUserId: z.string().nullable(),
   inventory: z.object({ id: z.string(), number: z.string(), description: z.string(), stockTakingDate: z.string().nullable() }),
@@ -81,7 +82,7 @@ export const handheldItem = z.object({
   itemCode: z.string().nullable(), description: z.string().nullable(), unit: z.string().nullable().describe('Primary unit'),
   lotManagement: z.enum(['no', 'yes', 'auto']).nullable(), serialManagement: z.boolean().nullable(),
   warehouseCode: z.string(), zoneCode: z.string().nullable(), binId: z.string().nullable(), binCode: z.string().nullable(),
-  lot: z.string(), serial: z.string(), status: z.enum(['open', 'reported', 'closed']),
+  lot: z.string(), serial: z.string(), status: z.enum(COUNT_ITEM_STATUSES),
   reportedQuantity: z.string().nullable().describe('Confirmed quantity so far, primary unit'), addedByCount: z.boolean(),
   targetQuantity: z.string().nullable().optional().describe('Only when the inventory shows system quantities; absent when blind'),
 });
@@ -102,7 +103,7 @@ export const lookupZone = z.object({
 
 const placeStatus = {
   onList: z.boolean().describe('The list has lines at this place (a bin; for a zone, its bin-less lines)'),
-  otherList: z.object({ id: z.string(), number: z.string(), name: z.string(), countType: z.enum(['article', 'bin', 'differences']) }).nullable()
+  otherList: z.object({ id: z.string(), number: z.string(), name: z.string(), countType: z.enum(COUNT_TYPES) }).nullable()
     .describe('Another live list of the same inventory with lines here (the first by number), or null'),
   foundAllowed: z.boolean().describe('Reports here are taken: the place is on the list, or items found here are added to it'),
   refusal: z.object({ code: z.enum(['count.place_not_on_list', 'count.on_other_list']), message: z.string(), params: z.record(z.string(), z.string()) }).nullable()
@@ -165,7 +166,7 @@ export const scanResult = z.discriminatedUnion('status', [
       otherList: z.object({ number: z.string(), name: z.string(), holds: z.enum(['place', 'item']).describe('It counts this bin/zone, or this item elsewhere') }).nullable(),
     }).nullable().describe('Set when a found position was added (added: true): another live list of the inventory that holds this place or item'),
     line: z.object({
-      id: z.string(), lineNo: z.number().int(), status: z.enum(['open', 'reported', 'closed']), reportedQuantity: z.string().nullable(),
+      id: z.string(), lineNo: z.number().int(), status: z.enum(COUNT_ITEM_STATUSES), reportedQuantity: z.string().nullable(),
       addedByCount: z.boolean(), targetQuantity: z.string().nullable().optional(), proposedQuantity: z.string().nullable().optional(),
     }),
     report: z.object({
@@ -213,7 +214,7 @@ export const emptyBinResult = z.object({
   status: z.literal('recorded'),
   duplicate: z.boolean().describe('true when this clientReportId was recorded before'),
   binCode: z.string(),
-  line: z.object({ id: idSchema, lineNo: z.number().int(), status: z.enum(['open', 'reported', 'closed']), reportedQuantity: z.string().nullable() }),
+  line: z.object({ id: idSchema, lineNo: z.number().int(), status: z.enum(COUNT_ITEM_STATUSES), reportedQuantity: z.string().nullable() }),
 });
 
 export const identifyQuery = z.strictObject({

@@ -2,10 +2,9 @@
 // which throws count.illegal_transition instead of silently ignoring a wrong move. While a list is being
 // counted its status follows from its items (open → partially reported → completely reported).
 import { DomainError } from '../errors.js';
+import type { CountListStatus } from './vocabulary.js';
 
-export type CountListStatus = 'created' | 'partially_generated' | 'opening_failed' | 'open' | 'partially_reported'
-  | 'completely_reported' | 'closing' | 'closed' | 'closed_with_errors' | 'manually_closed';
-export type CountItemStatus = 'open' | 'reported' | 'closed';
+export type { CountItemStatus, CountListStatus } from './vocabulary.js';
 
 /** Statuses in which counting happens (reports, verification, adding found items). */
 export const COUNTING_STATUSES: readonly CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];

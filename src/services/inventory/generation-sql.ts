@@ -8,6 +8,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { CLASSIFICATION_FILTERS, type GenerationParams } from '../../domain/inventory/generation.js';
 import { CRITERION_FIELDS, type SortFields, type StructureLevel, TIEBREAK_FIELDS } from '../../domain/inventory/structure.js';
+import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
+
 
 export interface SelectionScope {
   inventoryId: string; siteId: string; ownerId: string; fiscalYearStart: string; today: string;
@@ -133,7 +135,7 @@ export function createExistingTable(s: SelectionScope): RawBuilder<unknown> {
     select distinct coalesce(ci.item_id, 0) as item_k, ci.warehouse_id, coalesce(ci.zone_id, 0) as zone_k,
       coalesce(ci.bin_id, 0) as bin_k, ci.lot, ci.serial
     from count_list_items ci join count_lists cl on cl.id = ci.count_list_id
-    where ci.inventory_id = ${s.inventoryId} and cl.status not in ('closed', 'closed_with_errors', 'manually_closed')`;
+    where ci.inventory_id = ${s.inventoryId} and cl.status not in (${FINAL_LIST_STATUSES_SQL})`;
 }
 
 /** `create temp table gen_sel`: the selected positions, each marked when it is already on another list. */

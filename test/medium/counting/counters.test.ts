@@ -1,4 +1,4 @@
-// Several counters on one count list (issue 11): the responsible employee and the assigned counters all see
+// Several counters on one count list: the responsible employee and the assigned counters all see
 // the list on the handheld and report on it; reports add up by the report type as ever, each keeping its
 // user and device; a counter who is not assigned is refused; an assigned counter undoes only their own reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

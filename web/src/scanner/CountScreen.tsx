@@ -403,8 +403,8 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   return (
     <Stack p="sm" gap="sm" data-testid="count-screen" data-ready={ready} data-busy={busy || waitingScans.current.length > 0} data-step={step}>
       <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" c="dimmed" truncate>{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
-        <Button variant="subtle" size="compact-sm" onClick={onLeave}>{t('scan.otherList')}</Button>
+        <Text size="sm" c="dimmed" truncate miw={0} style={{ flex: 1 }}>{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
+        <Button variant="subtle" size="compact-sm" onClick={onLeave} style={{ flexShrink: 0 }}>{t('scan.otherList')}</Button>
       </Group>
       <Paper withBorder p="sm" bg={place ? 'blue.0' : undefined} data-testid="bin-panel">
         <Group justify="space-between">

@@ -255,6 +255,7 @@ describe('counting', () => {
     writeFileSync(file, Buffer.from(bytes));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Zählliste');
+    expect(text).toContain('31.03.2026'); // the count date as German writes it
     expect(text).toContain(lists.B.number);
     const row = text.split('\n').find((l) => l.includes('02-01'))!;
     expect(row).toContain(w.screws.code);

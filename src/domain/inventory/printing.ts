@@ -16,6 +16,23 @@ export type PrintUsage = 'count' | 'verification' | 'blank' | 'none';
 export const DOCUMENT_LANGUAGES = ['en', 'it', 'pl', 'de'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
+// How a printed date reads in each language (day first everywhere; the separator is the country's).
+const DATE_SEPARATOR: Record<DocumentLanguage, string> = { en: '/', it: '/', pl: '.', de: '.' };
+
+/** A calendar date (YYYY-MM-DD) as the document's language writes it: 31/03/2026, 31.03.2026. */
+export function documentDate(isoDate: string, language: DocumentLanguage): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  const sep = DATE_SEPARATOR[language];
+  return `${m[3]}${sep}${m[2]}${sep}${m[1]}`;
+}
+
+/** A moment as the document's language writes it, in UTC (the server knows no reader's time zone): 31.03.2026 14:05 UTC. */
+export function documentTimestamp(at: Date, language: DocumentLanguage): string {
+  const iso = at.toISOString();
+  return `${documentDate(iso, language)} ${iso.slice(11, 16)} UTC`;
+}
+
 export const MAX_BLANK_PAGES = 999;
 /** Upper bounds of one print run, so a request cannot ask for an unbounded document. */
 export const MAX_PRINT_LINES = 20_000;

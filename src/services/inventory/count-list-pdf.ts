@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { DocumentLanguage } from '../../domain/inventory/printing.js';
+import { type DocumentLanguage, documentDate, documentTimestamp } from '../../domain/inventory/printing.js';
 
 export type PrintLanguage = DocumentLanguage;
 
@@ -141,7 +141,7 @@ export async function renderCountListsPdf(sheets: readonly Sheet[], o: RenderOpt
       // A long run is CPU work on the server's event loop: let other requests through every few pages.
       if (++drawn % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
       doc.addPage({ size: 'A4', margin: 0 });
-      drawHeader(doc, L, sheet, p + 1, pages, o.printedAt);
+      drawHeader(doc, L, sheet, p + 1, pages, o.printedAt, o.language);
       const rows = sheet.blankPages > 0 ? [] : sheet.lines.slice(p * ROWS_PER_PAGE, (p + 1) * ROWS_PER_PAGE);
       drawTable(doc, L, columns(sheet.blankPages > 0 ? false : sheet.showTargets), rows, targetText(o.language));
       drawFooter(doc, L);
@@ -157,7 +157,7 @@ function cell(doc: Doc, text: string, x: number, y: number, width: number, heigh
     .text(text, x, y, { width, height, ellipsis: true, align: opts.align ?? 'left', lineGap: 0 });
 }
 
-function drawHeader(doc: Doc, L: Record<Label, string>, s: Sheet, page: number, pages: number, printedAt: Date): void {
+function drawHeader(doc: Doc, L: Record<Label, string>, s: Sheet, page: number, pages: number, printedAt: Date, language: DocumentLanguage): void {
   const { margin } = PAGE;
   const width = PAGE.w - 2 * margin;
   const title = `${L.countList} ${s.listNumber}${s.listName ? ` – ${s.listName}` : ''}`;
@@ -166,7 +166,7 @@ function drawHeader(doc: Doc, L: Record<Label, string>, s: Sheet, page: number, 
   cell(doc, `${L.inventory} ${s.inventoryNumber}${s.inventoryDescription ? ` – ${s.inventoryDescription}` : ''}`, margin, margin + 18, width, 12, { size: 9 });
   const fields: [Label, string][] = [
     ['countType', L[`type.${s.countType}`]], ['warehouse', s.warehouse], ['owner', s.owner], ['usage', L[`usage.${s.usage}`]],
-    ['countDate', s.countDate ?? ''], ['responsible', s.responsible], ['printed', printedAt.toISOString().slice(0, 16).replace('T', ' ')],
+    ['countDate', s.countDate ? documentDate(s.countDate, language) : ''], ['responsible', s.responsible], ['printed', documentTimestamp(printedAt, language)],
   ];
   const colW = width / 4;
   fields.forEach(([label, value], i) => {

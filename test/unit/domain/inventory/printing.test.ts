@@ -151,3 +151,14 @@ describe('options and the decision', () => {
     }
   });
 });
+
+describe('dates on printed documents', () => {
+  it('writes a date day first with the language\'s separator, and a moment in UTC', async () => {
+    const { documentDate, documentTimestamp } = await import('../../../../src/domain/inventory/printing.js');
+    expect(documentDate('2026-03-31', 'de')).toBe('31.03.2026');
+    expect(documentDate('2026-03-31', 'pl')).toBe('31.03.2026');
+    expect(documentDate('2026-03-31', 'it')).toBe('31/03/2026');
+    expect(documentDate('2026-03-31', 'en')).toBe('31/03/2026');
+    expect(documentTimestamp(new Date('2026-12-03T14:05:09Z'), 'de')).toBe('03.12.2026 14:05 UTC');
+  });
+});

@@ -60,6 +60,19 @@ describe('POST /api/count-lists/print', () => {
     expect(text).not.toContain('Stock owner');
   });
 
+  it('names the responsible employee and the assigned counters; dates as the language writes them', async () => {
+    const db = api.db.ctx.db;
+    const anna = await api.userToken('print-anna', 'counter');
+    const bruno = await api.userToken('print-bruno', 'counter');
+    await db.updateTable('users').set({ displayName: 'Anna Rossi' }).where('id', '=', anna.userId).execute();
+    await db.updateTable('users').set({ displayName: 'Bruno Nowak' }).where('id', '=', bruno.userId).execute();
+    await db.updateTable('countLists').set({ responsibleUserId: anna.userId, countDate: '2026-03-31' }).where('id', '=', seeingList.id).execute();
+    await db.insertInto('countListCounters').values({ countListId: seeingList.id, userId: bruno.userId, siteId: seeingList.siteId, createdAt: new Date() }).execute();
+    const text = pdf(await post({ listIds: [seeingList.id], usage: 'count', language: 'de' }));
+    expect(text).toContain('Anna Rossi, Bruno Nowak');
+    expect(text).toContain('31.03.2026');
+  });
+
   it.each(['en', 'it', 'pl', 'de'] as const)('a blind inventory never prints the target (%s)', async (language) => {
     const text = pdf(await post({ listIds: [blindList.id], usage: 'none', printReported: true, language }));
     expect(text).toContain('ŁÓDŹ-1');

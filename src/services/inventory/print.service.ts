@@ -4,7 +4,7 @@
 import { decidePrint, planPrint, type PrintListInput, type PrintUsage, type PrintWarning, type PrintedList } from '../../domain/inventory/printing.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import { requireSite, type InventoryRow, type ListRow } from './count-list.service.js';
+import { countersOf, requireSite, type CounterView, type InventoryRow, type ListRow } from './count-list.service.js';
 import { renderCountListsPdf, type PrintLanguage, type Sheet } from './count-list-pdf.js';
 
 export interface PrintInput {
@@ -32,6 +32,8 @@ interface Loaded {
   owners: Map<string, string>;
   warehouses: Map<string, string>;
   users: Map<string, string>;
+  /** Assigned counters' names per list: the sheet names everyone who may count it. */
+  counters: Map<string, CounterView[]>;
 }
 
 export async function printCountLists(ctx: ServiceContext, actor: Actor, input: PrintInput): Promise<PrintResult> {
@@ -83,7 +85,8 @@ async function load(trx: Tx, actor: Actor, ids: string[]): Promise<Loaded> {
   const userIds = [...new Set(rows.flatMap((l) => (l.responsibleUserId ? [l.responsibleUserId] : [])))];
   const users = new Map((userIds.length ? await trx.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', userIds).execute() : [])
     .map((u) => [u.id, u.displayName || u.username]));
-  return { lists, inventories, items, owners, warehouses, users };
+  const counters = await countersOf(trx, ids);
+  return { lists, inventories, items, owners, warehouses, users, counters };
 }
 
 /** What a sheet shows of each item, with what the domain needs to select it. */
@@ -109,7 +112,8 @@ function sheet(data: Loaded, list: ListRow, p: PrintedList<Item>, usage: PrintUs
   return {
     inventoryNumber: inv.number, inventoryDescription: inv.description, listNumber: list.number, listName: list.name,
     countType: list.countType, warehouse, owner: data.owners.get(inv.ownerId) ?? '', countDate: list.countDate ?? inv.stockTakingDate,
-    responsible: list.responsibleUserId ? (data.users.get(list.responsibleUserId) ?? '') : '', usage,
+    responsible: [list.responsibleUserId ? (data.users.get(list.responsibleUserId) ?? '') : '', ...(data.counters.get(list.id) ?? []).map((c) => c.name)]
+      .filter((n, i, all) => n !== '' && all.indexOf(n) === i).join(', '), usage,
     showTargets: p.showTargets, blankPages: p.blankPages,
     lines: p.lines.map(({ item: i, target }) => ({
       lineNo: i.lineNo, bin: i.binCode ?? '', itemCode: i.itemCode ?? '', description: i.itemDescription ?? '',

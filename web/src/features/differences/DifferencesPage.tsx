@@ -143,7 +143,7 @@ export function DifferencesReportView({ inventoryId, initialCountListId = null }
       key: 'counted', header: c('counted'), width: 84, align: 'right',
       render: (r) => (r.counted === null ? <Text span size="xs" c="dimmed">{t('differences.notCounted')}</Text> : fmt.quantity(r.counted)),
     },
-    { key: 'difference', header: header('difference', c('difference')), width: 92, align: 'right', render: (r) => <Text span inherit c={tone(r.difference)}>{r.difference === null ? '' : `${fmt.quantity(r.difference)} ${r.unit}`}</Text> },
+    { key: 'difference', header: header('difference', c('difference')), width: 92, align: 'right', render: (r) => <Text span inherit c={tone(r.difference)}>{r.difference === null ? '' : `${fmt.signedQuantity(r.difference)} ${r.unit}`}</Text> },
     { key: 'percent', header: header('percent', c('percent')), width: 62, align: 'right', render: (r) => fmt.quantity(r.percent) },
     { key: 'unitPrice', header: c('unitPrice'), width: 80, align: 'right', render: (r) => fmt.money(r.unitPrice) },
     {

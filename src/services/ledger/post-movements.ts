@@ -13,6 +13,7 @@ import {
   type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroups, periodOf,
   saveValuations, upsertBalances, upsertLots,
 } from './posting.repository.js';
+import { insertPostingError } from './posting-errors.repository.js';
 
 export type { PostingInput, PostingLineInput } from '../../domain/ledger/index.js';
 export type { AvailabilityWarning } from './availability.js';
@@ -101,11 +102,10 @@ export function lockReason(hit: LockHit): string {
 
 /** Keeps a posting that ran into a stock lock, whole, for re-processing when the lock is released. */
 export async function parkPosting(trx: Tx, ctx: ServiceContext, userId: string | null, posting: PostingInput, hit: LockHit): Promise<{ status: 'parked'; postingErrorId: string; reason: string }> {
-  const row = await trx.insertInto('postingErrors').values({
-    siteId: posting.siteId, posting: JSON.stringify(posting), reasonCode: 'ledger.stock_locked', reasonMessage: lockReason(hit),
-    countListId: hit.countListId, status: 'pending', attempts: 0, createdAt: ctx.now(), userId,
-  }).returning('id').executeTakeFirstOrThrow();
-  return { status: 'parked', postingErrorId: row.id, reason: 'ledger.stock_locked' };
+  const postingErrorId = await insertPostingError(trx, {
+    siteId: posting.siteId, posting, reasonCode: 'ledger.stock_locked', reasonMessage: lockReason(hit), countListId: hit.countListId, createdAt: ctx.now(), userId,
+  });
+  return { status: 'parked', postingErrorId, reason: 'ledger.stock_locked' };
 }
 
 /**

@@ -1,11 +1,14 @@
 // The posting error file: postings that ran into a stock lock wait here whole. They are re-processed when
 // locks are released (reprocessPostingErrors, called by the count-list close), retried, corrected and
 // posted by hand, or discarded with a reason. Every action is recorded in posting_error_actions.
-import { sql } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { PostingInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { applyPosting, lockReason, preparePosting, userIdOf } from './post-movements.js';
+import {
+  type PostingErrorRow, findPostingError, insertPostingErrorAction, lockPendingPostingErrors, markPostingErrorDiscarded, markPostingErrorPosted,
+  recordFailedAttempt, releaseSavepoint, replacePostingBody, rollbackToSavepoint, savepoint, selectPostingErrors,
+} from './posting-errors.repository.js';
 import { findLock } from './posting.repository.js';
 
 export type PostingErrorStatus = 'pending' | 'posted' | 'discarded';
@@ -14,25 +17,23 @@ export interface PostingErrorView {
   status: PostingErrorStatus; attempts: number; createdAt: string; resolvedAt: string | null; userId: string | null;
 }
 
-const COLUMNS = ['id', 'siteId', 'posting', 'reasonCode', 'reasonMessage', 'countListId', 'status', 'attempts', 'createdAt', 'resolvedAt', 'userId'] as const;
-type Row = { [K in (typeof COLUMNS)[number]]: unknown };
 const iso = (d: unknown) => (d === null ? null : new Date(d as string).toISOString());
-const view = (r: Row): PostingErrorView => ({ ...(r as unknown as PostingErrorView), createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) });
+const view = (r: PostingErrorRow): PostingErrorView => ({ ...(r as unknown as PostingErrorView), createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) });
 
 type Outcome = { status: 'posted'; entryIds: string[] } | { status: 'pending'; reasonCode: string; reasonMessage: string };
 
 async function record(trx: Tx, ctx: ServiceContext, id: string, action: 'retried' | 'corrected' | 'posted' | 'discarded', userId: string | null, note = ''): Promise<void> {
-  await trx.insertInto('postingErrorActions').values((eb) => ({
-    siteId: eb.selectFrom('postingErrors').select('siteId').where('id', '=', id), postingErrorId: id, action, note: note.slice(0, 200), userId, createdAt: ctx.now(),
-  })).execute();
+  await insertPostingErrorAction(trx, id, action, userId, note.slice(0, 200), ctx.now());
 }
 
 /**
  * One attempt to post a parked posting, inside a savepoint so a failure leaves the caller's transaction
  * usable. Posted: the error is resolved. Still locked or refused: attempts + 1 and the new reason.
  */
+const SAVEPOINT = 'posting_error_attempt';
+
 async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting: PostingInput; userId: string | null }, actorId: string | null): Promise<Outcome> {
-  await sql`savepoint posting_error_attempt`.execute(trx);
+  await savepoint(trx, SAVEPOINT);
   let outcome: Outcome;
   let countListId: string | null = null;
   try {
@@ -45,21 +46,19 @@ async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting:
       const res = await applyPosting(trx, ctx, row.userId, prepared);
       outcome = { status: 'posted', entryIds: res.entryIds };
     }
-    await sql`release savepoint posting_error_attempt`.execute(trx);
+    await releaseSavepoint(trx, SAVEPOINT);
   } catch (e) {
-    await sql`rollback to savepoint posting_error_attempt`.execute(trx);
+    await rollbackToSavepoint(trx, SAVEPOINT);
     // Nothing is lost: whatever refuses the posting now becomes its reason, for a person to correct.
     outcome = isDomainError(e)
       ? { status: 'pending', reasonCode: e.code, reasonMessage: e.message }
       : { status: 'pending', reasonCode: 'internal.error', reasonMessage: e instanceof Error ? e.message.slice(0, 500) : String(e) };
   }
   if (outcome.status === 'posted') {
-    await trx.updateTable('postingErrors').set({ status: 'posted', resolvedAt: ctx.now(), attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+    await markPostingErrorPosted(trx, row.id, ctx.now());
     await record(trx, ctx, row.id, 'posted', actorId);
   } else {
-    await trx.updateTable('postingErrors').set({
-      attempts: sql`attempts + 1`, reasonCode: outcome.reasonCode, reasonMessage: outcome.reasonMessage, countListId,
-    }).where('id', '=', row.id).execute();
+    await recordFailedAttempt(trx, row.id, outcome.reasonCode, outcome.reasonMessage, countListId);
     await record(trx, ctx, row.id, 'retried', actorId, outcome.reasonCode);
   }
   return outcome;
@@ -70,9 +69,7 @@ async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting:
  * caller's transaction, oldest first. Returns how many were posted and how many still wait.
  */
 export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filter: { countListId?: string | undefined } = {}): Promise<{ posted: string[]; pending: string[] }> {
-  let q = trx.selectFrom('postingErrors').select(['id', 'posting', 'userId']).where('status', '=', 'pending').orderBy('id').forUpdate();
-  if (filter.countListId !== undefined) q = q.where('countListId', '=', filter.countListId);
-  const rows = await q.execute();
+  const rows = await lockPendingPostingErrors(trx, filter);
   const result = { posted: [] as string[], pending: [] as string[] };
   for (const r of rows) {
     const outcome = await attempt(trx, ctx, { id: r.id, posting: r.posting as PostingInput, userId: r.userId }, null);
@@ -82,13 +79,13 @@ export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filte
 }
 
 async function loadPending(trx: Tx, actor: Actor, id: string) {
-  const row = found(await trx.selectFrom('postingErrors').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst(), `posting error ${id}`, 'id');
+  const row = found(await findPostingError(trx, id, true), `posting error ${id}`, 'id');
   if (actor.siteId !== null && row.siteId !== actor.siteId) throw new DomainError('not_found', `posting error ${id} not found`, { field: 'id' });
   if (row.status !== 'pending') throw new DomainError('conflict.concurrent_update', `posting error ${id} is already ${row.status}`, { field: 'id', params: { status: row.status } });
   return row;
 }
 
-const reload = async (trx: Tx, id: string) => view(await trx.selectFrom('postingErrors').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow());
+const reload = async (trx: Tx, id: string) => view((await findPostingError(trx, id))!);
 
 /** Tries one pending posting again now. */
 export async function retryPostingError(ctx: ServiceContext, actor: Actor, id: string): Promise<PostingErrorView> {
@@ -108,7 +105,7 @@ export async function correctPostingError(ctx: ServiceContext, actor: Actor, id:
     if (posting.siteId !== row.siteId) throw new DomainError('validation.failed', 'a corrected posting stays in the site of the original', { field: 'siteId' });
     // Refuse a correction that is itself invalid, rather than parking a posting that can never go through.
     await preparePosting(trx, actor, posting);
-    await trx.updateTable('postingErrors').set({ posting: JSON.stringify(posting) }).where('id', '=', id).execute();
+    await replacePostingBody(trx, id, posting);
     await record(trx, ctx, id, 'corrected', userIdOf(actor));
     const outcome = await attempt(trx, ctx, { id, posting, userId: userIdOf(actor) }, userIdOf(actor));
     if (outcome.status === 'pending' && outcome.reasonCode !== 'ledger.stock_locked') {
@@ -123,7 +120,7 @@ export async function discardPostingError(ctx: ServiceContext, actor: Actor, id:
   if (reason.trim().length === 0) throw new DomainError('validation.failed', 'say why the posting is discarded', { field: 'reason' });
   return inTransaction(ctx, async (trx) => {
     await loadPending(trx, actor, id);
-    await trx.updateTable('postingErrors').set({ status: 'discarded', resolvedAt: ctx.now() }).where('id', '=', id).execute();
+    await markPostingErrorDiscarded(trx, id, ctx.now());
     await record(trx, ctx, id, 'discarded', userIdOf(actor), reason);
     return reload(trx, id);
   });
@@ -135,17 +132,13 @@ export interface PostingErrorFilter {
 
 export async function listPostingErrors(ctx: ServiceContext, actor: Actor, f: PostingErrorFilter): Promise<PostingErrorView[]> {
   requireRole(actor, 'manager');
-  let q = ctx.db.selectFrom('postingErrors').select(COLUMNS).orderBy('id').limit(f.limit + 1).offset(f.offset);
-  const site = actor.siteId ?? f.siteId;
-  if (site) q = q.where('siteId', '=', site);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.countListId) q = q.where('countListId', '=', f.countListId);
-  return (await q.execute()).map(view);
+  const rows = await selectPostingErrors(ctx.db, { siteId: actor.siteId ?? f.siteId, status: f.status, countListId: f.countListId, limit: f.limit + 1, offset: f.offset });
+  return rows.map(view);
 }
 
 export async function getPostingError(ctx: ServiceContext, actor: Actor, id: string): Promise<PostingErrorView> {
   requireRole(actor, 'manager');
-  const row = found(await ctx.db.selectFrom('postingErrors').select(COLUMNS).where('id', '=', id).executeTakeFirst(), `posting error ${id}`, 'id');
+  const row = found(await findPostingError(ctx.db, id), `posting error ${id}`, 'id');
   if (actor.siteId !== null && row.siteId !== actor.siteId) throw new DomainError('not_found', `posting error ${id} not found`, { field: 'id' });
   return view(row);
 }

@@ -1,25 +1,22 @@
 // Bins (storage places) of structured zones. The client sends the structural elements; the code is derived
 // (`aisle-row-level-place`). Warehouses have thousands of bins, so a range is created with one INSERT.
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type BinRanges, checkBinAllowed, expandBinRanges, makeBin } from '../../domain/place.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, escapeLike, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
+import {
+  type BinFilter, type BinView, binRangeDocument, countExistingBinCodes, deleteBinRow, findBin, findBinsByCodeOrBarcode, findExistingBinCodes,
+  insertBin, insertBinRange, listBinRows, lockBins, setBlocked, updateBinRow,
+} from './bin.repository.js';
+import { type Page, defined, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
 import { loadZone } from './zone.service.js';
 
-export interface BinView {
-  id: string; siteId: string; warehouseId: string; zoneId: string; code: string; aisle: string | null;
-  row: string | null; level: string | null; place: string; barcode: string | null; blocked: boolean;
-}
+export type { BinView, BinFilter };
+
 export interface BinElementsInput {
   aisle?: string | null | undefined; row?: string | null | undefined; level?: string | null | undefined; place: string;
 }
 export interface BinInput extends BinElementsInput { zoneId: string; barcode?: string | null | undefined; blocked?: boolean | undefined }
 export type BinChanges = Partial<Omit<BinInput, 'zoneId'>>;
-export interface BinFilter extends PageInput {
-  warehouseId?: string | undefined; zoneId?: string | undefined; aisle?: string | undefined; row?: string | undefined;
-  level?: string | undefined; codePrefix?: string | undefined; blocked?: boolean | undefined;
-}
 export interface BulkBinInput { zoneId: string; ranges: BinRanges; skipExisting?: boolean | undefined; dryRun?: boolean | undefined }
 export interface BulkBinResult {
   requested: number; created: number; skipped: number; firstCode: string; lastCode: string;
@@ -36,32 +33,20 @@ function sampleOf(codes: string[]): string[] {
   return Array.from({ length: SAMPLE_SIZE }, (_, i) => codes[Math.round(i * step)]!);
 }
 
-const SELECT = ['id', 'siteId', 'warehouseId', 'zoneId', 'code', 'aisle', 'rowNo as row', 'levelNo as level', 'place', 'barcode', 'blocked'] as const;
 const UNIQUE = {
   bins_warehouse_code_key: { field: 'place', message: 'a bin with this code already exists in the warehouse' },
   bins_warehouse_barcode_key: { field: 'barcode', message: 'another bin of the warehouse already has this barcode' },
 };
 
 async function loadBin(trx: Tx, actor: Actor, id: string): Promise<BinView> {
-  const row = await trx.selectFrom('bins').select(SELECT).where('id', '=', id).executeTakeFirst();
+  const row = await findBin(trx, id);
   return found(visible(actor, row), `bin ${id}`);
 }
 
 export async function listBins(ctx: ServiceContext, actor: Actor, f: BinFilter): Promise<Page<BinView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('bins').select(SELECT);
-  const scope = siteScope(actor);
-  if (scope !== null) q = q.where('siteId', '=', scope);
-  if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
-  if (f.zoneId) q = q.where('zoneId', '=', f.zoneId);
-  if (f.aisle) q = q.where('aisle', '=', f.aisle.toUpperCase());
-  if (f.row) q = q.where('rowNo', '=', f.row.toUpperCase());
-  if (f.level) q = q.where('levelNo', '=', f.level.toUpperCase());
-  if (f.codePrefix) q = q.where('code', 'like', `${escapeLike(f.codePrefix.toUpperCase())}%`);
-  if (f.blocked !== undefined) q = q.where('blocked', '=', f.blocked);
-  // Walking order of the warehouse: zone, aisle, row, level, place (bins_zone_sort_idx).
-  const rows = await q.orderBy('warehouseId').orderBy('zoneId').orderBy('aisle').orderBy('rowNo').orderBy('levelNo').orderBy('place')
-    .limit(f.limit + 1).offset(f.offset).execute();
+  // Walking order of the warehouse: zone, aisle, row, level, place.
+  const rows = await listBinRows(ctx.db, siteScope(actor), f);
   return pageOf(rows, f);
 }
 
@@ -77,10 +62,10 @@ export async function createBin(ctx: ServiceContext, actor: Actor, input: BinInp
     requireSite(actor, zone.siteId);
     checkBinAllowed(zone);
     const b = makeBin(zone.organisation, input);
-    return trx.insertInto('bins').values({
+    return insertBin(trx, {
       siteId: zone.siteId, warehouseId: zone.warehouseId, zoneId: zone.id, code: b.code, aisle: b.aisle, rowNo: b.row,
       levelNo: b.level, place: b.place, barcode: input.barcode ?? null, blocked: input.blocked ?? false, createdAt: ctx.now(),
-    }).returning(SELECT).executeTakeFirstOrThrow();
+    });
   }));
 }
 
@@ -97,37 +82,23 @@ export async function createBinRange(ctx: ServiceContext, actor: Actor, input: B
     requireSite(actor, zone.siteId);
     checkBinAllowed(zone);
     const bins = expandBinRanges(zone.organisation, input.ranges);
-    const doc = JSON.stringify(bins.map((b) => ({ code: b.code, aisle: b.aisle, row_no: b.row, level_no: b.level, place: b.place })));
+    const doc = binRangeDocument(bins);
     if (!input.skipExisting) {
-      const clash = await sql<{ code: string }>`
-        select b.code from bins b join jsonb_to_recordset(${doc}::jsonb) as x(code text) on b.code = x.code
-        where b.warehouse_id = ${zone.warehouseId} order by b.code limit 5`.execute(trx);
-      if (clash.rows.length > 0) {
-        const codes = clash.rows.map((r) => r.code);
+      const codes = await findExistingBinCodes(trx, zone.warehouseId, doc, 5);
+      if (codes.length > 0) {
         throw new DomainError('conflict.duplicate', `bins already exist: ${codes.join(', ')}${codes.length === 5 ? ', …' : ''}; send skipExisting to keep them`, {
           field: 'ranges', params: { existing: codes },
         });
       }
     }
     if (input.dryRun) {
-      const existing = await sql<{ n: string }>`
-        select count(*)::text as n from bins b join jsonb_to_recordset(${doc}::jsonb) as x(code text) on b.code = x.code
-        where b.warehouse_id = ${zone.warehouseId}`.execute(trx);
-      const skipped = Number(existing.rows[0]?.n ?? 0);
+      const skipped = await countExistingBinCodes(trx, zone.warehouseId, doc);
       return {
         requested: bins.length, created: bins.length - skipped, skipped, firstCode: bins[0]!.code, lastCode: bins[bins.length - 1]!.code,
         sample: sampleOf(bins.map((b) => b.code)),
       };
     }
-    const inserted = await sql<{ n: string }>`
-      with ins as (
-        insert into bins (site_id, warehouse_id, zone_id, code, aisle, row_no, level_no, place, created_at)
-        select ${zone.siteId}, ${zone.warehouseId}, ${zone.id}, x.code, x.aisle, x.row_no, x.level_no, x.place, ${ctx.now()}
-        from jsonb_to_recordset(${doc}::jsonb) as x(code text, aisle text, row_no text, level_no text, place text)
-        on conflict (warehouse_id, code) do nothing
-        returning 1)
-      select count(*)::text as n from ins`.execute(trx);
-    const created = Number(inserted.rows[0]?.n ?? 0);
+    const created = await insertBinRange(trx, { siteId: zone.siteId, warehouseId: zone.warehouseId, zoneId: zone.id }, doc, ctx.now());
     return { requested: bins.length, created, skipped: bins.length - created, firstCode: bins[0]!.code, lastCode: bins[bins.length - 1]!.code };
   }));
 }
@@ -151,7 +122,7 @@ export async function updateBin(ctx: ServiceContext, actor: Actor, id: string, c
     }
     const set = { ...elements, ...defined({ barcode: changes.barcode, blocked: changes.blocked }) };
     if (Object.keys(set).length === 0) return current;
-    return trx.updateTable('bins').set(set).where('id', '=', id).returning(SELECT).executeTakeFirstOrThrow();
+    return updateBinRow(trx, id, set);
   }));
 }
 
@@ -163,14 +134,12 @@ export async function setBinsBlocked(ctx: ServiceContext, actor: Actor, input: {
   requireRole(actor, 'manager');
   const ids = [...new Set(input.ids)];
   return inTransaction(ctx, async (trx) => {
-    const rows = await trx.selectFrom('bins').select(['id', 'siteId']).where('id', 'in', ids).forUpdate().execute();
+    const rows = await lockBins(trx, ids);
     const seen = new Set(rows.filter((r) => visible(actor, r)).map((r) => r.id));
     const missing = ids.find((id) => !seen.has(id));
     if (missing !== undefined) found(undefined, `bin ${missing}`, 'ids');
     for (const siteId of new Set(rows.map((r) => r.siteId))) requireSite(actor, siteId);
-    const res = await trx.updateTable('bins').set({ blocked: input.blocked }).where('id', 'in', ids).where('blocked', '<>', input.blocked)
-      .executeTakeFirst();
-    return { changed: Number(res.numUpdatedRows) };
+    return { changed: await setBlocked(trx, ids, input.blocked) };
   });
 }
 
@@ -180,7 +149,7 @@ export async function deleteBin(ctx: ServiceContext, actor: Actor, id: string): 
     inTransaction(ctx, async (trx) => {
       const current = await loadBin(trx, actor, id);
       requireSite(actor, current.siteId);
-      await trx.deleteFrom('bins').where('id', '=', id).execute();
+      await deleteBinRow(trx, id);
     }));
 }
 
@@ -197,7 +166,6 @@ export interface ResolvedBin {
 export async function resolveBin(trx: Tx, warehouseId: string, codeOrBarcode: string): Promise<ResolvedBin | undefined> {
   const text = codeOrBarcode.trim();
   if (text === '') return undefined;
-  const rows = await trx.selectFrom('bins').select(SELECT).where('warehouseId', '=', warehouseId)
-    .where((eb) => eb.or([eb('code', '=', text.toUpperCase()), eb('barcode', '=', text)])).limit(2).execute();
+  const rows = await findBinsByCodeOrBarcode(trx, warehouseId, text.toUpperCase(), text);
   return rows.find((r) => r.code === text.toUpperCase()) ?? rows[0];
 }

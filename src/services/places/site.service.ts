@@ -2,13 +2,16 @@
 // organisation structure and change only by an admin; owners are master data a manager maintains.
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, escapeLike, mapDbErrors, pageOf, siteScope } from './support.js';
+import {
+  type CodeNameFilter, type CodeNameView, type CodeTable, deleteCodeName, findCodeName, insertCodeName, listCodeNames, updateCodeName,
+} from './site.repository.js';
+import { type Page, defined, mapDbErrors, pageOf, siteScope } from './support.js';
 
-export interface CodeNameView { id: string; code: string; name: string }
+export type { CodeNameFilter, CodeNameView };
+
 export interface CodeNameInput { code: string; name: string }
-export interface CodeNameFilter extends PageInput { q?: string | undefined }
 
-type Table = 'sites' | 'owners';
+type Table = CodeTable;
 const LABEL: Record<Table, string> = { sites: 'site', owners: 'stock owner' };
 const WRITE_ROLE = { sites: 'admin', owners: 'manager' } as const;
 const UNIQUE = {
@@ -22,15 +25,9 @@ function checkName(name: string | undefined): void {
 
 async function list(ctx: ServiceContext, actor: Actor, table: Table, f: CodeNameFilter): Promise<Page<CodeNameView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom(table).select(['id', 'code', 'name']);
   // A site-bound user sees only their own site; owners are shared by every site.
   const scope = siteScope(actor);
-  if (table === 'sites' && scope !== null) q = q.where('id', '=', scope);
-  if (f.q) {
-    const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]));
-  }
-  const rows = await q.orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await listCodeNames(ctx.db, table, table === 'sites' ? scope : null, f);
   return pageOf(rows, f);
 }
 
@@ -39,7 +36,7 @@ async function get(ctx: ServiceContext, actor: Actor, table: Table, id: string):
   const scope = siteScope(actor);
   const row = table === 'sites' && scope !== null && scope !== id
     ? undefined
-    : await ctx.db.selectFrom(table).select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+    : await findCodeName(ctx.db, table, id);
   return found(row, `${LABEL[table]} ${id}`);
 }
 
@@ -47,8 +44,7 @@ async function create(ctx: ServiceContext, actor: Actor, table: Table, input: Co
   requireRole(actor, WRITE_ROLE[table]);
   checkName(input.name);
   return mapDbErrors({ unique: UNIQUE[table] }, () =>
-    inTransaction(ctx, (trx) =>
-      trx.insertInto(table).values({ code: input.code, name: input.name }).returning(['id', 'code', 'name']).executeTakeFirstOrThrow()));
+    inTransaction(ctx, (trx) => insertCodeName(trx, table, { code: input.code, name: input.name })));
 }
 
 async function update(ctx: ServiceContext, actor: Actor, table: Table, id: string, changes: Partial<CodeNameInput>): Promise<CodeNameView> {
@@ -58,8 +54,8 @@ async function update(ctx: ServiceContext, actor: Actor, table: Table, id: strin
   return mapDbErrors({ unique: UNIQUE[table] }, () =>
     inTransaction(ctx, async (trx) => {
       const row = Object.keys(set).length === 0
-        ? await trx.selectFrom(table).select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst()
-        : await trx.updateTable(table).set(set).where('id', '=', id).returning(['id', 'code', 'name']).executeTakeFirst();
+        ? await findCodeName(trx, table, id)
+        : await updateCodeName(trx, table, id, set);
       return found(row, `${LABEL[table]} ${id}`);
     }));
 }
@@ -71,7 +67,7 @@ async function remove(ctx: ServiceContext, actor: Actor, table: Table, id: strin
     : `stock owner ${id} still has stock, ledger entries or inventories; it cannot be deleted`;
   await mapDbErrors({ inUse }, () =>
     inTransaction(ctx, async (trx) => {
-      const row = await trx.deleteFrom(table).where('id', '=', id).returning('id').executeTakeFirst();
+      const row = await deleteCodeName(trx, table, id);
       found(row, `${LABEL[table]} ${id}`);
     }));
 }

@@ -3,53 +3,38 @@
 import { DomainError } from '../../domain/errors.js';
 import type { WarehouseKind } from '../../domain/place.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, escapeLike, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
+import { type Page, defined, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
+import {
+  type WarehouseFilter, type WarehouseView, deleteWarehouseRow, findAnyZoneOfWarehouse, findWarehouse, hasLedgerEntries, insertWarehouse,
+  isActiveUser, listWarehouseRows, siteExists, updateWarehouseRow,
+} from './warehouse.repository.js';
 
-export interface WarehouseView {
-  id: string; siteId: string; code: string; name: string; kind: WarehouseKind; physical: 'internal' | 'external';
-  responsibleUserId: string | null; allowNegative: boolean; costCentre: string | null;
-}
+export type { WarehouseView, WarehouseFilter };
+
 export interface WarehouseInput {
   siteId: string; code: string; name: string; kind: WarehouseKind; physical?: 'internal' | 'external' | undefined;
   responsibleUserId?: string | null | undefined; allowNegative?: boolean | undefined; costCentre?: string | null | undefined;
 }
 export type WarehouseChanges = Partial<Omit<WarehouseInput, 'siteId'>>;
-export interface WarehouseFilter extends PageInput {
-  siteId?: string | undefined; kind?: WarehouseKind | undefined; physical?: 'internal' | 'external' | undefined;
-  responsibleUserId?: string | undefined; q?: string | undefined;
-}
 
-const COLUMNS = ['id', 'siteId', 'code', 'name', 'kind', 'physical', 'responsibleUserId', 'allowNegative', 'costCentre'] as const;
 const UNIQUE = { warehouses_site_code_key: { field: 'code', message: 'a warehouse with this code already exists in the site' } };
 
 /** Loads a warehouse the actor may see, or not_found. */
 export async function loadWarehouse(trx: Tx, actor: Actor, id: string, field?: string): Promise<WarehouseView> {
-  const row = await trx.selectFrom('warehouses').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await findWarehouse(trx, id);
   return found(visible(actor, row), `warehouse ${id}`, field);
 }
 
 async function checkResponsible(trx: Tx, userId: string | null | undefined): Promise<void> {
   if (userId === null || userId === undefined) return;
-  const user = await trx.selectFrom('users').select(['id', 'active']).where('id', '=', userId).executeTakeFirst();
-  if (!user || !user.active) {
+  if (!(await isActiveUser(trx, userId))) {
     throw new DomainError('reference.unknown', `responsible employee ${userId} is not an active user`, { field: 'responsibleUserId' });
   }
 }
 
 export async function listWarehouses(ctx: ServiceContext, actor: Actor, f: WarehouseFilter): Promise<Page<WarehouseView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('warehouses').select(COLUMNS);
-  const scope = siteScope(actor);
-  if (scope !== null) q = q.where('siteId', '=', scope);
-  if (f.siteId) q = q.where('siteId', '=', f.siteId);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.physical) q = q.where('physical', '=', f.physical);
-  if (f.responsibleUserId) q = q.where('responsibleUserId', '=', f.responsibleUserId);
-  if (f.q) {
-    const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]));
-  }
-  const rows = await q.orderBy('siteId').orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await listWarehouseRows(ctx.db, siteScope(actor), f);
   return pageOf(rows, f);
 }
 
@@ -62,14 +47,13 @@ export async function createWarehouse(ctx: ServiceContext, actor: Actor, input: 
   requireRole(actor, 'manager');
   requireSite(actor, input.siteId);
   return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const site = await trx.selectFrom('sites').select('id').where('id', '=', input.siteId).executeTakeFirst();
-    if (!site) throw new DomainError('reference.unknown', `site ${input.siteId} does not exist`, { field: 'siteId' });
+    if (!(await siteExists(trx, input.siteId))) throw new DomainError('reference.unknown', `site ${input.siteId} does not exist`, { field: 'siteId' });
     await checkResponsible(trx, input.responsibleUserId);
-    return trx.insertInto('warehouses').values({
+    return insertWarehouse(trx, {
       siteId: input.siteId, code: input.code, name: input.name, kind: input.kind, physical: input.physical ?? 'internal',
       responsibleUserId: input.responsibleUserId ?? null, allowNegative: input.allowNegative ?? false,
       costCentre: input.costCentre ?? null, createdAt: ctx.now(),
-    }).returning(COLUMNS).executeTakeFirstOrThrow();
+    });
   }));
 }
 
@@ -81,17 +65,15 @@ export async function updateWarehouse(ctx: ServiceContext, actor: Actor, id: str
     await checkResponsible(trx, changes.responsibleUserId);
     if (changes.kind !== undefined && changes.kind !== current.kind) {
       // Zones belong to the structured layout and stock was booked under the old layout: both pin the kind.
-      const zone = await trx.selectFrom('zones').select('id').where('warehouseId', '=', id).limit(1).executeTakeFirst();
-      if (zone) throw new DomainError('conflict.in_use', `warehouse ${current.code} has zones; delete them before changing its kind`, { field: 'kind' });
-      const moved = await trx.selectFrom('stockLedger').select('id').where('warehouseId', '=', id).limit(1).executeTakeFirst();
-      if (moved) throw new DomainError('conflict.in_use', `warehouse ${current.code} has stock movements; its kind can no longer change`, { field: 'kind' });
+      if (await findAnyZoneOfWarehouse(trx, id)) throw new DomainError('conflict.in_use', `warehouse ${current.code} has zones; delete them before changing its kind`, { field: 'kind' });
+      if (await hasLedgerEntries(trx, id)) throw new DomainError('conflict.in_use', `warehouse ${current.code} has stock movements; its kind can no longer change`, { field: 'kind' });
     }
     const set = defined({
       code: changes.code, name: changes.name, kind: changes.kind, physical: changes.physical,
       responsibleUserId: changes.responsibleUserId, allowNegative: changes.allowNegative, costCentre: changes.costCentre,
     });
     if (Object.keys(set).length === 0) return current;
-    return trx.updateTable('warehouses').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
+    return updateWarehouseRow(trx, id, set);
   }));
 }
 
@@ -101,8 +83,8 @@ export async function deleteWarehouse(ctx: ServiceContext, actor: Actor, id: str
     inTransaction(ctx, async (trx) => {
       const current = await loadWarehouse(trx, actor, id);
       requireSite(actor, current.siteId);
-      const zone = await trx.selectFrom('zones').select('code').where('warehouseId', '=', id).limit(1).executeTakeFirst();
+      const zone = await findAnyZoneOfWarehouse(trx, id);
       if (zone) throw new DomainError('conflict.in_use', `warehouse ${current.code} still has zones (e.g. ${zone.code}); delete them first`);
-      await trx.deleteFrom('warehouses').where('id', '=', id).execute();
+      await deleteWarehouseRow(trx, id);
     }));
 }

@@ -3,30 +3,27 @@
 import { DomainError } from '../../domain/errors.js';
 import { type ZoneOrganisation, type ZoneUsage, checkZoneAllowed } from '../../domain/place.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, escapeLike, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
+import { type Page, defined, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
 import { loadWarehouse } from './warehouse.service.js';
+import {
+  type ZoneFilter, type ZoneView, deleteZoneRow, findAnyBinOfZone, findAnyCountListOfZone, findDifferencesZone, findZone, insertZone, listZoneRows,
+  updateZoneRow,
+} from './zone.repository.js';
 
-export interface ZoneView {
-  id: string; siteId: string; warehouseId: string; code: string; name: string;
-  organisation: ZoneOrganisation; structured: boolean; usage: ZoneUsage;
-}
+export type { ZoneView, ZoneFilter };
+
 export interface ZoneInput {
   warehouseId: string; code: string; name: string; organisation: ZoneOrganisation; structured: boolean; usage?: ZoneUsage | undefined;
 }
 export type ZoneChanges = Partial<Omit<ZoneInput, 'warehouseId'>>;
-export interface ZoneFilter extends PageInput {
-  warehouseId?: string | undefined; siteId?: string | undefined; organisation?: ZoneOrganisation | undefined;
-  structured?: boolean | undefined; usage?: ZoneUsage | undefined; q?: string | undefined;
-}
 
-const COLUMNS = ['id', 'siteId', 'warehouseId', 'code', 'name', 'organisation', 'structured', 'usage'] as const;
 const UNIQUE = {
   zones_warehouse_code_key: { field: 'code', message: 'a zone with this code already exists in the warehouse' },
   zones_one_differences_zone: { field: 'usage', message: 'the warehouse already has an inventory-differences zone' },
 };
 
 export async function loadZone(trx: Tx, actor: Actor, id: string, field?: string): Promise<ZoneView> {
-  const row = await trx.selectFrom('zones').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await findZone(trx, id);
   return found(visible(actor, row), `zone ${id}`, field);
 }
 
@@ -43,9 +40,7 @@ function requireUnstructuredDifferences(z: { code: string; structured: boolean; 
 }
 
 async function checkDifferencesZone(trx: Tx, warehouseId: string, exceptId: string | null): Promise<void> {
-  let q = trx.selectFrom('zones').select('code').where('warehouseId', '=', warehouseId).where('usage', '=', 'inventory_differences');
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  const other = await q.executeTakeFirst();
+  const other = await findDifferencesZone(trx, warehouseId, exceptId);
   if (other) {
     throw new DomainError('conflict.duplicate', `zone ${other.code} is already the inventory-differences zone of this warehouse; at most one is allowed`, {
       field: 'usage',
@@ -55,19 +50,7 @@ async function checkDifferencesZone(trx: Tx, warehouseId: string, exceptId: stri
 
 export async function listZones(ctx: ServiceContext, actor: Actor, f: ZoneFilter): Promise<Page<ZoneView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('zones').select(COLUMNS);
-  const scope = siteScope(actor);
-  if (scope !== null) q = q.where('siteId', '=', scope);
-  if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
-  if (f.siteId) q = q.where('siteId', '=', f.siteId);
-  if (f.organisation) q = q.where('organisation', '=', f.organisation);
-  if (f.structured !== undefined) q = q.where('structured', '=', f.structured);
-  if (f.usage) q = q.where('usage', '=', f.usage);
-  if (f.q) {
-    const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]));
-  }
-  const rows = await q.orderBy('warehouseId').orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await listZoneRows(ctx.db, siteScope(actor), f);
   return pageOf(rows, f);
 }
 
@@ -85,10 +68,10 @@ export async function createZone(ctx: ServiceContext, actor: Actor, input: ZoneI
     const usage = input.usage ?? 'normal';
     requireUnstructuredDifferences({ code: input.code, structured: input.structured, usage });
     if (usage === 'inventory_differences') await checkDifferencesZone(trx, wh.id, null);
-    return trx.insertInto('zones').values({
+    return insertZone(trx, {
       siteId: wh.siteId, warehouseId: wh.id, code: input.code, name: input.name, organisation: input.organisation,
       structured: input.structured, usage, createdAt: ctx.now(),
-    }).returning(COLUMNS).executeTakeFirstOrThrow();
+    });
   }));
 }
 
@@ -101,7 +84,7 @@ export async function updateZone(ctx: ServiceContext, actor: Actor, id: string, 
       || (changes.structured !== undefined && changes.structured !== current.structured);
     if (layoutChanges) {
       // Bin codes were derived from the organisation; changing it under existing bins would make them lie.
-      const bin = await trx.selectFrom('bins').select('code').where('zoneId', '=', id).limit(1).executeTakeFirst();
+      const bin = await findAnyBinOfZone(trx, id);
       if (bin) {
         throw new DomainError('conflict.in_use', `zone ${current.code} has bins (e.g. ${bin.code}); its organisation and structured flag can no longer change`, {
           field: changes.organisation !== undefined ? 'organisation' : 'structured',
@@ -116,7 +99,7 @@ export async function updateZone(ctx: ServiceContext, actor: Actor, id: string, 
     }
     const set = defined({ code: changes.code, name: changes.name, organisation: changes.organisation, structured: changes.structured, usage: changes.usage });
     if (Object.keys(set).length === 0) return current;
-    return trx.updateTable('zones').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
+    return updateZoneRow(trx, id, set);
   }));
 }
 
@@ -126,11 +109,11 @@ export async function deleteZone(ctx: ServiceContext, actor: Actor, id: string):
     inTransaction(ctx, async (trx) => {
       const current = await loadZone(trx, actor, id);
       requireSite(actor, current.siteId);
-      const bin = await trx.selectFrom('bins').select('code').where('zoneId', '=', id).limit(1).executeTakeFirst();
+      const bin = await findAnyBinOfZone(trx, id);
       if (bin) throw new DomainError('conflict.in_use', `zone ${current.code} still has bins (e.g. ${bin.code}); delete them first`);
       // count_list_items has no foreign key to zones (migration 0071): ask for count lists here.
-      const listed = await trx.selectFrom('countListItems').select('countListId').where('zoneId', '=', id).limit(1).executeTakeFirst();
+      const listed = await findAnyCountListOfZone(trx, id);
       if (listed) throw new DomainError('conflict.in_use', `zone ${current.code} is on count lists; delete or close them first`, { params: { countListId: listed.countListId } });
-      await trx.deleteFrom('zones').where('id', '=', id).execute();
+      await deleteZoneRow(trx, id);
     }));
 }

@@ -8,9 +8,10 @@
 // plan refuses the posting rather than over-issuing a lot.
 import { Dec, ZERO, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { type LotConsumption, type LotStock, type PlaceFacts, type PostingLine, allocateLots } from '../../domain/ledger/index.js';
+import { type LotStock, type PlaceFacts, type PostingLine, allocateLots } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
 import { loadLotStock, lotPotKey } from './lot-stock.js';
+import { loadLotConsumption } from './posting.repository.js';
 
 const placeKey = (l: { itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string }) =>
   `${l.itemId}|${l.warehouseId}|${l.zoneId ?? ''}|${l.binId ?? ''}|${l.ownerId}`;
@@ -22,8 +23,7 @@ export async function allocateAutoLots(trx: Tx, postingDate: string, lines: Post
   if (open.length === 0) return lines;
   const itemIds = [...new Set(open.map((l) => l.itemId))];
   const { positions, reserved } = await loadLotStock(trx, itemIds, [...new Set(open.map((l) => l.warehouseId))]);
-  const orders = await trx.selectFrom('items').select(['id', 'lotConsumption']).where('id', 'in', itemIds).execute();
-  const orderOf = new Map(orders.map((r) => [String(r.id), r.lotConsumption as LotConsumption]));
+  const orderOf = await loadLotConsumption(trx, itemIds);
   // Free stock per lot in the warehouse and owner: on hand less the lot's open reservations.
   const free = new Map<string, Dec>();
   for (const p of positions) free.set(lotPotKey(p), (free.get(lotPotKey(p)) ?? ZERO).plus(p.quantity));

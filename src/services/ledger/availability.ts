@@ -3,7 +3,6 @@
 // lot under its lot availability check. none → not checked; warning → the posting goes through and the result
 // carries the warning (an acknowledgeable warning is a result, not an exception); blocking → refused with
 // ledger.not_available naming the item, the lot and the available quantity. Set-based: one statement.
-import { sql } from 'kysely';
 import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { availabilityNeeds } from '../../domain/item-master/availability.js';
@@ -11,6 +10,7 @@ import { type Availability, judgeAvailability } from '../../domain/item-master/l
 import type { CheckMode } from '../../domain/item-master/types.js';
 import type { PostingLine } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
+import { loadAvailabilityChecks, sumAvailability } from './posting.repository.js';
 
 export interface AvailabilityWarning {
   code: 'ledger.not_available';
@@ -20,14 +20,11 @@ export interface AvailabilityWarning {
   params: Omit<Availability, 'outcome' | 'sufficient'> & { itemId: string; itemCode: string; warehouseId: string; ownerId: string; lot: string | null };
 }
 
-const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
-
 /** Checks the lines (after automatic lot allocation); throws on a blocking shortage, returns the warnings. */
 export async function checkPostingAvailability(trx: Tx, lines: PostingLine[]): Promise<AvailabilityWarning[]> {
   const needs = availabilityNeeds(lines);
   if (needs.length === 0) return [];
-  const items = await trx.selectFrom('items').select(['id', 'code', 'availabilityCheck', 'lotAvailabilityCheck'])
-    .where(sql<boolean>`id = any(${[...new Set(needs.map((n) => n.itemId))]}::bigint[])`).execute();
+  const items = await loadAvailabilityChecks(trx, [...new Set(needs.map((n) => n.itemId))]);
   const byId = new Map(items.map((i) => [String(i.id), i]));
   const modeOf = (n: (typeof needs)[number]): CheckMode => {
     const i = byId.get(n.itemId);
@@ -35,16 +32,7 @@ export async function checkPostingAvailability(trx: Tx, lines: PostingLine[]): P
   };
   const checked = needs.map((n, i) => ({ ...n, i, mode: modeOf(n) })).filter((n) => n.mode !== 'none');
   if (checked.length === 0) return [];
-  const { rows } = await sql<{ i: number; onHand: string; reserved: string }>`
-    select x.i,
-      (select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = x.item_id and b.warehouse_id = x.warehouse_id
-        and b.owner_id = x.owner_id and (x.lot is null or b.lot = x.lot))::text as on_hand,
-      (select coalesce(sum(r.quantity), 0) from reservations r where r.status = 'open' and r.item_id = x.item_id
-        and r.warehouse_id = x.warehouse_id and r.owner_id = x.owner_id and (x.lot is null or r.lot = x.lot))::text as reserved
-    from jsonb_to_recordset(${json(checked.map((n) => ({ i: n.i, item_id: n.itemId, warehouse_id: n.warehouseId, owner_id: n.ownerId, lot: n.lot })))})
-      as x(i int, item_id bigint, warehouse_id bigint, owner_id bigint, lot text)
-    order by x.i`.execute(trx);
-  const figures = new Map(rows.map((r) => [Number(r.i), r]));
+  const figures = await sumAvailability(trx, checked);
   const warnings: AvailabilityWarning[] = [];
   for (const n of checked.sort((a, b) => a.lineIndex - b.lineIndex || a.i - b.i)) {
     const f = figures.get(n.i)!;

@@ -1,9 +1,9 @@
 // Lot stock as the consumption order needs it (domain/ledger/lots.ts): lot positions with the lot's expiry
 // and its first receipt in the warehouse, and open reservations per lot. One loader for the ledger's
 // automatic consumption and the item master's lot proposal, so both read "first receipt" and "reserved" alike.
-import { sql } from 'kysely';
 import { Dec } from '../../domain/decimal.js';
 import type { Tx } from '../context.js';
+import { selectLotPositions, sumOpenLotReservations } from './stock.repository.js';
 
 export interface LotPosition {
   itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string;
@@ -26,26 +26,8 @@ export const lotPotKey = (p: { itemId: string; warehouseId: string; ownerId: str
 
 /** Lot stock of the items in the warehouses (set-based: two statements whatever the number of items). */
 export async function loadLotStock(trx: Tx, itemIds: string[], warehouseIds: string[]): Promise<LotStockFacts> {
-  const { rows } = await sql<{
-    itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string;
-    quantity: string; expiryDate: string | null; firstReceipt: string | null;
-  }>`
-    with f as (
-      select item_id, warehouse_id, lot, min(posting_date) as first_receipt from stock_ledger
-      where item_id = any(${itemIds}::bigint[]) and warehouse_id = any(${warehouseIds}::bigint[]) and lot <> '' and quantity > 0
-      group by item_id, warehouse_id, lot
-    )
-    select b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.owner_id, b.lot, b.serial, b.quantity::text as quantity,
-      to_char(l.expiry_date, 'YYYY-MM-DD') as expiry_date, to_char(f.first_receipt, 'YYYY-MM-DD') as first_receipt
-    from stock_balances b
-    left join lots l on l.item_id = b.item_id and l.code = b.lot
-    left join f on f.item_id = b.item_id and f.warehouse_id = b.warehouse_id and f.lot = b.lot
-    where b.item_id = any(${itemIds}::bigint[]) and b.warehouse_id = any(${warehouseIds}::bigint[]) and b.lot <> '' and b.quantity > 0
-    order by b.id`.execute(trx);
-  const { rows: held } = await sql<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }>`
-    select item_id, warehouse_id, owner_id, lot, sum(quantity)::text as reserved from reservations
-    where status = 'open' and lot <> '' and item_id = any(${itemIds}::bigint[]) and warehouse_id = any(${warehouseIds}::bigint[])
-    group by item_id, warehouse_id, owner_id, lot`.execute(trx);
+  const rows = await selectLotPositions(trx, itemIds, warehouseIds);
+  const held = await sumOpenLotReservations(trx, itemIds, warehouseIds);
   const s = (v: string | number | null) => (v === null ? null : String(v));
   return {
     positions: rows.map((r) => ({

@@ -13,6 +13,7 @@ import {
   type LockHit, findLock, insertEntries, loadPlaceFacts, lockBalances, lockValuations, nextTransferGroups, periodOf,
   saveValuations, upsertBalances, upsertLots,
 } from './posting.repository.js';
+import { findTransactionKey } from './keys.repository.js';
 import { insertPostingError } from './posting-errors.repository.js';
 
 export type { PostingInput, PostingLineInput } from '../../domain/ledger/index.js';
@@ -50,7 +51,7 @@ export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, post
   if (actor.siteId !== null && actor.siteId !== posting.siteId) {
     throw new DomainError('auth.forbidden', `you work for site ${actor.siteId} and cannot post for site ${posting.siteId}`, { field: 'siteId' });
   }
-  const key = await trx.selectFrom('transactionKeys').select(['code', 'kind']).where('code', '=', posting.keyCode).executeTakeFirst();
+  const key = await findTransactionKey(trx, posting.keyCode);
   if (!key) throw new DomainError('reference.unknown', `transaction key ${posting.keyCode} does not exist`, { field: 'keyCode' });
   checkKeyKind(key.kind, key.code, parsed);
   const { anyDefined, period } = await periodOf(trx, posting.postingDate);

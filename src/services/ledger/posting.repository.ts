@@ -2,7 +2,7 @@
 // jsonb_to_recordset, so a 50,000-line inventory close costs a handful of statements, not one per line.
 import { sql } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
-import type { BalanceChange, ItemFacts, Plan, PlaceFacts, PostingLine, Valuation, ValuationChange } from '../../domain/ledger/index.js';
+import type { BalanceChange, ItemFacts, LotConsumption, Plan, PlaceFacts, PostingLine, Valuation, ValuationChange } from '../../domain/ledger/index.js';
 import { positionKey, valuationKey } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
 
@@ -244,4 +244,35 @@ export async function upsertLots(trx: Tx, now: Date, lines: PostingLine[]): Prom
 export async function nextTransferGroups(trx: Tx, count: number): Promise<string[]> {
   const { rows } = await sql<{ g: string }>`select nextval('stock_ledger_transfer_group_seq') as g from generate_series(1, ${count}::int) order by 1`.execute(trx);
   return rows.map((r) => String(r.g));
+}
+
+/** Lot consumption order (fifo, fefo, …) of the items. */
+export async function loadLotConsumption(trx: Tx, itemIds: string[]): Promise<Map<string, LotConsumption>> {
+  const rows = await trx.selectFrom('items').select(['id', 'lotConsumption']).where('id', 'in', itemIds).execute();
+  return new Map(rows.map((r) => [String(r.id), r.lotConsumption as LotConsumption]));
+}
+
+/** Code and availability check modes (item and lot) of the items. */
+export async function loadAvailabilityChecks(trx: Tx, itemIds: string[]) {
+  return trx.selectFrom('items').select(['id', 'code', 'availabilityCheck', 'lotAvailabilityCheck'])
+    .where(sql<boolean>`id = any(${itemIds}::bigint[])`).execute();
+}
+
+export interface AvailabilityProbe { i: number; itemId: string; warehouseId: string; ownerId: string; lot: string | null }
+
+/**
+ * On hand and open reservations per probe, in one statement: in the warehouse, for the owner, of the lot
+ * when the probe names one (else of every lot). Keyed by the probe's `i`.
+ */
+export async function sumAvailability(trx: Tx, probes: AvailabilityProbe[]): Promise<Map<number, { onHand: string; reserved: string }>> {
+  const { rows } = await sql<{ i: number; onHand: string; reserved: string }>`
+    select x.i,
+      (select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = x.item_id and b.warehouse_id = x.warehouse_id
+        and b.owner_id = x.owner_id and (x.lot is null or b.lot = x.lot))::text as on_hand,
+      (select coalesce(sum(r.quantity), 0) from reservations r where r.status = 'open' and r.item_id = x.item_id
+        and r.warehouse_id = x.warehouse_id and r.owner_id = x.owner_id and (x.lot is null or r.lot = x.lot))::text as reserved
+    from jsonb_to_recordset(${json(probes.map((n) => ({ i: n.i, item_id: n.itemId, warehouse_id: n.warehouseId, owner_id: n.ownerId, lot: n.lot })))})
+      as x(i int, item_id bigint, warehouse_id bigint, owner_id bigint, lot text)
+    order by x.i`.execute(trx);
+  return new Map(rows.map((r) => [Number(r.i), r]));
 }

@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { checkPostingAvailability } from './availability.js';
+import { findTransactionKey } from './keys.repository.js';
 import { type AvailabilityWarning, type PostOptions, type PostResult, type PostingInput, postMovements, preparePosting } from './post-movements.js';
 
 export interface ManualPosting {
@@ -37,7 +38,7 @@ export interface TransferPosting extends Omit<ManualPosting, 'lines'> {
 }
 
 async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Promise<void> {
-  const key = await trx.selectFrom('transactionKeys').select('kind').where('code', '=', keyCode).executeTakeFirst();
+  const key = await findTransactionKey(trx, keyCode);
   if (!key) throw new DomainError('reference.unknown', `transaction key ${keyCode} does not exist`, { field: 'keyCode' });
   if (!allowed.includes(key.kind)) {
     throw new DomainError('ledger.key_kind_mismatch', `key ${keyCode} is a ${key.kind} key; this operation needs a ${allowed.join(' or ')} key`, {

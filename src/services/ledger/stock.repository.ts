@@ -161,3 +161,38 @@ export async function rebuildBalancesFromLedger(trx: Tx, now: Date, itemIds: str
     select (select count(*) from upserted) + (select count(*) from orphans) as fixed`.execute(trx);
   return Number(rows[0]!.fixed);
 }
+
+export interface LotPositionRow {
+  itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string;
+  quantity: string; expiryDate: string | null; firstReceipt: string | null;
+}
+
+/**
+ * Positions of the items in the warehouses holding a lot with stock (> 0), with the lot's expiry and the
+ * posting date of its first incoming entry in the warehouse (receipt, transfer in, positive correction).
+ */
+export async function selectLotPositions(trx: Tx, itemIds: string[], warehouseIds: string[]): Promise<LotPositionRow[]> {
+  const { rows } = await sql<LotPositionRow>`
+    with f as (
+      select item_id, warehouse_id, lot, min(posting_date) as first_receipt from stock_ledger
+      where item_id = any(${itemIds}::bigint[]) and warehouse_id = any(${warehouseIds}::bigint[]) and lot <> '' and quantity > 0
+      group by item_id, warehouse_id, lot
+    )
+    select b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.owner_id, b.lot, b.serial, b.quantity::text as quantity,
+      to_char(l.expiry_date, 'YYYY-MM-DD') as expiry_date, to_char(f.first_receipt, 'YYYY-MM-DD') as first_receipt
+    from stock_balances b
+    left join lots l on l.item_id = b.item_id and l.code = b.lot
+    left join f on f.item_id = b.item_id and f.warehouse_id = b.warehouse_id and f.lot = b.lot
+    where b.item_id = any(${itemIds}::bigint[]) and b.warehouse_id = any(${warehouseIds}::bigint[]) and b.lot <> '' and b.quantity > 0
+    order by b.id`.execute(trx);
+  return rows;
+}
+
+/** Open reservations naming a lot, summed per item, warehouse, owner and lot. */
+export async function sumOpenLotReservations(trx: Tx, itemIds: string[], warehouseIds: string[]): Promise<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }[]> {
+  const { rows } = await sql<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }>`
+    select item_id, warehouse_id, owner_id, lot, sum(quantity)::text as reserved from reservations
+    where status = 'open' and lot <> '' and item_id = any(${itemIds}::bigint[]) and warehouse_id = any(${warehouseIds}::bigint[])
+    group by item_id, warehouse_id, owner_id, lot`.execute(trx);
+  return rows;
+}

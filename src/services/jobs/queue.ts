@@ -2,11 +2,10 @@
 // SAME transaction as the domain writes that ask for it (no job without its cause, no cause without its
 // job), and it must work on single-connection PGlite and inside the per-test PostgreSQL schemas — a queue
 // library with its own schema and connections can do neither. State, progress and results survive a restart.
-import type { Selectable } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import type { JobsTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
 import type { z } from 'zod';
+import { type JobRow, findJob, insertJob } from './jobs.repository.js';
 import type { JobDefinition, JobRegistry } from './types.js';
 
 export type { JobDefinition, JobRegistry, JobRun, Progress } from './types.js';
@@ -58,11 +57,12 @@ export interface EnqueueInput {
 export async function enqueueJob(trx: Tx, ctx: ServiceContext, input: EnqueueInput): Promise<string> {
   parseJobParams(definitionFor(ctx.jobs, input.kind), input.params ?? {});
   const id = `job_${ctx.newToken()}`.slice(0, 100);
-  await trx.insertInto('jobs').values({
-    id, kind: input.kind, params: JSON.stringify(input.params ?? {}), siteId: input.siteId ?? null,
+  // In the caller's transaction: the job exists exactly when the writes that ask for it commit.
+  await insertJob(trx, {
+    id, kind: input.kind, params: input.params ?? {}, siteId: input.siteId ?? null,
     createdBy: input.createdBy === SYSTEM_ACTOR.userId ? null : (input.createdBy ?? null), total: input.total ?? 0,
     createdAt: ctx.now(),
-  }).execute();
+  });
   // Wake workers after the enqueueing transaction had a chance to commit; a too-early wake finds nothing
   // and the regular poll picks the job up.
   setTimeout(() => { for (const w of wakers) w(); }, 10).unref?.();
@@ -85,7 +85,7 @@ export interface JobView {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function jobView(r: Selectable<JobsTable>): JobView {
+export function jobView(r: JobRow): JobView {
   return {
     id: r.id, kind: r.kind, status: r.status, progress: r.progress, total: r.total, result: r.result ?? null,
     error: r.error ?? null, attempts: r.attempts, createdAt: iso(r.createdAt)!, startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
@@ -95,7 +95,7 @@ export function jobView(r: Selectable<JobsTable>): JobView {
 /** A job's state: its creator sees it, managers see the jobs of their site. */
 export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Promise<JobView> {
   requireRole(actor, 'counter');
-  const row = found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(), `job ${id}`);
+  const row = found(await findJob(ctx.db, id), `job ${id}`);
   const own = row.createdBy === actor.userId;
   const siteOk = actor.siteId === null || row.siteId === null || row.siteId === actor.siteId;
   if (!own && !(siteOk && actor.role !== 'counter')) throw new DomainError('not_found', `job ${id} not found`);

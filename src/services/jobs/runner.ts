@@ -1,10 +1,12 @@
 // Runs queued jobs: claims with FOR UPDATE SKIP LOCKED (several server processes on one PostgreSQL never
 // take the same job), keeps a heartbeat while running, stores result or error. A job left `running` by a
 // process that died (no heartbeat for STALE_MS) is queued again; after MAX_ATTEMPTS it fails for good.
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, SYSTEM_ACTOR, found } from '../context.js';
+import {
+  type ClaimedJob, claimNextJob, findJob, findJobUser, finishJobFailed, finishJobSucceeded, recoverStale, setJobProgress, touchJobHeartbeat,
+} from './jobs.repository.js';
 import { definitionFor, jobView, onEnqueue, parseJobParams, type JobRun, type JobView } from './queue.js';
 
 export const HEARTBEAT_MS = 10_000;
@@ -13,7 +15,7 @@ export const MAX_ATTEMPTS = 3;
 
 async function actorOf(ctx: ServiceContext, userId: string | null): Promise<Actor> {
   if (userId === null) return SYSTEM_ACTOR;
-  const u = await ctx.db.selectFrom('users').select(['id', 'username', 'role', 'siteId', 'active']).where('id', '=', userId).executeTakeFirst();
+  const u = await findJobUser(ctx.db, userId);
   // A job outlives the request; if its user was removed meanwhile it still runs with the rights it was queued with.
   return u ? { userId: u.id, username: u.username, role: u.role, siteId: u.siteId } : SYSTEM_ACTOR;
 }
@@ -23,46 +25,37 @@ function errorJson(e: unknown): Record<string, unknown> {
   return { code: 'internal.error', message: e instanceof Error ? e.message : String(e) };
 }
 
-async function execute(ctx: ServiceContext, claimed: { id: string; kind: string; params: unknown; siteId: string | null; createdBy: string | null }): Promise<JobView> {
+async function execute(ctx: ServiceContext, claimed: ClaimedJob): Promise<JobView> {
   const job: JobRun = { id: claimed.id, kind: claimed.kind, params: claimed.params, siteId: claimed.siteId, actor: await actorOf(ctx, claimed.createdBy) };
   const beat = setInterval(() => {
-    void ctx.db.updateTable('jobs').set({ heartbeatAt: ctx.now() }).where('id', '=', job.id).where('status', '=', 'running').execute().catch(() => undefined);
+    void touchJobHeartbeat(ctx.db, job.id, ctx.now()).catch(() => undefined);
   }, HEARTBEAT_MS);
   beat.unref?.();
   const progress = async (done: number, total: number) => {
-    await ctx.db.updateTable('jobs').set({ progress: done, total, heartbeatAt: ctx.now() }).where('id', '=', job.id).execute();
+    await setJobProgress(ctx.db, job.id, done, total, ctx.now());
   };
   try {
     const def = definitionFor(ctx.jobs, job.kind);
     const result = await def.run(ctx, { ...job, params: parseJobParams(def, job.params) }, progress);
-    await ctx.db.updateTable('jobs').set({
-      status: 'succeeded', result: JSON.stringify(result ?? null), finishedAt: ctx.now(), progress: sql<number>`greatest(progress, total)`,
-    }).where('id', '=', job.id).execute();
+    await finishJobSucceeded(ctx.db, job.id, result, ctx.now());
   } catch (e) {
-    await ctx.db.updateTable('jobs').set({ status: 'failed', error: JSON.stringify(errorJson(e)), finishedAt: ctx.now() }).where('id', '=', job.id).execute();
+    await finishJobFailed(ctx.db, job.id, errorJson(e), ctx.now());
   } finally {
     clearInterval(beat);
   }
-  return jobView(found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', job.id).executeTakeFirst(), `job ${job.id}`));
+  return jobView(found(await findJob(ctx.db, job.id), `job ${job.id}`));
 }
 
 /** Claims the oldest queued job, or returns undefined when there is none (or another worker took it). */
-async function claimNext(ctx: ServiceContext, onlyId?: string) {
-  const now = ctx.now();
-  const pick = ctx.db.selectFrom('jobs').select('id').where('status', '=', 'queued')
-    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
-    .orderBy('createdAt').limit(1).forUpdate().skipLocked();
-  return ctx.db.updateTable('jobs')
-    .set({ status: 'running', attempts: sql<number>`attempts + 1`, startedAt: now, heartbeatAt: now })
-    .where('id', '=', (eb) => eb.selectFrom(pick.as('p')).select('p.id'))
-    .returning(['id', 'kind', 'params', 'siteId', 'createdBy'])
-    .executeTakeFirst();
+// FOR UPDATE SKIP LOCKED inside: two processes polling at once never take the same job.
+async function claimNext(ctx: ServiceContext, onlyId?: string): Promise<ClaimedJob | undefined> {
+  return claimNextJob(ctx.db, ctx.now(), onlyId);
 }
 
 /** Runs one queued job to its end in this process (tests, CLI); a job already taken is just reported. */
 export async function runJobNow(ctx: ServiceContext, jobId: string): Promise<JobView> {
   const claimed = await claimNext(ctx, jobId);
-  if (!claimed) return jobView(found(await ctx.db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst(), `job ${jobId}`));
+  if (!claimed) return jobView(found(await findJob(ctx.db, jobId), `job ${jobId}`));
   return execute(ctx, claimed);
 }
 
@@ -79,13 +72,7 @@ export async function drainJobs(ctx: ServiceContext): Promise<number> {
 /** Jobs whose process died: queued again, or failed after MAX_ATTEMPTS. Returns how many were touched. */
 export async function recoverStaleJobs(ctx: ServiceContext): Promise<number> {
   const limit = new Date(ctx.now().getTime() - STALE_MS);
-  const stale = ctx.db.updateTable('jobs').where('status', '=', 'running')
-    .where((eb) => eb.or([eb('heartbeatAt', '<', limit), eb('heartbeatAt', 'is', null)]));
-  const failed = await stale.where('attempts', '>=', MAX_ATTEMPTS)
-    .set({ status: 'failed', finishedAt: ctx.now(), error: JSON.stringify({ code: 'job.failed', message: `abandoned ${MAX_ATTEMPTS} times by a stopped process` }) })
-    .executeTakeFirst();
-  const requeued = await stale.where('attempts', '<', MAX_ATTEMPTS).set({ status: 'queued', heartbeatAt: null }).executeTakeFirst();
-  return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows);
+  return recoverStale(ctx.db, limit, MAX_ATTEMPTS, ctx.now());
 }
 
 /** Background starter: recovers stale jobs, then polls (and wakes on enqueue) until stopped. */

@@ -8,7 +8,8 @@ import type { CountListStatus, CountType, ReportType } from '../../storage/table
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 import { counterIdsOf } from '../inventory/count-list.service.js';
 import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
-import { findBin, findBinsInSite } from './lookups.js';
+import { resolveBin } from '../places/bin.service.js';
+import { findBinsInSite } from './counting.repository.js';
 
 /** The statuses in which a list takes reports. */
 export const COUNTABLE_STATUSES: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
@@ -227,7 +228,7 @@ export async function listHandheldItems(
 /** The bin ids a typed or scanned bin code stands for on this list. */
 export async function binIdsFor(trx: Tx, list: HandheldList, code: string): Promise<string[]> {
   if (list.warehouseId) {
-    const bin = await findBin(trx, list.warehouseId, code);
+    const bin = await resolveBin(trx, list.warehouseId, code);
     if (!bin) throw new DomainError('not_found', `bin ${code} not found in warehouse ${list.warehouseCode}`, { field: 'bin' });
     return [bin.id];
   }

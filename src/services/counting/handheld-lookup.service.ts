@@ -6,7 +6,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
-import { findBin, findBinsInSite, findZones } from './lookups.js';
+import { resolveBin } from '../places/bin.service.js';
+import { findBinsInSite, findZones } from './counting.repository.js';
 
 export interface LookupItem {
   itemId: string;
@@ -241,14 +242,14 @@ export async function zoneOfList(trx: Tx, list: HandheldList, code: string, ware
 export async function binOfList(trx: Tx, list: HandheldList, code: string, warehouseId?: string): Promise<Omit<LookupBin, never>> {
   const wh = warehouseId ?? list.warehouseId;
   if (wh) {
-    const bin = await findBin(trx, wh, code);
+    const bin = await resolveBin(trx, wh, code);
     if (!bin) throw new DomainError('not_found', `bin ${code} not found${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`, { field: 'bin', params: { bin: code } });
     return { id: bin.id, code: bin.code, barcode: bin.barcode, warehouseId: bin.warehouseId, zoneId: bin.zoneId, blocked: bin.blocked };
   }
   const bins = await findBinsInSite(trx, list.siteId, code);
   if (bins.length === 0) throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin', params: { bin: code } });
   if (bins.length > 1) throw new DomainError('validation.failed', `bin ${code} exists in several warehouses of the site: name the warehouse`, { field: 'warehouse', params: { bin: code } });
-  const full = await findBin(trx, bins[0]!.warehouseId, code);
+  const full = await resolveBin(trx, bins[0]!.warehouseId, code);
   if (!full) throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin' });
   return { id: full.id, code: full.code, barcode: full.barcode, warehouseId: full.warehouseId, zoneId: full.zoneId, blocked: full.blocked };
 }

@@ -7,7 +7,8 @@ import type { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { convertToPrimary, IDENTITY, parseQuantity, type Conversion, type UnitRule } from '../../domain/unit.js';
 import type { Tx } from '../context.js';
-import { findSearchCode, secondaryUnitOf, type SearchCodeHit } from './lookups.js';
+import { resolveSearchCode, type ResolvedSearchCode } from '../items/search-code.service.js';
+import { secondaryUnitOf } from './counting.repository.js';
 
 /** The forms a GTIN-14 may have been stored in, most common first (EAN-13 is what most labels carry). */
 export function gtinForms(gtin14: string): string[] {
@@ -29,7 +30,7 @@ export function candidateCodes(decoded: DecodeSuccess): string[] {
   return [...new Set(codes.map((c) => c.trim()).filter((c) => c !== ''))];
 }
 
-export interface ScannedItem extends SearchCodeHit {
+export interface ScannedItem extends ResolvedSearchCode {
   /** The code that matched. */
   matchedCode: string;
 }
@@ -37,7 +38,7 @@ export interface ScannedItem extends SearchCodeHit {
 /** The first candidate that is a search code; not_found naming `field` when none is. */
 export async function resolveItem(trx: Tx, codes: string[], field: string): Promise<ScannedItem> {
   for (const code of codes) {
-    const hit = await findSearchCode(trx, code);
+    const hit = await resolveSearchCode(trx, code);
     if (hit) return { ...hit, matchedCode: code };
   }
   throw new DomainError('not_found', `no item has the search code ${codes.map((c) => JSON.stringify(c)).join(' or ')}`, { field, params: { codes } });

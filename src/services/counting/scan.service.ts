@@ -13,7 +13,7 @@ import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { binOfList, zoneOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
-import { findSearchCode } from './lookups.js';
+import { resolveSearchCode } from '../items/search-code.service.js';
 
 export interface ScanInput {
   listId: string;
@@ -102,7 +102,7 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
     // A search code exactly as scanned is an item code, not a broken label: sites with rules still have
     // plain item-code labels, and in-house numeric codes need not carry a GTIN check digit.
     const raw = bare.trim();
-    const plain = await findSearchCode(trx, raw);
+    const plain = await resolveSearchCode(trx, raw);
     if (plain) return { item: { ...plain, matchedCode: raw }, fields: {}, field: 'barcode' };
     // The tokenizer's own code stays machine-readable; ai/position say where the label is broken.
     const { code, message, ...where } = decoded.error;

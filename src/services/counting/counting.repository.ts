@@ -1,29 +1,13 @@
-// The index look-ups a scan needs that other modules own: search codes (items) and bins (places). Bins go
-// through places' resolveBin and search codes through items' resolveSearchCode; the site-wide bin search
-// (lists spanning several warehouses) and the secondary-unit read are ours.
+// Statements of the handheld counting flow that no other module owns: the item's secondary unit, bins and
+// zones looked up across a site (lists without a warehouse of their own) or by zone code. Search codes and
+// bins of one warehouse are the items' and places' own look-ups (resolveSearchCode, resolveBin).
 import type { Tx } from '../context.js';
-import { resolveSearchCode, type ResolvedSearchCode } from '../items/search-code.service.js';
-import { resolveBin, type ResolvedBin } from '../places/bin.service.js';
-
-export type SearchCodeHit = ResolvedSearchCode;
-
-/** One search code, exactly: items' resolveSearchCode (item_search_codes_code_key). */
-export function findSearchCode(trx: Tx, code: string): Promise<SearchCodeHit | undefined> {
-  return resolveSearchCode(trx, code);
-}
 
 /** The item's secondary unit, read only when a quantity is entered in a unit other than the scanned one. */
 export async function secondaryUnitOf(trx: Tx, itemId: string): Promise<{ unit: string; op: 'x' | '\\'; factor: string } | undefined> {
   const row = await trx.selectFrom('items').select(['secondaryUnit', 'secondaryConversionOp', 'secondaryConversionFactor']).where('id', '=', itemId).executeTakeFirst();
   if (!row?.secondaryUnit || !row.secondaryConversionOp || !row.secondaryConversionFactor) return undefined;
   return { unit: row.secondaryUnit, op: row.secondaryConversionOp, factor: row.secondaryConversionFactor };
-}
-
-export type { ResolvedBin };
-
-/** A bin of one warehouse by code or barcode (places' unique indexes). */
-export function findBin(trx: Tx, warehouseId: string, codeOrBarcode: string): Promise<ResolvedBin | undefined> {
-  return resolveBin(trx, warehouseId, codeOrBarcode);
 }
 
 /**

@@ -4,6 +4,12 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'no
 import { promisify } from 'node:util';
 import { DomainError } from '../domain/errors.js';
 import { type Actor, type Role, type ServiceContext, type Tx, found, requireRole } from './context.js';
+import {
+  type UserFilter, type UserView, anyUserExists, deleteSession, deleteSessionsOfUser, findSession, findUser, findUserByUsername, insertSession,
+  insertUser, insertUserUnlessTaken, listUserRows, siteExists, updateUserRow, usernameTaken,
+} from './user.repository.js';
+
+export type { UserFilter, UserView };
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 const SESSION_HOURS = 12;
@@ -24,15 +30,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  siteId: string | null;
-  active: boolean;
-}
-
 export interface NewUser {
   username: string;
   password: string;
@@ -44,8 +41,7 @@ export interface NewUser {
 /** A user's site must exist (the column's foreign key would otherwise answer with an internal error). */
 async function checkSite(trx: Tx, siteId: string | null | undefined): Promise<void> {
   if (siteId === null || siteId === undefined) return;
-  const site = await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst();
-  if (!site) throw new DomainError('reference.unknown', `site ${siteId} does not exist`, { field: 'siteId' });
+  if (!(await siteExists(trx, siteId))) throw new DomainError('reference.unknown', `site ${siteId} does not exist`, { field: 'siteId' });
 }
 
 /** An admin cannot take their own admin rights or account away: the last admin would lock everyone out. */
@@ -66,53 +62,30 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (exists) {
+    if (await usernameTaken(trx, input.username)) {
       throw new DomainError('conflict.duplicate', `user ${input.username} already exists`, { field: 'username' });
     }
     await checkSite(trx, input.siteId);
-    return trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        displayName: input.displayName ?? input.username,
-        passwordHash,
-        role: input.role,
-        siteId: input.siteId ?? null,
-        createdAt: ctx.now(),
-      })
-      .returning(['id', 'username', 'displayName', 'role', 'siteId', 'active'])
-      .executeTakeFirstOrThrow();
+    return insertUser(trx, {
+      username: input.username,
+      displayName: input.displayName ?? input.username,
+      passwordHash,
+      role: input.role,
+      siteId: input.siteId ?? null,
+      createdAt: ctx.now(),
+    });
   });
-}
-
-export interface UserFilter {
-  /** Start of the user name or display name, case-insensitive. */
-  q?: string | undefined;
-  role?: Role | undefined;
-  active?: boolean | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
 }
 
 /** Users by name; one row more than `limit` tells the caller that another page follows. */
 export async function listUsers(ctx: ServiceContext, actor: Actor, filter: UserFilter = {}): Promise<UserView[]> {
   requireRole(actor, 'manager');
-  let q = ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']);
-  if (filter.q) {
-    const prefix = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]));
-  }
-  if (filter.role) q = q.where('role', '=', filter.role);
-  if (filter.active !== undefined) q = q.where('active', '=', filter.active);
-  q = q.orderBy('username');
-  if (filter.limit !== undefined) q = q.limit(filter.limit + 1).offset(filter.offset ?? 0);
-  return q.execute();
+  return listUserRows(ctx.db, filter);
 }
 
 export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Promise<UserView> {
   if (actor.userId !== id) requireRole(actor, 'manager');
-  const row = await ctx.db.selectFrom('users').select(['id', 'username', 'displayName', 'role', 'siteId', 'active']).where('id', '=', id).executeTakeFirst();
+  const row = await findUser(ctx.db, id);
   return found(row, `user ${id}`);
 }
 
@@ -132,21 +105,16 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
   return ctx.db.transaction().execute(async (trx) => {
     await checkSite(trx, changes.siteId);
-    const row = await trx
-      .updateTable('users')
-      .set({
+    const row = await updateUserRow(trx, id, {
         ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
         ...(changes.role !== undefined ? { role: changes.role } : {}),
         ...(changes.siteId !== undefined ? { siteId: changes.siteId } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
-        ...(passwordHash !== undefined ? { passwordHash } : {}),
-      })
-      .where('id', '=', id)
-      .returning(['id', 'username', 'displayName', 'role', 'siteId', 'active'])
-      .executeTakeFirst();
+      ...(passwordHash !== undefined ? { passwordHash } : {}),
+    });
     // A deactivated user or a changed password ends every open session of that user.
     if (row && (changes.active === false || passwordHash !== undefined)) {
-      await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+      await deleteSessionsOfUser(trx, id);
     }
     return found(row, `user ${id}`);
   });
@@ -159,7 +127,7 @@ export interface LoginResult {
 }
 
 export async function login(ctx: ServiceContext, username: string, password: string): Promise<LoginResult> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const row = await findUserByUsername(ctx.db, username);
   // Same error for unknown user and wrong password: do not reveal which usernames exist.
   if (!row || !row.active || !(await verifyPassword(password, row.passwordHash))) {
     throw new DomainError('auth.invalid_credentials', 'username or password is wrong');
@@ -167,23 +135,18 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const token = ctx.newToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  await ctx.db.insertInto('sessions').values({ tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt }).execute();
+  await insertSession(ctx.db, { tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt });
   const { passwordHash: _, createdAt: __, ...user } = row;
   return { token, expiresAt: expiresAt.toISOString(), user };
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('tokenHash', '=', tokenHash(token)).execute();
+  await deleteSession(ctx.db, tokenHash(token));
 }
 
 /** Resolves a bearer token to the acting user, or throws auth.token_invalid. */
 export async function authenticate(ctx: ServiceContext, token: string): Promise<Actor> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.username', 'users.role', 'users.siteId', 'users.active', 'sessions.expiresAt'])
-    .where('sessions.tokenHash', '=', tokenHash(token))
-    .executeTakeFirst();
+  const row = await findSession(ctx.db, tokenHash(token));
   if (!row || !row.active || new Date(row.expiresAt) <= ctx.now()) {
     throw new DomainError('auth.token_invalid', 'the session has expired or is not valid; sign in again');
   }
@@ -195,15 +158,14 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
  * caller prints it once; undefined when users existed or the password came from the environment.
  */
 export async function ensureAdmin(ctx: ServiceContext, configuredPassword?: string): Promise<{ created: boolean; password?: string }> {
-  const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return { created: false };
+  if (await anyUserExists(ctx.db)) return { created: false };
   const password = configuredPassword ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   // Two app instances may start together on an empty PostgreSQL database: the unique user name decides
   // which one creates admin; the other finds it made and prints nothing.
-  const inserted = await ctx.db.insertInto('users').values({
+  const inserted = await insertUserUnlessTaken(ctx.db, {
     username: 'admin', displayName: 'Administrator', passwordHash, role: 'admin', createdAt: ctx.now(),
-  }).onConflict((oc) => oc.column('username').doNothing()).returning('id').executeTakeFirst();
+  });
   if (!inserted) return { created: false };
   return configuredPassword ? { created: true } : { created: true, password };
 }

@@ -132,7 +132,7 @@ describe('printing count lists', () => {
     expect(codes(text, 'ORD')).toEqual(['C', 'B', 'A']);
     const wh = await db().selectFrom('warehouses').select(['code', 'name']).where('id', '=', places.plain.id).executeTakeFirstOrThrow();
     for (const s of [`Arkusz spisowy ${list.number} – Hala południowa`, `Inwentaryzacja ${inv.number} – Inwentaryzacja roczna – Łódź`,
-      `${wh.code} ${wh.name}`, `${base.owner.code} ${base.owner.name}`, inv.stockTakingDate!, 'Żaneta Kowalska', 'Strona 1 z 1', 'Śruba żółta', 'Ilość']) {
+      `${wh.code} ${wh.name}`, `${base.owner.code} ${base.owner.name}`, inv.stockTakingDate!.split('-').reverse().join('.'), 'Żaneta Kowalska', 'Strona 1 z 1', 'Śruba żółta', 'Ilość']) {
       expect(text).toContain(s);
     }
   });

@@ -16,7 +16,7 @@ import { type ReportMode, targetView } from '../../domain/inventory/reporting.js
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../item-master/import-files.js';
-import { type InventoryRow, loadInventory, loadList, requireInventoryOpen, requireListCounter, requireSite } from './count-list.service.js';
+import { type InventoryRow, type ListRow, loadInventory, loadList, requireInventoryOpen, requireListCounter, requireSite } from './count-list.service.js';
 import {
   type ListHead, countListsByNumber, inventoriesByNumber, listsOfInventory, loadFacts, rowSavepoint, sheetRows, userByName,
 } from './count-file.repository.js';
@@ -35,17 +35,23 @@ export interface CountSheet {
 
 const isCounter = (actor: Actor) => actor.role === 'counter';
 
-async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; lists: Array<Pick<ListHead, 'id' | 'countType'>>; baseName: string }> {
+/** The inventory of a list or inventory scope, and the list itself for a list scope, as `actor` may reach them. */
+async function loadScope(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; list: ListRow | null }> {
   requireRole(actor, 'counter');
   if ('countListId' in scope) {
     const list = await loadList(trx, scope.countListId);
-    // Who may count the list may read its sheet (responsible employee, assigned counters, managers).
+    // Who may count the list may read and fill in its sheet (responsible employee, assigned counters, managers).
     requireListCounter(actor, list);
-    const inv = await loadInventory(trx, list.inventoryId);
-    return { inv, lists: [list], baseName: `counts-${inv.number}-${list.number}` };
+    return { inv: await loadInventory(trx, list.inventoryId), list };
   }
   const inv = await loadInventory(trx, scope.inventoryId);
   requireSite(actor, inv.siteId, `inventory ${inv.id}`);
+  return { inv, list: null };
+}
+
+async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; lists: Array<Pick<ListHead, 'id' | 'countType'>>; baseName: string }> {
+  const { inv, list } = await loadScope(trx, actor, scope);
+  if (list) return { inv, lists: [list], baseName: `counts-${inv.number}-${list.number}` };
   // A counter's sheet of an inventory holds the lists they count.
   const lists = (await listsOfInventory(trx, inv.id)).filter((l) => mayCount(l, l.counterUserIds, actor));
   return { inv, lists, baseName: `counts-${inv.number}` };
@@ -167,21 +173,10 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
   const device = deviceTag(opts.fileName);
   try {
     return await inTransaction(ctx, async (trx) => {
-      let inv: InventoryRow;
-      let lists: ListHead[];
-      let scopeList: ListHead | null = null;
-      if ('countListId' in scope) {
-        const list = await loadList(trx, scope.countListId);
-        requireListCounter(actor, list);
-        requireCounting(list.status, list.number);
-        inv = await loadInventory(trx, list.inventoryId);
-        lists = await listsOfInventory(trx, inv.id);
-        scopeList = lists.find((l) => l.id === list.id)!;
-      } else {
-        inv = await loadInventory(trx, scope.inventoryId);
-        requireSite(actor, inv.siteId, `inventory ${inv.id}`);
-        lists = await listsOfInventory(trx, inv.id);
-      }
+      const { inv, list } = await loadScope(trx, actor, scope);
+      if (list) requireCounting(list.status, list.number);
+      const lists = await listsOfInventory(trx, inv.id);
+      const scopeList = list ? lists.find((l) => l.id === list.id)! : null;
       requireInventoryOpen(inv);
       const facts = await loadFacts(trx, {
         siteId: inv.siteId, inventoryNumber: inv.number, lists, scopeList, rows: parsed.rows,

@@ -2,7 +2,7 @@
 // which throws count.illegal_transition instead of silently ignoring a wrong move. While a list is being
 // counted its status follows from its items (open → partially reported → completely reported).
 import { DomainError } from '../errors.js';
-import type { CountListStatus } from './vocabulary.js';
+import { COUNT_LIST_STATUSES, type CountListStatus, type CountType } from './vocabulary.js';
 
 export type { CountItemStatus, CountListStatus } from './vocabulary.js';
 
@@ -10,6 +10,21 @@ export type { CountItemStatus, CountListStatus } from './vocabulary.js';
 export const COUNTING_STATUSES: readonly CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
 /** Final statuses: the list can no longer be edited or deleted. */
 export const FINAL_STATUSES: readonly CountListStatus[] = ['closed', 'closed_with_errors', 'manually_closed'];
+/** Live statuses: every status but the final ones (a live list still counts its positions). */
+export const LIVE_STATUSES: readonly CountListStatus[] = COUNT_LIST_STATUSES.filter((st) => !FINAL_STATUSES.includes(st));
+
+/**
+ * Whether a found item may be reported at a place that is not on the list (SPEC §4.5): a bin list counts only
+ * its own bins; an article list takes found items anywhere in its warehouse except a bin a bin list counts.
+ * Returns the refusal's code, or null when the place takes found items.
+ */
+export function foundPlaceRefusal(f: { countType: CountType; onList: boolean; isBin: boolean; otherListCountType: CountType | null }):
+  'count.place_not_on_list' | 'count.on_other_list' | null {
+  if (f.onList) return null;
+  if (f.countType === 'bin') return 'count.place_not_on_list';
+  if (f.isBin && f.otherListCountType === 'bin') return 'count.on_other_list';
+  return null;
+}
 
 export const TRANSITIONS: Readonly<Record<CountListStatus, readonly CountListStatus[]>> = {
   created: ['partially_generated', 'open', 'opening_failed'],

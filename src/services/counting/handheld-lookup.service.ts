@@ -4,6 +4,7 @@
 // takes a bin or a zone and says at once whether the list counts there, which other list does, and whether
 // found items may be reported there.
 import { DomainError } from '../../domain/errors.js';
+import { LIVE_STATUSES, foundPlaceRefusal } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
 import { resolveBin } from '../places/bin.service.js';
@@ -123,7 +124,6 @@ export interface PlaceStatus {
   refusal: { code: 'count.place_not_on_list' | 'count.on_other_list'; message: string; params: Record<string, string> } | null;
 }
 
-const LIVE_LIST_STATUSES = ['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported', 'closing'] as const;
 
 /**
  * The rules recordReport applies to a found item, asked for a whole place before any item is scanned: a
@@ -142,24 +142,24 @@ export async function placeStatus(trx: Tx, list: HandheldList, place: { binId: s
   const other = await lines().innerJoin('countLists as ol', 'ol.id', 'li.countListId')
     .select(['ol.id', 'ol.number', 'ol.name', 'ol.countType'])
     .where('li.inventoryId', '=', list.inventory.id).where('li.countListId', '<>', list.id)
-    .where('ol.status', 'in', [...LIVE_LIST_STATUSES]).orderBy('ol.number').limit(1).executeTakeFirst();
+    .where('ol.status', 'in', [...LIVE_STATUSES]).orderBy('ol.number').limit(1).executeTakeFirst();
   const otherList = other ? { id: other.id, number: other.number, name: other.name, countType: other.countType } : null;
   const onList = mine !== undefined;
-  if (onList) return { onList, otherList, foundAllowed: true, refusal: null };
   const what = place.binId !== null ? `bin ${place.code}` : `zone ${place.code}`;
-  if (list.countType === 'bin') {
+  const refused = foundPlaceRefusal({ countType: list.countType, onList, isBin: place.binId !== null, otherListCountType: otherList?.countType ?? null });
+  if (refused === 'count.place_not_on_list') {
     return {
       onList, otherList, foundAllowed: false, refusal: {
-        code: 'count.place_not_on_list', params: { countListNumber: list.number, place: place.code },
+        code: refused, params: { countListNumber: list.number, place: place.code },
         message: `${what} is not counted on bin list ${list.number}${otherList ? ` (count list ${otherList.number} counts it)` : ''}: a bin list takes only its own bins`,
       },
     };
   }
-  if (otherList?.countType === 'bin' && place.binId !== null) {
+  if (refused === 'count.on_other_list') {
     return {
       onList, otherList, foundAllowed: false, refusal: {
-        code: 'count.on_other_list', params: { countListNumber: otherList.number, place: place.code },
-        message: `${what} is counted on bin list ${otherList.number}: report what is found there on that list`,
+        code: refused, params: { countListNumber: otherList!.number, place: place.code },
+        message: `${what} is counted on bin list ${otherList!.number}: report what is found there on that list`,
       },
     };
   }

@@ -4,7 +4,7 @@
 // the inventory counts them — then the counter is told which list.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import { followItems, requireCounting } from '../../domain/inventory/count-list.js';
+import { followItems, foundPlaceRefusal, requireCounting } from '../../domain/inventory/count-list.js';
 import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
 import {
@@ -89,7 +89,10 @@ async function requireZoneOfPlace(trx: Tx, p: Place): Promise<void> {
 async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<ItemRow> {
   if (list.countType === 'bin') {
     const counted = await trx.selectFrom('countListItems').select('id').where('countListId', '=', list.id).where('binId', '=', p.binId).where('informational', '=', false).executeTakeFirst();
-    if (!counted) throw new DomainError('count.place_not_on_list', `this bin is not counted on count list ${list.number}`, { field: 'binId' });
+    // The bin-list part of the found-place rule; the other-list part is checked per position below.
+    if (foundPlaceRefusal({ countType: list.countType, onList: counted !== undefined, isBin: true, otherListCountType: null }) !== null) {
+      throw new DomainError('count.place_not_on_list', `this bin is not counted on count list ${list.number}`, { field: 'binId' });
+    }
   }
   const other = await otherListCounting(trx, list, inv, input, p);
   if (other !== undefined) {

@@ -156,3 +156,13 @@ export async function selectValueAdjustments(trx: Tx, inventoryId: string): Prom
   const row = r.rows[0];
   return { value: row?.value ?? '0', ids: row?.ids ? row.ids.split(',').sort((a, b) => Number(a) - Number(b)) : [] };
 }
+
+/** A count list as the report's list filter needs it: its inventory and site, number and name. */
+export function findCountListHead(trx: Tx, countListId: string) {
+  return trx.selectFrom('countLists').select(['inventoryId', 'siteId', 'number', 'name']).where('id', '=', countListId).executeTakeFirst();
+}
+
+/** The code of a warehouse or zone named by a filter (the export's header shows codes). */
+export async function placeCode(trx: Tx, table: 'warehouses' | 'zones', id: string): Promise<string | undefined> {
+  return (await trx.selectFrom(table).select('code').where('id', '=', id).executeTakeFirst())?.code;
+}

@@ -8,7 +8,7 @@ import { type Actor, type ServiceContext, type Tx, requireRole } from '../contex
 import { inventoryMethod } from './close.service.js';
 import { type InventoryRow, loadInventory, requireSite } from './count-list.service.js';
 import {
-  type DifferenceFilter, type DifferenceRow, type TotalsRow, selectDifferenceLines, selectDifferenceTotals, selectValueAdjustments,
+  type DifferenceFilter, type DifferenceRow, type TotalsRow, findCountListHead, placeCode, selectDifferenceLines, selectDifferenceTotals, selectValueAdjustments,
 } from './differences.repository.js';
 import { differencesCsvLocal, differencesXlsx, type ExportData } from './differences-export.js';
 import type { DifferenceHeader, DifferenceLine, DifferenceQuery, DifferenceReport } from './differences-types.js';
@@ -77,18 +77,19 @@ export async function differenceReport(ctx: ServiceContext, actor: Actor, invent
 /** The inventory a count list belongs to (the report per list is the inventory's, filtered to the list). */
 export async function inventoryOfList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<string> {
   requireRole(actor, 'manager');
-  const l = await ctx.db.selectFrom('countLists').select(['inventoryId', 'siteId']).where('id', '=', countListId).executeTakeFirst();
+  const l = await findCountListHead(ctx.db, countListId);
   if (!l) throw new DomainError('not_found', `count list ${countListId} not found`, { field: 'countListId', params: { countListId } });
   requireSite(actor, l.siteId, `count list ${countListId}`);
   return l.inventoryId;
 }
 
-/** A list filter naming a list of another inventory is an error, not an empty report. */
-async function requireListOf(trx: Tx, inventoryId: string, countListId: string): Promise<void> {
-  const l = await trx.selectFrom('countLists').select('inventoryId').where('id', '=', countListId).executeTakeFirst();
+/** A list filter naming a list of another inventory is an error, not an empty report. Returns the list. */
+async function requireListOf(trx: Tx, inventoryId: string, countListId: string) {
+  const l = await findCountListHead(trx, countListId);
   if (!l || l.inventoryId !== inventoryId) {
     throw new DomainError('not_found', `count list ${countListId} is not a list of inventory ${inventoryId}`, { field: 'countListId', params: { countListId } });
   }
+  return l;
 }
 
 export const CSV_COLUMNS = [
@@ -107,7 +108,7 @@ function fileBase(inv: InventoryRow, listNumber: string | null): string {
 async function exportData(ctx: ServiceContext, actor: Actor, inventoryId: string, q: DifferenceQuery, maxLines: number | null): Promise<ExportData & { inv: InventoryRow }> {
   const { inv, method, header } = await load(ctx, actor, inventoryId);
   return ctx.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    if (q.countListId) await requireListOf(trx, inv.id, q.countListId);
+    const list = q.countListId ? await requireListOf(trx, inv.id, q.countListId) : undefined;
     const t = await reportTotals(trx, inv, method, q);
     if (maxLines !== null && t.lines > maxLines) {
       throw new DomainError('print.too_large', `the selection has ${t.lines} lines; a PDF prints at most ${maxLines}: narrow the filter or export CSV or XLSX`, {
@@ -115,9 +116,7 @@ async function exportData(ctx: ServiceContext, actor: Actor, inventoryId: string
       });
     }
     const rows = await selectDifferenceLines(trx, inv, method, q, q.sort, q.dir, null);
-    const code = async (table: 'warehouses' | 'zones', id: string | undefined) =>
-      (id ? (await trx.selectFrom(table).select('code').where('id', '=', id).executeTakeFirst())?.code ?? id : null);
-    const list = q.countListId ? await trx.selectFrom('countLists').select(['number', 'name']).where('id', '=', q.countListId).executeTakeFirst() : undefined;
+    const code = async (table: 'warehouses' | 'zones', id: string | undefined) => (id ? (await placeCode(trx, table, id)) ?? id : null);
     return {
       inv, header, query: q, lines: rows.map(lineOf), totals: t,
       names: { warehouse: await code('warehouses', q.warehouseId), zone: await code('zones', q.zoneId), countList: list ? list.number : null, countListName: list?.name ?? null },

@@ -4,6 +4,7 @@
 // converted from the scanned code's unit, the place resolved — and handed to inventory's recordReport, which
 // owns every reporting rule (open list, add/replace, found items, idempotency by clientReportId).
 // One short transaction of index look-ups; nothing here reads the whole list.
+import { onceByClientReportId } from '../inventory/report-replay.js';
 import { isValidGtin, type BarcodeFields } from '../../domain/barcode/index.js';
 import { decText } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
@@ -237,7 +238,7 @@ function placeView(p: Place, warehouseCode: string | null): ScanPlaceView {
 /** Records one scan on the counter's own open list, in one transaction. */
 export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
   requireRole(actor, 'counter');
-  return ctx.db.transaction().execute(async (trx) => {
+  return onceByClientReportId(() => ctx.db.transaction().execute(async (trx) => {
     const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
     const { item, fields, field } = await identify(trx, ctx, list, input);
     const counted = await countedQuantity(trx, item, input, fields);
@@ -275,7 +276,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
         resultingQuantity: r.resultingQuantity, previousQuantity: r.previousQuantity, reportedAt: r.reportedAt, clientReportId: r.clientReportId,
       },
     };
-  });
+  }));
 }
 
 export interface IdentifiedView {
@@ -319,7 +320,7 @@ export interface EmptyBinResult {
  */
 export async function confirmEmptyBin(ctx: ServiceContext, actor: Actor, input: EmptyBinInput): Promise<EmptyBinResult> {
   requireRole(actor, 'counter');
-  return ctx.db.transaction().execute(async (trx) => {
+  return onceByClientReportId(() => ctx.db.transaction().execute(async (trx) => {
     const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
     if (list.countType !== 'bin') {
       throw new DomainError('count.place_not_on_list', `count list ${list.number} is not a bin list: count the items found`, { field: 'bin' });
@@ -337,7 +338,7 @@ export async function confirmEmptyBin(ctx: ServiceContext, actor: Actor, input: 
     if (result.status !== 'recorded') throw new DomainError('internal.error', 'an empty-bin confirmation needs no decision');
     const r = result.item;
     return { status: 'recorded', duplicate: result.duplicate, binCode: bin.code, line: { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity } };
-  });
+  }));
 }
 
 export type BatchScanOutcome =

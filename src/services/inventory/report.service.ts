@@ -2,6 +2,7 @@
 // Every report is its own count_reports row; a retried report (same clientReportId) returns the first
 // result and counts once. Items found that are not on the list are added to it, unless another live list of
 // the inventory counts them — then the counter is told which list.
+import { onceByClientReportId } from './report-replay.js';
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { followItems, foundPlaceRefusal, requireCounting } from '../../domain/inventory/count-list.js';
@@ -187,7 +188,7 @@ export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, i
 
 /** Use case: one report in one transaction. */
 export function reportCount(ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
-  return inTransaction(ctx, (trx) => recordReport(trx, ctx, actor, input, opts));
+  return onceByClientReportId(() => inTransaction(ctx, (trx) => recordReport(trx, ctx, actor, input, opts)));
 }
 
 /**

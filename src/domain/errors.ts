@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   'auth.token_missing': 'unauthenticated',
   'auth.token_invalid': 'unauthenticated',
   'auth.forbidden': 'forbidden',
+  // idempotency (the Idempotency-Key header on writes)
+  'idempotency.in_progress': 'conflict',
+  'idempotency.key_reused': 'rule',
+  'idempotency.outcome_unknown': 'conflict',
   // storage
   'storage.data_dir_in_use': 'conflict',
   'storage.migrations_diverged': 'conflict',

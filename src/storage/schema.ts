@@ -3,10 +3,11 @@
 import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { CountListCounterTables } from './tables/count-list-counters.tables.js';
+import type { IdempotencyTables } from './tables/idempotency.tables.js';
 import type { InventoryTables } from './tables/inventory.tables.js';
 import type { ItemSearchTables } from './tables/item-search.tables.js';
 import type { ItemMasterTables } from './tables/item-master.tables.js';
 import type { LedgerTables } from './tables/ledger.tables.js';
 
 export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemSearchTables, LedgerTables, ItemMasterTables,
-  CountListCounterTables {}
+  CountListCounterTables, IdempotencyTables {}

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Database } from '../storage/schema.js';
 import type { EngineKind } from '../storage/database.js';
 import type { JobRegistry } from './jobs/types.js';
+import { transactionScope } from './tx-scope.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database> | Kysely<Database>;
@@ -53,7 +54,13 @@ export function requireRole(actor: Actor, role: Role): void {
 }
 
 export function inTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(fn);
+  const scope = transactionScope.getStore();
+  if (scope === undefined) return ctx.db.transaction().execute(fn);
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await fn(trx);
+    await scope.beforeCommit(trx);
+    return result;
+  });
 }
 
 /** The date part of the context clock, `yyyy-mm-dd` (UTC). */

@@ -11,7 +11,7 @@ create table idempotency_keys (
   effects integer not null default 0 check (effects >= 0),
   claimed_at timestamptz not null,
   completed_at timestamptz,
-  status_code integer check (status_code between 100 and 499),
+  status_code integer check (status_code between 100 and 599),
   content_type text,
   body text,
   check ((state = 'done') = (completed_at is not null and status_code is not null and body is not null))

@@ -1,5 +1,6 @@
 // Builds the HTTP application: zod schemas at the edge, OpenAPI from those schemas, one error handler,
 // bearer auth, the route modules, and the built web UI (when present) at `/`.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
-import { errorHandler } from './error-map.js';
+import { errorHandler, frameworkErrorHandler } from './error-map.js';
 import { routeModules } from './routes/index.js';
 import type { App } from './types.js';
 
@@ -23,10 +24,15 @@ export interface AppOptions {
 const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): Promise<App> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  // Request ids are made here, never taken from the client (a sent id could forge log lines); every answer
+  // carries its id in x-request-id, and a 500 quotes it in the body (error-map.ts).
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, requestIdHeader: false, genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorHandler })
+    .withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
 
   await app.register(swagger, {
     openapi: {

@@ -1,8 +1,14 @@
 // The one place where error kinds become HTTP statuses, and the one error body:
-// { "error": { "code", "message", "field"? , "params"? } }.
+// { "error": { "code", "message", "field"? , "params"?, "requestId"? } }.
+//
+// [decision] A 500 is kept for real faults only: domain errors, schema failures, Fastify's own client errors
+// (body parser, media type, size) and database errors that the client caused (db-error-map.ts) all become
+// 4xx naming the field. A 500 answers `internal.error` with the request id, which is also in the log line
+// and the x-request-id header, so a report of the fault finds its log.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ErrorKind, isDomainError } from '../domain/errors.js';
+import { mapDbError } from './db-error-map.js';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -15,7 +21,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; params?: Record<string, unknown> };
+  error: { code: string; message: string; field?: string; params?: Record<string, unknown>; requestId?: string };
 }
 
 function send(reply: FastifyReply, status: number, body: ErrorBody) {
@@ -101,13 +107,48 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return send(reply, 400, body);
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
-    return send(reply, 500, { error: { code: 'internal.error', message: 'internal error' } });
+    request.log.error({ err: error, cause: error.cause, requestId: request.id }, 'response did not match its schema');
+    return internalError(reply, request);
+  }
+  const db = mapDbError(error, request);
+  if (db) {
+    const body: ErrorBody = { error: { code: db.code, message: db.message } };
+    if (db.field) body.error.field = db.field;
+    if (db.params) body.error.params = db.params;
+    request.log.info({ err: error, requestId: request.id }, 'database refused the request');
+    return send(reply, db.status, body);
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    // Fastify's own client errors (malformed JSON, body too large, wrong content type).
-    return send(reply, error.statusCode, { error: { code: 'validation.failed', message: error.message } });
+    return send(reply, error.statusCode, fastifyClientError(error));
   }
-  request.log.error({ err: error }, 'unhandled error');
-  return send(reply, 500, { error: { code: 'internal.error', message: 'internal error' } });
+  request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+  return internalError(reply, request);
+}
+
+/**
+ * Errors the router meets before any route runs (Fastify's `frameworkErrors`): a path that is not valid
+ * percent-encoded UTF-8, or a path parameter longer than the router takes. The field is the path.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong ? 'path: a path parameter is longer than any id or code' : 'path: not a valid URL (percent-encoding or UTF-8)';
+  return send(reply, tooLong ? 414 : 400, { error: { code: 'validation.failed', message, field: 'path', params: { rule: tooLong ? 'too_big' : 'invalid_format' } } });
+}
+
+function internalError(reply: FastifyReply, request: FastifyRequest) {
+  return send(reply, 500, { error: { code: 'internal.error', message: `internal error (request ${request.id})`, requestId: request.id } });
+}
+
+/** Fastify's own client errors (body parser, media type, size, headers): the field is the body or the header. */
+function fastifyClientError(error: FastifyError): ErrorBody {
+  const rules: Record<string, [field: string, rule: string]> = {
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: ['content-type', 'media_type'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['content-length', 'invalid_value'],
+    FST_ERR_CTP_BODY_TOO_LARGE: ['body', 'too_big'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: ['body', 'required'],
+    FST_ERR_CTP_INVALID_JSON_BODY: ['body', 'json'],
+  };
+  const [field, rule] = rules[error.code] ?? (error instanceof SyntaxError || /JSON/i.test(error.message) ? ['body', 'json'] : ['body', 'invalid']);
+  return { error: { code: 'validation.failed', message: `${field}: ${error.message}`, field, params: { rule } } };
 }

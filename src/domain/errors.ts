@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   'conflict.duplicate': 'conflict',
   'conflict.in_use': 'conflict',
   'conflict.concurrent_update': 'conflict',
+  'conflict.retry': 'conflict', // the database refused a concurrent change (serialisation, deadlock): send again
   // auth
   'auth.invalid_credentials': 'unauthenticated',
   'auth.token_missing': 'unauthenticated',

@@ -61,8 +61,10 @@ export async function findUserByUsername(trx: Tx, username: string) {
   return trx.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-/** The changed user, or undefined when there is no user with this id. */
+/** The changed user, or undefined when there is no user with this id. An empty change reads the user. */
 export async function updateUserRow(trx: Tx, id: string, set: Updateable<Database['users']>): Promise<UserView | undefined> {
+  // `UPDATE … SET` with nothing to set is a syntax error: a PATCH of {} is a no-op, not a 500.
+  if (Object.keys(set).length === 0) return findUser(trx, id);
   return trx.updateTable('users').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirst();
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { login, logout, getUser } from '../../services/user.service.js';
 import { actorOf, bearerToken } from '../auth.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, text } from '../schemas/common.js';
 import { userView } from './users.routes.js';
 import type { RouteModule } from '../types.js';
 
@@ -12,7 +12,7 @@ const authRoutes: RouteModule = (app, ctx) => {
       tags: ['auth'],
       summary: 'Sign in; returns a bearer token for every other call',
       security: [],
-      body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+      body: z.strictObject({ username: text().min(1).max(64), password: z.string().min(1).max(200) }),
       response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: userView }), ...errorResponses },
     },
   }, async (request) => login(ctx, request.body.username, request.body.password));

@@ -5,11 +5,11 @@ import {
 } from '../../services/barcode/barcode-rules.service.js';
 import { decodeForSite } from '../../services/barcode/decode.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, scannedText, text } from '../schemas/common.js';
 import { assume, barcodeRuleView, decodeResult, ruleBody } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
-const ruleName = z.string().min(1).max(100).describe('Unique per site; shown as `rule` in decode results');
+const ruleName = text().min(1).max(100).describe('Unique per site; shown as `rule` in decode results');
 
 const barcodesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/barcodes/decode', {
@@ -17,7 +17,7 @@ const barcodesRoutes: RouteModule = (app, ctx) => {
       tags: ['barcodes'],
       summary: 'Decode a scan (GTIN, GS1 element string, site rules); 200 also when it does not decode (ok: false)',
       body: z.strictObject({
-        text: z.string().max(1000).describe('The scan as sent by the scanner; GS (\\u001d) separates GS1 fields'),
+        text: scannedText().max(1000).describe('The scan as sent by the scanner; GS (\\u001d) separates GS1 fields'),
         assume: assume.optional(),
         siteId: idSchema.optional().describe("Whose barcode rules apply; default the user's site"),
       }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { XLSX_MEDIA_TYPE } from '../../services/item-master/import-files.js';
 import { type CountScope, countSheet, countSheetCsv, countSheetXlsx, importCountFile } from '../../services/inventory/count-file.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams } from '../schemas/common.js';
+import { errorResponses, idParams, text } from '../schemas/common.js';
 import type { App, RouteModule } from '../types.js';
 import type { ServiceContext } from '../../services/context.js';
 
@@ -20,7 +20,7 @@ const importQuery = z.strictObject({
   partial: boolQuery.optional().describe('Apply the valid rows and report the rejected ones (default: all or nothing — any rejected row, nothing written)'),
   dryRun: boolQuery.optional().describe('Run every row through the reporting rules and write nothing'),
   mode: z.enum(['add', 'replace']).optional().describe("Add to or replace a line's counted quantity (default: the inventory's report type)"),
-  fileName: z.string().min(1).max(200).optional().describe('Name of the uploaded file; the reports record the device import:<file name>'),
+  fileName: text().min(1).max(200).optional().describe('Name of the uploaded file; the reports record the device import:<file name>'),
 });
 const fileBody = z.union([z.string(), z.instanceof(Buffer)])
   .describe(`CSV text (text/csv; comma or semicolon) or an .xlsx workbook (${XLSX_MEDIA_TYPE}, first sheet) with a header row: `

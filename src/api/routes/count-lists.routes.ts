@@ -11,7 +11,7 @@ import { importInventoryCounts } from '../../services/inventory/inventory-import
 import { markAllReported, reportCount } from '../../services/inventory/report.service.js';
 import { setVerificationMark, verifyCountItems } from '../../services/inventory/verify.service.js';
 import { actorOf } from '../auth.js';
-import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery } from '../schemas/common.js';
+import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery, scannedText, text } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 import { COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES } from '../../domain/inventory/vocabulary.js';
 import { jobAccepted } from './jobs.routes.js';
@@ -68,17 +68,17 @@ const position = {
   warehouseId: idSchema,
   zoneId: idSchema.nullable().optional().describe('Zone; taken from the bin when a bin is given'),
   binId: idSchema.nullable().optional().describe('Bin; required on bin lists'),
-  lot: z.string().max(40).optional().describe('Lot (lot-managed items)'),
-  serial: z.string().max(60).optional().describe('Serial number (serial-managed items; quantity 0 or 1)'),
+  lot: text().max(40).optional().describe('Lot (lot-managed items)'),
+  serial: text().max(60).optional().describe('Serial number (serial-managed items; quantity 0 or 1)'),
 };
 
 const reportBody = z.strictObject({
   ...position,
   quantity: decimalString.describe('Counted quantity in the primary unit'),
   mode: z.enum(['add', 'replace']).optional().describe("add: to the confirmed quantity; replace: instead of it; default the inventory's report type"),
-  device: z.string().max(80).optional(), rawBarcode: z.string().max(400).optional(),
-  clientReportId: z.string().min(1).max(100).optional().describe('Unique per report; a retry with the same id is counted once'),
-  enteredQuantity: decimalString.optional().describe('Quantity as entered, in enteredUnit'), enteredUnit: z.string().max(10).optional(),
+  device: text().max(80).optional(), rawBarcode: scannedText().max(400).optional(),
+  clientReportId: text().min(1).max(100).optional().describe('Unique per report; a retry with the same id is counted once'),
+  enteredQuantity: decimalString.optional().describe('Quantity as entered, in enteredUnit'), enteredUnit: text().max(10).optional(),
 });
 
 const listIds = z.strictObject({ countListIds: z.array(idSchema).min(1).max(1000).describe('Count lists to process') });
@@ -154,7 +154,7 @@ const countListsRoutes: RouteModule = (app, ctx) => {
   app.post('/api/count-lists/:id/mark-all-reported', {
     schema: {
       tags, summary: 'Confirm the proposed quantity of every open item (only when single reporting is not required)', params: idParams,
-      body: z.strictObject({ device: z.string().max(80).optional() }).optional(),
+      body: z.strictObject({ device: text().max(80).optional() }).optional(),
       response: { 200: z.object({ reported: z.number().int().describe('Items confirmed') }), ...errorResponses },
     },
   }, async (request) => markAllReported(ctx, actorOf(request), request.params.id, request.body?.device));
@@ -165,7 +165,7 @@ const countListsRoutes: RouteModule = (app, ctx) => {
       body: z.strictObject({
         rows: z.array(z.strictObject({ ...position, itemId: idSchema, quantity: decimalString.describe('Counted quantity, primary unit') })).min(1).max(200_000),
         mode: z.enum(['add', 'replace']).optional().describe("Default: the inventory's report type"),
-        device: z.string().max(80).optional(),
+        device: text().max(80).optional(),
       }),
       response: { 200: z.object({ reported: z.number().int() }), ...errorResponses },
     },
@@ -179,7 +179,7 @@ const countListsRoutes: RouteModule = (app, ctx) => {
       body: z.strictObject({
         rows: z.array(z.strictObject({ ...position, itemId: idSchema, quantity: decimalString.describe('Counted quantity, primary unit') })).min(1).max(200_000),
         mode: z.enum(['add', 'replace']).optional().describe("Default: the inventory's report type"),
-        device: z.string().max(80).optional(),
+        device: text().max(80).optional(),
       }),
       response: {
         200: z.object({

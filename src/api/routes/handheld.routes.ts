@@ -6,7 +6,7 @@ import { listHandheldItems, listHandheldLists } from '../../services/counting/ha
 import { confirmEmptyBin, identifyScan, recordScan, recordScanBatch } from '../../services/counting/scan.service.js';
 import { undoCountReport } from '../../services/inventory/undo-report.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idSchema, page, pageQuery } from '../schemas/common.js';
+import { errorResponses, idSchema, page, pageQuery, text } from '../schemas/common.js';
 import { batchBody, batchResult, handheldItem, handheldList, listIdParams, lookupBin, lookupItem, lookupZone, resolvedBin, resolvedPlace, scanBody, scanResult, undoParams, undoResult, emptyBinBody, emptyBinResult, identifyQuery, identifiedView } from '../schemas/handheld.js';
 import type { RouteModule } from '../types.js';
 
@@ -15,7 +15,7 @@ const handheldRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['handheld'],
       summary: 'My open count lists (I am the responsible employee), searchable by inventory',
-      querystring: z.strictObject({ q: z.string().max(100).optional().describe('Part of the inventory number/description or list number/name'), ...pageQuery }),
+      querystring: z.strictObject({ q: text().max(100).optional().describe('Part of the inventory number/description or list number/name'), ...pageQuery }),
       response: { 200: page(handheldList), ...errorResponses },
     },
   }, async (request) => listHandheldLists(ctx, actorOf(request), request.query));
@@ -26,7 +26,7 @@ const handheldRoutes: RouteModule = (app, ctx) => {
       summary: 'Items of my list as a counter sees them (no target quantities on blind inventories)',
       params: listIdParams,
       querystring: z.strictObject({
-        bin: z.string().min(1).max(80).optional().describe('Only the lines of this bin (code or barcode)'),
+        bin: text().min(1).max(80).optional().describe('Only the lines of this bin (code or barcode)'),
         onlyOpen: z.enum(['true', 'false']).optional().describe('Only items not yet reported'),
         ...pageQuery,
       }),
@@ -57,7 +57,7 @@ const handheldRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['handheld'],
       summary: 'The bin step: a scanned bin barcode or typed code → the bin of my list',
-      body: z.strictObject({ listId: idSchema, code: z.string().min(1).max(80).describe('Bin barcode or code') }),
+      body: z.strictObject({ listId: idSchema, code: text().min(1).max(80).describe('Bin barcode or code') }),
       response: { 200: resolvedBin, ...errorResponses },
     },
   }, async (request) => resolveHandheldBin(ctx, actorOf(request), request.body));
@@ -66,7 +66,7 @@ const handheldRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['handheld'],
       summary: 'The place step: a scanned or typed bin (code or barcode) or zone code → where to count, whether my list counts there, which other list does, whether found items are taken',
-      body: z.strictObject({ listId: idSchema, code: z.string().min(1).max(80).describe('Bin barcode or code, or zone code') }),
+      body: z.strictObject({ listId: idSchema, code: text().min(1).max(80).describe('Bin barcode or code, or zone code') }),
       response: { 200: resolvedPlace, ...errorResponses },
     },
   }, async (request) => resolveHandheldPlace(ctx, actorOf(request), request.body));

@@ -4,7 +4,7 @@ import {
   createInventory, deleteInventory, getInventory, listInventories, startInventory, updateInventory,
 } from '../../services/inventory/inventory.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema, page, pageQuery } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, page, pageQuery, text } from '../schemas/common.js';
 import { inventoryCreate, inventoryPatch, inventoryStatus, inventoryView } from '../schemas/inventory.js';
 import type { RouteModule } from '../types.js';
 
@@ -16,7 +16,7 @@ const inventoriesRoutes: RouteModule = (app, ctx) => {
       tags, summary: 'Search inventories (newest first)',
       querystring: z.strictObject({
         status: inventoryStatus.optional(), typeId: idSchema.optional(), siteId: idSchema.optional(),
-        q: z.string().min(1).max(100).optional().describe('Text in the description or number'), ...pageQuery,
+        q: text().min(1).max(100).optional().describe('Text in the description or number'), ...pageQuery,
       }),
       response: { 200: page(inventoryView), ...errorResponses },
     },

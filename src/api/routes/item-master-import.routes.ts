@@ -5,7 +5,7 @@ import { XLSX_MEDIA_TYPE } from '../../services/item-master/import-files.js';
 import { exportItemsCsv, exportItemsXlsx, importItems, importSearchCodes } from '../../services/item-master/item-import.service.js';
 import { importOpeningStock } from '../../services/item-master/opening-stock.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idSchema, isoDate } from '../schemas/common.js';
+import { errorResponses, idSchema, isoDate, text } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 
 const tags = ['item master'];
@@ -51,7 +51,7 @@ const itemMasterImportRoutes: RouteModule = (app, ctx) => {
       tags, summary: 'Import opening stock from CSV or XLSX (manager) as one receipt posting through the ledger: itemCode, warehouseCode, zoneCode, binCode, lot, serial, expiryDate, ownerCode, quantity, unitPrice',
       consumes: formats,
       querystring: importQuery.extend({
-        siteId: idSchema.describe('Site of the warehouses'), keyCode: z.string().min(1).max(20).describe('Receipt transaction key'),
+        siteId: idSchema.describe('Site of the warehouses'), keyCode: text().min(1).max(20).describe('Receipt transaction key'),
         postingDate: isoDate.optional().describe('Default: today'),
       }),
       body: csvBody,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getJob } from '../../services/jobs/queue.js';
 import { actorOf } from '../auth.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, text } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 
 export const jobView = z.object({
@@ -25,7 +25,7 @@ const jobsRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['jobs'],
       summary: 'State, progress and result of a background job',
-      params: z.strictObject({ id: z.string().min(1).max(100).describe('Job id as returned with 202') }),
+      params: z.strictObject({ id: text().min(1).max(100).describe('Job id as returned with 202') }),
       response: { 200: jobView, ...errorResponses },
     },
   }, async (request) => getJob(ctx, actorOf(request), request.params.id));

@@ -5,7 +5,7 @@ import {
   correctPostingError, discardPostingError, getPostingError, listPostingErrors, reprocessPostingErrors, retryPostingError,
 } from '../../services/ledger/posting-errors.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema, page, pageQuery, toPage } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, page, pageQuery, text, toPage } from '../schemas/common.js';
 import { postingErrorView, storedPosting } from '../schemas/ledger.js';
 import type { RouteModule } from '../types.js';
 
@@ -39,7 +39,7 @@ const postingErrorsRoutes: RouteModule = (app, ctx) => {
   app.post('/api/posting-errors/:id/discard', {
     schema: {
       tags: ['stock'], summary: 'Discard a parked posting, with the reason',
-      params: idParams, body: z.strictObject({ reason: z.string().min(1).max(200) }), response: { 200: postingErrorView, ...errorResponses },
+      params: idParams, body: z.strictObject({ reason: text().min(1).max(200) }), response: { 200: postingErrorView, ...errorResponses },
     },
   }, async (request) => discardPostingError(ctx, actorOf(request), request.params.id, request.body.reason));
 

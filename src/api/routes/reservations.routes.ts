@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inTransaction, requireRole } from '../../services/context.js';
 import { cancelReservation, checkReservations, createReservation, fulfilReservation, listReservations } from '../../services/ledger/reservations.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema, nonNegativeDecimal, page, pageQuery, toPage } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, nonNegativeDecimal, page, pageQuery, text, toPage } from '../schemas/common.js';
 import { reservationStatus, reservationView } from '../schemas/ledger.js';
 import type { RouteModule } from '../types.js';
 
@@ -23,8 +23,8 @@ const reservationsRoutes: RouteModule = (app, ctx) => {
       tags: ['stock'], summary: 'Reserve quantity in a warehouse (narrowed by zone/bin/lot/serial); refused beyond what is available',
       body: z.strictObject({
         siteId: idSchema, itemId: idSchema, warehouseId: idSchema, zoneId: idSchema.nullable().optional(), binId: idSchema.nullable().optional(),
-        lot: z.string().min(1).max(40).optional(), serial: z.string().min(1).max(80).optional(), ownerId: idSchema,
-        quantity: nonNegativeDecimal.describe('Positive quantity in the primary unit'), reference: z.string().max(80).optional().describe('Order or picking reference'),
+        lot: text().min(1).max(40).optional(), serial: text().min(1).max(80).optional(), ownerId: idSchema,
+        quantity: nonNegativeDecimal.describe('Positive quantity in the primary unit'), reference: text().max(80).optional().describe('Order or picking reference'),
       }),
       response: { 201: reservationView, ...errorResponses },
     },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { createTransactionKey, deleteTransactionKey, getTransactionKey, listTransactionKeys, updateTransactionKey } from '../../services/ledger/keys.service.js';
 import { actorOf } from '../auth.js';
-import { code20, errorResponses } from '../schemas/common.js';
+import { code20, errorResponses, text } from '../schemas/common.js';
 import { codeParams, keyKind, transactionKeyView } from '../schemas/ledger.js';
 import type { RouteModule } from '../types.js';
 
-const description = z.string().max(80);
+const description = text().max(80);
 
 const transactionKeysRoutes: RouteModule = (app, ctx) => {
   app.get('/api/transaction-keys', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createUser, getUser, listUsers, updateUser } from '../../services/user.service.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, idParams, idSchema, page, pageQuery, toPage } from '../schemas/common.js';
+import { errorResponses, idParams, idSchema, page, pageQuery, text, toPage } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 
 const role = z.enum(['admin', 'manager', 'counter']).describe('admin ⊃ manager ⊃ counter');
@@ -15,7 +15,7 @@ const usersRoutes: RouteModule = (app, ctx) => {
       tags: ['users'],
       summary: 'List users (employees), by user name (manager)',
       querystring: z.strictObject({
-        q: z.string().max(80).optional().describe('Start of the user name or display name (case-insensitive)'),
+        q: text().max(80).optional().describe('Start of the user name or display name (case-insensitive)'),
         role: role.optional(),
         active: z.enum(['true', 'false']).optional().describe('Only active (true) or deactivated (false) users'),
         ...pageQuery,
@@ -40,7 +40,7 @@ const usersRoutes: RouteModule = (app, ctx) => {
         username: z.string().regex(/^[a-z0-9_.@-]{1,64}$/, 'lowercase letters, digits, _ . @ -; at most 64'),
         password: z.string().min(8).max(200),
         role,
-        displayName: z.string().max(80).optional(),
+        displayName: text().max(80).optional(),
         siteId: idSchema.nullable().optional(),
       }),
       response: { 201: userView, ...errorResponses },
@@ -53,7 +53,7 @@ const usersRoutes: RouteModule = (app, ctx) => {
       summary: 'Change a user (admin; anyone may change their own display name and password). Users are never deleted — they sign ledger entries and reports — deactivate them with active: false',
       params: idParams,
       body: z.strictObject({
-        displayName: z.string().max(80).optional(),
+        displayName: text().max(80).optional(),
         role: role.optional(),
         siteId: idSchema.nullable().optional(),
         active: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COUNT_ITEM_STATUSES } from '../../domain/inventory/vocabulary.js';
 import { DIFFERENCE_SORTS } from '../../domain/inventory/differences.js';
 import { DOCUMENT_LANGUAGES } from '../../domain/inventory/printing.js';
-import { idSchema, nonNegativeDecimal, pageQuery } from './common.js';
+import { idSchema, nonNegativeDecimal, pageQuery, text } from './common.js';
 
 const dec = z.string().describe('Exact decimal as a string');
 const decOrNull = z.string().nullable();
@@ -12,9 +12,9 @@ const filters = {
   countListId: idSchema.optional().describe('Only this count list of the inventory (the report per list)'),
   warehouseId: idSchema.optional().describe('Only items in this warehouse'),
   zoneId: idSchema.optional().describe('Only items in this zone'),
-  itemCode: z.string().min(1).max(50).optional().describe('Only this item (exact item code)'),
-  q: z.string().min(1).max(100).optional().describe('Item code starting with, or description containing, this text (case-insensitive)'),
-  itemGroup: z.string().min(1).max(40).optional().describe('Only items of this product group (exact)'),
+  itemCode: text().min(1).max(50).optional().describe('Only this item (exact item code)'),
+  q: text().min(1).max(100).optional().describe('Item code starting with, or description containing, this text (case-insensitive)'),
+  itemGroup: text().min(1).max(40).optional().describe('Only items of this product group (exact)'),
   minValue: nonNegativeDecimal.optional()
     .describe('Only lines whose difference value is at least this much either way (|value| ≥ minValue); unreported lines never pass'),
   minPercent: nonNegativeDecimal.optional()

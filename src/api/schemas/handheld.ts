@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { COUNT_ITEM_STATUSES, COUNT_TYPES, REPORT_TYPES } from '../../domain/inventory/vocabulary.js';
 import { BARCODE_ERROR_CODES, RULE_DATE_FORMATS, RULE_FIELDS } from '../../domain/barcode/index.js';
-import { decimalString, idSchema } from './common.js';
+import { decimalString, idSchema, scannedText, text } from './common.js';
 
 // Barcode decode ----------------------------------------------------------------------------------------
 
@@ -124,18 +124,18 @@ export const resolvedPlace = z.discriminatedUnion('kind', [
 ]);
 
 const scanFields = {
-  clientReportId: z.string().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
-  bin: z.string().min(1).max(80).optional().describe('Bin barcode or code (kept by the client between scans when keepLocation)'),
-  zone: z.string().min(1).max(40).optional().describe('Zone code, for an unstructured zone of a structured warehouse (no bin there); ignored when a bin is given'),
-  warehouse: z.string().min(1).max(20).optional().describe('Warehouse code; only for lists spanning several warehouses'),
-  barcode: z.string().min(1).max(400).optional().describe('The scan as the scanner sent it (GS1 with GS separators, EAN, in-house label)'),
-  itemCode: z.string().min(1).max(80).optional().describe('A typed search code instead of a scan'),
+  clientReportId: text().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
+  bin: text().min(1).max(80).optional().describe('Bin barcode or code (kept by the client between scans when keepLocation)'),
+  zone: text().min(1).max(40).optional().describe('Zone code, for an unstructured zone of a structured warehouse (no bin there); ignored when a bin is given'),
+  warehouse: text().min(1).max(20).optional().describe('Warehouse code; only for lists spanning several warehouses'),
+  barcode: scannedText().min(1).max(400).optional().describe('The scan as the scanner sent it (GS1 with GS separators, EAN, in-house label)'),
+  itemCode: text().min(1).max(80).optional().describe('A typed search code instead of a scan'),
   quantity: decimalString.optional().describe('Counted quantity in `unit`; may be omitted when the barcode carries a count (AI 30/37)'),
-  unit: z.string().min(1).max(10).optional().describe("Unit of quantity: the scanned code's unit (default), the primary or the secondary unit"),
-  lot: z.string().min(1).max(40).optional().describe('Overrides AI 10'),
-  serial: z.string().min(1).max(40).optional().describe('Overrides AI 21'),
+  unit: text().min(1).max(10).optional().describe("Unit of quantity: the scanned code's unit (default), the primary or the secondary unit"),
+  lot: text().min(1).max(40).optional().describe('Overrides AI 10'),
+  serial: text().min(1).max(40).optional().describe('Overrides AI 21'),
   mode: z.enum(['add', 'replace']).optional().describe('Answer to decision_needed on a repeat scan'),
-  device: z.string().min(1).max(80).optional(),
+  device: text().min(1).max(80).optional(),
 };
 const needsItem = { message: 'give barcode or itemCode', path: ['barcode'] };
 export const scanBody = z.strictObject(scanFields).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, needsItem);
@@ -193,7 +193,7 @@ export const batchResult = z.object({
 });
 
 export const undoParams = z.strictObject({
-  clientReportId: z.string().min(1).max(100).describe('The device\'s id of the report to undo'),
+  clientReportId: text().min(1).max(100).describe('The device\'s id of the report to undo'),
 });
 export const undoResult = z.object({
   status: z.literal('undone'),
@@ -206,9 +206,9 @@ export const undoResult = z.object({
 });
 
 export const emptyBinBody = z.strictObject({
-  clientReportId: z.string().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
-  bin: z.string().min(1).max(80).describe('Bin barcode or code of a bin list\'s "(empty bin)" line'),
-  device: z.string().max(80).optional(),
+  clientReportId: text().min(1).max(100).describe('Unique per report, made by the device: a retry with the same id is recorded once'),
+  bin: text().min(1).max(80).describe('Bin barcode or code of a bin list\'s "(empty bin)" line'),
+  device: text().max(80).optional(),
 });
 export const emptyBinResult = z.object({
   status: z.literal('recorded'),
@@ -218,8 +218,8 @@ export const emptyBinResult = z.object({
 });
 
 export const identifyQuery = z.strictObject({
-  barcode: z.string().min(1).max(400).optional().describe('As scanned (decoded with the site\'s barcode rules)'),
-  itemCode: z.string().min(1).max(80).optional().describe('Typed item code or search code'),
+  barcode: scannedText().min(1).max(400).optional().describe('As scanned (decoded with the site\'s barcode rules)'),
+  itemCode: text().min(1).max(80).optional().describe('Typed item code or search code'),
 }).refine((b) => b.barcode !== undefined || b.itemCode !== undefined, { message: 'barcode or itemCode is required', path: ['barcode'] });
 export const identifiedView = z.object({
   itemId: idSchema, itemCode: z.string(), description: z.string(), primaryUnit: z.string(),

@@ -4,7 +4,7 @@ import { ARTICLE_STOCK, BIN_STOCK } from '../../domain/inventory/generation.js';
 import {
   COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_TYPES, VALUATION_PRICES,
 } from '../../domain/inventory/vocabulary.js';
-import { code20, idSchema, isoDate } from './common.js';
+import { code20, idSchema, isoDate, text } from './common.js';
 
 export const method = z.enum(INVENTORY_METHODS)
   .describe('stock_taking_day: everything counted for one date; continuous: cycle counting over the year; sample: statistical sample; stock_comparison: compare with another system');
@@ -17,7 +17,7 @@ const keyCode = code20.nullable();
 
 const numbering = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/).optional().describe('Numbering scheme code; created when missing (default inventory:<TYPE> / count_list:<TYPE>)'),
-  prefix: z.string().max(20).optional().describe('Text before the number'),
+  prefix: text().max(20).optional().describe('Text before the number'),
   width: z.number().int().min(1).max(18).optional().describe('Digits, zero-padded (longer numbers are never cut)'),
   nextValue: z.number().int().min(1).optional().describe('Next number to hand out; cannot go back'),
   maxItemsPerList: z.number().int().min(1).nullable().optional().describe('Count-list schemes: default maximum items per generated list'),
@@ -25,7 +25,7 @@ const numbering = z.strictObject({
 const numberingView = z.object({ code: z.string(), prefix: z.string(), width: z.number().int(), nextValue: z.number().int(), maxItemsPerList: z.number().int().nullable() });
 
 const typeFields = {
-  description: z.string().max(80).optional(),
+  description: text().max(80).optional(),
   materialType: materialType.optional(),
   inventoryNumbering: numbering.optional().describe('Scheme of inventory numbers'),
   countListNumbering: numbering.optional().describe('Default scheme of count-list numbers'),
@@ -47,7 +47,7 @@ export const inventoryTypeView = z.object({
 });
 
 const headerFields = {
-  description: z.string().max(200).optional().describe('Free text, searchable'),
+  description: text().max(200).optional().describe('Free text, searchable'),
   ownerId: idSchema.optional().describe('Stock owner; fixed once the inventory is started'),
   fiscalYear: z.number().int().min(1900).max(2999).optional().describe('Default: year of the stock-taking date (or today)'),
   countListSequenceCode: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/).optional().describe('Numbering scheme of the count lists (default from the type)'),
@@ -59,7 +59,7 @@ const headerFields = {
   reportType: reportType.optional(),
   singleReportingRequired: z.boolean().optional(),
   showSystemQuantities: z.boolean().optional(),
-  costCentre: z.string().max(20).nullable().optional().describe('Overrides item and warehouse cost centres when differences are posted'),
+  costCentre: text().max(20).nullable().optional().describe('Overrides item and warehouse cost centres when differences are posted'),
   responsibleUserId: idSchema.nullable().optional().describe('Responsible employee; changeable until closed'),
 };
 export const inventoryCreate = z.strictObject({
@@ -99,7 +99,7 @@ export const generationBody = z.strictObject({
     .describe('not_counted (this fiscal year; stock_taking_day and continuous), count_cycle and movement_threshold (continuous), ignore (default)'),
   warehouseIds: ids('Warehouses; virtual ones are never counted'),
   zoneIds: ids('Zones (article lists: unstructured zones of structured warehouses; bin lists: structured zones)'),
-  binCodes: z.array(z.string().min(1).max(43)).max(10000).optional().describe('Bin lists: bin identifiers (empty = all)'),
+  binCodes: z.array(text().min(1).max(43)).max(10000).optional().describe('Bin lists: bin identifiers (empty = all)'),
   itemIds: ids('Article lists: items'),
   stockAccountClassifications: codes('Article lists: stock account classification'),
   classification1: codes('Classification 1'), classification2: codes('Classification 2'), classification3: codes('Classification 3'),
@@ -111,7 +111,7 @@ export const generationBody = z.strictObject({
   maxItemsPerList: z.number().int().min(1).max(1_000_000).optional().describe('Maximum items (bin lists: bins) per list; default from the count-list numbering scheme'),
   maxLists: z.number().int().min(0).max(1_000_000).optional().describe('Maximum number of lists (0 = unlimited)'),
   informationalItems: z.boolean().optional().describe('Positions already on another open list of the inventory are added as informational items (otherwise left out)'),
-  name: z.string().max(80).optional().describe('Name of the generated lists'),
+  name: text().max(80).optional().describe('Name of the generated lists'),
   structure: z.array(level).max(6).optional().describe('Structure table: ordered criteria; criteria left out follow in default order without flags'),
 });
 export const generationSummary = z.object({

@@ -2,12 +2,12 @@
 // lists, lots/serials, planning, accounting and logistics fields.
 import { z } from 'zod';
 import { CHECK_MODES, LOT_CONSUMPTIONS } from '../../domain/item-master/types.js';
-import { code20, decimalString, idSchema, isoDate, nonNegativeDecimal } from './common.js';
+import { code20, decimalString, idSchema, isoDate, multilineText, nonNegativeDecimal, text } from './common.js';
 import { itemBody, itemView } from './items.js';
 
 const s = z.string();
 const checkMode = z.enum(CHECK_MODES).describe('none / warning / blocking');
-const ref20 = z.string().min(1).max(20);
+const ref20 = text().min(1).max(20);
 
 const masterFieldShape = {
   itemClass: code20.nullable().optional().describe('Item class (automatic coding rule); set from the class used when the code was generated'),
@@ -27,7 +27,7 @@ const masterFieldShape = {
   availabilityCheck: checkMode.optional().describe('Availability (on hand − reserved) check when stock is issued'),
   preferredWarehouseId: idSchema.nullable().optional(),
   netWeight: nonNegativeDecimal.nullable().optional().describe('kg'), grossWeight: nonNegativeDecimal.nullable().optional().describe('kg, at least the net weight'),
-  packageType: ref20.nullable().optional(), notes: z.string().max(4000).optional(),
+  packageType: ref20.nullable().optional(), notes: multilineText().max(4000).optional(),
 };
 export const masterFieldsPatch = z.strictObject(masterFieldShape);
 export const masterFieldsView = z.object({
@@ -81,7 +81,7 @@ export const itemWarehouseParams = z.strictObject({ id: idSchema, warehouseId: i
 export const itemClassView = z.object({ code: s, description: s, prefix: s, width: z.number().int(), nextValue: s, isDefault: z.boolean() });
 const counter = z.string().regex(/^[1-9]\d{0,17}$/, 'must be a positive integer').describe('Next counter value');
 export const itemClassBody = z.strictObject({
-  code: code20, description: z.string().max(80).optional(), prefix: z.string().max(20).regex(/^\S*$/, 'no spaces').optional().describe('Code prefix, e.g. "RM-"'),
+  code: code20, description: text().max(80).optional(), prefix: text().max(20).regex(/^\S*$/, 'no spaces').optional().describe('Code prefix, e.g. "RM-"'),
   width: z.number().int().min(1).max(18).optional().describe('Digits of the zero-padded counter (default 6)'), nextValue: counter.optional(),
   isDefault: z.boolean().optional().describe('Used when an item is created without code and class'),
 });
@@ -94,16 +94,16 @@ export const barcodeSettingBody = z.strictObject({
   nextValue: counter.optional().describe('Next item reference number'),
 });
 export const templateView = z.object({ id: s, code: s, description: s, referenceItemId: s, referenceItemCode: s });
-export const templateBody = z.strictObject({ code: code20, description: z.string().max(80).optional(), referenceItemId: idSchema });
+export const templateBody = z.strictObject({ code: code20, description: text().max(80).optional(), referenceItemId: idSchema });
 
 // Price lists
 const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as EUR').describe('Currency (ISO 4217)');
 export const priceListView = z.object({ id: s, code: s, description: s, currency: s, discountsAllowed: z.boolean() });
 export const priceListBody = z.strictObject({
-  code: code20, description: z.string().max(80).optional(), currency,
+  code: code20, description: text().max(80).optional(), currency,
   discountsAllowed: z.boolean().optional().describe('Prices of this list may carry up to four cascading discounts'),
 });
-export const priceListPatch = z.strictObject({ description: z.string().max(80).optional(), discountsAllowed: z.boolean().optional() });
+export const priceListPatch = z.strictObject({ description: text().max(80).optional(), discountsAllowed: z.boolean().optional() });
 const tier = z.strictObject({
   upTo: nonNegativeDecimal.nullable().describe('Highest quantity (in the price unit) this tier applies to; null = open-ended last tier ("over")'),
   price: nonNegativeDecimal.describe('Price per price unit'),
@@ -111,7 +111,7 @@ const tier = z.strictObject({
 });
 export const itemPriceBody = z.strictObject({
   priceListId: idSchema, validFrom: isoDate.nullable().optional(), validTo: isoDate.nullable().optional(),
-  unit: z.string().min(1).max(10).describe('Unit the prices are per: primary, secondary or a search-code unit of the item'),
+  unit: text().min(1).max(10).describe('Unit the prices are per: primary, secondary or a search-code unit of the item'),
   currency: currency.optional().describe('Defaults to the list currency'),
   tiers: z.array(tier).min(1).max(50).describe('Quantity tiers in rising order'),
 });
@@ -121,7 +121,7 @@ export const itemPriceView = z.object({
 });
 export const itemPriceParams = z.strictObject({ id: idSchema, priceId: idSchema });
 export const priceQuery = z.strictObject({
-  priceListId: idSchema, quantity: decimalString.describe('Quantity in `unit`'), unit: z.string().min(1).max(10).optional().describe('Default: primary unit'),
+  priceListId: idSchema, quantity: decimalString.describe('Quantity in `unit`'), unit: text().min(1).max(10).optional().describe('Default: primary unit'),
   date: isoDate.optional().describe('Default: today'), currency: currency.optional(),
 });
 export const priceResultView = z.object({
@@ -134,12 +134,12 @@ export const priceResultView = z.object({
 const datePattern = z.enum(['none', 'YYYY', 'YYMM', 'YYYYMM', 'YYMMDD', 'YYYYMMDD', 'YYDDD']).describe('Date part of lot codes (YYDDD = year + day of year)');
 export const lotClassView = z.object({ code: s, description: s, prefix: s, datePattern, width: z.number().int(), nextValue: s });
 export const lotClassBody = z.strictObject({
-  code: code20, description: z.string().max(80).optional(), prefix: z.string().max(10).regex(/^\S*$/).optional(), datePattern: datePattern.optional(),
+  code: code20, description: text().max(80).optional(), prefix: text().max(10).regex(/^\S*$/).optional(), datePattern: datePattern.optional(),
   width: z.number().int().min(1).max(12).optional().describe('Counter digits (default 4)'),
 });
 export const serialClassView = z.object({ code: s, description: s, prefix: s, width: z.number().int(), nextValue: s });
 export const serialClassBody = z.strictObject({
-  code: code20, description: z.string().max(80).optional(), prefix: z.string().max(20).regex(/^\S*$/).optional(), width: z.number().int().min(1).max(18).optional(),
+  code: code20, description: text().max(80).optional(), prefix: text().max(20).regex(/^\S*$/).optional(), width: z.number().int().min(1).max(18).optional(),
 });
 export const newLotBody = z.strictObject({
   date: isoDate.optional().describe('Date for the code date part (default production date, else today)'),
@@ -152,7 +152,7 @@ export const lotProposalView = z.object({
   consumption: s, lines: z.array(z.object({ lot: s, quantity: s, expiryDate: s.nullable() })), proposed: s,
   shortfall: s.describe('Quantity no usable lot covers'), skippedExpired: z.array(s).describe('Lots with stock not proposed because expired at the posting date'),
 });
-export const availabilityQuery = z.strictObject({ warehouseId: idSchema, quantity: decimalString, lot: z.string().min(1).max(40).optional() });
+export const availabilityQuery = z.strictObject({ warehouseId: idSchema, quantity: decimalString, lot: text().min(1).max(40).optional() });
 export const availabilityView = z.object({
   mode: checkMode, onHand: s, reserved: s, available: s.describe('On hand − open reservations'), requested: s, sufficient: z.boolean(),
   outcome: z.enum(['ok', 'warning', 'blocked']),

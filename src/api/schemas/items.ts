@@ -3,7 +3,7 @@
 // they are everyday master data, not system configuration).
 import { z } from 'zod';
 import { CLASSIFICATION_KINDS, type ClassificationKind } from '../../domain/item.js';
-import { code20, idSchema, isoDate, nonNegativeDecimal, pageQuery } from './common.js';
+import { code20, idSchema, isoDate, multilineText, nonNegativeDecimal, pageQuery, text } from './common.js';
 
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const unitCode = z.string().regex(/^[A-Za-z0-9_%]{1,10}$/, 'must be 1–10 letters, digits, _ or %').describe('Unit of measure code, e.g. PZ, kg, S10');
@@ -12,26 +12,26 @@ export const unitView = z.object({
   code: unitCode, description: z.string(), decimals: z.number().int().describe('Decimals allowed in quantities of this unit (0–6)'),
 });
 export const unitBody = z.strictObject({
-  code: unitCode, description: z.string().max(40).default(''),
+  code: unitCode, description: text().max(40).default(''),
   decimals: z.number().int().min(0).max(6).default(0).describe('Decimals allowed in quantities of this unit (0–6)'),
 });
 export const unitPatch = z.strictObject({
-  description: z.string().max(40).optional(),
+  description: text().max(40).optional(),
   decimals: z.number().int().min(0).max(6).optional().describe('May only grow once an item with stock movements uses the unit as primary unit'),
 });
 export const unitParams = z.strictObject({ code: unitCode });
-export const unitQuery = z.strictObject({ ...pageQuery, q: z.string().min(1).max(40).optional().describe('Code prefix or description words') });
+export const unitQuery = z.strictObject({ ...pageQuery, q: text().min(1).max(40).optional().describe('Code prefix or description words') });
 
 export const classificationKind = z.enum(CLASSIFICATION_KINDS as [ClassificationKind, ...ClassificationKind[]])
   .describe('Which code table: product group, brand, family, homogeneous category, stock account classification, classification 1–5');
 export const classificationView = z.object({ kind: classificationKind, code: z.string(), description: z.string() });
-export const classificationBody = z.strictObject({ kind: classificationKind, code: code20, description: z.string().max(80).default('') });
-export const classificationPatch = z.strictObject({ description: z.string().max(80) });
+export const classificationBody = z.strictObject({ kind: classificationKind, code: code20, description: text().max(80).default('') });
+export const classificationPatch = z.strictObject({ description: text().max(80) });
 export const classificationParams = z.strictObject({ kind: classificationKind, code: code20 });
 export const classificationQuery = z.strictObject({
   ...pageQuery, kind: classificationKind.optional(),
-  q: z.string().min(1).max(80).optional().describe('Text contained in the description (case-insensitive)'),
-  codePrefix: z.string().min(1).max(20).optional(),
+  q: text().min(1).max(80).optional().describe('Text contained in the description (case-insensitive)'),
+  codePrefix: text().min(1).max(20).optional(),
 });
 
 const conversionOp = z.enum(['x', '\\']).describe('x: 1 of this unit = F primary units (S10 = PZ x 10); \\: 1 of this unit = primary / F');
@@ -39,9 +39,9 @@ const factor = nonNegativeDecimal.describe('Conversion factor F (> 0), exact dec
 const classificationRef = (kind: string) => code20.nullable().optional().describe(`Code of the ${kind} code table`);
 
 const itemFields = {
-  code: z.string().min(1).max(50).regex(/^\S+$/, 'must not contain spaces').describe('Item code: 1–50 characters, no whitespace, unique'),
-  description: z.string().min(1).max(40).describe('1–40 characters; copied onto the main search code'),
-  supplementaryDescription: z.string().max(65536).optional(),
+  code: text().min(1).max(50).regex(/^\S+$/, 'must not contain spaces').describe('Item code: 1–50 characters, no whitespace, unique'),
+  description: text().min(1).max(40).describe('1–40 characters; copied onto the main search code'),
+  supplementaryDescription: multilineText().max(65536).optional(),
   printSupplementaryDescription: z.boolean().optional(),
   primaryUnit: unitCode.describe('Unit of balances and valuation; cannot change once the item has stock movements'),
   secondaryUnit: unitCode.nullable().optional().describe('Optional secondary unit; given together with its conversion'),
@@ -86,7 +86,7 @@ export const itemView = z.object({
 
 export const itemQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().min(1).max(80).optional().describe('Text to look for'),
+  q: text().min(1).max(80).optional().describe('Text to look for'),
   match: z.enum(['prefix', 'contains', 'substring']).optional().describe(
     'prefix: code / search code / description starts with q (indexed); contains (default): a word of code, description or a search code '
     + 'starts with q, e.g. "bolt" finds "Hex bolt M8" (indexed word terms); substring: q anywhere, also inside words (scans)'),
@@ -103,14 +103,14 @@ export const searchCodeView = z.object({
   isMain: z.boolean().describe('The main search code: the item code in the primary unit (maintained with the item)'),
   description: s,
 });
-const searchCodeText = z.string().min(1).max(80).regex(/^\S+$/, 'must not contain spaces').describe('Code or barcode, unique across all items');
+const searchCodeText = text().min(1).max(80).regex(/^\S+$/, 'must not contain spaces').describe('Code or barcode, unique across all items');
 export const searchCodeBody = z.strictObject({
   code: searchCodeText, unit: unitCode.describe('Unit counted when this code is scanned'),
   conversionOp: conversionOp.optional().describe('Default x'), conversionFactor: factor.optional().describe('Default 1'),
-  description: z.string().max(40).optional().describe('Defaults to the item description'),
+  description: text().max(40).optional().describe('Defaults to the item description'),
 });
 export const searchCodePatch = z.strictObject({
   code: searchCodeText.optional(), unit: unitCode.optional(), conversionOp: conversionOp.optional(), conversionFactor: factor.optional(),
-  description: z.string().max(40).optional(),
+  description: text().max(40).optional(),
 });
 export const searchCodeParams = z.strictObject({ id: idSchema, searchCodeId: idSchema });

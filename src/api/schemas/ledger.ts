@@ -2,13 +2,13 @@
 // reservations, the posting error file and lots.
 import { z } from 'zod';
 import { LEDGER_SORTS } from '../../services/ledger/stock.service.js';
-import { code20, decimalString, idSchema, isoDate, nonNegativeDecimal, pageQuery } from './common.js';
+import { code20, decimalString, idSchema, isoDate, nonNegativeDecimal, pageQuery, text } from './common.js';
 
 export const keyKind = z.enum(['receipt', 'issue', 'transfer', 'revaluation', 'adjustment'])
   .describe('receipt: stock in; issue: stock out; transfer: issue + receipt at the moving average; revaluation: value only; adjustment: corrections either way');
 
-const lot = z.string().min(1).max(40).describe('Lot code; required for lot-managed items, refused otherwise');
-const serial = z.string().min(1).max(80).describe('Serial number; required for serial-managed items (quantity 1 or -1)');
+const lot = text().min(1).max(40).describe('Lot code; required for lot-managed items, refused otherwise');
+const serial = text().min(1).max(80).describe('Serial number; required for serial-managed items (quantity 1 or -1)');
 
 export const postingLine = z.strictObject({
   itemId: idSchema,
@@ -28,9 +28,9 @@ const postingHeader = {
   siteId: idSchema,
   keyCode: code20.describe('Transaction key; its kind must match the operation'),
   postingDate: isoDate.optional().describe('Defaults to today; must fall into an open accounting period once periods exist'),
-  originType: z.string().min(1).max(40).optional().describe('What caused the posting (default "manual")'),
-  originId: z.string().min(1).max(80).nullable().optional().describe('Id of the causing document'),
-  costCentre: z.string().min(1).max(20).nullable().optional(),
+  originType: text().min(1).max(40).optional().describe('What caused the posting (default "manual")'),
+  originId: text().min(1).max(80).nullable().optional().describe('Id of the causing document'),
+  costCentre: text().min(1).max(20).nullable().optional(),
 };
 
 export const postingBody = z.strictObject({ ...postingHeader, lines: z.array(postingLine).min(1).max(50_000) });
@@ -47,7 +47,7 @@ export const transferBody = z.strictObject({
 
 /** A full stored posting (as parked in the posting error file, or as corrected by hand). */
 export const storedPosting = z.strictObject({
-  ...postingHeader, postingDate: isoDate, originType: z.string().min(1).max(40), lines: z.array(postingLine).min(1).max(50_000),
+  ...postingHeader, postingDate: isoDate, originType: text().min(1).max(40), lines: z.array(postingLine).min(1).max(50_000),
 });
 
 const availabilityWarning = z.object({
@@ -81,7 +81,7 @@ export const balanceView = z.object({
 
 export const balanceQuery = z.strictObject({
   siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), zoneId: idSchema.optional(), binId: idSchema.optional(),
-  lot: z.string().max(40).optional(), serial: z.string().max(80).optional(), ownerId: idSchema.optional(),
+  lot: text().max(40).optional(), serial: text().max(80).optional(), ownerId: idSchema.optional(),
   nonZero: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only positions holding stock'),
   ...pageQuery,
 });
@@ -99,9 +99,9 @@ export const ledgerEntryView = z.object({
 
 export const ledgerQuery = z.strictObject({
   siteId: idSchema.optional(), itemId: idSchema.optional(), warehouseId: idSchema.optional(), zoneId: idSchema.optional(), binId: idSchema.optional(),
-  lot: z.string().max(40).optional(), keyCode: code20.optional(), originType: z.string().max(40).optional(), originId: z.string().max(80).optional(),
+  lot: text().max(40).optional(), keyCode: code20.optional(), originType: text().max(40).optional(), originId: text().max(80).optional(),
   transferGroup: idSchema.optional(), from: isoDate.optional().describe('Posting date from (inclusive)'), to: isoDate.optional().describe('Posting date to (inclusive)'),
-  ids: z.string().max(20_000).regex(/^\d{1,18}(,\d{1,18})*$/, 'comma-separated entry ids').optional()
+  ids: text().max(20_000).regex(/^\d{1,18}(,\d{1,18})*$/, 'comma-separated entry ids').optional()
     .transform((v) => (v === undefined ? undefined : [...new Set(v.split(','))]))
     .describe('Only these entries, comma-separated (e.g. the entryIds a posting returned)'),
   sort: z.enum(LEDGER_SORTS).optional().default('entry')
@@ -112,7 +112,7 @@ export const ledgerQuery = z.strictObject({
 
 export const availabilityQuery = z.strictObject({
   itemId: idSchema, warehouseId: idSchema, ownerId: idSchema, zoneId: idSchema.optional(), binId: idSchema.optional(),
-  lot: z.string().max(40).optional(), serial: z.string().max(80).optional(),
+  lot: text().max(40).optional(), serial: text().max(80).optional(),
 });
 export const availabilityView = z.object({
   onHand: z.string(), reserved: z.string().describe('Open reservations over the scope'), available: z.string().describe('On hand − reserved'),

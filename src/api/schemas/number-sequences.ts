@@ -1,11 +1,11 @@
 // Request and response schemas of numbering schemes (number_sequences).
 import { z } from 'zod';
 import { NUMBER_MAX, PREFIX_MAX, WIDTH_MAX } from '../../domain/numbering.js';
-import { pageQuery } from './common.js';
+import { pageQuery, text } from './common.js';
 
 export const sequenceCode = z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/, 'must be 1–60 letters, digits, _ . : -')
   .describe('Numbering scheme code, e.g. inventory:STD or count_list.DEFAULT');
-const prefix = z.string().max(PREFIX_MAX).regex(/^\S*$/, 'must not contain spaces')
+const prefix = text().max(PREFIX_MAX).regex(/^\S*$/, 'must not contain spaces')
   .describe(`Text before the number (at most ${PREFIX_MAX} characters, no spaces)`);
 const width = z.number().int().min(1).max(WIDTH_MAX)
   .describe(`Digits of the number, zero-padded (1–${WIDTH_MAX}); longer numbers are never cut. Prefix and padded number fit ${NUMBER_MAX} characters (item codes 50)`);
@@ -17,7 +17,7 @@ const maxItemsPerList = z.number().int().min(1).max(1_000_000).nullable()
 export const sequenceParams = z.strictObject({ code: sequenceCode });
 export const sequenceQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().min(1).max(60).optional().describe('Text inside the code, or the start of the prefix (case-insensitive)'),
+  q: text().min(1).max(60).optional().describe('Text inside the code, or the start of the prefix (case-insensitive)'),
 });
 export const sequenceCreate = z.strictObject({
   code: sequenceCode.describe('Numbering scheme code; item-code.* and item-barcode.* are made by item classes and the GS1 screen'),

@@ -2,10 +2,10 @@
 // Roles: every signed-in user (counter and up) reads; managers write warehouses, zones, bins and owners;
 // only admins write sites. A user bound to a site (users.siteId) sees and changes only that site's places.
 import { z } from 'zod';
-import { code20, idSchema, pageQuery } from './common.js';
+import { code20, idSchema, pageQuery, text } from './common.js';
 
-const name80 = z.string().min(1).max(80).describe('Name shown to people (1–80)');
-const qText = z.string().min(1).max(80).optional().describe('Code prefix or words of the name (case-insensitive)');
+const name80 = text().min(1).max(80).describe('Name shown to people (1–80)');
+const qText = text().min(1).max(80).optional().describe('Code prefix or words of the name (case-insensitive)');
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const codeNameView = z.object({ id: idSchema, code: z.string(), name: z.string() });
@@ -30,7 +30,7 @@ const warehouseFields = {
   physical: physical.optional().describe('Default internal'),
   responsibleUserId: idSchema.nullable().optional().describe('Responsible employee: an active user id'),
   allowNegative: z.boolean().optional().describe('Allow negative stock (default false)'),
-  costCentre: z.string().min(1).max(20).nullable().optional().describe('Cost centre code (≤20)'),
+  costCentre: text().min(1).max(20).nullable().optional().describe('Cost centre code (≤20)'),
 };
 export const warehouseBody = z.strictObject({ siteId: idSchema.describe('Site the warehouse belongs to (fixed)'), ...warehouseFields });
 export const warehousePatch = z.strictObject({
@@ -77,12 +77,12 @@ const elements = {
   level: element.nullable().optional().describe('Level (required in high_bay zones only)'),
   place: element.describe('Place (always required)'),
 };
-const barcode = z.string().min(1).max(80).nullable().optional().describe('Label barcode of the bin, scanned instead of the code');
+const barcode = text().min(1).max(80).nullable().optional().describe('Label barcode of the bin, scanned instead of the code');
 export const binBody = z.strictObject({ zoneId: idSchema.describe('A structured zone'), ...elements, barcode, blocked: z.boolean().optional() });
 export const binPatch = z.strictObject({ ...elements, place: elements.place.optional(), barcode, blocked: z.boolean().optional() });
 export const binQuery = z.strictObject({
   ...pageQuery, warehouseId: idSchema.optional(), zoneId: idSchema.optional(), aisle: element.optional(), row: element.optional(),
-  level: element.optional(), codePrefix: z.string().min(1).max(43).optional().describe('Bins whose code starts with this'),
+  level: element.optional(), codePrefix: text().min(1).max(43).optional().describe('Bins whose code starts with this'),
   blocked: boolQuery.optional(),
 });
 

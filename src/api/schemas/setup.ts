@@ -1,7 +1,7 @@
 // Request and response schemas of the first set-up (/api/setup). Rows reuse the schemas of their own
 // resources, so a unit, zone or inventory type is validated here exactly as when it is created alone.
 import { z } from 'zod';
-import { code20 } from './common.js';
+import { code20, text } from './common.js';
 import { inventoryTypeCreate, inventoryTypeView, method, reportType } from './inventory.js';
 import { unitBody, unitView } from './items.js';
 import { keyKind, transactionKeyView } from './ledger.js';
@@ -45,7 +45,7 @@ export const setupUnitsResult = z.object({ units: z.array(unitView) });
 
 export const setupKeysBody = z.strictObject({
   keys: z.array(z.strictObject({
-    code: code20, description: z.string().max(80).optional(), kind: keyKind, isMain: z.boolean().optional().describe('Main (default) or secondary key'),
+    code: code20, description: text().max(80).optional(), kind: keyKind, isMain: z.boolean().optional().describe('Main (default) or secondary key'),
   })).min(1).max(100),
 });
 export const setupKeysResult = z.object({ keys: z.array(transactionKeyView) });

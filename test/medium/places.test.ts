@@ -32,7 +32,7 @@ describe('sites and scoping', () => {
     expect(seen.items.every((w) => w.siteId === siteA)).toBe(true);
     await expect(getWarehouse(db.ctx, counterOf(siteA), b1.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(createWarehouse(db.ctx, managerOf(siteA), { siteId: siteB, code: 'X', name: 'x', kind: 'unstructured' }))
-      .rejects.toMatchObject({ code: 'auth.forbidden' });
+      .rejects.toMatchObject({ code: 'not_found', field: 'siteId' });
     expect((await listWarehouses(db.ctx, managerOf(null), { limit: 100, offset: 0 })).items.length).toBeGreaterThanOrEqual(2);
   });
 

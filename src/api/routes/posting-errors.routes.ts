@@ -1,8 +1,7 @@
 // The posting error file: postings parked because stock was locked, and what can be done with them.
 import { z } from 'zod';
-import { inTransaction, requireRole } from '../../services/context.js';
 import {
-  correctPostingError, discardPostingError, getPostingError, listPostingErrors, reprocessPostingErrors, retryPostingError,
+  correctPostingError, discardPostingError, getPostingError, listPostingErrors, reprocessPostingErrorsFor, retryPostingError,
 } from '../../services/ledger/posting-errors.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idParams, idSchema, page, pageQuery, text, toPage } from '../schemas/common.js';
@@ -50,8 +49,7 @@ const postingErrorsRoutes: RouteModule = (app, ctx) => {
       response: { 200: z.object({ posted: z.array(z.string()), pending: z.array(z.string()) }), ...errorResponses },
     },
   }, async (request) => {
-    requireRole(actorOf(request), 'manager');
-    return inTransaction(ctx, (trx) => reprocessPostingErrors(trx, ctx, request.body));
+    return reprocessPostingErrorsFor(ctx, actorOf(request), request.body);
   });
 };
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { inTransaction, requireRole } from '../../services/context.js';
-import { cancelReservation, checkReservations, createReservation, fulfilReservation, listReservations } from '../../services/ledger/reservations.service.js';
+import { cancelReservation, checkReservationsFor, createReservation, fulfilReservation, listReservations } from '../../services/ledger/reservations.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idParams, idSchema, nonNegativeDecimal, page, pageQuery, text, toPage } from '../schemas/common.js';
 import { reservationStatus, reservationView } from '../schemas/ledger.js';
@@ -45,8 +44,7 @@ const reservationsRoutes: RouteModule = (app, ctx) => {
       response: { 200: z.object({ notAvailable: z.array(z.string()).describe('Ids of the reservations marked') }), ...errorResponses },
     },
   }, async (request) => {
-    requireRole(actorOf(request), 'manager');
-    return { notAvailable: await inTransaction(ctx, (trx) => checkReservations(trx, ctx, request.body)) };
+    return { notAvailable: await checkReservationsFor(ctx, actorOf(request), request.body) };
   });
 };
 

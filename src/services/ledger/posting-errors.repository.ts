@@ -1,6 +1,7 @@
 // SQL of the posting error file and its action log.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
+import { type SiteScope, siteIs } from '../site-scope.js';
 
 const COLUMNS = ['id', 'siteId', 'posting', 'reasonCode', 'reasonMessage', 'countListId', 'status', 'attempts', 'createdAt', 'resolvedAt', 'userId'] as const;
 
@@ -59,23 +60,23 @@ export async function replacePostingBody(trx: Tx, id: string, posting: unknown):
   await trx.updateTable('postingErrors').set({ posting: JSON.stringify(posting) }).where('id', '=', id).execute();
 }
 
-/** Pending errors (all, or those parked by one count list), oldest first, locked. */
-export async function lockPendingPostingErrors(trx: Tx, filter: { countListId?: string | undefined }): Promise<{ id: string; posting: unknown; userId: string | null }[]> {
-  let q = trx.selectFrom('postingErrors').select(['id', 'posting', 'userId']).where('status', '=', 'pending').orderBy('id').forUpdate();
+/** Pending errors of the scope (all, or those parked by one count list), oldest first, locked. */
+export async function lockPendingPostingErrors(trx: Tx, scope: SiteScope, filter: { countListId?: string | undefined }): Promise<{ id: string; posting: unknown; userId: string | null }[]> {
+  let q = trx.selectFrom('postingErrors').select(['id', 'posting', 'userId']).where('status', '=', 'pending').where(siteIs('siteId', scope)).orderBy('id').forUpdate();
   if (filter.countListId !== undefined) q = q.where('countListId', '=', filter.countListId);
   return q.execute();
 }
 
-/** One posting error; `lock` takes a row lock for the rest of the transaction. */
-export async function findPostingError(trx: Tx, id: string, lock = false): Promise<PostingErrorRow | undefined> {
-  const q = trx.selectFrom('postingErrors').select(COLUMNS).where('id', '=', id);
+/** One posting error of the scope; `lock` takes a row lock for the rest of the transaction. */
+export async function findPostingError(trx: Tx, scope: SiteScope, id: string, lock = false): Promise<PostingErrorRow | undefined> {
+  const q = trx.selectFrom('postingErrors').select(COLUMNS).where('id', '=', id).where(siteIs('siteId', scope));
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
-export async function selectPostingErrors(db: Tx, f: {
+export async function selectPostingErrors(db: Tx, scope: SiteScope, f: {
   siteId?: string | null | undefined; status?: PostingErrorRow['status'] | undefined; countListId?: string | undefined; limit: number; offset: number;
 }): Promise<PostingErrorRow[]> {
-  let q = db.selectFrom('postingErrors').select(COLUMNS).orderBy('id').limit(f.limit).offset(f.offset);
+  let q = db.selectFrom('postingErrors').select(COLUMNS).where(siteIs('siteId', scope)).orderBy('id').limit(f.limit).offset(f.offset);
   if (f.siteId) q = q.where('siteId', '=', f.siteId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.countListId) q = q.where('countListId', '=', f.countListId);

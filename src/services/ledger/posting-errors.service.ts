@@ -10,6 +10,7 @@ import {
   recordFailedAttempt, releaseSavepoint, replacePostingBody, rollbackToSavepoint, savepoint, selectPostingErrors,
 } from './posting-errors.repository.js';
 import { findLock } from './posting.repository.js';
+import { ALL_SITES, type SiteScope, scopeOf } from '../site-scope.js';
 
 export type PostingErrorStatus = 'pending' | 'posted' | 'discarded';
 export interface PostingErrorView {
@@ -68,8 +69,8 @@ async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting:
  * Re-posts pending postings (those parked by `countListId`, or all) whose locks are gone. Runs in the
  * caller's transaction, oldest first. Returns how many were posted and how many still wait.
  */
-export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filter: { countListId?: string | undefined } = {}): Promise<{ posted: string[]; pending: string[] }> {
-  const rows = await lockPendingPostingErrors(trx, filter);
+export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filter: { countListId?: string | undefined } = {}, scope: SiteScope = ALL_SITES): Promise<{ posted: string[]; pending: string[] }> {
+  const rows = await lockPendingPostingErrors(trx, scope, filter);
   const result = { posted: [] as string[], pending: [] as string[] };
   for (const r of rows) {
     const outcome = await attempt(trx, ctx, { id: r.id, posting: r.posting as PostingInput, userId: r.userId }, null);
@@ -78,14 +79,19 @@ export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filte
   return result;
 }
 
+/** The manager's re-processing (POST /api/posting-errors/reprocess): the postings of their own site only. */
+export async function reprocessPostingErrorsFor(ctx: ServiceContext, actor: Actor, filter: { countListId?: string | undefined } = {}): Promise<{ posted: string[]; pending: string[] }> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, (trx) => reprocessPostingErrors(trx, ctx, filter, scopeOf(actor)));
+}
+
 async function loadPending(trx: Tx, actor: Actor, id: string) {
-  const row = found(await findPostingError(trx, id, true), `posting error ${id}`, 'id');
-  if (actor.siteId !== null && row.siteId !== actor.siteId) throw new DomainError('not_found', `posting error ${id} not found`, { field: 'id' });
+  const row = found(await findPostingError(trx, scopeOf(actor), id, true), `posting error ${id}`, 'id');
   if (row.status !== 'pending') throw new DomainError('conflict.concurrent_update', `posting error ${id} is already ${row.status}`, { field: 'id', params: { status: row.status } });
   return row;
 }
 
-const reload = async (trx: Tx, id: string) => view((await findPostingError(trx, id))!);
+const reload = async (trx: Tx, id: string) => view((await findPostingError(trx, ALL_SITES, id))!);
 
 /** Tries one pending posting again now. */
 export async function retryPostingError(ctx: ServiceContext, actor: Actor, id: string): Promise<PostingErrorView> {
@@ -132,13 +138,11 @@ export interface PostingErrorFilter {
 
 export async function listPostingErrors(ctx: ServiceContext, actor: Actor, f: PostingErrorFilter): Promise<PostingErrorView[]> {
   requireRole(actor, 'manager');
-  const rows = await selectPostingErrors(ctx.db, { siteId: actor.siteId ?? f.siteId, status: f.status, countListId: f.countListId, limit: f.limit + 1, offset: f.offset });
+  const rows = await selectPostingErrors(ctx.db, scopeOf(actor), { siteId: f.siteId, status: f.status, countListId: f.countListId, limit: f.limit + 1, offset: f.offset });
   return rows.map(view);
 }
 
 export async function getPostingError(ctx: ServiceContext, actor: Actor, id: string): Promise<PostingErrorView> {
   requireRole(actor, 'manager');
-  const row = found(await findPostingError(ctx.db, id), `posting error ${id}`, 'id');
-  if (actor.siteId !== null && row.siteId !== actor.siteId) throw new DomainError('not_found', `posting error ${id} not found`, { field: 'id' });
-  return view(row);
+  return view(found(await findPostingError(ctx.db, scopeOf(actor), id), `posting error ${id}`, 'id'));
 }

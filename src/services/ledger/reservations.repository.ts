@@ -1,6 +1,7 @@
 // SQL of the reservations: the rows, and on hand against open reservations over a scope.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
+import { type SiteScope, siteIs } from '../site-scope.js';
 
 export type ReservationStatus = 'open' | 'fulfilled' | 'cancelled' | 'not_available';
 export interface Scope {
@@ -32,10 +33,6 @@ export async function sumOnHandAndReserved(trx: Tx, s: Scope): Promise<{ onHand:
   return rows[0]!;
 }
 
-export async function findWarehouse(trx: Tx, id: string): Promise<{ id: string; siteId: string; code: string } | undefined> {
-  return trx.selectFrom('warehouses').select(['id', 'siteId', 'code']).where('id', '=', id).executeTakeFirst();
-}
-
 /** Locks the item row (reservations of one item serialise on it); undefined when the item does not exist. */
 export async function lockItem(trx: Tx, itemId: string): Promise<{ id: string } | undefined> {
   return trx.selectFrom('items').select('id').where('id', '=', itemId).forUpdate().executeTakeFirst();
@@ -46,19 +43,20 @@ export async function insertReservation(trx: Tx, r: Omit<ReservationRow, 'id' | 
   return trx.insertInto('reservations').values({ ...values, createdAt: now, updatedAt: now }).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function lockReservation(trx: Tx, id: string): Promise<ReservationRow | undefined> {
-  return trx.selectFrom('reservations').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+/** A reservation of the scope, locked; undefined when there is none (or it belongs to another site). */
+export async function lockReservation(trx: Tx, scope: SiteScope, id: string): Promise<ReservationRow | undefined> {
+  return trx.selectFrom('reservations').select(COLUMNS).where('id', '=', id).where(siteIs('siteId', scope)).forUpdate().executeTakeFirst();
 }
 
 export async function setReservationStatus(trx: Tx, id: string, status: ReservationStatus, now: Date): Promise<ReservationRow> {
   return trx.updateTable('reservations').set({ status, updatedAt: now }).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function selectReservations(db: Tx, f: {
+export async function selectReservations(db: Tx, scope: SiteScope, f: {
   siteId?: string | null | undefined; itemId?: string | undefined; warehouseId?: string | undefined; status?: ReservationStatus | undefined;
   limit: number; offset: number;
 }): Promise<ReservationRow[]> {
-  let q = db.selectFrom('reservations').select(COLUMNS).orderBy('id').limit(f.limit).offset(f.offset);
+  let q = db.selectFrom('reservations').select(COLUMNS).where(siteIs('siteId', scope)).orderBy('id').limit(f.limit).offset(f.offset);
   if (f.siteId) q = q.where('siteId', '=', f.siteId);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
@@ -70,7 +68,7 @@ export async function selectReservations(db: Tx, f: {
  * Marks open reservations that on-hand stock no longer covers as not_available, oldest served first within
  * each scope (a running sum per position in id order). Set-based. Returns the ids marked.
  */
-export async function markUncoveredReservations(trx: Tx, now: Date, filter: { itemIds?: string[] | undefined; warehouseIds?: string[] | undefined }): Promise<string[]> {
+export async function markUncoveredReservations(trx: Tx, now: Date, scope: SiteScope, filter: { itemIds?: string[] | undefined; warehouseIds?: string[] | undefined }): Promise<string[]> {
   const items = filter.itemIds ?? null; const whs = filter.warehouseIds ?? null;
   const { rows } = await sql<{ id: string }>`
     with r as (
@@ -78,7 +76,7 @@ export async function markUncoveredReservations(trx: Tx, now: Date, filter: { it
         sum(quantity) over (partition by item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id order by id) as needed
       from reservations
       where status = 'open' and (${items}::bigint[] is null or item_id = any(${items}::bigint[]))
-        and (${whs}::bigint[] is null or warehouse_id = any(${whs}::bigint[]))
+        and (${whs}::bigint[] is null or warehouse_id = any(${whs}::bigint[])) and ${siteIs('site_id', scope)}
     ), short as (
       select r.id from r
       where r.needed > (select coalesce(sum(b.quantity), 0) from stock_balances b

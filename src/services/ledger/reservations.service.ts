@@ -5,9 +5,10 @@ import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import {
-  type ReservationRow, type ReservationStatus, type Scope, findWarehouse, insertReservation, lockItem, lockReservation, markUncoveredReservations,
+  type ReservationRow, type ReservationStatus, type Scope, insertReservation, lockItem, lockReservation, markUncoveredReservations,
   selectReservations, setReservationStatus, sumOnHandAndReserved,
 } from './reservations.repository.js';
+import { ALL_SITES, type SiteScope, requireInScope, requireWarehouseInScope, scopeOf } from '../site-scope.js';
 
 export type { ReservationStatus, Scope } from './reservations.repository.js';
 export interface NewReservation extends Scope { siteId: string; quantity: string; reference?: string | undefined }
@@ -27,9 +28,10 @@ export async function createReservation(ctx: ServiceContext, actor: Actor, input
   requireRole(actor, 'manager');
   const quantity = parseDecimal(input.quantity, 'quantity');
   if (!quantity.gt(0)) throw new DomainError('validation.failed', 'quantity must be positive', { field: 'quantity' });
-  if (actor.siteId !== null && actor.siteId !== input.siteId) throw new DomainError('auth.forbidden', `you work for site ${actor.siteId}`, { field: 'siteId' });
+  const scope = scopeOf(actor);
+  requireInScope(scope, input.siteId, `site ${input.siteId}`, 'siteId');
   return inTransaction(ctx, async (trx) => {
-    const wh = found(await findWarehouse(trx, input.warehouseId), `warehouse ${input.warehouseId}`, 'warehouseId');
+    const wh = await requireWarehouseInScope(trx, scope, input.warehouseId);
     if (wh.siteId !== input.siteId) throw new DomainError('validation.failed', `warehouse ${wh.code} belongs to another site`, { field: 'warehouseId' });
     // Serialise reservations of one item so two requests cannot both take the last pieces.
     found(await lockItem(trx, input.itemId), `item ${input.itemId}`, 'itemId');
@@ -50,8 +52,7 @@ export async function createReservation(ctx: ServiceContext, actor: Actor, input
 async function setStatus(ctx: ServiceContext, actor: Actor, id: string, to: 'fulfilled' | 'cancelled'): Promise<ReservationView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    const r = found(await lockReservation(trx, id), `reservation ${id}`, 'id');
-    if (actor.siteId !== null && r.siteId !== actor.siteId) throw new DomainError('not_found', `reservation ${id} not found`, { field: 'id' });
+    const r = found(await lockReservation(trx, scopeOf(actor), id), `reservation ${id}`, 'id');
     // Cancelling is allowed from not_available too (the demand is dropped); fulfilling needs the quantity.
     const from: ReservationStatus[] = to === 'cancelled' ? ['open', 'not_available'] : ['open'];
     if (!from.includes(r.status)) {
@@ -71,8 +72,8 @@ export interface ReservationFilter {
 
 export async function listReservations(ctx: ServiceContext, actor: Actor, f: ReservationFilter): Promise<ReservationView[]> {
   requireRole(actor, 'counter');
-  const rows = await selectReservations(ctx.db, {
-    siteId: actor.siteId ?? f.siteId, itemId: f.itemId, warehouseId: f.warehouseId, status: f.status, limit: f.limit + 1, offset: f.offset,
+  const rows = await selectReservations(ctx.db, scopeOf(actor), {
+    siteId: f.siteId, itemId: f.itemId, warehouseId: f.warehouseId, status: f.status, limit: f.limit + 1, offset: f.offset,
   });
   return rows.map(view);
 }
@@ -81,6 +82,12 @@ export async function listReservations(ctx: ServiceContext, actor: Actor, f: Res
  * Marks open reservations that on-hand stock no longer covers as not_available, oldest served first within
  * each scope. Set-based; runs inside the caller's transaction (the inventory close). Returns the ids marked.
  */
-export async function checkReservations(trx: Tx, ctx: ServiceContext, filter: { itemIds?: string[] | undefined; warehouseIds?: string[] | undefined } = {}): Promise<string[]> {
-  return markUncoveredReservations(trx, ctx.now(), filter);
+export async function checkReservations(trx: Tx, ctx: ServiceContext, filter: { itemIds?: string[] | undefined; warehouseIds?: string[] | undefined } = {}, scope: SiteScope = ALL_SITES): Promise<string[]> {
+  return markUncoveredReservations(trx, ctx.now(), scope, filter);
+}
+
+/** The manager's check (POST /api/reservations/check): the reservations of their own site only. */
+export async function checkReservationsFor(ctx: ServiceContext, actor: Actor, filter: { itemIds?: string[] | undefined; warehouseIds?: string[] | undefined } = {}): Promise<string[]> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, (trx) => checkReservations(trx, ctx, filter, scopeOf(actor)));
 }

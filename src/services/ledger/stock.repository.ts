@@ -1,6 +1,7 @@
 // SQL of reading stock (balances, ledger entries, lots) and of rebuilding the balance table from the ledger.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
+import { type SiteScope, siteIs } from '../site-scope.js';
 
 export interface BalanceFilter {
   siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined;
@@ -15,11 +16,12 @@ export interface BalanceView {
   lot: string; serial: string; ownerId: string; quantity: string; everNonzero: boolean; lastCountedDate: string | null; movementsSinceCount: number;
 }
 
-export async function selectBalances(db: Tx, f: BalanceFilter): Promise<BalanceView[]> {
+export async function selectBalances(db: Tx, scope: SiteScope, f: BalanceFilter): Promise<BalanceView[]> {
   let q = db.selectFrom('stockBalances as b').innerJoin('items as i', 'i.id', 'b.itemId').leftJoin('bins as n', 'n.id', 'b.binId')
     .select(['b.id', 'b.siteId', 'b.itemId', 'i.code as itemCode', 'b.warehouseId', 'b.zoneId', 'b.binId', 'n.code as binCode', 'b.lot', 'b.serial',
       'b.ownerId', 'b.quantity', 'b.everNonzero', 'b.lastCountedDate', 'b.movementsSinceCount'])
     .orderBy('i.code').orderBy('b.warehouseId').orderBy('n.code').orderBy('b.lot').orderBy('b.serial').orderBy('b.id')
+    .where(siteIs('b.siteId', scope))
     .limit(f.limit).offset(f.offset);
   if (f.siteId) q = q.where('b.siteId', '=', f.siteId);
   if (f.itemId) q = q.where('b.itemId', '=', f.itemId);
@@ -71,7 +73,7 @@ const LEDGER_ORDER: Record<LedgerSort, (dir: 'asc' | 'desc') => ReturnType<typeo
 /** The origin id as a row id when it is one (origin ids are free text for manual postings). */
 const originRef = (type: string) => sql`case when e.origin_type = ${type} and e.origin_id ~ '^[1-9][0-9]{0,17}$' then e.origin_id::bigint end`;
 
-export async function selectLedgerEntries(db: Tx, f: LedgerFilter) {
+export async function selectLedgerEntries(db: Tx, scope: SiteScope, f: LedgerFilter) {
   let q = db.selectFrom('stockLedger as e')
     .innerJoin('items as i', 'i.id', 'e.itemId')
     .innerJoin('warehouses as w', 'w.id', 'e.warehouseId')
@@ -83,6 +85,7 @@ export async function selectLedgerEntries(db: Tx, f: LedgerFilter) {
     .select(['i.code as itemCode', 'i.description as itemDescription', 'i.primaryUnit as unit', 'w.code as warehouseCode', 'z.code as zoneCode',
       'n.code as binCode', sql<string | null>`coalesce(ocl.number, oinv.number)`.as('originNumber'), sql<string | null>`ocl.inventory_id::text`.as('originInventoryId')])
     .orderBy(LEDGER_ORDER[f.sort ?? 'entry'](f.dir ?? 'asc'))
+    .where(siteIs('e.siteId', scope))
     .limit(f.limit).offset(f.offset);
   if (f.siteId) q = q.where('e.siteId', '=', f.siteId);
   if (f.itemId) q = q.where('e.itemId', '=', f.itemId);
@@ -102,11 +105,11 @@ export async function selectLedgerEntries(db: Tx, f: LedgerFilter) {
 
 export interface LotView { id: string; itemId: string; code: string; expiryDate: string | null; productionDate: string | null; onHand: string }
 
-/** Lots with their on-hand quantity summed over all balances. */
-export async function selectLots(db: Tx, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
+/** Lots (item master rows, shared by all sites) with their on-hand quantity summed over the scope's balances. */
+export async function selectLots(db: Tx, scope: SiteScope, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
   let q = db.selectFrom('lots as l')
     .select(['l.id', 'l.itemId', 'l.code', 'l.expiryDate', 'l.productionDate',
-      sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code)`.as('onHand')])
+      sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code and ${siteIs('b.site_id', scope)})`.as('onHand')])
     .orderBy('l.itemId').orderBy('l.code').limit(f.limit).offset(f.offset);
   if (f.itemId) q = q.where('l.itemId', '=', f.itemId);
   if (f.expiringBy) q = q.where('l.expiryDate', '<=', f.expiringBy);

@@ -5,6 +5,7 @@
 // Counters work through the count-list and handheld endpoints, which hide targets on blind inventories.
 import { Dec, decText } from '../../domain/decimal.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { requireWarehouseInScope, scopeOf } from '../site-scope.js';
 import { type Availability, type Scope, availabilityIn } from './reservations.service.js';
 import {
   type BalanceFilter, type BalanceView, type LedgerEntryView, type LedgerFilter, type LotView, lockBalanceTable, rebuildBalancesFromLedger,
@@ -18,14 +19,14 @@ const num = (s: string) => decText(new Dec(s));
 
 export async function listBalances(ctx: ServiceContext, actor: Actor, f: BalanceFilter): Promise<BalanceView[]> {
   requireRole(actor, 'manager');
-  const rows = await selectBalances(ctx.db, { ...f, siteId: actor.siteId ?? f.siteId, limit: f.limit + 1 });
+  const rows = await selectBalances(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 });
   return rows.map((r) => ({ ...r, quantity: num(r.quantity) }));
 }
 
 export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: LedgerFilter): Promise<LedgerEntryView[]> {
   // Entries sum up to the balances: as much a system quantity as the balance itself.
   requireRole(actor, 'manager');
-  const rows = await selectLedgerEntries(ctx.db, { ...f, siteId: actor.siteId ?? f.siteId, limit: f.limit + 1 });
+  const rows = await selectLedgerEntries(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 });
   return rows.map((r) => ({
     ...r, quantity: num(r.quantity), value: num(r.value), unitPrice: num(r.unitPrice), createdAt: new Date(r.createdAt).toISOString(),
   }));
@@ -34,13 +35,16 @@ export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: Le
 export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
   // onHand per lot is a system quantity.
   requireRole(actor, 'manager');
-  return (await selectLots(ctx.db, { ...f, limit: f.limit + 1 })).map((r) => ({ ...r, onHand: num(r.onHand) }));
+  return (await selectLots(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 })).map((r) => ({ ...r, onHand: num(r.onHand) }));
 }
 
 /** On hand, reserved and available over a place (manager: on hand is a system quantity). */
 export async function stockAvailability(ctx: ServiceContext, actor: Actor, scope: Scope): Promise<Availability> {
   requireRole(actor, 'manager');
-  return availabilityIn(ctx.db, scope);
+  return inTransaction(ctx, async (trx) => {
+    await requireWarehouseInScope(trx, scopeOf(actor), scope.warehouseId);
+    return availabilityIn(trx, scope);
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { CamelCasePlugin } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Tx } from '../context.js';
+import { requireInScope, scopeOf, visibleIn } from '../site-scope.js';
 
 const DIGIT_SAFE = new CamelCasePlugin({ underscoreBeforeDigits: true });
 
@@ -58,23 +59,19 @@ export async function mapDbErrors<T>(map: DbErrorMap, fn: () => Promise<T>): Pro
   }
 }
 
-/** The site an actor is limited to, or null when they see every site (admins always do). */
+/** The site an actor is limited to, or null when they see every site (the rule is site-scope.ts). */
 export function siteScope(actor: Actor): string | null {
-  return actor.role === 'admin' ? null : actor.siteId;
+  return scopeOf(actor).siteId;
 }
 
 /** Reading another site's record looks exactly like a missing one: ids of other sites are not revealed. */
 export function visible<T extends { siteId: string }>(actor: Actor, row: T | undefined): T | undefined {
-  const scope = siteScope(actor);
-  return row && (scope === null || row.siteId === scope) ? row : undefined;
+  return visibleIn(scopeOf(actor), row);
 }
 
-/** Writing into another site is forbidden (the actor named the site, so nothing is revealed). */
+/** Naming another site (a body's siteId, a row's site) answers as for a site that does not exist. */
 export function requireSite(actor: Actor, siteId: string): void {
-  const scope = siteScope(actor);
-  if (scope !== null && scope !== siteId) {
-    throw new DomainError('auth.forbidden', `${actor.username} works for site ${scope} only`, { field: 'siteId' });
-  }
+  requireInScope(scopeOf(actor), siteId, `site ${siteId}`, 'siteId');
 }
 
 /** Drops undefined values so a PATCH changes only what was sent. */

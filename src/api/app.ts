@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
-import { errorHandler, frameworkErrorHandler } from './error-map.js';
+import { errorHandler, frameworkErrorHandler, noRouteHandler } from './error-map.js';
 import { routeModules } from './routes/index.js';
 import type { App } from './types.js';
 
@@ -56,12 +56,10 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
       if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
         return reply.sendFile('index.html');
       }
-      return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
+      return noRouteHandler(request, reply);
     });
   } else {
-    app.setNotFoundHandler((request, reply) =>
-      reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
-    );
+    app.setNotFoundHandler(noRouteHandler);
   }
   return app;
 }

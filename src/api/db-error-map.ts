@@ -30,7 +30,7 @@ function keyColumns(detail: string): string[] {
 }
 
 /** The dotted path of the first request value (params, querystring, body) that `match` accepts. */
-function fieldHolding(request: FastifyRequest, match: (v: string) => boolean): string | undefined {
+export function fieldHolding(request: FastifyRequest, match: (v: string) => boolean): string | undefined {
   const walk = (v: unknown, path: string[], depth: number): string | undefined => {
     if (typeof v === 'string') return match(v) ? path.join('.') : undefined;
     if (v === null || typeof v !== 'object' || depth > 8) return undefined;

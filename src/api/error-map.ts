@@ -8,7 +8,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ErrorKind, isDomainError } from '../domain/errors.js';
-import { mapDbError } from './db-error-map.js';
+import { fieldHolding, mapDbError } from './db-error-map.js';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -85,10 +85,27 @@ export function ruleParams(issue: { keyword: string; params?: unknown }, value: 
   return out;
 }
 
+/**
+ * The request field that named a record which is not there: services say `user 12 not found`, so the
+ * field is the path parameter (else query or body field) whose value the message quotes as a word.
+ */
+function missingRecordField(request: FastifyRequest, message: string): string | undefined {
+  const quotes = (v: string) => {
+    for (let at = message.indexOf(v); v !== '' && at >= 0; at = message.indexOf(v, at + 1)) {
+      const before = message[at - 1] ?? ' ';
+      const after = message[at + v.length] ?? ' ';
+      if (!/[\p{L}\p{N}_-]/u.test(before) && !/[\p{L}\p{N}_-]/u.test(after)) return true;
+    }
+    return false;
+  };
+  return fieldHolding(request, quotes);
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isDomainError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
-    if (error.field) body.error.field = error.field;
+    const field = error.field ?? (error.code === 'not_found' ? missingRecordField(request, error.message) : undefined);
+    if (field) body.error.field = field;
     if (error.params) body.error.params = error.params;
     return send(reply, STATUS_BY_KIND[error.kind], body);
   }
@@ -123,6 +140,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   request.log.error({ err: error, requestId: request.id }, 'unhandled error');
   return internalError(reply, request);
+}
+
+/** No route for this method and path: the field is the path. */
+export function noRouteHandler(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, 404, { error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`, field: 'path' } });
 }
 
 /**

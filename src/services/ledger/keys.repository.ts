@@ -23,6 +23,8 @@ export async function insertTransactionKey(trx: Tx, row: TransactionKeyRow): Pro
 }
 
 export async function updateTransactionKeyRow(trx: Tx, code: string, changes: Partial<Omit<TransactionKeyRow, 'code'>>): Promise<TransactionKeyRow> {
+  // An empty change (PATCH {}) reads the key: `UPDATE … SET` with nothing to set is a syntax error.
+  if (Object.keys(changes).length === 0) return trx.selectFrom('transactionKeys').select(COLUMNS).where('code', '=', code).executeTakeFirstOrThrow();
   return trx.updateTable('transactionKeys').set(changes).where('code', '=', code).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 

@@ -17,6 +17,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+  throttled: 429,
   internal: 500,
 };
 
@@ -107,6 +108,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const field = error.field ?? (error.code === 'not_found' ? missingRecordField(request, error.message) : undefined);
     if (field) body.error.field = field;
     if (error.params) body.error.params = error.params;
+    // A throttled sign-in says when to try again, in the header clients and proxies already understand.
+    if (error.kind === 'throttled' && typeof error.params?.retryAfterSeconds === 'number') reply.header('retry-after', String(error.params.retryAfterSeconds));
     return send(reply, STATUS_BY_KIND[error.kind], body);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

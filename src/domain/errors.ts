@@ -1,7 +1,7 @@
 // One error type for the whole product. Codes form a closed set; each code belongs to a kind that the API
 // maps to an HTTP status in one place (src/api/error-map.ts). Services never throw HTTP errors.
 
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'internal';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'throttled' | 'internal';
 
 /**
  * The closed set of error codes. Add a code here (with its kind) before throwing it; the type system
@@ -21,7 +21,9 @@ export const ERROR_CODES = {
   'auth.invalid_credentials': 'unauthenticated',
   'auth.token_missing': 'unauthenticated',
   'auth.token_invalid': 'unauthenticated',
+  'auth.too_many_attempts': 'throttled', // params.retryAfterSeconds; the API sends it as Retry-After
   'auth.forbidden': 'forbidden',
+  'auth.current_password_wrong': 'invalid', // changing one's own password needs the current one
   // idempotency (the Idempotency-Key header on writes)
   'idempotency.in_progress': 'conflict',
   'idempotency.key_reused': 'rule',

@@ -5,6 +5,7 @@ import { parseBarcodeRule, type BarcodeRule } from '../../domain/barcode/index.j
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 import { siteScope } from './decode.service.js';
+import { scopeOf, siteIs } from '../site-scope.js';
 
 export interface BarcodeRuleView {
   id: string;
@@ -60,9 +61,9 @@ function requireSite(actor: Actor, siteId: string | undefined): string {
 }
 
 async function loadForChange(trx: Tx, actor: Actor, id: string): Promise<Row> {
-  const row = found(await trx.selectFrom('barcodeRules').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst(), `barcode rule ${id}`);
-  siteScope(actor, row.siteId);
-  return row;
+  // Another site's rule answers as a missing one.
+  const scope = scopeOf(actor);
+  return found(await trx.selectFrom('barcodeRules').select(COLUMNS).where('id', '=', id).where(siteIs('siteId', scope)).forUpdate().executeTakeFirst(), `barcode rule ${id}`);
 }
 
 async function nameTaken(trx: Tx, siteId: string, name: string, exceptId?: string): Promise<void> {

@@ -2,6 +2,7 @@
 // user rules in their configured order, with the clock's year as the GS1 two-digit-year reference. The CLI,
 // the decode endpoint and the handheld scan all come through here, so they answer with one JSON shape.
 import { decodeBarcode, parseBarcodeRule, type BarcodeRule, type DecodeResult } from '../../domain/barcode/index.js';
+import { requireInScope, scopeOf } from '../site-scope.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 
@@ -24,13 +25,11 @@ export function decodeText(text: string, now: Date, options: { assume?: Assume |
 }
 
 /**
- * The site a request may act on: a user bound to a site sees only that site (an explicit other site is
- * refused, not silently replaced); a user without one may name any site or none.
+ * The site a request may act on: a user bound to a site sees only that site (an explicit other site answers
+ * as a site that does not exist, site-scope.ts); a user without one may name any site or none.
  */
 export function siteScope(actor: Actor, siteId: string | undefined | null): string | null {
-  if (actor.siteId !== null && siteId != null && siteId !== actor.siteId) {
-    throw new DomainError('auth.forbidden', `${actor.username} works for site ${actor.siteId} and may not use site ${siteId}`, { field: 'siteId' });
-  }
+  if (siteId != null) requireInScope(scopeOf(actor), siteId, `site ${siteId}`, 'siteId');
   return siteId ?? actor.siteId;
 }
 

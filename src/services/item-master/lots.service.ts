@@ -11,6 +11,7 @@ import { type Availability, type LotProposal, type LotStock, judgeAvailability, 
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole, today } from '../context.js';
 import { mapDbErrors } from '../places/support.js';
 import { loadLotStock } from '../ledger/lot-stock.js';
+import { requireWarehouseInScope, scopeOf } from '../site-scope.js';
 
 export interface LotClassInput { code: string; description?: string | undefined; prefix?: string | undefined; datePattern?: LotDatePattern | undefined; width?: number | undefined }
 export interface LotClassView { code: string; description: string; prefix: string; datePattern: LotDatePattern; width: number; nextValue: string }
@@ -162,13 +163,20 @@ export async function requireAvailable(trx: Tx, ctx: ServiceContext, input: Avai
 
 /**
  * API wrappers, read-only. Both answer with quantities on hand, which counters must not see (a blind
- * inventory hides system quantities from them everywhere, SPEC §4.2): manager role.
+ * inventory hides system quantities from them everywhere, SPEC §4.2): manager role, and a warehouse of the
+ * manager's own site.
  */
 export async function proposeLotsFor(ctx: ServiceContext, actor: Actor, input: Omit<ProposeInput, 'postingDate'> & { postingDate?: string | undefined }) {
   requireRole(actor, 'manager');
-  return inTransaction(ctx, (trx) => proposeLots(trx, ctx, { ...input, postingDate: input.postingDate ?? today(ctx) }));
+  return inTransaction(ctx, async (trx) => {
+    await requireWarehouseInScope(trx, scopeOf(actor), input.warehouseId);
+    return proposeLots(trx, ctx, { ...input, postingDate: input.postingDate ?? today(ctx) });
+  });
 }
 export async function availabilityFor(ctx: ServiceContext, actor: Actor, input: AvailabilityInput) {
   requireRole(actor, 'manager');
-  return inTransaction(ctx, (trx) => checkAvailability(trx, ctx, input));
+  return inTransaction(ctx, async (trx) => {
+    await requireWarehouseInScope(trx, scopeOf(actor), input.warehouseId);
+    return checkAvailability(trx, ctx, input);
+  });
 }

@@ -7,6 +7,7 @@ import { PLANNING_QTY_FIELDS, type PlanningQtyField, checkPlanning, effectivePla
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { type ItemView, itemView } from '../items/item.service.js';
 import { checkMasterReferences, masterView } from './support.js';
+import { type SiteScope, requireWarehouseInScope, scopeOf, siteIs } from '../site-scope.js';
 
 export interface WarehousePlanningView {
   warehouseId: string; minStock: string | null; maxStock: string | null; reorderPoint: string | null; reorderLot: string | null;
@@ -16,12 +17,13 @@ export interface MasterItemView { item: ItemView; master: MasterFields; alternat
 
 const n = (v: string | null) => (v === null ? null : decText(new Dec(v)));
 
-async function loadMasterItem(trx: Tx, id: string): Promise<MasterItemView> {
+/** The item with the planning overrides of the warehouses in the scope (another site's are not shown). */
+async function loadMasterItem(trx: Tx, id: string, scope: SiteScope): Promise<MasterItemView> {
   const row = found(await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst(), `item ${id}`);
   const alternatives = await trx.selectFrom('itemAlternatives').innerJoin('items', 'items.id', 'itemAlternatives.alternativeItemId')
     .select(['items.id as itemId', 'items.code', 'items.description']).where('itemAlternatives.itemId', '=', id)
     .orderBy('itemAlternatives.position').orderBy('items.code').execute();
-  const wp = await trx.selectFrom('itemWarehousePlanning').selectAll().where('itemId', '=', id).orderBy('warehouseId').execute();
+  const wp = await trx.selectFrom('itemWarehousePlanning').selectAll().where('itemId', '=', id).where(siteIs('siteId', scope)).orderBy('warehouseId').execute();
   return {
     item: itemView(row), master: masterView(row), alternatives,
     warehousePlanning: wp.map((w) => ({
@@ -33,7 +35,7 @@ async function loadMasterItem(trx: Tx, id: string): Promise<MasterItemView> {
 
 export async function getMasterItem(ctx: ServiceContext, actor: Actor, id: string): Promise<MasterItemView> {
   requireRole(actor, 'counter');
-  return loadMasterItem(ctx.db, id);
+  return loadMasterItem(ctx.db, id, scopeOf(actor));
 }
 
 /** Changes extension fields; the couplings with the item's lot/serial management are re-checked on the merge. */
@@ -45,7 +47,7 @@ export async function updateMasterFields(ctx: ServiceContext, actor: Actor, id: 
     const merged = checkMasterFields({ ...masterView(row), ...set }, row, new Set(Object.keys(set)));
     await checkMasterReferences(trx, merged);
     await trx.updateTable('items').set({ ...merged, updatedAt: ctx.now() }).where('id', '=', id).execute();
-    return loadMasterItem(trx, id);
+    return loadMasterItem(trx, id, scopeOf(actor));
   });
 }
 
@@ -61,7 +63,7 @@ export async function setAlternatives(ctx: ServiceContext, actor: Actor, id: str
     if (missing) throw new DomainError('reference.unknown', `item ${missing} does not exist`, { field: `alternativeItemIds.${alternativeIds.indexOf(missing)}` });
     await trx.deleteFrom('itemAlternatives').where('itemId', '=', id).execute();
     if (unique.length > 0) await trx.insertInto('itemAlternatives').values(unique.map((a, position) => ({ itemId: id, alternativeItemId: a, position }))).execute();
-    return loadMasterItem(trx, id);
+    return loadMasterItem(trx, id, scopeOf(actor));
   });
 }
 
@@ -72,7 +74,7 @@ export async function setWarehousePlanning(ctx: ServiceContext, actor: Actor, id
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const row = found(await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(), `item ${id}`);
-    found(await trx.selectFrom('warehouses').select('id').where('id', '=', warehouseId).executeTakeFirst(), `warehouse ${warehouseId}`, 'warehouseId');
+    await requireWarehouseInScope(trx, scopeOf(actor), warehouseId);
     const values: Record<string, string | null> = {};
     for (const k of [...PLANNING_QTY_FIELDS, 'standardCost'] as const) {
       const v = input[k];
@@ -93,6 +95,6 @@ export async function setWarehousePlanning(ctx: ServiceContext, actor: Actor, id
         reorderLot: values.reorderLot ?? null, minReorderQuantity: values.minReorderQuantity ?? null, supplyLeadDays: lead, standardCost: values.standardCost ?? null,
       })).execute();
     }
-    return loadMasterItem(trx, id);
+    return loadMasterItem(trx, id, scopeOf(actor));
   });
 }

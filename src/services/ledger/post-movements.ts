@@ -4,9 +4,10 @@
 // lock valuations then balances → plan in the domain → write entries, balances, valuations, lots.
 import { DomainError } from '../../domain/errors.js';
 import {
-  type KeyKind, type PostingInput, type PostingLine, checkKeyKind, checkLine, parsePosting, planPosting,
+  type KeyKind, type PlaceFacts, type PostingInput, type PostingLine, checkKeyKind, checkLine, parsePosting, planPosting,
 } from '../../domain/ledger/index.js';
 import type { Actor, ServiceContext, Tx } from '../context.js';
+import { type SiteScope, inScope, requireInScope, scopeOf } from '../site-scope.js';
 import { allocateAutoLots } from './auto-lots.js';
 import { type AvailabilityWarning, checkPostingAvailability } from './availability.js';
 import {
@@ -48,9 +49,8 @@ interface Prepared {
 /** Everything that does not depend on locks or stock: a failure here is the caller's input, thrown at once. */
 export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, posting: PostingInput): Promise<Prepared> {
   const { lines: parsed } = parsePosting(posting);
-  if (actor.siteId !== null && actor.siteId !== posting.siteId) {
-    throw new DomainError('auth.forbidden', `you work for site ${actor.siteId} and cannot post for site ${posting.siteId}`, { field: 'siteId' });
-  }
+  const scope = scopeOf(actor);
+  requireInScope(scope, posting.siteId, `site ${posting.siteId}`, 'siteId');
   const key = await findTransactionKey(trx, posting.keyCode);
   if (!key) throw new DomainError('reference.unknown', `transaction key ${posting.keyCode} does not exist`, { field: 'keyCode' });
   checkKeyKind(key.kind, key.code, parsed);
@@ -64,10 +64,24 @@ export async function preparePosting(trx: Tx, actor: Pick<Actor, 'siteId'>, post
       field: 'postingDate', params: { periodId: period.id, period: period.code },
     });
   }
-  const facts = await loadPlaceFacts(trx, parsed);
+  const facts = factsInScope(await loadPlaceFacts(trx, parsed), scope);
   const lines = await allocateAutoLots(trx, posting.postingDate, parsed, facts);
   for (const line of lines) checkLine(line, posting.siteId, facts);
   return { posting, kind: key.kind, lines, facts };
+}
+
+/**
+ * The places a scoped user may name: another site's warehouses, zones and bins are left out, so a line naming
+ * one is refused exactly as a line naming a place that does not exist.
+ */
+function factsInScope(facts: PlaceFacts, scope: SiteScope): PlaceFacts {
+  if (scope.siteId === null) return facts;
+  const warehouses = new Map([...facts.warehouses].filter(([, w]) => inScope(scope, w.siteId)));
+  return {
+    items: facts.items, warehouses,
+    zones: new Map([...facts.zones].filter(([, z]) => warehouses.has(z.warehouseId))),
+    bins: new Map([...facts.bins].filter(([, b]) => warehouses.has(b.warehouseId))),
+  };
 }
 
 /** One transfer group per transfer pair (unpaired lines share one): line index → group number. */

@@ -6,7 +6,7 @@ import { mayUndoReport, requireCounting } from '../../domain/inventory/count-lis
 import { undoReport as planUndo, replayReports } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, requireRole } from '../context.js';
-import { refreshListStatus } from './count-list.service.js';
+import { refreshListStatus, refuseUnlessCounting } from './count-list.service.js';
 import { loadReportHead } from './perf-report.js';
 import { findReportByClientId, invalidateReport, lineReports } from './undo-report.repository.js';
 
@@ -30,6 +30,8 @@ export async function undoCountReport(ctx: ServiceContext, actor: Actor, clientR
     // Who may undo (mayUndoReport): the list's responsible employee or a manager of its site any report of
     // the list, an assigned counter only their own.
     if (!mayUndoReport(list, list.counterUserIds, actor, target.userId)) {
+      // Someone who may not see the list at all is told what an unknown report answers.
+      refuseUnlessCounting(actor, list, list.counterUserIds, 'back_office', `count report ${clientReportId}`);
       const own = target.userId !== actor.userId && list.counterUserIds.includes(actor.userId);
       throw new DomainError('auth.forbidden', own ? `report ${clientReportId} was made by another employee; only they or the list's responsible may undo it`
         : `count list ${list.number} is assigned to other employees`, { params: { countListId: list.id } });

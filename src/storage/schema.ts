@@ -1,5 +1,6 @@
 // The whole database as Kysely sees it: one interface per migration group, joined here.
 // Add your module's tables as a `*.tables.ts` file and extend the list below (one line each).
+import type { AuthAuditTables } from './tables/auth-audit.tables.js';
 import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { CountListCounterTables } from './tables/count-list-counters.tables.js';
@@ -10,4 +11,4 @@ import type { ItemMasterTables } from './tables/item-master.tables.js';
 import type { LedgerTables } from './tables/ledger.tables.js';
 
 export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemSearchTables, LedgerTables, ItemMasterTables,
-  CountListCounterTables, IdempotencyTables {}
+  CountListCounterTables, IdempotencyTables, AuthAuditTables {}

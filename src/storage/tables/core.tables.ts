@@ -12,7 +12,7 @@ export interface UsersTable {
   id: Id; username: string; displayName: Generated<string>; passwordHash: string;
   role: 'admin' | 'manager' | 'counter'; siteId: string | null; active: Generated<boolean>; createdAt: Stamp;
 }
-export interface SessionsTable { tokenHash: string; userId: string; createdAt: Date | string; expiresAt: Date | string }
+export interface SessionsTable { tokenHash: string; userId: string; createdAt: Date | string; expiresAt: Date | string; lastSeenAt: Stamp }
 export interface NumberSequencesTable {
   code: string; prefix: Generated<string>; width: Generated<number>; nextValue: ColumnType<string, string | number | undefined, string | number>;
   maxItemsPerList: number | null;

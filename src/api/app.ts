@@ -13,6 +13,7 @@ import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, frameworkErrorHandler, noRouteHandler } from './error-map.js';
 import { routeModules } from './routes/index.js';
+import { registerSecurity } from './security.js';
 import type { App } from './types.js';
 
 export interface AppOptions {
@@ -33,6 +34,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  await registerSecurity(app);
 
   await app.register(swagger, {
     openapi: {

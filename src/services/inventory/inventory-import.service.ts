@@ -7,7 +7,7 @@ import { followItems, type CountListStatus } from '../../domain/inventory/count-
 import { modeOf } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { NO_ITEMS, itemCountsOf, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
-import { createImportTable, fillImport, type ImportOptions, type ImportRow, importJson, matchImport, validateImport, writeImport } from './report-import.service.js';
+import { createImportTable, fillImport, type ImportOptions, type ImportRow, importJson, matchImport, takeZonesFromBins, validateImport, writeImport } from './report-import.service.js';
 
 const COUNTING: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
 
@@ -41,6 +41,7 @@ export async function importInventoryCounts(
       total += batch.length;
     }
     if (total === 0) return { reported: 0, lists: [] };
+    await takeZonesFromBins(trx);
     await sql`analyze count_import`.execute(trx);
     // The live lists as a plain equality set (their ids, locked above), not a subquery inside the outer
     // join's condition, which PostgreSQL can only run as a filter per candidate line.

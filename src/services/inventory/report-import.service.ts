@@ -55,6 +55,16 @@ export async function fillImport(trx: Tx, json: string): Promise<void> {
 }
 
 /**
+ * A row with a bin but no zone takes the bin's zone (as the request schema says), so it meets the list
+ * line, which always carries both; a bin of another warehouse keeps no zone and stays an unknown position.
+ * Once, after the last batch is filled in.
+ */
+export async function takeZonesFromBins(trx: Tx): Promise<void> {
+  await sql`update count_import x set zone_id = b.zone_id from bins b
+    where x.zone_id is null and x.bin_id is not null and b.id = x.bin_id and b.warehouse_id = x.warehouse_id`.execute(trx);
+}
+
+/**
  * Validates the matched rows (`matched`: n, quantity, and the count-list item's id, serial, status,
  * reported_quantity, plus the unit's decimals) and refuses the whole import naming the first bad rows.
  */
@@ -122,6 +132,7 @@ export async function importCounts(ctx: ServiceContext, actor: Actor, countListI
     // guessing 100 rows for a function call and looping over the list once per row.
     await createImportTable(trx);
     await fillImport(trx, json);
+    await takeZonesFromBins(trx);
     await sql`analyze count_import`.execute(trx);
     const matched = matchImport(sql`cli.count_list_id = ${list.id}`, inv.ownerId);
     await validateImport(trx, matched, mode);

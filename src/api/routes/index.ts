@@ -36,6 +36,7 @@ import numberSequencesRoutes from './number-sequences.routes.js';
 import setupRoutes from './setup.routes.js';
 import differencesRoutes from './differences.routes.js';
 import countFilesRoutes from './count-files.routes.js';
+import auditRoutes from './audit.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -58,4 +59,5 @@ export const routeModules: RouteModule[] = [
   setupRoutes,
   differencesRoutes,
   countFilesRoutes,
+  auditRoutes,
 ];

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
+import { registerIdempotency } from './idempotency.js';
 import { errorHandler, frameworkErrorHandler, noRouteHandler } from './error-map.js';
 import { routeModules } from './routes/index.js';
 import { registerSecurity } from './security.js';
@@ -48,6 +49,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAuth(app, ctx);
+  registerIdempotency(app, ctx);
   for (const mod of routeModules) await app.register(async (scoped) => mod(scoped as App, ctx));
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

@@ -49,3 +49,42 @@ describe('validation.failed params', () => {
     expect(e.params).toBeUndefined();
   });
 });
+
+describe('ids and text at the edge', () => {
+  it('an id above 2^63 − 1 is refused as too big naming the parameter; the largest id is a 404', async () => {
+    for (const url of ['/api/zones/9223372036854775808', '/api/items/9999999999999999999', '/api/count-lists/9223372036854775808/items']) {
+      const res = await api.call('GET', url, undefined, manager);
+      expect([url, res.statusCode, res.json().error]).toMatchObject([url, 400, {
+        code: 'validation.failed', field: 'id', params: { rule: 'too_big', maximum: '9223372036854775807', origin: 'bigint' },
+      }]);
+    }
+    const max = await api.call('GET', '/api/zones/9223372036854775807', undefined, manager);
+    expect([max.statusCode, max.json().error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('ids in query strings and bodies are bounded the same way', async () => {
+    const q = await api.call('GET', '/api/zones?warehouseId=9223372036854775808', undefined, manager);
+    expect(q.json().error).toMatchObject({ field: 'warehouseId', params: { rule: 'too_big' } });
+    const b = await api.call('POST', '/api/zones', { warehouseId: '18446744073709551616', code: 'Z1', name: 'Zone' }, manager);
+    expect(b.json().error).toMatchObject({ field: 'warehouseId', params: { rule: 'invalid_format' } });
+  });
+
+  it('names, descriptions, codes and search text refuse control characters (NUL, other C0, DEL) naming the field', async () => {
+    for (const bad of ['Pie\u0000ces', 'Pieces\u0007', 'Pieces\u007f', 'two\nlines', 'tab\there']) {
+      const e = await unit({ code: 'PZ', description: bad });
+      expect([JSON.stringify(bad), e]).toMatchObject([JSON.stringify(bad), { code: 'validation.failed', field: 'description', params: { rule: 'invalid_format' } }]);
+      expect(JSON.stringify(e)).not.toContain(bad);
+    }
+    const q = await api.call('GET', '/api/owners?q=a%00b', undefined, manager);
+    expect([q.statusCode, q.json().error]).toMatchObject([400, { field: 'q', params: { rule: 'invalid_format' } }]);
+    const site = await api.call('POST', '/api/sites', { code: 'S1', name: 'Site\u001b[31m' });
+    expect(site.json().error).toMatchObject({ code: 'validation.failed', field: 'name' });
+    // Ordinary text, accents and other scripts included, is accepted.
+    expect((await api.call('POST', '/api/units', { code: 'PZ', description: 'Stück – 個' }, manager)).statusCode).toBe(201);
+  });
+
+  it('a date that does not exist is refused at the edge, not by SQL', async () => {
+    const res = await api.call('GET', '/api/lots?expiringBy=2026-02-30', undefined, manager);
+    expect([res.statusCode, res.json().error]).toMatchObject([400, { code: 'validation.failed', field: 'expiringBy' }]);
+  });
+});

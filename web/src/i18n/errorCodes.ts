@@ -26,6 +26,11 @@ const en: Tree = {
     too_many_attempts: 'Too many failed sign-ins. Please wait {{retryAfterSeconds}} seconds and try again.',
     current_password_wrong: 'The current password is wrong.',
   },
+  idempotency: {
+    in_progress: 'The same request is still being processed. Wait a moment and try again.',
+    key_reused: 'This request key was already used for a different request. Start the action again.',
+    outcome_unknown: 'An earlier attempt of this request changed data but did not finish answering. Check the result before trying again.',
+  },
   storage: {
     data_dir_in_use: 'The data directory is already used by another Inventur process.',
     migrations_diverged: 'The database was set up by a different version of Inventur.',
@@ -186,6 +191,11 @@ const de: Tree = {
     forbidden: 'Dazu sind Sie nicht berechtigt.',
     too_many_attempts: 'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie {{retryAfterSeconds}} Sekunden und versuchen Sie es erneut.',
     current_password_wrong: 'Das aktuelle Passwort ist falsch.',
+  },
+  idempotency: {
+    in_progress: 'Dieselbe Anfrage wird noch verarbeitet. Bitte kurz warten und erneut versuchen.',
+    key_reused: 'Dieser Anfrageschlüssel wurde bereits für eine andere Anfrage verwendet. Bitte die Aktion neu starten.',
+    outcome_unknown: 'Ein früherer Versuch dieser Anfrage hat Daten geändert, aber keine Antwort mehr geliefert. Bitte das Ergebnis prüfen, bevor Sie es erneut versuchen.',
   },
   storage: {
     data_dir_in_use: 'Das Datenverzeichnis wird bereits von einem anderen Inventur-Prozess verwendet.',
@@ -348,6 +358,11 @@ const it: Tree = {
     too_many_attempts: 'Troppi accessi non riusciti. Attenda {{retryAfterSeconds}} secondi e riprovi.',
     current_password_wrong: 'La password attuale è errata.',
   },
+  idempotency: {
+    in_progress: 'La stessa richiesta è ancora in elaborazione. Attendere un momento e riprovare.',
+    key_reused: 'Questa chiave di richiesta è già stata usata per una richiesta diversa. Ripetere l\'azione dall\'inizio.',
+    outcome_unknown: 'Un tentativo precedente di questa richiesta ha modificato i dati ma non ha risposto. Verificare il risultato prima di riprovare.',
+  },
   storage: {
     data_dir_in_use: 'La cartella dati è già usata da un altro processo Inventur.',
     migrations_diverged: 'Il database è stato preparato da una versione diversa di Inventur.',
@@ -508,6 +523,11 @@ const pl: Tree = {
     forbidden: 'Nie masz uprawnień do tej czynności.',
     too_many_attempts: 'Zbyt wiele nieudanych logowań. Odczekaj {{retryAfterSeconds}} s i spróbuj ponownie.',
     current_password_wrong: 'Obecne hasło jest nieprawidłowe.',
+  },
+  idempotency: {
+    in_progress: 'To samo żądanie jest jeszcze przetwarzane. Odczekaj chwilę i spróbuj ponownie.',
+    key_reused: 'Ten klucz żądania został już użyty dla innego żądania. Rozpocznij czynność od nowa.',
+    outcome_unknown: 'Wcześniejsza próba tego żądania zmieniła dane, ale nie zwróciła odpowiedzi. Sprawdź wynik przed ponowną próbą.',
   },
   storage: {
     data_dir_in_use: 'Katalog danych jest już używany przez inny proces Inventur.',

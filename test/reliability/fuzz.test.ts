@@ -10,7 +10,7 @@ import { ERROR_CODES } from '../../src/domain/errors.js';
 import { DEMO_PASSWORDS, loadDemoData } from '../../src/services/demo/demo.service.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { login } from '../../src/services/user.service.js';
-import { testApi, type TestApi } from '../helpers/api.js';
+import { ADMIN_PASSWORD, testApi, type TestApi } from '../helpers/api.js';
 import { type FuzzRequest, Fuzzer, ID_TABLES, operations, prng } from './fuzz-gen.js';
 
 const REQUESTS = Number(process.env.INVENTUR_FUZZ_REQUESTS ?? 5_000);
@@ -30,8 +30,10 @@ beforeAll(async () => {
   const counterUser = demo.users.find((u) => u.role === 'counter')!;
   const session = await login(api.db.ctx, counterUser.username, DEMO_PASSWORDS.counter);
   counter = session.token;
-  manager = (await login(api.db.ctx, 'demo.manager', DEMO_PASSWORDS.manager)).token;
-  protectedUsers = [session.user.id, (await login(api.db.ctx, 'admin', 'admin-password-1')).user.id];
+  const managerSession = await login(api.db.ctx, 'demo.manager', DEMO_PASSWORDS.manager);
+  manager = managerSession.token;
+  // The fuzzer's own users are kept out of user changes (a deactivation would end its sessions).
+  protectedUsers = [session.user.id, managerSession.user.id, (await login(api.db.ctx, 'admin', ADMIN_PASSWORD)).user.id];
   // An inventory with count lists, so the list routes meet real rows.
   const type = (await api.call('GET', '/api/inventory-types')).json().items?.[0];
   if (type) {
@@ -91,6 +93,8 @@ describe('fuzz: every OpenAPI operation', () => {
     console.log(JSON.stringify({ fuzz: { database: api.db.ctx.engine, seed: SEED, requests: REQUESTS, operations: ops.length, covered: covered.size, seconds, histogram, status500: failures.length, shapeErrors: shapeErrors.length } }));
     for (const f of [...failures, ...shapeErrors].slice(0, 15)) console.log(`${f.status} ${f.req.method} ${f.req.url.slice(0, 200)} ${f.req.note.slice(0, 300)} -> ${f.body}`);
     expect(covered.size).toBe(ops.length);
+    // The pass kept its sessions: it did not fall back to answering 401 to everything.
+    for (const t of [api.token, manager, counter]) expect((await api.call('GET', '/api/auth/me', undefined, t)).statusCode).toBe(200);
     expect(failures.map((f) => `${f.req.method} ${f.req.url.slice(0, 120)} ${f.body.slice(0, 120)}`)).toEqual([]);
     expect(shapeErrors.map((f) => `${f.status} ${f.req.method} ${f.req.url.slice(0, 120)} ${f.body.slice(0, 160)}`)).toEqual([]);
   }, 600_000);

@@ -68,9 +68,9 @@ export async function updateUserRow(trx: Tx, id: string, set: Updateable<Databas
   return trx.updateTable('users').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirst();
 }
 
-/** Whether any user exists at all. */
-export async function anyUserExists(trx: Tx): Promise<boolean> {
-  const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+/** Whether any user with the admin role exists (active or not). */
+export async function anyAdminExists(trx: Tx): Promise<boolean> {
+  const any = await trx.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
   return any !== undefined;
 }
 
@@ -96,7 +96,28 @@ export async function findSession(trx: Tx, tokenHash: string) {
   return trx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.username', 'users.role', 'users.siteId', 'users.active', 'sessions.expiresAt'])
+    .select(['users.id', 'users.username', 'users.role', 'users.siteId', 'users.active', 'sessions.expiresAt', 'sessions.lastSeenAt'])
     .where('sessions.tokenHash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** Marks the session used now (idle expiry counts from here). */
+export async function touchSession(trx: Tx, tokenHash: string, at: Date): Promise<void> {
+  await trx.updateTable('sessions').set({ lastSeenAt: at }).where('tokenHash', '=', tokenHash).execute();
+}
+
+/** Deletes the session and says whose it was (undefined when there was none). */
+export async function deleteSessionReturningUser(trx: Tx, tokenHash: string): Promise<{ userId: string } | undefined> {
+  return trx.deleteFrom('sessions').where('tokenHash', '=', tokenHash).returning('userId').executeTakeFirst();
+}
+
+/** The stored password hash of a user (to check the current password before a change). */
+export async function findPasswordHash(trx: Tx, id: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('users').select('passwordHash').where('id', '=', id).executeTakeFirst();
+  return row?.passwordHash;
+}
+
+/** Replaces the password hash (a rehash with today's parameters at sign-in). */
+export async function setPasswordHash(trx: Tx, id: string, passwordHash: string): Promise<void> {
+  await trx.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
 }

@@ -46,7 +46,7 @@ describe('authentication', () => {
   });
 
   it('refuses a wrong password and accepts the right one', async () => {
-    const bad = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope-nope' } });
+    const bad = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong-password-1' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe('auth.invalid_credentials');
     const ok = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
@@ -56,7 +56,7 @@ describe('authentication', () => {
   });
 
   it('rejects unknown fields naming the field', async () => {
-    const res = await api.call('POST', '/api/users', { username: 'x1', password: 'password-1', role: 'counter', colour: 'red' });
+    const res = await api.call('POST', '/api/users', { username: 'x1', password: 'counter-pass-2026', role: 'counter', colour: 'red' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation.unknown_field', field: 'colour' });
   });
@@ -69,10 +69,10 @@ describe('authentication', () => {
 
   it('lets only admins create users', async () => {
     const counter = await api.userToken('counter1', 'counter');
-    const res = await api.call('POST', '/api/users', { username: 'x2', password: 'password-1', role: 'counter' }, counter.token);
+    const res = await api.call('POST', '/api/users', { username: 'x2', password: 'counter-pass-2026', role: 'counter' }, counter.token);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.forbidden');
-    const dup = await api.call('POST', '/api/users', { username: 'counter1', password: 'password-1', role: 'counter' });
+    const dup = await api.call('POST', '/api/users', { username: 'counter1', password: 'counter-pass-2026', role: 'counter' });
     expect(dup.statusCode).toBe(409);
   });
 

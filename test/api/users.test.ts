@@ -15,10 +15,10 @@ const login = (username: string, password: string) => api.app.inject({ method: '
 
 describe('users (admin)', () => {
   it('creates a counter of a site, refuses an unknown site on its field', async () => {
-    const bad = await api.call('POST', '/api/users', { username: 'c.bad', password: 'password-1', role: 'counter', siteId: '999999' });
+    const bad = await api.call('POST', '/api/users', { username: 'c.bad', password: 'counter-pass-2026', role: 'counter', siteId: '999999' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'reference.unknown', field: 'siteId' });
-    const res = await api.call('POST', '/api/users', { username: 'c.one', password: 'password-1', role: 'counter', displayName: 'Counter One', siteId });
+    const res = await api.call('POST', '/api/users', { username: 'c.one', password: 'counter-pass-2026', role: 'counter', displayName: 'Counter One', siteId });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'c.one', displayName: 'Counter One', role: 'counter', siteId, active: true });
   });
@@ -34,21 +34,21 @@ describe('users (admin)', () => {
 
   it('resets a password: the old one and the open sessions stop working', async () => {
     const id = (await api.call('GET', '/api/users?q=c.one')).json().items[0].id;
-    const session = (await login('c.one', 'password-1')).json().token;
+    const session = (await login('c.one', 'counter-pass-2026')).json().token;
     expect((await api.call('GET', '/api/auth/me', undefined, session)).statusCode).toBe(200);
-    expect((await api.call('PATCH', `/api/users/${id}`, { password: 'new-password-2' })).statusCode).toBe(200);
+    expect((await api.call('PATCH', `/api/users/${id}`, { password: 'new-counter-pass-2' })).statusCode).toBe(200);
     expect((await api.call('GET', '/api/auth/me', undefined, session)).statusCode).toBe(401);
-    expect((await login('c.one', 'password-1')).statusCode).toBe(401);
-    expect((await login('c.one', 'new-password-2')).statusCode).toBe(200);
+    expect((await login('c.one', 'counter-pass-2026')).statusCode).toBe(401);
+    expect((await login('c.one', 'new-counter-pass-2')).statusCode).toBe(200);
   });
 
   it('deactivates and reactivates; a deactivated user cannot sign in', async () => {
     const id = (await api.call('GET', '/api/users?q=c.one')).json().items[0].id;
     expect((await api.call('PATCH', `/api/users/${id}`, { active: false })).json().active).toBe(false);
-    expect((await login('c.one', 'new-password-2')).statusCode).toBe(401);
+    expect((await login('c.one', 'new-counter-pass-2')).statusCode).toBe(401);
     expect((await api.call('GET', '/api/users?active=false')).json().items.map((u: { username: string }) => u.username)).toEqual(['c.one']);
     expect((await api.call('PATCH', `/api/users/${id}`, { active: true })).json().active).toBe(true);
-    expect((await login('c.one', 'new-password-2')).statusCode).toBe(200);
+    expect((await login('c.one', 'new-counter-pass-2')).statusCode).toBe(200);
   });
 
   it('an admin cannot deactivate or demote themselves', async () => {

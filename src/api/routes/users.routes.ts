@@ -5,6 +5,9 @@ import { errorResponses, idParams, idSchema, page, pageQuery, text, toPage } fro
 import type { RouteModule } from '../types.js';
 
 const role = z.enum(['admin', 'manager', 'counter']).describe('admin ⊃ manager ⊃ counter');
+const newPassword = z.string().min(12).max(256)
+  .describe('At least 12 and at most 256 characters, any letters, digits, spaces or symbols; not one of the common or breached passwords (refused with params.rule common_password)');
+
 export const userView = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role, siteId: z.string().nullable(), active: z.boolean(),
 });
@@ -38,7 +41,7 @@ const usersRoutes: RouteModule = (app, ctx) => {
       summary: 'Create a user (admin)',
       body: z.strictObject({
         username: z.string().regex(/^[a-z0-9_.@-]{1,64}$/, 'lowercase letters, digits, _ . @ -; at most 64'),
-        password: z.string().min(8).max(200),
+        password: newPassword,
         role,
         displayName: text().max(80).optional(),
         siteId: idSchema.nullable().optional(),
@@ -57,7 +60,8 @@ const usersRoutes: RouteModule = (app, ctx) => {
         role: role.optional(),
         siteId: idSchema.nullable().optional(),
         active: z.boolean().optional(),
-        password: z.string().min(8).max(200).optional(),
+        password: newPassword.optional(),
+        currentPassword: z.string().min(1).max(1024).optional().describe('Your current password: required when you change your own password'),
       }),
       response: { 200: userView, ...errorResponses },
     },

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../services/context.js';
 import { type DemoProgress, loadDemoData } from '../../services/demo/demo.service.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
+import { bootstrapAdmin } from '../../services/user.service.js';
 
 function whole(name: string) {
   return (value: string): number => {
@@ -40,6 +41,10 @@ export function registerDemo(program: Command): void {
           `${c.ledgerEntries.toLocaleString('en')} ledger entries\nusers (sign in with these):\n` +
           r.users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(8)} password ${u.password}\n`).join(''),
         );
+        // Run before the first `serve`, the demo must leave an admin too, made as serve makes it
+        // (INVENTUR_ADMIN_PASSWORD or a generated password shown once).
+        const adminLine = await bootstrapAdmin(runtime.ctx, process.env);
+        if (adminLine) process.stdout.write(`${adminLine}\n`);
       } finally {
         await runtime.close();
       }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
-import { ensureAdmin } from '../../services/user.service.js';
+import { bootstrapAdmin, sessionPolicyFromEnv, setSessionPolicy } from '../../services/user.service.js';
 import { startBackground } from '../../services/background.js';
 
 export function registerServe(program: Command): void {
@@ -12,7 +12,8 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
       const runtime = await openRuntime(configFromEnv());
-      const admin = await ensureAdmin(runtime.ctx, process.env.INVENTUR_ADMIN_PASSWORD || undefined);
+      setSessionPolicy(sessionPolicyFromEnv(process.env));
+      const adminLine = await bootstrapAdmin(runtime.ctx, process.env);
       const app = await buildApp(runtime.ctx, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
       const background = await startBackground(runtime.ctx, app.log);
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
@@ -32,8 +33,7 @@ export function registerServe(program: Command): void {
         `Inventur is running at http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`,
         `Database: ${runtime.handle.describe}`,
       ];
-      if (admin.password) lines.push(`First start: sign in as "admin" with password ${admin.password}  (shown once; change it)`);
-      else if (admin.created) lines.push('First start: user "admin" created with INVENTUR_ADMIN_PASSWORD');
+      if (adminLine) lines.push(adminLine);
       process.stdout.write(`${lines.join('\n')}\n\n`);
     });
 }

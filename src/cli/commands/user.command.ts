@@ -9,7 +9,7 @@ export function registerUser(program: Command): void {
     .command('add <username>')
     .description('create a user; the password comes from --password or INVENTUR_NEW_PASSWORD')
     .option('--role <role>', 'admin | manager | counter', 'counter')
-    .option('--password <password>', 'at least 8 characters')
+    .option('--password <password>', 'at least 12 characters, not a common password')
     .option('--name <displayName>', 'display name')
     .action(async (username: string, opts: { role: string; password?: string; name?: string }) => {
       if (!['admin', 'manager', 'counter'].includes(opts.role)) throw new Error('--role must be admin, manager or counter');

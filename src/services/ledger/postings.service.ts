@@ -3,6 +3,7 @@
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { KeyKind, PostingLineInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { checkPostingAvailability } from './availability.js';
 import { findTransactionKey } from './keys.repository.js';
 import { type AvailabilityWarning, type PostOptions, type PostResult, type PostingInput, postMovements, preparePosting } from './post-movements.js';
@@ -60,6 +61,8 @@ function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
     const res = await postMovements(trx, ctx, actor, postingOf(ctx, input), options);
+    const outcome = res.status === 'posted' ? { entryIds: res.entryIds } : { postingErrorId: res.postingErrorId };
+    await recordAudit(trx, ctx, { action: 'ledger.manual_posting', actor, subjectType: 'posting', details: { keyCode: input.keyCode, siteId: input.siteId, lines: input.lines.length, status: res.status, ...outcome } });
     return { ...res, warnings: res.warnings ?? [] };
   });
 }

@@ -1,5 +1,6 @@
 // One user: display name, role and site; a new password set by the administrator (the user's open sessions
-// end); deactivate or reactivate. Users are never deleted: ledger entries and count reports name them.
+// end) — for one's own account only with the current password, as the server requires; deactivate or
+// reactivate. Users are never deleted: ledger entries and count reports name them.
 import { useState } from 'react';
 import { Alert, Badge, Button, Divider, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -35,7 +36,10 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
     initialValues: { displayName: user.displayName, role: user.role, siteId: user.siteId },
     validate: { displayName: checkDisplayName(t) },
   });
-  const pw = useForm({ initialValues: { password: '', confirm: '' }, validate: { password: checkPassword(t), confirm: checkConfirm(t) } });
+  const pw = useForm({
+    initialValues: { currentPassword: '', password: '', confirm: '' },
+    validate: { currentPassword: (v: string) => (self && v === '' ? t('form.required') : null), password: checkPassword(t), confirm: checkConfirm(t) },
+  });
   const changed = (u: User, msg: string) => { setCurrent(u); void qc.invalidateQueries({ queryKey: ['/api/users'] }); notifyOk(msg); };
   const save = useMutation({
     mutationFn: (v: EditValues) => api.patch<User>(`/api/users/${user.id}`, userChanges(current, v)),
@@ -44,7 +48,8 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
     onError: (e) => setAlert(applyServerError(form, t, e)),
   });
   const reset = useMutation({
-    mutationFn: (v: { password: string }) => api.patch<User>(`/api/users/${user.id}`, { password: v.password }),
+    mutationFn: (v: { currentPassword: string; password: string }) =>
+      api.patch<User>(`/api/users/${user.id}`, self ? { password: v.password, currentPassword: v.currentPassword } : { password: v.password }),
     onMutate: () => setPwAlert(null),
     onSuccess: (u) => { pw.reset(); changed(u, t('usersUi.passwordReset', { name: u.username })); },
     onError: (e) => setPwAlert(applyServerError(pw, t, e)),
@@ -80,7 +85,8 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
         <Divider label={t('usersUi.resetPassword')} labelPosition="left" />
         <form onSubmit={pw.onSubmit((v) => reset.mutate(v))} noValidate>
           <Stack gap="sm">
-            <Text size="sm" c="dimmed">{t('usersUi.resetHelp')}</Text>
+            <Text size="sm" c="dimmed">{t(self ? 'usersUi.ownPasswordHelp' : 'usersUi.resetHelp')}</Text>
+            {self && <PasswordInput label={t('usersUi.currentPassword')} autoComplete="current-password" {...pw.getInputProps('currentPassword')} data-testid="user-reset-current" />}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <PasswordInput label={t('usersUi.newPassword')} autoComplete="new-password" {...pw.getInputProps('password')} data-testid="user-reset-password" />
               <PasswordInput label={t('usersUi.confirm')} autoComplete="new-password" {...pw.getInputProps('confirm')} data-testid="user-reset-confirm" />

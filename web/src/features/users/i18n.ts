@@ -14,6 +14,8 @@ const en = {
     deactivate: 'Deactivate', reactivate: 'Reactivate', selfRole: 'You cannot change your own role',
     resetPassword: 'Reset password', resetHelp: 'Sets a new password and signs the user out everywhere. Tell them the new password in person.',
     setPassword: 'Set password',
+    currentPassword: 'Current password',
+    ownPasswordHelp: 'Changes your own password: give the current one first. You are then signed out everywhere, this device included; sign in again with the new password.',
   },
 };
 
@@ -30,6 +32,8 @@ const it = {
     deactivate: 'Disattiva', reactivate: 'Riattiva', selfRole: 'Non puoi cambiare il tuo ruolo',
     resetPassword: 'Reimposta password', resetHelp: 'Imposta una nuova password e disconnette l\'utente ovunque. Comunicagli la nuova password di persona.',
     setPassword: 'Imposta password',
+    currentPassword: 'Password attuale',
+    ownPasswordHelp: 'Cambia la sua password: indichi prima quella attuale. Verrà poi disconnesso ovunque, anche su questo dispositivo; acceda di nuovo con la nuova password.',
   },
 };
 
@@ -46,6 +50,8 @@ const pl = {
     deactivate: 'Dezaktywuj', reactivate: 'Aktywuj ponownie', selfRole: 'Nie możesz zmienić własnej roli',
     resetPassword: 'Resetuj hasło', resetHelp: 'Ustawia nowe hasło i wylogowuje użytkownika wszędzie. Przekaż mu nowe hasło osobiście.',
     setPassword: 'Ustaw hasło',
+    currentPassword: 'Obecne hasło',
+    ownPasswordHelp: 'Zmienia Twoje hasło: najpierw podaj obecne. Potem zostaniesz wylogowany wszędzie, także na tym urządzeniu; zaloguj się ponownie nowym hasłem.',
   },
 };
 
@@ -62,6 +68,8 @@ const de = {
     deactivate: 'Deaktivieren', reactivate: 'Reaktivieren', selfRole: 'Die eigene Rolle kann nicht geändert werden',
     resetPassword: 'Passwort zurücksetzen', resetHelp: 'Setzt ein neues Passwort und meldet den Benutzer überall ab. Teilen Sie das neue Passwort persönlich mit.',
     setPassword: 'Passwort setzen',
+    currentPassword: 'Aktuelles Passwort',
+    ownPasswordHelp: 'Ändert Ihr eigenes Passwort: geben Sie zuerst das aktuelle an. Danach werden Sie überall abgemeldet, auch auf diesem Gerät; melden Sie sich mit dem neuen Passwort wieder an.',
   },
 };
 

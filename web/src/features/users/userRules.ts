@@ -1,6 +1,7 @@
 // Client-side rules of a user, mirroring the request schema of /api/users (src/api/routes/users.routes.ts):
-// user name lowercase letters, digits, _ . @ - (1–64); password 8–200 characters, typed twice; display
-// name at most 80. The server checks them again and names the field when it refuses.
+// user name lowercase letters, digits, _ . @ - (1–64); password 12–256 characters (any letters, spaces and
+// symbols), typed twice; display name at most 80. The server checks them again — and refuses common and
+// breached passwords, which only it knows — and names the field when it refuses.
 import type { TFunction } from 'i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
@@ -11,14 +12,18 @@ export type User = ResponseOf<'/api/users/{id}', 'get'>;
 export type Role = User['role'];
 export const ROLES: readonly Role[] = ['admin', 'manager', 'counter'];
 export const USERNAME = /^[a-z0-9_.@-]{1,64}$/;
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
 
 export const checkUsername = (t: TFunction) => rules.all(rules.required(t), rules.pattern(t, USERNAME, t('usersUi.usernameHint')));
 export const checkDisplayName = (t: TFunction) => rules.maxLength(t, 80);
 export const checkPassword = (t: TFunction) => (v: unknown) => {
   const s = typeof v === 'string' ? v : '';
   if (s === '') return t('form.required');
-  if (s.length < 8) return t('usersUi.passwordShort', { min: 8 });
-  if (s.length > 200) return t('form.maxLength', { max: 200 });
+  // Characters as people count them: an emoji is one.
+  const length = [...s].length;
+  if (length < PASSWORD_MIN) return t('usersUi.passwordShort', { min: PASSWORD_MIN });
+  if (length > PASSWORD_MAX) return t('form.maxLength', { max: PASSWORD_MAX });
   return null;
 };
 export const checkConfirm = (t: TFunction) => (v: unknown, values: { password: string }) => (v !== values.password ? t('usersUi.passwordMismatch') : null);

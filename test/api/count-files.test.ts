@@ -60,7 +60,7 @@ describe('count file export over HTTP', () => {
     expect(sheet.header).not.toContain('target');
     expect(JSON.stringify(sheet.rows)).not.toMatch(SECRETS);
     // Another employee's list is not the counter's to export.
-    expect((await api.call('GET', `/api/count-lists/${other.id}/counts.csv`, undefined, counter.token)).statusCode).toBe(403);
+    expect((await api.call('GET', `/api/count-lists/${other.id}/counts.csv`, undefined, counter.token)).statusCode).toBe(404);
   });
 
   it('the manager\'s export carries the targets (the control), unless targets=false', async () => {

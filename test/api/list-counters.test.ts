@@ -58,11 +58,11 @@ describe('PUT /api/count-lists/:id/counters', () => {
     const reports = (await api.call('GET', `/api/count-list-items/${history.id}/reports`)).json().items;
     expect(reports.map((r: { userId: string; userName: string; device: string }) => [r.userId, r.userName, r.device])).toEqual([[bert.userId, 'bert', 'HH-7']]);
 
-    // [] removes them all: Bert is refused again.
+    // [] removes them all: Bert is refused again — the list is no longer his, so it answers as a missing one.
     expect((await put(list.id, { userIds: [] })).json().counters).toEqual([]);
     const refused = await api.call('POST', `/api/handheld/lists/${list.id}/scans`, { clientReportId: 'bert-2', itemCode: item.code, quantity: '1', mode: 'add' }, bert.token);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('auth.forbidden');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('not_found');
   });
 
   it('refuses unknown, inactive and other-site users naming userIds, and changes nothing', async () => {

@@ -3,13 +3,13 @@
 // quantity); and the look-up data a handheld caches to keep scanning without network.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import { mayCount } from '../../domain/inventory/count-list.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
-import { counterIdsOf } from '../inventory/count-list.service.js';
+import { counterIdsOf, refuseUnlessCounting } from '../inventory/count-list.service.js';
 import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
 import { resolveBin } from '../places/bin.service.js';
 import { findBinsInSite } from './counting.repository.js';
+import { scopeOf, siteIs } from '../site-scope.js';
 
 /** The statuses in which a list takes reports. */
 export const COUNTABLE_STATUSES: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
@@ -50,9 +50,7 @@ function listQuery(trx: Tx) {
 }
 
 function refuseUnlessCounter(actor: Actor, l: { id: string; number: string; siteId: string; responsibleUserId: string | null }, counterUserIds: readonly string[]): void {
-  if (!mayCount(l, counterUserIds, actor, 'handheld')) {
-    throw new DomainError('auth.forbidden', `count list ${l.number} is assigned to other employees`, { params: { countListId: l.id } });
-  }
+  refuseUnlessCounting(actor, l, counterUserIds, 'handheld');
 }
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
@@ -121,7 +119,7 @@ export async function listHandheldLists(
     let query = listQuery(trx).where('cl.status', 'in', COUNTABLE_STATUSES)
       .where('cl.id', 'in', (eb) => eb.selectFrom('countLists as r').select('r.id').where('r.responsibleUserId', '=', actor.userId)
         .unionAll(eb.selectFrom('countListCounters as c').select('c.countListId as id').where('c.userId', '=', actor.userId)));
-    if (actor.siteId !== null) query = query.where('cl.siteId', '=', actor.siteId);
+    query = query.where(siteIs('cl.siteId', scopeOf(actor)));
     const q = input.q?.trim();
     if (q) {
       const p = likePattern(q.toLowerCase());

@@ -2,11 +2,12 @@
 // rules (site, responsible employee), the status that follows from the items, and the read models
 // (the blind rule: a counter never receives target quantities of a blind inventory from any endpoint).
 import { sql, type Selectable } from 'kysely';
-import { followItems, type ItemCounts, mayCount } from '../../domain/inventory/count-list.js';
+import { type CountingList, type CountingPlace, followItems, type ItemCounts, mayCount } from '../../domain/inventory/count-list.js';
 import { targetView } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CountListItemsTable, CountListsTable, InventoriesTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+import { inScope, requireInScope, scopeOf } from '../site-scope.js';
 
 export type ListRow = Selectable<CountListsTable>;
 /** A list row with its assigned counters (count_list_counters), as the counting rule needs it. */
@@ -43,18 +44,41 @@ export async function loadInventory(trx: Tx, id: string, lock = false): Promise<
   return found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `inventory ${id}`, 'inventoryId');
 }
 
-/** Rows of another site are invisible to a site-bound user (not_found, not forbidden: no probing). */
+/** Rows of another site are invisible to a site-bound user (not_found, not forbidden: no probing; site-scope.ts). */
 export function requireSite(actor: Actor, siteId: string, what: string): void {
-  if (actor.siteId !== null && actor.siteId !== siteId) throw new DomainError('not_found', `${what} not found`);
+  requireInScope(scopeOf(actor), siteId, what);
 }
 
-/** Counting on a list in the back office (mayCount): its responsible employee, an assigned counter, or a manager. */
-export function requireListCounter(actor: Actor, list: CountableList): void {
+/**
+ * Refuses a user who may not count the list (mayCount) at `where`. Whoever may not even see the list — another
+ * site's user, a counter neither responsible for it nor assigned to it — is told what a list that does not
+ * exist answers (not_found, naming only the id that was sent); a manager of the site, who sees the list in
+ * the back office but is not one of its counters on the handheld, is told auth.forbidden.
+ */
+export function refuseUnlessCounting(
+  actor: Actor, list: CountingList & { id: string; number: string }, counterUserIds: readonly string[], where: CountingPlace = 'back_office',
+  what = `count list ${list.id}`, field = 'countListId',
+): void {
+  if (mayCount(list, counterUserIds, actor, where)) return;
+  if (!inScope(scopeOf(actor), list.siteId) || actor.role === 'counter') throw new DomainError('not_found', `${what} not found`, { field });
+  throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to other employees`, { params: { countListNumber: list.number } });
+}
+
+/**
+ * The SQL form of "lists this user may see" for a list reference (`cl.id`): a counter sees the lists they are
+ * responsible for or assigned to (mayCount); managers and admins see every list (the site is scoped apart).
+ */
+export function listVisibleTo(actor: Actor, listRef: string) {
+  if (actor.role !== 'counter') return sql<boolean>`true`;
+  const list = sql.ref(listRef);
+  return sql<boolean>`(exists (select 1 from count_lists v where v.id = ${list} and v.responsible_user_id = ${actor.userId})
+    or exists (select 1 from count_list_counters c where c.count_list_id = ${list} and c.user_id = ${actor.userId}))`;
+}
+
+/** Counting on, or reading, a list in the back office: its responsible employee, an assigned counter, or a manager of its site. */
+export function requireListCounter(actor: Actor, list: CountableList, what?: string, field?: string): void {
   requireRole(actor, 'counter');
-  requireSite(actor, list.siteId, `count list ${list.id}`);
-  if (!mayCount(list, list.counterUserIds, actor)) {
-    throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to other employees`, { params: { countListNumber: list.number } });
-  }
+  refuseUnlessCounting(actor, list, list.counterUserIds, 'back_office', what, field);
 }
 
 export function requireInventoryOpen(inv: InventoryRow): void {
@@ -115,7 +139,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export async function getCountList(ctx: ServiceContext, actor: Actor, id: string): Promise<CountListView> {
   requireRole(actor, 'counter');
   const list = await loadList(ctx.db, id);
-  requireSite(actor, list.siteId, `count list ${id}`);
+  requireListCounter(actor, list);
   const c = await itemCounts(ctx.db, id);
   const counters = (await countersOf(ctx.db, [id])).get(id) ?? [];
   const names = await userNames(ctx.db, [list.responsibleUserId]);
@@ -208,7 +232,7 @@ export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId:
   requireRole(actor, 'counter');
   const item = found(await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(), `count-list item ${itemId}`);
   const list = await loadList(ctx.db, item.countListId);
-  requireListCounter(actor, list);
+  requireListCounter(actor, list, `count-list item ${itemId}`, 'id');
   const rows = await ctx.db.selectFrom('countReports').selectAll().where('countListItemId', '=', itemId).orderBy('reportedAt').orderBy('id').execute();
   const names = await userNames(ctx.db, rows.map((r) => r.userId));
   return rows.map((r) => ({ ...reportView(r), userName: r.userId === null ? null : (names.get(r.userId) ?? null) }));

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
-import { type CounterView, countersOf, userNames } from './count-list.service.js';
+import { type CounterView, countersOf, listVisibleTo, userNames } from './count-list.service.js';
 import { loadInventory } from './inventory.service.js';
 
 export interface CountListSummary {
@@ -29,7 +29,8 @@ export async function listCountLists(ctx: ServiceContext, actor: Actor, inventor
   requireRole(actor, 'counter');
   return inTransaction(ctx, async (trx) => {
     await loadInventory(trx, actor, inventoryId);
-    let q = trx.selectFrom('countLists as cl').selectAll('cl').where('cl.inventoryId', '=', inventoryId)
+    // A counter sees only their own lists, in the page and in the status counts.
+    let q = trx.selectFrom('countLists as cl').selectAll('cl').where('cl.inventoryId', '=', inventoryId).where(listVisibleTo(actor, 'cl.id'))
       .select((eb) => [
         eb.selectFrom('countListItems as ci').whereRef('ci.countListId', '=', 'cl.id')
           .select(sql<string>`json_build_array(count(*), count(*) filter (where ci.informational), count(*) filter (where ci.status = 'open' and not ci.informational),
@@ -37,8 +38,8 @@ export async function listCountLists(ctx: ServiceContext, actor: Actor, inventor
       ]);
     if (page.status) q = q.where('cl.status', '=', page.status);
     const rows = await q.orderBy('cl.number').limit(page.limit + 1).offset(page.offset).execute();
-    const statusRows = await trx.selectFrom('countLists').select(['status', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('inventoryId', '=', inventoryId).groupBy('status').execute();
+    const statusRows = await trx.selectFrom('countLists as cl').select(['cl.status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('cl.inventoryId', '=', inventoryId).where(listVisibleTo(actor, 'cl.id')).groupBy('cl.status').execute();
     const shown = rows.slice(0, page.limit);
     const counters = await countersOf(trx, shown.map((r) => r.id));
     const names = await userNames(trx, shown.map((r) => r.responsibleUserId));

@@ -7,6 +7,7 @@ import {
   type InventoryMethod, type InventoryStatus, type MaterialType, type ReportType, type ValuationPrice,
 } from '../../domain/inventory/inventory.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
+import { requireInScope, scopeOf, siteIs } from '../site-scope.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { removeCountLists } from './delete-count-list.service.js';
 import { keyKinds } from './inventory-type.service.js';
@@ -57,8 +58,7 @@ function toView(r: Row): InventoryView {
 
 /** Reads an inventory the actor may see (own site; admins and site-less users see all), optionally locked. */
 export async function loadInventory(trx: Tx, actor: Actor, id: string, lock = false): Promise<InventoryView> {
-  let q = baseQuery(trx).where('i.id', '=', id);
-  if (actor.siteId !== null) q = q.where('i.siteId', '=', actor.siteId);
+  let q = baseQuery(trx).where('i.id', '=', id).where(siteIs('i.siteId', scopeOf(actor)));
   if (lock) q = q.forUpdate('i');
   return toView(found(await q.executeTakeFirst(), `inventory ${id}`));
 }
@@ -83,9 +83,7 @@ async function checkReferences(trx: Tx, h: { ownerId?: string | undefined; respo
 export async function createInventory(ctx: ServiceContext, actor: Actor, input: NewInventory): Promise<InventoryView> {
   requireRole(actor, 'manager');
   // Site from the user's organisation; only a user without a site (admin) names one explicitly.
-  if (input.siteId !== undefined && actor.siteId !== null && input.siteId !== actor.siteId) {
-    throw new DomainError('auth.forbidden', 'inventories are created for your own site', { field: 'siteId' });
-  }
+  if (input.siteId !== undefined) requireInScope(scopeOf(actor), input.siteId, `site ${input.siteId}`, 'siteId');
   const siteId = actor.siteId ?? input.siteId;
   if (!siteId) throw new DomainError('inventory.site_required', 'you belong to no site: name the site of the inventory', { field: 'siteId' });
   return inTransaction(ctx, async (trx) => {
@@ -125,8 +123,7 @@ export interface InventoryFilter {
 
 export async function listInventories(ctx: ServiceContext, actor: Actor, f: InventoryFilter): Promise<{ items: InventoryView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
-  let q = baseQuery(ctx.db);
-  if (actor.siteId !== null) q = q.where('i.siteId', '=', actor.siteId);
+  let q = baseQuery(ctx.db).where(siteIs('i.siteId', scopeOf(actor)));
   if (f.siteId) q = q.where('i.siteId', '=', f.siteId);
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.typeId) q = q.where('i.typeId', '=', f.typeId);

@@ -142,7 +142,7 @@ describe('recordScan', () => {
     const again = await scan({ bin: '01-01', barcode: '4006381333931', quantity: '1' });
     expect(again).toMatchObject({ status: 'decision_needed', suggestedMode: 'replace', item: { itemId: w.screws.id, quantity: '12' } });
     const other = await actor('counter');
-    expect(await errorOf(scan({ bin: '01-01', barcode: '4006381333931', quantity: '1' }, other))).toMatchObject({ code: 'auth.forbidden' });
+    expect(await errorOf(scan({ bin: '01-01', barcode: '4006381333931', quantity: '1' }, other))).toMatchObject({ code: 'not_found' });
   });
 
   it('requires a serial for serial-managed items, naming the field, and counts a serial as 0 or 1', async () => {

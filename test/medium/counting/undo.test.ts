@@ -67,7 +67,7 @@ describe('undoCountReport', () => {
   });
 
   it('refuses another counter, and an unknown report by its field', async () => {
-    expect(await errorOf(undoCountReport(t.ctx, other, 'a1'))).toMatchObject({ code: 'auth.forbidden' });
+    expect(await errorOf(undoCountReport(t.ctx, other, 'a1'))).toMatchObject({ code: 'not_found' });
     expect(await errorOf(undoCountReport(t.ctx, counter, 'nope'))).toMatchObject({ code: 'not_found', field: 'clientReportId' });
     expect((await line(lines.screws.id)).reportedQuantity).toBe('10');
   });

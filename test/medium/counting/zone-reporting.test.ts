@@ -135,9 +135,9 @@ describe('the place step: not on this list', () => {
     expect(await resolveHandheldBin(t.ctx, other, { listId: binList.id, code: '01-01' })).toMatchObject({ onList: false, foundAllowed: false });
   });
 
-  it('neither a bin nor a zone: not_found naming code; a list of someone else: forbidden', async () => {
+  it('neither a bin nor a zone: not_found naming code; a list of someone else: not_found, as a missing list', async () => {
     expect(await errorOf(resolveHandheldPlace(t.ctx, counter, { listId: zoneList.id, code: 'XX-99' }))).toMatchObject({ code: 'not_found', field: 'code' });
-    expect(await errorOf(resolveHandheldPlace(t.ctx, counter, { listId: binList.id, code: '01-02' }))).toMatchObject({ code: 'auth.forbidden' });
+    expect(await errorOf(resolveHandheldPlace(t.ctx, counter, { listId: binList.id, code: '01-02' }))).toMatchObject({ code: 'not_found' });
   });
 });
 

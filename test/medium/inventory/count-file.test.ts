@@ -102,7 +102,8 @@ describe('count file export', () => {
 
   it('a counter cannot export another employee\'s list', async () => {
     const s = await setup();
-    await expect(countSheet(t.ctx, counter, { countListId: s.binList.id })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    // Not theirs: the list answers as one that does not exist.
+    await expect(countSheet(t.ctx, counter, { countListId: s.binList.id })).rejects.toMatchObject({ code: 'not_found' });
     expect((await countSheet(t.ctx, counter, { inventoryId: s.inv.id })).rows.map((r) => r[0])).not.toContain(s.binList.number);
     // An assigned counter of the list counts it, so exports and imports it.
     await db().insertInto('countListCounters').values({ countListId: s.binList.id, userId: counter.userId, siteId: base.site.id, createdAt: new Date() }).execute();
@@ -242,10 +243,10 @@ describe('count file import', () => {
     const r = await importCountFile(t.ctx, manager, { inventoryId: s.inv.id }, `list,item,counted\n${s.list.number},${s.a.code},1\n${s.binList.number},${s.a.code},1\n`, { partial: true });
     expect(r.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'list', 'count.list_closed']]);
     expect(r.reported).toBe(1);
-    await expect(importCountFile(t.ctx, counter, { countListId: s.binList.id }, `item,counted\n${s.a.code},1\n`)).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(importCountFile(t.ctx, counter, { countListId: s.binList.id }, `item,counted\n${s.a.code},1\n`)).rejects.toMatchObject({ code: 'not_found' });
     // A counter importing into the inventory: rows on another employee's list are rejected naming the list column.
     const mine = await importCountFile(t.ctx, counter, { inventoryId: s.inv.id }, `list,item,counted\n${s.binList.number},${s.a.code},1\n`, { partial: true });
-    expect(mine.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'list', 'auth.forbidden']]);
+    expect(mine.rejected.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'list', 'not_found']]);
     const closed = await setup({ status: 'closed' } as Partial<InventoryOptions>);
     await expect(importCountFile(t.ctx, manager, { inventoryId: closed.inv.id }, `item,counted\n${closed.a.code},1\n`)).rejects.toMatchObject({ code: 'count.inventory_closed' });
   });

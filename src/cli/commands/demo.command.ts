@@ -32,6 +32,10 @@ export function registerDemo(program: Command): void {
         lastStep = p.step;
       };
       try {
+        // Run before the first `serve`, the demo must leave an admin too, made as serve makes it
+        // (INVENTUR_ADMIN_PASSWORD, checked by the password rules before anything is loaded, or a
+        // generated password shown once).
+        const adminLine = await bootstrapAdmin(runtime.ctx, process.env);
         process.stderr.write(`loading demo data into ${runtime.handle.describe}\n`);
         const r = await loadDemoData(runtime.ctx, SYSTEM_ACTOR, { items: opts.items, warehouses: opts.warehouses, seed: opts.seed, positions: opts.positions }, progress);
         const c = r.counts;
@@ -41,9 +45,6 @@ export function registerDemo(program: Command): void {
           `${c.ledgerEntries.toLocaleString('en')} ledger entries\nusers (sign in with these):\n` +
           r.users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(8)} password ${u.password}\n`).join(''),
         );
-        // Run before the first `serve`, the demo must leave an admin too, made as serve makes it
-        // (INVENTUR_ADMIN_PASSWORD or a generated password shown once).
-        const adminLine = await bootstrapAdmin(runtime.ctx, process.env);
         if (adminLine) process.stdout.write(`${adminLine}\n`);
       } finally {
         await runtime.close();

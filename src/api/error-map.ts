@@ -87,10 +87,10 @@ export function ruleParams(issue: { keyword: string; params?: unknown }, value: 
 }
 
 /**
- * The request field that named a record which is not there: services say `user 12 not found`, so the
- * field is the path parameter (else query or body field) whose value the message quotes as a word.
+ * The request field that named a record which is not there (or still in use): services say `user 12 not
+ * found`, so the field is the path parameter (else query or body field) whose value the message quotes as a word.
  */
-function missingRecordField(request: FastifyRequest, message: string): string | undefined {
+function recordField(request: FastifyRequest, message: string): string | undefined {
   const quotes = (v: string) => {
     for (let at = message.indexOf(v); v !== '' && at >= 0; at = message.indexOf(v, at + 1)) {
       const before = message[at - 1] ?? ' ';
@@ -99,13 +99,19 @@ function missingRecordField(request: FastifyRequest, message: string): string | 
     }
     return false;
   };
-  return fieldHolding(request, quotes);
+  const quoted = fieldHolding(request, quotes);
+  if (quoted) return quoted;
+  // The message names the record by its code (`zone HB still has bins`): without a body, the one path
+  // parameter is what named it.
+  const params = Object.keys((request.params ?? {}) as object);
+  return request.body == null && params.length === 1 ? params[0] : undefined;
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isDomainError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
-    const field = error.field ?? (error.code === 'not_found' ? missingRecordField(request, error.message) : undefined);
+    // A missing record, or one still in use, is named by a request field: the message quotes its value.
+    const field = error.field ?? (error.code === 'not_found' || error.code === 'conflict.in_use' ? recordField(request, error.message) : undefined);
     if (field) body.error.field = field;
     if (error.params) body.error.params = error.params;
     // A throttled sign-in says when to try again, in the header clients and proxies already understand.

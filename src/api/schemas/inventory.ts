@@ -145,7 +145,7 @@ export { countListStatus };
 
 // Count-list administration: manual close and reassignment (list-admin.service.ts).
 export const manualCloseBody = z.strictObject({
-  reason: z.string().trim().min(1).max(500).describe('Why the list is closed without postings (kept as the list\'s status reason); required'),
+  reason: text().trim().min(1).max(500).describe('Why the list is closed without postings (kept as the list\'s status reason); required'),
 });
 export const manualCloseResult = z.object({
   countListId: z.string(), countListNumber: z.string(), status: z.literal('manually_closed'), statusReason: z.string(),

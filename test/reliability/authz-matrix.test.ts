@@ -34,6 +34,7 @@ GET /api/users M G c-
 POST /api/users X G c-
 GET /api/users/{id} M G c-
 PATCH /api/users/{id} S G c-
+GET /api/audit-log X G c-
 POST /api/postings/receipt M A c-
 POST /api/postings/issue M A c-
 POST /api/postings/adjustment M A c-

@@ -11,6 +11,7 @@ import {
   parseCountRow, resolveCountRow,
 } from '../../domain/inventory/count-file.js';
 import { mayCount, requireCounting } from '../../domain/inventory/count-list.js';
+import { inScope, scopeOf } from '../site-scope.js';
 import type { RowProblem } from '../../domain/item-master/import.js';
 import { type ReportMode, targetView } from '../../domain/inventory/reporting.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
@@ -233,7 +234,7 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
 export async function findInventoryByNumber(ctx: ServiceContext, actor: Actor, number: string): Promise<{ id: string; number: string }> {
   requireRole(actor, 'counter');
   const rows = await inventoriesByNumber(ctx.db, number);
-  const visible = rows.filter((r) => actor.siteId === null || r.siteId === actor.siteId);
+  const visible = rows.filter((r) => inScope(scopeOf(actor), r.siteId));
   if (visible.length === 0) throw new DomainError('not_found', `no inventory has the number ${number}`, { field: 'inventory' });
   if (visible.length > 1) throw new DomainError('validation.failed', `several inventories have the number ${number}`, { field: 'inventory' });
   return visible[0]!;
@@ -243,7 +244,7 @@ export async function findInventoryByNumber(ctx: ServiceContext, actor: Actor, n
 export async function findCountListByNumber(ctx: ServiceContext, actor: Actor, number: string, inventoryId?: string): Promise<{ id: string; number: string }> {
   requireRole(actor, 'counter');
   const rows = await countListsByNumber(ctx.db, number, inventoryId);
-  const visible = rows.filter((r) => actor.siteId === null || r.siteId === actor.siteId);
+  const visible = rows.filter((r) => inScope(scopeOf(actor), r.siteId));
   if (visible.length === 0) throw new DomainError('not_found', `no count list has the number ${number}`, { field: 'list' });
   if (visible.length > 1) throw new DomainError('validation.failed', `several inventories have a count list ${number}: give --inventory too`, { field: 'list' });
   return visible[0]!;

@@ -4,6 +4,7 @@
 // library with its own schema and connections can do neither. State, progress and results survive a restart.
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
+import { inScope, scopeOf } from '../site-scope.js';
 import type { z } from 'zod';
 import { type JobRow, findJob, insertJob } from './jobs.repository.js';
 import type { JobDefinition, JobRegistry } from './types.js';
@@ -97,7 +98,8 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
   requireRole(actor, 'counter');
   const row = found(await findJob(ctx.db, id), `job ${id}`);
   const own = row.createdBy === actor.userId;
-  const siteOk = actor.siteId === null || row.siteId === null || row.siteId === actor.siteId;
+  // A job of no site (started by a site-less admin or the system) is not another site's: managers see it.
+  const siteOk = row.siteId === null || inScope(scopeOf(actor), row.siteId);
   if (!own && !(siteOk && actor.role !== 'counter')) throw new DomainError('not_found', `job ${id} not found`);
   return jobView(row);
 }

@@ -31,7 +31,7 @@ export async function undoCountReport(ctx: ServiceContext, actor: Actor, clientR
     // the list, an assigned counter only their own.
     if (!mayUndoReport(list, list.counterUserIds, actor, target.userId)) {
       // Someone who may not see the list at all is told what an unknown report answers.
-      refuseUnlessCounting(actor, list, list.counterUserIds, 'back_office', `count report ${clientReportId}`);
+      refuseUnlessCounting(actor, list, list.counterUserIds, 'back_office', `count report ${clientReportId}`, 'clientReportId');
       const own = target.userId !== actor.userId && list.counterUserIds.includes(actor.userId);
       throw new DomainError('auth.forbidden', own ? `report ${clientReportId} was made by another employee; only they or the list's responsible may undo it`
         : `count list ${list.number} is assigned to other employees`, { params: { countListId: list.id } });

@@ -17,8 +17,13 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The request a key stands for: the same key with another route, parameter or body is a different request. */
 function requestHash(request: FastifyRequest): string {
-  const what = [request.method, request.routeOptions.url ?? request.url, request.params ?? null, request.query ?? null, request.body ?? null];
-  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+  const what = [request.method, request.routeOptions.url ?? request.url, request.params ?? null, request.query ?? null];
+  const hash = createHash('sha256').update(JSON.stringify(what)).update('\n');
+  // An uploaded file (CSV text, XLSX bytes) is hashed as it came, not as JSON of its bytes.
+  const body = request.body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) hash.update(body);
+  else hash.update(JSON.stringify(body ?? null));
+  return hash.digest('hex');
 }
 
 function storableBody(payload: unknown, contentType: string): string | undefined {

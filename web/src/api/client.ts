@@ -3,6 +3,7 @@
 // themselves (models.ts) — endpoints that are still landing — so every call shares auth and error handling.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
+import { send, sendRequest } from './send';
 
 /** The API's error body {error:{code,message,field?}} as a throwable, kept whole for the screens. */
 export class ApiError extends Error {
@@ -48,7 +49,7 @@ const authMiddleware: Middleware = {
   },
 };
 
-export const client = createClient<paths>({ baseUrl: typeof location === 'undefined' ? '' : location.origin });
+export const client = createClient<paths>({ baseUrl: typeof location === 'undefined' ? '' : location.origin, fetch: sendRequest });
 client.use(authMiddleware);
 
 export async function toApiError(response: Response | undefined, body: unknown): Promise<ApiError> {
@@ -92,7 +93,7 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), {
+    res = await send(withQuery(path, opts.query), {
       method,
       headers,
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
@@ -127,7 +128,7 @@ export async function postForFile<J>(path: string, body: unknown): Promise<{ fil
   if (token) headers.Authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+    res = await send(path, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
   }

@@ -4,6 +4,7 @@
 import { ApiError, session, toApiError } from '../../api/client';
 import type { ResponseOf } from '../../api/models';
 import { XLSX_TYPE, isXlsx, rejectedCsv, saveBlob } from '../items/importFiles';
+import { send as sendApi } from '../../api/send';
 
 export { rejectedCsv, saveBlob };
 
@@ -29,9 +30,9 @@ export function importUrl(s: CountFileScope, fileName: string, o: CountImportOpt
   return `${base(s)}/counts?${q.toString()}`;
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await sendApi(url, init);
   } catch (e) {
     throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
   }

@@ -1,6 +1,7 @@
 // Item import/export over HTTP: the import endpoints take the file itself as the body (text/csv or the XLSX
 // media type), the export answers the file; both need the session's token like every API call.
 import { ApiError, session, toApiError } from '../../api/client';
+import { send as sendApi } from '../../api/send';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ImportKind = 'items' | 'search-codes';
@@ -24,9 +25,9 @@ export function importUrl(kind: ImportKind, opts: { dryRun: boolean; allOrNothin
   return `/api/item-master/import/${kind}${s ? `?${s}` : ''}`;
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await sendApi(url, init);
   } catch (e) {
     throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
   }

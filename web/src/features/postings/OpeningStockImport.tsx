@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import { ApiError, session, toApiError } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { codeName, useKeys, useSiteChoice, type OpeningStockReport, type RejectedRow } from './data';
+import { send } from '../../api/send';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const COLUMNS = ['itemCode', 'warehouseCode', 'zoneCode', 'binCode', 'lot', 'serial', 'expiryDate', 'ownerCode', 'quantity', 'unitPrice'] as const;
@@ -29,7 +30,7 @@ async function upload(file: File, query: Record<string, string>): Promise<Openin
   let res: Response;
   try {
     const body = type === XLSX ? await file.arrayBuffer() : await file.text();
-    res = await fetch(`/api/item-master/import/opening-stock?${new URLSearchParams(query).toString()}`, { method: 'POST', headers, body });
+    res = await send(`/api/item-master/import/opening-stock?${new URLSearchParams(query).toString()}`, { method: 'POST', headers, body });
   } catch (e) {
     throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
   }

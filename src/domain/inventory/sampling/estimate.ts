@@ -15,6 +15,7 @@
 // matters when a stratum holds only the minimum sample.
 import { Dec, decText, parseDecimal } from '../../decimal.js';
 import { DomainError } from '../../errors.js';
+import type { SamplingEstimator } from './config.js';
 import type { SampleDesign } from './design.js';
 import { verdictOf, type Verdict } from './verdict.js';
 
@@ -35,7 +36,7 @@ export interface StratumEstimate {
 }
 
 export interface SampleEstimate {
-  estimator: SampleDesign['config']['estimator'];
+  estimator: SamplingEstimator;
   bookTotal: string;
   completeLayer: { count: number; bookTotal: string; countedTotal: string };
   /** Estimated total counted value, complete layer included, rounded to cents. */
@@ -53,7 +54,7 @@ export interface SampleEstimate {
 
 const MONEY_SCALE = 2;
 
-interface StratumData { n: number; N: number; X: Dec; sumY: Dec; sumX: Dec; y: Float64Array; x: Float64Array }
+interface StratumData { n: number; N: number; X: Dec; sumY: Dec; sumX: Dec; meanY: Dec; meanX: Dec; y: Float64Array; x: Float64Array }
 
 function countsById(design: SampleDesign, counts: readonly CountedValue[]): Map<string, Dec> {
   const out = new Map<string, Dec>();
@@ -85,11 +86,8 @@ function sampleVariance(v: Float64Array): number {
 
 const fpcTerm = (d: StratumData, s2: number): number => (d.n >= d.N ? 0 : (d.N * d.N * (1 - d.n / d.N) * s2) / d.n);
 
-/** The estimate, its interval and the verdict, from the design and the counted values of its positions. */
-export function estimateSample(design: SampleDesign, counts: readonly CountedValue[]): SampleEstimate {
-  const counted = countsById(design, counts);
-  const completeCounted = design.completeLayer.positions.reduce((acc, p) => acc.plus(counted.get(p.id)!), new Dec(0));
-  const data: StratumData[] = design.strata.map((s) => {
+function stratumData(design: SampleDesign, counted: ReadonlyMap<string, Dec>): StratumData[] {
+  return design.strata.map((s) => {
     const n = s.drawn.length;
     const y = new Float64Array(n), x = new Float64Array(n);
     let sumY = new Dec(0), sumX = new Dec(0);
@@ -98,36 +96,50 @@ export function estimateSample(design: SampleDesign, counts: readonly CountedVal
       sumY = sumY.plus(cy); sumX = sumX.plus(bx);
       y[i] = cy.toNumber(); x[i] = bx.toNumber();
     });
-    return { n, N: s.populationCount, X: new Dec(s.bookTotal), sumY, sumX, y, x };
+    return { n, N: s.populationCount, X: new Dec(s.bookTotal), sumY, sumX, meanY: sumY.div(n), meanX: sumX.div(n), y, x };
   });
-  const est = design.config.estimator;
-  const meanY = data.map((d) => d.sumY.div(d.n));
-  const meanX = data.map((d) => d.sumX.div(d.n));
-  const X = new Dec(design.sampled.bookTotal);
-  let ratio: Dec | null = null;
-  let ratioUndefined = false;
-  if (est === 'ratio') {
-    const xHat = data.reduce((acc, d, h) => acc.plus(meanX[h]!.times(d.N)), new Dec(0));
-    const yHat = data.reduce((acc, d, h) => acc.plus(meanY[h]!.times(d.N)), new Dec(0));
-    if (xHat.isZero()) ratioUndefined = data.length > 0;
-    else ratio = yHat.div(xHat);
+}
+
+/** R̂ = Σ N_h ȳ_h / Σ N_h x̄_h; null when no sampled book value is there to divide by. */
+function combinedRatio(data: readonly StratumData[]): Dec | null {
+  const xHat = data.reduce((acc, d) => acc.plus(d.meanX.times(d.N)), new Dec(0));
+  const yHat = data.reduce((acc, d) => acc.plus(d.meanY.times(d.N)), new Dec(0));
+  return xHat.isZero() ? null : yHat.div(xHat);
+}
+
+/** This stratum's exact part of the total, and the values its variance is built on. */
+function partAndResiduals(est: SamplingEstimator, d: StratumData, ratio: Dec | null): [Dec, Float64Array] {
+  if (est === 'difference') return [d.X.plus(d.meanY.minus(d.meanX).times(d.N)), d.y.map((yi, i) => yi - d.x[i]!)];
+  if (est === 'ratio' && ratio) {
+    const r = ratio.toNumber();
+    return [ratio.times(d.X), d.y.map((yi, i) => yi - r * d.x[i]!)];
   }
-  const r = ratio?.toNumber() ?? 1;
-  const useRatio = est === 'ratio' && ratio !== null;
-  // Unrounded parts are summed; rounding each stratum first would drift by up to half a cent per stratum.
-  const parts = data.map((d, h) => (est === 'difference' ? d.X.plus(meanY[h]!.minus(meanX[h]!).times(d.N)) : useRatio ? ratio!.times(d.X) : meanY[h]!.times(d.N)));
+  return [d.meanY.times(d.N), d.y];
+}
+
+/** The estimate, its interval and the verdict, from the design and the counted values of its positions. */
+export function estimateSample(design: SampleDesign, counts: readonly CountedValue[]): SampleEstimate {
+  const counted = countsById(design, counts);
+  const completeCounted = design.completeLayer.positions.reduce((acc, p) => acc.plus(counted.get(p.id)!), new Dec(0));
+  const data = stratumData(design, counted);
+  const est = design.config.estimator;
+  const ratio = est === 'ratio' ? combinedRatio(data) : null;
+  const ratioUndefined = est === 'ratio' && ratio === null && data.length > 0;
+  const parts: Dec[] = [];
   const strata: StratumEstimate[] = design.strata.map((s, h) => {
     const d = data[h]!;
-    const resid = est === 'difference' ? d.y.map((yi, i) => yi - d.x[i]!) : useRatio ? d.y.map((yi, i) => yi - r * d.x[i]!) : d.y;
+    const [part, resid] = partAndResiduals(est, d, ratio);
+    parts.push(part);
     const s2 = sampleVariance(resid);
     return {
       index: s.index, populationCount: d.N, sampleSize: d.n, bookTotal: s.bookTotal,
-      sampleBookMean: decText(meanX[h]!.toDecimalPlaces(MONEY_SCALE)), sampleCountedMean: decText(meanY[h]!.toDecimalPlaces(MONEY_SCALE)),
-      estimate: decText(parts[h]!.toDecimalPlaces(MONEY_SCALE)), residualStdDev: Math.sqrt(s2), variance: fpcTerm(d, s2),
+      sampleBookMean: decText(d.meanX.toDecimalPlaces(MONEY_SCALE)), sampleCountedMean: decText(d.meanY.toDecimalPlaces(MONEY_SCALE)),
+      estimate: decText(part.toDecimalPlaces(MONEY_SCALE)), residualStdDev: Math.sqrt(s2), variance: fpcTerm(d, s2),
     };
   });
-  // R̂·X equals Σ R̂·X_h; computed once so the total does not depend on the order of the strata.
-  const sampledPart = useRatio ? ratio!.times(X) : parts.reduce((acc, p) => acc.plus(p), new Dec(0));
+  // Unrounded parts are summed (rounding each stratum first would drift by up to half a cent per stratum);
+  // for the ratio R̂·X is taken once, which equals Σ R̂·X_h.
+  const sampledPart = ratio ? ratio.times(design.sampled.bookTotal) : parts.reduce((acc, p) => acc.plus(p), new Dec(0));
   const totalExact = completeCounted.plus(sampledPart);
   const se = Math.sqrt(strata.reduce((acc, s) => acc + s.variance, 0));
   const halfWidth = new Dec(design.z * se);

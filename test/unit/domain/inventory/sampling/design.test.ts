@@ -35,6 +35,10 @@ describe('sample design', () => {
     expect(designSample(prepareFrame([...pos].reverse()), config)).toEqual(design);
   });
 
+  it('is plain JSON, so the stored record of the draw is the design itself', () => {
+    expect(JSON.parse(JSON.stringify(design))).toEqual(design);
+  });
+
   it('another seed draws other positions from the same strata', () => {
     const other = designSample(frame, { ...config, seed: 100 });
     expect(other.strata.map((s) => [s.populationCount, s.sampleSize])).toEqual(design.strata.map((s) => [s.populationCount, s.sampleSize]));

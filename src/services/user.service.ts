@@ -180,6 +180,11 @@ export interface SignInClient {
   address?: string | undefined;
 }
 
+/**
+ * Signs in. Not one transaction on purpose: the attempt's count and a failure's audit entry must be kept
+ * although the sign-in fails (a rolled-back count would throttle nothing); the session, a rehash and the
+ * success entry are one transaction.
+ */
 export async function login(ctx: ServiceContext, username: string, password: string, client: SignInClient = {}): Promise<LoginResult> {
   const { address } = client;
   try {

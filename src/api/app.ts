@@ -40,7 +40,12 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Inventur API', version: '0.1.0', description: 'Physical inventory and warehouse stock' },
+      info: { title: 'Inventur API', version: '0.1.0', description: 'Physical inventory and warehouse stock.\n\n'
+        + 'Retrying a write: send any POST, PUT, PATCH or DELETE with an `Idempotency-Key` header (1-200 visible ASCII characters, '
+        + 'new per action, the same on every retry). The first request runs and its answer is stored for 24 hours; a retry or a copy '
+        + 'sent at the same time gets that answer with `Idempotent-Replayed: true`. The same key with a different request is '
+        + '`idempotency.key_reused` (422); a copy that waited 30 s for the first is `idempotency.in_progress` (409). '
+        + 'Handheld reports use their `clientReportId` instead.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -87,6 +87,22 @@ describe('sample design', () => {
     for (const s of d.strata) expect(Math.abs(s.sampleSize - (n * s.populationCount) / N)).toBeLessThan(Math.max(10, 0.02 * n));
   });
 
+  it('draws every position with the same probability n/N (first draw and extension)', () => {
+    // 20 positions, one stratum, n = 6 (precision ±99 %: n = N²S²/(D² + NS²) rounds up to 6), extended to 9:
+    // over 2,000 seeds each position should be drawn 600 times (sd ≈ 20), then 900 times (sd ≈ 21).
+    const small = prepareFrame(positions(20));
+    const first = new Map<string, number>(), both = new Map<string, number>();
+    for (let seed = 0; seed < 2000; seed++) {
+      const d = designSample(small, { ...config, seed, strata: 1, completeLayer: null, targetRelativePrecision: 0.99, minPerStratum: 2 });
+      expect(d.sampleSize).toBe(6);
+      for (const p of d.strata[0]!.drawn) first.set(p.id, (first.get(p.id) ?? 0) + 1);
+      for (const p of extendSample(small, d, { perStratum: [9] }).strata[0]!.drawn) both.set(p.id, (both.get(p.id) ?? 0) + 1);
+    }
+    expect(first.size).toBe(20);
+    for (const c of first.values()) expect(Math.abs(c - 600)).toBeLessThan(85);
+    for (const c of both.values()) expect(Math.abs(c - 900)).toBeLessThan(85);
+  });
+
   it('a tiny population is counted completely (every stratum take-all)', () => {
     const d = designSample(prepareFrame(positions(8)), { ...config, completeLayer: null, targetRelativePrecision: 0.001 });
     expect(d.sampleSize).toBe(8);

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import { buildApp } from '../../src/api/app.js';
+import { openRuntime } from '../../src/services/runtime.js';
 import { kdf } from '../../src/services/auth/password-hash.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createUser } from '../../src/services/user.service.js';
@@ -80,6 +82,23 @@ describe('sign-in throttling', () => {
     expect(locked.statusCode).toBe(429);
     expect(locked.headers['retry-after']).toBe('60');
     expect((await signIn(u.username, PW, '10.9.9.10')).statusCode).toBe(200);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('shares the counts between two app instances on one PostgreSQL', async () => {
+    const u = await newUser();
+    const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(api.db.ctx.db);
+    const second = await openRuntime({ url: process.env.DATABASE_URL, schema: rows[0]!.s, poolSize: 2 });
+    const other = await buildApp(second.ctx, { webRoot: '/nonexistent' });
+    try {
+      const viaOther = (password: string) => other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password }, remoteAddress: address });
+      for (let i = 0; i < 3; i++) expect((await signIn(u.username, 'wrong-password-x')).statusCode).toBe(401);
+      for (let i = 0; i < 2; i++) expect((await viaOther('wrong-password-x')).statusCode).toBe(401);
+      expect((await viaOther(PW)).statusCode).toBe(429);
+      expect((await signIn(u.username, PW)).statusCode).toBe(429);
+    } finally {
+      await other.close();
+      await second.close();
+    }
   });
 
   it('counts concurrent guesses: of 12 sent at once at most 5 are checked', async () => {

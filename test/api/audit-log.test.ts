@@ -3,6 +3,7 @@
 // first with filters and pages; nobody else reads them, and rows cannot be changed.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../src/domain/audit.js';
 import { testApi, type TestApi } from '../helpers/api.js';
 import { makeItem, makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
@@ -92,6 +93,16 @@ describe('audit log', () => {
     const res = await api.call('GET', '/api/audit-log', undefined, manager.token);
     expect(res.statusCode).toBe(403);
     expect((await api.app.inject({ method: 'GET', url: '/api/audit-log' })).statusCode).toBe(401);
+  });
+
+  it('the SQL CHECK of audit_log.action takes exactly the domain\'s list', async () => {
+    const db = api.db.ctx.db;
+    const tryInsert = (action: string) => db.transaction().execute(async (trx) => {
+      await sql`insert into audit_log (at, action) values (now(), ${action})`.execute(trx);
+      throw new Error('rolled back');
+    });
+    for (const action of AUDIT_ACTIONS) await expect(tryInsert(action)).rejects.toThrow('rolled back');
+    await expect(tryInsert('auth.bogus')).rejects.toThrow(/check constraint|violates/);
   });
 
   it('keeps its rows: the database refuses changing or deleting them', async () => {

@@ -253,6 +253,8 @@ export class Fuzzer {
       payload = JSON.stringify(body);
       notes.push(`body=${payload.slice(0, 160)}`);
     }
-    return { method: op.method, url, payload, contentType: 'application/json', note: notes.join(' ') };
+    // Now and then the wrong media type, or a charset no parser knows.
+    const contentType = this.chance(0.04) ? this.pick(['text/plain', 'application/xml', 'application/json; charset=utf-16', 'multipart/form-data', '']) : 'application/json';
+    return { method: op.method, url, payload, contentType, note: `${notes.join(' ')} ${contentType}` };
   }
 }

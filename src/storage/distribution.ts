@@ -16,6 +16,7 @@ export const DISTRIBUTED_TABLES = [
   'warehouses', 'zones', 'bins', 'barcode_rules', 'item_warehouse_planning',
   // physical inventory
   'inventories', 'count_lists', 'count_list_items', 'count_list_counters', 'count_reports',
+  'inventory_samples', 'inventory_sample_positions',
   // stock
   'stock_ledger', 'stock_balances', 'stock_locks', 'stock_period_snapshots', 'stock_valuations', 'reservations',
   'posting_errors', 'posting_error_actions',
@@ -30,7 +31,7 @@ export const DISTRIBUTED_TABLES = [
  * (token, user or job id), not colocated with the sites.
  */
 export const REFERENCE_TABLES = [
-  'sites', 'owners', 'units', 'transaction_keys', 'number_sequences', 'accounting_periods', 'inventory_types',
+  'sites', 'owners', 'units', 'transaction_keys', 'number_sequences', 'accounting_periods', 'inventory_types', 'inventory_type_sampling',
   'items', 'item_search_codes', 'item_search_terms', 'item_alternatives', 'item_classes', 'item_templates',
   'item_prices', 'item_price_tiers', 'price_lists', 'classification_codes', 'lot_classes', 'serial_classes', 'lots',
   'users', 'sessions', 'login_throttle', 'audit_log', 'idempotency_keys', 'jobs', 'schema_migrations',

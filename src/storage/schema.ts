@@ -9,6 +9,7 @@ import type { InventoryTables } from './tables/inventory.tables.js';
 import type { ItemSearchTables } from './tables/item-search.tables.js';
 import type { ItemMasterTables } from './tables/item-master.tables.js';
 import type { LedgerTables } from './tables/ledger.tables.js';
+import type { SampleInventoryTables } from './tables/sample-inventory.tables.js';
 
 export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemSearchTables, LedgerTables, ItemMasterTables,
-  CountListCounterTables, IdempotencyTables, AuthAuditTables {}
+  CountListCounterTables, IdempotencyTables, AuthAuditTables, SampleInventoryTables {}

@@ -101,6 +101,12 @@ export async function findSession(trx: Tx, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Deletes the user's sessions that ended (past their absolute end, or unused since `idleSince`). */
+export async function deleteEndedSessionsOfUser(trx: Tx, userId: string, now: Date, idleSince: Date): Promise<void> {
+  await trx.deleteFrom('sessions').where('userId', '=', userId)
+    .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<=', idleSince)])).execute();
+}
+
 /** Marks the session used now (idle expiry counts from here). */
 export async function touchSession(trx: Tx, tokenHash: string, at: Date): Promise<void> {
   await trx.updateTable('sessions').set({ lastSeenAt: at }).where('tokenHash', '=', tokenHash).execute();

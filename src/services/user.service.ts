@@ -10,7 +10,7 @@ import { dummyVerify, hashPassword, verifyPassword } from './auth/password-hash.
 import { checkNewPassword } from './auth/password-policy.js';
 import { type Actor, type Role, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from './context.js';
 import {
-  type UserFilter, type UserView, anyAdminExists, deleteSessionReturningUser, deleteSessionsOfUser, findPasswordHash, findSession, findUser,
+  type UserFilter, type UserView, anyAdminExists, deleteEndedSessionsOfUser, deleteSessionReturningUser, deleteSessionsOfUser, findPasswordHash, findSession, findUser,
   findUserByUsername, insertSession, insertUser, insertUserUnlessTaken, listUserRows, setPasswordHash, siteExists, touchSession, updateUserRow,
   usernameTaken,
 } from './user.repository.js';
@@ -212,6 +212,8 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const expiresAt = new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000);
   const { passwordHash: _, createdAt: __, ...user } = row;
   await ctx.db.transaction().execute(async (trx) => {
+    // The user's ended sessions go now: nothing else removes them.
+    await deleteEndedSessionsOfUser(trx, row.id, now, new Date(now.getTime() - sessionPolicy.idleMinutes * 60_000));
     await insertSession(trx, { tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt, lastSeenAt: now });
     if (rehash) await setPasswordHash(trx, row.id, rehash);
     const actor: Actor = { userId: row.id, username: row.username, role: row.role, siteId: row.siteId };

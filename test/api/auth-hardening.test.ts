@@ -199,6 +199,10 @@ describe('sessions', () => {
     const gone = await me(token);
     expect(gone.statusCode).toBe(401);
     expect(gone.json().error.code).toBe('auth.token_invalid');
+    // The next sign-in clears the ended session away.
+    await tokenOf(u.username);
+    const rows = await api.db.ctx.db.selectFrom('sessions').select('tokenHash').where('userId', '=', u.id).execute();
+    expect(rows).toHaveLength(1);
   });
 
   it('end 12 hours after sign-in however much they are used', async () => {

@@ -70,6 +70,8 @@ export const ERROR_CODES = {
   'count.zone_required': 'rule', // handheld: a structured warehouse with unstructured zones, no place scanned
   // inventory: types, header, lifecycle, count-list generation
   'inventory.closed': 'rule', 'inventory.fiscal_year_locked': 'rule', 'inventory.has_closed_lists': 'rule', 'inventory.illegal_transition': 'conflict', 'inventory.key_kind': 'rule', 'inventory.keys_locked': 'rule', 'inventory.owner_locked': 'rule', 'inventory.period_closed': 'rule', 'inventory.site_required': 'invalid', 'inventory.stock_taking_date_locked': 'rule', 'inventory.stock_taking_date_required': 'rule', 'inventory.type_locked': 'rule', 'inventory.valuation_locked': 'rule', 'inventory.value_key_not_allowed': 'rule', 'generation.method_not_allowed': 'rule', 'generation.no_responsible_inventory': 'rule', 'generation.no_responsible_warehouse': 'rule', 'generation.parameter_invalid': 'invalid', 'generation.structure_invalid': 'invalid',
+  // statistical sample inventory (docs/sampling.md)
+  'sample.already_drawn': 'conflict', 'sample.extend_not_offered': 'rule', 'sample.full_count_chosen': 'rule', 'sample.not_configured': 'rule', 'sample.not_counted': 'rule', 'sample.not_drawn': 'rule', 'sample.not_sample_method': 'rule',
   'place.differences_zone_structured': 'rule', // inventory consolidation: a differences zone has no bins
   // barcode exposure & handheld counting; params.barcodeError keeps the tokenizer's code
   'barcode.invalid': 'rule',

@@ -3,6 +3,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { Role, Tx } from './context.js';
+import { ALL_SITES, type SiteScope } from './site-scope.js';
 
 export interface UserView {
   id: string;
@@ -39,8 +40,9 @@ export async function insertUser(trx: Tx, row: Insertable<Database['users']>): P
 }
 
 /** Users by name; with a `limit`, one row more than it (a next page follows when that row is there). */
-export async function listUserRows(trx: Tx, filter: UserFilter): Promise<UserView[]> {
+export async function listUserRows(trx: Tx, filter: UserFilter, scope: SiteScope = ALL_SITES): Promise<UserView[]> {
   let q = trx.selectFrom('users').select(COLUMNS);
+  if (scope.siteId !== null) q = q.where('siteId', '=', scope.siteId);
   if (filter.q) {
     const prefix = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]));

@@ -14,6 +14,7 @@ import {
   findUserByUsername, insertSession, insertUser, insertUserUnlessTaken, listUserRows, setPasswordHash, siteExists, touchSession, updateUserRow,
   usernameTaken,
 } from './user.repository.js';
+import { scopeOf, visibleIn } from './site-scope.js';
 
 export type { UserFilter, UserView };
 export { hashPassword, verifyPassword };
@@ -97,13 +98,14 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
 /** Users by name; one row more than `limit` tells the caller that another page follows. */
 export async function listUsers(ctx: ServiceContext, actor: Actor, filter: UserFilter = {}): Promise<UserView[]> {
   requireRole(actor, 'manager');
-  return listUserRows(ctx.db, filter);
+  // A manager of a site sees that site's users (site isolation); a site-less admin sees everyone.
+  return listUserRows(ctx.db, filter, scopeOf(actor));
 }
 
 export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Promise<UserView> {
   if (actor.userId !== id) requireRole(actor, 'manager');
   const row = await findUser(ctx.db, id);
-  return found(row, `user ${id}`);
+  return found(actor.userId === id ? row : visibleIn(scopeOf(actor), row), `user ${id}`);
 }
 
 export interface UserChanges {

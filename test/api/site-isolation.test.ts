@@ -129,3 +129,19 @@ describe('counters and lists', () => {
     }
   });
 });
+
+describe("site B's manager and site A's people", () => {
+  it("lists only site B's users and answers site A's as missing", async () => {
+    const names = (await asB('GET', '/api/users')).json().items.map((u: { username: string }) => u.username);
+    expect(names).toContain('manager-beta');
+    expect(names.filter((n: string) => n.includes('alpha') || n.startsWith('counter-a'))).toEqual([]);
+    expect(names).not.toContain('admin');
+    const res = await asB('GET', `/api/users/${w.counter.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    // Site A's manager sees site A's counter; the site-less admin sees everyone.
+    expect((await api.call('GET', `/api/users/${w.counter.id}`, undefined, w.tokens.managerA)).statusCode).toBe(200);
+    const all = (await api.call('GET', '/api/users?limit=1000')).json().items.map((u: { username: string }) => u.username);
+    expect(all).toEqual(expect.arrayContaining(['admin', 'manager-alpha', 'manager-beta', 'counter-a']));
+  });
+});

@@ -30,9 +30,9 @@ GET /health public
 POST /api/auth/login public
 POST /api/auth/logout M G c+
 GET /api/auth/me M G c+
-GET /api/users M G c-
+GET /api/users M F c-
 POST /api/users X G c-
-GET /api/users/{id} M G c-
+GET /api/users/{id} M A c-
 PATCH /api/users/{id} S G c-
 GET /api/audit-log X G c-
 POST /api/postings/receipt M A c-

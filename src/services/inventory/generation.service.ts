@@ -10,6 +10,7 @@ import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/invent
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { createBinsTable, createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
+import { checkSampleParams, drawFirstSample, type SelectionRestriction } from './sample-draw.js';
 
 export interface GeneratedList {
   /** Null in a preview. */
@@ -94,25 +95,30 @@ function refuseNoCounter(inv: InventoryView, p: GenerationParams, warehouseCodes
     { field: 'responsibleOrigin', params: { inventoryNumber: inv.number } });
 }
 
-interface Prepared { inv: InventoryView; p: GenerationParams; maxItems: number | null }
+// restrict: narrows the selection before the split; a sample inventory's first generation draws its sample there.
+interface Prepared { inv: InventoryView; p: GenerationParams; maxItems: number | null; input: GenerationInput; restrict: SelectionRestriction | undefined }
 
-async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput): Promise<Prepared> {
+async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput, restrict?: SelectionRestriction): Promise<Prepared> {
   requireRole(actor, 'manager');
   const inv = await loadInventory(trx, actor, inventoryId, true);
   ensureNotClosed(inv.status);
   const p = normaliseParams(inv.method, input);
+  if (inv.method === 'sample' && restrict === undefined) {
+    checkSampleParams(p);
+    restrict = drawFirstSample;
+  }
   await ensurePeriodOpen(trx, inv);
   await checkReferences(trx, inv, p);
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId) refuseNoCounter(inv, p);
   const seq = await trx.selectFrom('numberSequences').select('maxItemsPerList').where('code', '=', inv.countListSequenceCode).executeTakeFirst();
-  return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null };
+  return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null, input, restrict };
 }
 
 // Raw results pass the CamelCasePlugin too: columns come back camelCased.
 interface ListRow { listNo: string; items: string; info: string; whs: string; wh: string | null; whResp: string | null; firstWh: string }
 
 /** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
-async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: Prepared) {
+async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems, input, restrict }: Prepared, record: boolean) {
   const scope: SelectionScope = {
     inventoryId: inv.id, siteId: inv.siteId, ownerId: inv.ownerId, fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear), today: today(ctx),
   };
@@ -125,6 +131,10 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems }: 
   }
   await createSelectionTable(p, scope).execute(trx);
   await sql`analyze gen_sel`.execute(trx);
+  if (restrict) {
+    await restrict(trx, { inv, input, record, now: ctx.now() });
+    await sql`analyze gen_sel`.execute(trx);
+  }
   await createSplitTable(p.structure, maxItems, p.maxLists, p.countType === 'bin' ? 'bin' : 'position', p.informationalItems).execute(trx);
   await sql`analyze gen_pos`.execute(trx);
   const lists = (await sql<ListRow>`
@@ -196,7 +206,7 @@ export async function previewGeneration(ctx: ServiceContext, actor: Actor, inven
       const responsibleUserId = await emptyListResponsible(trx, prep.inv, prep.p);
       return summary([{ id: null, number: null, items: 0, informational: 0, warehouseId: null, responsibleUserId, counterUserIds: prep.p.counterUserIds }], 0, 0);
     }
-    const r = await computeSplit(ctx, trx, prep);
+    const r = await computeSplit(ctx, trx, prep, false);
     return summary(r.lists.map((l) => ({
       id: null, number: null, items: Number(l.items), informational: Number(l.info),
       warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.whResp),
@@ -207,57 +217,60 @@ export async function previewGeneration(ctx: ServiceContext, actor: Actor, inven
 
 /** Generates count lists for an inventory; the inventory moves created → has_count_lists. */
 export async function generateCountLists(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
-  return inTransaction(ctx, async (trx) => {
-    const prep = await prepare(ctx, trx, actor, inventoryId, input);
-    const { inv, p } = prep;
-    const now = ctx.now();
-    const common = {
-      siteId: inv.siteId, inventoryId: inv.id, name: p.name, countType: p.countType, registrationDate: today(ctx),
-      countDate: inv.stockTakingDate, createdAt: now, updatedAt: now,
-    };
-    let result: GenerationSummary;
-    if (p.stockConsideration === 'empty_list') {
-      // An empty list: counters add whatever they find (SPEC §4.5).
-      const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
-      const number = formatNumber(n.prefix, n.width, n.first);
-      const responsibleUserId = await emptyListResponsible(trx, inv, p);
-      const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId, warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
-        .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
-      await assignCounters(trx, [row.id], p, now);
-      result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId, counterUserIds: p.counterUserIds }], 0, 0);
-    } else {
-      const r = await computeSplit(ctx, trx, prep);
-      if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
-      const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
-      // Numbers once per list in a small table, so the item insert is a plain equi-join on list_no.
-      await sql`
-        create temp table gen_lists on commit drop as
-        select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
-        from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
-      await sql`analyze gen_lists`.execute(trx);
-      const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
-      const created = (await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
-        insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
-          responsible_user_id, warehouse_id, created_at, updated_at)
-        select ${inv.siteId}::bigint, ${inv.id}::bigint, gl.number, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
-          ${inv.stockTakingDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${now}, ${now}
-        from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
-        returning id, number, responsible_user_id, warehouse_id`.execute(trx)).rows;
-      await sql`
-        insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
-        select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
-        from gen_pos g join gen_lists gl on gl.list_no = g.list_no
-        join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
-      await assignCounters(trx, created.map((c) => String(c.id)), p, now);
-      const byNumber = new Map(created.map((c) => [c.number, c]));
-      result = summary(r.lists.map((l) => {
-        const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
-        const c = byNumber.get(number)!;
-        return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId, counterUserIds: p.counterUserIds };
-      }), r.skippedOnOtherList, r.skippedOverMaxLists);
-    }
-    const status = applyCommand(inv.status, 'listsAdded');
-    await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
-    return result;
-  });
+  return inTransaction(ctx, async (trx) => generateInTx(ctx, trx, actor, inventoryId, input));
+}
+
+/** The generation inside the caller's transaction; `restrict` narrows the selection (sample extension, full count). */
+export async function generateInTx(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput, restrict?: SelectionRestriction): Promise<GenerationSummary> {
+  const prep = await prepare(ctx, trx, actor, inventoryId, input, restrict);
+  const { inv, p } = prep;
+  const now = ctx.now();
+  const common = {
+    siteId: inv.siteId, inventoryId: inv.id, name: p.name, countType: p.countType, registrationDate: today(ctx),
+    countDate: inv.stockTakingDate, createdAt: now, updatedAt: now,
+  };
+  let result: GenerationSummary;
+  if (p.stockConsideration === 'empty_list') {
+    // An empty list: counters add whatever they find (SPEC §4.5).
+    const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
+    const number = formatNumber(n.prefix, n.width, n.first);
+    const responsibleUserId = await emptyListResponsible(trx, inv, p);
+    const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId, warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
+      .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
+    await assignCounters(trx, [row.id], p, now);
+    result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId, counterUserIds: p.counterUserIds }], 0, 0);
+  } else {
+    const r = await computeSplit(ctx, trx, prep, true);
+    if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
+    const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
+    // Numbers once per list in a small table, so the item insert is a plain equi-join on list_no.
+    await sql`
+      create temp table gen_lists on commit drop as
+      select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
+      from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
+    await sql`analyze gen_lists`.execute(trx);
+    const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
+    const created = (await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
+      insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
+        responsible_user_id, warehouse_id, created_at, updated_at)
+      select ${inv.siteId}::bigint, ${inv.id}::bigint, gl.number, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
+        ${inv.stockTakingDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${now}, ${now}
+      from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
+      returning id, number, responsible_user_id, warehouse_id`.execute(trx)).rows;
+    await sql`
+      insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
+      select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
+      from gen_pos g join gen_lists gl on gl.list_no = g.list_no
+      join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
+    await assignCounters(trx, created.map((c) => String(c.id)), p, now);
+    const byNumber = new Map(created.map((c) => [c.number, c]));
+    result = summary(r.lists.map((l) => {
+      const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
+      const c = byNumber.get(number)!;
+      return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId, counterUserIds: p.counterUserIds };
+    }), r.skippedOnOtherList, r.skippedOverMaxLists);
+  }
+  const status = applyCommand(inv.status, 'listsAdded');
+  await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
+  return result;
 }

@@ -16,13 +16,13 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCountingWorld, type World } from '../medium/counting/fixtures.js';
 import { makeBin, makeKey, makeZone } from '../helpers/factories.js';
-import { ARTIFACTS, launch, pick, shot, wedgeScan } from './browser.js';
-import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
-import { keyInCounts } from './setup/countentry.steps.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { createUser } from '../../src/services/user.service.js';
 import { postReceipt } from '../../src/services/ledger/postings.service.js';
 import { createInventoryType } from '../../src/services/inventory/inventory-type.service.js';
+import { keyInCounts } from './setup/countentry.steps.js';
+import { ADMIN_PASSWORD, COUNTER_PASSWORD, startServer } from './server.js';
+import { ARTIFACTS, launch, pick, shot, wedgeScan } from './browser.js';
 
 const SCREWS_CT = '4006381333931'; // EAN-13 of a carton of 12 screws
 const NUTS_EAN8 = '96385074';

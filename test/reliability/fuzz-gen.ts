@@ -68,7 +68,7 @@ const ODD_TEXT = [
 ];
 
 const WRONG_TYPES: Json[] = [
-  null, true, false, 0, -1, 1.5, 1e308, -1e308, 9007199254740993, '', 'x', [], {}, [null], { a: 1 }, '9999999999999999999',
+  null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 2, '', 'x', [], {}, [null], { a: 1 }, '9999999999999999999',
 ];
 
 /** encodeURIComponent that sends a lone surrogate as the invalid UTF-8 bytes a broken client would. */

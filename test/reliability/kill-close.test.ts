@@ -16,7 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, load, open, report, type BenchEnv } from '../../bench/phases.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
-import { openRuntime, type Runtime } from '../../src/services/runtime.js';
+import { openRuntime } from '../../src/services/runtime.js';
 import { ensureAdmin } from '../../src/services/user.service.js';
 
 const url = process.env.DATABASE_URL;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { login, logout, getUser } from '../../services/user.service.js';
 import { actorOf, bearerToken } from '../auth.js';
 import { errorBody, errorResponses, text } from '../schemas/common.js';
-import { userView } from './users.routes.js';
 import type { RouteModule } from '../types.js';
+import { userView } from './users.routes.js';
 
 const authRoutes: RouteModule = (app, ctx) => {
   app.post('/api/auth/login', {

@@ -14,9 +14,9 @@ import { actorOf } from '../auth.js';
 import { decimalString, errorResponses, idParams, idSchema, isoDate, page, pageQuery, scannedText, text } from '../schemas/common.js';
 import type { RouteModule } from '../types.js';
 import { COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES } from '../../domain/inventory/vocabulary.js';
-import { jobAccepted } from './jobs.routes.js';
 import { closeCountListManually, reassignCountLists, setCountListCounters } from '../../services/inventory/list-admin.service.js';
 import { counterView, countersBody, countersResult, manualCloseBody, manualCloseResult, reassignBody, reassignResult } from '../schemas/inventory.js';
+import { jobAccepted } from './jobs.routes.js';
 
 const listStatus = z.enum(COUNT_LIST_STATUSES);
 const itemStatus = z.enum(COUNT_ITEM_STATUSES);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ARTICLE_STOCK, BIN_STOCK } from '../../domain/inventory/generation.js';
 import {
-  COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_TYPES, VALUATION_PRICES,
+  COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_TYPES, VALUATION_PRICES,
 } from '../../domain/inventory/vocabulary.js';
 import { code20, idSchema, isoDate, text } from './common.js';
 

@@ -1,7 +1,6 @@
 // The inventory header (SPEC §4.2): its lifecycle as data (a transition table plus named commands) and the
 // rules about which header fields may still change. Pure: the service loads the header, asks here, persists.
 import { DomainError } from '../errors.js';
-
 import type { InventoryMethod, InventoryStatus, MaterialType, ReportType, ValuationPrice } from './vocabulary.js';
 
 export { INVENTORY_STATUSES } from './vocabulary.js';

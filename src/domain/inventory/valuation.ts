@@ -3,7 +3,6 @@
 // so a move between two bins counted on different lists nets out) are revalued from that average price to
 // the inventory's valuation price with a value-only adjustment. Production resources get none.
 import { Dec, decText } from '../decimal.js';
-
 import type { ValuationPrice } from './vocabulary.js';
 
 export type { ValuationPrice } from './vocabulary.js';

@@ -4,8 +4,8 @@
 import { parseBarcodeRule, type BarcodeRule } from '../../domain/barcode/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
-import { siteScope } from './decode.service.js';
 import { scopeOf, siteIs } from '../site-scope.js';
+import { siteScope } from './decode.service.js';
 
 export interface BarcodeRuleView {
   id: string;

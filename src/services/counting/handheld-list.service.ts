@@ -8,8 +8,8 @@ import { type Actor, type ServiceContext, type Tx, found, requireRole } from '..
 import { counterIdsOf, refuseUnlessCounting } from '../inventory/count-list.service.js';
 import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
 import { resolveBin } from '../places/bin.service.js';
-import { findBinsInSite } from './counting.repository.js';
 import { scopeOf, siteIs } from '../site-scope.js';
+import { findBinsInSite } from './counting.repository.js';
 
 /** The statuses in which a list takes reports. */
 export const COUNTABLE_STATUSES: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];

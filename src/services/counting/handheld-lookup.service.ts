@@ -6,8 +6,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { LIVE_STATUSES, foundPlaceRefusal } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import { type HandheldList, loadOwnList } from './handheld-list.service.js';
 import { resolveBin } from '../places/bin.service.js';
+import { type HandheldList, loadOwnList } from './handheld-list.service.js';
 import { findBinsInSite, findZones } from './counting.repository.js';
 
 export interface LookupItem {

@@ -11,10 +11,10 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
+import { resolveSearchCode } from '../items/search-code.service.js';
 import { binOfList, zoneOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
 import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
-import { resolveSearchCode } from '../items/search-code.service.js';
 
 export interface ScanInput {
   listId: string;

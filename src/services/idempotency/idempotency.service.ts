@@ -5,8 +5,8 @@
 // claim (transaction scope), so after a crash a claim that committed nothing is simply run again, and one
 // that did is reported instead of being repeated.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DomainError } from '../../domain/errors.js';
 import type { Transaction } from 'kysely';
+import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { type TransactionScope, transactionScope } from '../tx-scope.js';

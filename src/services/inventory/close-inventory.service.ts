@@ -4,17 +4,17 @@
 // quantities of the items, which record only what the ledger holds (close-record.ts): while a closing
 // posting still waits in the posting error file the net receipts are unknown, so the inventory stays open.
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { applyCommand } from '../../domain/inventory/inventory.js';
 import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { z } from 'zod';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { postMovements } from './close-ledger.js';
 import { parkedClosingPostings, recordAppliedClosings } from './close-record.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
-import { type InventoryRow, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { type InventoryRow, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
 
 export const CLOSE_INVENTORY_JOB = 'inventory.close';
 /** Above this many items in lists still to close, the API runs the closing as a background job. */

@@ -5,11 +5,11 @@
 // that runs into another list's lock is parked (closed_with_errors): its items record nothing posted until
 // it is applied (close-record.ts).
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
 import { planClosing, type ClosingItem, type MovementLine } from '../../domain/inventory/closing.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { z } from 'zod';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { checkReservations, postMovements } from './close-ledger.js';
 import { reprocessParkedPostings } from './close-record.js';

@@ -5,10 +5,10 @@ import { DomainError } from '../../domain/errors.js';
 import { checkNewSequence, checkSequenceChange, formatSequenceNumber, purposeOf, type SequencePurpose } from '../../domain/numbering.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import { type Page, type PageInput, mapDbErrors, pageOf } from '../places/support.js';
+import type { Tx } from '../context.js';
 import {
   type SequenceRow, type Usage, deleteSequence, findSequence, insertSequence, listSequences, updateSequence, usageOf, usedByInventories,
 } from './number-sequence.repository.js';
-import type { Tx } from '../context.js';
 
 export interface SequenceView extends SequenceRow {
   /** The number the scheme hands out next, formatted. */

@@ -3,10 +3,10 @@
 // background job for large lists; each list opens in its own transaction, and a list that cannot be opened
 // gets `opening_failed` with the reason while the others go on.
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { COUNTING_STATUSES, failOpening, openList } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { z } from 'zod';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
 import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';

@@ -2,12 +2,12 @@
 // Every report is its own count_reports row; a retried report (same clientReportId) returns the first
 // result and counts once. Items found that are not on the list are added to it, unless another live list of
 // the inventory counts them — then the counter is told which list.
-import { onceByClientReportId } from './report-replay.js';
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { followItems, foundPlaceRefusal, requireCounting } from '../../domain/inventory/count-list.js';
 import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
+import { onceByClientReportId } from './report-replay.js';
 import {
   type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, itemView, loadInventory, loadItemView, loadList,
   refreshListStatus, reportView, requireInventoryOpen, requireListCounter,

@@ -2,10 +2,10 @@
 // table — a header row of column names, then data rows. Both readers give the same `ParsedFile` (each row with
 // its line number in the file), so every import runs one validator and one rejected-row report whatever the
 // format. XLSX is read with read-excel-file and written with write-excel-file (maintained, no native code).
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import readXlsxSheet from 'read-excel-file/node';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
-import type { Readable } from 'node:stream';
 import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 

@@ -4,7 +4,6 @@
 // transaction: a fatal error (bad header, malformed CSV, a database failure) leaves nothing half-imported.
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { DomainError } from '../../domain/errors.js';
 import {
   ITEM_COLUMNS, type ImportedItem, type ImportedSearchCode, REQUIRED_ITEM_COLUMNS, type RowProblem, SEARCH_CODE_COLUMNS, checkHeader,
   parseItemRow, parseSearchCodeRow, rowProblem,

@@ -6,8 +6,8 @@ import { type MasterChanges, type MasterFields, checkMasterFields, planningOf } 
 import { PLANNING_QTY_FIELDS, type PlanningQtyField, checkPlanning, effectivePlanning } from '../../domain/item-master/planning.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { type ItemView, itemView } from '../items/item.service.js';
-import { checkMasterReferences, masterView } from './support.js';
 import { type SiteScope, requireWarehouseInScope, scopeOf, siteIs } from '../site-scope.js';
+import { checkMasterReferences, masterView } from './support.js';
 
 export interface WarehousePlanningView {
   warehouseId: string; minStock: string | null; maxStock: string | null; reorderPoint: string | null; reorderLot: string | null;

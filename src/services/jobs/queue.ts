@@ -2,10 +2,10 @@
 // SAME transaction as the domain writes that ask for it (no job without its cause, no cause without its
 // job), and it must work on single-connection PGlite and inside the per-test PostgreSQL schemas — a queue
 // library with its own schema and connections can do neither. State, progress and results survive a restart.
+import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from '../context.js';
 import { inScope, scopeOf } from '../site-scope.js';
-import type { z } from 'zod';
 import { type JobRow, findJob, insertJob } from './jobs.repository.js';
 import type { JobDefinition, JobRegistry } from './types.js';
 

@@ -4,13 +4,13 @@
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { PostingInput } from '../../domain/ledger/index.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { ALL_SITES, type SiteScope, scopeOf } from '../site-scope.js';
 import { applyPosting, lockReason, preparePosting, userIdOf } from './post-movements.js';
 import {
   type PostingErrorRow, findPostingError, insertPostingErrorAction, lockPendingPostingErrors, markPostingErrorDiscarded, markPostingErrorPosted,
   recordFailedAttempt, releaseSavepoint, replacePostingBody, rollbackToSavepoint, savepoint, selectPostingErrors,
 } from './posting-errors.repository.js';
 import { findLock } from './posting.repository.js';
-import { ALL_SITES, type SiteScope, scopeOf } from '../site-scope.js';
 
 export type PostingErrorStatus = 'pending' | 'posted' | 'discarded';
 export interface PostingErrorView {

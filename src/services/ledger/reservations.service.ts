@@ -4,11 +4,11 @@
 import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { ALL_SITES, type SiteScope, requireInScope, requireWarehouseInScope, scopeOf } from '../site-scope.js';
 import {
   type ReservationRow, type ReservationStatus, type Scope, insertReservation, lockItem, lockReservation, markUncoveredReservations,
   selectReservations, setReservationStatus, sumOnHandAndReserved,
 } from './reservations.repository.js';
-import { ALL_SITES, type SiteScope, requireInScope, requireWarehouseInScope, scopeOf } from '../site-scope.js';
 
 export type { ReservationStatus, Scope } from './reservations.repository.js';
 export interface NewReservation extends Scope { siteId: string; quantity: string; reference?: string | undefined }

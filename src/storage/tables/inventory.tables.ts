@@ -1,13 +1,12 @@
 // Row types of migration 0002 (physical inventory); the word lists come from the domain's vocabulary.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type {
+  CountItemStatus, CountListStatus, CountType, InventoryMethod, InventoryStatus, MaterialType, ReportMode, ReportType, ValuationPrice,
+} from '../../domain/inventory/vocabulary.js';
 
 type Id = GeneratedAlways<string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
-
-import type {
-  CountItemStatus, CountListStatus, CountType, InventoryMethod, InventoryStatus, MaterialType, ReportMode, ReportType, ValuationPrice,
-} from '../../domain/inventory/vocabulary.js';
 
 export type { CountItemStatus, CountListStatus, CountType, InventoryMethod, InventoryStatus, MaterialType, ReportMode, ReportType, ValuationPrice };
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';

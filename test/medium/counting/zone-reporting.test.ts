@@ -19,7 +19,6 @@ let zoneList: List; // article list of the structured warehouse: nuts on zone FL
 let binList: List; // bin list of the same inventory: bin 01-02
 let articleElsewhere: List; // another article list of the inventory: glue lot L9 in bin 01-05
 let floor: Awaited<ReturnType<typeof makeZone>>;
-let bin3: Awaited<ReturnType<typeof makeBin>>;
 let bin5: Awaited<ReturnType<typeof makeBin>>;
 let n = 0;
 
@@ -33,7 +32,7 @@ beforeAll(async () => {
   counter = await makeActor(db, 'counter');
   other = await makeActor(db, 'counter');
   floor = await makeZone(db, w.site.id, w.structured.id, { code: 'FLOOR', structured: false });
-  bin3 = await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-03', place: '03', rowNo: '01', barcode: 'BIN0103' });
+  await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-03', place: '03', rowNo: '01', barcode: 'BIN0103' });
   bin5 = await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-05', place: '05', rowNo: '01', barcode: 'BIN0105' });
   inv = await makeOpenInventory(db, w);
   zoneList = await makeList(db, inv, { responsibleUserId: counter.userId, warehouseId: w.structured.id, name: 'Floor' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../../src/services/context.js';
 import { z } from 'zod';
+import { SYSTEM_ACTOR } from '../../../src/services/context.js';
 import { defineJob, enqueueJob, getJob, jobRegistry } from '../../../src/services/jobs/queue.js';
 import { STALE_MS, drainJobs, recoverStaleJobs, runJobNow, startJobWorker } from '../../../src/services/jobs/runner.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';

@@ -1,6 +1,4 @@
 // Every feature's translation bundle. Add a feature's bundle here; its top-level keys must be its own.
-import type { Bundle } from './bundle';
-import errorCodes from './errorCodes';
 import setup from '../features/setup/i18n';
 import settings from '../features/settings/i18n';
 import itemSettings from '../features/itemsettings/i18n';
@@ -12,5 +10,7 @@ import differences from '../features/differences/i18n';
 import countEntry from '../features/countentry/i18n';
 import listAdmin from '../features/listadmin/i18n';
 import countFiles from '../features/countfiles/i18n';
+import errorCodes from './errorCodes';
+import type { Bundle } from './bundle';
 
 export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi, differences, countEntry, listAdmin, countFiles };

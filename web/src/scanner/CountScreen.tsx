@@ -12,11 +12,11 @@ import { IconAlertTriangle, IconArrowBackUp, IconCamera, IconCheck, IconMapPin, 
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { codeText, errorText } from '../components/errors';
+import type { BarcodeFields } from '../../../src/domain/barcode/types';
 import { CameraScanner } from './CameraScanner';
 import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 import { feedback } from './feedback';
 import { readLabel, type LabelReading } from './tokenizer';
-import type { BarcodeFields } from '../../../src/domain/barcode/types';
 import { findInCatalog, handheld, type HandheldList, type ResolvedPlace } from './handheldApi';
 import { lineOf, linesAt, onListAt, pickableZones, placeNeeds, placeOfScan, withUnit, type Place } from './places';
 import { discard, enqueue, newClientReportId, pending, type ScanBody } from './queue';

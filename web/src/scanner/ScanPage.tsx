@@ -6,13 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { IconChevronRight, IconCloudOff, IconHome } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { notifications } from '@mantine/notifications';
 import { useSession } from '../features/auth/session';
 import { errorText } from '../components/errors';
 import { handheld, type HandheldList } from './handheldApi';
 import { CountScreen } from './CountScreen';
 import { useOutbox } from './useOutbox';
 import { UserMenu } from './UserMenu';
-import { notifications } from '@mantine/notifications';
 
 /** "W1 · RACK, FLOOR · 01-01 … 01-09": the warehouse, zones and bin range a list covers. */
 function placesOf(l: HandheldList): string {

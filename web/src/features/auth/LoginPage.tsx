@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { signIn } from './session';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { errorText } from '../../components/errors';
+import { signIn } from './session';
 
 export function LoginPage() {
   const { t } = useTranslation();

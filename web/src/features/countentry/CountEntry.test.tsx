@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch, renderUi, type Call } from '../../test/render';
 import type { CountList, CountListItem } from '../../api/models';
+import i18n from '../../i18n/index';
 import { CountEntry } from './CountEntry';
 import { checkQuantity, decAdd } from './entry';
-import i18n from '../../i18n/index';
 
 const list = {
   id: '7', inventoryId: '3', number: 'CL-0001', name: '', countType: 'bin', status: 'open', statusReason: null, registrationDate: '2026-12-01',

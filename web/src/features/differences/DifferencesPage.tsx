@@ -12,11 +12,11 @@ import { IconArrowDown, IconArrowLeft, IconArrowUp, IconArrowsSort, IconDownload
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CountListRow, Inventory, ResponseOf } from '../../api/models';
-import type { DifferenceLine, DifferencesReport } from './types';
+import type { CountListRow, Inventory } from '../../api/models';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
+import type { DifferenceLine, DifferencesReport } from './types';
 import { downloadFile } from './download';
 import { LedgerEntries } from './LedgerEntries';
 

@@ -13,14 +13,14 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { codeText, errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
+import { CountFileActions } from '../countfiles/CountFileActions';
+import { ManualCloseDialog } from '../listadmin/ManualCloseDialog';
+import { ReassignDialog } from '../listadmin/ReassignDialog';
 import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
-import { CountFileActions } from '../countfiles/CountFileActions';
 import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
-import { ManualCloseDialog } from '../listadmin/ManualCloseDialog';
-import { ReassignDialog } from '../listadmin/ReassignDialog';
 
 export default function InventoryPage() {
   const { id } = useParams();

@@ -7,7 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, client, unwrap } from '../../api/client';
+import { client, unwrap } from '../../api/client';
 import type { BodyOf, ResponseOf } from '../../api/models';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { usePriceLists } from './masterData';

@@ -7,12 +7,12 @@ import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icon
 import { useTranslation } from 'react-i18next';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
+import { notifyError, notifyOk } from '../../components/errors';
+import { useFormat } from '../../components/format';
 import { ItemEditor } from './ItemEditor';
 import { ItemCreateModal } from './ItemCreateModal';
 import { ItemImportModal } from './ItemImportModal';
 import { downloadExport } from './importFiles';
-import { notifyError, notifyOk } from '../../components/errors';
-import { useFormat } from '../../components/format';
 
 interface Item {
   id: string; code: string; description: string; primaryUnit: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;

@@ -9,12 +9,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, client, unwrap } from '../../api/client';
+import type { TFunction } from 'i18next';
+import { client, unwrap } from '../../api/client';
 import type { BodyOf, ResponseOf } from '../../api/models';
 import { errorField, errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
 import { rules } from '../../components/form';
-import type { TFunction } from 'i18next';
 import { gtinProblem } from '../itemsettings/gtin';
 import { DescriptionInput, DESCRIPTION_MAX } from './DescriptionInput';
 import { useUnits } from './masterData';

@@ -6,7 +6,6 @@
 // creation (counts, existing bins, sample codes).
 import { DomainError } from '../../../../src/domain/errors';
 import { ELEMENT, MAX_BULK_BINS, ORGANISATION_ELEMENTS, binCode as domainBinCode, expandRange, type ElementName } from '../../../../src/domain/place';
-
 import type { Organisation } from './ZonesTab';
 
 export { MAX_BULK_BINS, ORGANISATION_ELEMENTS, type ElementName };

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch, renderUi, type Call } from '../../test/render';
+import i18n from '../../i18n/index';
 import { CodeNameForm } from './CodeNameTab';
 import { WarehouseForm, warehouseBody, warehouseRules } from './WarehousesTab';
-import i18n from '../../i18n/index';
 import { ZoneForm } from './ZonesTab';
 import { BinForm, binBody, checkBin } from './BinForm';
 

@@ -10,8 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, session, toApiError } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { codeName, useKeys, useSiteChoice, type OpeningStockReport, type RejectedRow } from './data';
 import { send } from '../../api/send';
+import { codeName, useKeys, useSiteChoice, type OpeningStockReport, type RejectedRow } from './data';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const COLUMNS = ['itemCode', 'warehouseCode', 'zoneCode', 'binCode', 'lot', 'serial', 'expiryDate', 'ownerCode', 'quantity', 'unitPrice'] as const;

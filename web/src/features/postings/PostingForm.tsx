@@ -2,7 +2,7 @@
 // by the server without posting (POST …/check), and availability warnings must be confirmed before the posting
 // is sent. The server's errors land on the field they name (lines.0.quantity → that line's quantity).
 import { useState } from 'react';
-import { Alert, Button, Group, List, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';

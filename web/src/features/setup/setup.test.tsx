@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch, renderUi } from '../../test/render';
+import i18n from '../../i18n/index';
 import { CodeNameStep } from './CodeNameStep';
 import { UnitsStep } from './UnitsStep';
 import { WarehouseStep, warehouseBody, type WarehouseValues } from './WarehouseStep';
 import { typeBody, typeRows } from './TypesStep';
 import { keysRequest } from './KeysStep';
-import i18n from '../../i18n/index';
 
 const noop = () => undefined;
 const sites = { items: [{ id: '1', code: 'HQ', name: 'Head office' }], nextOffset: null };

@@ -32,7 +32,6 @@ function design(estimator: SamplingEstimator, change: Partial<SamplingConfig> = 
   };
 }
 const counts = (f = '495'): CountedValue[] => [['a', '8'], ['b', '9'], ['c', '13'], ['d', '40'], ['e', '62'], ['f', f]].map(([id, countedValue]) => ({ id: id!, countedValue: countedValue! }));
-const Z = 1.959963984540054;
 
 describe('estimators of the total counted value (hand-computed)', () => {
   it('mean per unit: T̂ = 495 + 10·10 + 5·51 = 850; v = 10²·0.7·7/3 + 5²·0.6·242/2 = 163.33 + 1815', () => {

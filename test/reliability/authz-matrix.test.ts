@@ -218,6 +218,12 @@ POST /api/count-lists/{id}/counts M A co
 GET /api/inventories/{id}/counts.csv M A c+
 GET /api/inventories/{id}/counts.xlsx M A c+
 POST /api/inventories/{id}/counts M A c+
+GET /api/inventory-types/{id}/sampling M G c+
+PUT /api/inventory-types/{id}/sampling X G c-
+GET /api/inventories/{id}/sample M A c-
+POST /api/inventories/{id}/sample/estimate M A c-
+POST /api/inventories/{id}/sample/extend M A c-
+POST /api/inventories/{id}/sample/full-count M A c-
 `;
 
 interface Rule { public: boolean; manager: 'M' | 'X' | 'H' | 'S'; site: 'A' | 'F' | 'G'; counter: 'c-' | 'c+' | 'co' }

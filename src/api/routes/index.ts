@@ -37,6 +37,7 @@ import setupRoutes from './setup.routes.js';
 import differencesRoutes from './differences.routes.js';
 import countFilesRoutes from './count-files.routes.js';
 import auditRoutes from './audit.routes.js';
+import sampleRoutes from './sample.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -60,4 +61,5 @@ export const routeModules: RouteModule[] = [
   differencesRoutes,
   countFilesRoutes,
   auditRoutes,
+  sampleRoutes,
 ];

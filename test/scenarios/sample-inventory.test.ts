@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SamplingConfig } from '../../src/domain/inventory/sampling/index.js';
 import type { Actor } from '../../src/services/context.js';
+import { deleteCountList } from '../../src/services/inventory/delete-count-list.service.js';
 import { closeInventory } from '../../src/services/inventory/close-inventory.service.js';
 import { generateCountLists } from '../../src/services/inventory/generation.service.js';
 import { createInventoryType } from '../../src/services/inventory/inventory-type.service.js';
@@ -169,6 +170,17 @@ describe('a statistical sample inventory', () => {
     expect(new Set(all.map((l) => l.balanceId)).size).toBe(POSITIONS);
     expect(all.length).toBe(POSITIONS);
     await expect(estimateSampleInventory(t.ctx, manager, inv.id)).rejects.toMatchObject({ code: 'sample.full_count_chosen' });
+  });
+
+  it('a draw whose lists were all deleted may be drawn again, and the same seed gives the same sample', async () => {
+    const inv = await sampleInventory({ seed: 23 });
+    await generateCountLists(t.ctx, manager, inv.id, GENERATE);
+    const first = (await getSample(t.ctx, manager, inv.id)).design!;
+    for (const l of await t.ctx.db.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).execute()) await deleteCountList(t.ctx, manager, l.id);
+    await generateCountLists(t.ctx, manager, inv.id, GENERATE);
+    const again = (await getSample(t.ctx, manager, inv.id)).design!;
+    expect(again.strata.map((s) => s.drawn)).toEqual(first.strata.map((s) => s.drawn));
+    expect(again.completeLayer).toEqual(first.completeLayer);
   });
 
   it('refuses what a sample inventory cannot do', async () => {

@@ -7,7 +7,9 @@ import { DomainError } from '../../domain/errors.js';
 import type { GenerationInput, GenerationParams } from '../../domain/inventory/generation.js';
 import { designSample, prepareFrame, type SampleDesign, type SamplingConfig } from '../../domain/inventory/sampling/index.js';
 import type { Tx } from '../context.js';
-import { createFrameTable, insertFramePositions, insertSample, keepFramePositions, selectSample, selectTypeSampling } from './sample.repository.js';
+import {
+  createFrameTable, deleteSample, hasCountLists, insertFramePositions, insertSample, keepFramePositions, selectSample, selectTypeSampling,
+} from './sample.repository.js';
 
 export interface RestrictionContext {
   inv: { id: string; siteId: string; ownerId: string; typeId: string; valuationPrice: string };
@@ -37,7 +39,12 @@ export async function typeSamplingConfig(trx: Tx, typeId: string): Promise<Sampl
 
 export const drawFirstSample: SelectionRestriction = async (trx, { inv, input, record, now }) => {
   if (await selectSample(trx, inv.id)) {
-    throw new DomainError('sample.already_drawn', `the sample of inventory ${inv.id} is drawn; extend it or choose a full count`);
+    // Once every list of the draw is deleted nothing of it is counted: the sample may be drawn again (the
+    // same seed on the same stock gives the same sample). Otherwise its lists come from extend / full count.
+    if (await hasCountLists(trx, inv.id)) {
+      throw new DomainError('sample.already_drawn', `the sample of inventory ${inv.id} is drawn; extend it or choose a full count`);
+    }
+    if (record) await deleteSample(trx, inv.id);
   }
   const config = await typeSamplingConfig(trx, inv.typeId);
   const frame = prepareFrame(await createFrameTable(trx, inv));

@@ -38,6 +38,16 @@ export async function deleteTypeSampling(trx: Tx, typeId: string): Promise<void>
   await trx.deleteFrom('inventoryTypeSampling').where('typeId', '=', typeId).execute();
 }
 
+/** Whether the inventory has any count list left (a sample whose lists were all deleted may be drawn again). */
+export async function hasCountLists(trx: Tx, inventoryId: string): Promise<boolean> {
+  return (await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inventoryId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Removes a recorded sample; its frame goes with it (foreign key, on delete cascade). */
+export async function deleteSample(trx: Tx, inventoryId: string): Promise<void> {
+  await trx.deleteFrom('inventorySamples').where('inventoryId', '=', inventoryId).execute();
+}
+
 export async function selectType(trx: Tx, typeId: string): Promise<{ id: string; method: string } | undefined> {
   return trx.selectFrom('inventoryTypes').select(['id', 'method']).where('id', '=', typeId).executeTakeFirst();
 }

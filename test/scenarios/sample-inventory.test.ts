@@ -10,7 +10,7 @@ import { deleteCountList } from '../../src/services/inventory/delete-count-list.
 import { closeInventory } from '../../src/services/inventory/close-inventory.service.js';
 import { generateCountLists } from '../../src/services/inventory/generation.service.js';
 import { createInventoryType } from '../../src/services/inventory/inventory-type.service.js';
-import { createInventory, startInventory } from '../../src/services/inventory/inventory.service.js';
+import { createInventory, deleteInventory, startInventory } from '../../src/services/inventory/inventory.service.js';
 import { openCountLists } from '../../src/services/inventory/open.service.js';
 import { reportCount } from '../../src/services/inventory/report.service.js';
 import {
@@ -181,6 +181,9 @@ describe('a statistical sample inventory', () => {
     const again = (await getSample(t.ctx, manager, inv.id)).design!;
     expect(again.strata.map((s) => s.drawn)).toEqual(first.strata.map((s) => s.drawn));
     expect(again.completeLayer).toEqual(first.completeLayer);
+    // Deleting the inventory takes its recorded sample and frame with it.
+    await deleteInventory(t.ctx, manager, inv.id);
+    expect(await t.ctx.db.selectFrom('inventorySamplePositions').select('stockBalanceId').where('inventoryId', '=', inv.id).execute()).toEqual([]);
   });
 
   it('refuses what a sample inventory cannot do', async () => {

@@ -7,6 +7,7 @@ import {
   COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_MODES, REPORT_TYPES,
   VALUATION_PRICES,
 } from '../../src/domain/inventory/vocabulary.js';
+import { SAMPLE_OUTCOMES, SAMPLE_POSITION_ROLES } from '../../src/domain/inventory/sample-vocabulary.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
@@ -24,6 +25,8 @@ async function allowed(table: string, column: string): Promise<string[]> {
 
 const cases: Array<[string, string, readonly string[]]> = [
   ['inventory_types', 'method', INVENTORY_METHODS],
+  ['inventory_samples', 'outcome', SAMPLE_OUTCOMES],
+  ['inventory_sample_positions', 'role', SAMPLE_POSITION_ROLES],
   ['inventory_types', 'material_type', MATERIAL_TYPES],
   ['inventory_types', 'valuation_price', VALUATION_PRICES],
   ['inventory_types', 'report_type', REPORT_TYPES],

@@ -3,6 +3,7 @@
 // which names the field as `sampling.<name>`.
 import { z } from 'zod';
 import { ACCEPTANCE_KINDS, SAMPLING_ALLOCATIONS, SAMPLING_ESTIMATORS, VERDICT_REASONS } from '../../domain/inventory/sampling/index.js';
+import { SAMPLE_OUTCOMES } from '../../domain/inventory/sample-vocabulary.js';
 import { generationSummary } from './inventory.js';
 
 const decimalText = z.string().regex(/^-?\d{1,20}(\.\d{1,12})?$/, 'must be a decimal such as "1000.00"');
@@ -87,7 +88,7 @@ export const sampleEstimate = z.object({
 export const sampleView = z.object({
   inventoryId: z.string(),
   drawn: z.boolean().describe('False until generating the inventory\'s lists has drawn the sample'),
-  outcome: z.enum(['drawn', 'passed', 'extend', 'full_count']).nullable().describe('drawn: waiting for an estimate; otherwise the last verdict'),
+  outcome: z.enum(SAMPLE_OUTCOMES).nullable().describe('drawn: waiting for an estimate; otherwise the last verdict'),
   fullCount: z.boolean().describe('A full count was chosen: every position is listed'),
   design: sampleDesign.nullable(),
   result: sampleEstimate.nullable().describe('The last estimate; null before it and after an extension'),

@@ -1,12 +1,12 @@
 // Row types of migration 0103 (statistical sample inventory: the type's configuration, the recorded design
 // and result, and the frame with each position's role).
 import type { ColumnType, Generated } from 'kysely';
+import type { SampleOutcome, SamplePositionRole } from '../../domain/inventory/sample-vocabulary.js';
 
 /** jsonb: read as parsed JSON, written as JSON text (the same on PGlite and pg). */
 export type JsonColumn = ColumnType<unknown, string, string>;
 
-export type SampleOutcome = 'drawn' | 'passed' | 'extend' | 'full_count';
-export type SamplePositionRole = 'population' | 'complete' | 'drawn';
+export type { SampleOutcome, SamplePositionRole };
 
 export interface InventoryTypeSamplingTable {
   typeId: string; config: JsonColumn; updatedAt: Date | string;

@@ -30,16 +30,24 @@ export async function measureFloors(ctx: ServiceContext): Promise<Floors> {
     bin_id bigint, lot text, quantity numeric, reported numeric)`.execute(db);
   await sql`create table bench_postings (like stock_ledger including all)`.execute(db);
   try {
-    const insertSorted = await timed(() => sql`
+    const insertSorted = await timed(() =>
+      sql`
       insert into bench_scratch (item_id, warehouse_id, bin_id, lot, quantity)
-      select item_id, warehouse_id, bin_id, lot, quantity from stock_balances order by warehouse_id, zone_id, bin_id, item_id, lot, serial`.execute(db));
+      select item_id, warehouse_id, bin_id, lot, quantity from stock_balances order by warehouse_id, zone_id, bin_id, item_id, lot, serial`.execute(
+        db,
+      ),
+    );
     const updateAll = await timed(() => sql`update bench_scratch set reported = quantity`.execute(db));
-    const update5pct = await timed(() => sql`update bench_scratch set reported = quantity + 1 where id % 20 = 0`.execute(db));
-    const insertPostings5pct = await timed(() => sql`
+    const update5pct = await timed(() =>
+      sql`update bench_scratch set reported = quantity + 1 where id % 20 = 0`.execute(db),
+    );
+    const insertPostings5pct = await timed(() =>
+      sql`
       insert into bench_postings (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
         unit_price, posting_date, origin_type, origin_id, created_at)
       select site_id, 'ADJ', item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, 1, 1, 1, current_date, 'bench', id::text, now()
-      from stock_balances where id % 20 = 0`.execute(db));
+      from stock_balances where id % 20 = 0`.execute(db),
+    );
     const rows = Number((await sql<{ n: string }>`select count(*) as n from bench_scratch`.execute(db)).rows[0]!.n);
     return { insertSorted, updateAll, update5pct, insertPostings5pct, rows };
   } finally {

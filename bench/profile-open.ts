@@ -14,10 +14,13 @@ import { openRuntime } from '../src/services/runtime.js';
 import type { Database } from '../src/storage/schema.js';
 import { type BenchEnv, closeLists, generate, load, open, report } from './phases.js';
 
-const { values: args } = parseArgs({ options: {
-  positions: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false },
-  profile: { type: 'string', default: 'open,report' }, // the phases to time statement by statement
-} });
+const { values: args } = parseArgs({
+  options: {
+    positions: { type: 'string', default: '100000' },
+    keep: { type: 'boolean', default: false },
+    profile: { type: 'string', default: 'open,report' }, // the phases to time statement by statement
+  },
+});
 const profiled = new Set(args.profile.split(','));
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -28,7 +31,8 @@ const stats = new Map<string, { calls: number; ms: number }>();
 let recording = false;
 const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
 const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
+  dialect: new PostgresDialect({ pool }),
+  plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
   log(e) {
     if (!recording) return;
     const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 220);
@@ -39,7 +43,16 @@ const db = new Kysely<Database>({
   },
 });
 const ctx = { ...runtime.ctx, db };
-const env: BenchEnv = { ctx, admin: SYSTEM_ACTOR, items: Math.round(positions / 10), positions, seed: 1, listSize: 500, log: (l) => process.stderr.write(`${l}\n`), state: {} };
+const env: BenchEnv = {
+  ctx,
+  admin: SYSTEM_ACTOR,
+  items: Math.round(positions / 10),
+  positions,
+  seed: 1,
+  listSize: 500,
+  log: (l) => process.stderr.write(`${l}\n`),
+  state: {},
+};
 try {
   for (const phase of [load, generate, open, report, closeLists]) {
     recording = profiled.has(phase.name);
@@ -49,7 +62,8 @@ try {
     const total = performance.now() - t;
     if (!recording) continue;
     console.log(`\n== ${phase.name}: ${(total / 1000).toFixed(2)} s`);
-    for (const [k, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`${s.ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(5)}× ${k}`);
+    for (const [k, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+      console.log(`${s.ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(5)}× ${k}`);
   }
 } finally {
   await db.destroy();

@@ -19,7 +19,8 @@ const stats = new Map<string, { calls: number; ms: number }>();
 let recording = false;
 const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
 const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
+  dialect: new PostgresDialect({ pool }),
+  plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
   log(e) {
     if (!recording) return;
     const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 160);
@@ -39,15 +40,22 @@ try {
   const t = performance.now();
   for (let i = 0; i < n; i++) {
     const s = l.scans[i % l.scans.length]!;
-    const res = await app.inject({ method: 'POST', url: `/api/handheld/lists/${l.listId}/scans`, headers: { authorization: `Bearer ${l.token}` },
-      payload: { clientReportId: `p-${i}`, bin: s.bin, barcode: s.barcode, quantity: '1', mode: 'add' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/handheld/lists/${l.listId}/scans`,
+      headers: { authorization: `Bearer ${l.token}` },
+      payload: { clientReportId: `p-${i}`, bin: s.bin, barcode: s.barcode, quantity: '1', mode: 'add' },
+    });
     if (res.statusCode !== 200) throw new Error(res.body);
   }
   const total = performance.now() - t;
   const sqlMs = [...stats.values()].reduce((a, s) => a + s.ms, 0);
   const calls = [...stats.values()].reduce((a, s) => a + s.calls, 0);
-  console.log(`${n} scans: ${(total / n).toFixed(2)} ms per scan, ${(calls / n).toFixed(1)} statements and ${(sqlMs / n).toFixed(2)} ms of SQL per scan`);
-  for (const [k, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) console.log(`${(s.ms / n).toFixed(3).padStart(7)} ms ${(s.calls / n).toFixed(1).padStart(4)}× ${k}`);
+  console.log(
+    `${n} scans: ${(total / n).toFixed(2)} ms per scan, ${(calls / n).toFixed(1)} statements and ${(sqlMs / n).toFixed(2)} ms of SQL per scan`,
+  );
+  for (const [k, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms))
+    console.log(`${(s.ms / n).toFixed(3).padStart(7)} ms ${(s.calls / n).toFixed(1).padStart(4)}× ${k}`);
   await app.close();
 } finally {
   await db.destroy();

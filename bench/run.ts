@@ -37,8 +37,13 @@ function positiveInt(v: string | undefined, name: string, fallback: number): num
 
 const { values: args } = parseArgs({
   options: {
-    db: { type: 'string', default: 'pglite' }, positions: { type: 'string' }, items: { type: 'string' }, seed: { type: 'string' },
-    'list-size': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean', default: false },
+    db: { type: 'string', default: 'pglite' },
+    positions: { type: 'string' },
+    items: { type: 'string' },
+    seed: { type: 'string' },
+    'list-size': { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
     'scan-seconds': { type: 'string' },
   },
 });
@@ -54,14 +59,21 @@ async function freshDatabase(): Promise<{ runtime: Runtime; where: string; dispo
   if (args.db === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'inventur-bench-'));
     const runtime = await openRuntime({ dataDir: dir });
-    return { runtime, where: dir, dispose: async () => { if (!args.keep) rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      runtime,
+      where: dir,
+      dispose: async () => {
+        if (!args.keep) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('--db postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const runtime = await openRuntime({ url, schema, poolSize: 4 });
   return {
-    runtime, where: `schema ${schema}`,
+    runtime,
+    where: `schema ${schema}`,
     dispose: async () => {
       if (args.keep) return;
       const client = new pg.Client({ connectionString: url });
@@ -76,7 +88,9 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main(): Promise<void> {
   const { runtime, where, dispose } = await freshDatabase();
-  log(`bench: ${args.db} (${where}), ${positions.toLocaleString('en')} positions, ${items.toLocaleString('en')} items, lists of ${listSize}`);
+  log(
+    `bench: ${args.db} (${where}), ${positions.toLocaleString('en')} positions, ${items.toLocaleString('en')} items, lists of ${listSize}`,
+  );
   const report: Record<string, unknown> = { db: args.db, positions, items, seed, listSize };
   try {
     const ctx = runtime.ctx;
@@ -88,7 +102,14 @@ async function main(): Promise<void> {
     for (const phase of PHASES) {
       const blocked = failed ? `${failed} failed` : phase.blockedBy(env.state);
       if (blocked) {
-        phases.push({ name: phase.name, seconds: null, rows: null, rowsPerSecond: null, peakRssMb: null, skipped: blocked });
+        phases.push({
+          name: phase.name,
+          seconds: null,
+          rows: null,
+          rowsPerSecond: null,
+          peakRssMb: null,
+          skipped: blocked,
+        });
         log(`${phase.name}: skipped (${blocked})`);
         continue;
       }
@@ -98,7 +119,13 @@ async function main(): Promise<void> {
       try {
         const done = await phase.run(env);
         const seconds = done.seconds ?? Number(process.hrtime.bigint() - t) / 1e9;
-        const r: PhaseReport = { name: phase.name, seconds: round(seconds), rows: done.rows, rowsPerSecond: seconds > 0 ? Math.round(done.rows / seconds) : null, peakRssMb: rss.stop() };
+        const r: PhaseReport = {
+          name: phase.name,
+          seconds: round(seconds),
+          rows: done.rows,
+          rowsPerSecond: seconds > 0 ? Math.round(done.rows / seconds) : null,
+          peakRssMb: rss.stop(),
+        };
         if (done.floors && floors) {
           const f = floors;
           // Floors were measured on all positions; scale them to the rows this phase handled.
@@ -108,10 +135,19 @@ async function main(): Promise<void> {
         }
         if (done.detail) r.detail = done.detail;
         phases.push(r);
-        log(`${phase.name}: ${r.seconds} s, ${done.rows.toLocaleString('en')} rows${r.ratioToFloor !== undefined ? `, ${r.ratioToFloor}× floor` : ''}, peak RSS ${r.peakRssMb} MB`);
+        log(
+          `${phase.name}: ${r.seconds} s, ${done.rows.toLocaleString('en')} rows${r.ratioToFloor !== undefined ? `, ${r.ratioToFloor}× floor` : ''}, peak RSS ${r.peakRssMb} MB`,
+        );
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        phases.push({ name: phase.name, seconds: null, rows: null, rowsPerSecond: null, peakRssMb: rss.stop(), error: message });
+        phases.push({
+          name: phase.name,
+          seconds: null,
+          rows: null,
+          rowsPerSecond: null,
+          peakRssMb: rss.stop(),
+          error: message,
+        });
         log(`${phase.name}: FAILED ${message}`);
         failed = phase.name;
       }

@@ -13,8 +13,13 @@ export async function runScans(env: BenchEnv, seconds: number, clients = 50): Pr
     const saturated = await measureScans(env, { clients, seconds });
     const paced = await measureScans(env, { clients, seconds, thinkMs: PACED_THINK_MS });
     return {
-      concurrency: saturated.clients, p50Ms: saturated.p50Ms, p95Ms: saturated.p95Ms, p99Ms: saturated.p99Ms, perSecond: saturated.scansPerSecond,
-      saturated, paced,
+      concurrency: saturated.clients,
+      p50Ms: saturated.p50Ms,
+      p95Ms: saturated.p95Ms,
+      p99Ms: saturated.p99Ms,
+      perSecond: saturated.scansPerSecond,
+      saturated,
+      paced,
     };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };

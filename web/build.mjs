@@ -23,16 +23,28 @@ function files(dir) {
 
 function inputsHash() {
   const h = createHash('sha256');
-  const inputs = [...files(path.join(webDir, 'src')), ...files(path.join(webDir, 'public')),
-    path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts'), path.join(webDir, 'icons.mjs'), openapiFile,
-    path.join(rootDir, 'package-lock.json')].sort();
+  const inputs = [
+    ...files(path.join(webDir, 'src')),
+    ...files(path.join(webDir, 'public')),
+    path.join(webDir, 'index.html'),
+    path.join(webDir, 'vite.config.ts'),
+    path.join(webDir, 'icons.mjs'),
+    openapiFile,
+    path.join(rootDir, 'package-lock.json'),
+  ].sort();
   for (const f of inputs) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }
 
 const force = process.argv.includes('--force');
 const hash = inputsHash();
-if (!force && !process.argv.includes('--types') && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash && existsSync(schemaOut)) {
+if (
+  !force &&
+  !process.argv.includes('--types') &&
+  existsSync(hashFile) &&
+  readFileSync(hashFile, 'utf8') === hash &&
+  existsSync(schemaOut)
+) {
   process.stdout.write('web: up to date (web/dist)\n');
   process.exit(0);
 }
@@ -41,7 +53,10 @@ const t0 = Date.now();
 const { default: openapiTS, astToString } = await import('openapi-typescript');
 const doc = JSON.parse(readFileSync(openapiFile, 'utf8'));
 const ast = await openapiTS(doc);
-writeFileSync(schemaOut, `// Generated from ${path.relative(rootDir, openapiFile)} by web/build.mjs. Do not edit.\n${astToString(ast)}`);
+writeFileSync(
+  schemaOut,
+  `// Generated from ${path.relative(rootDir, openapiFile)} by web/build.mjs. Do not edit.\n${astToString(ast)}`,
+);
 // `--types` writes only the typed client's schema (what the web type-check in `npm run lint` needs).
 if (process.argv.includes('--types')) {
   process.stdout.write(`web: wrote ${path.relative(rootDir, schemaOut)}\n`);

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const BG = [0x1c, 0x4f, 0x82];
 // The bars of icon.svg in its 512-unit box: [x, width]; all from y 136 to 376.
-const BARS = [[112, 24], [156, 12], [188, 36], [244, 12], [276, 24], [320, 12], [352, 48]];
+const BARS = [
+  [112, 24],
+  [156, 12],
+  [188, 36],
+  [244, 12],
+  [276, 24],
+  [320, 12],
+  [352, 48],
+];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -48,7 +56,10 @@ export function iconPixels(size, rounded) {
       const bar = v >= 136 && v < 376 && BARS.some(([bx, bw]) => u >= bx && u < bx + bw);
       const i = (y * size + x) * 4;
       const [cr, cg, cb] = bar ? [255, 255, 255] : BG;
-      px[i] = cr; px[i + 1] = cg; px[i + 2] = cb; px[i + 3] = inside ? 255 : 0;
+      px[i] = cr;
+      px[i + 1] = cg;
+      px[i + 2] = cb;
+      px[i + 3] = inside ? 255 : 0;
     }
   }
   return px;
@@ -63,7 +74,12 @@ export function png(size, rounded) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function writeIcons(dir) {

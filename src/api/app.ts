@@ -8,7 +8,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
@@ -28,24 +33,35 @@ const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): Promise<App> {
   // Request ids are made here, never taken from the client (a sent id could forge log lines); every answer
   // carries its id in x-request-id, and a 500 quotes it in the body (error-map.ts).
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, requestIdHeader: false, genReqId: () => randomUUID(),
-    frameworkErrors: frameworkErrorHandler })
-    .withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await registerSecurity(app);
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Inventur API', version: '0.1.0', description: 'Physical inventory and warehouse stock.\n\n'
-        + 'Retrying a write: send any POST, PUT, PATCH or DELETE with an `Idempotency-Key` header (1-200 visible ASCII characters, '
-        + 'new per action, the same on every retry). The first request runs and its answer is stored for 24 hours; a retry or a copy '
-        + 'sent at the same time gets that answer with `Idempotent-Replayed: true`. The same key with a different request is '
-        + '`idempotency.key_reused` (422); a copy that waited 30 s for the first is `idempotency.in_progress` (409). '
-        + 'Handheld reports use their `clientReportId` instead.' },
+      info: {
+        title: 'Inventur API',
+        version: '0.1.0',
+        description:
+          'Physical inventory and warehouse stock.\n\n' +
+          'Retrying a write: send any POST, PUT, PATCH or DELETE with an `Idempotency-Key` header (1-200 visible ASCII characters, ' +
+          'new per action, the same on every retry). The first request runs and its answer is stored for 24 hours; a retry or a copy ' +
+          'sent at the same time gets that answer with `Idempotent-Replayed: true`. The same key with a different request is ' +
+          '`idempotency.key_reused` (422); a copy that waited 30 s for the first is `idempotency.in_progress` (409). ' +
+          'Handheld reports use their `clientReportId` instead.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -13,7 +13,14 @@ export interface MappedDbError {
   params?: Record<string, unknown>;
 }
 
-interface PgLikeError { code?: unknown; constraint?: unknown; column?: unknown; table?: unknown; detail?: unknown; message?: unknown }
+interface PgLikeError {
+  code?: unknown;
+  constraint?: unknown;
+  column?: unknown;
+  table?: unknown;
+  detail?: unknown;
+  message?: unknown;
+}
 
 /** The SQLSTATE of a PostgreSQL/PGlite error, if it is one. */
 export function sqlState(e: unknown): string | undefined {
@@ -68,39 +75,109 @@ export function mapDbError(e: unknown, request: FastifyRequest): MappedDbError |
       const cols = keyColumns(detail);
       const referencedBy = /still referenced from table "([^"]+)"/.exec(detail)?.[1];
       if (referencedBy) {
-        return { status: 409, code: 'conflict.in_use', message: `the record is still used by ${referencedBy.replace(/_/g, ' ')}`, params: { ...params, referencedBy } };
+        return {
+          status: 409,
+          code: 'conflict.in_use',
+          message: `the record is still used by ${referencedBy.replace(/_/g, ' ')}`,
+          params: { ...params, referencedBy },
+        };
       }
       const table = /is not present in table "([^"]+)"/.exec(detail)?.[1];
       const field = cols.at(-1);
-      return withField({ status: 422, code: 'reference.unknown', message: `${field ?? 'a reference'} names a record that does not exist (any more)`, params: { ...params, ...(table ? { table } : {}) } }, field);
+      return withField(
+        {
+          status: 422,
+          code: 'reference.unknown',
+          message: `${field ?? 'a reference'} names a record that does not exist (any more)`,
+          params: { ...params, ...(table ? { table } : {}) },
+        },
+        field,
+      );
     }
     case '23505': {
       const cols = keyColumns(detail).filter((c) => c !== 'siteId');
-      return withField({ status: 409, code: 'conflict.duplicate', message: 'a record with the same key already exists', params: { ...params, ...(cols.length ? { fields: cols } : {}) } }, cols.at(-1));
+      return withField(
+        {
+          status: 409,
+          code: 'conflict.duplicate',
+          message: 'a record with the same key already exists',
+          params: { ...params, ...(cols.length ? { fields: cols } : {}) },
+        },
+        cols.at(-1),
+      );
     }
     case '23502': {
       const field = typeof err.column === 'string' ? camel(err.column) : undefined;
-      return withField({ status: 400, code: 'validation.failed', message: `${field ?? 'a field'} is required`, params: { rule: 'required' } }, field);
+      return withField(
+        {
+          status: 400,
+          code: 'validation.failed',
+          message: `${field ?? 'a field'} is required`,
+          params: { rule: 'required' },
+        },
+        field,
+      );
     }
     case '23514': {
       // Constraint names follow <table>_<column>_check where a check is about one column.
       const table = typeof err.table === 'string' ? err.table : '';
-      const col = constraint && table && constraint.startsWith(`${table}_`) ? /^(.+)_check$/.exec(constraint.slice(table.length + 1))?.[1] : undefined;
-      return withField({ status: 400, code: 'validation.failed', message: 'a value breaks a rule of the record', params: { rule: 'check', ...params } }, col ? camel(col) : undefined);
+      const col =
+        constraint && table && constraint.startsWith(`${table}_`)
+          ? /^(.+)_check$/.exec(constraint.slice(table.length + 1))?.[1]
+          : undefined;
+      return withField(
+        {
+          status: 400,
+          code: 'validation.failed',
+          message: 'a value breaks a rule of the record',
+          params: { rule: 'check', ...params },
+        },
+        col ? camel(col) : undefined,
+      );
     }
-    case '22021': case '22P05':
-      return withField({ status: 400, code: 'validation.failed', message: 'text contains a character that cannot be stored (NUL)', params: { rule: 'invalid_characters' } },
-        fieldHolding(request, (v) => v.includes('\u0000')));
-    case '22P02': case '22003': case '22008': case '22007': case '22001': case '22023': case '22025': case '2201B': {
+    case '22021':
+    case '22P05':
+      return withField(
+        {
+          status: 400,
+          code: 'validation.failed',
+          message: 'text contains a character that cannot be stored (NUL)',
+          params: { rule: 'invalid_characters' },
+        },
+        fieldHolding(request, (v) => v.includes('\u0000')),
+      );
+    case '22P02':
+    case '22003':
+    case '22008':
+    case '22007':
+    case '22001':
+    case '22023':
+    case '22025':
+    case '2201B': {
       const quoted = quotedValue(message);
       const field = quoted !== undefined && quoted !== '' ? fieldHolding(request, (v) => v === quoted) : undefined;
       const rule = state === '22003' || state === '22001' ? 'too_big' : 'invalid_format';
-      return withField({ status: 400, code: 'validation.failed', message: `a value is out of range or malformed: ${message.replace(/"[^"]*"/g, '…')}`, params: { rule } }, field);
+      return withField(
+        {
+          status: 400,
+          code: 'validation.failed',
+          message: `a value is out of range or malformed: ${message.replace(/"[^"]*"/g, '…')}`,
+          params: { rule },
+        },
+        field,
+      );
     }
     case '54000':
       if (!/index row/.test(message)) return undefined;
-      return { status: 400, code: 'validation.failed', message: 'a value is too long to be indexed', params: { rule: 'too_big' } };
-    case '40001': case '40P01': case '55P03':
+      return {
+        status: 400,
+        code: 'validation.failed',
+        message: 'a value is too long to be indexed',
+        params: { rule: 'too_big' },
+      };
+    case '40001':
+    case '40P01':
+    case '55P03':
       return { status: 409, code: 'conflict.retry', message: 'the request met a concurrent change; send it again' };
     default:
       return undefined;

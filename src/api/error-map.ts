@@ -111,11 +111,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (isDomainError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     // A missing record, or one still in use, is named by a request field: the message quotes its value.
-    const field = error.field ?? (error.code === 'not_found' || error.code === 'conflict.in_use' ? recordField(request, error.message) : undefined);
+    const field =
+      error.field ??
+      (error.code === 'not_found' || error.code === 'conflict.in_use'
+        ? recordField(request, error.message)
+        : undefined);
     if (field) body.error.field = field;
     if (error.params) body.error.params = error.params;
     // A throttled sign-in says when to try again, in the header clients and proxies already understand.
-    if (error.kind === 'throttled' && typeof error.params?.retryAfterSeconds === 'number') reply.header('retry-after', String(error.params.retryAfterSeconds));
+    if (error.kind === 'throttled' && typeof error.params?.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(error.params.retryAfterSeconds));
     return send(reply, STATUS_BY_KIND[error.kind], body);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -128,7 +133,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const message = isUnknown
       ? `${where}: unknown field ${field} (only documented fields are accepted)`
       : `${where}.${field}: ${first?.message ?? 'invalid'}`;
-    const body: ErrorBody = { error: { code: isUnknown ? 'validation.unknown_field' : 'validation.failed', message, field } };
+    const body: ErrorBody = {
+      error: { code: isUnknown ? 'validation.unknown_field' : 'validation.failed', message, field },
+    };
     if (!isUnknown && first) body.error.params = ruleParams(first, valueAt(requestPart(request, where), pathParts));
     return send(reply, 400, body);
   }
@@ -153,7 +160,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 
 /** No route for this method and path: the field is the path. */
 export function noRouteHandler(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, 404, { error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`, field: 'path' } });
+  return send(reply, 404, {
+    error: {
+      code: 'not_found',
+      message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+      field: 'path',
+    },
+  });
 }
 
 /**
@@ -163,12 +176,23 @@ export function noRouteHandler(request: FastifyRequest, reply: FastifyReply) {
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   reply.header('x-request-id', request.id);
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  const message = tooLong ? 'path: a path parameter is longer than any id or code' : 'path: not a valid URL (percent-encoding or UTF-8)';
-  return send(reply, tooLong ? 414 : 400, { error: { code: 'validation.failed', message, field: 'path', params: { rule: tooLong ? 'too_big' : 'invalid_format' } } });
+  const message = tooLong
+    ? 'path: a path parameter is longer than any id or code'
+    : 'path: not a valid URL (percent-encoding or UTF-8)';
+  return send(reply, tooLong ? 414 : 400, {
+    error: {
+      code: 'validation.failed',
+      message,
+      field: 'path',
+      params: { rule: tooLong ? 'too_big' : 'invalid_format' },
+    },
+  });
 }
 
 function internalError(reply: FastifyReply, request: FastifyRequest) {
-  return send(reply, 500, { error: { code: 'internal.error', message: `internal error (request ${request.id})`, requestId: request.id } });
+  return send(reply, 500, {
+    error: { code: 'internal.error', message: `internal error (request ${request.id})`, requestId: request.id },
+  });
 }
 
 /** Fastify's own client errors (body parser, media type, size, headers): the field is the body or the header. */
@@ -180,6 +204,8 @@ function fastifyClientError(error: FastifyError): ErrorBody {
     FST_ERR_CTP_EMPTY_JSON_BODY: ['body', 'required'],
     FST_ERR_CTP_INVALID_JSON_BODY: ['body', 'json'],
   };
-  const [field, rule] = rules[error.code] ?? (error instanceof SyntaxError || /JSON/i.test(error.message) ? ['body', 'json'] : ['body', 'invalid']);
+  const [field, rule] =
+    rules[error.code] ??
+    (error instanceof SyntaxError || /JSON/i.test(error.message) ? ['body', 'json'] : ['body', 'invalid']);
   return { error: { code: 'validation.failed', message: `${field}: ${error.message}`, field, params: { rule } } };
 }

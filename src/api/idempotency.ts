@@ -44,16 +44,22 @@ export function registerIdempotency(app: FastifyInstance, ctx: ServiceContext): 
       return done(e as Error);
     }
     if (key === undefined) return done();
-    claimKey(ctx, actor, key, requestHash(request)).then((claim) => {
-      if (claim.kind === 'replay') {
-        void reply.code(claim.answer.statusCode).header('content-type', claim.answer.contentType).header('idempotent-replayed', 'true')
-          .send(claim.answer.body);
-        return;
-      }
-      request.idempotencyClaim = claim.id;
-      // The handler runs inside the claim's scope: each transaction its use case commits is counted on the claim.
-      transactionScope.run(claimScope(claim.id), () => done());
-    }, (e: Error) => done(e));
+    claimKey(ctx, actor, key, requestHash(request)).then(
+      (claim) => {
+        if (claim.kind === 'replay') {
+          void reply
+            .code(claim.answer.statusCode)
+            .header('content-type', claim.answer.contentType)
+            .header('idempotent-replayed', 'true')
+            .send(claim.answer.body);
+          return;
+        }
+        request.idempotencyClaim = claim.id;
+        // The handler runs inside the claim's scope: each transaction its use case commits is counted on the claim.
+        transactionScope.run(claimScope(claim.id), () => done());
+      },
+      (e: Error) => done(e),
+    );
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const claimId = request.idempotencyClaim;

@@ -13,10 +13,16 @@ export function parseDecimal(text: unknown, field = 'quantity'): Dec {
   if (typeof text === 'number') {
     // JSON numbers are accepted only when they are integers written exactly; fractions must be strings.
     if (Number.isSafeInteger(text)) return new Dec(text);
-    throw new DomainError('quantity.invalid', `${field} must be a decimal string such as "12.5", not a binary number`, { field });
+    throw new DomainError('quantity.invalid', `${field} must be a decimal string such as "12.5", not a binary number`, {
+      field,
+    });
   }
   if (typeof text !== 'string' || !DECIMAL_TEXT.test(text)) {
-    throw new DomainError('quantity.invalid', `${field} must be a decimal number with at most 12 decimals, e.g. "12.5"`, { field });
+    throw new DomainError(
+      'quantity.invalid',
+      `${field} must be a decimal number with at most 12 decimals, e.g. "12.5"`,
+      { field },
+    );
   }
   return new Dec(text);
 }

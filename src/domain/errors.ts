@@ -1,7 +1,8 @@
 // One error type for the whole product. Codes form a closed set; each code belongs to a kind that the API
 // maps to an HTTP status in one place (src/api/error-map.ts). Services never throw HTTP errors.
 
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'throttled' | 'internal';
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'throttled' | 'internal';
 
 /**
  * The closed set of error codes. Add a code here (with its kind) before throwing it; the type system
@@ -12,7 +13,7 @@ export const ERROR_CODES = {
   'internal.error': 'internal',
   'validation.failed': 'invalid',
   'validation.unknown_field': 'invalid',
-  'not_found': 'not_found',
+  not_found: 'not_found',
   'conflict.duplicate': 'conflict',
   'conflict.in_use': 'conflict',
   'conflict.concurrent_update': 'conflict',
@@ -66,23 +67,75 @@ export const ERROR_CODES = {
   'reference.unknown': 'rule',
   'item.search_code_main': 'rule',
   // count lists (open, report, verify, close)
-  'count.bin_required': 'rule', 'count.blind_mark_all': 'rule', 'count.illegal_transition': 'conflict', 'count.import_duplicate': 'invalid', 'count.import_unknown_position': 'rule', 'count.inventory_closed': 'rule', 'count.inventory_not_open': 'rule', 'count.list_closed': 'rule', 'count.marked_for_verification': 'rule', 'count.negative_result': 'rule', 'count.not_all_reported': 'rule', 'count.not_open': 'rule', 'count.on_other_list': 'rule', 'count.place_not_on_list': 'rule', 'count.postings_parked': 'rule', 'count.report_id_reused': 'conflict', 'count.serial_quantity': 'rule', 'count.single_reporting_required': 'rule', 'count.value_key_missing': 'rule', 'job.unknown_kind': 'invalid',
+  'count.bin_required': 'rule',
+  'count.blind_mark_all': 'rule',
+  'count.illegal_transition': 'conflict',
+  'count.import_duplicate': 'invalid',
+  'count.import_unknown_position': 'rule',
+  'count.inventory_closed': 'rule',
+  'count.inventory_not_open': 'rule',
+  'count.list_closed': 'rule',
+  'count.marked_for_verification': 'rule',
+  'count.negative_result': 'rule',
+  'count.not_all_reported': 'rule',
+  'count.not_open': 'rule',
+  'count.on_other_list': 'rule',
+  'count.place_not_on_list': 'rule',
+  'count.postings_parked': 'rule',
+  'count.report_id_reused': 'conflict',
+  'count.serial_quantity': 'rule',
+  'count.single_reporting_required': 'rule',
+  'count.value_key_missing': 'rule',
+  'job.unknown_kind': 'invalid',
   'count.zone_required': 'rule', // handheld: a structured warehouse with unstructured zones, no place scanned
   // inventory: types, header, lifecycle, count-list generation
-  'inventory.closed': 'rule', 'inventory.fiscal_year_locked': 'rule', 'inventory.has_closed_lists': 'rule', 'inventory.illegal_transition': 'conflict', 'inventory.key_kind': 'rule', 'inventory.keys_locked': 'rule', 'inventory.owner_locked': 'rule', 'inventory.period_closed': 'rule', 'inventory.site_required': 'invalid', 'inventory.stock_taking_date_locked': 'rule', 'inventory.stock_taking_date_required': 'rule', 'inventory.type_locked': 'rule', 'inventory.valuation_locked': 'rule', 'inventory.value_key_not_allowed': 'rule', 'generation.method_not_allowed': 'rule', 'generation.no_responsible_inventory': 'rule', 'generation.no_responsible_warehouse': 'rule', 'generation.parameter_invalid': 'invalid', 'generation.structure_invalid': 'invalid',
+  'inventory.closed': 'rule',
+  'inventory.fiscal_year_locked': 'rule',
+  'inventory.has_closed_lists': 'rule',
+  'inventory.illegal_transition': 'conflict',
+  'inventory.key_kind': 'rule',
+  'inventory.keys_locked': 'rule',
+  'inventory.owner_locked': 'rule',
+  'inventory.period_closed': 'rule',
+  'inventory.site_required': 'invalid',
+  'inventory.stock_taking_date_locked': 'rule',
+  'inventory.stock_taking_date_required': 'rule',
+  'inventory.type_locked': 'rule',
+  'inventory.valuation_locked': 'rule',
+  'inventory.value_key_not_allowed': 'rule',
+  'generation.method_not_allowed': 'rule',
+  'generation.no_responsible_inventory': 'rule',
+  'generation.no_responsible_warehouse': 'rule',
+  'generation.parameter_invalid': 'invalid',
+  'generation.structure_invalid': 'invalid',
   // statistical sample inventory (docs/sampling.md)
-  'sample.already_drawn': 'conflict', 'sample.extend_not_offered': 'rule', 'sample.full_count_chosen': 'rule', 'sample.not_configured': 'rule', 'sample.not_counted': 'rule', 'sample.not_drawn': 'rule', 'sample.not_sample_method': 'rule',
+  'sample.already_drawn': 'conflict',
+  'sample.extend_not_offered': 'rule',
+  'sample.full_count_chosen': 'rule',
+  'sample.not_configured': 'rule',
+  'sample.not_counted': 'rule',
+  'sample.not_drawn': 'rule',
+  'sample.not_sample_method': 'rule',
   'place.differences_zone_structured': 'rule', // inventory consolidation: a differences zone has no bins
   // barcode exposure & handheld counting; params.barcodeError keeps the tokenizer's code
   'barcode.invalid': 'rule',
   // demo data
   'demo.database_not_empty': 'conflict',
   // item master extensions: coding, barcodes, price lists, lots
-  'coding.barcode_invalid': 'invalid', 'coding.no_rule': 'rule', 'coding.sequence_exhausted': 'rule', 'price.not_found': 'rule', 'price.tiers_invalid': 'invalid', 'price.validity_overlap': 'conflict', 'lot.class_required': 'rule', 'import.header_invalid': 'invalid', 'import.rows_rejected': 'rule',
+  'coding.barcode_invalid': 'invalid',
+  'coding.no_rule': 'rule',
+  'coding.sequence_exhausted': 'rule',
+  'price.not_found': 'rule',
+  'price.tiers_invalid': 'invalid',
+  'price.validity_overlap': 'conflict',
+  'lot.class_required': 'rule',
+  'import.header_invalid': 'invalid',
+  'import.rows_rejected': 'rule',
   // jobs
   'job.failed': 'rule',
   // printing count lists (SPEC §4.5)
-  'print.nothing_to_print': 'rule', 'print.too_large': 'rule',
+  'print.nothing_to_print': 'rule',
+  'print.too_large': 'rule',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

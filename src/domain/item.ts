@@ -32,7 +32,9 @@ export const CLASSIFICATION_KINDS = Object.values(CLASSIFICATION_FIELDS) as Clas
 /** Item code: 1–50 characters without whitespace (free alphanumeric in the seed; punctuation is allowed). */
 export function checkItemCode(code: string, field = 'code'): string {
   if (code.length < 1 || code.length > ITEM_CODE_MAX || /\s/.test(code)) {
-    throw new DomainError('item.code_invalid', `${field} must be 1–${ITEM_CODE_MAX} characters without spaces`, { field });
+    throw new DomainError('item.code_invalid', `${field} must be 1–${ITEM_CODE_MAX} characters without spaces`, {
+      field,
+    });
   }
   return code;
 }
@@ -40,7 +42,9 @@ export function checkItemCode(code: string, field = 'code'): string {
 /** Search codes (barcodes, supplier codes) follow the same rule with 80 characters. */
 export function checkSearchCode(code: string, field = 'code'): string {
   if (code.length < 1 || code.length > SEARCH_CODE_MAX || /\s/.test(code)) {
-    throw new DomainError('item.code_invalid', `${field} must be 1–${SEARCH_CODE_MAX} characters without spaces`, { field });
+    throw new DomainError('item.code_invalid', `${field} must be 1–${SEARCH_CODE_MAX} characters without spaces`, {
+      field,
+    });
   }
   return code;
 }
@@ -67,24 +71,50 @@ export interface SecondaryUnit {
 
 /** The secondary unit and its conversion come together or not at all, and differ from the primary unit. */
 export function checkSecondaryUnit(primaryUnit: string, s: SecondaryUnit): SecondaryUnit {
-  const given = [s.secondaryUnit, s.secondaryConversionOp, s.secondaryConversionFactor].filter((v) => v !== null).length;
+  const given = [s.secondaryUnit, s.secondaryConversionOp, s.secondaryConversionFactor].filter(
+    (v) => v !== null,
+  ).length;
   if (given === 0) return { secondaryUnit: null, secondaryConversionOp: null, secondaryConversionFactor: null };
   if (given !== 3) {
-    const missing = s.secondaryUnit === null ? 'secondaryUnit' : s.secondaryConversionOp === null ? 'secondaryConversionOp' : 'secondaryConversionFactor';
-    throw new DomainError('unit.conversion_invalid', 'secondaryUnit, secondaryConversionOp and secondaryConversionFactor are given together or not at all', {
-      field: missing,
-    });
+    const missing =
+      s.secondaryUnit === null
+        ? 'secondaryUnit'
+        : s.secondaryConversionOp === null
+          ? 'secondaryConversionOp'
+          : 'secondaryConversionFactor';
+    throw new DomainError(
+      'unit.conversion_invalid',
+      'secondaryUnit, secondaryConversionOp and secondaryConversionFactor are given together or not at all',
+      {
+        field: missing,
+      },
+    );
   }
   if (s.secondaryUnit === primaryUnit) {
-    throw new DomainError('unit.conversion_invalid', `the secondary unit must differ from the primary unit ${primaryUnit}`, { field: 'secondaryUnit' });
+    throw new DomainError(
+      'unit.conversion_invalid',
+      `the secondary unit must differ from the primary unit ${primaryUnit}`,
+      { field: 'secondaryUnit' },
+    );
   }
-  const c = checkConversion(s.secondaryConversionOp, s.secondaryConversionFactor, { op: 'secondaryConversionOp', factor: 'secondaryConversionFactor' });
-  return { secondaryUnit: s.secondaryUnit, secondaryConversionOp: c.op, secondaryConversionFactor: (c.factor as Dec).toFixed() };
+  const c = checkConversion(s.secondaryConversionOp, s.secondaryConversionFactor, {
+    op: 'secondaryConversionOp',
+    factor: 'secondaryConversionFactor',
+  });
+  return {
+    secondaryUnit: s.secondaryUnit,
+    secondaryConversionOp: c.op,
+    secondaryConversionFactor: (c.factor as Dec).toFixed(),
+  };
 }
 
 export function checkLotManagement(value: string): LotManagement {
   if (value !== 'no' && value !== 'yes' && value !== 'auto') {
-    throw new DomainError('validation.failed', 'lotManagement must be no, yes or auto (yes with automatic consumption)', { field: 'lotManagement' });
+    throw new DomainError(
+      'validation.failed',
+      'lotManagement must be no, yes or auto (yes with automatic consumption)',
+      { field: 'lotManagement' },
+    );
   }
   return value;
 }
@@ -98,24 +128,41 @@ export function checkNonNegative(text: string, field: string): string {
 
 export function checkValidity(validFrom: string | null, validTo: string | null): void {
   if (validFrom !== null && validTo !== null && validTo < validFrom) {
-    throw new DomainError('validation.failed', `validTo ${validTo} is before validFrom ${validFrom}`, { field: 'validTo' });
+    throw new DomainError('validation.failed', `validTo ${validTo} is before validFrom ${validFrom}`, {
+      field: 'validTo',
+    });
   }
 }
 
 /** The primary unit is the unit of balances and valuation: it is fixed once stock has moved. */
-export function checkPrimaryUnitChange(item: { code: string; primaryUnit: string; hasLedgerEntries: boolean }, newUnit: string): void {
+export function checkPrimaryUnitChange(
+  item: { code: string; primaryUnit: string; hasLedgerEntries: boolean },
+  newUnit: string,
+): void {
   if (newUnit !== item.primaryUnit && item.hasLedgerEntries) {
-    throw new DomainError('item.primary_unit_locked', `item ${item.code} has stock movements; its primary unit ${item.primaryUnit} can no longer change`, {
-      field: 'primaryUnit', params: { primaryUnit: item.primaryUnit },
-    });
+    throw new DomainError(
+      'item.primary_unit_locked',
+      `item ${item.code} has stock movements; its primary unit ${item.primaryUnit} can no longer change`,
+      {
+        field: 'primaryUnit',
+        params: { primaryUnit: item.primaryUnit },
+      },
+    );
   }
 }
 
 export type CheckMode = 'none' | 'warning' | 'blocking';
 
 /** The item columns that follow lot/serial management (seed 002, tab Lotti/matricole). */
-export interface TrackingFields { lotAvailabilityCheck: CheckMode; availabilityCheck: CheckMode; serialClass: string | null }
-export interface Tracking { lotManagement: LotManagement; serialManagement: boolean }
+export interface TrackingFields {
+  lotAvailabilityCheck: CheckMode;
+  availabilityCheck: CheckMode;
+  serialClass: string | null;
+}
+export interface Tracking {
+  lotManagement: LotManagement;
+  serialManagement: boolean;
+}
 
 /**
  * The one rule for lot/serial couplings, applied on every path that creates an item or changes its lot/serial
@@ -127,21 +174,33 @@ export interface Tracking { lotManagement: LotManagement; serialManagement: bool
  * silently but refused naming the field.
  */
 export function checkTracking(item: Tracking, f: TrackingFields, given: ReadonlySet<string>): TrackingFields {
-  const out: TrackingFields = { lotAvailabilityCheck: f.lotAvailabilityCheck, availabilityCheck: f.availabilityCheck, serialClass: f.serialClass };
+  const out: TrackingFields = {
+    lotAvailabilityCheck: f.lotAvailabilityCheck,
+    availabilityCheck: f.availabilityCheck,
+    serialClass: f.serialClass,
+  };
   if (item.lotManagement !== 'no' && out.lotAvailabilityCheck === 'none') {
     if (given.has('lotAvailabilityCheck')) {
-      throw new DomainError('validation.failed', 'a lot-managed item cannot switch the lot availability check off', { field: 'lotAvailabilityCheck' });
+      throw new DomainError('validation.failed', 'a lot-managed item cannot switch the lot availability check off', {
+        field: 'lotAvailabilityCheck',
+      });
     }
     out.lotAvailabilityCheck = 'blocking';
   }
   if (out.lotAvailabilityCheck !== 'none' && out.availabilityCheck === 'none') {
     if (given.has('availabilityCheck')) {
-      throw new DomainError('validation.failed', 'the availability check follows the lot availability check and cannot be none', { field: 'availabilityCheck' });
+      throw new DomainError(
+        'validation.failed',
+        'the availability check follows the lot availability check and cannot be none',
+        { field: 'availabilityCheck' },
+      );
     }
     out.availabilityCheck = out.lotAvailabilityCheck;
   }
   if (item.serialManagement && out.serialClass === null) {
-    throw new DomainError('lot.class_required', 'a serial-managed item needs its serial class', { field: 'serialClass' });
+    throw new DomainError('lot.class_required', 'a serial-managed item needs its serial class', {
+      field: 'serialClass',
+    });
   }
   return out;
 }
@@ -153,12 +212,21 @@ export function checkTracking(item: Tracking, f: TrackingFields, given: Readonly
 export function checkTrackingChange(item: { code: string } & Tracking, next: Tracking, hasStock: boolean): void {
   if (!hasStock) return;
   // no ↔ yes/auto changes what a position is; yes ↔ auto only changes how lots are picked, so stock survives it.
-  const field = (next.lotManagement !== 'no') !== (item.lotManagement !== 'no') ? 'lotManagement'
-    : next.serialManagement !== item.serialManagement ? 'serialManagement' : null;
+  const field =
+    (next.lotManagement !== 'no') !== (item.lotManagement !== 'no')
+      ? 'lotManagement'
+      : next.serialManagement !== item.serialManagement
+        ? 'serialManagement'
+        : null;
   if (field === null) return;
-  throw new DomainError('item.tracking_locked', `item ${item.code} has stock; its ${field === 'lotManagement' ? 'lot' : 'serial'} management cannot change until the stock is zero`, {
-    field, params: { lotManagement: item.lotManagement, serialManagement: item.serialManagement },
-  });
+  throw new DomainError(
+    'item.tracking_locked',
+    `item ${item.code} has stock; its ${field === 'lotManagement' ? 'lot' : 'serial'} management cannot change until the stock is zero`,
+    {
+      field,
+      params: { lotManagement: item.lotManagement, serialManagement: item.serialManagement },
+    },
+  );
 }
 
 /**

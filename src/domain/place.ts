@@ -31,7 +31,9 @@ function element(value: string | null | undefined, name: ElementName): string | 
   if (value === null || value === undefined || value === '') return null;
   const v = value.trim().toUpperCase();
   if (!ELEMENT.test(v)) {
-    throw new DomainError('place.bin_elements_invalid', `${name} "${value}" must be 1–10 letters or digits`, { field: name });
+    throw new DomainError('place.bin_elements_invalid', `${name} "${value}" must be 1–10 letters or digits`, {
+      field: name,
+    });
   }
   return v;
 }
@@ -40,7 +42,10 @@ function element(value: string | null | undefined, name: ElementName): string | 
  * Checks elements against the zone organisation and normalises them: high_bay needs row, level and place;
  * block needs row and place and no level; places_only only a place. Aisle is optional where rows exist.
  */
-export function checkBinElements(organisation: ZoneOrganisation, input: Partial<Record<ElementName, string | null>>): BinElements {
+export function checkBinElements(
+  organisation: ZoneOrganisation,
+  input: Partial<Record<ElementName, string | null>>,
+): BinElements {
   const e: BinElements = {
     aisle: element(input.aisle, 'aisle'),
     row: element(input.row, 'row'),
@@ -50,12 +55,18 @@ export function checkBinElements(organisation: ZoneOrganisation, input: Partial<
   const allowed = ORGANISATION_ELEMENTS[organisation];
   for (const name of ['aisle', 'row', 'level'] as const) {
     if (e[name] !== null && !allowed.includes(name)) {
-      throw new DomainError('place.bin_elements_invalid', `a ${organisation} zone has no ${name}; leave ${name} empty`, { field: name });
+      throw new DomainError(
+        'place.bin_elements_invalid',
+        `a ${organisation} zone has no ${name}; leave ${name} empty`,
+        { field: name },
+      );
     }
   }
   for (const name of allowed) {
     if (name !== 'aisle' && !e[name]) {
-      throw new DomainError('place.bin_elements_invalid', `${name} is required in a ${organisation} zone`, { field: name });
+      throw new DomainError('place.bin_elements_invalid', `${name} is required in a ${organisation} zone`, {
+        field: name,
+      });
     }
   }
   return e;
@@ -67,7 +78,10 @@ export function binCode(e: BinElements): string {
 }
 
 /** Builds the normalised elements and code in one step. */
-export function makeBin(organisation: ZoneOrganisation, input: Partial<Record<ElementName, string | null>>): BinElements & { code: string } {
+export function makeBin(
+  organisation: ZoneOrganisation,
+  input: Partial<Record<ElementName, string | null>>,
+): BinElements & { code: string } {
   const e = checkBinElements(organisation, input);
   return { ...e, code: binCode(e) };
 }
@@ -80,17 +94,31 @@ export function parseBinCode(organisation: ZoneOrganisation, code: string, field
   const parts = code.trim().toUpperCase().split('-');
   const required = ORGANISATION_ELEMENTS[organisation].filter((n) => n !== 'aisle');
   const names: readonly ElementName[] =
-    parts.length === required.length ? required
-      : parts.length === required.length + 1 && organisation !== 'places_only' ? ORGANISATION_ELEMENTS[organisation]
+    parts.length === required.length
+      ? required
+      : parts.length === required.length + 1 && organisation !== 'places_only'
+        ? ORGANISATION_ELEMENTS[organisation]
         : [];
   if (names.length === 0 || parts.some((p) => !ELEMENT.test(p))) {
-    const shape = organisation === 'high_bay' ? '[aisle-]row-level-place' : organisation === 'block' ? '[aisle-]row-place' : 'place';
-    throw new DomainError('place.bin_code_invalid', `bin code "${code}" does not match ${shape} of a ${organisation} zone (letters and digits, 1–10 each)`, {
-      field, params: { organisation },
-    });
+    const shape =
+      organisation === 'high_bay'
+        ? '[aisle-]row-level-place'
+        : organisation === 'block'
+          ? '[aisle-]row-place'
+          : 'place';
+    throw new DomainError(
+      'place.bin_code_invalid',
+      `bin code "${code}" does not match ${shape} of a ${organisation} zone (letters and digits, 1–10 each)`,
+      {
+        field,
+        params: { organisation },
+      },
+    );
   }
   const e: BinElements = { aisle: null, row: null, level: null, place: '' };
-  names.forEach((n, i) => { e[n] = parts[i]!; });
+  names.forEach((n, i) => {
+    e[n] = parts[i]!;
+  });
   return e;
 }
 
@@ -106,7 +134,9 @@ export function expandRange(range: ElementRange, name: ElementName): string[] {
   if ('values' in range) {
     const values = range.values.map((v) => element(v, name));
     if (values.length === 0 || values.some((v) => v === null)) {
-      throw new DomainError('place.bin_elements_invalid', `${name}.values must list at least one non-empty value`, { field: `${name}.values` });
+      throw new DomainError('place.bin_elements_invalid', `${name}.values must list at least one non-empty value`, {
+        field: `${name}.values`,
+      });
     }
     return [...new Set(values as string[])];
   }
@@ -115,8 +145,12 @@ export function expandRange(range: ElementRange, name: ElementName): string[] {
   if (/^\d{1,10}$/.test(from) && /^\d{1,10}$/.test(to)) {
     const a = Number(from);
     const b = Number(to);
-    if (b < a) throw new DomainError('place.bin_elements_invalid', `${name}.to ${to} is before ${name}.from ${from}`, { field: `${name}.to` });
-    if (b - a >= MAX_BULK_BINS) throw new DomainError('place.bin_elements_invalid', `${name} range is too large`, { field: name });
+    if (b < a)
+      throw new DomainError('place.bin_elements_invalid', `${name}.to ${to} is before ${name}.from ${from}`, {
+        field: `${name}.to`,
+      });
+    if (b - a >= MAX_BULK_BINS)
+      throw new DomainError('place.bin_elements_invalid', `${name} range is too large`, { field: name });
     // The width of `from` is the padding: 01–10 gives 01, 02, …, 10.
     const width = from.length;
     return Array.from({ length: b - a + 1 }, (_, i) => String(a + i).padStart(width, '0'));
@@ -124,10 +158,15 @@ export function expandRange(range: ElementRange, name: ElementName): string[] {
   if (/^[A-Z]$/.test(from) && /^[A-Z]$/.test(to)) {
     const a = from.charCodeAt(0);
     const b = to.charCodeAt(0);
-    if (b < a) throw new DomainError('place.bin_elements_invalid', `${name}.to ${to} is before ${name}.from ${from}`, { field: `${name}.to` });
+    if (b < a)
+      throw new DomainError('place.bin_elements_invalid', `${name}.to ${to} is before ${name}.from ${from}`, {
+        field: `${name}.to`,
+      });
     return Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i));
   }
-  throw new DomainError('place.bin_elements_invalid', `${name} range must be numbers (01–10) or single letters (A–D)`, { field: name });
+  throw new DomainError('place.bin_elements_invalid', `${name} range must be numbers (01–10) or single letters (A–D)`, {
+    field: name,
+  });
 }
 
 export type BinRanges = Partial<Record<ElementName, ElementRange>>;
@@ -136,16 +175,24 @@ export type BinRanges = Partial<Record<ElementName, ElementRange>>;
  * Every combination of the ranges (aisle × row × level × place, in sort order), each checked against the
  * organisation. Refuses more than MAX_BULK_BINS bins in one request.
  */
-export function expandBinRanges(organisation: ZoneOrganisation, ranges: BinRanges): Array<BinElements & { code: string }> {
+export function expandBinRanges(
+  organisation: ZoneOrganisation,
+  ranges: BinRanges,
+): Array<BinElements & { code: string }> {
   const axes: Array<[ElementName, (string | null)[]]> = (['aisle', 'row', 'level', 'place'] as const).map((n) => {
     const r = ranges[n];
     return [n, r ? expandRange(r, n) : [null]];
   });
   const total = axes.reduce((n, [, v]) => n * v.length, 1);
   if (total > MAX_BULK_BINS) {
-    throw new DomainError('place.bin_elements_invalid', `${total} bins requested; at most ${MAX_BULK_BINS} per request`, {
-      field: 'place', params: { total, max: MAX_BULK_BINS },
-    });
+    throw new DomainError(
+      'place.bin_elements_invalid',
+      `${total} bins requested; at most ${MAX_BULK_BINS} per request`,
+      {
+        field: 'place',
+        params: { total, max: MAX_BULK_BINS },
+      },
+    );
   }
   let combos: Array<Partial<Record<ElementName, string | null>>> = [{}];
   for (const [name, values] of axes) {
@@ -159,15 +206,23 @@ export function expandBinRanges(organisation: ZoneOrganisation, ranges: BinRange
 /** Zones exist only in structured warehouses. */
 export function checkZoneAllowed(warehouse: { code: string; kind: WarehouseKind }): void {
   if (warehouse.kind !== 'structured') {
-    throw new DomainError('place.zone_not_allowed', `warehouse ${warehouse.code} is ${warehouse.kind}; only structured warehouses have zones`, {
-      field: 'warehouseId',
-    });
+    throw new DomainError(
+      'place.zone_not_allowed',
+      `warehouse ${warehouse.code} is ${warehouse.kind}; only structured warehouses have zones`,
+      {
+        field: 'warehouseId',
+      },
+    );
   }
 }
 
 /** Bins exist only in structured zones. */
 export function checkBinAllowed(zone: { code: string; structured: boolean }): void {
   if (!zone.structured) {
-    throw new DomainError('place.bin_not_allowed', `zone ${zone.code} is unstructured; only structured zones have bins`, { field: 'zoneId' });
+    throw new DomainError(
+      'place.bin_not_allowed',
+      `zone ${zone.code} is unstructured; only structured zones have bins`,
+      { field: 'zoneId' },
+    );
   }
 }

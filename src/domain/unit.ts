@@ -34,9 +34,15 @@ function factorOf(conversion: Conversion, field: string): Dec {
 }
 
 /** Validates an op/factor pair as it comes from a client, naming the fields. */
-export function checkConversion(op: unknown, factor: unknown, fields = { op: 'conversionOp', factor: 'conversionFactor' }): Conversion {
+export function checkConversion(
+  op: unknown,
+  factor: unknown,
+  fields = { op: 'conversionOp', factor: 'conversionFactor' },
+): Conversion {
   if (op !== 'x' && op !== '\\') {
-    throw new DomainError('unit.conversion_invalid', `${fields.op} must be "x" (multiply) or "\\" (divide)`, { field: fields.op });
+    throw new DomainError('unit.conversion_invalid', `${fields.op} must be "x" (multiply) or "\\" (divide)`, {
+      field: fields.op,
+    });
   }
   const f = factorOf({ op, factor: factor as string }, fields.factor);
   return { op, factor: f };
@@ -69,9 +75,14 @@ export function convertToPrimary(qty: Dec, conversion: Conversion, primary?: Uni
   const result = conversion.op === 'x' ? qty.times(f) : qty.dividedBy(f);
   // Dec has 40 significant digits; a division that lost digits does not multiply back exactly.
   if (conversion.op === '\\' && !result.times(f).eq(qty)) {
-    throw new DomainError('unit.not_convertible', `${field} ${qty.toFixed()} divided by ${f.toFixed()} is not an exact decimal`, {
-      field, params: { factor: f.toFixed() },
-    });
+    throw new DomainError(
+      'unit.not_convertible',
+      `${field} ${qty.toFixed()} divided by ${f.toFixed()} is not an exact decimal`,
+      {
+        field,
+        params: { factor: f.toFixed() },
+      },
+    );
   }
   if (primary && result.decimalPlaces() > primary.decimals) {
     throw new DomainError(
@@ -98,10 +109,15 @@ export function formatConversion(unit: string, primaryUnit: string, conversion: 
 const FORMULA = /^\s*([A-Za-z0-9_%]{1,10})\s*=\s*([A-Za-z0-9_%]{1,10})\s*([x\\])\s*(\d{1,20}(?:\.\d{1,12})?)\s*$/;
 
 /** Parses `kg = g x 1000` into its parts; the inverse of formatConversion. */
-export function parseConversionFormula(text: string, field = 'conversion'): { unit: string; primaryUnit: string; conversion: Conversion } {
+export function parseConversionFormula(
+  text: string,
+  field = 'conversion',
+): { unit: string; primaryUnit: string; conversion: Conversion } {
   const m = FORMULA.exec(text);
   if (!m) {
-    throw new DomainError('unit.conversion_invalid', `${field} must read like "S10 = PZ x 10" or "g = kg \\ 1000"`, { field });
+    throw new DomainError('unit.conversion_invalid', `${field} must read like "S10 = PZ x 10" or "g = kg \\ 1000"`, {
+      field,
+    });
   }
   const [, unit, primaryUnit, op, factor] = m as unknown as [string, string, string, ConversionOp, string];
   if (unit === primaryUnit) {

@@ -16,7 +16,9 @@ import type { Actor, Tx } from './context.js';
 import { findWarehouseSite } from './site-scope.repository.js';
 
 /** The site an actor is limited to; null: every site. */
-export interface SiteScope { siteId: string | null }
+export interface SiteScope {
+  siteId: string | null;
+}
 
 export const ALL_SITES: SiteScope = { siteId: null };
 
@@ -29,7 +31,12 @@ export function inScope(scope: SiteScope, siteId: string | null | undefined): bo
 }
 
 /** Throws not_found (the same answer as a missing row) unless `siteId` is inside the scope. */
-export function requireInScope(scope: SiteScope, siteId: string | null | undefined, what: string, field?: string): void {
+export function requireInScope(
+  scope: SiteScope,
+  siteId: string | null | undefined,
+  what: string,
+  field?: string,
+): void {
   if (!inScope(scope, siteId)) throw new DomainError('not_found', `${what} not found`, field ? { field } : {});
 }
 
@@ -43,7 +50,10 @@ export function visibleIn<T extends { siteId: string | null }>(scope: SiteScope,
  * user. Asking a scoped user's filter for another site answers nothing (an empty page), not an error: a list
  * filter names no row.
  */
-export function filterSite(scope: SiteScope, asked: string | null | undefined): { siteId: string | undefined; empty: boolean } {
+export function filterSite(
+  scope: SiteScope,
+  asked: string | null | undefined,
+): { siteId: string | undefined; empty: boolean } {
   if (scope.siteId === null) return { siteId: asked ?? undefined, empty: false };
   return { siteId: scope.siteId, empty: asked != null && asked !== scope.siteId };
 }
@@ -57,8 +67,14 @@ export function siteIs(column: string, scope: SiteScope): RawBuilder<boolean> {
 }
 
 /** A warehouse named by a request (query or body): not_found unless it exists inside the scope. */
-export async function requireWarehouseInScope(trx: Tx, scope: SiteScope, warehouseId: string, field = 'warehouseId'): Promise<{ id: string; siteId: string; code: string }> {
+export async function requireWarehouseInScope(
+  trx: Tx,
+  scope: SiteScope,
+  warehouseId: string,
+  field = 'warehouseId',
+): Promise<{ id: string; siteId: string; code: string }> {
   const wh = await findWarehouseSite(trx, warehouseId);
-  if (!wh || !inScope(scope, wh.siteId)) throw new DomainError('not_found', `warehouse ${warehouseId} not found`, { field });
+  if (!wh || !inScope(scope, wh.siteId))
+    throw new DomainError('not_found', `warehouse ${warehouseId} not found`, { field });
   return wh;
 }

@@ -45,7 +45,9 @@ export async function listUserRows(trx: Tx, filter: UserFilter, scope: SiteScope
   if (scope.siteId !== null) q = q.where('siteId', '=', scope.siteId);
   if (filter.q) {
     const prefix = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]));
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]),
+    );
   }
   if (filter.role) q = q.where('role', '=', filter.role);
   if (filter.active !== undefined) q = q.where('active', '=', filter.active);
@@ -64,7 +66,11 @@ export async function findUserByUsername(trx: Tx, username: string) {
 }
 
 /** The changed user, or undefined when there is no user with this id. An empty change reads the user. */
-export async function updateUserRow(trx: Tx, id: string, set: Updateable<Database['users']>): Promise<UserView | undefined> {
+export async function updateUserRow(
+  trx: Tx,
+  id: string,
+  set: Updateable<Database['users']>,
+): Promise<UserView | undefined> {
   // `UPDATE … SET` with nothing to set is a syntax error: a PATCH of {} is a no-op, not a 500.
   if (Object.keys(set).length === 0) return findUser(trx, id);
   return trx.updateTable('users').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirst();
@@ -77,8 +83,16 @@ export async function anyAdminExists(trx: Tx): Promise<boolean> {
 }
 
 /** Inserts the user unless the user name is taken (the unique index decides, so concurrent inserts are safe). */
-export async function insertUserUnlessTaken(trx: Tx, row: Insertable<Database['users']>): Promise<{ id: string } | undefined> {
-  return trx.insertInto('users').values(row).onConflict((oc) => oc.column('username').doNothing()).returning('id').executeTakeFirst();
+export async function insertUserUnlessTaken(
+  trx: Tx,
+  row: Insertable<Database['users']>,
+): Promise<{ id: string } | undefined> {
+  return trx
+    .insertInto('users')
+    .values(row)
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
 }
 
 export async function insertSession(trx: Tx, row: Insertable<Database['sessions']>): Promise<void> {
@@ -98,15 +112,26 @@ export async function findSession(trx: Tx, tokenHash: string) {
   return trx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.username', 'users.role', 'users.siteId', 'users.active', 'sessions.expiresAt', 'sessions.lastSeenAt'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.role',
+      'users.siteId',
+      'users.active',
+      'sessions.expiresAt',
+      'sessions.lastSeenAt',
+    ])
     .where('sessions.tokenHash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 /** Deletes the user's sessions that ended (past their absolute end, or unused since `idleSince`). */
 export async function deleteEndedSessionsOfUser(trx: Tx, userId: string, now: Date, idleSince: Date): Promise<void> {
-  await trx.deleteFrom('sessions').where('userId', '=', userId)
-    .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<=', idleSince)])).execute();
+  await trx
+    .deleteFrom('sessions')
+    .where('userId', '=', userId)
+    .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<=', idleSince)]))
+    .execute();
 }
 
 /** Marks the session used now (idle expiry counts from here). */

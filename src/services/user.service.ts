@@ -10,8 +10,24 @@ import { dummyVerify, hashPassword, verifyPassword } from './auth/password-hash.
 import { checkNewPassword } from './auth/password-policy.js';
 import { type Actor, type Role, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from './context.js';
 import {
-  type UserFilter, type UserView, anyAdminExists, deleteEndedSessionsOfUser, deleteSessionReturningUser, deleteSessionsOfUser, findPasswordHash, findSession, findUser,
-  findUserByUsername, insertSession, insertUser, insertUserUnlessTaken, listUserRows, setPasswordHash, siteExists, touchSession, updateUserRow,
+  type UserFilter,
+  type UserView,
+  anyAdminExists,
+  deleteEndedSessionsOfUser,
+  deleteSessionReturningUser,
+  deleteSessionsOfUser,
+  findPasswordHash,
+  findSession,
+  findUser,
+  findUserByUsername,
+  insertSession,
+  insertUser,
+  insertUserUnlessTaken,
+  listUserRows,
+  setPasswordHash,
+  siteExists,
+  touchSession,
+  updateUserRow,
   usernameTaken,
 } from './user.repository.js';
 import { scopeOf, visibleIn } from './site-scope.js';
@@ -42,7 +58,10 @@ export function sessionPolicyFromEnv(env: NodeJS.ProcessEnv): Partial<SessionPol
   const whole = (name: string): number | undefined => {
     const v = env[name];
     if (v === undefined || v === '') return undefined;
-    if (!/^[1-9][0-9]{0,5}$/.test(v)) throw new DomainError('validation.failed', `${name} must be a whole number of at least 1, got "${v}"`, { field: name });
+    if (!/^[1-9][0-9]{0,5}$/.test(v))
+      throw new DomainError('validation.failed', `${name} must be a whole number of at least 1, got "${v}"`, {
+        field: name,
+      });
     return Number(v);
   };
   const idleMinutes = whole('INVENTUR_SESSION_IDLE_MINUTES');
@@ -63,14 +82,17 @@ export interface NewUser {
 /** A user's site must exist (the column's foreign key would otherwise answer with an internal error). */
 async function checkSite(trx: Tx, siteId: string | null | undefined): Promise<void> {
   if (siteId === null || siteId === undefined) return;
-  if (!(await siteExists(trx, siteId))) throw new DomainError('reference.unknown', `site ${siteId} does not exist`, { field: 'siteId' });
+  if (!(await siteExists(trx, siteId)))
+    throw new DomainError('reference.unknown', `site ${siteId} does not exist`, { field: 'siteId' });
 }
 
 /** An admin cannot take their own admin rights or account away: the last admin would lock everyone out. */
 function checkSelfChange(actor: Actor, id: string, changes: UserChanges): void {
   if (actor.userId !== id || actor.role !== 'admin') return;
-  if (changes.active === false) throw new DomainError('auth.forbidden', 'you cannot deactivate your own account', { field: 'active' });
-  if (changes.role !== undefined && changes.role !== 'admin') throw new DomainError('auth.forbidden', 'you cannot take the admin role from yourself', { field: 'role' });
+  if (changes.active === false)
+    throw new DomainError('auth.forbidden', 'you cannot deactivate your own account', { field: 'active' });
+  if (changes.role !== undefined && changes.role !== 'admin')
+    throw new DomainError('auth.forbidden', 'you cannot take the admin role from yourself', { field: 'role' });
 }
 
 export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUser): Promise<UserView> {
@@ -90,7 +112,13 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
       siteId: input.siteId ?? null,
       createdAt: ctx.now(),
     });
-    await recordAudit(trx, ctx, { action: 'user.created', actor, subjectType: 'user', subjectId: user.id, details: { username: user.username, role: user.role, siteId: user.siteId } });
+    await recordAudit(trx, ctx, {
+      action: 'user.created',
+      actor,
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { username: user.username, role: user.role, siteId: user.siteId },
+    });
     return user;
   });
 }
@@ -121,26 +149,45 @@ export interface UserChanges {
 /** Changing one's own password needs the current one: a session left open on a handheld must not take the account over. */
 async function checkCurrentPassword(trx: Tx, id: string, changes: UserChanges): Promise<void> {
   if (changes.currentPassword === undefined || changes.currentPassword === '') {
-    throw new DomainError('validation.failed', 'currentPassword: give your current password to change it', { field: 'currentPassword', params: { rule: 'required' } });
+    throw new DomainError('validation.failed', 'currentPassword: give your current password to change it', {
+      field: 'currentPassword',
+      params: { rule: 'required' },
+    });
   }
   const stored = await findPasswordHash(trx, id);
   const { ok } = stored ? await verifyPassword(changes.currentPassword, stored) : { ok: false };
-  if (!ok) throw new DomainError('auth.current_password_wrong', 'currentPassword: the current password is wrong', { field: 'currentPassword' });
+  if (!ok)
+    throw new DomainError('auth.current_password_wrong', 'currentPassword: the current password is wrong', {
+      field: 'currentPassword',
+    });
 }
 
 /** The audit entries a user change makes: role, site, activation and password. */
 function changeEntries(before: UserView, after: UserView, passwordChanged: boolean) {
-  const entries: Array<{ action: 'user.role_changed' | 'user.site_changed' | 'user.deactivated' | 'user.reactivated' | 'auth.password_changed'; details: Record<string, unknown> }> = [];
-  if (before.role !== after.role) entries.push({ action: 'user.role_changed', details: { from: before.role, to: after.role } });
-  if (before.siteId !== after.siteId) entries.push({ action: 'user.site_changed', details: { from: before.siteId, to: after.siteId } });
-  if (before.active !== after.active) entries.push({ action: after.active ? 'user.reactivated' : 'user.deactivated', details: {} });
+  const entries: Array<{
+    action:
+      'user.role_changed' | 'user.site_changed' | 'user.deactivated' | 'user.reactivated' | 'auth.password_changed';
+    details: Record<string, unknown>;
+  }> = [];
+  if (before.role !== after.role)
+    entries.push({ action: 'user.role_changed', details: { from: before.role, to: after.role } });
+  if (before.siteId !== after.siteId)
+    entries.push({ action: 'user.site_changed', details: { from: before.siteId, to: after.siteId } });
+  if (before.active !== after.active)
+    entries.push({ action: after.active ? 'user.reactivated' : 'user.deactivated', details: {} });
   if (passwordChanged) entries.push({ action: 'auth.password_changed', details: {} });
   return entries;
 }
 
-export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
+export async function updateUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: UserChanges,
+): Promise<UserView> {
   const self = actor.userId === id;
-  if (!self || changes.role !== undefined || changes.active !== undefined || changes.siteId !== undefined) requireRole(actor, 'admin');
+  if (!self || changes.role !== undefined || changes.active !== undefined || changes.siteId !== undefined)
+    requireRole(actor, 'admin');
   checkSelfChange(actor, id, changes);
   // The password work (checking the current one, hashing the new one) is done before the transaction: a
   // derivation takes a fifth of a second, and PGlite's one connection would wait for it.
@@ -165,7 +212,13 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
     // A deactivated user or a changed password ends every open session of that user.
     if (changes.active === false || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
     for (const e of changeEntries(before, after, passwordHash !== undefined)) {
-      await recordAudit(trx, ctx, { action: e.action, actor, subjectType: 'user', subjectId: id, details: { username: after.username, ...e.details } });
+      await recordAudit(trx, ctx, {
+        action: e.action,
+        actor,
+        subjectType: 'user',
+        subjectId: id,
+        details: { username: after.username, ...e.details },
+      });
     }
     return after;
   });
@@ -187,7 +240,12 @@ export interface SignInClient {
  * although the sign-in fails (a rolled-back count would throttle nothing); the session, a rehash and the
  * success entry are one transaction.
  */
-export async function login(ctx: ServiceContext, username: string, password: string, client: SignInClient = {}): Promise<LoginResult> {
+export async function login(
+  ctx: ServiceContext,
+  username: string,
+  password: string,
+  client: SignInClient = {},
+): Promise<LoginResult> {
   const { address } = client;
   try {
     await admitAttempt(ctx.db, username, address);
@@ -200,10 +258,18 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const row = await findUserByUsername(ctx.db, username);
   // Unknown and deactivated users cost the same derivation as a wrong password, and get the same answer:
   // neither the time nor the error tells which user names exist.
-  const verified = row ? await verifyPassword(password, row.passwordHash) : (await dummyVerify(password), { ok: false, needsRehash: false });
+  const verified = row
+    ? await verifyPassword(password, row.passwordHash)
+    : (await dummyVerify(password), { ok: false, needsRehash: false });
   if (!row || !row.active || !verified.ok) {
     const reason = !row ? 'unknown_user' : !row.active ? 'inactive' : 'wrong_password';
-    await recordAudit(ctx.db, ctx, { action: 'auth.login_failed', username, address, ...(row ? { subjectType: 'user', subjectId: row.id } : {}), details: { reason } });
+    await recordAudit(ctx.db, ctx, {
+      action: 'auth.login_failed',
+      username,
+      address,
+      ...(row ? { subjectType: 'user', subjectId: row.id } : {}),
+      details: { reason },
+    });
     throw new DomainError('auth.invalid_credentials', 'username or password is wrong');
   }
   await signInSucceeded(ctx.db, username, address);
@@ -216,10 +282,23 @@ export async function login(ctx: ServiceContext, username: string, password: str
   await ctx.db.transaction().execute(async (trx) => {
     // The user's ended sessions go now: nothing else removes them.
     await deleteEndedSessionsOfUser(trx, row.id, now, new Date(now.getTime() - sessionPolicy.idleMinutes * 60_000));
-    await insertSession(trx, { tokenHash: tokenHash(token), userId: row.id, createdAt: now, expiresAt, lastSeenAt: now });
+    await insertSession(trx, {
+      tokenHash: tokenHash(token),
+      userId: row.id,
+      createdAt: now,
+      expiresAt,
+      lastSeenAt: now,
+    });
     if (rehash) await setPasswordHash(trx, row.id, rehash);
     const actor: Actor = { userId: row.id, username: row.username, role: row.role, siteId: row.siteId };
-    await recordAudit(trx, ctx, { action: 'auth.login_succeeded', actor, address, subjectType: 'user', subjectId: row.id, details: rehash ? { rehashed: true } : {} });
+    await recordAudit(trx, ctx, {
+      action: 'auth.login_succeeded',
+      actor,
+      address,
+      subjectType: 'user',
+      subjectId: row.id,
+      details: rehash ? { rehashed: true } : {},
+    });
   });
   return { token, expiresAt: expiresAt.toISOString(), user };
 }
@@ -228,7 +307,14 @@ export async function login(ctx: ServiceContext, username: string, password: str
 export async function logout(ctx: ServiceContext, token: string, client: SignInClient = {}): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await deleteSessionReturningUser(trx, tokenHash(token));
-    if (ended) await recordAudit(trx, ctx, { action: 'auth.logout', address: client.address, subjectType: 'user', subjectId: ended.userId, actor: null });
+    if (ended)
+      await recordAudit(trx, ctx, {
+        action: 'auth.logout',
+        address: client.address,
+        subjectType: 'user',
+        subjectId: ended.userId,
+        actor: null,
+      });
   });
 }
 
@@ -250,18 +336,33 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
  * caller prints it once; undefined when users existed or the password came from the environment. A given
  * password must meet the password rules (the error names INVENTUR_ADMIN_PASSWORD).
  */
-export async function ensureAdmin(ctx: ServiceContext, configuredPassword?: string): Promise<{ created: boolean; password?: string }> {
+export async function ensureAdmin(
+  ctx: ServiceContext,
+  configuredPassword?: string,
+): Promise<{ created: boolean; password?: string }> {
   if (await anyAdminExists(ctx.db)) return { created: false };
-  if (configuredPassword !== undefined) checkNewPassword(configuredPassword, { field: 'INVENTUR_ADMIN_PASSWORD', username: 'admin' });
+  if (configuredPassword !== undefined)
+    checkNewPassword(configuredPassword, { field: 'INVENTUR_ADMIN_PASSWORD', username: 'admin' });
   const password = configuredPassword ?? randomBytes(15).toString('base64url');
   const passwordHash = await hashPassword(password);
   // Two app instances may start together on an empty PostgreSQL database: the unique user name decides
   // which one creates admin; the other finds it made and prints nothing.
   const inserted = await ctx.db.transaction().execute(async (trx) => {
     const made = await insertUserUnlessTaken(trx, {
-      username: 'admin', displayName: 'Administrator', passwordHash, role: 'admin', createdAt: ctx.now(),
+      username: 'admin',
+      displayName: 'Administrator',
+      passwordHash,
+      role: 'admin',
+      createdAt: ctx.now(),
     });
-    if (made) await recordAudit(trx, ctx, { action: 'user.created', actor: SYSTEM_ACTOR, subjectType: 'user', subjectId: made.id, details: { username: 'admin', role: 'admin', bootstrap: true } });
+    if (made)
+      await recordAudit(trx, ctx, {
+        action: 'user.created',
+        actor: SYSTEM_ACTOR,
+        subjectType: 'user',
+        subjectId: made.id,
+        details: { username: 'admin', role: 'admin', bootstrap: true },
+      });
     return made;
   });
   if (!inserted) return { created: false };

@@ -48,7 +48,10 @@ function readHolder(file: string): Holder {
 
 function inUse(file: string): DomainError {
   const holder = readHolder(file);
-  const who = holder.pid === undefined ? 'another process' : `process ${holder.pid}${holder.host ? ` on host ${holder.host}` : ''}`;
+  const who =
+    holder.pid === undefined
+      ? 'another process'
+      : `process ${holder.pid}${holder.host ? ` on host ${holder.host}` : ''}`;
   return new DomainError(
     'storage.data_dir_in_use',
     `data directory in use: ${file} is held by ${who}. Stop that process or set INVENTUR_DATA_DIR to another directory.`,

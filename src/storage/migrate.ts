@@ -43,7 +43,10 @@ export async function migrate(pool: pg.Pool, migrations = knownMigrations()): Pr
     );
     const { rows } = await client.query<{ name: string }>('select name from schema_migrations order by name');
     const applied = rows.map((r) => r.name);
-    checkPrefix(applied, migrations.map((m) => m.name));
+    checkPrefix(
+      applied,
+      migrations.map((m) => m.name),
+    );
     const pending = migrations.slice(applied.length);
     for (const m of pending) {
       await client.query('begin');

@@ -11,5 +11,15 @@ import type { ItemMasterTables } from './tables/item-master.tables.js';
 import type { LedgerTables } from './tables/ledger.tables.js';
 import type { SampleInventoryTables } from './tables/sample-inventory.tables.js';
 
-export interface Database extends BarcodeRuleTables, CoreTables, InventoryTables, ItemSearchTables, LedgerTables, ItemMasterTables,
-  CountListCounterTables, IdempotencyTables, AuthAuditTables, SampleInventoryTables {}
+export interface Database
+  extends
+    BarcodeRuleTables,
+    CoreTables,
+    InventoryTables,
+    ItemSearchTables,
+    LedgerTables,
+    ItemMasterTables,
+    CountListCounterTables,
+    IdempotencyTables,
+    AuthAuditTables,
+    SampleInventoryTables {}

@@ -8,14 +8,28 @@ import { testApi, type TestApi } from '../helpers/api.js';
 import { makeItem, makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await testApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 
 const PW = 'audit-pass-2026';
 const signIn = (username: string, password: string, remoteAddress: string) =>
   api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
 const log = (query = '') => api.call('GET', `/api/audit-log${query}`);
-interface Entry { id: string; at: string; action: string; actorUserId: string | null; username: string | null; address: string | null; subjectType: string | null; subjectId: string | null; details: Record<string, unknown> }
+interface Entry {
+  id: string;
+  at: string;
+  action: string;
+  actorUserId: string | null;
+  username: string | null;
+  address: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
 const items = async (query = ''): Promise<Entry[]> => {
   const res = await log(query);
   expect(res.statusCode).toBe(200);
@@ -37,7 +51,12 @@ describe('audit log', () => {
     expect(failed[1]!.actorUserId).toBeNull();
     const ok = await items('?action=auth.login_succeeded&from=2026-03-15T10:11:00Z');
     expect(ok).toHaveLength(1);
-    expect(ok[0]).toMatchObject({ username: 'admin', address: '10.1.1.2', at: '2026-03-15T10:15:00.000Z', actorUserId: expect.any(String) });
+    expect(ok[0]).toMatchObject({
+      username: 'admin',
+      address: '10.1.1.2',
+      at: '2026-03-15T10:15:00.000Z',
+      actorUserId: expect.any(String),
+    });
   });
 
   it('records user creation, role and site changes, deactivation and password resets by whom', async () => {
@@ -51,25 +70,49 @@ describe('audit log', () => {
     expect((await api.call('PATCH', `/api/users/${id}`, { password: 'audit-pass-2027' })).statusCode).toBe(200);
     expect((await api.call('PATCH', `/api/users/${id}`, { displayName: 'Only a name' })).statusCode).toBe(200);
     const about = await items(`?subjectType=user&subjectId=${id}`);
-    expect(about.map((e) => e.action)).toEqual(['auth.password_changed', 'user.deactivated', 'user.site_changed', 'user.role_changed', 'user.created']);
+    expect(about.map((e) => e.action)).toEqual([
+      'auth.password_changed',
+      'user.deactivated',
+      'user.site_changed',
+      'user.role_changed',
+      'user.created',
+    ]);
     expect(about.every((e) => e.actorUserId === admin.id && e.username === 'admin')).toBe(true);
-    expect(about.find((e) => e.action === 'user.role_changed')!.details).toMatchObject({ from: 'counter', to: 'manager', username: 'audited' });
+    expect(about.find((e) => e.action === 'user.role_changed')!.details).toMatchObject({
+      from: 'counter',
+      to: 'manager',
+      username: 'audited',
+    });
     expect(about.find((e) => e.action === 'user.site_changed')!.details).toMatchObject({ from: null, to: site });
     expect(JSON.stringify(about)).not.toContain('audit-pass');
   });
 
   it('records manual postings with the key, the site and the entries', async () => {
     const db = api.db.ctx.db;
-    const site = (await makeSite(db)).id; const owner = (await makeOwner(db)).id; const wh = (await makeWarehouse(db, site)).id;
+    const site = (await makeSite(db)).id;
+    const owner = (await makeOwner(db)).id;
+    const wh = (await makeWarehouse(db, site)).id;
     const item = (await makeItem(db)).id;
     await makeKey(db, 'AREC', 'receipt');
-    const posted = await api.call('POST', '/api/postings/receipt', { siteId: site, keyCode: 'AREC', lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '4', unitPrice: '2.00' }] });
+    const posted = await api.call('POST', '/api/postings/receipt', {
+      siteId: site,
+      keyCode: 'AREC',
+      lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '4', unitPrice: '2.00' }],
+    });
     expect(posted.statusCode).toBe(201);
-    const refused = await api.call('POST', '/api/postings/receipt', { siteId: site, keyCode: 'NOKEY', lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '4' }] });
+    const refused = await api.call('POST', '/api/postings/receipt', {
+      siteId: site,
+      keyCode: 'NOKEY',
+      lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '4' }],
+    });
     expect(refused.statusCode).toBeGreaterThanOrEqual(400);
     const postings = await items('?action=ledger.manual_posting');
     expect(postings).toHaveLength(1);
-    expect(postings[0]).toMatchObject({ username: 'admin', subjectType: 'posting', details: { keyCode: 'AREC', siteId: site, lines: 1, status: 'posted', entryIds: posted.json().entryIds } });
+    expect(postings[0]).toMatchObject({
+      username: 'admin',
+      subjectType: 'posting',
+      details: { keyCode: 'AREC', siteId: site, lines: 1, status: 'posted', entryIds: posted.json().entryIds },
+    });
   });
 
   it('pages newest first and filters by user name and time', async () => {
@@ -95,12 +138,13 @@ describe('audit log', () => {
     expect((await api.app.inject({ method: 'GET', url: '/api/audit-log' })).statusCode).toBe(401);
   });
 
-  it('the SQL CHECK of audit_log.action takes exactly the domain\'s list', async () => {
+  it("the SQL CHECK of audit_log.action takes exactly the domain's list", async () => {
     const db = api.db.ctx.db;
-    const tryInsert = (action: string) => db.transaction().execute(async (trx) => {
-      await sql`insert into audit_log (at, action) values (now(), ${action})`.execute(trx);
-      throw new Error('rolled back');
-    });
+    const tryInsert = (action: string) =>
+      db.transaction().execute(async (trx) => {
+        await sql`insert into audit_log (at, action) values (now(), ${action})`.execute(trx);
+        throw new Error('rolled back');
+      });
     for (const action of AUDIT_ACTIONS) await expect(tryInsert(action)).rejects.toThrow('rolled back');
     await expect(tryInsert('auth.bogus')).rejects.toThrow(/check constraint|violates/);
   });

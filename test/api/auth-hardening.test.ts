@@ -16,13 +16,22 @@ import { createUser } from '../../src/services/user.service.js';
 import { ADMIN_PASSWORD, testApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await testApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(() => { vi.useRealTimers(); vi.restoreAllMocks(); });
+beforeAll(async () => {
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 // Each test signs in from its own address, so one test's failures do not throttle the next.
 let address = '';
 let tests = 0;
-beforeEach(() => { address = `10.0.${++tests}.1`; });
+beforeEach(() => {
+  address = `10.0.${++tests}.1`;
+});
 
 const PW = 'counter-pass-2026';
 const signIn = (username: string, password: string, remoteAddress = address) =>
@@ -62,7 +71,9 @@ describe('sign-in throttling', () => {
 
   it('doubles the lockout when it repeats, and a right password resets the account', async () => {
     const u = await newUser();
-    const fail5 = async () => { for (let i = 0; i < 5; i++) expect((await signIn(u.username, 'wrong-password-x')).statusCode).toBe(401); };
+    const fail5 = async () => {
+      for (let i = 0; i < 5; i++) expect((await signIn(u.username, 'wrong-password-x')).statusCode).toBe(401);
+    };
     await fail5();
     expect((await signIn(u.username, 'wrong-password-x')).headers['retry-after']).toBe('60');
     moveWallClock(61_000);
@@ -77,7 +88,8 @@ describe('sign-in throttling', () => {
 
   it('throttles one address trying many user names, and only that address', async () => {
     const u = await newUser();
-    for (let i = 0; i < 30; i++) expect((await signIn(`nobody${i}`, 'wrong-password-x', '10.9.9.9')).statusCode).toBe(401);
+    for (let i = 0; i < 30; i++)
+      expect((await signIn(`nobody${i}`, 'wrong-password-x', '10.9.9.9')).statusCode).toBe(401);
     const locked = await signIn(u.username, PW, '10.9.9.9');
     expect(locked.statusCode).toBe(429);
     expect(locked.headers['retry-after']).toBe('60');
@@ -90,7 +102,13 @@ describe('sign-in throttling', () => {
     const second = await openRuntime({ url: process.env.DATABASE_URL, schema: rows[0]!.s, poolSize: 2 });
     const other = await buildApp(second.ctx, { webRoot: '/nonexistent' });
     try {
-      const viaOther = (password: string) => other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password }, remoteAddress: address });
+      const viaOther = (password: string) =>
+        other.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: u.username, password },
+          remoteAddress: address,
+        });
       for (let i = 0; i < 3; i++) expect((await signIn(u.username, 'wrong-password-x')).statusCode).toBe(401);
       for (let i = 0; i < 2; i++) expect((await viaOther('wrong-password-x')).statusCode).toBe(401);
       expect((await viaOther(PW)).statusCode).toBe(429);
@@ -135,7 +153,8 @@ describe('unknown users', () => {
 });
 
 describe('password rules and storage', () => {
-  const create = (password: string) => api.call('POST', '/api/users', { username: `rule${++seq}`, password, role: 'counter' });
+  const create = (password: string) =>
+    api.call('POST', '/api/users', { username: `rule${++seq}`, password, role: 'counter' });
 
   it('refuses short and common passwords naming the field and the rule; takes long Unicode passphrases', async () => {
     const short = await create('elevenchars');
@@ -143,7 +162,11 @@ describe('password rules and storage', () => {
     expect(short.json().error).toMatchObject({ field: 'password', params: { rule: 'too_small', minimum: 12 } });
     const common = await create('password1234');
     expect(common.statusCode).toBe(400);
-    expect(common.json().error).toMatchObject({ code: 'validation.failed', field: 'password', params: { rule: 'common_password' } });
+    expect(common.json().error).toMatchObject({
+      code: 'validation.failed',
+      field: 'password',
+      params: { rule: 'common_password' },
+    });
     expect((await create('QWERTYUIOP123')).json().error.params.rule).toBe('common_password');
     // Six emoji are 12 UTF-16 units but 6 characters: still too short.
     const emoji = await create('🔒🔒🔒🔒🔒🔒');
@@ -155,7 +178,7 @@ describe('password rules and storage', () => {
     expect((await signIn(ok.json().username, phrase)).statusCode).toBe(200);
   });
 
-  it('changing one\'s own password needs the current one; an admin resets another user\'s without it', async () => {
+  it("changing one's own password needs the current one; an admin resets another user's without it", async () => {
     const u = await newUser();
     const token = await tokenOf(u.username);
     const change = (body: object) => api.call('PATCH', `/api/users/${u.id}`, body, token);
@@ -178,7 +201,9 @@ describe('password rules and storage', () => {
     const legacy = `scrypt$${salt.toString('base64')}$${scryptSync(PW, salt, 32).toString('base64')}`; // node defaults: N=16384, r=8, p=1
     await api.db.ctx.db.updateTable('users').set({ passwordHash: legacy }).where('id', '=', u.id).execute();
     expect((await signIn(u.username, PW)).statusCode).toBe(200);
-    const stored = (await api.db.ctx.db.selectFrom('users').select('passwordHash').where('id', '=', u.id).executeTakeFirstOrThrow()).passwordHash;
+    const stored = (
+      await api.db.ctx.db.selectFrom('users').select('passwordHash').where('id', '=', u.id).executeTakeFirstOrThrow()
+    ).passwordHash;
     expect(stored).toMatch(/^scrypt\$N=16384,r=8,p=5\$/);
     expect((await signIn(u.username, PW)).statusCode).toBe(200);
     expect((await signIn(u.username, 'wrong-password-x')).statusCode).toBe(401);
@@ -233,7 +258,11 @@ describe('security headers', () => {
     const app = await buildApp(api.db.ctx, { webRoot });
     try {
       for (const url of ['/', '/scan', '/docs', '/api/auth/me', '/api/no-such-route']) {
-        const res = await app.inject({ method: 'GET', url, headers: url.startsWith('/api') ? { authorization: `Bearer ${api.token}` } : {} });
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: url.startsWith('/api') ? { authorization: `Bearer ${api.token}` } : {},
+        });
         expect(res.statusCode, url).toBeLessThan(500);
         const csp = String(res.headers['content-security-policy']);
         expect(csp, url).toContain("frame-ancestors 'none'");
@@ -247,7 +276,11 @@ describe('security headers', () => {
       }
       const page = await app.inject({ method: 'GET', url: '/scan' });
       expect(page.body).toContain('<title>Inventur</title>');
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin', password: ADMIN_PASSWORD },
+      });
       expect(login.headers['cache-control']).toBe('no-store');
     } finally {
       await app.close();

@@ -4,8 +4,12 @@ import { ADMIN_PASSWORD, testApi, type TestApi } from '../helpers/api.js';
 import { freshDb } from '../helpers/db.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await testApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 
 describe('authentication', () => {
   it('serves /health without a token', async () => {
@@ -46,17 +50,30 @@ describe('authentication', () => {
   });
 
   it('refuses a wrong password and accepts the right one', async () => {
-    const bad = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong-password-1' } });
+    const bad = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'wrong-password-1' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe('auth.invalid_credentials');
-    const ok = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const ok = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
     const me = await api.call('GET', '/api/auth/me', undefined, ok.json().token);
     expect(me.json().username).toBe('admin');
   });
 
   it('rejects unknown fields naming the field', async () => {
-    const res = await api.call('POST', '/api/users', { username: 'x1', password: 'counter-pass-2026', role: 'counter', colour: 'red' });
+    const res = await api.call('POST', '/api/users', {
+      username: 'x1',
+      password: 'counter-pass-2026',
+      role: 'counter',
+      colour: 'red',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation.unknown_field', field: 'colour' });
   });
@@ -69,10 +86,19 @@ describe('authentication', () => {
 
   it('lets only admins create users', async () => {
     const counter = await api.userToken('counter1', 'counter');
-    const res = await api.call('POST', '/api/users', { username: 'x2', password: 'counter-pass-2026', role: 'counter' }, counter.token);
+    const res = await api.call(
+      'POST',
+      '/api/users',
+      { username: 'x2', password: 'counter-pass-2026', role: 'counter' },
+      counter.token,
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.forbidden');
-    const dup = await api.call('POST', '/api/users', { username: 'counter1', password: 'counter-pass-2026', role: 'counter' });
+    const dup = await api.call('POST', '/api/users', {
+      username: 'counter1',
+      password: 'counter-pass-2026',
+      role: 'counter',
+    });
     expect(dup.statusCode).toBe(409);
   });
 

@@ -8,7 +8,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import readXlsxSheet from 'read-excel-file/node';
 import { runJobNow } from '../../src/services/jobs/runner.js';
 import { testApi, type TestApi } from '../helpers/api.js';
-import { type Base, type Inv, type List, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive } from '../helpers/inventory-factories.js';
+import {
+  type Base,
+  type Inv,
+  type List,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+  receive,
+} from '../helpers/inventory-factories.js';
 
 let api: TestApi;
 let base: Base;
@@ -16,7 +27,12 @@ let places: Awaited<ReturnType<typeof makePlaces>>;
 let counter: { token: string; userId: string };
 let inv: Inv;
 let list: List;
-let items: { a: { id: string; code: string }; b: { id: string; code: string }; found: { id: string; code: string }; lotted: { id: string; code: string } };
+let items: {
+  a: { id: string; code: string };
+  b: { id: string; code: string };
+  found: { id: string; code: string };
+  lotted: { id: string; code: string };
+};
 
 /** System quantities of this world and the differences the counts below leave. */
 const SECRETS = ['7331', '4417', '6151', '2917', '7326', '4413', '6145', '2914'];
@@ -27,13 +43,22 @@ const asManager = (method: string, url: string, body?: unknown) => api.call(meth
 
 /** Every answer the counter got: status and body, checked for leaks at the end of each test. */
 const answers: Array<{ what: string; res: LightMyRequestResponse }> = [];
-async function counterCalls(what: string, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
+async function counterCalls(
+  what: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<LightMyRequestResponse> {
   const res = await asCounter(method, url, body);
   answers.push({ what: `${method} ${url} (${what})`, res });
   return res;
 }
 /** The leaks among the answers collected since the last call (each test checks its own). */
-const leaks = () => answers.splice(0).map((a) => ({ what: a.what, leaked: leaked(a.res.body) })).filter((a) => a.leaked.length > 0);
+const leaks = () =>
+  answers
+    .splice(0)
+    .map((a) => ({ what: a.what, leaked: leaked(a.res.body) }))
+    .filter((a) => a.leaked.length > 0);
 
 beforeAll(async () => {
   api = await testApi();
@@ -48,18 +73,30 @@ beforeAll(async () => {
   items = { a, b, found, lotted };
   // Real stock through the ledger, so balances, entries, lots and availability all know it.
   const plain = places.plain.id;
-  for (const [itemId, quantity, lot] of [[a.id, '7331', ''], [b.id, '4417', ''], [found.id, '6151', ''], [lotted.id, '2917', 'LX-1']] as const) {
+  for (const [itemId, quantity, lot] of [
+    [a.id, '7331', ''],
+    [b.id, '4417', ''],
+    [found.id, '6151', ''],
+    [lotted.id, '2917', 'LX-1'],
+  ] as const) {
     const r = await receive(db, api.db.ctx, base, { itemId, warehouseId: plain, quantity, unitPrice: '2', lot });
     if (r.status !== 'posted') throw new Error('setup: the receipt was not posted');
   }
-  inv = await makeInventory(db, base, { showSystemQuantities: false, reportType: 'cumulative', singleReportingRequired: false });
+  inv = await makeInventory(db, base, {
+    showSystemQuantities: false,
+    reportType: 'cumulative',
+    singleReportingRequired: false,
+  });
   list = await makeCountList(db, inv, { responsibleUserId: counter.userId, warehouseId: plain });
-  for (const it of [a, b, lotted]) await makeCountItem(db, list, inv, { itemId: it.id, warehouseId: plain, lot: it === lotted ? 'LX-1' : '' });
+  for (const it of [a, b, lotted])
+    await makeCountItem(db, list, inv, { itemId: it.id, warehouseId: plain, lot: it === lotted ? 'LX-1' : '' });
   // Opening (a manager's job) re-reads the targets from the balances.
   const open = await asManager('POST', '/api/count-lists/open', { countListIds: [list.id] });
   expect((await runJobNow(api.db.ctx, open.json().jobId)).result).toMatchObject({ lists: [{ status: 'open' }] });
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 describe('blind inventory: what a counter can reach', () => {
   it('the manager sees the system quantities (the leak detector works)', async () => {
@@ -73,10 +110,18 @@ describe('blind inventory: what a counter can reach', () => {
 
   it('stock endpoints need the manager role: balances, ledger, availability and lots answer 403 to a counter', async () => {
     const q = `itemId=${items.a.id}&warehouseId=${places.plain.id}&ownerId=${base.owner.id}`;
-    for (const url of [`/api/stock/balances?itemId=${items.a.id}`, '/api/stock/balances', `/api/stock/ledger?itemId=${items.a.id}`, '/api/stock/ledger',
-      `/api/stock/availability?${q}`, `/api/lots?itemId=${items.lotted.id}`, '/api/lots',
+    for (const url of [
+      `/api/stock/balances?itemId=${items.a.id}`,
+      '/api/stock/balances',
+      `/api/stock/ledger?itemId=${items.a.id}`,
+      '/api/stock/ledger',
+      `/api/stock/availability?${q}`,
+      `/api/lots?itemId=${items.lotted.id}`,
+      '/api/lots',
       `/api/item-master/items/${items.a.id}/availability?warehouseId=${places.plain.id}&quantity=1`,
-      `/api/item-master/items/${items.lotted.id}/lot-proposal?warehouseId=${places.plain.id}&quantity=1`, '/api/item-master/stock-control']) {
+      `/api/item-master/items/${items.lotted.id}/lot-proposal?warehouseId=${places.plain.id}&quantity=1`,
+      '/api/item-master/stock-control',
+    ]) {
       const res = await counterCalls('stock', 'GET', url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('auth.forbidden');
@@ -88,33 +133,77 @@ describe('blind inventory: what a counter can reach', () => {
   it('headers, lists and items before counting carry no targets', async () => {
     expect((await counterCalls('inventory', 'GET', `/api/inventories/${inv.id}`)).statusCode).toBe(200);
     expect((await counterCalls('inventories', 'GET', '/api/inventories')).statusCode).toBe(200);
-    expect((await counterCalls('lists of the inventory', 'GET', `/api/inventories/${inv.id}/count-lists`)).statusCode).toBe(200);
+    expect(
+      (await counterCalls('lists of the inventory', 'GET', `/api/inventories/${inv.id}/count-lists`)).statusCode,
+    ).toBe(200);
     expect((await counterCalls('list', 'GET', `/api/count-lists/${list.id}`)).statusCode).toBe(200);
     const back = await counterCalls('items', 'GET', `/api/count-lists/${list.id}/items`);
-    expect(back.json().items.map((i: { targetQuantity: unknown; proposedQuantity: unknown }) => [i.targetQuantity, i.proposedQuantity]))
-      .toEqual([[null, null], [null, null], [null, null]]);
+    expect(
+      back
+        .json()
+        .items.map((i: { targetQuantity: unknown; proposedQuantity: unknown }) => [
+          i.targetQuantity,
+          i.proposedQuantity,
+        ]),
+    ).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
     expect((await counterCalls('handheld lists', 'GET', '/api/handheld/lists')).json().items).toHaveLength(1);
     const hand = await counterCalls('handheld items', 'GET', `/api/handheld/lists/${list.id}/items`);
-    expect(hand.json().items.every((i: object) => !('targetQuantity' in i) || (i as { targetQuantity: unknown }).targetQuantity === null)).toBe(true);
-    expect((await counterCalls('lookup items', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=items`)).statusCode).toBe(200);
-    expect((await counterCalls('lookup bins', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=bins`)).statusCode).toBe(200);
+    expect(
+      hand
+        .json()
+        .items.every(
+          (i: object) => !('targetQuantity' in i) || (i as { targetQuantity: unknown }).targetQuantity === null,
+        ),
+    ).toBe(true);
+    expect(
+      (await counterCalls('lookup items', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=items`)).statusCode,
+    ).toBe(200);
+    expect(
+      (await counterCalls('lookup bins', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=bins`)).statusCode,
+    ).toBe(200);
     expect((await counterCalls('reservations', 'GET', '/api/reservations')).statusCode).toBe(200);
     expect(leaks()).toEqual([]);
   });
 
   it('counting (scan, repeat, batch, back-office report of a found item, import) answers without targets', async () => {
-    const scan = await counterCalls('scan', 'POST', `/api/handheld/lists/${list.id}/scans`, { clientReportId: 'bl-1', itemCode: items.a.code, quantity: '5' });
+    const scan = await counterCalls('scan', 'POST', `/api/handheld/lists/${list.id}/scans`, {
+      clientReportId: 'bl-1',
+      itemCode: items.a.code,
+      quantity: '5',
+    });
     expect(scan.json()).toMatchObject({ status: 'recorded', report: { resultingQuantity: '5' } });
-    const again = await counterCalls('repeat scan', 'POST', `/api/handheld/lists/${list.id}/scans`, { clientReportId: 'bl-2', itemCode: items.a.code, quantity: '1' });
+    const again = await counterCalls('repeat scan', 'POST', `/api/handheld/lists/${list.id}/scans`, {
+      clientReportId: 'bl-2',
+      itemCode: items.a.code,
+      quantity: '1',
+    });
     expect(again.json()).toMatchObject({ status: 'decision_needed', previousQuantity: '5' });
     const batch = await counterCalls('batch', 'POST', '/api/handheld/scans/batch', {
-      scans: [{ listId: list.id, clientReportId: 'bl-3', itemCode: items.b.code, quantity: '4' }, { listId: list.id, clientReportId: 'bl-4', itemCode: items.lotted.code, lot: 'LX-1', quantity: '3' }],
+      scans: [
+        { listId: list.id, clientReportId: 'bl-3', itemCode: items.b.code, quantity: '4' },
+        { listId: list.id, clientReportId: 'bl-4', itemCode: items.lotted.code, lot: 'LX-1', quantity: '3' },
+      ],
     });
     expect(batch.json().results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);
     // A found item joins the list with its stock as target — which stays hidden.
-    const found = await counterCalls('found item', 'POST', `/api/count-lists/${list.id}/reports`, { itemId: items.found.id, warehouseId: places.plain.id, quantity: '6' });
-    expect(found.json()).toMatchObject({ status: 'recorded', added: true, item: { targetQuantity: null, proposedQuantity: null, reportedQuantity: '6' } });
-    const imp = await counterCalls('import', 'POST', `/api/count-lists/${list.id}/import`, { rows: [{ itemId: items.found.id, warehouseId: places.plain.id, quantity: '6' }], mode: 'replace' });
+    const found = await counterCalls('found item', 'POST', `/api/count-lists/${list.id}/reports`, {
+      itemId: items.found.id,
+      warehouseId: places.plain.id,
+      quantity: '6',
+    });
+    expect(found.json()).toMatchObject({
+      status: 'recorded',
+      added: true,
+      item: { targetQuantity: null, proposedQuantity: null, reportedQuantity: '6' },
+    });
+    const imp = await counterCalls('import', 'POST', `/api/count-lists/${list.id}/import`, {
+      rows: [{ itemId: items.found.id, warehouseId: places.plain.id, quantity: '6' }],
+      mode: 'replace',
+    });
     expect(imp.json()).toEqual({ reported: 1 });
     expect(leaks()).toEqual([]);
   });
@@ -123,11 +212,15 @@ describe('blind inventory: what a counter can reach', () => {
     const res = await counterCalls('mark all', 'POST', `/api/count-lists/${list.id}/mark-all-reported`, {});
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('count.blind_mark_all');
-    expect((await asManager('POST', `/api/count-lists/${list.id}/mark-all-reported`, {})).json().error.code).toBe('count.blind_mark_all');
+    expect((await asManager('POST', `/api/count-lists/${list.id}/mark-all-reported`, {})).json().error.code).toBe(
+      'count.blind_mark_all',
+    );
     const rows = (await asCounter('GET', `/api/count-lists/${list.id}/items`)).json().items as Array<{ id: string }>;
     expect(rows).toHaveLength(4);
     for (const r of rows) {
-      expect((await counterCalls('report history', 'GET', `/api/count-list-items/${r.id}/reports`)).statusCode).toBe(200);
+      expect((await counterCalls('report history', 'GET', `/api/count-list-items/${r.id}/reports`)).statusCode).toBe(
+        200,
+      );
     }
     expect(leaks()).toEqual([]);
   });
@@ -142,7 +235,10 @@ describe('blind inventory: what a counter can reach', () => {
       expect(xlsx.statusCode).toBe(200);
       const rows = (await readXlsxSheet(xlsx.rawPayload))[0]!.data as unknown[][];
       expect(rows[0]!.map(String).some((h) => /target/i.test(h))).toBe(false);
-      answers.push({ what: `GET ${scope}/counts.xlsx (as text)`, res: { ...xlsx, body: JSON.stringify(rows) } as LightMyRequestResponse });
+      answers.push({
+        what: `GET ${scope}/counts.xlsx (as text)`,
+        res: { ...xlsx, body: JSON.stringify(rows) } as LightMyRequestResponse,
+      });
     }
     const manager = await asManager('GET', `/api/count-lists/${list.id}/counts.csv`);
     expect(leaked(manager.body).length).toBeGreaterThan(0); // positive control: the manager's sheet has targets
@@ -153,11 +249,33 @@ describe('blind inventory: what a counter can reach', () => {
       }
     }
     // The handheld's place step, identify and zone lookup.
-    expect((await counterCalls('place step', 'POST', '/api/handheld/places/resolve', { listId: list.id, code: places.plain.code })).statusCode).toBeLessThan(500);
-    expect((await counterCalls('identify', 'GET', `/api/handheld/lists/${list.id}/identify?itemCode=${encodeURIComponent(items.b.code)}`)).statusCode).toBe(200);
-    expect((await counterCalls('lookup zones', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=zones`)).statusCode).toBe(200);
+    expect(
+      (
+        await counterCalls('place step', 'POST', '/api/handheld/places/resolve', {
+          listId: list.id,
+          code: places.plain.code,
+        })
+      ).statusCode,
+    ).toBeLessThan(500);
+    expect(
+      (
+        await counterCalls(
+          'identify',
+          'GET',
+          `/api/handheld/lists/${list.id}/identify?itemCode=${encodeURIComponent(items.b.code)}`,
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await counterCalls('lookup zones', 'GET', `/api/handheld/lists/${list.id}/lookup?kind=zones`)).statusCode,
+    ).toBe(200);
     // A report and its undo: the answers say what the line is back to, never its target.
-    const scan = await counterCalls('scan to undo', 'POST', `/api/handheld/lists/${list.id}/scans`, { clientReportId: 'bl-undo', itemCode: items.b.code, quantity: '3', mode: 'add' });
+    const scan = await counterCalls('scan to undo', 'POST', `/api/handheld/lists/${list.id}/scans`, {
+      clientReportId: 'bl-undo',
+      itemCode: items.b.code,
+      quantity: '3',
+      mode: 'add',
+    });
     expect(scan.statusCode, scan.body).toBe(200);
     const undo = await counterCalls('undo', 'POST', '/api/handheld/reports/bl-undo/undo', {});
     expect(undo.statusCode, `${scan.body} → ${undo.body}`).toBe(200);
@@ -168,11 +286,21 @@ describe('blind inventory: what a counter can reach', () => {
     const close = await asManager('POST', `/api/inventories/${inv.id}/close`);
     expect(close.json()).toMatchObject({ status: 'closed', lists: [{ status: 'closed' }] });
     // The manager sees what was posted: 5 − 7331, 4 − 4417, 3 − 2917, 6 − 6151.
-    expect(leaked((await asManager('GET', `/api/count-lists/${list.id}/items`)).body)).toEqual(expect.arrayContaining(['7326', '4413', '6145', '2914']));
+    expect(leaked((await asManager('GET', `/api/count-lists/${list.id}/items`)).body)).toEqual(
+      expect.arrayContaining(['7326', '4413', '6145', '2914']),
+    );
     const back = await counterCalls('closed items', 'GET', `/api/count-lists/${list.id}/items`);
-    expect(back.json().items.every((i: { postedQuantity: unknown; unitPrice: unknown }) => i.postedQuantity === null && i.unitPrice === null)).toBe(true);
+    expect(
+      back
+        .json()
+        .items.every(
+          (i: { postedQuantity: unknown; unitPrice: unknown }) => i.postedQuantity === null && i.unitPrice === null,
+        ),
+    ).toBe(true);
     expect((await counterCalls('closed list', 'GET', `/api/count-lists/${list.id}`)).statusCode).toBe(200);
-    expect((await counterCalls('lists of the closed inventory', 'GET', `/api/inventories/${inv.id}/count-lists`)).statusCode).toBe(200);
+    expect(
+      (await counterCalls('lists of the closed inventory', 'GET', `/api/inventories/${inv.id}/count-lists`)).statusCode,
+    ).toBe(200);
     expect((await counterCalls('handheld lists', 'GET', '/api/handheld/lists')).json().items).toEqual([]);
     expect(leaks()).toEqual([]);
   });

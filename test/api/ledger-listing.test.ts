@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMovements } from '../../src/services/ledger/index.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { testApi, type TestApi } from '../helpers/api.js';
-import { type Base, type Inv, type List, type Places, makeBase, makeCountList, makeInventory, makeItem, makePlaces } from '../helpers/inventory-factories.js';
+import {
+  type Base,
+  type Inv,
+  type List,
+  type Places,
+  makeBase,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+} from '../helpers/inventory-factories.js';
 
 let api: TestApi;
 let base: Base;
@@ -15,18 +25,62 @@ let counter: { token: string };
 const ids: Record<string, string> = {};
 
 interface Entry {
-  id: string; itemCode: string; itemDescription: string; unit: string; warehouseCode: string; zoneCode: string | null; binCode: string | null;
-  originType: string; originId: string | null; originNumber: string | null; originInventoryId: string | null; quantity: string; value: string; postingDate: string;
+  id: string;
+  itemCode: string;
+  itemDescription: string;
+  unit: string;
+  warehouseCode: string;
+  zoneCode: string | null;
+  binCode: string | null;
+  originType: string;
+  originId: string | null;
+  originNumber: string | null;
+  originInventoryId: string | null;
+  quantity: string;
+  value: string;
+  postingDate: string;
 }
 
-async function post(name: string, o: { itemId: string; bin?: boolean; quantity: string; unitPrice: string; date: string; originType: string; originId: string | null }) {
-  const r = await api.db.ctx.db.transaction().execute((trx) => postMovements(trx, api.db.ctx, SYSTEM_ACTOR, {
-    siteId: base.site.id, keyCode: 'REC', postingDate: o.date, originType: o.originType, originId: o.originId,
-    lines: [{
-      itemId: o.itemId, warehouseId: o.bin ? places.wms.id : places.plain.id, zoneId: o.bin ? places.zone.id : null, binId: o.bin ? places.p1.id : null,
-      lot: '', serial: '', ownerId: base.owner.id, quantity: o.quantity, unitPrice: o.unitPrice,
-    }],
-  }, {}));
+async function post(
+  name: string,
+  o: {
+    itemId: string;
+    bin?: boolean;
+    quantity: string;
+    unitPrice: string;
+    date: string;
+    originType: string;
+    originId: string | null;
+  },
+) {
+  const r = await api.db.ctx.db.transaction().execute((trx) =>
+    postMovements(
+      trx,
+      api.db.ctx,
+      SYSTEM_ACTOR,
+      {
+        siteId: base.site.id,
+        keyCode: 'REC',
+        postingDate: o.date,
+        originType: o.originType,
+        originId: o.originId,
+        lines: [
+          {
+            itemId: o.itemId,
+            warehouseId: o.bin ? places.wms.id : places.plain.id,
+            zoneId: o.bin ? places.zone.id : null,
+            binId: o.bin ? places.p1.id : null,
+            lot: '',
+            serial: '',
+            ownerId: base.owner.id,
+            quantity: o.quantity,
+            unitPrice: o.unitPrice,
+          },
+        ],
+      },
+      {},
+    ),
+  );
   expect(r.status).toBe('posted');
   ids[name] = (r as { entryIds: string[] }).entryIds[0]!;
 }
@@ -41,11 +95,35 @@ beforeAll(async () => {
   const b = await makeItem(db, { code: 'LED-B', description: 'Beta' });
   inv = await makeInventory(db, base, {});
   list = await makeCountList(db, inv, {});
-  await post('manual', { itemId: b.id, quantity: '5', unitPrice: '2', date: '2026-03-02', originType: 'manual', originId: 'DN-77' });
-  await post('list', { itemId: a.id, bin: true, quantity: '1', unitPrice: '30', date: '2026-03-01', originType: 'count_list', originId: list.id });
-  await post('inventory', { itemId: a.id, quantity: '20', unitPrice: '1', date: '2026-03-03', originType: 'inventory', originId: inv.id });
+  await post('manual', {
+    itemId: b.id,
+    quantity: '5',
+    unitPrice: '2',
+    date: '2026-03-02',
+    originType: 'manual',
+    originId: 'DN-77',
+  });
+  await post('list', {
+    itemId: a.id,
+    bin: true,
+    quantity: '1',
+    unitPrice: '30',
+    date: '2026-03-01',
+    originType: 'count_list',
+    originId: list.id,
+  });
+  await post('inventory', {
+    itemId: a.id,
+    quantity: '20',
+    unitPrice: '1',
+    date: '2026-03-03',
+    originType: 'inventory',
+    originId: inv.id,
+  });
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 const list$ = async (query: string) => {
   const res = await api.call('GET', `/api/stock/ledger?${query}`);
@@ -59,11 +137,29 @@ describe('GET /api/stock/ledger listing', () => {
     const es = await list$(`ids=${Object.values(ids).join(',')}`);
     const by = Object.fromEntries(es.map((e) => [order([e])[0], e]));
     expect(by.list).toMatchObject({
-      itemCode: 'LED-A', itemDescription: 'Alpha', warehouseCode: places.wms.code, zoneCode: places.zone.code, binCode: places.p1.code,
-      originType: 'count_list', originId: list.id, originNumber: list.number, originInventoryId: inv.id,
+      itemCode: 'LED-A',
+      itemDescription: 'Alpha',
+      warehouseCode: places.wms.code,
+      zoneCode: places.zone.code,
+      binCode: places.p1.code,
+      originType: 'count_list',
+      originId: list.id,
+      originNumber: list.number,
+      originInventoryId: inv.id,
     });
-    expect(by.inventory).toMatchObject({ warehouseCode: places.plain.code, zoneCode: null, binCode: null, originNumber: inv.number, originInventoryId: null });
-    expect(by.manual).toMatchObject({ itemCode: 'LED-B', originId: 'DN-77', originNumber: null, originInventoryId: null });
+    expect(by.inventory).toMatchObject({
+      warehouseCode: places.plain.code,
+      zoneCode: null,
+      binCode: null,
+      originNumber: inv.number,
+      originInventoryId: null,
+    });
+    expect(by.manual).toMatchObject({
+      itemCode: 'LED-B',
+      originId: 'DN-77',
+      originNumber: null,
+      originInventoryId: null,
+    });
   });
 
   it.each([

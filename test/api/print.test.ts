@@ -3,7 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { testApi, type TestApi } from '../helpers/api.js';
-import { type Base, type List, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces } from '../helpers/inventory-factories.js';
+import {
+  type Base,
+  type List,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+} from '../helpers/inventory-factories.js';
 import { pdfText } from '../helpers/pdf-text.js';
 
 let api: TestApi;
@@ -27,9 +36,15 @@ beforeAll(async () => {
   seeingList = await makeCountList(db, seeing, { warehouseId: places.plain.id });
   await makeCountItem(db, seeingList, seeing, { itemId: item.id, warehouseId: places.plain.id, target: '4417.125' });
   infoOnly = await makeCountList(db, seeing);
-  await makeCountItem(db, infoOnly, seeing, { itemId: (await makeItem(db)).id, warehouseId: places.plain.id, informational: true });
+  await makeCountItem(db, infoOnly, seeing, {
+    itemId: (await makeItem(db)).id,
+    warehouseId: places.plain.id,
+    informational: true,
+  });
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 const post = (body: unknown, token?: string) => api.call('POST', URL, body, token);
 function pdf(res: LightMyRequestResponse): string {
@@ -44,7 +59,14 @@ describe('POST /api/count-lists/print', () => {
     const res = await post({ listIds: [seeingList.id], usage: 'count', language: 'pl' });
     const text = pdf(res);
     expect(res.headers['content-disposition']).toBe(`inline; filename="count-list-${seeingList.number}.pdf"`);
-    for (const s of ['ŁÓDŹ-1', 'Śruba ąęłńśźż àè', `Arkusz spisowy ${seeingList.number}`, 'Właściciel zapasu', 'Ilość', '4417,125']) {
+    for (const s of [
+      'ŁÓDŹ-1',
+      'Śruba ąęłńśźż àè',
+      `Arkusz spisowy ${seeingList.number}`,
+      'Właściciel zapasu',
+      'Ilość',
+      '4417,125',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -52,8 +74,19 @@ describe('POST /api/count-lists/print', () => {
   it('prints German sheets: German labels, decimal comma in the target', async () => {
     const res = await post({ listIds: [seeingList.id], usage: 'count', language: 'de' });
     const text = pdf(res);
-    for (const s of [`Zählliste ${seeingList.number}`, `Inventur `, 'Bestandseigentümer', 'Lagerplatz', 'Sollmenge', 'Gezählt', 'Seite 1 von 1',
-      'Gezählt von (Name, Unterschrift)', 'Zählung', '4417,125', 'ŁÓDŹ-1']) {
+    for (const s of [
+      `Zählliste ${seeingList.number}`,
+      `Inventur `,
+      'Bestandseigentümer',
+      'Lagerplatz',
+      'Sollmenge',
+      'Gezählt',
+      'Seite 1 von 1',
+      'Gezählt von (Name, Unterschrift)',
+      'Zählung',
+      '4417,125',
+      'ŁÓDŹ-1',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('Count list');
@@ -66,8 +99,15 @@ describe('POST /api/count-lists/print', () => {
     const bruno = await api.userToken('print-bruno', 'counter');
     await db.updateTable('users').set({ displayName: 'Anna Rossi' }).where('id', '=', anna.userId).execute();
     await db.updateTable('users').set({ displayName: 'Bruno Nowak' }).where('id', '=', bruno.userId).execute();
-    await db.updateTable('countLists').set({ responsibleUserId: anna.userId, countDate: '2026-03-31' }).where('id', '=', seeingList.id).execute();
-    await db.insertInto('countListCounters').values({ countListId: seeingList.id, userId: bruno.userId, siteId: seeingList.siteId, createdAt: new Date() }).execute();
+    await db
+      .updateTable('countLists')
+      .set({ responsibleUserId: anna.userId, countDate: '2026-03-31' })
+      .where('id', '=', seeingList.id)
+      .execute();
+    await db
+      .insertInto('countListCounters')
+      .values({ countListId: seeingList.id, userId: bruno.userId, siteId: seeingList.siteId, createdAt: new Date() })
+      .execute();
     const text = pdf(await post({ listIds: [seeingList.id], usage: 'count', language: 'de' }));
     expect(text).toContain('Anna Rossi, Bruno Nowak');
     expect(text).toContain('31.03.2026');
@@ -85,7 +125,14 @@ describe('POST /api/count-lists/print', () => {
     expect(stopped.headers['content-type']).toMatch(/^application\/json/);
     expect(stopped.json()).toEqual({
       status: 'warnings',
-      warnings: [{ listId: infoOnly.id, listNumber: infoOnly.number, code: 'print.only_informational', message: expect.stringContaining(infoOnly.number) }],
+      warnings: [
+        {
+          listId: infoOnly.id,
+          listNumber: infoOnly.number,
+          code: 'print.only_informational',
+          message: expect.stringContaining(infoOnly.number),
+        },
+      ],
     });
     const confirmed = await post({ listIds: [seeingList.id, infoOnly.id], usage: 'count', autoConfirmWarnings: true });
     expect(pdf(confirmed)).toContain('ŁÓDŹ-1');
@@ -102,15 +149,30 @@ describe('POST /api/count-lists/print', () => {
   it('nothing to print: 422 print.nothing_to_print with the warnings', async () => {
     const res = await post({ listIds: [infoOnly.id], usage: 'count', autoConfirmWarnings: true });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'print.nothing_to_print', params: { warnings: [{ listId: infoOnly.id, code: 'print.only_informational' }] } });
+    expect(res.json().error).toMatchObject({
+      code: 'print.nothing_to_print',
+      params: { warnings: [{ listId: infoOnly.id, code: 'print.only_informational' }] },
+    });
   });
 
   it.each<[string, unknown, number, string, string?]>([
     ['unknown field', { listIds: ['1'], usage: 'count', copies: 2 }, 400, 'validation.unknown_field', 'copies'],
     ['no lists', { listIds: [], usage: 'count' }, 400, 'validation.failed', 'listIds'],
-    ['more than 500 lists', { listIds: Array.from({ length: 501 }, (_, i) => String(i + 1)), usage: 'count' }, 400, 'validation.failed', 'listIds'],
+    [
+      'more than 500 lists',
+      { listIds: Array.from({ length: 501 }, (_, i) => String(i + 1)), usage: 'count' },
+      400,
+      'validation.failed',
+      'listIds',
+    ],
     ['unknown usage', { listIds: ['1'], usage: 'all' }, 400, 'validation.failed', 'usage'],
-    ['too many blank pages', { listIds: ['1'], usage: 'blank', blankPages: 1000 }, 400, 'validation.failed', 'blankPages'],
+    [
+      'too many blank pages',
+      { listIds: ['1'], usage: 'blank', blankPages: 1000 },
+      400,
+      'validation.failed',
+      'blankPages',
+    ],
     ['unknown language', { listIds: ['1'], usage: 'count', language: 'fr' }, 400, 'validation.failed', 'language'],
     ['unknown list', { listIds: ['999999999'], usage: 'count' }, 404, 'not_found', 'listIds'],
   ])('%s → %i %s', async (_name, body, status, code, field) => {

@@ -15,8 +15,15 @@ let org: Org;
 let typeId: string;
 let warehouseId: string;
 const config = {
-  confidence: 0.95, targetRelativePrecision: 0.1, completeLayer: { minValue: '500' }, strata: 2, allocation: 'neyman',
-  minPerStratum: 3, seed: 5, estimator: 'difference', acceptance: { kind: 'relative_difference', tolerance: '0.05' },
+  confidence: 0.95,
+  targetRelativePrecision: 0.1,
+  completeLayer: { minValue: '500' },
+  strata: 2,
+  allocation: 'neyman',
+  minPerStratum: 3,
+  seed: 5,
+  estimator: 'difference',
+  acceptance: { kind: 'relative_difference', tolerance: '0.05' },
 };
 
 beforeAll(async () => {
@@ -27,29 +34,59 @@ beforeAll(async () => {
   const unit = await makeUnit(db);
   for (let i = 0; i < 40; i++) {
     const item = await makeItem(db, { code: `S${i}`, primaryUnit: unit, inventoryPrice: String(1 + ((i * 37) % 90)) });
-    await addBalance(db, org.siteId, { itemId: item.id, warehouseId, ownerId: org.ownerId, quantity: String(1 + (i % 9)) });
+    await addBalance(db, org.siteId, {
+      itemId: item.id,
+      warehouseId,
+      ownerId: org.ownerId,
+      quantity: String(1 + (i % 9)),
+    });
   }
-  const type = await api.call('POST', '/api/inventory-types', { code: 'SMPAPI', method: 'sample', valuationPrice: 'inventory', adjustmentKey: 'ADJ', transferKey: 'TRF' });
+  const type = await api.call('POST', '/api/inventory-types', {
+    code: 'SMPAPI',
+    method: 'sample',
+    valuationPrice: 'inventory',
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+  });
   typeId = type.json().id;
 }, 60_000);
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 describe('sample inventory API', () => {
   it('configures the type: shape at the edge, the rules by the domain, defaults filled', async () => {
     expect((await api.call('GET', `/api/inventory-types/${typeId}/sampling`)).json()).toEqual({ typeId, config: null });
-    const unknown = await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, { config: { ...config, colour: 'red' } });
+    const unknown = await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, {
+      config: { ...config, colour: 'red' },
+    });
     expect(unknown.statusCode).toBe(400);
-    const range = await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, { config: { ...config, minPerStratum: 1 } });
+    const range = await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, {
+      config: { ...config, minPerStratum: 1 },
+    });
     expect(range.statusCode).toBe(400);
-    expect(range.json().error).toMatchObject({ code: 'validation.failed', field: 'sampling.minPerStratum', params: { rule: 'range' } });
+    expect(range.json().error).toMatchObject({
+      code: 'validation.failed',
+      field: 'sampling.minPerStratum',
+      params: { rule: 'range' },
+    });
     const ok = await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, { config });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().config).toMatchObject({ ...config, fullCountShare: 0.5, maxDraws: 2 });
   });
 
   it('draws on generation, estimates after counting, and falls back to a full count on request', async () => {
-    const inv = await createInventory(api.db.ctx, SYSTEM_ACTOR, { typeId, siteId: org.siteId, ownerId: org.ownerId, fiscalYear: 2026, responsibleUserId: org.counterId });
-    expect((await api.call('GET', `/api/inventories/${inv.id}/sample`)).json()).toMatchObject({ drawn: false, design: null });
+    const inv = await createInventory(api.db.ctx, SYSTEM_ACTOR, {
+      typeId,
+      siteId: org.siteId,
+      ownerId: org.ownerId,
+      fiscalYear: 2026,
+      responsibleUserId: org.counterId,
+    });
+    expect((await api.call('GET', `/api/inventories/${inv.id}/sample`)).json()).toMatchObject({
+      drawn: false,
+      design: null,
+    });
     const gen = await api.call('POST', `/api/inventories/${inv.id}/count-lists/generate`, { countType: 'article' });
     expect(gen.statusCode).toBe(201);
     const sample = (await api.call('GET', `/api/inventories/${inv.id}/sample`)).json();
@@ -59,12 +96,25 @@ describe('sample inventory API', () => {
 
     const early = await api.call('POST', `/api/inventories/${inv.id}/sample/estimate`);
     expect(early.statusCode).toBe(422);
-    expect(early.json().error).toMatchObject({ code: 'sample.not_counted', params: { missingCount: gen.json().positions } });
+    expect(early.json().error).toMatchObject({
+      code: 'sample.not_counted',
+      params: { missingCount: gen.json().positions },
+    });
 
     expect((await api.call('POST', `/api/inventories/${inv.id}/start`)).statusCode).toBe(200);
-    const lines = await api.db.ctx.db.selectFrom('countListItems').select(['countListId', 'itemId']).where('inventoryId', '=', inv.id).execute();
+    const lines = await api.db.ctx.db
+      .selectFrom('countListItems')
+      .select(['countListId', 'itemId'])
+      .where('inventoryId', '=', inv.id)
+      .execute();
     await openCountLists(api.db.ctx, SYSTEM_ACTOR, [...new Set(lines.map((l) => l.countListId))]);
-    for (const l of lines) await reportCount(api.db.ctx, SYSTEM_ACTOR, { countListId: l.countListId, itemId: l.itemId, warehouseId, quantity: '1' });
+    for (const l of lines)
+      await reportCount(api.db.ctx, SYSTEM_ACTOR, {
+        countListId: l.countListId,
+        itemId: l.itemId,
+        warehouseId,
+        quantity: '1',
+      });
     const est = await api.call('POST', `/api/inventories/${inv.id}/sample/estimate`);
     expect(est.statusCode).toBe(200);
     const r = est.json();
@@ -76,6 +126,8 @@ describe('sample inventory API', () => {
     expect(full.statusCode).toBe(201);
     expect(full.json().sample.fullCount).toBe(true);
     expect(full.json().generation.positions).toBe(sample.positions.population);
-    expect((await api.call('POST', `/api/inventories/${inv.id}/sample/extend`)).json().error.code).toBe('sample.full_count_chosen');
+    expect((await api.call('POST', `/api/inventories/${inv.id}/sample/extend`)).json().error.code).toBe(
+      'sample.full_count_chosen',
+    );
   });
 });

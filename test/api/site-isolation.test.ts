@@ -14,7 +14,9 @@ beforeAll(async () => {
   api = await testApi();
   w = await makeAuthzWorld(api);
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 describe("site B's manager and site A's stock", () => {
   it('balances and ledger filtered by site A or its warehouse are empty; their own site is there', async () => {
@@ -30,11 +32,18 @@ describe("site B's manager and site A's stock", () => {
     const ledger = (await asB('GET', `/api/stock/ledger?itemId=${w.item.id}`)).json().items;
     expect(ledger.map((e: { warehouseCode: string }) => e.warehouseCode)).toEqual(['WH-BETA']);
     // Site A's own manager still sees site A (the filter is the user's site, not "nothing").
-    expect((await api.call('GET', '/api/stock/balances', undefined, w.tokens.managerA)).json().items.map((b: { quantity: string }) => b.quantity)).toEqual(['9137']);
+    expect(
+      (await api.call('GET', '/api/stock/balances', undefined, w.tokens.managerA))
+        .json()
+        .items.map((b: { quantity: string }) => b.quantity),
+    ).toEqual(['9137']);
   });
 
   it("availability and lot proposals in site A's warehouse are not found", async () => {
-    const avail = await asB('GET', `/api/stock/availability?itemId=${w.item.id}&warehouseId=${w.a.wh.id}&ownerId=${w.owner.id}`);
+    const avail = await asB(
+      'GET',
+      `/api/stock/availability?itemId=${w.item.id}&warehouseId=${w.a.wh.id}&ownerId=${w.owner.id}`,
+    );
     expect(avail.statusCode).toBe(404);
     expect(avail.json().error).toMatchObject({ code: 'not_found', field: 'warehouseId' });
     for (const path of ['lot-proposal', 'availability']) {
@@ -43,7 +52,10 @@ describe("site B's manager and site A's stock", () => {
       expect(noneOfA(res.body)).toEqual([]);
     }
     // The same questions about their own warehouse are answered.
-    const mine = await asB('GET', `/api/stock/availability?itemId=${w.item.id}&warehouseId=${w.b.wh.id}&ownerId=${w.owner.id}`);
+    const mine = await asB(
+      'GET',
+      `/api/stock/availability?itemId=${w.item.id}&warehouseId=${w.b.wh.id}&ownerId=${w.owner.id}`,
+    );
     expect(mine.json()).toMatchObject({ onHand: '11' });
   });
 
@@ -57,32 +69,80 @@ describe("site B's manager and site A's stock", () => {
   it("reservations of site A are neither listed nor changed, and the checks touch only site B's", async () => {
     const page = await asB('GET', `/api/reservations?siteId=${w.a.site.id}`);
     expect(page.json().items).toEqual([]);
-    expect((await asB('GET', '/api/reservations')).json().items.map((r: { reference: string }) => r.reference)).toEqual(['RES-BETA']);
+    expect((await asB('GET', '/api/reservations')).json().items.map((r: { reference: string }) => r.reference)).toEqual(
+      ['RES-BETA'],
+    );
     expect((await asB('POST', `/api/reservations/${w.a.reservation.id}/cancel`)).statusCode).toBe(404);
-    const made = await asB('POST', '/api/reservations', { siteId: w.b.site.id, itemId: w.item.id, warehouseId: w.a.wh.id, ownerId: w.owner.id, quantity: '1' });
+    const made = await asB('POST', '/api/reservations', {
+      siteId: w.b.site.id,
+      itemId: w.item.id,
+      warehouseId: w.a.wh.id,
+      ownerId: w.owner.id,
+      quantity: '1',
+    });
     expect(made.statusCode).toBe(404);
     expect(made.json().error.field).toBe('warehouseId');
     // Site A's reservation now exceeds nothing, but the check is asked for by site B: it stays untouched.
-    await api.db.ctx.db.updateTable('reservations').set({ quantity: '99999' }).where('id', '=', w.a.reservation.id).execute();
+    await api.db.ctx.db
+      .updateTable('reservations')
+      .set({ quantity: '99999' })
+      .where('id', '=', w.a.reservation.id)
+      .execute();
     expect((await asB('POST', '/api/reservations/check', {})).json().notAvailable).toEqual([]);
-    expect((await api.db.ctx.db.selectFrom('reservations').select('status').where('id', '=', w.a.reservation.id).executeTakeFirstOrThrow()).status).toBe('open');
+    expect(
+      (
+        await api.db.ctx.db
+          .selectFrom('reservations')
+          .select('status')
+          .where('id', '=', w.a.reservation.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('open');
   });
 
   it("a posting naming site A's warehouse is refused as an unknown warehouse, without its code", async () => {
     const res = await asB('POST', '/api/postings/receipt', {
-      siteId: w.b.site.id, keyCode: 'REC', lines: [{ itemId: w.item.id, warehouseId: w.a.wh.id, zoneId: w.a.zone.id, binId: w.a.bin.id, lot: 'LOT1', ownerId: w.owner.id, quantity: '1', unitPrice: '1' }],
+      siteId: w.b.site.id,
+      keyCode: 'REC',
+      lines: [
+        {
+          itemId: w.item.id,
+          warehouseId: w.a.wh.id,
+          zoneId: w.a.zone.id,
+          binId: w.a.bin.id,
+          lot: 'LOT1',
+          ownerId: w.owner.id,
+          quantity: '1',
+          unitPrice: '1',
+        },
+      ],
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'reference.unknown', field: 'lines.0.warehouseId' });
     expect(noneOfA(res.body)).toEqual([]);
     const forA = await asB('POST', '/api/postings/receipt', {
-      siteId: w.a.site.id, keyCode: 'REC', lines: [{ itemId: w.item.id, warehouseId: w.a.wh.id, zoneId: w.a.zone.id, binId: w.a.bin.id, lot: 'LOT1', ownerId: w.owner.id, quantity: '1', unitPrice: '1' }],
+      siteId: w.a.site.id,
+      keyCode: 'REC',
+      lines: [
+        {
+          itemId: w.item.id,
+          warehouseId: w.a.wh.id,
+          zoneId: w.a.zone.id,
+          binId: w.a.bin.id,
+          lot: 'LOT1',
+          ownerId: w.owner.id,
+          quantity: '1',
+          unitPrice: '1',
+        },
+      ],
     });
     expect(forA.json().error).toMatchObject({ code: 'not_found', field: 'siteId' });
   });
 
-  it("posting errors of site A are not listed, read or re-processed", async () => {
-    expect((await asB('GET', '/api/posting-errors')).json().items.map((e: { reasonMessage: string }) => e.reasonMessage)).toEqual(['ERR-BETA']);
+  it('posting errors of site A are not listed, read or re-processed', async () => {
+    expect(
+      (await asB('GET', '/api/posting-errors')).json().items.map((e: { reasonMessage: string }) => e.reasonMessage),
+    ).toEqual(['ERR-BETA']);
     expect((await asB('GET', `/api/posting-errors/${w.a.postingError.id}`)).statusCode).toBe(404);
     const r = (await asB('POST', '/api/posting-errors/reprocess', {})).json();
     expect([...r.posted, ...r.pending]).not.toContain(w.a.postingError.id);
@@ -90,9 +150,14 @@ describe("site B's manager and site A's stock", () => {
 });
 
 describe('counters and lists', () => {
-  it("a counter not on the list gets 404 for the list, its lines, its files and its reports; the one on it gets them", async () => {
-    for (const path of [`/api/count-lists/${w.a.list.id}`, `/api/count-lists/${w.a.list.id}/items`, `/api/count-lists/${w.a.list.id}/counts.csv`,
-      `/api/count-list-items/${w.a.line.id}/reports`, `/api/handheld/lists/${w.a.list.id}/items`]) {
+  it('a counter not on the list gets 404 for the list, its lines, its files and its reports; the one on it gets them', async () => {
+    for (const path of [
+      `/api/count-lists/${w.a.list.id}`,
+      `/api/count-lists/${w.a.list.id}/items`,
+      `/api/count-lists/${w.a.list.id}/counts.csv`,
+      `/api/count-list-items/${w.a.line.id}/reports`,
+      `/api/handheld/lists/${w.a.list.id}/items`,
+    ]) {
       const other = await api.call('GET', path, undefined, w.tokens.stranger);
       expect(other.statusCode, path).toBe(404);
       expect(other.json().error.code).toBe('not_found');
@@ -105,10 +170,22 @@ describe('counters and lists', () => {
   });
 
   it("the inventory's list of lists shows a counter only their own", async () => {
-    await api.db.ctx.db.insertInto('countLists').values({
-      siteId: w.a.site.id, inventoryId: w.a.inventory.id, number: 'L-ALPHA-2', countType: 'article', status: 'open', registrationDate: '2026-03-14',
-      countDate: '2026-03-14', responsibleUserId: w.stranger.id, warehouseId: w.a.wh.id, createdAt: new Date(), updatedAt: new Date(),
-    }).execute();
+    await api.db.ctx.db
+      .insertInto('countLists')
+      .values({
+        siteId: w.a.site.id,
+        inventoryId: w.a.inventory.id,
+        number: 'L-ALPHA-2',
+        countType: 'article',
+        status: 'open',
+        registrationDate: '2026-03-14',
+        countDate: '2026-03-14',
+        responsibleUserId: w.stranger.id,
+        warehouseId: w.a.wh.id,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .execute();
     const numbers = async (token: string) => {
       const page = (await api.call('GET', `/api/inventories/${w.a.inventory.id}/count-lists`, undefined, token)).json();
       return { lists: page.items.map((l: { number: string }) => l.number), counts: page.statusCounts };
@@ -116,11 +193,22 @@ describe('counters and lists', () => {
     expect(await numbers(w.tokens.counter)).toEqual({ lists: ['L-ALPHA'], counts: { open: 1 } });
     expect(await numbers(w.tokens.stranger)).toEqual({ lists: ['L-ALPHA-2'], counts: { open: 1 } });
     expect((await numbers(w.tokens.managerA)).lists).toEqual(['L-ALPHA', 'L-ALPHA-2']);
-    expect((await api.call('GET', `/api/inventories/${w.a.inventory.id}/count-lists`, undefined, w.tokens.managerB)).statusCode).toBe(404);
+    expect(
+      (await api.call('GET', `/api/inventories/${w.a.inventory.id}/count-lists`, undefined, w.tokens.managerB))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('a batch of scans on a list that is not theirs answers each scan not_found, naming nothing of it', async () => {
-    const scan = { listId: w.a.list.id, clientReportId: 'iso-batch', itemCode: 'ITEM-1', lot: 'LOT1', bin: 'B-ALPHA', quantity: '1', mode: 'add' };
+    const scan = {
+      listId: w.a.list.id,
+      clientReportId: 'iso-batch',
+      itemCode: 'ITEM-1',
+      lot: 'LOT1',
+      bin: 'B-ALPHA',
+      quantity: '1',
+      mode: 'add',
+    };
     for (const token of [w.tokens.stranger, w.tokens.managerB]) {
       const res = await api.call('POST', '/api/handheld/scans/batch', { scans: [scan] }, token);
       expect(res.statusCode).toBe(200);
@@ -141,7 +229,9 @@ describe("site B's manager and site A's people", () => {
     expect(res.json().error.code).toBe('not_found');
     // Site A's manager sees site A's counter; the site-less admin sees everyone.
     expect((await api.call('GET', `/api/users/${w.counter.id}`, undefined, w.tokens.managerA)).statusCode).toBe(200);
-    const all = (await api.call('GET', '/api/users?limit=1000')).json().items.map((u: { username: string }) => u.username);
+    const all = (await api.call('GET', '/api/users?limit=1000'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
     expect(all).toEqual(expect.arrayContaining(['admin', 'manager-alpha', 'manager-beta', 'counter-a']));
   });
 });

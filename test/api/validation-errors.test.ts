@@ -9,14 +9,19 @@ beforeAll(async () => {
   api = await testApi();
   manager = (await api.userToken('v-manager', 'manager')).token;
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
 const unit = async (body: unknown) => (await api.call('POST', '/api/units', body, manager)).json().error;
 
 describe('validation.failed params', () => {
   it('a missing field is required', async () => {
     expect(await unit({ description: 'Pieces' })).toEqual({
-      code: 'validation.failed', field: 'code', message: expect.any(String), params: { rule: 'required', expected: 'string' },
+      code: 'validation.failed',
+      field: 'code',
+      message: expect.any(String),
+      params: { rule: 'required', expected: 'string' },
     });
   });
 
@@ -25,9 +30,18 @@ describe('validation.failed params', () => {
   });
 
   it('too small and too big give the limit and what it limits', async () => {
-    expect(await unit({ code: 'PZ', decimals: 7 })).toMatchObject({ field: 'decimals', params: { rule: 'too_big', maximum: 6, origin: 'number', inclusive: true } });
-    expect(await unit({ code: 'PZ', decimals: -1 })).toMatchObject({ field: 'decimals', params: { rule: 'too_small', minimum: 0, origin: 'number', inclusive: true } });
-    expect(await unit({ code: 'PZ', description: 'x'.repeat(41) })).toMatchObject({ field: 'description', params: { rule: 'too_big', maximum: 40, origin: 'string' } });
+    expect(await unit({ code: 'PZ', decimals: 7 })).toMatchObject({
+      field: 'decimals',
+      params: { rule: 'too_big', maximum: 6, origin: 'number', inclusive: true },
+    });
+    expect(await unit({ code: 'PZ', decimals: -1 })).toMatchObject({
+      field: 'decimals',
+      params: { rule: 'too_small', minimum: 0, origin: 'number', inclusive: true },
+    });
+    expect(await unit({ code: 'PZ', description: 'x'.repeat(41) })).toMatchObject({
+      field: 'description',
+      params: { rule: 'too_big', maximum: 40, origin: 'string' },
+    });
   });
 
   it('a value outside an enumeration lists the allowed values', async () => {
@@ -52,11 +66,21 @@ describe('validation.failed params', () => {
 
 describe('ids and text at the edge', () => {
   it('an id above 2^63 − 1 is refused as too big naming the parameter; the largest id is a 404', async () => {
-    for (const url of ['/api/zones/9223372036854775808', '/api/items/9999999999999999999', '/api/count-lists/9223372036854775808/items']) {
+    for (const url of [
+      '/api/zones/9223372036854775808',
+      '/api/items/9999999999999999999',
+      '/api/count-lists/9223372036854775808/items',
+    ]) {
       const res = await api.call('GET', url, undefined, manager);
-      expect([url, res.statusCode, res.json().error]).toMatchObject([url, 400, {
-        code: 'validation.failed', field: 'id', params: { rule: 'too_big', maximum: '9223372036854775807', origin: 'bigint' },
-      }]);
+      expect([url, res.statusCode, res.json().error]).toMatchObject([
+        url,
+        400,
+        {
+          code: 'validation.failed',
+          field: 'id',
+          params: { rule: 'too_big', maximum: '9223372036854775807', origin: 'bigint' },
+        },
+      ]);
     }
     const max = await api.call('GET', '/api/zones/9223372036854775807', undefined, manager);
     expect([max.statusCode, max.json().error.code]).toEqual([404, 'not_found']);
@@ -65,14 +89,22 @@ describe('ids and text at the edge', () => {
   it('ids in query strings and bodies are bounded the same way', async () => {
     const q = await api.call('GET', '/api/zones?warehouseId=9223372036854775808', undefined, manager);
     expect(q.json().error).toMatchObject({ field: 'warehouseId', params: { rule: 'too_big' } });
-    const b = await api.call('POST', '/api/zones', { warehouseId: '18446744073709551616', code: 'Z1', name: 'Zone' }, manager);
+    const b = await api.call(
+      'POST',
+      '/api/zones',
+      { warehouseId: '18446744073709551616', code: 'Z1', name: 'Zone' },
+      manager,
+    );
     expect(b.json().error).toMatchObject({ field: 'warehouseId', params: { rule: 'invalid_format' } });
   });
 
   it('names, descriptions, codes and search text refuse control characters (NUL, other C0, DEL) naming the field', async () => {
     for (const bad of ['Pie\u0000ces', 'Pieces\u0007', 'Pieces\u007f', 'two\nlines', 'tab\there']) {
       const e = await unit({ code: 'PZ', description: bad });
-      expect([JSON.stringify(bad), e]).toMatchObject([JSON.stringify(bad), { code: 'validation.failed', field: 'description', params: { rule: 'invalid_format' } }]);
+      expect([JSON.stringify(bad), e]).toMatchObject([
+        JSON.stringify(bad),
+        { code: 'validation.failed', field: 'description', params: { rule: 'invalid_format' } },
+      ]);
       expect(JSON.stringify(e)).not.toContain(bad);
     }
     const q = await api.call('GET', '/api/owners?q=a%00b', undefined, manager);
@@ -80,7 +112,9 @@ describe('ids and text at the edge', () => {
     const site = await api.call('POST', '/api/sites', { code: 'S1', name: 'Site\u001b[31m' });
     expect(site.json().error).toMatchObject({ code: 'validation.failed', field: 'name' });
     // Ordinary text, accents and other scripts included, is accepted.
-    expect((await api.call('POST', '/api/units', { code: 'PZ', description: 'Stück – 個' }, manager)).statusCode).toBe(201);
+    expect((await api.call('POST', '/api/units', { code: 'PZ', description: 'Stück – 個' }, manager)).statusCode).toBe(
+      201,
+    );
   });
 
   it('a date that does not exist is refused at the edge, not by SQL', async () => {

@@ -14,7 +14,16 @@ describe('bench harness', () => {
 
   beforeAll(async () => {
     t = await freshDb();
-    env = { ctx: t.ctx, admin: SYSTEM_ACTOR, items: 100, positions: 600, seed: 3, listSize: 250, log: () => {}, state: {} };
+    env = {
+      ctx: t.ctx,
+      admin: SYSTEM_ACTOR,
+      items: 100,
+      positions: 600,
+      seed: 3,
+      listSize: 250,
+      log: () => {},
+      state: {},
+    };
   });
   afterAll(async () => {
     await t?.close();
@@ -36,7 +45,10 @@ describe('bench harness', () => {
     const f = await measureFloors(t.ctx);
     expect(f.rows).toBe(600);
     for (const s of [f.insertSorted, f.updateAll, f.update5pct, f.insertPostings5pct]) expect(s).toBeGreaterThan(0);
-    const left = await t.ctx.db.selectFrom('stockBalances').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const left = await t.ctx.db
+      .selectFrom('stockBalances')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(left.n).toBe('600');
   });
 

@@ -10,7 +10,10 @@ import { openRuntime } from '../../src/services/runtime.js';
 
 function run(args: string[], input?: Buffer, dataDir = '/nonexistent/inventur') {
   const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'barcode', 'decode', ...args], {
-    cwd: process.cwd(), input, encoding: 'utf8', timeout: 60_000,
+    cwd: process.cwd(),
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
     // Pure decoding must not need a database; point it nowhere to prove it.
     env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dataDir },
   });
@@ -21,14 +24,30 @@ describe('inventur barcode decode', () => {
   it('prints the API JSON shape with --json and exits 0', () => {
     const r = run(['--json', ']E04006381333931']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, symbology: 'ean-13', type: 'gtin', gtin14: '04006381333931', elements: [], fields: { gtin: '04006381333931' } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: true,
+      symbology: 'ean-13',
+      type: 'gtin',
+      gtin14: '04006381333931',
+      elements: [],
+      fields: { gtin: '04006381333931' },
+    });
   });
 
   it('reads raw bytes from --stdin so the GS separator survives', () => {
-    const bytes = Buffer.concat([Buffer.from(']C10109506000134352172612311012AB'), Buffer.from([0x1d]), Buffer.from('21XYZ\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(']C10109506000134352172612311012AB'),
+      Buffer.from([0x1d]),
+      Buffer.from('21XYZ\n'),
+    ]);
     const r = run(['--stdin', '--json'], bytes);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).fields).toEqual({ gtin: '09506000134352', expiry: '2026-12-31', lot: '12AB', serial: 'XYZ' });
+    expect(JSON.parse(r.stdout).fields).toEqual({
+      gtin: '09506000134352',
+      expiry: '2026-12-31',
+      lot: '12AB',
+      serial: 'XYZ',
+    });
     const readable = run(['--stdin'], bytes);
     expect(readable.stdout).toMatch(/\(10\) BATCH\/LOT\s+12AB/);
     expect(readable.stdout).toMatch(/\(21\) SERIAL\s+XYZ/);
@@ -41,19 +60,35 @@ describe('inventur barcode decode', () => {
     expect(r.stdout.split('\n')[2]).toBe(`  ${' '.repeat(12)}^`);
     const json = run(['--json', '--assume', 'gtin', '4006381333932']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'barcode.bad_check_digit', position: 12 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'barcode.bad_check_digit', position: 12 },
+    });
   });
 
   it("applies a site's barcode rules with --site", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'inventur-cli-'));
     try {
       const rt = await openRuntime({ dataDir: dir });
-      const site = await rt.ctx.db.insertInto('sites').values({ code: 'MI', name: 'Milano' }).returning('id').executeTakeFirstOrThrow();
-      await createBarcodeRule(rt.ctx, SYSTEM_ACTOR, { siteId: site.id, name: 'shelf label', rule: { kind: 'separator', prefix: 'S:', separator: '/', fields: ['itemCode', 'bin'] } });
+      const site = await rt.ctx.db
+        .insertInto('sites')
+        .values({ code: 'MI', name: 'Milano' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await createBarcodeRule(rt.ctx, SYSTEM_ACTOR, {
+        siteId: site.id,
+        name: 'shelf label',
+        rule: { kind: 'separator', prefix: 'S:', separator: '/', fields: ['itemCode', 'bin'] },
+      });
       await rt.close();
       const r = run(['--site', 'MI', '--json', 'S:ABC-1/01-02'], undefined, dir);
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, type: 'rule', rule: 'shelf label', fields: { itemCode: 'ABC-1', bin: '01-02' } });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        ok: true,
+        type: 'rule',
+        rule: 'shelf label',
+        fields: { itemCode: 'ABC-1', bin: '01-02' },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

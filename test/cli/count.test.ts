@@ -7,7 +7,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXlsx } from '../../src/services/item-master/import-files.js';
 import { openRuntime } from '../../src/services/runtime.js';
-import { makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces } from '../helpers/inventory-factories.js';
+import {
+  makeActor,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+} from '../helpers/inventory-factories.js';
 
 let dir = '';
 const describeCli = describe.skipIf(Boolean(process.env.DATABASE_URL));
@@ -18,7 +26,9 @@ let counterName = '';
 
 function run(args: string[]) {
   const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'count', ...args], {
-    cwd: process.cwd(), encoding: 'utf8', timeout: 120_000,
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    timeout: 120_000,
     env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -26,7 +36,11 @@ function run(args: string[]) {
 
 async function withDb<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
   const rt = await openRuntime({ dataDir: dir });
-  try { return await fn(rt); } finally { await rt.close(); }
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
 }
 const file = (name: string) => path.join(dir, name);
 
@@ -41,20 +55,40 @@ beforeAll(async () => {
     const a = await makeItem(db, { code: 'CNT-A' });
     const b = await makeItem(db, { code: 'CNT-B' });
     const inv = await makeInventory(db, base, { status: 'open', showSystemQuantities: false });
-    const list = await makeCountList(db, inv, { status: 'open', responsibleUserId: counter.userId, warehouseId: places.plain.id });
+    const list = await makeCountList(db, inv, {
+      status: 'open',
+      responsibleUserId: counter.userId,
+      warehouseId: places.plain.id,
+    });
     await makeCountItem(db, list, inv, { itemId: a.id, warehouseId: places.plain.id, target: '7331' });
     await makeCountItem(db, list, inv, { itemId: b.id, warehouseId: places.plain.id, target: '4417' });
-    listNumber = list.number; invNumber = inv.number; listId = list.id;
+    listNumber = list.number;
+    invNumber = inv.number;
+    listId = list.id;
   });
 });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describeCli('inventur count export / import', () => {
   it('exports CSV and XLSX; as a counter of a blind inventory without the target column', async () => {
     const csv = run(['export', '--list', listNumber, '--out', file('list.csv')]);
     expect([csv.code, csv.stdout]).toEqual([0, `2 lines exported to ${file('list.csv')} (csv)\n`]);
-    expect(readFileSync(file('list.csv'), 'utf8').split('\r\n')[0]).toBe('list,warehouse,zone,bin,item,description,lot,serial,unit,counted,target');
-    const blind = run(['export', '--inventory', invNumber, '--format', 'xlsx', '--out', file('inv.bin'), '--user', counterName]);
+    expect(readFileSync(file('list.csv'), 'utf8').split('\r\n')[0]).toBe(
+      'list,warehouse,zone,bin,item,description,lot,serial,unit,counted,target',
+    );
+    const blind = run([
+      'export',
+      '--inventory',
+      invNumber,
+      '--format',
+      'xlsx',
+      '--out',
+      file('inv.bin'),
+      '--user',
+      counterName,
+    ]);
     expect(blind.code).toBe(0);
     const sheet = await parseXlsx(new Uint8Array(readFileSync(file('inv.bin'))));
     expect(sheet.header).not.toContain('target');
@@ -68,22 +102,52 @@ describeCli('inventur count export / import', () => {
     expect(all.stdout).toContain('nothing imported: 1 of 3 rows rejected (use --partial to apply the others)');
     expect(all.stdout).toContain('line 3 column A (item): reference.unknown — unknown item code NOPE');
     const dry = run(['import', file('counts.csv'), '--list', listNumber, '--dry-run', '--partial']);
-    expect([dry.code, dry.stdout.split('\n')[0]]).toEqual([1, 'dry run: 1 of 3 rows would be reported, nothing written; 1 rows without a quantity skipped']);
+    expect([dry.code, dry.stdout.split('\n')[0]]).toEqual([
+      1,
+      'dry run: 1 of 3 rows would be reported, nothing written; 1 rows without a quantity skipped',
+    ]);
     await withDb(async (rt) => expect(await rt.ctx.db.selectFrom('countReports').select('id').execute()).toEqual([]));
-    const partial = run(['import', file('counts.csv'), '--list', listNumber, '--partial', '--user', counterName, '--json']);
+    const partial = run([
+      'import',
+      file('counts.csv'),
+      '--list',
+      listNumber,
+      '--partial',
+      '--user',
+      counterName,
+      '--json',
+    ]);
     expect(partial.code).toBe(1);
-    expect(JSON.parse(partial.stdout)).toMatchObject({ status: 'imported', reported: 1, device: 'import:counts.csv', rejected: [{ line: 3, field: 'item' }] });
+    expect(JSON.parse(partial.stdout)).toMatchObject({
+      status: 'imported',
+      reported: 1,
+      device: 'import:counts.csv',
+      rejected: [{ line: 3, field: 'item' }],
+    });
     await withDb(async (rt) => {
-      const r = await rt.ctx.db.selectFrom('countReports').innerJoin('users', 'users.id', 'countReports.userId')
-        .select(['users.username', 'countReports.device', 'countReports.quantity']).where('countListId', '=', listId).execute();
+      const r = await rt.ctx.db
+        .selectFrom('countReports')
+        .innerJoin('users', 'users.id', 'countReports.userId')
+        .select(['users.username', 'countReports.device', 'countReports.quantity'])
+        .where('countListId', '=', listId)
+        .execute();
       expect(r).toEqual([{ username: counterName, device: 'import:counts.csv', quantity: '5' }]);
     });
     writeFileSync(file('ok.csv'), 'item,counted\nCNT-B,2\n');
-    expect(run(['import', file('ok.csv'), '--inventory', invNumber])).toMatchObject({ code: 0, stdout: 'reported 1 of 1 rows\n' });
+    expect(run(['import', file('ok.csv'), '--inventory', invNumber])).toMatchObject({
+      code: 0,
+      stdout: 'reported 1 of 1 rows\n',
+    });
   });
 
   it('refuses a missing or unknown list with exit code 2', () => {
-    expect(run(['import', file('ok.csv')])).toMatchObject({ code: 2, stderr: 'inventur: give --list <number> or --inventory <number> [validation.failed]\n' });
-    expect(run(['export', '--list', 'NOPE', '--out', file('x.csv')])).toMatchObject({ code: 2, stderr: 'inventur: no count list has the number NOPE [not_found]\n' });
+    expect(run(['import', file('ok.csv')])).toMatchObject({
+      code: 2,
+      stderr: 'inventur: give --list <number> or --inventory <number> [validation.failed]\n',
+    });
+    expect(run(['export', '--list', 'NOPE', '--out', file('x.csv')])).toMatchObject({
+      code: 2,
+      stderr: 'inventur: no count list has the number NOPE [not_found]\n',
+    });
   });
 });

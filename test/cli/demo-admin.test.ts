@@ -11,7 +11,9 @@ import { bootstrapAdmin, login } from '../../src/services/user.service.js';
 import { freshDb } from '../helpers/db.js';
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 // The command runs on a PGlite data directory whatever DATABASE_URL says; the PostgreSQL pass would only repeat it.
 const describeCli = describe.skipIf(Boolean(process.env.DATABASE_URL));
 
@@ -19,7 +21,9 @@ function demo(env: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'inventur-demo-admin-'));
   dirs.push(dir);
   const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'demo', '--items', '3', '--warehouses', '2'], {
-    cwd: process.cwd(), encoding: 'utf8', timeout: 120_000,
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    timeout: 120_000,
     env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir, INVENTUR_ADMIN_PASSWORD: '', ...env },
   });
   return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -27,7 +31,11 @@ function demo(env: Record<string, string>) {
 
 async function withDb<T>(dir: string, fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
   const rt = await openRuntime({ dataDir: dir });
-  try { return await fn(rt); } finally { await rt.close(); }
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
 }
 
 describeCli('inventur demo before the first start', () => {
@@ -51,16 +59,22 @@ describeCli('inventur demo before the first start', () => {
       expect((await login(rt.ctx, 'admin', m![1]!)).user.role).toBe('admin');
     });
   });
-
 });
 
 describe('the first-start admin', () => {
   it('a password that breaks the rules is refused naming INVENTUR_ADMIN_PASSWORD (serve and demo share this)', async () => {
     const db = await freshDb();
     try {
-      await expect(bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'short' })).rejects.toMatchObject({ field: 'INVENTUR_ADMIN_PASSWORD', params: { rule: 'too_small' } });
-      await expect(bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'password1234' })).rejects.toMatchObject({ params: { rule: 'common_password' } });
-      expect(await bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'a-good-admin-pass' })).toContain('created with INVENTUR_ADMIN_PASSWORD');
+      await expect(bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'short' })).rejects.toMatchObject({
+        field: 'INVENTUR_ADMIN_PASSWORD',
+        params: { rule: 'too_small' },
+      });
+      await expect(bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'password1234' })).rejects.toMatchObject({
+        params: { rule: 'common_password' },
+      });
+      expect(await bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'a-good-admin-pass' })).toContain(
+        'created with INVENTUR_ADMIN_PASSWORD',
+      );
       expect(await bootstrapAdmin(db.ctx, { INVENTUR_ADMIN_PASSWORD: 'a-good-admin-pass' })).toBeUndefined();
     } finally {
       await db.close();

@@ -21,7 +21,9 @@ const admin = SYSTEM_ACTOR;
 
 function run(args: string[]) {
   const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'item', ...args], {
-    cwd: process.cwd(), encoding: 'utf8', timeout: 120_000,
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    timeout: 120_000,
     env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -30,19 +32,30 @@ function run(args: string[]) {
 /** The data directory is one process's at a time: open, work, close before the next command runs. */
 async function withDb<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
   const rt = await openRuntime({ dataDir: dir });
-  try { return await fn(rt); } finally { await rt.close(); }
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
 }
 const file = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'inventur-item-cli-'));
-  await withDb(async (rt) => { await makeUnit(rt.ctx.db, 'PZ', 0); });
+  await withDb(async (rt) => {
+    await makeUnit(rt.ctx.db, 'PZ', 0);
+  });
 });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describeCli('inventur item import / export', () => {
   it('a dry run prints every rejected row and writes nothing; the import writes the good rows', async () => {
-    writeFileSync(file('items.csv'), 'code,description,primaryUnit,minStock\nCLI-1,Bolt,PZ,20\nCLI-2,Nut,NOPE,0\nCLI-3,,PZ,0\n');
+    writeFileSync(
+      file('items.csv'),
+      'code,description,primaryUnit,minStock\nCLI-1,Bolt,PZ,20\nCLI-2,Nut,NOPE,0\nCLI-3,,PZ,0\n',
+    );
     const dry = run(['import', file('items.csv'), '--dry-run']);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain('dry run: 1 of 3 rows valid, nothing written');
@@ -51,14 +64,23 @@ describeCli('inventur item import / export', () => {
     await withDb(async (rt) => expect((await rt.ctx.db.selectFrom('items').select('code').execute()).length).toBe(0));
     const real = run(['import', file('items.csv'), '--json']);
     expect(real.code).toBe(1);
-    expect(JSON.parse(real.stdout)).toMatchObject({ status: 'imported', total: 3, imported: 1, rejected: [{ line: 3 }, { line: 4 }] });
+    expect(JSON.parse(real.stdout)).toMatchObject({
+      status: 'imported',
+      total: 3,
+      imported: 1,
+      rejected: [{ line: 3 }, { line: 4 }],
+    });
     writeFileSync(file('more.csv'), 'code,description,primaryUnit\nCLI-4,Washer,PZ\n');
     expect(run(['import', file('more.csv')])).toMatchObject({ code: 0, stdout: 'imported 1 items of 1 rows\n' });
   });
 
   it('exports CSV and XLSX by extension or --format', async () => {
     expect(run(['export', file('out.csv')]).code).toBe(0);
-    expect(readFileSync(file('out.csv'), 'utf8').split('\r\n').some((l) => l.startsWith('CLI-1,Bolt,PZ'))).toBe(true);
+    expect(
+      readFileSync(file('out.csv'), 'utf8')
+        .split('\r\n')
+        .some((l) => l.startsWith('CLI-1,Bolt,PZ')),
+    ).toBe(true);
     const x = run(['export', file('out.bin'), '--format', 'xlsx']);
     expect([x.code, x.stdout]).toEqual([0, `items exported to ${file('out.bin')} (xlsx)\n`]);
     const sheet = await parseXlsx(new Uint8Array(readFileSync(file('out.bin'))));
@@ -71,18 +93,46 @@ describeCli('inventur item copy / price', () => {
     await withDb(async (rt) => {
       const list = await createPriceList(rt.ctx, admin, { code: 'RETAIL', currency: 'EUR', discountsAllowed: true });
       const item = await findItemByCode(rt.ctx, admin, 'CLI-1');
-      await addItemPrice(rt.ctx, admin, item.id, { priceListId: list.id, unit: 'PZ', validFrom: '2026-01-01', tiers: [
-        { upTo: '10', price: '2.00' }, { upTo: null, price: '1.50', discounts: ['10'] },
-      ] });
+      await addItemPrice(rt.ctx, admin, item.id, {
+        priceListId: list.id,
+        unit: 'PZ',
+        validFrom: '2026-01-01',
+        tiers: [
+          { upTo: '10', price: '2.00' },
+          { upTo: null, price: '1.50', discounts: ['10'] },
+        ],
+      });
     });
     const copy = run(['copy', 'CLI-1', '--code', 'CLI-1-COPY']);
     expect([copy.code, copy.stdout]).toEqual([0, expect.stringMatching(/^copied CLI-1 to CLI-1-COPY \(id \d+\)\n$/)]);
     const price = run(['price', 'CLI-1-COPY', '--qty', '20', '--date', '2026-03-15', '--json']);
     expect(price.code).toBe(0);
-    expect(JSON.parse(price.stdout)).toEqual([expect.objectContaining({ priceList: 'RETAIL', tierUpTo: null, listPrice: '1.5', netPrice: '1.35', amount: '27.00' })]);
-    const table = run(['price', 'CLI-1-COPY', '--qty', '3', '--unit', 'PZ', '--date', '2026-03-15', '--list', 'RETAIL']);
+    expect(JSON.parse(price.stdout)).toEqual([
+      expect.objectContaining({
+        priceList: 'RETAIL',
+        tierUpTo: null,
+        listPrice: '1.5',
+        netPrice: '1.35',
+        amount: '27.00',
+      }),
+    ]);
+    const table = run([
+      'price',
+      'CLI-1-COPY',
+      '--qty',
+      '3',
+      '--unit',
+      'PZ',
+      '--date',
+      '2026-03-15',
+      '--list',
+      'RETAIL',
+    ]);
     expect(table.stdout).toMatch(/RETAIL\s+3 PZ\s+10\s+2(\.00)? EUR/);
-    expect(run(['price', 'CLI-1-COPY', '--qty', '3', '--date', '2025-06-01'])).toMatchObject({ code: 1, stdout: 'no price for CLI-1-COPY on 2025-06-01\n' });
+    expect(run(['price', 'CLI-1-COPY', '--qty', '3', '--date', '2025-06-01'])).toMatchObject({
+      code: 1,
+      stdout: 'no price for CLI-1-COPY on 2025-06-01\n',
+    });
     const unknown = run(['copy', 'NOPE']);
     expect([unknown.code, unknown.stderr]).toEqual([2, 'inventur: no item has the code NOPE [not_found]\n']);
   });
@@ -92,25 +142,45 @@ describeCli('inventur item abc / stock-control', () => {
   it('classifies by issue value and reports items below minimum', async () => {
     await withDb(async (rt) => {
       const db = rt.ctx.db;
-      const site = (await makeSite(db)).id; const owner = (await makeOwner(db)).id;
+      const site = (await makeSite(db)).id;
+      const owner = (await makeOwner(db)).id;
       const wh = (await makeWarehouse(db, site, { code: 'CLI-WH' })).id;
-      await makeKey(db, 'REC', 'receipt'); await makeKey(db, 'ISS', 'issue');
+      await makeKey(db, 'REC', 'receipt');
+      await makeKey(db, 'ISS', 'issue');
       const [a, b] = [await findItemByCode(rt.ctx, admin, 'CLI-1'), await findItemByCode(rt.ctx, admin, 'CLI-4')];
       await updateMasterFields(rt.ctx, admin, b.id, { minStock: '1' });
       const line = (itemId: string, quantity: string) => ({ itemId, warehouseId: wh, ownerId: owner, quantity });
-      await postReceipt(rt.ctx, admin, { siteId: site, keyCode: 'REC', postingDate: '2026-02-01', lines: [a, b].map((i) => ({ ...line(i.id, '10'), unitPrice: '1' })) });
-      await postIssue(rt.ctx, admin, { siteId: site, keyCode: 'ISS', postingDate: '2026-02-10', lines: [line(a.id, '-9'), line(b.id, '-1')] });
+      await postReceipt(rt.ctx, admin, {
+        siteId: site,
+        keyCode: 'REC',
+        postingDate: '2026-02-01',
+        lines: [a, b].map((i) => ({ ...line(i.id, '10'), unitPrice: '1' })),
+      });
+      await postIssue(rt.ctx, admin, {
+        siteId: site,
+        keyCode: 'ISS',
+        postingDate: '2026-02-10',
+        lines: [line(a.id, '-9'), line(b.id, '-1')],
+      });
     });
     const abc = run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--a', '80', '--b', '95']);
     expect(abc.code).toBe(0);
     expect(abc.stdout).toContain('consumption value 10');
     expect(abc.stdout).toMatch(/A 1 {2}B 1 {2}C 1 items/);
     const json = JSON.parse(run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout);
-    expect(json.items.map((i: { code: string; abcClass: string }) => [i.code, i.abcClass])).toEqual([['CLI-1', 'A'], ['CLI-4', 'B'], ['CLI-1-COPY', 'C']]);
+    expect(json.items.map((i: { code: string; abcClass: string }) => [i.code, i.abcClass])).toEqual([
+      ['CLI-1', 'A'],
+      ['CLI-4', 'B'],
+      ['CLI-1-COPY', 'C'],
+    ]);
     const sc = run(['stock-control', '--warehouse', 'CLI-WH']);
     expect(sc.code).toBe(0);
     expect(sc.stdout).toMatch(/CLI-WH\s+CLI-1\s+below_minimum\s+1\s+20/);
     expect(sc.stdout).not.toContain('CLI-4');
-    expect(JSON.parse(run(['stock-control', '--status', 'all', '--json']).stdout).map((l: { itemCode: string }) => l.itemCode)).toContain('CLI-4');
+    expect(
+      JSON.parse(run(['stock-control', '--status', 'all', '--json']).stdout).map(
+        (l: { itemCode: string }) => l.itemCode,
+      ),
+    ).toContain('CLI-4');
   });
 });

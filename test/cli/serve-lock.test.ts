@@ -33,7 +33,14 @@ function freePort(): Promise<number> {
 }
 
 function serveEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dataDir, PORT: String(port), INVENTUR_ADMIN_PASSWORD: 'lock-test-pw', LOG_LEVEL: 'warn' };
+  return {
+    ...process.env,
+    DATABASE_URL: '',
+    INVENTUR_DATA_DIR: dataDir,
+    PORT: String(port),
+    INVENTUR_ADMIN_PASSWORD: 'lock-test-pw',
+    LOG_LEVEL: 'warn',
+  };
 }
 
 async function waitForHealth(port: number, child: ChildProcess, ms = 90_000): Promise<void> {
@@ -71,29 +78,44 @@ describe('data directory lock', () => {
     lock.release();
   });
 
-  it.skipIf(Boolean(process.env.DATABASE_URL))('a second `inventur serve` on the same data dir exits with a clear error; the first keeps working', async () => {
-    const dataDir = path.join(tempDir(), 'data');
-    const port1 = await freePort();
-    // node itself (not npx, whose child would outlive a kill of npx) so the server dies with the test.
-    const first = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port1), stdio: 'ignore' });
-    children.push(first);
-    await waitForHealth(port1, first);
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    'a second `inventur serve` on the same data dir exits with a clear error; the first keeps working',
+    async () => {
+      const dataDir = path.join(tempDir(), 'data');
+      const port1 = await freePort();
+      // node itself (not npx, whose child would outlive a kill of npx) so the server dies with the test.
+      const first = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+        cwd: process.cwd(),
+        env: serveEnv(dataDir, port1),
+        stdio: 'ignore',
+      });
+      children.push(first);
+      await waitForHealth(port1, first);
 
-    const port2 = await freePort();
-    const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env: serveEnv(dataDir, port2), encoding: 'utf8', timeout: 60_000 });
-    expect(second.status).toBe(2);
-    expect(second.stderr).toMatch(/data directory in use: .* is held by process \d+/);
-    expect(second.stderr).toContain('[storage.data_dir_in_use]');
+      const port2 = await freePort();
+      const second = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+        cwd: process.cwd(),
+        env: serveEnv(dataDir, port2),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toMatch(/data directory in use: .* is held by process \d+/);
+      expect(second.stderr).toContain('[storage.data_dir_in_use]');
 
-    // The first server still reads and writes its database: sign in (a write: a session row).
-    const health = await fetch(`http://127.0.0.1:${port1}/health`);
-    expect(health.status).toBe(200);
-    const login = await fetch(`http://127.0.0.1:${port1}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'lock-test-pw' }),
-    });
-    expect(login.status).toBe(200);
-    expect(((await login.json()) as { token?: string }).token).toBeTruthy();
-    first.kill('SIGTERM');
-    await new Promise((resolve) => first.once('exit', resolve));
-  }, 180_000);
+      // The first server still reads and writes its database: sign in (a write: a session row).
+      const health = await fetch(`http://127.0.0.1:${port1}/health`);
+      expect(health.status).toBe(200);
+      const login = await fetch(`http://127.0.0.1:${port1}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'lock-test-pw' }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { token?: string }).token).toBeTruthy();
+      first.kill('SIGTERM');
+      await new Promise((resolve) => first.once('exit', resolve));
+    },
+    180_000,
+  );
 });

@@ -39,7 +39,9 @@ let zoneListNumber: string;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {
-    method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${token}` }, ...(body ? { body: JSON.stringify(body) } : {}),
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${token}` },
+    ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const json = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -55,8 +57,12 @@ async function signIn(page: Page, user: string, password: string) {
 
 /** The count reports of the list as the server stored them, in order. */
 async function reports() {
-  return server.runtime.ctx.db.selectFrom('countReports').select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId', 'valid'])
-    .where('countListId', '=', listId).orderBy('id').execute();
+  return server.runtime.ctx.db
+    .selectFrom('countReports')
+    .select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId', 'valid'])
+    .where('countListId', '=', listId)
+    .orderBy('id')
+    .execute();
 }
 
 /** Waits for the background job shown on the inventory screen to end, and for every list to have made it. */
@@ -81,34 +87,69 @@ beforeAll(async () => {
   // That zone goes negative for found stock until its own list is counted, as SAP WM's difference interim area.
   await makeZone(db, w.site.id, w.structured.id, { code: 'DIFF', structured: false, usage: 'inventory_differences' });
   // An empty bin: the bin list gets its "(empty bin)" line, which the counter confirms as empty on the phone.
-  await makeBin(db, w.site.id, w.structured.id, w.zone.id, { code: '01-03', place: '03', rowNo: '01', barcode: 'BIN0103' });
+  await makeBin(db, w.site.id, w.structured.id, w.zone.id, {
+    code: '01-03',
+    place: '03',
+    rowNo: '01',
+    barcode: 'BIN0103',
+  });
   // An unstructured zone of the same warehouse: stock sits on the zone, no bins (an article list counts it).
   floorId = (await makeZone(db, w.site.id, w.structured.id, { code: 'FLOOR', structured: false })).id;
   const bolts = await makeItem(db, { primaryUnit: 'PZ', description: 'Bolts M6' });
   boltsId = bolts.id;
   await addSearchCode(db, bolts.id, BOLTS_EAN, 'PZ');
   await db.updateTable('warehouses').set({ allowNegative: true }).where('id', '=', w.structured.id).execute();
-  for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db, code, kind);
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  for (const [code, kind] of [
+    ['REC', 'receipt'],
+    ['ADJ', 'adjustment'],
+    ['TRF', 'transfer'],
+    ['REV', 'revaluation'],
+  ] as const)
+    await makeKey(db, code, kind);
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
   token = ((await login.json()) as { token: string }).token;
   // Stock as the ledger knows it: 30 screws in bin 01-01, 10 nuts in bin 01-02, 7 nuts on the zone FLOOR.
   const line = { warehouseId: w.structured.id, zoneId: w.zone.id, ownerId: w.owner.id };
   await call('POST', '/api/postings/receipt', {
-    siteId: w.site.id, keyCode: 'REC', postingDate: '2026-03-01', lines: [
+    siteId: w.site.id,
+    keyCode: 'REC',
+    postingDate: '2026-03-01',
+    lines: [
       { ...line, itemId: w.screws.id, binId: w.bin1.id, quantity: '30', unitPrice: '0.10' },
       { ...line, itemId: w.nuts.id, binId: w.bin2.id, quantity: '10', unitPrice: '0.05' },
       { ...line, zoneId: floorId, itemId: w.nuts.id, quantity: '7', unitPrice: '0.05' },
     ],
   });
   await call('POST', '/api/inventory-types', {
-    code: 'YEAR', method: 'stock_taking_day', description: 'Year-end stock-taking', valuationPrice: 'average', adjustmentKey: 'ADJ',
-    transferKey: 'TRF', valueAdjustmentKey: 'REV', reportType: 'single', showSystemQuantities: false, keepLocation: true,
-    inventoryNumbering: { prefix: 'INV-', width: 4 }, countListNumbering: { prefix: 'CL-', width: 4 },
+    code: 'YEAR',
+    method: 'stock_taking_day',
+    description: 'Year-end stock-taking',
+    valuationPrice: 'average',
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+    valueAdjustmentKey: 'REV',
+    reportType: 'single',
+    showSystemQuantities: false,
+    keepLocation: true,
+    inventoryNumbering: { prefix: 'INV-', width: 4 },
+    countListNumbering: { prefix: 'CL-', width: 4 },
   });
   browser = await launch();
-  desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })).newPage();
+  desk = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })
+  ).newPage();
   desk.on('dialog', (d) => void d.accept()); // "close the inventory?" confirmations
-  phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', reducedMotion: 'reduce' });
+  phoneCtx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+  });
   phone = await phoneCtx.newPage();
   if (process.env.E2E_CONSOLE) phone.on('console', (m) => console.log('[phone]', m.text()));
 });
@@ -171,8 +212,20 @@ describe('back office: inventory, generation, opening', () => {
     await desk.waitForURL(/\/inventories\/\d+$/);
     inventoryId = desk.url().split('/').pop()!;
     await expect.poll(() => desk.getByTestId('inventory-number').textContent()).toMatch(/INV-0001/);
-    const inv = await call<{ fiscalYear: number; stockTakingDate: string; reportType: string; adjustmentKey: string; showSystemQuantities: boolean }>('GET', `/api/inventories/${inventoryId}`);
-    expect(inv).toMatchObject({ fiscalYear: 2026, stockTakingDate: '2026-03-31', reportType: 'single', adjustmentKey: 'ADJ', showSystemQuantities: false });
+    const inv = await call<{
+      fiscalYear: number;
+      stockTakingDate: string;
+      reportType: string;
+      adjustmentKey: string;
+      showSystemQuantities: boolean;
+    }>('GET', `/api/inventories/${inventoryId}`);
+    expect(inv).toMatchObject({
+      fiscalYear: 2026,
+      stockTakingDate: '2026-03-31',
+      reportType: 'single',
+      adjustmentKey: 'ADJ',
+      showSystemQuantities: false,
+    });
   });
 
   it('generates bin count lists with a structure table, after a preview, for Anna', async () => {
@@ -184,7 +237,11 @@ describe('back office: inventory, generation, opening', () => {
     await pick(desk, 'gen-employee', 'Anna Rossi');
     // Structure: rows before aisles, and every zone starts a new list.
     await dialog.getByRole('button', { name: 'Move up row' }).click();
-    await expect.poll(() => dialog.locator('[data-criterion]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion')))).toEqual(['warehouse', 'zone', 'row', 'aisle', 'level', 'place']);
+    await expect
+      .poll(() =>
+        dialog.locator('[data-criterion]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion'))),
+      )
+      .toEqual(['warehouse', 'zone', 'row', 'aisle', 'level', 'place']);
     await dialog.getByRole('checkbox', { name: 'New list zone' }).check();
     await dialog.getByTestId('gen-preview-btn').click();
     const preview = desk.getByTestId('gen-preview');
@@ -196,7 +253,9 @@ describe('back office: inventory, generation, opening', () => {
     await dialog.waitFor({ state: 'detached' });
     const row = desk.getByTestId('count-lists').locator('.vt-row').first();
     await row.waitFor();
-    const lists = await call<{ items: Array<{ id: string; number: string; responsibleUserId: string; status: string }> }>('GET', `/api/inventories/${inventoryId}/count-lists`);
+    const lists = await call<{
+      items: Array<{ id: string; number: string; responsibleUserId: string; status: string }>;
+    }>('GET', `/api/inventories/${inventoryId}/count-lists`);
     expect(lists.items).toHaveLength(1);
     ({ id: listId, number: listNumber } = lists.items[0]!);
     expect(lists.items[0]).toMatchObject({ responsibleUserId: server.annaId, status: 'created' });
@@ -268,7 +327,14 @@ describe('counting on the handheld page (390×844)', () => {
     await phoneCtx.setOffline(false);
     await expect.poll(() => phone.getByTestId('queue-count').textContent(), { timeout: 20_000 }).toMatch(/^0 /);
     await expect.poll(async () => (await reports()).length).toBe(4);
-    await expect.poll(() => phone.getByTestId('last-reports').getByText(/waiting/i).count()).toBe(0); // shown as sent
+    await expect
+      .poll(() =>
+        phone
+          .getByTestId('last-reports')
+          .getByText(/waiting/i)
+          .count(),
+      )
+      .toBe(0); // shown as sent
     // Further flushes (the timer, another online event) must not send anything again.
     await phone.evaluate(() => window.dispatchEvent(new Event('online')));
     await phone.waitForTimeout(2500);
@@ -288,23 +354,37 @@ describe('counting on the handheld page (390×844)', () => {
     await phone.locator('[data-testid="count-screen"][data-busy="false"]').waitFor();
     const added = (await reports()).at(-1)!;
     await phone.getByTestId('last-reports').getByRole('button', { name: /undo/i }).first().click();
-    await expect.poll(async () => (await reports()).at(-1)).toMatchObject({ clientReportId: added.clientReportId, valid: false });
+    await expect
+      .poll(async () => (await reports()).at(-1))
+      .toMatchObject({ clientReportId: added.clientReportId, valid: false });
     expect(await reports()).toHaveLength(5);
-    const line = await server.runtime.ctx.db.selectFrom('countListItems').select(['reportedQuantity', 'status'])
-      .where('id', '=', added.countListItemId).executeTakeFirstOrThrow();
+    const line = await server.runtime.ctx.db
+      .selectFrom('countListItems')
+      .select(['reportedQuantity', 'status'])
+      .where('id', '=', added.countListItemId)
+      .executeTakeFirstOrThrow();
     expect(line).toEqual({ reportedQuantity: '36', status: 'reported' });
     await shot(phone, '14-scan-undo');
   });
 
   it('scans the empty bin 01-03 and confirms "Bin empty": its line is reported with 0', async () => {
     await phone.getByTestId('current-bin').waitFor();
-    if ((await phone.getByTestId('current-bin').textContent()) !== 'Scan bin') await phone.getByRole('button', { name: 'Change' }).click();
+    if ((await phone.getByTestId('current-bin').textContent()) !== 'Scan bin')
+      await phone.getByRole('button', { name: 'Change' }).click();
     await wedgeScan(phone, 'BIN0103');
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-03');
     await phone.getByTestId('bin-empty').click();
-    const emptyLine = await server.runtime.ctx.db.selectFrom('countListItems as li').innerJoin('bins as b', 'b.id', 'li.binId')
-      .select(['li.id']).where('li.countListId', '=', listId).where('b.code', '=', '01-03').where('li.itemId', 'is', null).executeTakeFirstOrThrow();
-    await expect.poll(async () => (await reports()).find((r) => r.countListItemId === emptyLine.id)).toMatchObject({ quantity: '0', valid: true });
+    const emptyLine = await server.runtime.ctx.db
+      .selectFrom('countListItems as li')
+      .innerJoin('bins as b', 'b.id', 'li.binId')
+      .select(['li.id'])
+      .where('li.countListId', '=', listId)
+      .where('b.code', '=', '01-03')
+      .where('li.itemId', 'is', null)
+      .executeTakeFirstOrThrow();
+    await expect
+      .poll(async () => (await reports()).find((r) => r.countListItemId === emptyLine.id))
+      .toMatchObject({ quantity: '0', valid: true });
     await phone.getByTestId('bin-empty').waitFor({ state: 'detached' });
     await shot(phone, '15-scan-bin-empty');
   });
@@ -312,24 +392,50 @@ describe('counting on the handheld page (390×844)', () => {
   it('a bin that is not on the bin list is warned about at once and refused: a bin list takes only its own bins', async () => {
     // Bin 01-04 is set up after the lists were made, so no list has it and the device has not cached it:
     // at the bin step the page asks the server what the code is.
-    await makeBin(server.runtime.ctx.db, w.site.id, w.structured.id, w.zone.id, { code: '01-04', place: '04', rowNo: '01', barcode: 'BIN0104' });
+    await makeBin(server.runtime.ctx.db, w.site.id, w.structured.id, w.zone.id, {
+      code: '01-04',
+      place: '04',
+      rowNo: '01',
+      barcode: 'BIN0104',
+    });
     await phone.getByRole('button', { name: 'Change' }).click();
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('Scan bin');
     await wedgeScan(phone, 'BIN0104');
-    await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Bin 01-04 is not on this list. This bin list takes only its own bins: scan a bin of the list.');
+    await expect
+      .poll(() => phone.getByTestId('scan-message').textContent())
+      .toBe('Bin 01-04 is not on this list. This bin list takes only its own bins: scan a bin of the list.');
     expect(await phone.getByTestId('current-bin').textContent()).toBe('Scan bin');
     await shot(phone, '15b-scan-bin-not-on-list');
   });
 
   it('the manager gives Anna a second list: an article list of the unstructured zone FLOOR, opened', async () => {
-    const made = await call<{ lists: Array<{ id: string; number: string }> }>('POST', `/api/inventories/${inventoryId}/count-lists/generate`, {
-      countType: 'article', warehouseIds: [w.structured.id], zoneIds: [floorId], responsibleOrigin: 'manual', responsibleUserId: server.annaId, name: 'Floor',
-    });
+    const made = await call<{ lists: Array<{ id: string; number: string }> }>(
+      'POST',
+      `/api/inventories/${inventoryId}/count-lists/generate`,
+      {
+        countType: 'article',
+        warehouseIds: [w.structured.id],
+        zoneIds: [floorId],
+        responsibleOrigin: 'manual',
+        responsibleUserId: server.annaId,
+        name: 'Floor',
+      },
+    );
     expect(made.lists).toHaveLength(1);
     ({ id: zoneListId, number: zoneListNumber } = made.lists[0]!);
     await call('POST', '/api/count-lists/open', { countListIds: [zoneListId] });
-    await expect.poll(async () => (await call<{ items: Array<{ id: string; status: string }> }>('GET', `/api/inventories/${inventoryId}/count-lists`))
-      .items.find((l) => l.id === zoneListId)?.status, { timeout: 30_000 }).toBe('open');
+    await expect
+      .poll(
+        async () =>
+          (
+            await call<{ items: Array<{ id: string; status: string }> }>(
+              'GET',
+              `/api/inventories/${inventoryId}/count-lists`,
+            )
+          ).items.find((l) => l.id === zoneListId)?.status,
+        { timeout: 30_000 },
+      )
+      .toBe('open');
   });
 
   it('reports at the unstructured zone: the zone code is scanned, the nuts are reported on the zone (no bin)', async () => {
@@ -341,28 +447,44 @@ describe('counting on the handheld page (390×844)', () => {
     await wedgeScan(phone, NUTS_EAN8);
     await confirmQuantity('6');
     await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Recorded: 6 PZ · Zone FLOOR');
-    const line = await server.runtime.ctx.db.selectFrom('countListItems').select(['zoneId', 'binId', 'reportedQuantity'])
-      .where('countListId', '=', zoneListId).where('itemId', '=', w.nuts.id).executeTakeFirstOrThrow();
+    const line = await server.runtime.ctx.db
+      .selectFrom('countListItems')
+      .select(['zoneId', 'binId', 'reportedQuantity'])
+      .where('countListId', '=', zoneListId)
+      .where('itemId', '=', w.nuts.id)
+      .executeTakeFirstOrThrow();
     expect(line).toEqual({ zoneId: floorId, binId: null, reportedQuantity: '6' });
     await shot(phone, '15c-scan-zone');
   });
 
   it('a bin the bin list counts is refused naming that list; a bin on no list is warned about, counted anyway, and the bolts are said to be a found item', async () => {
     await wedgeScan(phone, 'BIN0101');
-    await expect.poll(() => phone.getByTestId('scan-message').textContent())
-      .toBe(`Bin 01-01 is not on this list. Count list ${listNumber} has it. This is already counted on open count list ${listNumber}: report it there.`);
+    await expect
+      .poll(() => phone.getByTestId('scan-message').textContent())
+      .toBe(
+        `Bin 01-01 is not on this list. Count list ${listNumber} has it. This is already counted on open count list ${listNumber}: report it there.`,
+      );
     expect(await phone.getByTestId('current-bin').textContent()).toBe('Zone FLOOR');
     await wedgeScan(phone, 'BIN0104');
-    await expect.poll(() => phone.getByTestId('place-warning').textContent()).toMatch(/^Bin 01-04 is not on this list\. Count here anyway\?/);
+    await expect
+      .poll(() => phone.getByTestId('place-warning').textContent())
+      .toMatch(/^Bin 01-04 is not on this list\. Count here anyway\?/);
     await shot(phone, '15d-scan-place-warning');
     await phone.getByTestId('place-continue').click();
     await expect.poll(() => phone.getByTestId('current-bin').textContent()).toBe('01-04');
     await wedgeScan(phone, BOLTS_EAN);
     await phone.getByTestId('item-panel').waitFor();
     await confirmQuantity('4');
-    await expect.poll(() => phone.getByTestId('scan-message').textContent()).toBe('Recorded: 4 PZ · Bin 01-04 · added to the list as a found item');
-    const found = await server.runtime.ctx.db.selectFrom('countListItems as li').innerJoin('bins as b', 'b.id', 'li.binId')
-      .select(['b.code', 'li.addedByCount', 'li.reportedQuantity']).where('li.countListId', '=', zoneListId).where('li.itemId', '=', boltsId).executeTakeFirstOrThrow();
+    await expect
+      .poll(() => phone.getByTestId('scan-message').textContent())
+      .toBe('Recorded: 4 PZ · Bin 01-04 · added to the list as a found item');
+    const found = await server.runtime.ctx.db
+      .selectFrom('countListItems as li')
+      .innerJoin('bins as b', 'b.id', 'li.binId')
+      .select(['b.code', 'li.addedByCount', 'li.reportedQuantity'])
+      .where('li.countListId', '=', zoneListId)
+      .where('li.itemId', '=', boltsId)
+      .executeTakeFirstOrThrow();
     expect(found).toEqual({ code: '01-04', addedByCount: true, reportedQuantity: '4' });
     await shot(phone, '15e-scan-found-item');
   });
@@ -394,14 +516,19 @@ describe('closing', () => {
   it('closes the inventory in the UI; the stock ledger holds the difference postings', async () => {
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
     await desk.getByTestId('inv-close').click();
-    await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
+    await expect
+      .poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 })
+      .toMatch(/^closed$/i);
     // The close result stays on screen: per-list outcomes, parked postings, value adjustments.
     const closed = desk.getByTestId('close-result');
     await closed.waitFor({ timeout: 30_000 });
     expect(await closed.getAttribute('data-parked')).toBe('0');
     await shot(desk, '21-inventory-closed');
     // The differences went to the bins from the warehouse's inventory-differences zone (transfers).
-    const ledger = await call<{ items: Array<{ itemId: string; binId: string | null; quantity: string }> }>('GET', `/api/stock/ledger?siteId=${w.site.id}&keyCode=TRF&limit=100`);
+    const ledger = await call<{ items: Array<{ itemId: string; binId: string | null; quantity: string }> }>(
+      'GET',
+      `/api/stock/ledger?siteId=${w.site.id}&keyCode=TRF&limit=100`,
+    );
     const inBins = Object.fromEntries(ledger.items.filter((l) => l.binId !== null).map((l) => [l.itemId, l.quantity]));
     expect(inBins).toMatchObject({ [w.screws.id]: '6', [w.nuts.id]: '-1', [w.glue.id]: '5' });
     await desk.goto(`${server.url}/stock`);
@@ -410,8 +537,14 @@ describe('closing', () => {
     const ledgerRows = desk.getByTestId('ledger').locator('.vt-row');
     // Only the screws once the filter applies: received 30 in 01-01, +6 into 01-01 and -6 out of the differences zone.
     // Cells: entry | posting date | key | item | place | lot | quantity with unit | …
-    const cells = () => ledgerRows.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '')));
-    await expect.poll(async () => (await cells()).map((c) => `${c[2]} ${c[3]} ${c[4]?.split(' / ').pop()} ${c[6]?.split(' ')[0]}`).sort())
+    const cells = () =>
+      ledgerRows.evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '')),
+      );
+    await expect
+      .poll(async () =>
+        (await cells()).map((c) => `${c[2]} ${c[3]} ${c[4]?.split(' / ').pop()} ${c[6]?.split(' ')[0]}`).sort(),
+      )
       .toEqual([`REC ${w.screws.code} 01-01 +30`, `TRF ${w.screws.code} 01-01 +6`, `TRF ${w.screws.code} DIFF -6`]);
     await shot(desk, '22-stock-ledger');
   });
@@ -423,15 +556,22 @@ describe('closing', () => {
     const table = desk.getByTestId('differences');
     await table.getByText(w.screws.code, { exact: true }).first().waitFor();
     // Screws +6 and nuts -1 (and glue, found), valued from their own closing entries.
-    const entries = await server.runtime.ctx.db.selectFrom('stockLedger').select(['itemId', 'quantity', 'value'])
-      .where('originType', '=', 'count_list').where('binId', 'is not', null).execute();
+    const entries = await server.runtime.ctx.db
+      .selectFrom('stockLedger')
+      .select(['itemId', 'quantity', 'value'])
+      .where('originType', '=', 'count_list')
+      .where('binId', 'is not', null)
+      .execute();
     const screws = entries.find((e) => e.itemId === w.screws.id && Number(e.quantity) > 0)!;
-    const api = await call<{ items: Array<{ id: string; itemCode: string; difference: string; value: string; valueSource: string }> }>(
-      'GET', `/api/inventories/${inventoryId}/differences`);
+    const api = await call<{
+      items: Array<{ id: string; itemCode: string; difference: string; value: string; valueSource: string }>;
+    }>('GET', `/api/inventories/${inventoryId}/differences`);
     const row = api.items.find((r) => r.itemCode === w.screws.code)!;
     expect(row).toMatchObject({ difference: '6', valueSource: 'ledger' });
     expect(Number(row.value)).toBe(Number(screws.value));
-    await expect.poll(() => desk.getByTestId(`diff-value-${row.id}`).textContent()).toBe(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }).format(Number(screws.value)));
+    await expect
+      .poll(() => desk.getByTestId(`diff-value-${row.id}`).textContent())
+      .toBe(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }).format(Number(screws.value)));
     await shot(desk, '23-differences-report');
   });
 });

@@ -21,7 +21,9 @@ afterAll(async () => {
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
   const page = await browser.newPage();
   const violations: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
@@ -38,7 +40,10 @@ describe('content security policy in Chromium', () => {
     await page.getByLabel(/user name/i).fill('admin');
     await page.getByLabel(/password/i).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('button', { name: /sign out|admin/i }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('button', { name: /sign out|admin/i })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await shot(page, 'csp-home');
     expect(violations).toEqual([]);
     await page.close();
@@ -47,7 +52,10 @@ describe('content security policy in Chromium', () => {
   it('the handheld page opens without a violation', async () => {
     const { page, violations } = await watchedPage();
     await page.goto(`${server.url}/scan`);
-    await page.getByLabel(/password/i).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByLabel(/password/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     expect(violations).toEqual([]);
     await page.close();
   });
@@ -60,7 +68,11 @@ describe('content security policy in Chromium', () => {
     await shot(page, 'csp-docs');
     expect(violations).toEqual([]);
     // The watch itself works: an inline script (what an injection would add) is blocked and reported.
-    await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.appendChild(s); });
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.injected = 1';
+      document.body.appendChild(s);
+    });
     await expect.poll(() => violations.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
     await page.close();

@@ -14,14 +14,23 @@ export const COUNTER_PASSWORD = 'e2e-counter-password';
 export async function startServer(opts: { empty?: boolean } = {}) {
   const runtime = await openRuntime({ dataDir: 'memory://' });
   await ensureAdmin(runtime.ctx, ADMIN_PASSWORD);
-  const anna = opts.empty ? null
-    : await createUser(runtime.ctx, SYSTEM_ACTOR, { username: 'anna', password: COUNTER_PASSWORD, role: 'counter', displayName: 'Anna Rossi' });
+  const anna = opts.empty
+    ? null
+    : await createUser(runtime.ctx, SYSTEM_ACTOR, {
+        username: 'anna',
+        password: COUNTER_PASSWORD,
+        role: 'counter',
+        displayName: 'Anna Rossi',
+      });
   const app = await buildApp(runtime.ctx);
   const background = await startBackground(runtime.ctx, app.log);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
-    url, runtime, app, annaId: anna?.id ?? '',
+    url,
+    runtime,
+    app,
+    annaId: anna?.id ?? '',
     async close() {
       await app.close();
       await background.stop();

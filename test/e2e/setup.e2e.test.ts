@@ -34,7 +34,9 @@ async function signIn(page: Page, user: string, password: string) {
 beforeAll(async () => {
   server = await startServer({ empty: true });
   browser = await launch();
-  desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })).newPage();
+  desk = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })
+  ).newPage();
   desk.on('dialog', (d) => void d.accept());
 });
 
@@ -59,17 +61,29 @@ describe('a fresh install, set up in the browser', () => {
   it('the wizard creates site, owner, warehouse with zones and a differences zone, units, keys, types and a counter', async () => {
     setup = await runFirstStartWizard(desk);
     const zones = await db().selectFrom('zones').select(['code', 'structured', 'usage']).orderBy('code').execute();
-    expect(zones.map((z) => z.code).sort()).toEqual([setup.differencesZone.code, setup.unstructuredZone.code, setup.structuredZone.code].sort());
-    expect(zones.find((z) => z.code === setup.differencesZone.code)).toMatchObject({ structured: false, usage: 'inventory_differences' });
+    expect(zones.map((z) => z.code).sort()).toEqual(
+      [setup.differencesZone.code, setup.unstructuredZone.code, setup.structuredZone.code].sort(),
+    );
+    expect(zones.find((z) => z.code === setup.differencesZone.code)).toMatchObject({
+      structured: false,
+      usage: 'inventory_differences',
+    });
     const types = await db().selectFrom('inventoryTypes').select('code').execute();
     expect(types.map((t) => t.code).sort()).toEqual([...setup.inventoryTypes].sort());
-    const anna = await db().selectFrom('users').select(['role', 'siteId']).where('username', '=', setup.counter.username).executeTakeFirstOrThrow();
+    const anna = await db()
+      .selectFrom('users')
+      .select(['role', 'siteId'])
+      .where('username', '=', setup.counter.username)
+      .executeTakeFirstOrThrow();
     expect(anna.role).toBe('counter');
     expect(anna.siteId).not.toBeNull();
   });
 
   it('creates 500 bins in bulk after a preview, and blocks one', async () => {
-    const r = await createBinsInBulk(desk, { warehouseCode: setup.warehouse.code, zoneCode: setup.structuredZone.code });
+    const r = await createBinsInBulk(desk, {
+      warehouseCode: setup.warehouse.code,
+      zoneCode: setup.structuredZone.code,
+    });
     expect(r.created).toBeGreaterThanOrEqual(500);
     const bins = await db().selectFrom('bins').select(['code', 'blocked']).execute();
     expect(bins.length).toBe(r.created);
@@ -88,11 +102,24 @@ describe('a fresh install, set up in the browser', () => {
     await setGs1Prefix(desk, '4006381');
     await createLotManagedItem(desk, { code: 'GLUE-50', description: 'Glue 50 ml', unit: 'PCS' });
     await createItemWithCartonCode(desk, {
-      code: 'SCREW-M4', description: 'Screws M4 × 20', unit: 'PCS', cartonUnit: 'CT', cartonFactor: '12', cartonEan: '4006381333931',
+      code: 'SCREW-M4',
+      description: 'Screws M4 × 20',
+      unit: 'PCS',
+      cartonUnit: 'CT',
+      cartonFactor: '12',
+      cartonEan: '4006381333931',
     });
-    const glue = await db().selectFrom('items').select('lotManagement').where('code', '=', 'GLUE-50').executeTakeFirstOrThrow();
+    const glue = await db()
+      .selectFrom('items')
+      .select('lotManagement')
+      .where('code', '=', 'GLUE-50')
+      .executeTakeFirstOrThrow();
     expect(glue.lotManagement).toBe('yes');
-    const carton = await db().selectFrom('itemSearchCodes').select(['unit', 'conversionFactor']).where('code', '=', '4006381333931').executeTakeFirstOrThrow();
+    const carton = await db()
+      .selectFrom('itemSearchCodes')
+      .select(['unit', 'conversionFactor'])
+      .where('code', '=', '4006381333931')
+      .executeTakeFirstOrThrow();
     expect(carton).toMatchObject({ unit: 'CT' });
     expect(Number(carton.conversionFactor)).toBe(12);
   });
@@ -100,15 +127,33 @@ describe('a fresh install, set up in the browser', () => {
   it('imports opening stock from a CSV file and posts a receipt of a lot in the browser', async () => {
     const w = setup.warehouse.code;
     const z = setup.structuredZone.code;
-    await importOpeningStock(desk, [
-      'itemCode,warehouseCode,zoneCode,binCode,lot,serial,expiryDate,ownerCode,quantity,unitPrice',
-      `SCREW-M4,${w},${z},01-01-1-002,,,,${setup.owner.code},240,0.08`,
-      `SCREW-M4,${w},${z},01-01-1-003,,,,${setup.owner.code},120,0.08`,
-      `GLUE-50,${w},${setup.unstructuredZone.code},,L2026-11,,${year + 1}-06-30,${setup.owner.code},12,3.50`,
-    ].join('\n') + '\n', 'RCP');
-    await postReceipt(desk, { keyCode: 'RCP', warehouseCode: w, zoneCode: z, binCode: '01-01-1-004', itemCode: 'GLUE-50', quantity: '6', lot: 'L2026-12', unitPrice: '3.60' });
-    const balances = await db().selectFrom('stockBalances as sb').innerJoin('items as i', 'i.id', 'sb.itemId')
-      .select(['i.code', 'sb.lot', 'sb.quantity']).orderBy('i.code').orderBy('sb.lot').execute();
+    await importOpeningStock(
+      desk,
+      [
+        'itemCode,warehouseCode,zoneCode,binCode,lot,serial,expiryDate,ownerCode,quantity,unitPrice',
+        `SCREW-M4,${w},${z},01-01-1-002,,,,${setup.owner.code},240,0.08`,
+        `SCREW-M4,${w},${z},01-01-1-003,,,,${setup.owner.code},120,0.08`,
+        `GLUE-50,${w},${setup.unstructuredZone.code},,L2026-11,,${year + 1}-06-30,${setup.owner.code},12,3.50`,
+      ].join('\n') + '\n',
+      'RCP',
+    );
+    await postReceipt(desk, {
+      keyCode: 'RCP',
+      warehouseCode: w,
+      zoneCode: z,
+      binCode: '01-01-1-004',
+      itemCode: 'GLUE-50',
+      quantity: '6',
+      lot: 'L2026-12',
+      unitPrice: '3.60',
+    });
+    const balances = await db()
+      .selectFrom('stockBalances as sb')
+      .innerJoin('items as i', 'i.id', 'sb.itemId')
+      .select(['i.code', 'sb.lot', 'sb.quantity'])
+      .orderBy('i.code')
+      .orderBy('sb.lot')
+      .execute();
     const got = balances.map((b) => `${b.code} ${b.lot} ${Number(b.quantity)}`).sort();
     expect(got).toEqual(['GLUE-50 L2026-11 12', 'GLUE-50 L2026-12 6', 'SCREW-M4  120', 'SCREW-M4  240']);
   });
@@ -125,8 +170,11 @@ describe('a fresh install, set up in the browser', () => {
     await desk.getByTestId('inv-desc').fill(`Year-end ${year}`);
     await desk.getByTestId('inv-save').click();
     await desk.waitForURL(/\/inventories\/\d+$/);
-    const inv = await db().selectFrom('inventories').innerJoin('inventoryTypes as t', 't.id', 'inventories.typeId')
-      .select(['inventories.number', 't.code']).executeTakeFirstOrThrow();
+    const inv = await db()
+      .selectFrom('inventories')
+      .innerJoin('inventoryTypes as t', 't.id', 'inventories.typeId')
+      .select(['inventories.number', 't.code'])
+      .executeTakeFirstOrThrow();
     expect(inv.code).toBe('STD');
     expect(inv.number).toMatch(/^STD-/);
     await shot(desk, 'setup-91-inventory-created');
@@ -135,7 +183,13 @@ describe('a fresh install, set up in the browser', () => {
 
 describe('the screens a counter sees, on a 390-px phone', () => {
   it('the counter signs in on the phone: no list yet, and Sign out is reachable', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', reducedMotion: 'reduce' });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    });
     const phone = await ctx.newPage();
     await signIn(phone, setup.counter.username, setup.counter.password);
     await phone.waitForURL(/\/scan/);
@@ -149,17 +203,31 @@ describe('the screens a counter sees, on a 390-px phone', () => {
   });
 
   it('the back office on a phone: navigation, language and Sign out in the drawer, nothing cut off', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', reducedMotion: 'reduce' });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    });
     const phone = await ctx.newPage();
     await signIn(phone, 'admin', ADMIN_PASSWORD);
     await phone.waitForURL(/\/inventories/);
     await phone.getByTestId('new-inventory').waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(phone, 'setup-97-phone-back-office');
-    await phone.getByRole('button', { name: /navigation/i }).or(phone.locator('.mantine-Burger-root')).first().click();
+    await phone
+      .getByRole('button', { name: /navigation/i })
+      .or(phone.locator('.mantine-Burger-root'))
+      .first()
+      .click();
     // The drawer slides in: wait until Sign out is fully on screen.
-    await expect.poll(async () => (await phone.getByTestId('sign-out-mobile').boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(async () => (await phone.getByTestId('sign-out-mobile').boundingBox())?.x ?? -1)
+      .toBeGreaterThanOrEqual(0);
     await shot(phone, 'setup-98-phone-drawer');
     await phone.getByTestId('sign-out-mobile').click();
     await phone.getByLabel(/user name/i).waitFor();

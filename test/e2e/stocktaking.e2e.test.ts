@@ -48,15 +48,32 @@ async function signIn(page: Page, user: string, password: string) {
 
 /** The valid count reports of a list, with who made them and from where. */
 async function reports(listId: string) {
-  return db().selectFrom('countReports').select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId', 'valid', 'userId', 'device'])
-    .where('countListId', '=', listId).orderBy('id').execute();
+  return db()
+    .selectFrom('countReports')
+    .select(['clientReportId', 'quantity', 'mode', 'resultingQuantity', 'countListItemId', 'valid', 'userId', 'device'])
+    .where('countListId', '=', listId)
+    .orderBy('id')
+    .execute();
 }
 
 /** The lines of a list with their bin and item codes. */
 async function lines(listId: string) {
-  return db().selectFrom('countListItems as li').leftJoin('bins as b', 'b.id', 'li.binId').leftJoin('items as i', 'i.id', 'li.itemId')
-    .select(['li.id', 'li.status', 'li.reportedQuantity', 'li.targetQuantity', 'b.code as bin', 'i.code as item', 'li.lot'])
-    .where('li.countListId', '=', listId).orderBy('li.lineNo').execute();
+  return db()
+    .selectFrom('countListItems as li')
+    .leftJoin('bins as b', 'b.id', 'li.binId')
+    .leftJoin('items as i', 'i.id', 'li.itemId')
+    .select([
+      'li.id',
+      'li.status',
+      'li.reportedQuantity',
+      'li.targetQuantity',
+      'b.code as bin',
+      'i.code as item',
+      'li.lot',
+    ])
+    .where('li.countListId', '=', listId)
+    .orderBy('li.lineNo')
+    .execute();
 }
 
 async function jobSucceeded() {
@@ -98,11 +115,27 @@ beforeAll(async () => {
   zones.FLOOR = (await makeZone(db(), site, wh, { code: 'FLOOR', structured: false })).id;
   zones.DIFF = (await makeZone(db(), site, wh, { code: 'DIFF', structured: false, usage: 'inventory_differences' })).id;
   await db().updateTable('warehouses').set({ allowNegative: true }).where('id', '=', wh).execute();
-  for (const [code, kind] of [['REC', 'receipt'], ['ADJ', 'adjustment'], ['TRF', 'transfer'], ['REV', 'revaluation']] as const) await makeKey(db(), code, kind);
-  brunoId = (await createUser(ctx, SYSTEM_ACTOR, { username: 'bruno', password: COUNTER_PASSWORD, role: 'counter', displayName: 'Bruno Nowak' })).id;
+  for (const [code, kind] of [
+    ['REC', 'receipt'],
+    ['ADJ', 'adjustment'],
+    ['TRF', 'transfer'],
+    ['REV', 'revaluation'],
+  ] as const)
+    await makeKey(db(), code, kind);
+  brunoId = (
+    await createUser(ctx, SYSTEM_ACTOR, {
+      username: 'bruno',
+      password: COUNTER_PASSWORD,
+      role: 'counter',
+      displayName: 'Bruno Nowak',
+    })
+  ).id;
   const line = { warehouseId: wh, ownerId: w.owner.id };
   await postReceipt(ctx, SYSTEM_ACTOR, {
-    siteId: site, keyCode: 'REC', postingDate: '2026-03-01', lines: [
+    siteId: site,
+    keyCode: 'REC',
+    postingDate: '2026-03-01',
+    lines: [
       { ...line, zoneId: zones.A, itemId: w.screws.id, binId: w.bin1.id, quantity: '30', unitPrice: '0.10' },
       { ...line, zoneId: zones.A, itemId: w.nuts.id, binId: w.bin2.id, quantity: '10', unitPrice: '0.05' },
       { ...line, zoneId: zones.B, itemId: w.screws.id, binId: b1.id, quantity: '50', unitPrice: '0.10' },
@@ -112,15 +145,32 @@ beforeAll(async () => {
     ],
   } as never);
   await createInventoryType(ctx, SYSTEM_ACTOR, {
-    code: 'YEAR', method: 'stock_taking_day', description: 'Year-end stock-taking', valuationPrice: 'average', adjustmentKey: 'ADJ',
-    transferKey: 'TRF', valueAdjustmentKey: 'REV', reportType: 'cumulative', showSystemQuantities: false, keepLocation: true,
-    inventoryNumbering: { prefix: 'INV-', width: 4 }, countListNumbering: { prefix: 'CL-', width: 4 },
+    code: 'YEAR',
+    method: 'stock_taking_day',
+    description: 'Year-end stock-taking',
+    valuationPrice: 'average',
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+    valueAdjustmentKey: 'REV',
+    reportType: 'cumulative',
+    showSystemQuantities: false,
+    keepLocation: true,
+    inventoryNumbering: { prefix: 'INV-', width: 4 },
+    countListNumbering: { prefix: 'CL-', width: 4 },
   } as never);
   browser = await launch();
-  desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })).newPage();
+  desk = await (
+    await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' })
+  ).newPage();
   desk.on('dialog', (d) => void d.accept());
   for (const who of ['anna', 'bruno'] as const) {
-    const ctxB = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', reducedMotion: 'reduce' });
+    const ctxB = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    });
     phones[who] = { ctx: ctxB, page: await ctxB.newPage() };
   }
 });
@@ -167,20 +217,31 @@ describe('the manager plans the count', () => {
     await dialog.waitFor();
     await pick(desk, 'gen-responsible', 'Manual');
     // The dialog remembers the last generation's choices.
-    if ((await desk.getByTestId('gen-employee').inputValue()) !== 'Anna Rossi') await pick(desk, 'gen-employee', 'Anna Rossi');
+    if ((await desk.getByTestId('gen-employee').inputValue()) !== 'Anna Rossi')
+      await pick(desk, 'gen-employee', 'Anna Rossi');
     await expect.poll(() => desk.getByTestId('gen-employee').inputValue()).toBe('Anna Rossi');
     await dialog.getByTestId('gen-run').click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => desk.getByTestId('count-lists').locator('.vt-row').count()).toBe(4);
-    const made = await db().selectFrom('countLists as cl').innerJoin('countListItems as li', 'li.countListId', 'cl.id')
-      .select(['cl.id', 'cl.number', 'li.zoneId']).where('cl.inventoryId', '=', inventoryId).groupBy(['cl.id', 'cl.number', 'li.zoneId']).execute();
+    const made = await db()
+      .selectFrom('countLists as cl')
+      .innerJoin('countListItems as li', 'li.countListId', 'cl.id')
+      .select(['cl.id', 'cl.number', 'li.zoneId'])
+      .where('cl.inventoryId', '=', inventoryId)
+      .groupBy(['cl.id', 'cl.number', 'li.zoneId'])
+      .execute();
     for (const [name, zoneId] of Object.entries(zones)) {
       const l = made.find((m) => m.zoneId === zoneId);
       if (l) lists[name as keyof typeof lists] = { id: l.id, number: l.number };
     }
     expect(Object.keys(lists).sort()).toEqual(expect.arrayContaining(['A', 'B', 'C', 'FLOOR']));
     const a = await lines(lists.A.id);
-    expect(a.filter((l) => l.item === null).map((l) => l.bin).sort()).toEqual(['01-03', '01-04']); // the empty bins
+    expect(
+      a
+        .filter((l) => l.item === null)
+        .map((l) => l.bin)
+        .sort(),
+    ).toEqual(['01-03', '01-04']); // the empty bins
     await shot(desk, 'st-01-generated');
   });
 
@@ -195,7 +256,11 @@ describe('the manager plans the count', () => {
     await desk.getByTestId('counters-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => desk.getByTestId('list-counters').textContent()).toBe('Bruno Nowak');
     expect(await desk.getByTestId('list-responsible').textContent()).toBe('Anna Rossi');
-    const counters = await db().selectFrom('countListCounters').select('userId').where('countListId', '=', lists.A.id).execute();
+    const counters = await db()
+      .selectFrom('countListCounters')
+      .select('userId')
+      .where('countListId', '=', lists.A.id)
+      .execute();
     expect(counters.map((c) => c.userId)).toEqual([brunoId]);
     await shot(desk, 'st-01b-counters');
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
@@ -225,12 +290,18 @@ describe('counting', () => {
     // A wrong second scan, undone: the line goes back to 24.
     await wedgeScan(p, SCREWS_CT);
     await confirmQuantity(p, '5');
-    await p.getByTestId('decision').waitFor({ timeout: 2000 }).then(() => p.getByTestId('decide-add').click()).catch(() => undefined);
+    await p
+      .getByTestId('decision')
+      .waitFor({ timeout: 2000 })
+      .then(() => p.getByTestId('decide-add').click())
+      .catch(() => undefined);
     await expect.poll(async () => (await reports(lists.A.id)).at(-1)?.resultingQuantity).toBe('84');
     await p.locator('[data-testid="count-screen"][data-busy="false"]').waitFor();
     await p.getByTestId('last-reports').getByRole('button', { name: /undo/i }).first().click();
     await expect.poll(async () => (await reports(lists.A.id)).at(-1)?.valid).toBe(false);
-    await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.screws.code)?.reportedQuantity).toBe('24');
+    await expect
+      .poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.screws.code)?.reportedQuantity)
+      .toBe('24');
     await scanBin(p, 'BIN0103', '01-03');
     await p.getByTestId('bin-empty').click();
     await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.bin === '01-03')?.status).toBe('reported');
@@ -244,13 +315,19 @@ describe('counting', () => {
     const dialog = desk.getByTestId('print-dialog');
     await dialog.waitFor();
     await desk.getByTestId('print-language').getByText('Deutsch').click();
-    const popup = desk.context().waitForEvent('page').catch(() => null);
+    const popup = desk
+      .context()
+      .waitForEvent('page')
+      .catch(() => null);
     await desk.getByTestId('print-run').click();
     await desk.getByTestId('print-ready').waitFor();
     await (await popup)?.close();
     const href = (await desk.getByTestId('print-ready').locator('a').getAttribute('href'))!;
     // The PDF as the browser holds it (a blob URL of the page: no request to the server).
-    const bytes = await desk.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), href);
+    const bytes = await desk.evaluate(
+      async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())),
+      href,
+    );
     const file = `${ARTIFACTS}st-sheet-zone-b.pdf`;
     writeFileSync(file, Buffer.from(bytes));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -266,12 +343,18 @@ describe('counting', () => {
   });
 
   it('the back office keys in zone B from its printed sheet, the empty bin 02-02 confirmed in the grid', async () => {
-    await keyInCounts(desk, { listId: lists.B.id, quantities: { [`${w.screws.code}@02-01`]: '48', 'EMPTY:02-02': '' } });
+    await keyInCounts(desk, {
+      listId: lists.B.id,
+      quantities: { [`${w.screws.code}@02-01`]: '48', 'EMPTY:02-02': '' },
+    });
     const b = await lines(lists.B.id);
-    expect(b.map((l) => [l.bin, l.item, l.reportedQuantity])).toEqual([['02-01', w.screws.code, '48'], ['02-02', null, '0']]);
+    expect(b.map((l) => [l.bin, l.item, l.reportedQuantity])).toEqual([
+      ['02-01', w.screws.code, '48'],
+      ['02-02', null, '0'],
+    ]);
   });
 
-  it('Bruno counts zone A on the second phone: his screws add to Anna\'s (cumulative), the nuts, the empty bin 01-04', async () => {
+  it("Bruno counts zone A on the second phone: his screws add to Anna's (cumulative), the nuts, the empty bin 01-04", async () => {
     const p = phones.bruno.page;
     await signIn(p, 'bruno', COUNTER_PASSWORD);
     await p.waitForURL(/\/scan/);
@@ -284,11 +367,15 @@ describe('counting', () => {
     await p.getByTestId('decision').waitFor();
     await expect.poll(() => p.getByTestId('decide-add').textContent()).toMatch(/default/i);
     await p.getByTestId('decide-add').click();
-    await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.screws.code)?.reportedQuantity).toBe('36');
+    await expect
+      .poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.screws.code)?.reportedQuantity)
+      .toBe('36');
     await scanBin(p, 'BIN0102', '01-02');
     await wedgeScan(p, NUTS_EAN8);
     await confirmQuantity(p, '9');
-    await expect.poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.nuts.code)?.reportedQuantity).toBe('9');
+    await expect
+      .poll(async () => (await lines(lists.A.id)).find((l) => l.item === w.nuts.code)?.reportedQuantity)
+      .toBe('9');
     await scanBin(p, 'BIN0104', '01-04');
     await p.getByTestId('bin-empty').click();
     await expect.poll(async () => (await lines(lists.A.id)).every((l) => l.status === 'reported')).toBe(true);
@@ -316,7 +403,10 @@ describe('counting', () => {
   it('zone C is exported as XLSX, filled in as a spreadsheet and imported', async () => {
     await desk.goto(`${server.url}/count-lists/${lists.C.id}`);
     await desk.getByTestId('count-export').click();
-    const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('count-export-xlsx').click()]);
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      desk.getByTestId('count-export-xlsx').click(),
+    ]);
     const exported = `${ARTIFACTS}st-zone-c.xlsx`;
     await download.saveAs(exported);
     // What the person in the warehouse does in the spreadsheet: fills in the "counted" column.
@@ -324,9 +414,18 @@ describe('counting', () => {
     const col = (name: string) => head!.findIndex((h) => String(h).toLowerCase() === name);
     expect(col('counted')).toBeGreaterThanOrEqual(0);
     const counted: Record<string, number> = { [w.glue.code]: 7, [w.nuts.code]: 20 };
-    const filled = rows.map((r) => r.map((v, i) => (i === col('counted') ? counted[String(r[col('item')])] ?? null : v)));
+    const filled = rows.map((r) =>
+      r.map((v, i) => (i === col('counted') ? (counted[String(r[col('item')])] ?? null) : v)),
+    );
     const file = `${ARTIFACTS}st-zone-c-counted.xlsx`;
-    writeFileSync(file, await writeXlsxFile([head!, ...filled].map((r) => r.map((v) => (v === null || v === undefined ? null : { value: v as string | number })))).toBuffer());
+    writeFileSync(
+      file,
+      await writeXlsxFile(
+        [head!, ...filled].map((r) =>
+          r.map((v) => (v === null || v === undefined ? null : { value: v as string | number })),
+        ),
+      ).toBuffer(),
+    );
     await desk.getByTestId('count-import-open').click();
     await desk.getByTestId('count-import').waitFor();
     await desk.locator('input[type="file"]').setInputFiles(file);
@@ -339,7 +438,12 @@ describe('counting', () => {
     await expect.poll(() => desk.getByTestId('count-import-report').getAttribute('data-status')).toBe('imported');
     await shot(desk, 'st-06-import');
     const c = await lines(lists.C.id);
-    expect(c.map((l) => [l.item, l.lot, l.reportedQuantity]).sort()).toEqual([[w.glue.code, 'L1', '7'], [w.nuts.code, '', '20']].sort());
+    expect(c.map((l) => [l.item, l.lot, l.reportedQuantity]).sort()).toEqual(
+      [
+        [w.glue.code, 'L1', '7'],
+        [w.nuts.code, '', '20'],
+      ].sort(),
+    );
     expect((await reports(lists.C.id)).every((r) => r.device?.startsWith('import:'))).toBe(true);
     await desk.keyboard.press('Escape');
   });
@@ -349,9 +453,22 @@ describe('verification and closing', () => {
   it('the manager marks the screws of zone B for a recount, verifies, and the recount is keyed in', async () => {
     await desk.goto(`${server.url}/count-lists/${lists.B.id}`);
     const screws = (await lines(lists.B.id)).find((l) => l.item === w.screws.code)!;
-    const lineNo = (await db().selectFrom('countListItems').select('lineNo').where('id', '=', screws.id).executeTakeFirstOrThrow()).lineNo;
+    const lineNo = (
+      await db().selectFrom('countListItems').select('lineNo').where('id', '=', screws.id).executeTakeFirstOrThrow()
+    ).lineNo;
     await desk.getByRole('checkbox', { name: `Verify ${lineNo}`, exact: true }).click(); // checked once the server has it
-    await expect.poll(async () => (await db().selectFrom('countListItems').select('verificationMark').where('id', '=', screws.id).executeTakeFirstOrThrow()).verificationMark).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await db()
+              .selectFrom('countListItems')
+              .select('verificationMark')
+              .where('id', '=', screws.id)
+              .executeTakeFirstOrThrow()
+          ).verificationMark,
+      )
+      .toBe(true);
     await desk.goto(`${server.url}/inventories/${inventoryId}`);
     await desk.getByTestId('inv-verify').click();
     await desk.getByTestId('verify-run').click();
@@ -367,7 +484,9 @@ describe('verification and closing', () => {
     await desk.getByTestId('lists-close').click();
     await jobSucceeded();
     await desk.getByTestId('inv-close').click();
-    await expect.poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 }).toMatch(/^closed$/i);
+    await expect
+      .poll(() => desk.getByTestId('inventory-status').textContent(), { timeout: 30_000 })
+      .toMatch(/^closed$/i);
     await shot(desk, 'st-07-closed');
   });
 
@@ -377,33 +496,66 @@ describe('verification and closing', () => {
     await desk.getByTestId('diff-total-lines').waitFor();
     const rows = desk.locator('[data-testid^="diff-row-"]');
     await rows.first().waitFor();
-    const shown = await desk.locator('.vt-row').evaluateAll((els) => els.map((el) => {
-      const id = el.querySelector('[data-testid^="diff-row-"]')?.getAttribute('data-testid')?.slice('diff-row-'.length) ?? '';
-      return { id, value: el.querySelector('[data-testid^="diff-value-"]')?.textContent ?? '', cells: [...el.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? '') };
-    }));
-    const money = (n: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+    const shown = await desk.locator('.vt-row').evaluateAll((els) =>
+      els.map((el) => {
+        const id =
+          el.querySelector('[data-testid^="diff-row-"]')?.getAttribute('data-testid')?.slice('diff-row-'.length) ?? '';
+        return {
+          id,
+          value: el.querySelector('[data-testid^="diff-value-"]')?.textContent ?? '',
+          cells: [...el.querySelectorAll('.vt-cell')].map((c) => c.textContent ?? ''),
+        };
+      }),
+    );
+    const money = (n: number) =>
+      new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
     const expected: Record<string, number> = {};
     for (const row of shown.filter((r) => r.id)) {
-      const line = await db().selectFrom('countListItems').select(['countListId', 'itemId', 'binId', 'zoneId', 'lot'])
-        .where('id', '=', row.id).executeTakeFirstOrThrow();
+      const line = await db()
+        .selectFrom('countListItems')
+        .select(['countListId', 'itemId', 'binId', 'zoneId', 'lot'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
       if (line.itemId === null) continue; // an empty bin: nothing to post
       // The entries closing posted into the line's own place (the other leg of each transfer is the differences zone).
-      const entries = await db().selectFrom('stockLedger').select(['quantity', 'value'])
-        .where('originType', '=', 'count_list').where('originId', '=', line.countListId).where('itemId', '=', line.itemId).where('lot', '=', line.lot)
-        .where('zoneId', '=', line.zoneId!).$call((q) => (line.binId === null ? q.where('binId', 'is', null) : q.where('binId', '=', line.binId))).execute();
+      const entries = await db()
+        .selectFrom('stockLedger')
+        .select(['quantity', 'value'])
+        .where('originType', '=', 'count_list')
+        .where('originId', '=', line.countListId)
+        .where('itemId', '=', line.itemId)
+        .where('lot', '=', line.lot)
+        .where('zoneId', '=', line.zoneId!)
+        .$call((q) => (line.binId === null ? q.where('binId', 'is', null) : q.where('binId', '=', line.binId)))
+        .execute();
       const qty = entries.reduce((a, e) => a + Number(e.quantity), 0);
       const value = entries.reduce((a, e) => a + Number(e.value), 0);
       expected[row.id] = qty;
       expect(row.value, `value of line ${row.id}`).toBe(money(value));
     }
     // Screws +6 in 01-01, nuts -1 in 01-02, nuts -2 on FLOOR, glue -1 in 03-01; the recounted screws of zone B and the nuts of zone C are even.
-    const byPlace = await db().selectFrom('countListItems as li').innerJoin('items as i', 'i.id', 'li.itemId').leftJoin('bins as b', 'b.id', 'li.binId')
-      .innerJoin('zones as z', 'z.id', 'li.zoneId').select(['li.id', 'i.code', 'b.code as bin', 'z.code as zone']).where('li.inventoryId', '=', inventoryId).execute();
-    const diff = Object.fromEntries(Object.entries(expected).filter(([, q]) => q !== 0).map(([id, q]) => {
-      const l = byPlace.find((x) => x.id === id)!;
-      return [`${l.code}@${l.bin ?? l.zone}`, q];
-    }));
-    expect(diff).toEqual({ [`${w.screws.code}@01-01`]: 6, [`${w.nuts.code}@01-02`]: -1, [`${w.nuts.code}@FLOOR`]: -2, [`${w.glue.code}@03-01`]: -1 });
+    const byPlace = await db()
+      .selectFrom('countListItems as li')
+      .innerJoin('items as i', 'i.id', 'li.itemId')
+      .leftJoin('bins as b', 'b.id', 'li.binId')
+      .innerJoin('zones as z', 'z.id', 'li.zoneId')
+      .select(['li.id', 'i.code', 'b.code as bin', 'z.code as zone'])
+      .where('li.inventoryId', '=', inventoryId)
+      .execute();
+    const diff = Object.fromEntries(
+      Object.entries(expected)
+        .filter(([, q]) => q !== 0)
+        .map(([id, q]) => {
+          const l = byPlace.find((x) => x.id === id)!;
+          return [`${l.code}@${l.bin ?? l.zone}`, q];
+        }),
+    );
+    expect(diff).toEqual({
+      [`${w.screws.code}@01-01`]: 6,
+      [`${w.nuts.code}@01-02`]: -1,
+      [`${w.nuts.code}@FLOOR`]: -2,
+      [`${w.glue.code}@03-01`]: -1,
+    });
     await shot(desk, 'st-08-differences');
   });
 });

@@ -13,7 +13,15 @@ export interface TestClock {
 
 export function testClock(start = '2026-03-15T10:00:00.000Z'): TestClock {
   let t = new Date(start).getTime();
-  return { now: () => new Date(t), set: (iso) => { t = new Date(iso).getTime(); }, advance: (ms) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    set: (iso) => {
+      t = new Date(iso).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 export interface TestDb extends Runtime {

@@ -4,7 +4,10 @@
 // PDF parser.
 import { inflateSync } from 'node:zlib';
 
-interface PdfObject { dict: string; stream: Buffer | null }
+interface PdfObject {
+  dict: string;
+  stream: Buffer | null;
+}
 
 function objects(pdf: Buffer): Map<string, PdfObject> {
   // latin1 keeps one character per byte, so string offsets are byte offsets.
@@ -16,7 +19,10 @@ function objects(pdf: Buffer): Map<string, PdfObject> {
     const from = m.index + m[0].length;
     const streamAt = text.indexOf('stream', from);
     const endAt = text.indexOf('endobj', from);
-    if (streamAt < 0 || endAt < streamAt) { out.set(m[1]!, { dict: text.slice(from, endAt), stream: null }); continue; }
+    if (streamAt < 0 || endAt < streamAt) {
+      out.set(m[1]!, { dict: text.slice(from, endAt), stream: null });
+      continue;
+    }
     const dict = text.slice(from, streamAt);
     // The stream is exactly /Length bytes (its data may contain anything, "endobj" included).
     const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
@@ -34,7 +40,10 @@ function cmap(stream: Buffer): Map<number, string> {
   for (const m of text.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*\[([^\]]*)\]/gi)) {
     let code = parseInt(m[1]!, 16);
     for (const e of m[3]!.matchAll(/<([0-9a-f ]+)>/gi)) {
-      const units = e[1]!.trim().split(/\s+/).map((h) => parseInt(h, 16));
+      const units = e[1]!
+        .trim()
+        .split(/\s+/)
+        .map((h) => parseInt(h, 16));
       map.set(code++, String.fromCharCode(...units));
     }
   }
@@ -64,7 +73,10 @@ export function pdfText(pdf: Buffer): string {
     if (!/\bT[Jj]\b/.test(content)) continue;
     let font: Map<number, string> | undefined;
     for (const m of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[^\]])*)\] TJ|<([0-9a-f]*)> Tj/gi)) {
-      if (m[1]) { font = byName.get(m[1]); continue; }
+      if (m[1]) {
+        font = byName.get(m[1]);
+        continue;
+      }
       const hex = m[2] !== undefined ? [...m[2].matchAll(/<([0-9a-f]*)>/gi)].map((h) => h[1]!).join('') : m[3]!;
       let s = '';
       for (let i = 0; i + 4 <= hex.length; i += 4) s += font?.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';

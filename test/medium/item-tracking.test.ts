@@ -12,7 +12,12 @@ import { makeOwner, makeSite, makeUnit, makeWarehouse } from '../helpers/factori
 let db: TestDb;
 const admin = SYSTEM_ACTOR;
 const rejects = async (p: Promise<unknown>): Promise<DomainError> => {
-  try { await p; } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 };
 const master = async (id: string) => (await getMasterItem(db.ctx, admin, id)).master;
@@ -22,11 +27,18 @@ beforeAll(async () => {
   await makeUnit(db.ctx.db, 'PZ');
   await db.ctx.db.insertInto('serialClasses').values({ code: 'SN', description: 'Serials' }).execute();
 });
-afterAll(async () => { await db.close(); });
+afterAll(async () => {
+  await db.close();
+});
 
 describe('lot/serial couplings', () => {
   it('a lot item created through the core path gets the blocking lot availability check', async () => {
-    const item = await createItem(db.ctx, admin, { code: 'LOT1', description: 'Lot item', primaryUnit: 'PZ', lotManagement: 'yes' });
+    const item = await createItem(db.ctx, admin, {
+      code: 'LOT1',
+      description: 'Lot item',
+      primaryUnit: 'PZ',
+      lotManagement: 'yes',
+    });
     expect(await master(item.id)).toMatchObject({ lotAvailabilityCheck: 'blocking', availabilityCheck: 'blocking' });
   });
 
@@ -35,21 +47,50 @@ describe('lot/serial couplings', () => {
     expect(await master(item.id)).toMatchObject({ lotAvailabilityCheck: 'none', availabilityCheck: 'none' });
     await updateItem(db.ctx, admin, item.id, { lotManagement: 'auto' });
     expect(await master(item.id)).toMatchObject({ lotAvailabilityCheck: 'blocking', availabilityCheck: 'blocking' });
-    const viaMaster = await createMasterItem(db.ctx, admin, { item: { code: 'LOT2', description: 'Lot', primaryUnit: 'PZ', lotManagement: 'yes' } });
+    const viaMaster = await createMasterItem(db.ctx, admin, {
+      item: { code: 'LOT2', description: 'Lot', primaryUnit: 'PZ', lotManagement: 'yes' },
+    });
     expect(viaMaster.item).toMatchObject({ lotAvailabilityCheck: 'blocking', availabilityCheck: 'blocking' });
   });
 
   it('serial management needs a serial class on create and on PATCH', async () => {
-    expect(await rejects(createItem(db.ctx, admin, { code: 'SER0', description: 'S', primaryUnit: 'PZ', serialManagement: true })))
-      .toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
-    expect(await rejects(createItem(db.ctx, admin, { code: 'SER0', description: 'S', primaryUnit: 'PZ', serialManagement: true, serialClass: 'NOPE' })))
-      .toMatchObject({ code: 'reference.unknown', field: 'serialClass' });
-    const s = await createItem(db.ctx, admin, { code: 'SER1', description: 'S', primaryUnit: 'PZ', serialManagement: true, serialClass: 'SN' });
+    expect(
+      await rejects(
+        createItem(db.ctx, admin, { code: 'SER0', description: 'S', primaryUnit: 'PZ', serialManagement: true }),
+      ),
+    ).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
+    expect(
+      await rejects(
+        createItem(db.ctx, admin, {
+          code: 'SER0',
+          description: 'S',
+          primaryUnit: 'PZ',
+          serialManagement: true,
+          serialClass: 'NOPE',
+        }),
+      ),
+    ).toMatchObject({ code: 'reference.unknown', field: 'serialClass' });
+    const s = await createItem(db.ctx, admin, {
+      code: 'SER1',
+      description: 'S',
+      primaryUnit: 'PZ',
+      serialManagement: true,
+      serialClass: 'SN',
+    });
     expect(s.serialClass).toBe('SN');
     const plain = await createItem(db.ctx, admin, { code: 'PLAIN2', description: 'Plain', primaryUnit: 'PZ' });
-    expect(await rejects(updateItem(db.ctx, admin, plain.id, { serialManagement: true }))).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
-    expect(await updateItem(db.ctx, admin, plain.id, { serialManagement: true, serialClass: 'SN' })).toMatchObject({ serialManagement: true, serialClass: 'SN' });
-    expect(await rejects(updateItem(db.ctx, admin, plain.id, { serialClass: null }))).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
+    expect(await rejects(updateItem(db.ctx, admin, plain.id, { serialManagement: true }))).toMatchObject({
+      code: 'lot.class_required',
+      field: 'serialClass',
+    });
+    expect(await updateItem(db.ctx, admin, plain.id, { serialManagement: true, serialClass: 'SN' })).toMatchObject({
+      serialManagement: true,
+      serialClass: 'SN',
+    });
+    expect(await rejects(updateItem(db.ctx, admin, plain.id, { serialClass: null }))).toMatchObject({
+      code: 'lot.class_required',
+      field: 'serialClass',
+    });
     // Unrelated changes do not re-judge the lot/serial fields.
     expect((await updateItem(db.ctx, admin, plain.id, { description: 'Plain 2' })).description).toBe('Plain 2');
   });
@@ -59,17 +100,39 @@ describe('lot/serial couplings', () => {
     const site = await makeSite(db.ctx.db);
     const wh = await makeWarehouse(db.ctx.db, site.id);
     const owner = await makeOwner(db.ctx.db);
-    const balance = await db.ctx.db.insertInto('stockBalances').values({
-      siteId: site.id, itemId: item.id, warehouseId: wh.id, ownerId: owner.id, quantity: '5', everNonzero: true, updatedAt: new Date(),
-    }).returning('id').executeTakeFirstOrThrow();
-    expect(await rejects(updateItem(db.ctx, admin, item.id, { lotManagement: 'yes' }))).toMatchObject({ code: 'item.tracking_locked', field: 'lotManagement' });
-    expect(await rejects(updateItem(db.ctx, admin, item.id, { serialManagement: true, serialClass: 'SN' }))).toMatchObject({ code: 'item.tracking_locked', field: 'serialManagement' });
+    const balance = await db.ctx.db
+      .insertInto('stockBalances')
+      .values({
+        siteId: site.id,
+        itemId: item.id,
+        warehouseId: wh.id,
+        ownerId: owner.id,
+        quantity: '5',
+        everNonzero: true,
+        updatedAt: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await rejects(updateItem(db.ctx, admin, item.id, { lotManagement: 'yes' }))).toMatchObject({
+      code: 'item.tracking_locked',
+      field: 'lotManagement',
+    });
+    expect(
+      await rejects(updateItem(db.ctx, admin, item.id, { serialManagement: true, serialClass: 'SN' })),
+    ).toMatchObject({ code: 'item.tracking_locked', field: 'serialManagement' });
     expect((await updateItem(db.ctx, admin, item.id, { description: 'Still fine' })).description).toBe('Still fine');
     await db.ctx.db.updateTable('stockBalances').set({ quantity: '0' }).where('id', '=', balance.id).execute();
     expect((await updateItem(db.ctx, admin, item.id, { lotManagement: 'yes' })).lotManagement).toBe('yes');
     // yes ↔ auto only changes how lots are picked: allowed with stock.
-    await db.ctx.db.updateTable('stockBalances').set({ quantity: '3', lot: 'L1' }).where('id', '=', balance.id).execute();
+    await db.ctx.db
+      .updateTable('stockBalances')
+      .set({ quantity: '3', lot: 'L1' })
+      .where('id', '=', balance.id)
+      .execute();
     expect((await updateItem(db.ctx, admin, item.id, { lotManagement: 'auto' })).lotManagement).toBe('auto');
-    expect(await rejects(updateItem(db.ctx, admin, item.id, { lotManagement: 'no' }))).toMatchObject({ code: 'item.tracking_locked', field: 'lotManagement' });
+    expect(await rejects(updateItem(db.ctx, admin, item.id, { lotManagement: 'no' }))).toMatchObject({
+      code: 'item.tracking_locked',
+      field: 'lotManagement',
+    });
   });
 });

@@ -8,22 +8,36 @@ import ts from 'typescript';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await freshDb(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await freshDb();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 // The same mapping as the database's CamelCasePlugin (underscoreBeforeDigits): an upper-case letter becomes
 // "_" + its lower case, and a number gets "_" before it (settlementPrice1 → settlement_price_1).
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/([a-z])(\d)/g, '$1_$2');
 
-interface Column { nullable: boolean }
+interface Column {
+  nullable: boolean;
+}
 
 /** Tables and columns as the code declares them: table → column → nullable. */
 function declared(): Map<string, Map<string, Column>> {
   const file = new URL('../../src/storage/schema.ts', import.meta.url).pathname;
-  const program = ts.createProgram([file], { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  const program = ts.createProgram([file], {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
-  const db = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database')!;
+  const db = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database',
+  )!;
   const dbType = checker.getTypeAtLocation(db);
   const out = new Map<string, Map<string, Column>>();
   for (const table of checker.getPropertiesOfType(dbType)) {
@@ -43,10 +57,12 @@ function declared(): Map<string, Map<string, Column>> {
 }
 
 async function actual(): Promise<Map<string, Map<string, Column>>> {
-  const rows = (await sql<{ table: string; column: string; nullable: string }>`
+  const rows = (
+    await sql<{ table: string; column: string; nullable: string }>`
     select c.table_name as "table", c.column_name as "column", c.is_nullable as nullable
     from information_schema.columns c join information_schema.tables tb on tb.table_schema = c.table_schema and tb.table_name = c.table_name
-    where c.table_schema = current_schema() and tb.table_type = 'BASE TABLE'`.execute(t.ctx.db)).rows;
+    where c.table_schema = current_schema() and tb.table_type = 'BASE TABLE'`.execute(t.ctx.db)
+  ).rows;
   const out = new Map<string, Map<string, Column>>();
   for (const r of rows) {
     if (!out.has(r.table)) out.set(r.table, new Map());
@@ -77,9 +93,11 @@ describe('table types match the migrated schema', () => {
       for (const [col, c] of cols) {
         const r = real.get(col);
         if (!r) wrong.push(`${table}.${col}: in the type, not in the database`);
-        else if (r.nullable !== c.nullable) wrong.push(`${table}.${col}: nullable in ${r.nullable ? 'the database' : 'the type'} only`);
+        else if (r.nullable !== c.nullable)
+          wrong.push(`${table}.${col}: nullable in ${r.nullable ? 'the database' : 'the type'} only`);
       }
-      for (const col of real.keys()) if (!cols.has(col)) wrong.push(`${table}.${col}: in the database, not in the type`);
+      for (const col of real.keys())
+        if (!cols.has(col)) wrong.push(`${table}.${col}: in the database, not in the type`);
     }
     expect(wrong).toEqual([]);
   });

@@ -4,21 +4,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import {
-  COUNT_ITEM_STATUSES, COUNT_LIST_STATUSES, COUNT_TYPES, INVENTORY_METHODS, INVENTORY_STATUSES, MATERIAL_TYPES, REPORT_MODES, REPORT_TYPES,
+  COUNT_ITEM_STATUSES,
+  COUNT_LIST_STATUSES,
+  COUNT_TYPES,
+  INVENTORY_METHODS,
+  INVENTORY_STATUSES,
+  MATERIAL_TYPES,
+  REPORT_MODES,
+  REPORT_TYPES,
   VALUATION_PRICES,
 } from '../../src/domain/inventory/vocabulary.js';
 import { SAMPLE_OUTCOMES, SAMPLE_POSITION_ROLES } from '../../src/domain/inventory/sample-vocabulary.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await freshDb(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await freshDb();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 /** The values a column's CHECK (`column in (…)`, shown by PostgreSQL as `= ANY (ARRAY[…])`) allows. */
 async function allowed(table: string, column: string): Promise<string[]> {
-  const defs = (await sql<{ def: string }>`select pg_get_constraintdef(c.oid) as def from pg_constraint c
-    where c.conrelid = ${table}::regclass and c.contype = 'c'`.execute(t.ctx.db)).rows.map((r) => r.def);
-  const hits = defs.map((d) => new RegExp(`\\(${column} = ANY \\(ARRAY\\[([^\\]]*)\\]`).exec(d)).filter((m) => m !== null);
+  const defs = (
+    await sql<{ def: string }>`select pg_get_constraintdef(c.oid) as def from pg_constraint c
+    where c.conrelid = ${table}::regclass and c.contype = 'c'`.execute(t.ctx.db)
+  ).rows.map((r) => r.def);
+  const hits = defs
+    .map((d) => new RegExp(`\\(${column} = ANY \\(ARRAY\\[([^\\]]*)\\]`).exec(d))
+    .filter((m) => m !== null);
   expect(hits, `${table}.${column} has one CHECK listing its values; found ${JSON.stringify(defs)}`).toHaveLength(1);
   return [...hits[0]![1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
 }
@@ -39,7 +54,7 @@ const cases: Array<[string, string, readonly string[]]> = [
   ['count_reports', 'mode', REPORT_MODES],
 ];
 
-describe('the domain vocabulary is the schema\'s', () => {
+describe("the domain vocabulary is the schema's", () => {
   it.each(cases)('%s.%s allows exactly the domain list', async (table, column, words) => {
     expect((await allowed(table, column)).sort()).toEqual([...words].sort());
   });

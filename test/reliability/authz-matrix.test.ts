@@ -226,7 +226,12 @@ POST /api/inventories/{id}/sample/extend M A c-
 POST /api/inventories/{id}/sample/full-count M A c-
 `;
 
-interface Rule { public: boolean; manager: 'M' | 'X' | 'H' | 'S'; site: 'A' | 'F' | 'G'; counter: 'c-' | 'c+' | 'co' }
+interface Rule {
+  public: boolean;
+  manager: 'M' | 'X' | 'H' | 'S';
+  site: 'A' | 'F' | 'G';
+  counter: 'c-' | 'c+' | 'co';
+}
 
 function parseMatrix(text: string): Map<string, Rule> {
   const rules = new Map<string, Rule>();
@@ -234,19 +239,41 @@ function parseMatrix(text: string): Map<string, Rule> {
     const [method, path, ...flags] = line.trim().split(/\s+/);
     const key = `${method} ${path}`;
     if (rules.has(key)) throw new Error(`authz matrix: ${key} is classified twice`);
-    rules.set(key, flags[0] === 'public'
-      ? { public: true, manager: 'M', site: 'G', counter: 'c+' }
-      : { public: false, manager: flags[0] as Rule['manager'], site: flags[1] as Rule['site'], counter: flags[2] as Rule['counter'] });
+    rules.set(
+      key,
+      flags[0] === 'public'
+        ? { public: true, manager: 'M', site: 'G', counter: 'c+' }
+        : {
+            public: false,
+            manager: flags[0] as Rule['manager'],
+            site: flags[1] as Rule['site'],
+            counter: flags[2] as Rule['counter'],
+          },
+    );
   }
   return rules;
 }
 
 // Requests that change or remove site A's rows go last, so the reads and checks before them meet the fixture.
-const LAST = /DELETE|\/close$|\/manual-close$|\/cancel$|\/fulfil$|\/discard$|\/correct$|\/retry$|\/undo$|\/start$|\/count-lists\/generate$/;
-const order = (op: Operation) => (op.key === 'DELETE /api/inventories/{id}' ? 3 : op.key === 'DELETE /api/count-lists/{id}' ? 2 : LAST.test(op.key) ? 1 : 0);
+const LAST =
+  /DELETE|\/close$|\/manual-close$|\/cancel$|\/fulfil$|\/discard$|\/correct$|\/retry$|\/undo$|\/start$|\/count-lists\/generate$/;
+const order = (op: Operation) =>
+  op.key === 'DELETE /api/inventories/{id}'
+    ? 3
+    : op.key === 'DELETE /api/count-lists/{id}'
+      ? 2
+      : LAST.test(op.key)
+        ? 1
+        : 0;
 
 type Who = 'none' | 'managerA' | 'managerB' | 'counter' | 'stranger';
-interface Answer { who: Who; status: number; code: string | undefined; leaked: string[]; minimal: boolean }
+interface Answer {
+  who: Who;
+  status: number;
+  code: string | undefined;
+  leaked: string[];
+  minimal: boolean;
+}
 
 let api: TestApi;
 let w: AuthzWorld;
@@ -255,21 +282,42 @@ beforeAll(async () => {
   api = await testApi();
   w = await makeAuthzWorld(api);
   // A report of the counter, so the undo route meets one.
-  const scan = await api.call('POST', `/api/handheld/lists/${w.a.list.id}/scans`, { clientReportId: 'authz-report-1', itemCode: 'ITEM-1', lot: 'LOT1', bin: 'B-ALPHA', quantity: '2', mode: 'add' }, w.tokens.counter);
+  const scan = await api.call(
+    'POST',
+    `/api/handheld/lists/${w.a.list.id}/scans`,
+    { clientReportId: 'authz-report-1', itemCode: 'ITEM-1', lot: 'LOT1', bin: 'B-ALPHA', quantity: '2', mode: 'add' },
+    w.tokens.counter,
+  );
   if (scan.statusCode !== 200) throw new Error(`fixture scan failed: ${scan.body}`);
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
 async function send(op: Operation, token: string | undefined, who: Who): Promise<Answer> {
   const body = bodyOf(w, op);
   const res = await api.app.inject({
-    method: op.method as 'GET', url: urlOf(w, op),
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': body.contentType } : {}) },
+    method: op.method as 'GET',
+    url: urlOf(w, op),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': body.contentType } : {}),
+    },
     ...(body ? { payload: typeof body.payload === 'string' ? body.payload : JSON.stringify(body.payload) } : {}),
   });
   let code: string | undefined;
-  try { code = (res.json() as { error?: { code?: string } }).error?.code; } catch { code = undefined; }
-  return { who, status: res.statusCode, code, leaked: A_MARKERS.filter((m) => res.body.includes(m)), minimal: body?.minimal ?? false };
+  try {
+    code = (res.json() as { error?: { code?: string } }).error?.code;
+  } catch {
+    code = undefined;
+  }
+  return {
+    who,
+    status: res.statusCode,
+    code,
+    leaked: A_MARKERS.filter((m) => res.body.includes(m)),
+    minimal: body?.minimal ?? false,
+  };
 }
 
 /** What the rule says of one answer; undefined when it holds. */
@@ -278,18 +326,31 @@ function judge(rule: Rule, a: Answer): string | undefined {
   const refused = a.status === 403 || a.status === 404 || schemaRefusal;
   const scopeRefusal = a.status === 401 || refused;
   if (a.status >= 500) return `answered ${a.status}`;
-  if (a.who === 'none') return rule.public ? (a.status === 401 ? 'public operation asked for a token' : undefined) : a.status === 401 ? undefined : `no token: ${a.status}, expected 401`;
+  if (a.who === 'none')
+    return rule.public
+      ? a.status === 401
+        ? 'public operation asked for a token'
+        : undefined
+      : a.status === 401
+        ? undefined
+        : `no token: ${a.status}, expected 401`;
   if (rule.public) return undefined;
   if (a.who === 'managerA') {
-    if (rule.manager === 'X' || rule.manager === 'H') return a.status === 403 || schemaRefusal ? undefined : `expected 403 for a manager, got ${a.status}`;
+    if (rule.manager === 'X' || rule.manager === 'H')
+      return a.status === 403 || schemaRefusal ? undefined : `expected 403 for a manager, got ${a.status}`;
     // Shared rows may be gone by now (site B's manager may delete a template first): 404 is no scope refusal there.
-    if (rule.site === 'G') return a.status === 401 || a.status === 403 ? `refused the manager: ${a.status} ${a.code}` : undefined;
+    if (rule.site === 'G')
+      return a.status === 401 || a.status === 403 ? `refused the manager: ${a.status} ${a.code}` : undefined;
     return scopeRefusal ? `refused site A's own manager: ${a.status} ${a.code}` : undefined;
   }
   if (a.who === 'managerB') {
     if (a.leaked.length > 0) return `site B's manager received site A's ${a.leaked.join(', ')} (${a.status})`;
-    if (rule.manager === 'X' || rule.manager === 'S') return refused ? undefined : `expected a refusal, got ${a.status}`;
-    if (rule.site === 'A') return a.status === 404 || schemaRefusal ? undefined : `expected 404 for another site's rows, got ${a.status} ${a.code}`;
+    if (rule.manager === 'X' || rule.manager === 'S')
+      return refused ? undefined : `expected a refusal, got ${a.status}`;
+    if (rule.site === 'A')
+      return a.status === 404 || schemaRefusal
+        ? undefined
+        : `expected 404 for another site's rows, got ${a.status} ${a.code}`;
     // A filtered listing answers without site A's rows (checked above); shared rows are the manager's as well.
     return a.status === 401 || a.status === 403 ? `refused a manager: ${a.status} ${a.code}` : undefined;
   }
@@ -298,9 +359,12 @@ function judge(rule: Rule, a: Answer): string | undefined {
   if (rule.counter === 'c-') return refused ? undefined : `expected 403 for a counter, got ${a.status} ${a.code}`;
   if (rule.counter === 'co' && !mine) {
     if (a.leaked.length > 0) return `a counter of another list received ${a.leaked.join(', ')}`;
-    return a.status === 404 || schemaRefusal ? undefined : `expected 404 for a list that is not theirs, got ${a.status} ${a.code}`;
+    return a.status === 404 || schemaRefusal
+      ? undefined
+      : `expected 404 for a list that is not theirs, got ${a.status} ${a.code}`;
   }
-  if (rule.site === 'G' && rule.counter === 'c+') return a.status === 401 || a.status === 403 ? `refused a counter: ${a.status} ${a.code}` : undefined;
+  if (rule.site === 'G' && rule.counter === 'c+')
+    return a.status === 401 || a.status === 403 ? `refused a counter: ${a.status} ${a.code}` : undefined;
   return scopeRefusal ? `refused the counter: ${a.status} ${a.code}` : undefined;
 }
 
@@ -315,7 +379,11 @@ describe('authorisation matrix from openapi.json', () => {
     expect(stale, 'MATRIX lines for operations no longer in openapi.json').toEqual([]);
 
     const tokens: [Who, string | undefined][] = [
-      ['none', undefined], ['stranger', w.tokens.stranger], ['managerB', w.tokens.managerB], ['counter', w.tokens.counter], ['managerA', w.tokens.managerA],
+      ['none', undefined],
+      ['stranger', w.tokens.stranger],
+      ['managerB', w.tokens.managerB],
+      ['counter', w.tokens.counter],
+      ['managerA', w.tokens.managerA],
     ];
     const sorted = [...ops].sort((x, y) => order(x) - order(y));
     const failures: string[] = [];
@@ -330,16 +398,19 @@ describe('authorisation matrix from openapi.json', () => {
         requests++;
         const why = judge(rules.get(op.key)!, a);
         if (why) failures.push(`${op.key} as ${who}: ${why}`);
-        if (a.minimal && a.status === 400 && who !== 'none' && who !== 'managerA') schemaOnly.push(`${op.key} as ${who}`);
+        if (a.minimal && a.status === 400 && who !== 'none' && who !== 'managerA')
+          schemaOnly.push(`${op.key} as ${who}`);
       }
     }
-    console.log(`authz matrix: ${ops.length} operations × ${tokens.length} users, ${requests} requests, ${failures.length} off the rule; `
-      + `${schemaOnly.length} refusals by the request schema alone (no body of the matrix's own)`);
+    console.log(
+      `authz matrix: ${ops.length} operations × ${tokens.length} users, ${requests} requests, ${failures.length} off the rule; ` +
+        `${schemaOnly.length} refusals by the request schema alone (no body of the matrix's own)`,
+    );
     if (process.env.AUTHZ_VERBOSE) console.log(schemaOnly.join('\n'));
     expect(failures).toEqual([]);
   }, 240_000);
 
-  it('can fail: site A\'s own manager does see the markers the site-B check looks for', async () => {
+  it("can fail: site A's own manager does see the markers the site-B check looks for", async () => {
     const seen = await api.call('GET', `/api/stock/balances?siteId=${w.a.site.id}`, undefined, w.tokens.managerA);
     expect(A_MARKERS.some((m) => seen.body.includes(m))).toBe(true);
     const blind = await api.call('GET', `/api/stock/balances?siteId=${w.a.site.id}`, undefined, w.tokens.managerB);

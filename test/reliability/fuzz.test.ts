@@ -33,21 +33,38 @@ beforeAll(async () => {
   const managerSession = await login(api.db.ctx, 'demo.manager', DEMO_PASSWORDS.manager);
   manager = managerSession.token;
   // The fuzzer's own users are kept out of user changes (a deactivation would end its sessions).
-  protectedUsers = [session.user.id, managerSession.user.id, (await login(api.db.ctx, 'admin', ADMIN_PASSWORD)).user.id];
+  protectedUsers = [
+    session.user.id,
+    managerSession.user.id,
+    (await login(api.db.ctx, 'admin', ADMIN_PASSWORD)).user.id,
+  ];
   // An inventory with count lists, so the list routes meet real rows.
   const type = (await api.call('GET', '/api/inventory-types')).json().items?.[0];
   if (type) {
-    const inv = await api.call('POST', '/api/inventories', { typeId: type.id, siteId: demo.siteId, description: 'fuzz', stockTakingDate: '2026-03-15' });
+    const inv = await api.call('POST', '/api/inventories', {
+      typeId: type.id,
+      siteId: demo.siteId,
+      description: 'fuzz',
+      stockTakingDate: '2026-03-15',
+    });
     if (inv.statusCode === 201) await api.call('POST', `/api/inventories/${inv.json().id}/count-lists/generate`, {});
   }
   for (const t of ID_TABLES) {
-    const rows = await sql<{ id: string }>`select id::text as id from ${sql.table(t)} order by id limit 8`.execute(api.db.ctx.db).catch(() => ({ rows: [] }));
+    const rows = await sql<{ id: string }>`select id::text as id from ${sql.table(t)} order by id limit 8`
+      .execute(api.db.ctx.db)
+      .catch(() => ({ rows: [] }));
     ids[t] = rows.rows.map((r) => r.id).filter((id) => !protectedUsers.includes(id) || t !== 'users');
   }
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
-interface Failure { status: number; req: FuzzRequest; body: string }
+interface Failure {
+  status: number;
+  req: FuzzRequest;
+  body: string;
+}
 
 describe('fuzz: every OpenAPI operation', () => {
   it(`answers ${REQUESTS} malformed requests without a 500, every 4xx in the error shape`, async () => {
@@ -67,12 +84,21 @@ describe('fuzz: every OpenAPI operation', () => {
       const op = ops[queue.pop()!]!;
       covered.add(`${op.method} ${op.path}`);
       const req = fuzz.request(op);
-      for (const u of protectedUsers) req.url = req.url.replace(new RegExp(`^/api/users/${u}(?=[/?]|$)`), '/api/users/987654321');
+      for (const u of protectedUsers)
+        req.url = req.url.replace(new RegExp(`^/api/users/${u}(?=[/?]|$)`), '/api/users/987654321');
       const roll = fuzz.int(10);
       // A tenth without a valid token, a fifth as a counter, a fifth as the site's manager, the rest as admin.
-      const token = SESSION_ENDING.test(op.path) || roll === 0 ? 'not-a-token' : roll < 3 ? counter : roll < 5 ? manager : api.token;
+      const token =
+        SESSION_ENDING.test(op.path) || roll === 0
+          ? 'not-a-token'
+          : roll < 3
+            ? counter
+            : roll < 5
+              ? manager
+              : api.token;
       const res = await api.app.inject({
-        method: req.method as 'GET', url: req.url,
+        method: req.method as 'GET',
+        url: req.url,
         headers: { authorization: `Bearer ${token}`, ...(req.contentType ? { 'content-type': req.contentType } : {}) },
         ...(req.payload !== undefined ? { payload: req.payload } : {}),
       });
@@ -80,22 +106,50 @@ describe('fuzz: every OpenAPI operation', () => {
       if (res.statusCode >= 500) failures.push({ status: res.statusCode, req, body: res.body.slice(0, 300) });
       else if (res.statusCode >= 400) {
         let e: { code?: unknown; message?: unknown; field?: unknown } | undefined;
-        try { e = JSON.parse(res.body).error; } catch { e = undefined; }
-        const shaped = !!e && typeof e.code === 'string' && e.code in ERROR_CODES && typeof e.message === 'string'
+        try {
+          e = JSON.parse(res.body).error;
+        } catch {
+          e = undefined;
+        }
+        const shaped =
+          !!e &&
+          typeof e.code === 'string' &&
+          e.code in ERROR_CODES &&
+          typeof e.message === 'string' &&
           // A refused field and a record that is not there name the field (path for an unknown route).
-          && (!(String(e.code).startsWith('validation.') || e.code === 'not_found') || (typeof e.field === 'string' && e.field.length > 0));
+          (!(String(e.code).startsWith('validation.') || e.code === 'not_found') ||
+            (typeof e.field === 'string' && e.field.length > 0));
         if (!shaped) shapeErrors.push({ status: res.statusCode, req, body: res.body.slice(0, 300) });
         // INVENTUR_FUZZ_DEBUG=1 lists the 4xx without a field (to find bodies that should name one).
-        if (process.env.INVENTUR_FUZZ_DEBUG && e && !e.field) console.log('no field', res.statusCode, e.code, op.method, op.path, String(e.message).slice(0, 100));
+        if (process.env.INVENTUR_FUZZ_DEBUG && e && !e.field)
+          console.log('no field', res.statusCode, e.code, op.method, op.path, String(e.message).slice(0, 100));
       }
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(JSON.stringify({ fuzz: { database: api.db.ctx.engine, seed: SEED, requests: REQUESTS, operations: ops.length, covered: covered.size, seconds, histogram, status500: failures.length, shapeErrors: shapeErrors.length } }));
-    for (const f of [...failures, ...shapeErrors].slice(0, 15)) console.log(`${f.status} ${f.req.method} ${f.req.url.slice(0, 200)} ${f.req.note.slice(0, 300)} -> ${f.body}`);
+    console.log(
+      JSON.stringify({
+        fuzz: {
+          database: api.db.ctx.engine,
+          seed: SEED,
+          requests: REQUESTS,
+          operations: ops.length,
+          covered: covered.size,
+          seconds,
+          histogram,
+          status500: failures.length,
+          shapeErrors: shapeErrors.length,
+        },
+      }),
+    );
+    for (const f of [...failures, ...shapeErrors].slice(0, 15))
+      console.log(`${f.status} ${f.req.method} ${f.req.url.slice(0, 200)} ${f.req.note.slice(0, 300)} -> ${f.body}`);
     expect(covered.size).toBe(ops.length);
     // The pass kept its sessions: it did not fall back to answering 401 to everything.
-    for (const t of [api.token, manager, counter]) expect((await api.call('GET', '/api/auth/me', undefined, t)).statusCode).toBe(200);
+    for (const t of [api.token, manager, counter])
+      expect((await api.call('GET', '/api/auth/me', undefined, t)).statusCode).toBe(200);
     expect(failures.map((f) => `${f.req.method} ${f.req.url.slice(0, 120)} ${f.body.slice(0, 120)}`)).toEqual([]);
-    expect(shapeErrors.map((f) => `${f.status} ${f.req.method} ${f.req.url.slice(0, 120)} ${f.body.slice(0, 160)}`)).toEqual([]);
+    expect(
+      shapeErrors.map((f) => `${f.status} ${f.req.method} ${f.req.url.slice(0, 120)} ${f.body.slice(0, 160)}`),
+    ).toEqual([]);
   }, 600_000);
 });

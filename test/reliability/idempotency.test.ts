@@ -7,24 +7,44 @@ import { makeItem, makeOwner, makeSite, makeWarehouse } from '../helpers/factori
 import { claimKey, finishKey } from '../../src/services/idempotency/idempotency.service.js';
 
 let api: TestApi;
-let site: string; let owner: string; let wh: string; let item: string;
+let site: string;
+let owner: string;
+let wh: string;
+let item: string;
 
 beforeAll(async () => {
   api = await testApi();
   const db = api.db.ctx.db;
-  site = (await makeSite(db)).id; owner = (await makeOwner(db)).id; wh = (await makeWarehouse(db, site)).id;
+  site = (await makeSite(db)).id;
+  owner = (await makeOwner(db)).id;
+  wh = (await makeWarehouse(db, site)).id;
   item = (await makeItem(db)).id;
-  expect((await api.call('POST', '/api/transaction-keys', { code: 'REC', kind: 'receipt', description: 'Receipt' })).statusCode).toBe(201);
-  expect((await api.call('POST', '/api/transaction-keys', { code: 'ISS', kind: 'issue', description: 'Issue' })).statusCode).toBe(201);
+  expect(
+    (await api.call('POST', '/api/transaction-keys', { code: 'REC', kind: 'receipt', description: 'Receipt' }))
+      .statusCode,
+  ).toBe(201);
+  expect(
+    (await api.call('POST', '/api/transaction-keys', { code: 'ISS', kind: 'issue', description: 'Issue' })).statusCode,
+  ).toBe(201);
 });
-afterAll(async () => { await api.close(); });
+afterAll(async () => {
+  await api.close();
+});
 
-const receipt = (quantity: string) => ({ siteId: site, keyCode: 'REC', lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity, unitPrice: '2.50' }] });
-const post = (url: string, body: object, key?: string, token = api.token) => api.app.inject({
-  method: 'POST', url, payload: body,
-  headers: { authorization: `Bearer ${token}`, ...(key !== undefined ? { 'idempotency-key': key } : {}) },
+const receipt = (quantity: string) => ({
+  siteId: site,
+  keyCode: 'REC',
+  lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity, unitPrice: '2.50' }],
 });
-const stock = async () => (await api.call('GET', `/api/stock/balances?itemId=${item}`)).json().items[0]?.quantity as string | undefined;
+const post = (url: string, body: object, key?: string, token = api.token) =>
+  api.app.inject({
+    method: 'POST',
+    url,
+    payload: body,
+    headers: { authorization: `Bearer ${token}`, ...(key !== undefined ? { 'idempotency-key': key } : {}) },
+  });
+const stock = async () =>
+  (await api.call('GET', `/api/stock/balances?itemId=${item}`)).json().items[0]?.quantity as string | undefined;
 
 describe('Idempotency-Key on writes', () => {
   it('posts once when the same posting is retried, and answers the retry with the first answer', async () => {
@@ -36,12 +56,18 @@ describe('Idempotency-Key on writes', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
     expect(await stock()).toBe('10');
-    const row = await api.db.ctx.db.selectFrom('idempotencyKeys').selectAll().where('key', '=', 'receipt-1').executeTakeFirstOrThrow();
+    const row = await api.db.ctx.db
+      .selectFrom('idempotencyKeys')
+      .selectAll()
+      .where('key', '=', 'receipt-1')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'done', statusCode: 201, effects: 1 });
   });
 
   it('posts once when copies are sent at the same time; every copy gets the same answer', async () => {
-    const copies = await Promise.all(Array.from({ length: 6 }, () => post('/api/postings/receipt', receipt('5'), 'receipt-race')));
+    const copies = await Promise.all(
+      Array.from({ length: 6 }, () => post('/api/postings/receipt', receipt('5'), 'receipt-race')),
+    );
     expect(copies.map((c) => c.statusCode)).toEqual(Array(6).fill(201));
     expect(new Set(copies.map((c) => c.body)).size).toBe(1);
     expect(copies.filter((c) => c.headers['idempotent-replayed'] === undefined)).toHaveLength(1);
@@ -56,7 +82,11 @@ describe('Idempotency-Key on writes', () => {
   });
 
   it('answers a refused write the same way again, and keeps keys per user', async () => {
-    const tooMuch = { siteId: site, keyCode: 'ISS', lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '-100' }] };
+    const tooMuch = {
+      siteId: site,
+      keyCode: 'ISS',
+      lines: [{ itemId: item, warehouseId: wh, ownerId: owner, quantity: '-100' }],
+    };
     const first = await post('/api/postings/issue', tooMuch, 'issue-1');
     expect(first.statusCode).toBe(422);
     const again = await post('/api/postings/issue', tooMuch, 'issue-1');
@@ -84,18 +114,41 @@ describe('Idempotency-Key on writes', () => {
     const hashOf = async (key: string, body: object) => {
       // The hash the server computes for this request: take it from a probe with another key.
       await post('/api/postings/receipt', body, `${key}-probe`);
-      return (await db.selectFrom('idempotencyKeys').select('requestHash').where('key', '=', `${key}-probe`).executeTakeFirstOrThrow()).requestHash;
+      return (
+        await db
+          .selectFrom('idempotencyKeys')
+          .select('requestHash')
+          .where('key', '=', `${key}-probe`)
+          .executeTakeFirstOrThrow()
+      ).requestHash;
     };
     const longAgo = new Date(api.db.clock.now().getTime() - 11 * 60 * 1000);
     const leftEmpty = receipt('3');
-    await db.insertInto('idempotencyKeys').values({ userId: admin.id, key: 'left-empty', requestHash: await hashOf('left-empty', leftEmpty), claimedAt: longAgo }).execute();
+    await db
+      .insertInto('idempotencyKeys')
+      .values({
+        userId: admin.id,
+        key: 'left-empty',
+        requestHash: await hashOf('left-empty', leftEmpty),
+        claimedAt: longAgo,
+      })
+      .execute();
     const before = await stock();
     const rerun = await post('/api/postings/receipt', leftEmpty, 'left-empty');
     expect(rerun.statusCode).toBe(201);
     expect(Number(await stock()) - Number(before)).toBe(3);
 
     const leftDone = receipt('4');
-    await db.insertInto('idempotencyKeys').values({ userId: admin.id, key: 'left-done', requestHash: await hashOf('left-done', leftDone), claimedAt: longAgo, effects: 1 }).execute();
+    await db
+      .insertInto('idempotencyKeys')
+      .values({
+        userId: admin.id,
+        key: 'left-done',
+        requestHash: await hashOf('left-done', leftDone),
+        claimedAt: longAgo,
+        effects: 1,
+      })
+      .execute();
     const mid = await stock();
     const unknown = await post('/api/postings/receipt', leftDone, 'left-done');
     expect(unknown.statusCode).toBe(409);
@@ -105,20 +158,34 @@ describe('Idempotency-Key on writes', () => {
 
   it('asks a copy to retry when the first attempt is still running', async () => {
     const db = api.db.ctx.db;
-    const admin = await db.selectFrom('users').select(['id', 'username', 'role', 'siteId']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'role', 'siteId'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     const actor = { userId: admin.id, username: admin.username, role: admin.role, siteId: admin.siteId };
     const first = await claimKey(api.db.ctx, actor, 'running', 'a'.repeat(64));
     expect(first.kind).toBe('run');
     // The HTTP layer waits up to 30 s; here the copy gives up after 100 ms.
-    await expect(claimKey(api.db.ctx, actor, 'running', 'a'.repeat(64), { waitMs: 100 })).rejects.toMatchObject({ code: 'idempotency.in_progress', field: 'Idempotency-Key' });
+    await expect(claimKey(api.db.ctx, actor, 'running', 'a'.repeat(64), { waitMs: 100 })).rejects.toMatchObject({
+      code: 'idempotency.in_progress',
+      field: 'Idempotency-Key',
+    });
     if (first.kind !== 'run') throw new Error('unreachable');
     await finishKey(api.db.ctx, first.id, { statusCode: 200, contentType: 'application/json', body: '{"ok":true}' });
-    expect(await claimKey(api.db.ctx, actor, 'running', 'a'.repeat(64), { waitMs: 100 })).toEqual({ kind: 'replay', answer: { statusCode: 200, contentType: 'application/json', body: '{"ok":true}' } });
+    expect(await claimKey(api.db.ctx, actor, 'running', 'a'.repeat(64), { waitMs: 100 })).toEqual({
+      kind: 'replay',
+      answer: { statusCode: 200, contentType: 'application/json', body: '{"ok":true}' },
+    });
   });
 
   it('frees the key of an attempt that failed with nothing committed', async () => {
     const db = api.db.ctx.db;
-    const admin = await db.selectFrom('users').select(['id', 'username', 'role', 'siteId']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'role', 'siteId'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     const actor = { userId: admin.id, username: admin.username, role: admin.role, siteId: admin.siteId };
     const first = await claimKey(api.db.ctx, actor, 'fails', 'b'.repeat(64));
     if (first.kind !== 'run') throw new Error('expected a claim');

@@ -11,10 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/services/runtime.js';
 import { createUser, ensureAdmin } from '../../src/services/user.service.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
-import { makeCountingWorld, makeList, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from '../medium/counting/fixtures.js';
+import {
+  makeCountingWorld,
+  makeList,
+  makeOpenInventory,
+  makeStructuredList,
+  type Inv,
+  type List,
+  type World,
+} from '../medium/counting/fixtures.js';
 
 const url = process.env.DATABASE_URL;
-if (!url) console.warn('[instances.test] skipped: several app instances need one PostgreSQL server (set DATABASE_URL); PGlite is one process by design');
+if (!url)
+  console.warn(
+    '[instances.test] skipped: several app instances need one PostgreSQL server (set DATABASE_URL); PGlite is one process by design',
+  );
 
 const ADMIN_PW = 'instances-admin-password-2026';
 const COUNTER_PW = 'instances-counter-password-2026';
@@ -25,7 +36,11 @@ const MAX_ROUNDS = 3;
 const SCANS = 200;
 const SCAN_CONCURRENCY = 8;
 
-interface Instance { name: string; base: string; child: ChildProcess }
+interface Instance {
+  name: string;
+  base: string;
+  child: ChildProcess;
+}
 
 const schema = `t_inst_${randomBytes(5).toString('hex')}`;
 let rt: Runtime;
@@ -50,7 +65,14 @@ async function startInstance(name: string): Promise<Instance> {
   dbUrl.searchParams.set('application_name', name);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), INVENTUR_DB_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      INVENTUR_DB_SCHEMA: schema,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -80,7 +102,10 @@ async function stopInstance(i: Instance): Promise<void> {
 async function call(i: Instance, method: string, path: string, body?: unknown, token?: string) {
   const res = await fetch(`${i.base}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -100,7 +125,12 @@ beforeAll(async () => {
   rt = await openRuntime({ url, schema, poolSize: 2 });
   const db = rt.ctx.db;
   await ensureAdmin(rt.ctx, ADMIN_PW);
-  await createUser(rt.ctx, SYSTEM_ACTOR, { username: 'counter', password: COUNTER_PW, role: 'counter', displayName: 'Counter' });
+  await createUser(rt.ctx, SYSTEM_ACTOR, {
+    username: 'counter',
+    password: COUNTER_PW,
+    role: 'counter',
+    displayName: 'Counter',
+  });
   w = await makeCountingWorld(db);
   // Every claim (an update that raises attempts) is written down with the claiming connection's application_name.
   await rt.handle.pool.query(`
@@ -129,7 +159,10 @@ afterAll(async () => {
 async function waitForJobs(ids: string[]): Promise<void> {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    const r = await rt.handle.pool.query<{ n: string }>(`select count(*) as n from jobs where id = any($1) and status in ('succeeded', 'failed')`, [ids]);
+    const r = await rt.handle.pool.query<{ n: string }>(
+      `select count(*) as n from jobs where id = any($1) and status in ('succeeded', 'failed')`,
+      [ids],
+    );
     if (Number(r.rows[0]!.n) === ids.length) return;
     await new Promise((res) => setTimeout(res, 200));
   }
@@ -149,15 +182,23 @@ describe.skipIf(!url)('two app instances on one PostgreSQL', () => {
       rounds++;
       const inv: Inv = await makeOpenInventory(db, w);
       const lists: List[] = [];
-      for (let n = 0; n < JOBS_PER_ROUND; n++) lists.push(await makeList(db, inv, { responsibleUserId: null, status: 'created' }));
+      for (let n = 0; n < JOBS_PER_ROUND; n++)
+        lists.push(await makeList(db, inv, { responsibleUserId: null, status: 'created' }));
       // Each job queued through alternating instances, all at once: each instance's worker wakes on its own
       // enqueue and both drain the one queue.
-      const accepted = await Promise.all(lists.map((l, n) => call(instances[n % 2]!, 'POST', '/api/count-lists/open', { countListIds: [l.id] }, admin[n % 2])));
+      const accepted = await Promise.all(
+        lists.map((l, n) =>
+          call(instances[n % 2]!, 'POST', '/api/count-lists/open', { countListIds: [l.id] }, admin[n % 2]),
+        ),
+      );
       for (const a of accepted) expect(a.status, a.text).toBe(202);
       const jobIds = accepted.map((a) => a.json().jobId as string);
       await waitForJobs(jobIds);
 
-      const claims = await rt.handle.pool.query<{ job_id: string; instance: string }>('select job_id, instance from test_claims where job_id = any($1)', [jobIds]);
+      const claims = await rt.handle.pool.query<{ job_id: string; instance: string }>(
+        'select job_id, instance from test_claims where job_id = any($1)',
+        [jobIds],
+      );
       const perJob = new Map<string, number>();
       for (const c of claims.rows) {
         perJob.set(c.job_id, (perJob.get(c.job_id) ?? 0) + 1);
@@ -165,9 +206,16 @@ describe.skipIf(!url)('two app instances on one PostgreSQL', () => {
         seenBy.add(c.instance);
         claimed[c.instance] = (claimed[c.instance] ?? 0) + 1;
       }
-      expect([...perJob.entries()].filter(([, n]) => n !== 1), 'jobs claimed more than once').toEqual([]);
+      expect(
+        [...perJob.entries()].filter(([, n]) => n !== 1),
+        'jobs claimed more than once',
+      ).toEqual([]);
       expect(claims.rows).toHaveLength(JOBS_PER_ROUND);
-      const jobs = await db.selectFrom('jobs').select(['id', 'status', 'attempts', 'result']).where('id', 'in', jobIds).execute();
+      const jobs = await db
+        .selectFrom('jobs')
+        .select(['id', 'status', 'attempts', 'result'])
+        .where('id', 'in', jobIds)
+        .execute();
       for (const j of jobs) {
         expect(j.status).toBe('succeeded');
         expect(j.attempts).toBe(1);
@@ -177,7 +225,9 @@ describe.skipIf(!url)('two app instances on one PostgreSQL', () => {
       const statuses = await db.selectFrom('countLists').select('status').where('inventoryId', '=', inv.id).execute();
       expect(statuses.map((s) => s.status)).toEqual(Array(JOBS_PER_ROUND).fill('open'));
     }
-    console.info(`[instances.test] jobs: ${rounds} round(s) of ${JOBS_PER_ROUND}, claims per instance ${JSON.stringify(claimed)}`);
+    console.info(
+      `[instances.test] jobs: ${rounds} round(s) of ${JOBS_PER_ROUND}, claims per instance ${JSON.stringify(claimed)}`,
+    );
     expect([...seenBy].sort()).toEqual(['inst_a', 'inst_b']);
   }, 120_000);
 
@@ -197,25 +247,40 @@ describe.skipIf(!url)('two app instances on one PostgreSQL', () => {
 
   it('loses no scan when the scans of one list are split across both instances', async () => {
     const db = rt.ctx.db;
-    const counter = await db.selectFrom('users').select('id').where('username', '=', 'counter').executeTakeFirstOrThrow();
+    const counter = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'counter')
+      .executeTakeFirstOrThrow();
     const inv = await makeOpenInventory(db, w, { reportType: 'cumulative' });
     const { list } = await makeStructuredList(db, w, inv, counter.id);
     const tokens = await Promise.all(instances.map((i) => signIn(i, 'counter', COUNTER_PW)));
     const perInstance = [0, 0];
     for (let start = 0; start < SCANS; start += SCAN_CONCURRENCY) {
       const batch = Array.from({ length: Math.min(SCAN_CONCURRENCY, SCANS - start) }, (_, k) => start + k);
-      const answers = await Promise.all(batch.map((n) => {
-        perInstance[n % 2]!++;
-        return call(instances[n % 2]!, 'POST', `/api/handheld/lists/${list.id}/scans`,
-          { clientReportId: `split-${n}`, bin: '01-01', barcode: '4006381333931', quantity: '1', mode: 'add' }, tokens[n % 2]);
-      }));
+      const answers = await Promise.all(
+        batch.map((n) => {
+          perInstance[n % 2]!++;
+          return call(
+            instances[n % 2]!,
+            'POST',
+            `/api/handheld/lists/${list.id}/scans`,
+            { clientReportId: `split-${n}`, bin: '01-01', barcode: '4006381333931', quantity: '1', mode: 'add' },
+            tokens[n % 2],
+          );
+        }),
+      );
       for (const a of answers) expect(a.status, a.text).toBe(200);
       for (const a of answers) expect(a.json().duplicate).toBe(false);
     }
     expect(perInstance).toEqual([SCANS / 2, SCANS / 2]);
     // One report per scan, and the line sums them all (a carton of 12 pieces each), read through either instance.
-    const reports = await db.selectFrom('countReports').select(({ fn }) => fn.countAll<string>().as('n'))
-      .where('countListId', '=', list.id).where('clientReportId', 'like', 'split-%').executeTakeFirstOrThrow();
+    const reports = await db
+      .selectFrom('countReports')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .where('countListId', '=', list.id)
+      .where('clientReportId', 'like', 'split-%')
+      .executeTakeFirstOrThrow();
     expect(Number(reports.n)).toBe(SCANS);
     for (const [n, i] of instances.entries()) {
       const line = await call(i, 'GET', `/api/handheld/lists/${list.id}/items?bin=01-01`, undefined, tokens[n]);

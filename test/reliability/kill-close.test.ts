@@ -25,7 +25,9 @@ const ADMIN_PW = 'kill-close-admin-2026-pw';
 const schema = `t_kill_${randomBytes(5).toString('hex')}`;
 const dataDir = url ? undefined : mkdtempSync(path.join(tmpdir(), 'inventur-kill-'));
 const config = url ? { url, schema, poolSize: 2 } : { dataDir: dataDir! };
-const serverEnv = url ? { DATABASE_URL: url, INVENTUR_DB_SCHEMA: schema } : { INVENTUR_DATA_DIR: dataDir!, DATABASE_URL: '' };
+const serverEnv = url
+  ? { DATABASE_URL: url, INVENTUR_DB_SCHEMA: schema }
+  : { INVENTUR_DATA_DIR: dataDir!, DATABASE_URL: '' };
 
 let listIds: string[] = [];
 
@@ -40,7 +42,10 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Server { base: string; child: ChildProcess }
+interface Server {
+  base: string;
+  child: ChildProcess;
+}
 
 async function startServer(): Promise<Server> {
   const port = await freePort();
@@ -72,7 +77,11 @@ async function kill9(s: Server): Promise<void> {
 }
 
 async function signIn(s: Server): Promise<string> {
-  const r = await fetch(`${s.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PW }) });
+  const r = await fetch(`${s.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PW }),
+  });
   expect(r.status).toBe(200);
   liveServer = s;
   liveToken = ((await r.json()) as { token: string }).token;
@@ -81,7 +90,9 @@ async function signIn(s: Server): Promise<string> {
 
 async function closeJob(s: Server, token: string, ids: string[]): Promise<string> {
   const r = await fetch(`${s.base}/api/count-lists/close`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ countListIds: ids }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ countListIds: ids }),
   });
   expect(r.status).toBe(202);
   return ((await r.json()) as { jobId: string }).jobId;
@@ -93,7 +104,13 @@ async function jobState(s: Server, token: string, id: string): Promise<{ status:
 }
 const jobStatus = async (s: Server, token: string, id: string) => (await jobState(s, token, id)).status;
 
-async function waitForJob(s: Server, token: string, id: string, want: (status: string) => boolean, ms = 120_000): Promise<string> {
+async function waitForJob(
+  s: Server,
+  token: string,
+  id: string,
+  want: (status: string) => boolean,
+  ms = 120_000,
+): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const status = await jobStatus(s, token, id);
@@ -103,14 +120,25 @@ async function waitForJob(s: Server, token: string, id: string, want: (status: s
   }
 }
 
-interface ListState { id: string; status: string; openItems: number; closedItems: number; entries: number }
+interface ListState {
+  id: string;
+  status: string;
+  openItems: number;
+  closedItems: number;
+  entries: number;
+}
 
 /** What the database holds after a crash, read with a runtime of the test's own (the server is down). */
 async function inspect(ageJobs = false): Promise<{ lists: ListState[]; balanceMismatches: number; jobs: string[] }> {
   const rt = await openRuntime(config);
   try {
-    const jobs = await sql<{ status: string }>`select status from jobs where kind = 'close_count_lists' order by created_at`.execute(rt.ctx.db);
-    if (ageJobs) await sql`update jobs set heartbeat_at = heartbeat_at - interval '1 hour' where status = 'running'`.execute(rt.ctx.db);
+    const jobs = await sql<{
+      status: string;
+    }>`select status from jobs where kind = 'close_count_lists' order by created_at`.execute(rt.ctx.db);
+    if (ageJobs)
+      await sql`update jobs set heartbeat_at = heartbeat_at - interval '1 hour' where status = 'running'`.execute(
+        rt.ctx.db,
+      );
     const lists = await sql<ListState>`
       select cl.id, cl.status,
         (select count(*)::int from count_list_items i where i.count_list_id = cl.id and i.status <> 'closed' and not i.informational) as "openItems",
@@ -125,7 +153,11 @@ async function inspect(ageJobs = false): Promise<{ lists: ListState[]; balanceMi
         on s.site_id = b.site_id and s.item_id = b.item_id and s.warehouse_id = b.warehouse_id and s.zone_id is not distinct from b.zone_id
         and s.bin_id is not distinct from b.bin_id and s.lot = b.lot and s.serial = b.serial and s.owner_id = b.owner_id
       where coalesce(b.quantity, 0) <> coalesce(s.q, 0)`.execute(rt.ctx.db);
-    return { lists: lists.rows.map((l) => ({ ...l, id: String(l.id) })), balanceMismatches: mismatch.rows[0]!.n, jobs: jobs.rows.map((j) => j.status) };
+    return {
+      lists: lists.rows.map((l) => ({ ...l, id: String(l.id) })),
+      balanceMismatches: mismatch.rows[0]!.n,
+      jobs: jobs.rows.map((j) => j.status),
+    };
   } finally {
     await rt.close();
   }
@@ -139,8 +171,14 @@ let liveToken = '';
 async function sqlState(): Promise<Array<{ id: string; status: string; entries: number }>> {
   const out: Array<{ id: string; status: string; entries: number }> = [];
   for (const id of listIds) {
-    const list = (await (await fetch(`${liveServer!.base}/api/count-lists/${id}`, { headers: { authorization: `Bearer ${liveToken}` } })).json()) as { status: string };
-    const led = (await (await fetch(`${liveServer!.base}/api/stock/ledger?originType=count_list&originId=${id}&limit=500`, { headers: { authorization: `Bearer ${liveToken}` } })).json()) as { items: unknown[] };
+    const list = (await (
+      await fetch(`${liveServer!.base}/api/count-lists/${id}`, { headers: { authorization: `Bearer ${liveToken}` } })
+    ).json()) as { status: string };
+    const led = (await (
+      await fetch(`${liveServer!.base}/api/stock/ledger?originType=count_list&originId=${id}&limit=500`, {
+        headers: { authorization: `Bearer ${liveToken}` },
+      })
+    ).json()) as { items: unknown[] };
     out.push({ id, status: list.status, entries: led.items.length });
   }
   return out;
@@ -151,7 +189,16 @@ beforeAll(async () => {
   const rt = await openRuntime(config);
   try {
     await ensureAdmin(rt.ctx, ADMIN_PW);
-    const env: BenchEnv = { ctx: rt.ctx, admin: SYSTEM_ACTOR, items: 800, positions: 4_000, seed: 7, listSize: 600, log: () => {}, state: {} };
+    const env: BenchEnv = {
+      ctx: rt.ctx,
+      admin: SYSTEM_ACTOR,
+      items: 800,
+      positions: 4_000,
+      seed: 7,
+      listSize: 600,
+      log: () => {},
+      state: {},
+    };
     for (const phase of [load, generate, open, report]) await phase.run(env);
     listIds = env.state.listIds!;
   } finally {
@@ -237,11 +284,18 @@ describe(`kill -9 while closing count lists (${url ? 'PostgreSQL' : 'PGlite'})`,
     expect(posted).toBeGreaterThan(0);
     server = await startServer();
     token = await signIn(server);
-    await waitForJob(server, token, await closeJob(server, token, listIds), (st) => st === 'succeeded' || st === 'failed');
+    await waitForJob(
+      server,
+      token,
+      await closeJob(server, token, listIds),
+      (st) => st === 'succeeded' || st === 'failed',
+    );
     await kill9(server);
     const again = await inspect();
     expect(again.lists.reduce((a, l) => a + l.entries, 0)).toBe(posted);
     expect(again.balanceMismatches).toBe(0);
-    console.log(`[kill-close] ${url ? 'PostgreSQL' : 'PGlite'}: ${listIds.length} lists; one list closed in ${oneList} ms; kills: ${outcomes.join('; ')}; ${posted} ledger entries, posted once`);
+    console.log(
+      `[kill-close] ${url ? 'PostgreSQL' : 'PGlite'}: ${listIds.length} lists; one list closed in ${oneList} ms; kills: ${outcomes.join('; ')}; ${posted} ledger entries, posted once`,
+    );
   }, 600_000);
 });

@@ -9,7 +9,10 @@ if (!file) throw new Error('usage: lock-holder <lock file>');
 try {
   const lock = acquireDirectoryLock(file);
   process.stdout.write(`locked ${process.pid}\n`);
-  const stop = () => { lock.release(); process.exit(0); };
+  const stop = () => {
+    lock.release();
+    process.exit(0);
+  };
   process.stdin.on('end', stop).resume();
   setTimeout(stop, 60_000);
 } catch (e) {

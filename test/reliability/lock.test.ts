@@ -34,9 +34,15 @@ function startHolder(file: string, prefix: string[] = []): Promise<{ child: Chil
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const nl = out.indexOf('\n');
-      if (nl >= 0) { clearTimeout(timer); resolve({ child, line: out.slice(0, nl) }); }
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve({ child, line: out.slice(0, nl) });
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); if (!out.includes('\n')) reject(new Error(`holder exited ${code}: ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!out.includes('\n')) reject(new Error(`holder exited ${code}: ${out}`));
+    });
   });
 }
 
@@ -57,7 +63,11 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 
 const UNSHARE = ['unshare', '--pid', '--fork', '--mount-proc'];
 const probe = spawnSync(UNSHARE[0]!, [...UNSHARE.slice(1), 'true'], { encoding: 'utf8', timeout: 10_000 });
-const unshareReason = probe.error ? `unshare unavailable: ${probe.error.message}` : probe.status !== 0 ? `unshare not permitted here: ${probe.stderr.trim()}` : '';
+const unshareReason = probe.error
+  ? `unshare unavailable: ${probe.error.message}`
+  : probe.status !== 0
+    ? `unshare not permitted here: ${probe.stderr.trim()}`
+    : '';
 if (unshareReason) console.warn(`[lock.test] skipping the PID-namespace case — ${unshareReason}`);
 
 describe('data directory lock across processes', () => {

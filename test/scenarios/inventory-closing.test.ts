@@ -7,7 +7,17 @@ import { closeCountList } from '../../src/services/inventory/close.service.js';
 import { openCountLists } from '../../src/services/inventory/open.service.js';
 import { reportCount } from '../../src/services/inventory/report.service.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
-import { type Base, makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive } from '../helpers/inventory-factories.js';
+import {
+  type Base,
+  makeActor,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+  receive,
+} from '../helpers/inventory-factories.js';
 
 let t: TestDb;
 let base: Base;
@@ -19,7 +29,9 @@ beforeAll(async () => {
   places = await makePlaces(t.ctx.db, base);
   manager = await makeActor(t.ctx.db, 'manager');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 const db = () => t.ctx.db;
 
 /** "10 pcs were received in the plain warehouse; a list for the item is opened." */
@@ -30,8 +42,11 @@ async function tenOnAnOpenList() {
   const list = await makeCountList(db(), inv);
   await makeCountItem(db(), list, inv, { itemId: item.id, warehouseId: places.plain.id });
   await openCountLists(t.ctx, manager, [list.id]);
-  const count = (quantity: string) => reportCount(t.ctx, manager, { countListId: list.id, itemId: item.id, warehouseId: places.plain.id, quantity });
-  const onHand = async () => (await db().selectFrom('stockBalances').select('quantity').where('itemId', '=', item.id).executeTakeFirstOrThrow()).quantity;
+  const count = (quantity: string) =>
+    reportCount(t.ctx, manager, { countListId: list.id, itemId: item.id, warehouseId: places.plain.id, quantity });
+  const onHand = async () =>
+    (await db().selectFrom('stockBalances').select('quantity').where('itemId', '=', item.id).executeTakeFirstOrThrow())
+      .quantity;
   return { item, inv, list, count, onHand };
 }
 
@@ -40,7 +55,12 @@ describe('closing stories', () => {
     const { list, count, onHand } = await tenOnAnOpenList();
     await count('9');
     await closeCountList(t.ctx, manager, list.id);
-    const entries = await db().selectFrom('stockLedger').select(['keyCode', 'quantity']).where('originId', '=', list.id).where('originType', '=', 'count_list').execute();
+    const entries = await db()
+      .selectFrom('stockLedger')
+      .select(['keyCode', 'quantity'])
+      .where('originId', '=', list.id)
+      .where('originType', '=', 'count_list')
+      .execute();
     expect(entries).toEqual([{ keyCode: 'ADJ', quantity: '-1' }]);
     expect(await onHand()).toBe('9');
   });
@@ -53,7 +73,12 @@ describe('closing stories', () => {
 
   it('a receipt posted while the list is open waits in the posting error file and is posted when the list closes', async () => {
     const { item, list, count, onHand } = await tenOnAnOpenList();
-    const parked = await receive(db(), t.ctx, base, { itemId: item.id, warehouseId: places.plain.id, quantity: '5', unitPrice: '4' });
+    const parked = await receive(db(), t.ctx, base, {
+      itemId: item.id,
+      warehouseId: places.plain.id,
+      quantity: '5',
+      unitPrice: '4',
+    });
     expect(parked.status).toBe('parked');
     expect(await onHand()).toBe('10');
     await count('10');
@@ -64,18 +89,32 @@ describe('closing stories', () => {
   it('a reservation the counted stock no longer covers becomes "reserved quantity not available"', async () => {
     const { item, list, count } = await tenOnAnOpenList();
     const now = t.ctx.now();
-    const r = await db().insertInto('reservations').values({
-      siteId: base.site.id, itemId: item.id, warehouseId: places.plain.id, ownerId: base.owner.id, quantity: '8', createdAt: now, updatedAt: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await db()
+      .insertInto('reservations')
+      .values({
+        siteId: base.site.id,
+        itemId: item.id,
+        warehouseId: places.plain.id,
+        ownerId: base.owner.id,
+        quantity: '8',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await count('6');
     await closeCountList(t.ctx, manager, list.id);
-    expect((await db().selectFrom('reservations').select('status').where('id', '=', r.id).executeTakeFirstOrThrow()).status).toBe('not_available');
+    expect(
+      (await db().selectFrom('reservations').select('status').where('id', '=', r.id).executeTakeFirstOrThrow()).status,
+    ).toBe('not_available');
   });
 
   it('closing the inventory closes its remaining lists; afterwards nothing can be counted on it', async () => {
     const { inv, list, count } = await tenOnAnOpenList();
     await count('10');
-    expect((await closeInventory(t.ctx, manager, inv.id)).lists).toMatchObject([{ countListId: list.id, status: 'closed' }]);
+    expect((await closeInventory(t.ctx, manager, inv.id)).lists).toMatchObject([
+      { countListId: list.id, status: 'closed' },
+    ]);
     const late = await makeCountList(db(), inv, { status: 'open' });
     await expect(count('3')).rejects.toMatchObject({ code: 'count.list_closed' });
     await expect(openCountLists(t.ctx, manager, [late.id])).resolves.toMatchObject([{ status: 'refused' }]);

@@ -25,7 +25,18 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 
 const POSITIONS = Number(process.env.INVENTUR_FULL_LIFE ?? 10_000) || 10_000;
 
-interface Line { id: string; countListId: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; target: string; status: string }
+interface Line {
+  id: string;
+  countListId: string;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  target: string;
+  status: string;
+}
 
 /** The counted quantity: the target, except every 20th line (5 %) — one more, or one less when there is stock. */
 function counted(l: Line, k: number, bump = 0): string {
@@ -40,55 +51,99 @@ const RUNS = [
   { type: 'STD', valuationPrice: 'settlement_1' as const },
 ];
 
-for (const { type, valuationPrice } of RUNS) describe(`an inventory's full life on demo data (${type}, ${POSITIONS} positions)`, () => {
-  let t: TestDb;
-  let manager: Actor;
-  let inventoryId: string;
-  const db = () => t.ctx.db;
-  const log = (what: string, since: number) => { if (process.env.INVENTUR_FULL_LIFE || process.env.INVENTUR_PERF) console.log(`${t.ctx.engine} ${type} ${POSITIONS} positions, ${what}: ${Date.now() - since} ms`); };
+for (const { type, valuationPrice } of RUNS)
+  describe(`an inventory's full life on demo data (${type}, ${POSITIONS} positions)`, () => {
+    let t: TestDb;
+    let manager: Actor;
+    let inventoryId: string;
+    const db = () => t.ctx.db;
+    const log = (what: string, since: number) => {
+      if (process.env.INVENTUR_FULL_LIFE || process.env.INVENTUR_PERF)
+        console.log(`${t.ctx.engine} ${type} ${POSITIONS} positions, ${what}: ${Date.now() - since} ms`);
+    };
 
-  async function countedLines(where = sql`true`): Promise<Line[]> {
-    const r = await sql<Line>`
+    async function countedLines(where = sql`true`): Promise<Line[]> {
+      const r = await sql<Line>`
       select id::text, count_list_id::text as "countListId", item_id::text as "itemId", warehouse_id::text as "warehouseId",
         zone_id::text as "zoneId", bin_id::text as "binId", lot, serial, coalesce(target_quantity, 0)::text as target, status
       from count_list_items where inventory_id = ${inventoryId} and not informational and item_id is not null and ${where}
       order by id`.execute(db());
-    return r.rows;
-  }
+      return r.rows;
+    }
 
-  async function importAll(lines: Line[], quantity: (l: Line, k: number) => string): Promise<void> {
-    const byList = new Map<string, ImportRow[]>();
-    lines.forEach((l, k) => {
-      const rows = byList.get(l.countListId) ?? [];
-      rows.push({ itemId: l.itemId, warehouseId: l.warehouseId, zoneId: l.zoneId, binId: l.binId, lot: l.lot, serial: l.serial, quantity: quantity(l, k) });
-      byList.set(l.countListId, rows);
+    async function importAll(lines: Line[], quantity: (l: Line, k: number) => string): Promise<void> {
+      const byList = new Map<string, ImportRow[]>();
+      lines.forEach((l, k) => {
+        const rows = byList.get(l.countListId) ?? [];
+        rows.push({
+          itemId: l.itemId,
+          warehouseId: l.warehouseId,
+          zoneId: l.zoneId,
+          binId: l.binId,
+          lot: l.lot,
+          serial: l.serial,
+          quantity: quantity(l, k),
+        });
+        byList.set(l.countListId, rows);
+      });
+      for (const [listId, rows] of byList) await importCounts(t.ctx, manager, listId, rows, { mode: 'replace' });
+    }
+
+    beforeAll(async () => {
+      t = await freshDb();
+      const s = Date.now();
+      const demo = await loadDemoData(t.ctx, SYSTEM_ACTOR, {
+        items: POSITIONS / 10,
+        warehouses: 4,
+        seed: 7,
+        positions: POSITIONS,
+      });
+      log('demo data', s);
+      const m = await db()
+        .selectFrom('users')
+        .select(['id', 'username', 'siteId'])
+        .where('role', '=', 'manager')
+        .executeTakeFirstOrThrow();
+      manager = { userId: m.id, username: m.username, role: 'manager', siteId: m.siteId };
+      const typeRow = await db()
+        .selectFrom('inventoryTypes')
+        .select('id')
+        .where('code', '=', type)
+        .executeTakeFirstOrThrow();
+      const owner = await db().selectFrom('owners').select('id').where('code', '=', 'OWN').executeTakeFirstOrThrow();
+      // The demo's first counter is responsible: generation refuses lists nobody may count.
+      const counter = await db()
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'counter')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      inventoryId = (
+        await createInventory(t.ctx, manager, {
+          typeId: typeRow.id,
+          siteId: demo.siteId,
+          ownerId: owner.id,
+          description: 'Full life',
+          responsibleUserId: counter.id,
+          ...(type === 'STD' ? { stockTakingDate: today(t.ctx), valuationPrice } : {}),
+        })
+      ).id;
+    }, 600_000);
+    afterAll(async () => {
+      await t?.close();
     });
-    for (const [listId, rows] of byList) await importCounts(t.ctx, manager, listId, rows, { mode: 'replace' });
-  }
-
-  beforeAll(async () => {
-    t = await freshDb();
-    const s = Date.now();
-    const demo = await loadDemoData(t.ctx, SYSTEM_ACTOR, { items: POSITIONS / 10, warehouses: 4, seed: 7, positions: POSITIONS });
-    log('demo data', s);
-    const m = await db().selectFrom('users').select(['id', 'username', 'siteId']).where('role', '=', 'manager').executeTakeFirstOrThrow();
-    manager = { userId: m.id, username: m.username, role: 'manager', siteId: m.siteId };
-    const typeRow = await db().selectFrom('inventoryTypes').select('id').where('code', '=', type).executeTakeFirstOrThrow();
-    const owner = await db().selectFrom('owners').select('id').where('code', '=', 'OWN').executeTakeFirstOrThrow();
-    // The demo's first counter is responsible: generation refuses lists nobody may count.
-    const counter = await db().selectFrom('users').select('id').where('role', '=', 'counter').orderBy('id').executeTakeFirstOrThrow();
-    inventoryId = (await createInventory(t.ctx, manager, {
-      typeId: typeRow.id, siteId: demo.siteId, ownerId: owner.id, description: 'Full life', responsibleUserId: counter.id,
-      ...(type === 'STD' ? { stockTakingDate: today(t.ctx), valuationPrice } : {}),
-    })).id;
-  }, 600_000);
-  afterAll(async () => { await t?.close(); });
 
     it('generates, opens, counts, verifies, closes; balances equal the counts; one posting per difference', async () => {
       let s = Date.now();
-      const bins = await generateCountLists(t.ctx, manager, inventoryId, { countType: 'bin', stockConsideration: 'occupied_bins' });
+      const bins = await generateCountLists(t.ctx, manager, inventoryId, {
+        countType: 'bin',
+        stockConsideration: 'occupied_bins',
+      });
       // Everything the bin lists do not count (unstructured warehouses and floor zones) goes on article lists.
-      const articles = await generateCountLists(t.ctx, manager, inventoryId, { countType: 'article', stockConsideration: 'all' });
+      const articles = await generateCountLists(t.ctx, manager, inventoryId, {
+        countType: 'article',
+        stockConsideration: 'all',
+      });
       log('generation', s);
       expect(bins.lists.length).toBeGreaterThan(0);
       expect(articles.lists.length).toBeGreaterThan(0);
@@ -113,7 +168,9 @@ for (const { type, valuationPrice } of RUNS) describe(`an inventory's full life 
       // and counted again — one of them now with one piece more.
       const picks = [lines[3]!, lines[Math.floor(lines.length / 2)]!, lines[lines.length - 2]!];
       for (const l of picks) await setVerificationMark(t.ctx, manager, l.id, true);
-      const verified = await verifyCountItems(t.ctx, manager, inventoryId, { countListIds: [...new Set(picks.map((l) => l.countListId))] });
+      const verified = await verifyCountItems(t.ctx, manager, inventoryId, {
+        countListIds: [...new Set(picks.map((l) => l.countListId))],
+      });
       expect(verified.reopenedItems).toBeGreaterThanOrEqual(3);
       const reopened = await countedLines(sql`status = 'open'`);
       expect(reopened.length).toBe(verified.reopenedItems);
@@ -129,7 +186,9 @@ for (const { type, valuationPrice } of RUNS) describe(`an inventory's full life 
       const closed = await runJobNow(t.ctx, await enqueueCloseCountLists(t.ctx, manager, listIds));
       log('closing job', s);
       expect(closed.status).toBe('succeeded');
-      expect((closed.result as { lists: { status: string }[] }).lists.map((l) => l.status)).toEqual(listIds.map(() => 'closed'));
+      expect((closed.result as { lists: { status: string }[] }).lists.map((l) => l.status)).toEqual(
+        listIds.map(() => 'closed'),
+      );
       s = Date.now();
       const done = await closeInventory(t.ctx, manager, inventoryId);
       log('closing the inventory', s);
@@ -157,7 +216,11 @@ for (const { type, valuationPrice } of RUNS) describe(`an inventory's full life 
 
       // One posting per difference: an adjustment entry, or a transfer group of two entries (the counted
       // place and the differences zone) that nets to zero; nothing else was posted by the count lists.
-      const diffs = await sql<{ n: string }>`select count(*) as n from count_list_items where inventory_id = ${inventoryId} and posted_quantity <> 0`.execute(db());
+      const diffs = await sql<{
+        n: string;
+      }>`select count(*) as n from count_list_items where inventory_id = ${inventoryId} and posted_quantity <> 0`.execute(
+        db(),
+      );
       const postings = await sql<{ postings: string; adjustments: string; groups: string; badGroups: string }>`
         with e as (select * from stock_ledger where origin_type = 'count_list' and origin_id in (select id::text from count_lists where inventory_id = ${inventoryId}))
         select (select count(*) from e where transfer_group is null) + (select count(distinct transfer_group) from e) as postings,
@@ -177,23 +240,25 @@ for (const { type, valuationPrice } of RUNS) describe(`an inventory's full life 
         where c.inventory_id = ${inventoryId} and c.posted_quantity <> 0 and 1 <> (
           select count(*) from stock_ledger l where l.origin_type = 'count_list' and l.origin_id = c.count_list_id::text
             and l.item_id = c.item_id and l.warehouse_id = c.warehouse_id and l.zone_id is not distinct from c.zone_id
-            and l.bin_id is not distinct from c.bin_id and l.lot = c.lot and l.serial = c.serial and l.quantity = c.posted_quantity)`.execute(db());
+            and l.bin_id is not distinct from c.bin_id and l.lot = c.lot and l.serial = c.serial and l.quantity = c.posted_quantity)`.execute(
+        db(),
+      );
       expect(Number(unmatched.rows[0]!.n)).toBe(0);
     }, 900_000);
 
-  /** Item → value of its expected value adjustment (net receipt × (settlement price 1 − moving average)). */
-  async function expectedValueAdjustments(): Promise<Map<string, string>> {
-    const r = await sql<{ itemId: string; net: string; settlement: string; average: string }>`
+    /** Item → value of its expected value adjustment (net receipt × (settlement price 1 − moving average)). */
+    async function expectedValueAdjustments(): Promise<Map<string, string>> {
+      const r = await sql<{ itemId: string; net: string; settlement: string; average: string }>`
       select c.item_id::text as "itemId", sum(c.reported_quantity - coalesce(c.target_quantity, 0))::text as net,
         i.settlement_price_1::text as settlement, i.moving_average_price::text as average
       from count_list_items c join items i on i.id = c.item_id
       where c.inventory_id = ${inventoryId} and not c.informational and c.item_id is not null
       group by c.item_id, i.settlement_price_1, i.moving_average_price`.execute(db());
-    const out = new Map<string, string>();
-    for (const x of r.rows) {
-      const value = new Dec(x.net).times(new Dec(x.settlement).minus(x.average)).toDecimalPlaces(2);
-      if (new Dec(x.net).gt(0) && !value.isZero()) out.set(x.itemId, decText(value));
+      const out = new Map<string, string>();
+      for (const x of r.rows) {
+        const value = new Dec(x.net).times(new Dec(x.settlement).minus(x.average)).toDecimalPlaces(2);
+        if (new Dec(x.net).gt(0) && !value.isZero()) out.set(x.itemId, decText(value));
+      }
+      return out;
     }
-    return out;
-  }
-});
+  });

@@ -25,22 +25,37 @@ async function cacheShell() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(cacheShell().catch(() => undefined).then(() => self.skipWaiting()));
+  event.waitUntil(
+    cacheShell()
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
 });
 
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(data.urls.map(async (u) => {
-    const url = new URL(u, self.location.origin);
-    if (url.origin !== self.location.origin || !url.pathname.startsWith('/assets/')) return;
-    if (await cache.match(url.pathname)) return;
-    await cache.add(url.pathname).catch(() => undefined);
-  }))));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      Promise.all(
+        data.urls.map(async (u) => {
+          const url = new URL(u, self.location.origin);
+          if (url.origin !== self.location.origin || !url.pathname.startsWith('/assets/')) return;
+          if (await cache.match(url.pathname)) return;
+          await cache.add(url.pathname).catch(() => undefined);
+        }),
+      ),
+    ),
+  );
 });
 
 function put(req, res) {
@@ -57,12 +72,22 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs') || url.pathname === '/sw.js') return;
   if (req.mode === 'navigate') {
-    event.respondWith(fetch(req).then((res) => put('/', res)).catch(() => caches.match('/').then((r) => r || Response.error())));
+    event.respondWith(
+      fetch(req)
+        .then((res) => put('/', res))
+        .catch(() => caches.match('/').then((r) => r || Response.error())),
+    );
     return;
   }
   if (url.pathname.startsWith('/assets/')) {
-    event.respondWith(caches.match(url.pathname).then((hit) => hit || fetch(req).then((res) => put(url.pathname, res))));
+    event.respondWith(
+      caches.match(url.pathname).then((hit) => hit || fetch(req).then((res) => put(url.pathname, res))),
+    );
     return;
   }
-  event.respondWith(fetch(req).then((res) => put(url.pathname, res)).catch(() => caches.match(url.pathname).then((r) => r || Response.error())));
+  event.respondWith(
+    fetch(req)
+      .then((res) => put(url.pathname, res))
+      .catch(() => caches.match(url.pathname).then((r) => r || Response.error())),
+  );
 });

@@ -1,7 +1,12 @@
 // Inventory headers (SPEC §4.2): create, search, read, edit, delete, start. Closing is a count-list action.
 import { z } from 'zod';
 import {
-  createInventory, deleteInventory, getInventory, listInventories, startInventory, updateInventory,
+  createInventory,
+  deleteInventory,
+  getInventory,
+  listInventories,
+  startInventory,
+  updateInventory,
 } from '../../services/inventory/inventory.service.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, idParams, idSchema, page, pageQuery, text } from '../schemas/common.js';
@@ -11,48 +16,94 @@ import type { RouteModule } from '../types.js';
 const tags = ['inventories'];
 
 const inventoriesRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/inventories', {
-    schema: {
-      tags, summary: 'Search inventories (newest first)',
-      querystring: z.strictObject({
-        status: inventoryStatus.optional(), typeId: idSchema.optional(), siteId: idSchema.optional(),
-        q: text().min(1).max(100).optional().describe('Text in the description or number'), ...pageQuery,
-      }),
-      response: { 200: page(inventoryView), ...errorResponses },
+  app.get(
+    '/api/inventories',
+    {
+      schema: {
+        tags,
+        summary: 'Search inventories (newest first)',
+        querystring: z.strictObject({
+          status: inventoryStatus.optional(),
+          typeId: idSchema.optional(),
+          siteId: idSchema.optional(),
+          q: text().min(1).max(100).optional().describe('Text in the description or number'),
+          ...pageQuery,
+        }),
+        response: { 200: page(inventoryView), ...errorResponses },
+      },
     },
-  }, async (request) => listInventories(ctx, actorOf(request), request.query));
+    async (request) => listInventories(ctx, actorOf(request), request.query),
+  );
 
-  app.post('/api/inventories', {
-    schema: {
-      tags, summary: 'Create an inventory; its number comes from the type\'s numbering scheme',
-      body: inventoryCreate, response: { 201: inventoryView, ...errorResponses },
+  app.post(
+    '/api/inventories',
+    {
+      schema: {
+        tags,
+        summary: "Create an inventory; its number comes from the type's numbering scheme",
+        body: inventoryCreate,
+        response: { 201: inventoryView, ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createInventory(ctx, actorOf(request), request.body)));
+    async (request, reply) => reply.status(201).send(await createInventory(ctx, actorOf(request), request.body)),
+  );
 
-  app.get('/api/inventories/:id', {
-    schema: { tags, summary: 'An inventory header', params: idParams, response: { 200: inventoryView, ...errorResponses } },
-  }, async (request) => getInventory(ctx, actorOf(request), request.params.id));
-
-  app.patch('/api/inventories/:id', {
-    schema: {
-      tags, summary: 'Change an inventory header (type never; owner until started; valuation, keys, dates until a list exists)',
-      params: idParams, body: inventoryPatch, response: { 200: inventoryView, ...errorResponses },
+  app.get(
+    '/api/inventories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An inventory header',
+        params: idParams,
+        response: { 200: inventoryView, ...errorResponses },
+      },
     },
-  }, async (request) => updateInventory(ctx, actorOf(request), request.params.id, request.body));
+    async (request) => getInventory(ctx, actorOf(request), request.params.id),
+  );
 
-  app.delete('/api/inventories/:id', {
-    schema: {
-      tags, summary: 'Delete an inventory with its lists, items and reports (refused once a list is closed)',
-      params: idParams, response: { 204: z.null(), ...errorResponses },
+  app.patch(
+    '/api/inventories/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Change an inventory header (type never; owner until started; valuation, keys, dates until a list exists)',
+        params: idParams,
+        body: inventoryPatch,
+        response: { 200: inventoryView, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    await deleteInventory(ctx, actorOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+    async (request) => updateInventory(ctx, actorOf(request), request.params.id, request.body),
+  );
 
-  app.post('/api/inventories/:id/start', {
-    schema: { tags, summary: 'Start the inventory: status open; its lists can then be opened', params: idParams, response: { 200: inventoryView, ...errorResponses } },
-  }, async (request) => startInventory(ctx, actorOf(request), request.params.id));
+  app.delete(
+    '/api/inventories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an inventory with its lists, items and reports (refused once a list is closed)',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteInventory(ctx, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/inventories/:id/start',
+    {
+      schema: {
+        tags,
+        summary: 'Start the inventory: status open; its lists can then be opened',
+        params: idParams,
+        response: { 200: inventoryView, ...errorResponses },
+      },
+    },
+    async (request) => startInventory(ctx, actorOf(request), request.params.id),
+  );
 };
 
 export default inventoriesRoutes;

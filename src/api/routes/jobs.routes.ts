@@ -12,23 +12,32 @@ export const jobView = z.object({
   total: z.number().int().describe('Work units in all (0 when unknown)'),
   result: z.unknown().describe('What the job produced, once succeeded (per-list outcomes for open/close)'),
   error: z.unknown().describe('The error { code, message, params } when failed'),
-  attempts: z.number().int().describe('How often a process started it (a job abandoned by a stopped process is retried)'),
+  attempts: z
+    .number()
+    .int()
+    .describe('How often a process started it (a job abandoned by a stopped process is retried)'),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
 
-export const jobAccepted = z.object({ jobId: z.string().describe('Poll GET /api/jobs/{jobId} for progress and result') });
+export const jobAccepted = z.object({
+  jobId: z.string().describe('Poll GET /api/jobs/{jobId} for progress and result'),
+});
 
 const jobsRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/jobs/:id', {
-    schema: {
-      tags: ['jobs'],
-      summary: 'State, progress and result of a background job',
-      params: z.strictObject({ id: text().min(1).max(100).describe('Job id as returned with 202') }),
-      response: { 200: jobView, ...errorResponses },
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'State, progress and result of a background job',
+        params: z.strictObject({ id: text().min(1).max(100).describe('Job id as returned with 202') }),
+        response: { 200: jobView, ...errorResponses },
+      },
     },
-  }, async (request) => getJob(ctx, actorOf(request), request.params.id));
+    async (request) => getJob(ctx, actorOf(request), request.params.id),
+  );
 };
 
 export default jobsRoutes;

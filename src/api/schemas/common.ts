@@ -13,7 +13,14 @@ export const idSchema = z
   .regex(/^[1-9]\d{0,18}$/, 'must be a positive integer id')
   .superRefine((v, ctx) => {
     if (v.length === 19 && /^\d+$/.test(v) && BigInt(v) > ID_MAX) {
-      ctx.addIssue({ code: 'too_big', origin: 'bigint', maximum: ID_MAX, inclusive: true, input: v, message: `must be at most ${ID_MAX} (the largest id)` });
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'bigint',
+        maximum: ID_MAX,
+        inclusive: true,
+        input: v,
+        message: `must be at most ${ID_MAX} (the largest id)`,
+      });
     }
   })
   .describe('Record id (decimal digits, 1 – 9223372036854775807)');
@@ -81,7 +88,10 @@ export const errorBody = z
       message: z.string().describe('What went wrong, for people'),
       field: z.string().optional().describe('The request field the error is about'),
       params: z.record(z.string(), z.unknown()).optional(),
-      requestId: z.string().optional().describe('500 only: the request id in the server log (also the x-request-id header)'),
+      requestId: z
+        .string()
+        .optional()
+        .describe('500 only: the request id in the server log (also the x-request-id header)'),
     }),
   })
   .describe('Every error has this shape');

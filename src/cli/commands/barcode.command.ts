@@ -5,11 +5,18 @@ import type { DecodeResult } from '../../domain/barcode/index.js';
 import { type Assume, decodeForSiteCode, decodeText } from '../../services/barcode/decode.service.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
 
-interface DecodeOpts { assume?: string; json?: boolean; site?: string; stdin?: boolean }
+interface DecodeOpts {
+  assume?: string;
+  json?: boolean;
+  site?: string;
+  stdin?: boolean;
+}
 
 /** Control characters made visible (GS is the one that matters in GS1 data). */
 function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\u001d' ? '<GS>' : `<0x${c.charCodeAt(0).toString(16).padStart(2, '0')}>`));
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\u001d' ? '<GS>' : `<0x${c.charCodeAt(0).toString(16).padStart(2, '0')}>`,
+  );
 }
 
 async function readStdin(): Promise<string> {
@@ -30,7 +37,9 @@ export function summary(text: string, result: DecodeResult): string {
     }
     return `${lines.join('\n')}\n`;
   }
-  const head = [`${result.type}${result.symbology ? ` (${result.symbology})` : ''}${result.rule ? ` rule "${result.rule}"` : ''}`];
+  const head = [
+    `${result.type}${result.symbology ? ` (${result.symbology})` : ''}${result.rule ? ` rule "${result.rule}"` : ''}`,
+  ];
   if (result.gtin14) head.push(`  GTIN-14  ${result.gtin14}`);
   for (const e of result.elements) {
     const shown = e.value !== undefined && e.value !== e.raw ? `${e.value}  [${e.raw}]` : e.raw;
@@ -43,7 +52,9 @@ export function summary(text: string, result: DecodeResult): string {
 }
 
 export function registerBarcode(program: Command): void {
-  const barcode = program.command('barcode').description('barcode tokenizer (EAN/UPC/GTIN, GS1 element strings, site rules)');
+  const barcode = program
+    .command('barcode')
+    .description('barcode tokenizer (EAN/UPC/GTIN, GS1 element strings, site rules)');
   barcode
     .command('decode [text]')
     .description('decode one scan; exit code 0 when it decodes, 1 when it does not')
@@ -52,8 +63,10 @@ export function registerBarcode(program: Command): void {
     .option('--site <code>', "also apply this site's barcode rules (opens the database)")
     .option('--stdin', 'read the scan from standard input as raw bytes, so GS (0x1d) separators survive')
     .action(async (textArg: string | undefined, opts: DecodeOpts) => {
-      if (opts.assume !== undefined && opts.assume !== 'gtin' && opts.assume !== 'gs1') throw new Error('--assume must be gtin or gs1');
-      if (opts.stdin && textArg !== undefined) throw new Error('give the scan as an argument or with --stdin, not both');
+      if (opts.assume !== undefined && opts.assume !== 'gtin' && opts.assume !== 'gs1')
+        throw new Error('--assume must be gtin or gs1');
+      if (opts.stdin && textArg !== undefined)
+        throw new Error('give the scan as an argument or with --stdin, not both');
       const text = opts.stdin ? await readStdin() : textArg;
       if (text === undefined) throw new Error('give the scan as an argument or with --stdin');
       const assume = opts.assume as Assume | undefined;

@@ -16,7 +16,12 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('load a deterministic demo data set (master data, items, opening stock) into an EMPTY database')
     .requiredOption('--items <n>', 'number of items', whole('items'))
-    .option('--warehouses <n>', 'counted warehouses, 2–50 (2/3 structured, the rest unstructured; plus a virtual one)', whole('warehouses'), 4)
+    .option(
+      '--warehouses <n>',
+      'counted warehouses, 2–50 (2/3 structured, the rest unstructured; plus a virtual one)',
+      whole('warehouses'),
+      4,
+    )
     .option('--seed <n>', 'PRNG seed: the same seed gives the same data', whole('seed'), 1)
     .option('--positions <n>', 'stock positions in total (default 10 per item)', whole('positions'))
     .action(async (opts: { items: number; warehouses: number; seed: number; positions?: number }) => {
@@ -37,13 +42,18 @@ export function registerDemo(program: Command): void {
         // generated password shown once).
         const adminLine = await bootstrapAdmin(runtime.ctx, process.env);
         process.stderr.write(`loading demo data into ${runtime.handle.describe}\n`);
-        const r = await loadDemoData(runtime.ctx, SYSTEM_ACTOR, { items: opts.items, warehouses: opts.warehouses, seed: opts.seed, positions: opts.positions }, progress);
+        const r = await loadDemoData(
+          runtime.ctx,
+          SYSTEM_ACTOR,
+          { items: opts.items, warehouses: opts.warehouses, seed: opts.seed, positions: opts.positions },
+          progress,
+        );
         const c = r.counts;
         process.stdout.write(
           `demo data loaded in ${elapsed()} (seed ${r.plan.seed}): site DEMO, ${c.warehouses} warehouses, ${c.bins.toLocaleString('en')} bins, ` +
-          `${c.items.toLocaleString('en')} items, ${c.lots.toLocaleString('en')} lots, ${c.positions.toLocaleString('en')} stock positions, ` +
-          `${c.ledgerEntries.toLocaleString('en')} ledger entries\nusers (sign in with these):\n` +
-          r.users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(8)} password ${u.password}\n`).join(''),
+            `${c.items.toLocaleString('en')} items, ${c.lots.toLocaleString('en')} lots, ${c.positions.toLocaleString('en')} stock positions, ` +
+            `${c.ledgerEntries.toLocaleString('en')} ledger entries\nusers (sign in with these):\n` +
+            r.users.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(8)} password ${u.password}\n`).join(''),
         );
         if (adminLine) process.stdout.write(`${adminLine}\n`);
       } finally {

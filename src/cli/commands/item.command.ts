@@ -10,7 +10,12 @@ import type { RowProblem } from '../../domain/item-master/import.js';
 import { type StockStatus, isCalendarDate } from '../../domain/item-master/planning.js';
 import { type Actor, SYSTEM_ACTOR, type ServiceContext } from '../../services/context.js';
 import { copyItem } from '../../services/item-master/item-create.service.js';
-import { exportItemsCsv, exportItemsXlsx, importItems, importSearchCodes } from '../../services/item-master/item-import.service.js';
+import {
+  exportItemsCsv,
+  exportItemsXlsx,
+  importItems,
+  importSearchCodes,
+} from '../../services/item-master/item-import.service.js';
 import { runAbcAnalysis, stockControlReport } from '../../services/item-master/planning.service.js';
 import { getPrice, listItemPrices, listPriceLists } from '../../services/item-master/price-list.service.js';
 import { findItemByCode } from '../../services/items/item.service.js';
@@ -21,7 +26,8 @@ const actor: Actor = SYSTEM_ACTOR;
 
 /** --format, else the file extension (.xlsx → xlsx, anything else → csv). */
 export function formatOf(file: string, given: string | undefined): Format {
-  if (given !== undefined && given !== 'csv' && given !== 'xlsx') throw new DomainError('validation.failed', `--format must be csv or xlsx, got "${given}"`, { field: 'format' });
+  if (given !== undefined && given !== 'csv' && given !== 'xlsx')
+    throw new DomainError('validation.failed', `--format must be csv or xlsx, got "${given}"`, { field: 'format' });
   return (given as Format | undefined) ?? (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
 }
 
@@ -42,47 +48,74 @@ export async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T>): 
   }
 }
 
-const out = (text: string): void => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); };
+const out = (text: string): void => {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+};
 const json = (v: unknown): void => out(JSON.stringify(v, null, 2));
 
 /** One line per rejected row: where (line, column, field), the error code and why. */
 export function rejectedReport(rejected: RowProblem[]): string {
-  return rejected.map((p) => {
-    const where = [`line ${p.line}`, p.column ? `column ${p.column}` : '', p.field ? `(${p.field})` : ''].filter(Boolean).join(' ');
-    return `  ${where}: ${p.code} — ${p.message}\n`;
-  }).join('');
+  return rejected
+    .map((p) => {
+      const where = [`line ${p.line}`, p.column ? `column ${p.column}` : '', p.field ? `(${p.field})` : '']
+        .filter(Boolean)
+        .join(' ');
+      return `  ${where}: ${p.code} — ${p.message}\n`;
+    })
+    .join('');
 }
 
 /** Plain columns padded to their widest cell. */
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function registerImportExport(item: Command): void {
   item
     .command('import <file>')
-    .description('import items (or search codes) from CSV or XLSX; prints every rejected row with line, column and reason')
+    .description(
+      'import items (or search codes) from CSV or XLSX; prints every rejected row with line, column and reason',
+    )
     .option('--format <format>', 'csv or xlsx (default: from the file extension)')
     .option('--search-codes', 'the file holds search codes (itemCode, code, unit, …) instead of items')
     .option('--dry-run', 'check every row (references included) and write nothing')
     .option('--all-or-nothing', 'write nothing when any row is rejected')
     .option('--json', 'print the report as JSON (the API shape)')
-    .action(async (file: string, opts: { format?: string; searchCodes?: boolean; dryRun?: boolean; allOrNothing?: boolean; json?: boolean }) => {
-      const format = formatOf(file, opts.format);
-      const content = format === 'xlsx' ? new Uint8Array(await readFile(file)) : await readFile(file, 'utf8');
-      const run = opts.searchCodes ? importSearchCodes : importItems;
-      const report = await withServices((ctx) => run(ctx, actor, content, { dryRun: opts.dryRun, allOrNothing: opts.allOrNothing }));
-      if (opts.json) json(report);
-      else {
-        const what = opts.searchCodes ? 'search codes' : 'items';
-        const head = report.status === 'validated' ? `dry run: ${report.total - report.rejected.length} of ${report.total} rows valid, nothing written`
-          : report.status === 'rejected' ? `nothing imported: ${report.rejected.length} of ${report.total} rows rejected (--all-or-nothing)`
-            : `imported ${report.imported} ${what} of ${report.total} rows`;
-        out(`${head}${report.rejected.length > 0 ? `\nrejected rows (${report.rejected.length}):\n${rejectedReport(report.rejected)}` : ''}`);
-      }
-      process.exitCode = report.rejected.length > 0 ? 1 : 0;
-    });
+    .action(
+      async (
+        file: string,
+        opts: { format?: string; searchCodes?: boolean; dryRun?: boolean; allOrNothing?: boolean; json?: boolean },
+      ) => {
+        const format = formatOf(file, opts.format);
+        const content = format === 'xlsx' ? new Uint8Array(await readFile(file)) : await readFile(file, 'utf8');
+        const run = opts.searchCodes ? importSearchCodes : importItems;
+        const report = await withServices((ctx) =>
+          run(ctx, actor, content, { dryRun: opts.dryRun, allOrNothing: opts.allOrNothing }),
+        );
+        if (opts.json) json(report);
+        else {
+          const what = opts.searchCodes ? 'search codes' : 'items';
+          const head =
+            report.status === 'validated'
+              ? `dry run: ${report.total - report.rejected.length} of ${report.total} rows valid, nothing written`
+              : report.status === 'rejected'
+                ? `nothing imported: ${report.rejected.length} of ${report.total} rows rejected (--all-or-nothing)`
+                : `imported ${report.imported} ${what} of ${report.total} rows`;
+          out(
+            `${head}${report.rejected.length > 0 ? `\nrejected rows (${report.rejected.length}):\n${rejectedReport(report.rejected)}` : ''}`,
+          );
+        }
+        process.exitCode = report.rejected.length > 0 ? 1 : 0;
+      },
+    );
 
   item
     .command('export <file>')
@@ -108,30 +141,63 @@ function registerPlanning(item: Command): void {
     .option('--b <percent>', 'cumulative share up to which items are class B', '95')
     .option('--json', 'print the whole run as JSON, every item with its value and shares')
     .action(async (opts: { from: string; to: string; a: string; b: string; json?: boolean }) => {
-      const run = await withServices((ctx) => runAbcAnalysis(ctx, actor, { from: opts.from, to: opts.to, thresholdA: opts.a, thresholdB: opts.b }));
+      const run = await withServices((ctx) =>
+        runAbcAnalysis(ctx, actor, { from: opts.from, to: opts.to, thresholdA: opts.a, thresholdB: opts.b }),
+      );
       if (opts.json) return json(run);
       const top = run.items.filter((i) => i.abcClass === 'A').slice(0, 10);
-      out(`ABC ${run.from} – ${run.to} (A < ${run.thresholdA} %, B < ${run.thresholdB} %): consumption value ${run.totalValue}\n` +
-        `A ${run.counts.A}  B ${run.counts.B}  C ${run.counts.C} items; classes written\n` +
-        (top.length > 0 ? `${table(['class', 'item', 'value', 'cumulative %'], top.map((i) => [i.abcClass, i.code, i.value, i.cumulativeShare]))}\n` : ''));
+      out(
+        `ABC ${run.from} – ${run.to} (A < ${run.thresholdA} %, B < ${run.thresholdB} %): consumption value ${run.totalValue}\n` +
+          `A ${run.counts.A}  B ${run.counts.B}  C ${run.counts.C} items; classes written\n` +
+          (top.length > 0
+            ? `${table(
+                ['class', 'item', 'value', 'cumulative %'],
+                top.map((i) => [i.abcClass, i.code, i.value, i.cumulativeShare]),
+              )}\n`
+            : ''),
+      );
     });
 
   item
     .command('stock-control')
     .description('items below minimum / above maximum / at the reorder point per warehouse, with a suggested order')
     .option('--warehouse <code>', 'only this warehouse')
-    .option('--status <status>', 'below_minimum, above_maximum, below_reorder_point or all (default: everything not ok)')
+    .option(
+      '--status <status>',
+      'below_minimum, above_maximum, below_reorder_point or all (default: everything not ok)',
+    )
     .option('--json', 'print the lines as JSON (the API shape)')
     .action(async (opts: { warehouse?: string; status?: string; json?: boolean }) => {
       const statuses = ['below_minimum', 'above_maximum', 'below_reorder_point', 'all'];
-      if (opts.status !== undefined && !statuses.includes(opts.status)) throw new DomainError('validation.failed', `--status must be one of ${statuses.join(', ')}`, { field: 'status' });
-      const lines = (await withServices((ctx) => stockControlReport(ctx, actor, { status: opts.status as StockStatus | 'all' | undefined })))
-        .filter((l) => opts.warehouse === undefined || l.warehouseCode === opts.warehouse);
+      if (opts.status !== undefined && !statuses.includes(opts.status))
+        throw new DomainError('validation.failed', `--status must be one of ${statuses.join(', ')}`, {
+          field: 'status',
+        });
+      const lines = (
+        await withServices((ctx) =>
+          stockControlReport(ctx, actor, { status: opts.status as StockStatus | 'all' | undefined }),
+        )
+      ).filter((l) => opts.warehouse === undefined || l.warehouseCode === opts.warehouse);
       if (opts.json) return json(lines);
-      out(lines.length === 0 ? 'no item needs attention' : table(
-        ['warehouse', 'item', 'status', 'on hand', 'min', 'max', 'reorder pt', 'shortage', 'excess', 'order'],
-        lines.map((l) => [l.warehouseCode, l.itemCode, l.status, l.onHand, l.minStock, l.maxStock, l.reorderPoint, l.shortage, l.excess, l.suggestedOrder]),
-      ));
+      out(
+        lines.length === 0
+          ? 'no item needs attention'
+          : table(
+              ['warehouse', 'item', 'status', 'on hand', 'min', 'max', 'reorder pt', 'shortage', 'excess', 'order'],
+              lines.map((l) => [
+                l.warehouseCode,
+                l.itemCode,
+                l.status,
+                l.onHand,
+                l.minStock,
+                l.maxStock,
+                l.reorderPoint,
+                l.shortage,
+                l.excess,
+                l.suggestedOrder,
+              ]),
+            ),
+      );
     });
 }
 
@@ -145,7 +211,12 @@ function registerItemActions(item: Command): void {
     .action(async (code: string, opts: { code?: string; description?: string; json?: boolean }) => {
       const created = await withServices(async (ctx) => {
         const source = await findItemByCode(ctx, actor, code);
-        return copyItem(ctx, actor, source.id, { item: { ...(opts.code ? { code: opts.code } : {}), ...(opts.description ? { description: opts.description } : {}) } });
+        return copyItem(ctx, actor, source.id, {
+          item: {
+            ...(opts.code ? { code: opts.code } : {}),
+            ...(opts.description ? { description: opts.description } : {}),
+          },
+        });
       });
       if (opts.json) return json(created);
       out(`copied ${code} to ${created.item.code} (id ${created.item.id})`);
@@ -153,49 +224,68 @@ function registerItemActions(item: Command): void {
 
   item
     .command('price <code>')
-    .description('the price of a quantity of an item on a date: per price list, tier, discounts, net price and amount (exact)')
+    .description(
+      'the price of a quantity of an item on a date: per price list, tier, discounts, net price and amount (exact)',
+    )
     .requiredOption('--qty <quantity>', 'quantity, a decimal such as 12.5')
     .option('--unit <unit>', 'unit of the quantity (default: the primary unit)')
     .option('--date <date>', 'price date (default: today)', date('date'))
     .option('--list <code>', 'price list code (default: every list with a price for the item)')
     .option('--json', 'print the results as JSON (the API shape, with the list code)')
-    .action(async (code: string, opts: { qty: string; unit?: string; date?: string; list?: string; json?: boolean }) => {
-      const results = await withServices(async (ctx) => {
-        const it = await findItemByCode(ctx, actor, code);
-        const lists = await listPriceLists(ctx, actor);
-        let chosen = lists.filter((l) => l.code === opts.list);
-        if (opts.list === undefined) {
-          const withPrices = new Set((await listItemPrices(ctx, actor, it.id)).map((p) => p.priceListId));
-          chosen = lists.filter((l) => withPrices.has(l.id));
-        } else if (chosen.length === 0) {
-          throw new DomainError('not_found', `price list ${opts.list} does not exist`, { field: 'list' });
-        }
-        const q = { quantity: opts.qty, unit: opts.unit, date: opts.date };
-        const found = [];
-        for (const l of chosen) {
-          try {
-            found.push({ priceList: l.code, ...await getPrice(ctx, actor, it.id, { priceListId: l.id, ...q }) });
-          } catch (e) {
-            // Without --list a list with no row valid on the date is just not shown; with --list it is the answer.
-            if (opts.list !== undefined || !isDomainError(e) || e.code !== 'price.not_found') throw e;
+    .action(
+      async (code: string, opts: { qty: string; unit?: string; date?: string; list?: string; json?: boolean }) => {
+        const results = await withServices(async (ctx) => {
+          const it = await findItemByCode(ctx, actor, code);
+          const lists = await listPriceLists(ctx, actor);
+          let chosen = lists.filter((l) => l.code === opts.list);
+          if (opts.list === undefined) {
+            const withPrices = new Set((await listItemPrices(ctx, actor, it.id)).map((p) => p.priceListId));
+            chosen = lists.filter((l) => withPrices.has(l.id));
+          } else if (chosen.length === 0) {
+            throw new DomainError('not_found', `price list ${opts.list} does not exist`, { field: 'list' });
           }
+          const q = { quantity: opts.qty, unit: opts.unit, date: opts.date };
+          const found = [];
+          for (const l of chosen) {
+            try {
+              found.push({ priceList: l.code, ...(await getPrice(ctx, actor, it.id, { priceListId: l.id, ...q })) });
+            } catch (e) {
+              // Without --list a list with no row valid on the date is just not shown; with --list it is the answer.
+              if (opts.list !== undefined || !isDomainError(e) || e.code !== 'price.not_found') throw e;
+            }
+          }
+          return { item: it, found };
+        });
+        if (opts.json) return json(results.found);
+        if (results.found.length === 0) {
+          out(`no price for ${code} on ${opts.date ?? 'today'}`);
+          process.exitCode = 1;
+          return;
         }
-        return { item: it, found };
-      });
-      if (opts.json) return json(results.found);
-      if (results.found.length === 0) {
-        out(`no price for ${code} on ${opts.date ?? 'today'}`);
-        process.exitCode = 1;
-        return;
-      }
-      out(table(['list', 'qty', 'tier up to', 'list price', 'discounts', 'net price', 'unit price', 'amount', 'exact'],
-        results.found.map((p) => [p.priceList, `${p.quantityInPriceUnit} ${p.priceUnit}`, p.tierUpTo ?? 'open', `${p.listPrice} ${p.currency}`,
-          p.discounts.length > 0 ? p.discounts.map((d) => `${d}%`).join(' + ') : '-', p.netPrice, p.unitPrice, p.amount, p.amountExact])));
-    });
+        out(
+          table(
+            ['list', 'qty', 'tier up to', 'list price', 'discounts', 'net price', 'unit price', 'amount', 'exact'],
+            results.found.map((p) => [
+              p.priceList,
+              `${p.quantityInPriceUnit} ${p.priceUnit}`,
+              p.tierUpTo ?? 'open',
+              `${p.listPrice} ${p.currency}`,
+              p.discounts.length > 0 ? p.discounts.map((d) => `${d}%`).join(' + ') : '-',
+              p.netPrice,
+              p.unitPrice,
+              p.amount,
+              p.amountExact,
+            ]),
+          ),
+        );
+      },
+    );
 }
 
 export function registerItem(program: Command): void {
-  const item = program.command('item').description('item master: import/export, ABC analysis, stock control, copy, prices');
+  const item = program
+    .command('item')
+    .description('item master: import/export, ABC analysis, stock control, copy, prices');
   registerImportExport(item);
   registerPlanning(item);
   registerItemActions(item);

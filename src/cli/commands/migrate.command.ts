@@ -7,7 +7,9 @@ export function registerMigrate(program: Command): void {
     .description('apply pending database migrations and exit')
     .action(async () => {
       const runtime = await openRuntime(configFromEnv());
-      process.stdout.write(runtime.applied.length ? `applied: ${runtime.applied.join(', ')}\n` : 'database is up to date\n');
+      process.stdout.write(
+        runtime.applied.length ? `applied: ${runtime.applied.join(', ')}\n` : 'database is up to date\n',
+      );
       await runtime.close();
     });
 }

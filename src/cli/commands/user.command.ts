@@ -12,12 +12,18 @@ export function registerUser(program: Command): void {
     .option('--password <password>', 'at least 12 characters, not a common password')
     .option('--name <displayName>', 'display name')
     .action(async (username: string, opts: { role: string; password?: string; name?: string }) => {
-      if (!['admin', 'manager', 'counter'].includes(opts.role)) throw new Error('--role must be admin, manager or counter');
+      if (!['admin', 'manager', 'counter'].includes(opts.role))
+        throw new Error('--role must be admin, manager or counter');
       const password = opts.password ?? process.env.INVENTUR_NEW_PASSWORD;
       if (!password) throw new Error('give --password or set INVENTUR_NEW_PASSWORD');
       const runtime = await openRuntime(configFromEnv());
       try {
-        const created = await createUser(runtime.ctx, SYSTEM_ACTOR, { username, password, role: opts.role as Role, displayName: opts.name });
+        const created = await createUser(runtime.ctx, SYSTEM_ACTOR, {
+          username,
+          password,
+          role: opts.role as Role,
+          displayName: opts.name,
+        });
         process.stdout.write(`created user ${created.username} (${created.role}), id ${created.id}\n`);
       } finally {
         await runtime.close();

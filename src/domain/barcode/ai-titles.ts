@@ -193,8 +193,10 @@ export const AI_TITLES: Readonly<Record<string, string>> = {
   '8012': 'Software version',
   '8013': 'Global Model Number (GMN)',
   '8014': 'Highly Individualised Device Registration Identifier (HIDRI)',
-  '8017': 'Global Service Relation Number (GSRN) to identify the relationship between an organisation offering services and the provider of services',
-  '8018': 'Global Service Relation Number (GSRN) to identify the relationship between an organisation offering services and the recipient of services',
+  '8017':
+    'Global Service Relation Number (GSRN) to identify the relationship between an organisation offering services and the provider of services',
+  '8018':
+    'Global Service Relation Number (GSRN) to identify the relationship between an organisation offering services and the recipient of services',
   '8019': 'Service Relation Instance Number (SRIN)',
   '8020': 'Payment slip reference number',
   '8026': 'Identification of pieces of a trade item (ITIP) contained in a logistic unit',

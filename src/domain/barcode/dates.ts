@@ -1,6 +1,19 @@
 // Calendar helpers for GS1 dates. Pure: the "current year" for the century window is always passed in.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -52,7 +65,11 @@ export function checkDate(year: number, month: number, day: number, dayZeroAllow
     return { ok: false, problem: 'day 00 is not a valid day (only AIs whose format allows it accept 00)', offset: 4 };
   }
   if (day > last) {
-    return { ok: false, problem: `day ${pad(day)} is not a valid day (${monthName(month)} ${year} has ${last} days)`, offset: 4 };
+    return {
+      ok: false,
+      problem: `day ${pad(day)} is not a valid day (${monthName(month)} ${year} has ${last} days)`,
+      offset: 4,
+    };
   }
   return { ok: true, iso: isoDate(year, month, day) };
 }

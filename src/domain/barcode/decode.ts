@@ -61,13 +61,26 @@ function describe(text: string): string {
 /** Digits only, one of `lengths`, correct check digit. `base` maps error positions into the scanned text. */
 function decodeGtin(content: string, base: number, symbology: Symbology, lengths: readonly number[]): DecodeResult {
   const bad = /[^0-9]/.exec(content);
-  if (bad) return fail('barcode.invalid_character', `a GTIN consists of digits only, found ${JSON.stringify(bad[0])} at position ${base + bad.index}`, { position: base + bad.index });
+  if (bad)
+    return fail(
+      'barcode.invalid_character',
+      `a GTIN consists of digits only, found ${JSON.stringify(bad[0])} at position ${base + bad.index}`,
+      { position: base + bad.index },
+    );
   if (!lengths.includes(content.length)) {
-    return fail('barcode.bad_length', `a GTIN here must have ${lengths.join(', ').replace(/, (?=[^,]*$)/, ' or ')} digits, got ${content.length}`, { position: base });
+    return fail(
+      'barcode.bad_length',
+      `a GTIN here must have ${lengths.join(', ').replace(/, (?=[^,]*$)/, ' or ')} digits, got ${content.length}`,
+      { position: base },
+    );
   }
   if (!mod10Valid(content)) {
     const expected = gtinCheckDigit(content.slice(0, -1));
-    return fail('barcode.bad_check_digit', `GTIN ${content}: check digit should be ${expected}, found ${content.slice(-1)}`, { position: base + content.length - 1 });
+    return fail(
+      'barcode.bad_check_digit',
+      `GTIN ${content}: check digit should be ${expected}, found ${content.slice(-1)}`,
+      { position: base + content.length - 1 },
+    );
   }
   const gtin14 = content.padStart(14, '0');
   const resolved = symbology === 'ean-13' && content.startsWith('0') ? 'upc-a' : symbology;
@@ -75,7 +88,9 @@ function decodeGtin(content: string, base: number, symbology: Symbology, lengths
 }
 
 function decodeGs1(content: string, base: number, symbology: Symbology, ctx: Context): DecodeResult {
-  const parsed = looksBracketed(content) ? parseBracketed(content, base, ctx.parse) : parseElementString(content, base, ctx.parse);
+  const parsed = looksBracketed(content)
+    ? parseBracketed(content, base, ctx.parse)
+    : parseElementString(content, base, ctx.parse);
   if (!parsed.ok) return parsed;
   const elements = toElements(parsed.value, ctx.parse.referenceYear);
   const fields = toFields(elements);
@@ -88,7 +103,8 @@ function tryRules(content: string, symbology: Symbology, ctx: Context): DecodeSu
   const reasons: string[] = [];
   for (const rule of ctx.rules) {
     const m = matchRule(rule, content, ctx.parse.referenceYear);
-    if (m.ok) return { ok: true, symbology, type: 'rule', elements: [], fields: m.fields, rule: rule.name, data: content };
+    if (m.ok)
+      return { ok: true, symbology, type: 'rule', elements: [], fields: m.fields, rule: rule.name, data: content };
     reasons.push(`rule "${rule.name}": ${m.reason}`);
   }
   return fail('barcode.no_rule_matched', `no barcode rule matched ${describe(content)} (${reasons.join('; ')})`);
@@ -143,7 +159,10 @@ export function decodeBarcode(text: string, options: DecodeOptions = {}): Decode
 
   const id = input.slice(0, 3);
   const known = SYMBOLOGY_IDS[id];
-  if (!known) return fail('barcode.unknown_symbology', `unknown or unsupported symbology identifier ${JSON.stringify(id)}`, { position: 0 });
+  if (!known)
+    return fail('barcode.unknown_symbology', `unknown or unsupported symbology identifier ${JSON.stringify(id)}`, {
+      position: 0,
+    });
   const content = input.slice(3);
   if (content === '') {
     return fail('barcode.empty_data', `the scan contains only the symbology identifier ${id}`, { position: 3 });

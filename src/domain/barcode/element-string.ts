@@ -41,22 +41,31 @@ function lengthProblem(def: AiDefinition, length: number): string {
 
 /** Checks a complete value against the AI's components and linters; returns the component parts. */
 export function validateValue(def: AiDefinition, value: string, posOf: PosOf, opts: ParseOptions): Outcome<string[]> {
-  if (value === '') return fail('barcode.empty_value', `${aiLabel(def)}: the value is empty`, { ai: def.ai, position: posOf(0) });
+  if (value === '')
+    return fail('barcode.empty_value', `${aiLabel(def)}: the value is empty`, { ai: def.ai, position: posOf(0) });
   const parts: string[] = [];
   let i = 0;
   for (const comp of def.components) {
     const remaining = value.length - i;
     if (remaining === 0 && comp.optional) break;
     const take = Math.min(remaining, comp.max);
-    if (take < comp.min) return fail('barcode.too_short', lengthProblem(def, value.length), { ai: def.ai, position: posOf(value.length) });
+    if (take < comp.min)
+      return fail('barcode.too_short', lengthProblem(def, value.length), { ai: def.ai, position: posOf(value.length) });
     const text = value.slice(i, i + take);
     const start = i;
-    const problem = lintComponent({ def, comp, text, posOf: (k) => posOf(start + k), referenceYear: opts.referenceYear });
+    const problem = lintComponent({
+      def,
+      comp,
+      text,
+      posOf: (k) => posOf(start + k),
+      referenceYear: opts.referenceYear,
+    });
     if (problem) return { ok: false, error: problem };
     parts.push(text);
     i += take;
   }
-  if (i < value.length) return fail('barcode.too_long', lengthProblem(def, value.length), { ai: def.ai, position: posOf(i) });
+  if (i < value.length)
+    return fail('barcode.too_long', lengthProblem(def, value.length), { ai: def.ai, position: posOf(i) });
   return { ok: true, value: parts };
 }
 
@@ -64,12 +73,19 @@ function aiAt(data: string, pos: number, base: number): Outcome<AiDefinition> {
   const ch = data[pos] ?? '';
   if (ch < '0' || ch > '9') {
     const shown = ch === GS ? 'a GS separator' : `"${ch}"`;
-    return fail('barcode.invalid_character', `expected a numeric application identifier at position ${base + pos}, found ${shown}`, { position: base + pos });
+    return fail(
+      'barcode.invalid_character',
+      `expected a numeric application identifier at position ${base + pos}, found ${shown}`,
+      { position: base + pos },
+    );
   }
   const def = findAi(data, pos);
   if (!def) {
     const ai = unknownAiAt(data, pos);
-    return fail('barcode.unknown_ai', `unknown application identifier "${ai}" at position ${base + pos}`, { ai, position: base + pos });
+    return fail('barcode.unknown_ai', `unknown application identifier "${ai}" at position ${base + pos}`, {
+      ai,
+      position: base + pos,
+    });
   }
   return { ok: true, value: def };
 }
@@ -79,10 +95,16 @@ function aiAt(data: string, pos: number, base: number): Outcome<AiDefinition> {
  * that error positions point into what the user scanned. A leading GS (FNC1 in first position) and a
  * trailing GS are tolerated, as is a superfluous GS after a predefined-length value.
  */
-export function parseElementString(data: string, base: number, opts: ParseOptions, detectMissingSeparator = true): Outcome<ParsedElement[]> {
+export function parseElementString(
+  data: string,
+  base: number,
+  opts: ParseOptions,
+  detectMissingSeparator = true,
+): Outcome<ParsedElement[]> {
   const elements: ParsedElement[] = [];
   let pos = data.startsWith(GS) ? 1 : 0;
-  if (pos >= data.length) return fail('barcode.empty_data', 'the barcode contains no GS1 data', { position: base + pos });
+  if (pos >= data.length)
+    return fail('barcode.empty_data', 'the barcode contains no GS1 data', { position: base + pos });
   while (pos < data.length) {
     const found = aiAt(data, pos, base);
     if (!found.ok) return found;
@@ -100,7 +122,10 @@ export function parseElementString(data: string, base: number, opts: ParseOption
     const raw = data.slice(vStart, end);
     const checked = validateValue(def, raw, posOf, opts);
     if (!checked.ok) {
-      const missing = detectMissingSeparator && !def.predefinedLength ? findMissingSeparator(def, data, vStart, end, base, opts, checked.error) : null;
+      const missing =
+        detectMissingSeparator && !def.predefinedLength
+          ? findMissingSeparator(def, data, vStart, end, base, opts, checked.error)
+          : null;
       return { ok: false, error: missing ?? checked.error };
     }
     elements.push({ def, raw, parts: checked.value, position: base + pos });
@@ -110,7 +135,15 @@ export function parseElementString(data: string, base: number, opts: ParseOption
   return { ok: true, value: elements };
 }
 
-function findMissingSeparator(def: AiDefinition, data: string, vStart: number, end: number, base: number, opts: ParseOptions, original: BarcodeError): BarcodeError | null {
+function findMissingSeparator(
+  def: AiDefinition,
+  data: string,
+  vStart: number,
+  end: number,
+  base: number,
+  opts: ParseOptions,
+  original: BarcodeError,
+): BarcodeError | null {
   if (original.code !== 'barcode.too_long' && original.code !== 'barcode.invalid_character') return null;
   const value = data.slice(vStart, end);
   // Longest cut first: an absorbed AI usually follows a complete value, e.g. 7007 "211225211231" + "21…".
@@ -142,14 +175,21 @@ export function parseBracketed(data: string, base: number, opts: ParseOptions): 
   while (pos < data.length) {
     const m = BRACKET_AI.exec(data.slice(pos));
     if (!m || m[1] === undefined) {
-      return fail('barcode.invalid_character', `expected "(AI)" with a 2 to 4 digit application identifier at position ${base + pos}`, { position: base + pos });
+      return fail(
+        'barcode.invalid_character',
+        `expected "(AI)" with a 2 to 4 digit application identifier at position ${base + pos}`,
+        { position: base + pos },
+      );
     }
     const aiText = m[1];
     const found = aiAt(aiText, 0, base + pos + 1);
     if (!found.ok) return found;
     const def = found.value;
     if (def.ai !== aiText) {
-      return fail('barcode.unknown_ai', `unknown application identifier "${aiText}" at position ${base + pos + 1}`, { ai: aiText, position: base + pos + 1 });
+      return fail('barcode.unknown_ai', `unknown application identifier "${aiText}" at position ${base + pos + 1}`, {
+        ai: aiText,
+        position: base + pos + 1,
+      });
     }
     // Read the value, undoing "\(" escapes and remembering where each character came from.
     let i = pos + m[0].length;

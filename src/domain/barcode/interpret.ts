@@ -22,11 +22,16 @@ interface Interpretation {
   currency?: string;
 }
 
-export function interpretElement(def: AiDefinition, parts: readonly string[], referenceYear: number | undefined): Interpretation {
+export function interpretElement(
+  def: AiDefinition,
+  parts: readonly string[],
+  referenceYear: number | undefined,
+): Interpretation {
   const ai = def.ai;
   if (IMPLIED_DECIMALS.test(ai)) {
     const decimals = Number(ai[3]);
-    if (WITH_CURRENCY.test(ai)) return { value: insertDecimalPoint(parts[1] ?? '', decimals), currency: parts[0] ?? '' };
+    if (WITH_CURRENCY.test(ai))
+      return { value: insertDecimalPoint(parts[1] ?? '', decimals), currency: parts[0] ?? '' };
     return { value: insertDecimalPoint(parts[0] ?? '', decimals) };
   }
   if (ai === '30' || ai === '37') return { value: insertDecimalPoint(parts[0] ?? '', 0) };
@@ -38,7 +43,11 @@ export function interpretElement(def: AiDefinition, parts: readonly string[], re
 }
 
 /** Dates become yyyy-mm-dd, date + time yyyy-mm-ddThh:mm[:ss], two dates (7007) a "start/end" interval. */
-function interpretDateTime(def: AiDefinition, parts: readonly string[], referenceYear: number | undefined): Interpretation {
+function interpretDateTime(
+  def: AiDefinition,
+  parts: readonly string[],
+  referenceYear: number | undefined,
+): Interpretation {
   const dates: string[] = [];
   let hour: string | undefined;
   let minute: string | undefined;
@@ -48,10 +57,20 @@ function interpretDateTime(def: AiDefinition, parts: readonly string[], referenc
     if (text === undefined) return;
     for (const linter of comp.linters) {
       if (linter === 'yymmdd' || linter === 'yymmd0') {
-        const check = checkDate(resolveYear(Number(text.slice(0, 2)), referenceYear), Number(text.slice(2, 4)), Number(text.slice(4, 6)), linter === 'yymmd0');
+        const check = checkDate(
+          resolveYear(Number(text.slice(0, 2)), referenceYear),
+          Number(text.slice(2, 4)),
+          Number(text.slice(4, 6)),
+          linter === 'yymmd0',
+        );
         if (check.ok) dates.push(check.iso);
       } else if (linter === 'yyyymmdd' || linter === 'yyyymmd0') {
-        const check = checkDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)), linter === 'yyyymmd0');
+        const check = checkDate(
+          Number(text.slice(0, 4)),
+          Number(text.slice(4, 6)),
+          Number(text.slice(6, 8)),
+          linter === 'yyyymmd0',
+        );
         if (check.ok) dates.push(check.iso);
       } else if (linter === 'hhmi' || linter === 'hhmm') {
         hour = text.slice(0, 2);

@@ -18,7 +18,12 @@ const CSET39 = '#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const CSET64 = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
 const CSET32 = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-const CHARSET_NAMES = { N: 'digits', X: 'GS1 character set 82', Y: 'GS1 character set 39', Z: 'GS1 character set 64' } as const;
+const CHARSET_NAMES = {
+  N: 'digits',
+  X: 'GS1 character set 82',
+  Y: 'GS1 character set 39',
+  Z: 'GS1 character set 64',
+} as const;
 
 function inCharset(charset: AiComponent['charset'], ch: string): boolean {
   switch (charset) {
@@ -55,7 +60,11 @@ export function lintComponent(ctx: LintContext): BarcodeError | null {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i] ?? '';
     if (!inCharset(comp.charset, ch)) {
-      return fail('barcode.invalid_character', `${label}: ${describeChar(ch)} is not allowed here, only ${CHARSET_NAMES[comp.charset]}`, { ai: def.ai, position: posOf(i) }).error;
+      return fail(
+        'barcode.invalid_character',
+        `${label}: ${describeChar(ch)} is not allowed here, only ${CHARSET_NAMES[comp.charset]}`,
+        { ai: def.ai, position: posOf(i) },
+      ).error;
     }
   }
   for (const linter of comp.linters) {
@@ -74,7 +83,9 @@ function runLinter(linter: string, ctx: LintContext): BarcodeError | null {
     case 'csum': {
       const expected = gtinCheckDigit(text.slice(0, -1));
       const found = text.slice(-1);
-      return String(expected) === found ? null : err('barcode.bad_check_digit', `check digit should be ${expected}, found ${found}`, text.length - 1);
+      return String(expected) === found
+        ? null
+        : err('barcode.bad_check_digit', `check digit should be ${expected}, found ${found}`, text.length - 1);
     }
     case 'csumalpha':
       return checkAlphaPair(text, label, def.ai, posOf);
@@ -85,7 +96,12 @@ function runLinter(linter: string, ctx: LintContext): BarcodeError | null {
       const long = linter.startsWith('yyyy');
       const shift = long ? 2 : 0;
       const year = long ? Number(text.slice(0, 4)) : resolveYear(Number(text.slice(0, 2)), ctx.referenceYear);
-      const check = checkDate(year, Number(text.slice(2 + shift, 4 + shift)), Number(text.slice(4 + shift, 6 + shift)), linter.endsWith('d0'));
+      const check = checkDate(
+        year,
+        Number(text.slice(2 + shift, 4 + shift)),
+        Number(text.slice(4 + shift, 6 + shift)),
+        linter.endsWith('d0'),
+      );
       return check.ok ? null : err('barcode.invalid_date', check.problem, check.offset + shift);
     }
     case 'hhmi':
@@ -103,16 +119,22 @@ function runLinter(linter: string, ctx: LintContext): BarcodeError | null {
       return Number(text) > 59 ? err('barcode.invalid_date', `second ${text} is not a valid second`, 0) : null;
     case 'pcenc': {
       const bad = /%(?![0-9A-Fa-f]{2})/.exec(text);
-      return bad ? err('barcode.invalid_character', '"%" must start a percent-encoded byte such as "%2F"', bad.index) : null;
+      return bad
+        ? err('barcode.invalid_character', '"%" must start a percent-encoded byte such as "%2F"', bad.index)
+        : null;
     }
     case 'zero':
       return text === '0' ? null : err('barcode.invalid_character', `"${text}" must be 0`, 0);
     case 'yesno':
-      return text === '0' || text === '1' ? null : err('barcode.invalid_character', `"${text}" must be 0 (no) or 1 (yes)`, 0);
+      return text === '0' || text === '1'
+        ? null
+        : err('barcode.invalid_character', `"${text}" must be 0 (no) or 1 (yes)`, 0);
     case 'hyphen':
       return text === '-' ? null : err('barcode.invalid_character', `"${text}" must be "-" (a negative value)`, 0);
     case 'winding':
-      return text === '0' || text === '1' || text === '9' ? null : err('barcode.invalid_character', `winding direction "${text}" must be 0, 1 or 9`, 0);
+      return text === '0' || text === '1' || text === '9'
+        ? null
+        : err('barcode.invalid_character', `winding direction "${text}" must be 0, 1 or 9`, 0);
     default:
       return null;
   }
@@ -121,7 +143,10 @@ function runLinter(linter: string, ctx: LintContext): BarcodeError | null {
 /** GS1 alphanumeric check character pair (GMN, AI 8013/8014): prime-weighted sum mod 1021 in two set-32 characters. */
 function checkAlphaPair(text: string, label: string, ai: string, posOf: (i: number) => number): BarcodeError | null {
   if (text.length < 2) {
-    return fail('barcode.too_short', `${label}: at least the two check characters are required`, { ai, position: posOf(0) }).error;
+    return fail('barcode.too_short', `${label}: at least the two check characters are required`, {
+      ai,
+      position: posOf(0),
+    }).error;
   }
   const data = text.slice(0, -2);
   let sum = 0;
@@ -132,7 +157,10 @@ function checkAlphaPair(text: string, label: string, ai: string, posOf: (i: numb
   const expected = (CSET32[sum >> 5] ?? '') + (CSET32[sum & 31] ?? '');
   const found = text.slice(-2);
   if (expected === found) return null;
-  return fail('barcode.bad_check_digit', `check characters should be "${expected}", found "${found}"`, { ai, position: posOf(text.length - 2) }).error;
+  return fail('barcode.bad_check_digit', `check characters should be "${expected}", found "${found}"`, {
+    ai,
+    position: posOf(text.length - 2),
+  }).error;
 }
 
 /** Weights for the alphanumeric check pair, rightmost data character first; enough for the longest AI (99). */

@@ -68,12 +68,14 @@ class RuleInputError extends Error {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const MAX_LEN = 1000;
 
 function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) throw new RuleInputError(path ? `${path}.${key}` : key, `unknown property "${key}"`, 'validation.unknown_field');
+    if (!allowed.includes(key))
+      throw new RuleInputError(path ? `${path}.${key}` : key, `unknown property "${key}"`, 'validation.unknown_field');
   }
 }
 
@@ -91,18 +93,21 @@ function common(obj: Record<string, unknown>): RuleCommon {
   const prefix = text(obj, 'prefix', 50, false);
   if (prefix !== undefined) out.prefix = prefix;
   if (obj.dateFormat !== undefined) {
-    if (!RULE_DATE_FORMATS.includes(obj.dateFormat as RuleDateFormat)) throw new RuleInputError('dateFormat', `dateFormat must be one of ${RULE_DATE_FORMATS.join(', ')}`);
+    if (!RULE_DATE_FORMATS.includes(obj.dateFormat as RuleDateFormat))
+      throw new RuleInputError('dateFormat', `dateFormat must be one of ${RULE_DATE_FORMATS.join(', ')}`);
     out.dateFormat = obj.dateFormat as RuleDateFormat;
   }
   if (obj.quantityDecimals !== undefined) {
-    if (!isInt(obj.quantityDecimals, 0, 12)) throw new RuleInputError('quantityDecimals', 'quantityDecimals must be an integer from 0 to 12');
+    if (!isInt(obj.quantityDecimals, 0, 12))
+      throw new RuleInputError('quantityDecimals', 'quantityDecimals must be an integer from 0 to 12');
     out.quantityDecimals = obj.quantityDecimals;
   }
   return out;
 }
 
 function fieldName(v: unknown, path: string): RuleField {
-  if (!RULE_FIELDS.includes(v as RuleField)) throw new RuleInputError(path, `field must be one of ${RULE_FIELDS.join(', ')}`);
+  if (!RULE_FIELDS.includes(v as RuleField))
+    throw new RuleInputError(path, `field must be one of ${RULE_FIELDS.join(', ')}`);
   return v as RuleField;
 }
 
@@ -119,19 +124,26 @@ function parseFixed(obj: Record<string, unknown>): FixedRule {
   const rule: FixedRule = { kind: 'fixed', ...common(obj), fields: [] };
   const prefixLength = rule.prefix?.length ?? 0;
   if (obj.length !== undefined) {
-    if (!isInt(obj.length, prefixLength + 1, MAX_LEN)) throw new RuleInputError('length', `length must be an integer from ${prefixLength + 1} to ${MAX_LEN}`);
+    if (!isInt(obj.length, prefixLength + 1, MAX_LEN))
+      throw new RuleInputError('length', `length must be an integer from ${prefixLength + 1} to ${MAX_LEN}`);
     rule.length = obj.length;
   }
-  if (!Array.isArray(obj.fields) || obj.fields.length === 0) throw new RuleInputError('fields', 'fields must be a non-empty list');
+  if (!Array.isArray(obj.fields) || obj.fields.length === 0)
+    throw new RuleInputError('fields', 'fields must be a non-empty list');
   obj.fields.forEach((f: unknown, i) => {
     const path = `fields[${i}]`;
     if (!isRecord(f)) throw new RuleInputError(path, 'each field must be an object { field, start, length? }');
     onlyKeys(f, ['field', 'start', 'length'], path);
     const field: FixedRuleField = { field: fieldName(f.field, `${path}.field`), start: 0 };
-    if (!isInt(f.start, prefixLength, MAX_LEN - 1)) throw new RuleInputError(`${path}.start`, `start must be an integer from ${prefixLength} (after the prefix) to ${MAX_LEN - 1}`);
+    if (!isInt(f.start, prefixLength, MAX_LEN - 1))
+      throw new RuleInputError(
+        `${path}.start`,
+        `start must be an integer from ${prefixLength} (after the prefix) to ${MAX_LEN - 1}`,
+      );
     field.start = f.start;
     if (f.length !== undefined) {
-      if (!isInt(f.length, 1, MAX_LEN)) throw new RuleInputError(`${path}.length`, `length must be an integer from 1 to ${MAX_LEN}`);
+      if (!isInt(f.length, 1, MAX_LEN))
+        throw new RuleInputError(`${path}.length`, `length must be an integer from 1 to ${MAX_LEN}`);
       field.length = f.length;
     }
     rule.fields.push(field);
@@ -140,9 +152,12 @@ function parseFixed(obj: Record<string, unknown>): FixedRule {
   const sorted = [...rule.fields].sort((a, b) => a.start - b.start);
   sorted.forEach((f, i) => {
     const next = sorted[i + 1];
-    if (f.length === undefined && next) throw new RuleInputError('fields', `field "${f.field}" needs a length: only the last field may run to the end`);
-    if (next && f.start + (f.length ?? 0) > next.start) throw new RuleInputError('fields', `fields "${f.field}" and "${next.field}" overlap`);
-    if (rule.length !== undefined && f.start + (f.length ?? 1) > rule.length) throw new RuleInputError('fields', `field "${f.field}" ends after the rule's length ${rule.length}`);
+    if (f.length === undefined && next)
+      throw new RuleInputError('fields', `field "${f.field}" needs a length: only the last field may run to the end`);
+    if (next && f.start + (f.length ?? 0) > next.start)
+      throw new RuleInputError('fields', `fields "${f.field}" and "${next.field}" overlap`);
+    if (rule.length !== undefined && f.start + (f.length ?? 1) > rule.length)
+      throw new RuleInputError('fields', `field "${f.field}" ends after the rule's length ${rule.length}`);
   });
   return rule;
 }
@@ -151,7 +166,8 @@ function parseSeparator(obj: Record<string, unknown>): SeparatorRule {
   onlyKeys(obj, ['kind', 'name', 'prefix', 'separator', 'fields', 'dateFormat', 'quantityDecimals'], '');
   const base = common(obj);
   const separator = text(obj, 'separator', 5, true) ?? '';
-  if (!Array.isArray(obj.fields) || obj.fields.length === 0 || obj.fields.length > 50) throw new RuleInputError('fields', 'fields must be a list of 1 to 50 field names (null to skip a part)');
+  if (!Array.isArray(obj.fields) || obj.fields.length === 0 || obj.fields.length > 50)
+    throw new RuleInputError('fields', 'fields must be a list of 1 to 50 field names (null to skip a part)');
   const fields = obj.fields.map((f: unknown, i) => (f === null ? null : fieldName(f, `fields[${i}]`)));
   const named = fields.filter((f): f is RuleField => f !== null);
   if (named.length === 0) throw new RuleInputError('fields', 'at least one part must be mapped to a field');
@@ -201,7 +217,12 @@ function ruleDate(value: string, format: RuleDateFormat, referenceYear: number |
   return check.ok ? { ok: true, value: check.iso } : { ok: false, reason: `expiry "${value}": ${check.problem}` };
 }
 
-function convert(rule: BarcodeRule, field: RuleField, rawValue: string, referenceYear: number | undefined): FieldOutcome {
+function convert(
+  rule: BarcodeRule,
+  field: RuleField,
+  rawValue: string,
+  referenceYear: number | undefined,
+): FieldOutcome {
   const value = rawValue.trim();
   if (value === '') return { ok: false, reason: `field ${field} is empty` };
   if (field === 'quantity') return ruleQuantity(value, rule.quantityDecimals ?? 0);
@@ -217,15 +238,24 @@ export function matchRule(rule: BarcodeRule, data: string, referenceYear: number
   if (!data.startsWith(prefix)) return { ok: false, reason: `prefix "${prefix}" not found` };
   const pieces: [RuleField, string][] = [];
   if (rule.kind === 'fixed') {
-    if (rule.length !== undefined && data.length !== rule.length) return { ok: false, reason: `expected ${rule.length} characters, got ${data.length}` };
+    if (rule.length !== undefined && data.length !== rule.length)
+      return { ok: false, reason: `expected ${rule.length} characters, got ${data.length}` };
     for (const f of rule.fields) {
       const end = f.length === undefined ? data.length : f.start + f.length;
-      if (end > data.length || f.start >= data.length) return { ok: false, reason: `data too short for field ${f.field} (needs ${end} characters, got ${data.length})` };
+      if (end > data.length || f.start >= data.length)
+        return {
+          ok: false,
+          reason: `data too short for field ${f.field} (needs ${end} characters, got ${data.length})`,
+        };
       pieces.push([f.field, data.slice(f.start, end)]);
     }
   } else {
     const parts = data.slice(prefix.length).split(rule.separator);
-    if (parts.length !== rule.fields.length) return { ok: false, reason: `expected ${rule.fields.length} parts separated by "${rule.separator}", found ${parts.length}` };
+    if (parts.length !== rule.fields.length)
+      return {
+        ok: false,
+        reason: `expected ${rule.fields.length} parts separated by "${rule.separator}", found ${parts.length}`,
+      };
     rule.fields.forEach((f, i) => {
       if (f !== null) pieces.push([f, parts[i] ?? '']);
     });

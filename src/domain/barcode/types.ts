@@ -105,7 +105,11 @@ export type DecodeResult = DecodeSuccess | DecodeFailure;
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: BarcodeError };
 
-export function fail(code: BarcodeErrorCode, message: string, extra: { ai?: string; position?: number } = {}): { ok: false; error: BarcodeError } {
+export function fail(
+  code: BarcodeErrorCode,
+  message: string,
+  extra: { ai?: string; position?: number } = {},
+): { ok: false; error: BarcodeError } {
   const error: BarcodeError = { code, message };
   if (extra.ai !== undefined) error.ai = extra.ai;
   if (extra.position !== undefined) error.position = extra.position;

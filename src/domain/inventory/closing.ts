@@ -23,8 +23,15 @@ export interface ClosingItem {
 }
 
 export interface MovementLine {
-  itemId: string; warehouseId: string; zoneId?: string; binId?: string; lot?: string; serial?: string;
-  ownerId: string; quantity: string; unitPrice?: string;
+  itemId: string;
+  warehouseId: string;
+  zoneId?: string;
+  binId?: string;
+  lot?: string;
+  serial?: string;
+  ownerId: string;
+  quantity: string;
+  unitPrice?: string;
   /** Both lines of one difference's transfer share it: one difference, one transfer group in the ledger. */
   transferPair?: string;
 }
@@ -36,15 +43,29 @@ export interface ClosingPlan {
    * What each count-list item posts (0 when no difference), and through which posting: the adjustments and
    * the transfers go to the ledger as two postings, and either may be parked on its own.
    */
-  posted: Array<{ id: string; postedQuantity: string; unitPrice: string | null; via: 'adjustment' | 'transfer' | null }>;
+  posted: Array<{
+    id: string;
+    postedQuantity: string;
+    unitPrice: string | null;
+    via: 'adjustment' | 'transfer' | null;
+  }>;
 }
 
-function line(i: ClosingItem, quantity: Dec, place: { zoneId: string | null; binId: string | null }, withPrice: boolean): MovementLine {
+function line(
+  i: ClosingItem,
+  quantity: Dec,
+  place: { zoneId: string | null; binId: string | null },
+  withPrice: boolean,
+): MovementLine {
   return {
-    itemId: i.itemId, warehouseId: i.warehouseId,
-    ...(place.zoneId ? { zoneId: place.zoneId } : {}), ...(place.binId ? { binId: place.binId } : {}),
-    ...(i.lot ? { lot: i.lot } : {}), ...(i.serial ? { serial: i.serial } : {}),
-    ownerId: i.ownerId, quantity: decText(quantity),
+    itemId: i.itemId,
+    warehouseId: i.warehouseId,
+    ...(place.zoneId ? { zoneId: place.zoneId } : {}),
+    ...(place.binId ? { binId: place.binId } : {}),
+    ...(i.lot ? { lot: i.lot } : {}),
+    ...(i.serial ? { serial: i.serial } : {}),
+    ownerId: i.ownerId,
+    quantity: decText(quantity),
     // Only incoming adjustments carry a price: outgoing stock leaves at the moving average, and a transfer
     // moves value at the average on both sides (the ledger refuses prices there).
     ...(withPrice && quantity.isPositive() ? { unitPrice: i.unitPrice } : {}),
@@ -59,17 +80,28 @@ export function planClosing(items: readonly ClosingItem[]): ClosingPlan {
       plan.posted.push({ id: i.id, postedQuantity: '0', unitPrice: null, via: null });
       continue;
     }
-    const direct = i.warehouseKind !== 'structured' || i.serial !== '' || (i.differencesZoneId !== null && i.zoneId === i.differencesZoneId);
-    plan.posted.push({ id: i.id, postedQuantity: decText(diff), unitPrice: i.unitPrice, via: direct ? 'adjustment' : 'transfer' });
+    const direct =
+      i.warehouseKind !== 'structured' ||
+      i.serial !== '' ||
+      (i.differencesZoneId !== null && i.zoneId === i.differencesZoneId);
+    plan.posted.push({
+      id: i.id,
+      postedQuantity: decText(diff),
+      unitPrice: i.unitPrice,
+      via: direct ? 'adjustment' : 'transfer',
+    });
     if (direct) {
       plan.adjustments.push(line(i, diff, i, true));
       continue;
     }
     if (i.differencesZoneId === null) {
-      throw new DomainError('place.differences_zone_missing',
-        `warehouse ${i.warehouseId} is structured but has no zone with usage "inventory differences" to take the difference`, {
+      throw new DomainError(
+        'place.differences_zone_missing',
+        `warehouse ${i.warehouseId} is structured but has no zone with usage "inventory differences" to take the difference`,
+        {
           params: { warehouseId: i.warehouseId, countListItemId: i.id },
-        });
+        },
+      );
     }
     // Counted more than expected: the surplus comes out of the differences zone, and the other way round.
     plan.transfers.push(

@@ -11,15 +11,21 @@ export const COUNTING_STATUSES: readonly CountListStatus[] = ['open', 'partially
 /** Final statuses: the list can no longer be edited or deleted. */
 export const FINAL_STATUSES: readonly CountListStatus[] = ['closed', 'closed_with_errors', 'manually_closed'];
 /** Live statuses: every status but the final ones (a live list still counts its positions). */
-export const LIVE_STATUSES: readonly CountListStatus[] = COUNT_LIST_STATUSES.filter((st) => !FINAL_STATUSES.includes(st));
+export const LIVE_STATUSES: readonly CountListStatus[] = COUNT_LIST_STATUSES.filter(
+  (st) => !FINAL_STATUSES.includes(st),
+);
 
 /**
  * Whether a found item may be reported at a place that is not on the list (SPEC §4.5): a bin list counts only
  * its own bins; an article list takes found items anywhere in its warehouse except a bin a bin list counts.
  * Returns the refusal's code, or null when the place takes found items.
  */
-export function foundPlaceRefusal(f: { countType: CountType; onList: boolean; isBin: boolean; otherListCountType: CountType | null }):
-  'count.place_not_on_list' | 'count.on_other_list' | null {
+export function foundPlaceRefusal(f: {
+  countType: CountType;
+  onList: boolean;
+  isBin: boolean;
+  otherListCountType: CountType | null;
+}): 'count.place_not_on_list' | 'count.on_other_list' | null {
   if (f.onList) return null;
   if (f.countType === 'bin') return 'count.place_not_on_list';
   if (f.isBin && f.otherListCountType === 'bin') return 'count.on_other_list';
@@ -76,8 +82,12 @@ export function statusFromItems(c: ItemCounts): 'open' | 'partially_reported' | 
 // Named commands ------------------------------------------------------------------------------------------
 
 /** Opening: from created or after a failed opening; re-opening an open list is refused. */
-export function openList(from: CountListStatus, n?: string): CountListStatus { return transition(from, 'open', n); }
-export function failOpening(from: CountListStatus, n?: string): CountListStatus { return transition(from, 'opening_failed', n); }
+export function openList(from: CountListStatus, n?: string): CountListStatus {
+  return transition(from, 'open', n);
+}
+export function failOpening(from: CountListStatus, n?: string): CountListStatus {
+  return transition(from, 'opening_failed', n);
+}
 
 /** Counting progress: the status follows from the items (also back, after verification reopens items). */
 export function followItems(from: CountListStatus, c: ItemCounts, n?: string): CountListStatus {
@@ -95,10 +105,13 @@ export function startClosing(from: CountListStatus, c: ItemCounts, n = ''): Coun
     });
   }
   if (c.marked > 0) {
-    throw new DomainError('count.marked_for_verification',
-      `count list ${n}: ${c.marked} item(s) are marked for verification; verify them first`, {
+    throw new DomainError(
+      'count.marked_for_verification',
+      `count list ${n}: ${c.marked} item(s) are marked for verification; verify them first`,
+      {
         params: { countListNumber: n, openItems: c.open, markedItems: c.marked },
-      });
+      },
+    );
   }
   return transition(from, 'closing', n);
 }
@@ -119,7 +132,8 @@ export function requireCounting(status: CountListStatus, n = ''): void {
 /** Deleting: never a closed list; open lists may be deleted (their locks are released). */
 export function requireDeletable(status: CountListStatus, n = ''): void {
   if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
-  if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status } });
+  if (status === 'closing')
+    throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status } });
 }
 
 /** Longest reason a manual close keeps (count_lists.status_reason). */
@@ -131,14 +145,24 @@ export const MANUAL_CLOSE_REASON_MAX = 500;
  * (count.list_closed), others that are not being counted are illegal moves. Returns the new status and the
  * trimmed reason.
  */
-export function closeManually(from: CountListStatus, reason: string, n = ''): { status: CountListStatus; reason: string } {
+export function closeManually(
+  from: CountListStatus,
+  reason: string,
+  n = '',
+): { status: CountListStatus; reason: string } {
   const r = reason.trim();
   if (FINAL_STATUSES.includes(from)) transition(from, 'manually_closed', n);
   if (r.length === 0) {
-    throw new DomainError('validation.failed', `count list ${n}: a reason is required to close it manually`, { field: 'reason', params: { countListNumber: n } });
+    throw new DomainError('validation.failed', `count list ${n}: a reason is required to close it manually`, {
+      field: 'reason',
+      params: { countListNumber: n },
+    });
   }
   if (r.length > MANUAL_CLOSE_REASON_MAX) {
-    throw new DomainError('validation.failed', `the reason is longer than ${MANUAL_CLOSE_REASON_MAX} characters`, { field: 'reason', params: { max: MANUAL_CLOSE_REASON_MAX } });
+    throw new DomainError('validation.failed', `the reason is longer than ${MANUAL_CLOSE_REASON_MAX} characters`, {
+      field: 'reason',
+      params: { max: MANUAL_CLOSE_REASON_MAX },
+    });
   }
   return { status: transition(from, 'manually_closed', n), reason: r };
 }
@@ -146,14 +170,24 @@ export function closeManually(from: CountListStatus, reason: string, n = ''): { 
 /** Reassigning the responsible employee: any list not in a final status (a list being closed neither). */
 export function requireReassignable(status: CountListStatus, n = ''): void {
   if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
-  if (status === 'closing') throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, { params: { status, countListNumber: n } });
+  if (status === 'closing')
+    throw new DomainError('count.illegal_transition', `count list ${n} is being closed`, {
+      params: { status, countListNumber: n },
+    });
 }
 
 // Who may count a list --------------------------------------------------------------------------------------
 
 /** The parts of a list and of the signed-in user the counting rule looks at. */
-export interface CountingList { siteId: string; responsibleUserId: string | null }
-export interface CountingActor { userId: string; role: 'admin' | 'manager' | 'counter'; siteId: string | null }
+export interface CountingList {
+  siteId: string;
+  responsibleUserId: string | null;
+}
+export interface CountingActor {
+  userId: string;
+  role: 'admin' | 'manager' | 'counter';
+  siteId: string | null;
+}
 /** back_office: the list's screens and API; handheld: the scanner, where everyone counts only their own lists. */
 export type CountingPlace = 'back_office' | 'handheld';
 
@@ -162,7 +196,12 @@ export type CountingPlace = 'back_office' | 'handheld';
  * assigned counters, and — in the back office — a manager or admin of the list's site. On the handheld a user
  * works only on lists they are responsible for or assigned to, whatever their role.
  */
-export function mayCount(list: CountingList, counterUserIds: readonly string[], actor: CountingActor, where: CountingPlace = 'back_office'): boolean {
+export function mayCount(
+  list: CountingList,
+  counterUserIds: readonly string[],
+  actor: CountingActor,
+  where: CountingPlace = 'back_office',
+): boolean {
   if (actor.siteId !== null && actor.siteId !== list.siteId) return false;
   if (list.responsibleUserId !== null && list.responsibleUserId === actor.userId) return true;
   if (counterUserIds.includes(actor.userId)) return true;
@@ -173,7 +212,13 @@ export function mayCount(list: CountingList, counterUserIds: readonly string[], 
  * Undoing a report: whoever may count the list, but an assigned counter only their own reports — the
  * responsible employee and managers answer for the whole list.
  */
-export function mayUndoReport(list: CountingList, counterUserIds: readonly string[], actor: CountingActor, reportUserId: string | null, where: CountingPlace = 'back_office'): boolean {
+export function mayUndoReport(
+  list: CountingList,
+  counterUserIds: readonly string[],
+  actor: CountingActor,
+  reportUserId: string | null,
+  where: CountingPlace = 'back_office',
+): boolean {
   if (!mayCount(list, counterUserIds, actor, where)) return false;
   if (list.responsibleUserId === actor.userId) return true;
   if (where === 'back_office' && actor.role !== 'counter') return true;

@@ -53,7 +53,8 @@ export interface DifferenceValues {
 export function differenceValues(i: DifferenceInput): DifferenceValues {
   const difference = differenceOf(i.target, i.counted);
   const unitPrice = i.ledger ? i.ledger.unitPrice : i.plannedPrice;
-  const value = difference === null ? null : i.ledger ? decText(new Dec(i.ledger.value)) : differenceValue(difference, unitPrice);
+  const value =
+    difference === null ? null : i.ledger ? decText(new Dec(i.ledger.value)) : differenceValue(difference, unitPrice);
   return { difference, unitPrice: decText(new Dec(unitPrice)), value, percent: percentOf(difference, i.target) };
 }
 
@@ -78,7 +79,13 @@ export function totalsOf(lines: ReadonlyArray<{ difference: string | null; value
     if (v.isNegative()) neg = neg.plus(v);
     else pos = pos.plus(v);
   }
-  return { lines: lines.length, differenceLines, positiveValue: decText(pos), negativeValue: decText(neg), netValue: decText(pos.plus(neg)) };
+  return {
+    lines: lines.length,
+    differenceLines,
+    positiveValue: decText(pos),
+    negativeValue: decText(neg),
+    netValue: decText(pos.plus(neg)),
+  };
 }
 
 /**
@@ -103,7 +110,10 @@ export interface DifferenceThresholds {
  * a value (not reported) never passes a threshold; a found item (difference on a target of 0) has no
  * percentage and is an unbounded deviation, so it passes any percent threshold.
  */
-export function passesThresholds(l: { difference: string | null; value: string | null; percent: string | null }, t: DifferenceThresholds): boolean {
+export function passesThresholds(
+  l: { difference: string | null; value: string | null; percent: string | null },
+  t: DifferenceThresholds,
+): boolean {
   if (t.minValue !== undefined && (l.value === null || new Dec(l.value).abs().lessThan(t.minValue))) return false;
   if (t.minPercent !== undefined) {
     if (l.difference === null || new Dec(l.difference).isZero()) return false;
@@ -111,4 +121,3 @@ export function passesThresholds(l: { difference: string | null; value: string |
   }
   return true;
 }
-

@@ -13,16 +13,34 @@ export type StockConsideration = ArticleStock | BinStock;
 export type CountSetting = 'not_counted' | 'count_cycle' | 'movement_threshold' | 'ignore';
 export type ResponsibleOrigin = 'inventory' | 'warehouse' | 'manual';
 
-export const ARTICLE_STOCK: readonly ArticleStock[] = ['all', 'negative', 'positive', 'zero', 'below_threshold', 'empty_list'];
+export const ARTICLE_STOCK: readonly ArticleStock[] = [
+  'all',
+  'negative',
+  'positive',
+  'zero',
+  'below_threshold',
+  'empty_list',
+];
 export const BIN_STOCK: readonly BinStock[] = ['empty_bins', 'occupied_bins', 'occupied_and_empty_bins', 'empty_list'];
 export const COUNT_SETTINGS: readonly CountSetting[] = ['not_counted', 'count_cycle', 'movement_threshold', 'ignore'];
 
 export interface ItemFilters {
   itemIds: string[];
   stockAccountClassifications: string[];
-  classification1: string[]; classification2: string[]; classification3: string[]; classification4: string[]; classification5: string[];
+  classification1: string[];
+  classification2: string[];
+  classification3: string[];
+  classification4: string[];
+  classification5: string[];
 }
-export const CLASSIFICATION_FILTERS = ['stockAccountClassifications', 'classification1', 'classification2', 'classification3', 'classification4', 'classification5'] as const;
+export const CLASSIFICATION_FILTERS = [
+  'stockAccountClassifications',
+  'classification1',
+  'classification2',
+  'classification3',
+  'classification4',
+  'classification5',
+] as const;
 
 export interface GenerationParams extends ItemFilters {
   countType: CountType;
@@ -58,10 +76,16 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
     countType: t,
     stockConsideration: input.stockConsideration ?? (t === 'bin' ? 'occupied_and_empty_bins' : 'all'),
     countSetting: input.countSetting ?? 'ignore',
-    warehouseIds: input.warehouseIds ?? [], zoneIds: input.zoneIds ?? [], binCodes: input.binCodes ?? [], itemIds: input.itemIds ?? [],
+    warehouseIds: input.warehouseIds ?? [],
+    zoneIds: input.zoneIds ?? [],
+    binCodes: input.binCodes ?? [],
+    itemIds: input.itemIds ?? [],
     stockAccountClassifications: input.stockAccountClassifications ?? [],
-    classification1: input.classification1 ?? [], classification2: input.classification2 ?? [], classification3: input.classification3 ?? [],
-    classification4: input.classification4 ?? [], classification5: input.classification5 ?? [],
+    classification1: input.classification1 ?? [],
+    classification2: input.classification2 ?? [],
+    classification3: input.classification3 ?? [],
+    classification4: input.classification4 ?? [],
+    classification5: input.classification5 ?? [],
     excludeCountedSpecifications: input.excludeCountedSpecifications ?? false,
     responsibleOrigin: input.responsibleOrigin ?? 'inventory',
     responsibleUserId: input.responsibleUserId ?? null,
@@ -74,7 +98,11 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
   };
   if (t === 'differences') {
     if (method !== 'stock_taking_day' && method !== 'stock_comparison') {
-      throw notForMethod('countType', 'inventory-difference lists exist for the stock-taking-day and stock-comparison methods only', method);
+      throw notForMethod(
+        'countType',
+        'inventory-difference lists exist for the stock-taking-day and stock-comparison methods only',
+        method,
+      );
     }
     if (p.stockConsideration !== 'all') throw bad('stockConsideration', 'difference lists always take all stock');
     if (p.countSetting !== 'ignore') throw bad('countSetting', 'difference lists always ignore the last count date');
@@ -88,13 +116,20 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
     throw notForMethod('stockConsideration', '"below threshold" is available for the continuous method only', method);
   }
   if (p.countSetting === 'not_counted' && method !== 'stock_taking_day' && method !== 'continuous') {
-    throw notForMethod('countSetting', '"not counted in this fiscal year" is for the stock-taking-day and continuous methods only', method);
+    throw notForMethod(
+      'countSetting',
+      '"not counted in this fiscal year" is for the stock-taking-day and continuous methods only',
+      method,
+    );
   }
   if ((p.countSetting === 'count_cycle' || p.countSetting === 'movement_threshold') && method !== 'continuous') {
     throw notForMethod('countSetting', `"${p.countSetting}" is available for the continuous method only`, method);
   }
   if (p.excludeCountedSpecifications && (p.countSetting !== 'not_counted' || t === 'bin')) {
-    throw bad('excludeCountedSpecifications', 'excluding counted lots/serials needs count setting not_counted on article lists');
+    throw bad(
+      'excludeCountedSpecifications',
+      'excluding counted lots/serials needs count setting not_counted on article lists',
+    );
   }
   if (t === 'bin') {
     const itemFilter = (['itemIds', ...CLASSIFICATION_FILTERS] as const).find((f) => p[f].length > 0);
@@ -102,10 +137,14 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
   } else if (p.binCodes.length > 0) {
     throw bad('binCodes', 'bin identifiers are a parameter of bin lists');
   }
-  if (p.responsibleOrigin === 'manual' && !p.responsibleUserId) throw bad('responsibleUserId', 'origin manual needs the responsible employee');
-  if (p.responsibleOrigin !== 'manual' && p.responsibleUserId) throw bad('responsibleUserId', 'a responsible employee is entered only with origin manual');
-  if (p.counterUserIds.length > MAX_COUNTERS_PER_LIST) throw bad('counterUserIds', `at most ${MAX_COUNTERS_PER_LIST} counters per list`);
-  if (p.maxItemsPerList !== null && (!Number.isInteger(p.maxItemsPerList) || p.maxItemsPerList < 1)) throw bad('maxItemsPerList', 'at least 1');
+  if (p.responsibleOrigin === 'manual' && !p.responsibleUserId)
+    throw bad('responsibleUserId', 'origin manual needs the responsible employee');
+  if (p.responsibleOrigin !== 'manual' && p.responsibleUserId)
+    throw bad('responsibleUserId', 'a responsible employee is entered only with origin manual');
+  if (p.counterUserIds.length > MAX_COUNTERS_PER_LIST)
+    throw bad('counterUserIds', `at most ${MAX_COUNTERS_PER_LIST} counters per list`);
+  if (p.maxItemsPerList !== null && (!Number.isInteger(p.maxItemsPerList) || p.maxItemsPerList < 1))
+    throw bad('maxItemsPerList', 'at least 1');
   if (!Number.isInteger(p.maxLists) || p.maxLists < 0) throw bad('maxLists', 'a whole number ≥ 0 (0 = unlimited)');
   return p;
 }
@@ -113,32 +152,98 @@ export function normaliseParams(method: InventoryMethod, input: GenerationInput)
 // ---- the pure reference selection -------------------------------------------------------------------
 
 export interface StockRow {
-  itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string;
-  ownerId: string; quantity: string; everNonzero: boolean; lastCountedDate: string | null; movementsSinceCount: number;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
+  quantity: string;
+  everNonzero: boolean;
+  lastCountedDate: string | null;
+  movementsSinceCount: number;
 }
 export interface ItemInfo {
-  id: string; code: string; includeInInventory: boolean; countCycleDays: number; thresholdQuantity: string; movementCountThreshold: number;
+  id: string;
+  code: string;
+  includeInInventory: boolean;
+  countCycleDays: number;
+  thresholdQuantity: string;
+  movementCountThreshold: number;
   stockAccountClassification: string | null;
-  classification1: string | null; classification2: string | null; classification3: string | null; classification4: string | null; classification5: string | null;
+  classification1: string | null;
+  classification2: string | null;
+  classification3: string | null;
+  classification4: string | null;
+  classification5: string | null;
 }
-export interface WarehouseInfo { id: string; code: string; kind: 'unstructured' | 'structured' | 'virtual'; responsibleUserId: string | null }
-export interface ZoneInfo { id: string; warehouseId: string; code: string; structured: boolean; usage: 'normal' | 'inventory_differences' }
-export interface BinInfo { id: string; warehouseId: string; zoneId: string; code: string; aisle: string | null; rowNo: string | null; levelNo: string | null; place: string }
-export interface PlaceKey { itemId: string | null; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string }
+export interface WarehouseInfo {
+  id: string;
+  code: string;
+  kind: 'unstructured' | 'structured' | 'virtual';
+  responsibleUserId: string | null;
+}
+export interface ZoneInfo {
+  id: string;
+  warehouseId: string;
+  code: string;
+  structured: boolean;
+  usage: 'normal' | 'inventory_differences';
+}
+export interface BinInfo {
+  id: string;
+  warehouseId: string;
+  zoneId: string;
+  code: string;
+  aisle: string | null;
+  rowNo: string | null;
+  levelNo: string | null;
+  place: string;
+}
+export interface PlaceKey {
+  itemId: string | null;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+}
 
 export interface SelectionData {
   /** The site's warehouses (others are never listed). */
-  warehouses: WarehouseInfo[]; zones: ZoneInfo[]; bins: BinInfo[]; items: ItemInfo[]; stock: StockRow[];
+  warehouses: WarehouseInfo[];
+  zones: ZoneInfo[];
+  bins: BinInfo[];
+  items: ItemInfo[];
+  stock: StockRow[];
   /** Positions already on a not-closed list of the same inventory. */
   onOtherLists: PlaceKey[];
 }
-export interface SelectionContext { ownerId: string; fiscalYearStart: string; today: string }
+export interface SelectionContext {
+  ownerId: string;
+  fiscalYearStart: string;
+  today: string;
+}
 
-export interface Position extends PlaceKey, SortFields { informational: boolean; whResponsibleUserId: string | null }
-export interface Selection { positions: Position[]; onOtherList: number }
+export interface Position extends PlaceKey, SortFields {
+  informational: boolean;
+  whResponsibleUserId: string | null;
+}
+export interface Selection {
+  positions: Position[];
+  onOtherList: number;
+}
 
 const placeKey = (p: PlaceKey) => JSON.stringify([p.itemId, p.warehouseId, p.zoneId, p.binId, p.lot, p.serial]);
-const CLASS_FIELD = { stockAccountClassifications: 'stockAccountClassification', classification1: 'classification1', classification2: 'classification2', classification3: 'classification3', classification4: 'classification4', classification5: 'classification5' } as const;
+const CLASS_FIELD = {
+  stockAccountClassifications: 'stockAccountClassification',
+  classification1: 'classification1',
+  classification2: 'classification2',
+  classification3: 'classification3',
+  classification4: 'classification4',
+  classification5: 'classification5',
+} as const;
 
 /** `date + days` for yyyy-mm-dd strings, in UTC (pure: no clock). */
 export function addDays(date: string, days: number): string {
@@ -148,7 +253,8 @@ export function addDays(date: string, days: number): string {
 const uncountedSince = (date: string | null, fyStart: string) => date === null || date < fyStart;
 const cycleDue = (item: ItemInfo, date: string | null, today: string) =>
   item.countCycleDays > 0 && (date === null || addDays(date, item.countCycleDays) <= today);
-const movementDue = (item: ItemInfo, row: StockRow) => item.movementCountThreshold > 0 && row.movementsSinceCount >= item.movementCountThreshold;
+const movementDue = (item: ItemInfo, row: StockRow) =>
+  item.movementCountThreshold > 0 && row.movementsSinceCount >= item.movementCountThreshold;
 
 /** Which positions a generation lists, with informational marks; not yet sorted or split. */
 export function selectPositions(params: GenerationParams, data: SelectionData, c: SelectionContext): Selection {
@@ -157,9 +263,17 @@ export function selectPositions(params: GenerationParams, data: SelectionData, c
   const zone = new Map(data.zones.map((z) => [z.id, z]));
   const bin = new Map(data.bins.map((b) => [b.id, b]));
   const item = new Map(data.items.map((i) => [i.id, i]));
-  const ownerRows = data.stock.filter((r) => r.ownerId === c.ownerId && wh.has(r.warehouseId) && wh.get(r.warehouseId)!.kind !== 'virtual'
-    && inFilter(params.warehouseIds, r.warehouseId));
-  const raw = params.countType === 'bin' ? selectBins(params, data, ownerRows, { wh, zone, bin, item }, c) : selectArticles(params, ownerRows, { wh, zone, bin, item }, c);
+  const ownerRows = data.stock.filter(
+    (r) =>
+      r.ownerId === c.ownerId &&
+      wh.has(r.warehouseId) &&
+      wh.get(r.warehouseId)!.kind !== 'virtual' &&
+      inFilter(params.warehouseIds, r.warehouseId),
+  );
+  const raw =
+    params.countType === 'bin'
+      ? selectBins(params, data, ownerRows, { wh, zone, bin, item }, c)
+      : selectArticles(params, ownerRows, { wh, zone, bin, item }, c);
   const existing = new Set(data.onOtherLists.map(placeKey));
   let onOtherList = 0;
   const positions: Position[] = [];
@@ -171,18 +285,38 @@ export function selectPositions(params: GenerationParams, data: SelectionData, c
   return { positions, onOtherList };
 }
 
-interface Maps { wh: Map<string, WarehouseInfo>; zone: Map<string, ZoneInfo>; bin: Map<string, BinInfo>; item: Map<string, ItemInfo> }
+interface Maps {
+  wh: Map<string, WarehouseInfo>;
+  zone: Map<string, ZoneInfo>;
+  bin: Map<string, BinInfo>;
+  item: Map<string, ItemInfo>;
+}
 
 function toPosition(m: Maps, r: PlaceKey): Position {
-  const k: PlaceKey = { itemId: r.itemId, warehouseId: r.warehouseId, zoneId: r.zoneId, binId: r.binId, lot: r.lot, serial: r.serial };
+  const k: PlaceKey = {
+    itemId: r.itemId,
+    warehouseId: r.warehouseId,
+    zoneId: r.zoneId,
+    binId: r.binId,
+    lot: r.lot,
+    serial: r.serial,
+  };
   const w = m.wh.get(k.warehouseId)!;
   const z = k.zoneId ? m.zone.get(k.zoneId)! : null;
   const b = k.binId ? m.bin.get(k.binId)! : null;
   return {
-    ...k, informational: false, whResponsibleUserId: w.responsibleUserId,
-    whCode: w.code, wzZoneCode: w.kind === 'structured' && z ? z.code : null, zoneCode: z?.code ?? null,
+    ...k,
+    informational: false,
+    whResponsibleUserId: w.responsibleUserId,
+    whCode: w.code,
+    wzZoneCode: w.kind === 'structured' && z ? z.code : null,
+    zoneCode: z?.code ?? null,
     itemCode: k.itemId ? m.item.get(k.itemId)!.code : null,
-    aisle: b?.aisle ?? null, rowNo: b?.rowNo ?? null, levelNo: b?.levelNo ?? null, place: b?.place ?? null, binCode: b?.code ?? null,
+    aisle: b?.aisle ?? null,
+    rowNo: b?.rowNo ?? null,
+    levelNo: b?.levelNo ?? null,
+    place: b?.place ?? null,
+    binCode: b?.code ?? null,
   };
 }
 
@@ -204,44 +338,76 @@ function selectArticles(p: GenerationParams, rows: StockRow[], m: Maps, c: Selec
   const lastOfItem = new Map<string, string | null>();
   for (const r of eligible) {
     const prev = lastOfItem.get(itemWh(r)) ?? null;
-    lastOfItem.set(itemWh(r), prev === null || (r.lastCountedDate !== null && r.lastCountedDate > prev) ? r.lastCountedDate ?? prev : prev);
+    lastOfItem.set(
+      itemWh(r),
+      prev === null || (r.lastCountedDate !== null && r.lastCountedDate > prev) ? (r.lastCountedDate ?? prev) : prev,
+    );
   }
   const effective = (r: StockRow) => r.lastCountedDate ?? lastOfItem.get(itemWh(r)) ?? null;
   const itemUncounted = new Set(eligible.filter((r) => uncountedSince(effective(r), c.fiscalYearStart)).map(itemWh));
-  return eligible.filter((r) => {
-    const i = m.item.get(r.itemId)!;
-    const q = new Dec(r.quantity);
-    const stockOk = p.stockConsideration === 'all' || (p.stockConsideration === 'negative' && q.lt(0))
-      || (p.stockConsideration === 'positive' && q.gt(0)) || (p.stockConsideration === 'zero' && q.eq(0) && r.everNonzero)
-      || (p.stockConsideration === 'below_threshold' && q.gt(0) && q.lt(i.thresholdQuantity));
-    if (!stockOk) return false;
-    switch (p.countSetting) {
-      case 'ignore': return true;
-      case 'not_counted':
-        return p.excludeCountedSpecifications && (r.lot !== '' || r.serial !== '')
-          ? uncountedSince(effective(r), c.fiscalYearStart) : itemUncounted.has(itemWh(r));
-      case 'count_cycle': return cycleDue(i, r.lastCountedDate, c.today);
-      case 'movement_threshold': return movementDue(i, r);
-    }
-  }).map((r) => toPosition(m, r));
+  return eligible
+    .filter((r) => {
+      const i = m.item.get(r.itemId)!;
+      const q = new Dec(r.quantity);
+      const stockOk =
+        p.stockConsideration === 'all' ||
+        (p.stockConsideration === 'negative' && q.lt(0)) ||
+        (p.stockConsideration === 'positive' && q.gt(0)) ||
+        (p.stockConsideration === 'zero' && q.eq(0) && r.everNonzero) ||
+        (p.stockConsideration === 'below_threshold' && q.gt(0) && q.lt(i.thresholdQuantity));
+      if (!stockOk) return false;
+      switch (p.countSetting) {
+        case 'ignore':
+          return true;
+        case 'not_counted':
+          return p.excludeCountedSpecifications && (r.lot !== '' || r.serial !== '')
+            ? uncountedSince(effective(r), c.fiscalYearStart)
+            : itemUncounted.has(itemWh(r));
+        case 'count_cycle':
+          return cycleDue(i, r.lastCountedDate, c.today);
+        case 'movement_threshold':
+          return movementDue(i, r);
+      }
+    })
+    .map((r) => toPosition(m, r));
 }
 
-function selectBins(p: GenerationParams, data: SelectionData, rows: StockRow[], m: Maps, c: SelectionContext): Position[] {
+function selectBins(
+  p: GenerationParams,
+  data: SelectionData,
+  rows: StockRow[],
+  m: Maps,
+  c: SelectionContext,
+): Position[] {
   const out: Position[] = [];
   for (const b of data.bins) {
     const w = m.wh.get(b.warehouseId);
     const z = m.zone.get(b.zoneId)!;
     // Bin lists: structured zones of structured warehouses only.
-    if (!w || w.kind !== 'structured' || !z.structured || !inFilter(p.warehouseIds, w.id) || !inFilter(p.zoneIds, z.id) || !inFilter(p.binCodes, b.code)) continue;
+    if (
+      !w ||
+      w.kind !== 'structured' ||
+      !z.structured ||
+      !inFilter(p.warehouseIds, w.id) ||
+      !inFilter(p.zoneIds, z.id) ||
+      !inFilter(p.binCodes, b.code)
+    )
+      continue;
     const inBin = rows.filter((r) => r.binId === b.id);
     const occupied = inBin.filter((r) => !new Dec(r.quantity).eq(0));
     const isEmpty = occupied.length === 0;
     if (p.stockConsideration === 'empty_bins' && !isEmpty) continue;
     if (p.stockConsideration === 'occupied_bins' && isEmpty) continue;
-    const last = inBin.reduce<string | null>((a, r) => (r.lastCountedDate !== null && (a === null || r.lastCountedDate > a) ? r.lastCountedDate : a), null);
-    const due = p.countSetting === 'ignore' || (p.countSetting === 'not_counted' && uncountedSince(last, c.fiscalYearStart))
-      || (p.countSetting === 'count_cycle' && occupied.some((r) => cycleDue(m.item.get(r.itemId)!, r.lastCountedDate, c.today)))
-      || (p.countSetting === 'movement_threshold' && occupied.some((r) => movementDue(m.item.get(r.itemId)!, r)));
+    const last = inBin.reduce<string | null>(
+      (a, r) => (r.lastCountedDate !== null && (a === null || r.lastCountedDate > a) ? r.lastCountedDate : a),
+      null,
+    );
+    const due =
+      p.countSetting === 'ignore' ||
+      (p.countSetting === 'not_counted' && uncountedSince(last, c.fiscalYearStart)) ||
+      (p.countSetting === 'count_cycle' &&
+        occupied.some((r) => cycleDue(m.item.get(r.itemId)!, r.lastCountedDate, c.today))) ||
+      (p.countSetting === 'movement_threshold' && occupied.some((r) => movementDue(m.item.get(r.itemId)!, r)));
     if (!due) continue;
     if (isEmpty) {
       out.push(toPosition(m, { itemId: null, warehouseId: w.id, zoneId: z.id, binId: b.id, lot: '', serial: '' }));

@@ -67,12 +67,24 @@ export interface PrintListInput<I extends PrintItem> {
   items: readonly I[];
 }
 
-export type PrintWarningCode = 'print.differences_blank_only' | 'print.only_informational' | 'print.no_open_items'
-  | 'print.no_marked_items' | 'print.no_items';
+export type PrintWarningCode =
+  | 'print.differences_blank_only'
+  | 'print.only_informational'
+  | 'print.no_open_items'
+  | 'print.no_marked_items'
+  | 'print.no_items';
 
-export interface PrintWarning { listId: string; listNumber: string; code: PrintWarningCode; message: string }
+export interface PrintWarning {
+  listId: string;
+  listNumber: string;
+  code: PrintWarningCode;
+  message: string;
+}
 
-export interface PrintedLine<I> { item: I; /** Target as printed; null on blind inventories and for empty bins. */ target: string | null }
+export interface PrintedLine<I> {
+  item: I;
+  /** Target as printed; null on blind inventories and for empty bins. */ target: string | null;
+}
 
 export interface PrintedList<I> {
   listId: string;
@@ -83,7 +95,10 @@ export interface PrintedList<I> {
   lines: PrintedLine<I>[];
 }
 
-export interface PrintPlan<I> { lists: PrintedList<I>[]; warnings: PrintWarning[] }
+export interface PrintPlan<I> {
+  lists: PrintedList<I>[];
+  warnings: PrintWarning[];
+}
 
 /** Checks the options that do not depend on the lists (the API checks them too; the CLI and tests may not). */
 export function validatePrintOptions(o: PrintOptions): void {
@@ -92,7 +107,10 @@ export function validatePrintOptions(o: PrintOptions): void {
     throw new DomainError('validation.failed', 'blankPages is only used with usage "blank"', { field: 'blankPages' });
   }
   if (!Number.isInteger(o.blankPages) || o.blankPages < 1 || o.blankPages > MAX_BLANK_PAGES) {
-    throw new DomainError('validation.failed', `blankPages must be 1–${MAX_BLANK_PAGES}`, { field: 'blankPages', params: { max: MAX_BLANK_PAGES } });
+    throw new DomainError('validation.failed', `blankPages must be 1–${MAX_BLANK_PAGES}`, {
+      field: 'blankPages',
+      params: { max: MAX_BLANK_PAGES },
+    });
   }
 }
 
@@ -119,14 +137,27 @@ export function skipReason(list: PrintListInput<PrintItem>, o: PrintOptions): Pr
   }
   if (o.usage === 'blank') return null;
   if (list.countType === 'differences') {
-    return warning(list, 'print.differences_blank_only', 'is an inventory-differences list; these print only as blank pages');
+    return warning(
+      list,
+      'print.differences_blank_only',
+      'is an inventory-differences list; these print only as blank pages',
+    );
   }
-  const reportedHint = (n: number) => (n > 0 && !o.printReported ? `; ${n} such item(s) are already reported (print reported items to include them)` : '');
+  const reportedHint = (n: number) =>
+    n > 0 && !o.printReported ? `; ${n} such item(s) are already reported (print reported items to include them)` : '';
   if (o.usage === 'count' && !counted.some((i) => !isDone(i) && !i.verificationMark)) {
-    return warning(list, 'print.no_open_items', `has no open items without verification${reportedHint(counted.filter((i) => isDone(i) && !i.verificationMark).length)}`);
+    return warning(
+      list,
+      'print.no_open_items',
+      `has no open items without verification${reportedHint(counted.filter((i) => isDone(i) && !i.verificationMark).length)}`,
+    );
   }
   if (o.usage === 'verification' && !counted.some((i) => !isDone(i) && i.verificationMark)) {
-    return warning(list, 'print.no_marked_items', `has no open items marked for verification${reportedHint(counted.filter((i) => isDone(i) && i.verificationMark).length)}`);
+    return warning(
+      list,
+      'print.no_marked_items',
+      `has no open items marked for verification${reportedHint(counted.filter((i) => isDone(i) && i.verificationMark).length)}`,
+    );
   }
   if (o.usage === 'none' && !counted.some((i) => itemPrints(i, 'none', o.printReported ?? false))) {
     return warning(list, 'print.no_items', `has no items to print${reportedHint(counted.length)}`);
@@ -145,16 +176,25 @@ export function emptyBins(list: PrintListInput<PrintItem>): Set<string> {
   for (const i of list.items) {
     if (i.binId === null) continue;
     all.add(i.binId);
-    if (i.itemId !== null && i.targetQuantity !== null && !parseDecimal(i.targetQuantity, 'targetQuantity').isZero()) stocked.add(i.binId);
+    if (i.itemId !== null && i.targetQuantity !== null && !parseDecimal(i.targetQuantity, 'targetQuantity').isZero())
+      stocked.add(i.binId);
   }
   return new Set([...all].filter((b) => !stocked.has(b)));
 }
 
 /** The target as printed: blind inventories never show it; empty bins have none. */
-export function printedTarget(list: PrintListInput<PrintItem>, i: PrintItem, empty: ReadonlySet<string> = emptyBins(list)): string | null {
+export function printedTarget(
+  list: PrintListInput<PrintItem>,
+  i: PrintItem,
+  empty: ReadonlySet<string> = emptyBins(list),
+): string | null {
   const t = targetView({
-    target: i.targetQuantity, showSystemQuantities: list.showSystemQuantities, reportType: list.reportType,
-    readerIsCounter: true, countType: list.countType, emptyBin: i.binId !== null && empty.has(i.binId),
+    target: i.targetQuantity,
+    showSystemQuantities: list.showSystemQuantities,
+    reportType: list.reportType,
+    readerIsCounter: true,
+    countType: list.countType,
+    emptyBin: i.binId !== null && empty.has(i.binId),
   }).targetQuantity;
   return t === null ? null : decText(parseDecimal(t, 'targetQuantity'));
 }
@@ -165,7 +205,10 @@ export function planPrint<I extends PrintItem>(lists: readonly PrintListInput<I>
   const plan: PrintPlan<I> = { lists: [], warnings: [] };
   for (const list of lists) {
     const skip = skipReason(list, o);
-    if (skip) { plan.warnings.push(skip); continue; }
+    if (skip) {
+      plan.warnings.push(skip);
+      continue;
+    }
     const showTargets = list.showSystemQuantities || list.countType === 'differences';
     if (o.usage === 'blank') {
       plan.lists.push({ listId: list.id, showTargets: false, blankPages: o.blankPages ?? 1, lines: [] });
@@ -173,7 +216,8 @@ export function planPrint<I extends PrintItem>(lists: readonly PrintListInput<I>
     }
     const usage = o.usage;
     const empty = emptyBins(list);
-    const lines = list.items.filter((i) => itemPrints(i, usage, o.printReported ?? false))
+    const lines = list.items
+      .filter((i) => itemPrints(i, usage, o.printReported ?? false))
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((item) => ({ item, target: printedTarget(list, item, empty) }));
     plan.lists.push({ listId: list.id, showTargets, blankPages: 0, lines });
@@ -181,14 +225,20 @@ export function planPrint<I extends PrintItem>(lists: readonly PrintListInput<I>
   const lines = plan.lists.reduce((n, l) => n + l.lines.length, 0);
   const blank = plan.lists.reduce((n, l) => n + l.blankPages, 0);
   if (lines > MAX_PRINT_LINES || blank > MAX_PRINT_BLANK_PAGES_TOTAL) {
-    throw new DomainError('print.too_large', `one print run prints at most ${MAX_PRINT_LINES} items and ${MAX_PRINT_BLANK_PAGES_TOTAL} blank pages; print fewer lists at a time`, {
-      params: { lines, blankPages: blank, maxLines: MAX_PRINT_LINES, maxBlankPages: MAX_PRINT_BLANK_PAGES_TOTAL },
-    });
+    throw new DomainError(
+      'print.too_large',
+      `one print run prints at most ${MAX_PRINT_LINES} items and ${MAX_PRINT_BLANK_PAGES_TOTAL} blank pages; print fewer lists at a time`,
+      {
+        params: { lines, blankPages: blank, maxLines: MAX_PRINT_LINES, maxBlankPages: MAX_PRINT_BLANK_PAGES_TOTAL },
+      },
+    );
   }
   return plan;
 }
 
-export type PrintDecision<I> = { status: 'print'; lists: PrintedList<I>[]; warnings: PrintWarning[] } | { status: 'warnings'; warnings: PrintWarning[] };
+export type PrintDecision<I> =
+  | { status: 'print'; lists: PrintedList<I>[]; warnings: PrintWarning[] }
+  | { status: 'warnings'; warnings: PrintWarning[] };
 
 /**
  * Nothing to print is an error (with the warnings as params); unconfirmed warnings stop the action and are
@@ -196,10 +246,15 @@ export type PrintDecision<I> = { status: 'print'; lists: PrintedList<I>[]; warni
  */
 export function decidePrint<I>(plan: PrintPlan<I>, autoConfirmWarnings: boolean): PrintDecision<I> {
   if (plan.lists.length === 0) {
-    throw new DomainError('print.nothing_to_print', plan.warnings.length === 1 ? `nothing to print: ${plan.warnings[0]!.message}`
-      : `nothing to print: none of the ${plan.warnings.length} count lists has anything to print for this usage`, {
-      params: { warnings: plan.warnings },
-    });
+    throw new DomainError(
+      'print.nothing_to_print',
+      plan.warnings.length === 1
+        ? `nothing to print: ${plan.warnings[0]!.message}`
+        : `nothing to print: none of the ${plan.warnings.length} count lists has anything to print for this usage`,
+      {
+        params: { warnings: plan.warnings },
+      },
+    );
   }
   if (plan.warnings.length > 0 && !autoConfirmWarnings) return { status: 'warnings', warnings: plan.warnings };
   return { status: 'print', lists: plan.lists, warnings: plan.warnings };

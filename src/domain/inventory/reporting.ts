@@ -18,7 +18,12 @@ export type ModeDecision = { mode: ReportMode } | { decisionNeeded: true; sugges
  * report without a mode asks the counter (handheld: "Add or Replace?", preselecting the report type), unless
  * the caller says a missing mode means the report type (back office).
  */
-export function decideMode(sent: ReportMode | undefined, hasValidReport: boolean, reportType: ReportType, missingMode: 'ask' | 'report_type'): ModeDecision {
+export function decideMode(
+  sent: ReportMode | undefined,
+  hasValidReport: boolean,
+  reportType: ReportType,
+  missingMode: 'ask' | 'report_type',
+): ModeDecision {
   if (sent) return { mode: sent };
   if (!hasValidReport || missingMode === 'report_type') return { mode: modeOf(reportType) };
   return { decisionNeeded: true, suggestedMode: modeOf(reportType) };
@@ -34,21 +39,36 @@ export interface QuantityRules {
  * The confirmed quantity after a report. Add may carry a negative correction, but the result never goes
  * below zero; replace must be ≥ 0; a serial is there (1) or not (0).
  */
-export function applyReport(previous: string | null, quantityText: string, mode: ReportMode, rules: QuantityRules): { quantity: string; resulting: string } {
+export function applyReport(
+  previous: string | null,
+  quantityText: string,
+  mode: ReportMode,
+  rules: QuantityRules,
+): { quantity: string; resulting: string } {
   const q = parseDecimal(quantityText, 'quantity');
   if (q.decimalPlaces() > rules.decimals) {
-    throw new DomainError('quantity.too_many_decimals', `quantity ${quantityText} has more than ${rules.decimals} decimals allowed by the unit`, {
-      field: 'quantity', params: { decimals: rules.decimals },
-    });
+    throw new DomainError(
+      'quantity.too_many_decimals',
+      `quantity ${quantityText} has more than ${rules.decimals} decimals allowed by the unit`,
+      {
+        field: 'quantity',
+        params: { decimals: rules.decimals },
+      },
+    );
   }
   if (mode === 'replace' && q.isNegative()) {
     throw new DomainError('quantity.invalid', 'a replacing report cannot be negative', { field: 'quantity' });
   }
   const resulting = mode === 'add' ? new Dec(previous ?? '0').plus(q) : q;
   if (resulting.isNegative()) {
-    throw new DomainError('count.negative_result', `the counted quantity would become ${decText(resulting)}; it cannot be negative`, {
-      field: 'quantity', params: { previous: previous ?? '0' },
-    });
+    throw new DomainError(
+      'count.negative_result',
+      `the counted quantity would become ${decText(resulting)}; it cannot be negative`,
+      {
+        field: 'quantity',
+        params: { previous: previous ?? '0' },
+      },
+    );
   }
   if (rules.serial && !(resulting.isZero() || resulting.equals(1))) {
     throw new DomainError('count.serial_quantity', 'a serial number is counted as 0 or 1', { field: 'quantity' });
@@ -69,8 +89,12 @@ export interface TargetView {
  * empty bin on a bin list shows no target and proposes nothing. Difference lists always show targets.
  */
 export function targetView(o: {
-  target: string | null; showSystemQuantities: boolean; reportType: ReportType; readerIsCounter: boolean;
-  countType: 'article' | 'bin' | 'differences'; emptyBin: boolean;
+  target: string | null;
+  showSystemQuantities: boolean;
+  reportType: ReportType;
+  readerIsCounter: boolean;
+  countType: 'article' | 'bin' | 'differences';
+  emptyBin: boolean;
 }): TargetView {
   const show = o.showSystemQuantities || o.countType === 'differences';
   if (!show) return { targetQuantity: o.readerIsCounter ? null : o.target, proposedQuantity: null };
@@ -112,9 +136,14 @@ export function undoReport(reports: readonly LineReport[], reportId: string): { 
     if (!r.valid) continue;
     q = r.mode === 'add' ? q.plus(r.quantity) : new Dec(r.quantity);
     if (q.isNegative()) {
-      throw new DomainError('count.negative_result', `without this report the counted quantity would become ${decText(q)}; undo the later correction first`, {
-        field: 'clientReportId', params: { previous: decText(q) },
-      });
+      throw new DomainError(
+        'count.negative_result',
+        `without this report the counted quantity would become ${decText(q)}; undo the later correction first`,
+        {
+          field: 'clientReportId',
+          params: { previous: decText(q) },
+        },
+      );
     }
   }
   return { reportedQuantity: replayReports(rest) };

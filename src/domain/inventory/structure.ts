@@ -36,19 +36,30 @@ export const CRITERIA: Record<CountType, readonly Criterion[]> = {
  * Validates a structure table for a count type. Criteria not given keep their default order after the
  * given ones, without flags; a criterion may appear once.
  */
-export function normaliseStructure(countType: CountType, levels: readonly StructureLevel[] | undefined): StructureLevel[] {
+export function normaliseStructure(
+  countType: CountType,
+  levels: readonly StructureLevel[] | undefined,
+): StructureLevel[] {
   const allowed = CRITERIA[countType];
   const given = levels ?? [];
   const seen = new Set<Criterion>();
   given.forEach((l, i) => {
     if (!allowed.includes(l.criterion)) {
-      throw new DomainError('generation.structure_invalid', `${countType} lists are structured by ${allowed.join(', ')}; not by ${l.criterion}`, { field: `structure.${i}.criterion` });
+      throw new DomainError(
+        'generation.structure_invalid',
+        `${countType} lists are structured by ${allowed.join(', ')}; not by ${l.criterion}`,
+        { field: `structure.${i}.criterion` },
+      );
     }
     if (seen.has(l.criterion)) {
-      throw new DomainError('generation.structure_invalid', `criterion ${l.criterion} appears twice`, { field: `structure.${i}.criterion` });
+      throw new DomainError('generation.structure_invalid', `criterion ${l.criterion} appears twice`, {
+        field: `structure.${i}.criterion`,
+      });
     }
     if (!Number.isInteger(l.groupChange) || l.groupChange < 0) {
-      throw new DomainError('generation.structure_invalid', 'group change is a whole number ≥ 0 (0 = no limit)', { field: `structure.${i}.groupChange` });
+      throw new DomainError('generation.structure_invalid', 'group change is a whole number ≥ 0 (0 = no limit)', {
+        field: `structure.${i}.groupChange`,
+      });
     }
     seen.add(l.criterion);
   });
@@ -100,7 +111,10 @@ export function compareValues(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-export function sortPositions<T extends SortFields>(positions: readonly T[], structure: readonly StructureLevel[]): T[] {
+export function sortPositions<T extends SortFields>(
+  positions: readonly T[],
+  structure: readonly StructureLevel[],
+): T[] {
   const fields = orderFields(structure);
   return [...positions].sort((p, q) => {
     for (const f of fields) {
@@ -131,7 +145,11 @@ export interface Split {
 const keyOf = (p: SortFields, fields: readonly (keyof SortFields)[]) => JSON.stringify(fields.map((f) => p[f]));
 
 /** Assigns list breaks to positions already sorted with `sortPositions`. Pure reference of the SQL. */
-export function splitIntoLists(sorted: readonly SortFields[], structure: readonly StructureLevel[], options: SplitOptions): Split {
+export function splitIntoLists(
+  sorted: readonly SortFields[],
+  structure: readonly StructureLevel[],
+  options: SplitOptions,
+): Split {
   // Each position's group key grows level by level, exactly like the SQL's partition list.
   const groups: string[][] = sorted.map(() => []);
   const prefix: (keyof SortFields)[] = [];
@@ -141,9 +159,10 @@ export function splitIntoLists(sorted: readonly SortFields[], structure: readonl
     if (level.groupChange > 0) chunkByRank(sorted, groups, (p) => keyOf(p, prefix), level.groupChange);
   }
   if (options.maxItems !== null) {
-    const unitKey = options.unit === 'bin'
-      ? (p: SortFields) => keyOf(p, [...prefix, 'binCode'])
-      : (_p: SortFields, i: number) => String(i);
+    const unitKey =
+      options.unit === 'bin'
+        ? (p: SortFields) => keyOf(p, [...prefix, 'binCode'])
+        : (_p: SortFields, i: number) => String(i);
     chunkByRank(sorted, groups, unitKey, options.maxItems);
   }
   const listOf = new Map<string, number>();
@@ -153,7 +172,10 @@ export function splitIntoLists(sorted: readonly SortFields[], structure: readonl
     const g = JSON.stringify(groups[i]);
     let list = listOf.get(g);
     if (list === undefined) listOf.set(g, (list = listOf.size + 1));
-    if (options.maxLists > 0 && list > options.maxLists) { overMaxLists++; return null; }
+    if (options.maxLists > 0 && list > options.maxLists) {
+      overMaxLists++;
+      return null;
+    }
     const line = (lineCount.get(list) ?? 0) + 1;
     lineCount.set(list, line);
     return { list, line };
@@ -163,7 +185,12 @@ export function splitIntoLists(sorted: readonly SortFields[], structure: readonl
 }
 
 /** Inside each current group, numbers the distinct values of `key` in order and appends ⌊(rank−1)/n⌋. */
-function chunkByRank(sorted: readonly SortFields[], groups: string[][], key: (p: SortFields, i: number) => string, n: number): void {
+function chunkByRank(
+  sorted: readonly SortFields[],
+  groups: string[][],
+  key: (p: SortFields, i: number) => string,
+  n: number,
+): void {
   const ranks = new Map<string, { last: string; rank: number }>();
   sorted.forEach((p, i) => {
     const g = JSON.stringify(groups[i]);

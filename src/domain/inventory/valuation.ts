@@ -8,19 +8,31 @@ import type { ValuationPrice } from './vocabulary.js';
 export type { ValuationPrice } from './vocabulary.js';
 
 export interface ItemPrices {
-  settlementPrice1: string; settlementPrice2: string; settlementPrice3: string; settlementPrice4: string;
-  settlementPrice5: string; inventoryPrice: string; movingAveragePrice: string;
+  settlementPrice1: string;
+  settlementPrice2: string;
+  settlementPrice3: string;
+  settlementPrice4: string;
+  settlementPrice5: string;
+  inventoryPrice: string;
+  movingAveragePrice: string;
 }
 
 export function valuationPriceOf(kind: ValuationPrice, p: ItemPrices): string {
   switch (kind) {
-    case 'settlement_1': return p.settlementPrice1;
-    case 'settlement_2': return p.settlementPrice2;
-    case 'settlement_3': return p.settlementPrice3;
-    case 'settlement_4': return p.settlementPrice4;
-    case 'settlement_5': return p.settlementPrice5;
-    case 'inventory': return p.inventoryPrice;
-    case 'average': return p.movingAveragePrice;
+    case 'settlement_1':
+      return p.settlementPrice1;
+    case 'settlement_2':
+      return p.settlementPrice2;
+    case 'settlement_3':
+      return p.settlementPrice3;
+    case 'settlement_4':
+      return p.settlementPrice4;
+    case 'settlement_5':
+      return p.settlementPrice5;
+    case 'inventory':
+      return p.inventoryPrice;
+    case 'average':
+      return p.movingAveragePrice;
   }
 }
 
@@ -32,7 +44,14 @@ export interface PostedDifference {
   unitPrice: string | null;
   /** Where it was posted (lot and serial included: a lot-managed item's value lives on a lot); a value
    * adjustment goes to the position of the item's first receipt. */
-  place: { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string };
+  place: {
+    warehouseId: string;
+    zoneId: string | null;
+    binId: string | null;
+    ownerId: string;
+    lot: string;
+    serial: string;
+  };
 }
 
 export interface ValueAdjustment {
@@ -49,7 +68,11 @@ export interface ValueAdjustment {
  * One value adjustment per item with a net receipt whose valuation price differs from the average it was
  * posted at. Net issues need none: they left at the average price, which is what the stock is valued at.
  */
-export function planValueAdjustments(diffs: readonly PostedDifference[], valuationPrice: (itemId: string) => string, scale = 2): ValueAdjustment[] {
+export function planValueAdjustments(
+  diffs: readonly PostedDifference[],
+  valuationPrice: (itemId: string) => string,
+  scale = 2,
+): ValueAdjustment[] {
   const byItem = new Map<string, PostedDifference[]>();
   for (const d of diffs) byItem.set(d.itemId, [...(byItem.get(d.itemId) ?? []), d]);
   const out: ValueAdjustment[] = [];
@@ -65,8 +88,12 @@ export function planValueAdjustments(diffs: readonly PostedDifference[], valuati
     const value = net.times(target.minus(average)).toDecimalPlaces(scale);
     if (value.isZero()) continue;
     out.push({
-      itemId, place: receipts[0]!.place, netQuantity: decText(net), averagePrice: decText(average.toDecimalPlaces(6)),
-      valuationPrice: decText(target), value: decText(value),
+      itemId,
+      place: receipts[0]!.place,
+      netQuantity: decText(net),
+      averagePrice: decText(average.toDecimalPlaces(6)),
+      valuationPrice: decText(target),
+      value: decText(value),
     });
   }
   return out;

@@ -23,10 +23,17 @@ export interface VerifyPlan {
 export function planVerification(items: readonly VerifyCandidate[]): VerifyPlan {
   const marked = items.filter((i) => i.verificationMark);
   // On a bin list the whole bin is recounted: every other item of a marked bin reopens too.
-  const bins = new Set(marked.filter((i) => i.countType === 'bin' && i.binId !== null && i.status !== 'closed')
-    .map((i) => `${i.countListId}|${i.binId}`));
-  const reopen = items.filter((i) => i.status === 'reported' && !i.informational
-    && (i.verificationMark || (i.binId !== null && bins.has(`${i.countListId}|${i.binId}`))));
+  const bins = new Set(
+    marked
+      .filter((i) => i.countType === 'bin' && i.binId !== null && i.status !== 'closed')
+      .map((i) => `${i.countListId}|${i.binId}`),
+  );
+  const reopen = items.filter(
+    (i) =>
+      i.status === 'reported' &&
+      !i.informational &&
+      (i.verificationMark || (i.binId !== null && bins.has(`${i.countListId}|${i.binId}`))),
+  );
   return {
     reopen: reopen.map((i) => i.id),
     closedMarked: marked.filter((i) => i.status === 'closed').map((i) => i.id),

@@ -15,7 +15,15 @@ export const INVENTORY_STATUSES = ['created', 'has_count_lists', 'open', 'closed
 export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
 
 /** SPEC §4.6: the price differences are valued at when the inventory closes. */
-export const VALUATION_PRICES = ['settlement_1', 'settlement_2', 'settlement_3', 'settlement_4', 'settlement_5', 'inventory', 'average'] as const;
+export const VALUATION_PRICES = [
+  'settlement_1',
+  'settlement_2',
+  'settlement_3',
+  'settlement_4',
+  'settlement_5',
+  'inventory',
+  'average',
+] as const;
 export type ValuationPrice = (typeof VALUATION_PRICES)[number];
 
 /** SPEC §4.4: a new report adds to the confirmed quantity (cumulative) or replaces it (single). */
@@ -27,8 +35,18 @@ export const COUNT_TYPES = ['article', 'bin', 'differences'] as const;
 export type CountType = (typeof COUNT_TYPES)[number];
 
 /** SPEC §4.3–§4.6: a count list's lifecycle (see TRANSITIONS in count-list.ts). */
-export const COUNT_LIST_STATUSES = ['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported',
-  'completely_reported', 'closing', 'closed', 'closed_with_errors', 'manually_closed'] as const;
+export const COUNT_LIST_STATUSES = [
+  'created',
+  'partially_generated',
+  'opening_failed',
+  'open',
+  'partially_reported',
+  'completely_reported',
+  'closing',
+  'closed',
+  'closed_with_errors',
+  'manually_closed',
+] as const;
 export type CountListStatus = (typeof COUNT_LIST_STATUSES)[number];
 
 /** A count-list line: still to count, reported, or closed with the list. */

@@ -5,12 +5,21 @@
 import { type Dec, ZERO } from '../decimal.js';
 
 /** The fields of a parsed posting line the check needs (domain/ledger PostingLine fits). */
-export interface NeedLine { index: number; itemId: string; warehouseId: string; ownerId: string; lot: string; quantity: Dec }
+export interface NeedLine {
+  index: number;
+  itemId: string;
+  warehouseId: string;
+  ownerId: string;
+  lot: string;
+  quantity: Dec;
+}
 
 export interface AvailabilityNeed {
   /** 'item': all stock of the item in the warehouse (availability check); 'lot': one lot (lot availability check). */
   scope: 'item' | 'lot';
-  itemId: string; warehouseId: string; ownerId: string;
+  itemId: string;
+  warehouseId: string;
+  ownerId: string;
   /** The lot of a 'lot' need; null for an 'item' need. */
   lot: string | null;
   /** Net quantity leaving (positive). */
@@ -25,7 +34,17 @@ export function availabilityNeeds(lines: NeedLine[]): AvailabilityNeed[] {
   const add = (scope: 'item' | 'lot', l: NeedLine) => {
     const lot = scope === 'lot' ? l.lot : null;
     const k = JSON.stringify([scope, l.itemId, l.warehouseId, l.ownerId, lot]);
-    const n = needs.get(k) ?? { scope, itemId: l.itemId, warehouseId: l.warehouseId, ownerId: l.ownerId, lot, requested: ZERO, lineIndex: l.index, net: ZERO, first: null };
+    const n = needs.get(k) ?? {
+      scope,
+      itemId: l.itemId,
+      warehouseId: l.warehouseId,
+      ownerId: l.ownerId,
+      lot,
+      requested: ZERO,
+      lineIndex: l.index,
+      net: ZERO,
+      first: null,
+    };
     n.net = n.net.plus(l.quantity);
     if (n.first === null && l.quantity.lt(0)) n.first = l.index;
     needs.set(k, n);
@@ -34,5 +53,7 @@ export function availabilityNeeds(lines: NeedLine[]): AvailabilityNeed[] {
     add('item', l);
     if (l.lot !== '') add('lot', l);
   }
-  return [...needs.values()].filter((n) => n.net.lt(0)).map(({ net, first, ...n }) => ({ ...n, requested: net.neg(), lineIndex: first ?? n.lineIndex }));
+  return [...needs.values()]
+    .filter((n) => n.net.lt(0))
+    .map(({ net, first, ...n }) => ({ ...n, requested: net.neg(), lineIndex: first ?? n.lineIndex }));
 }

@@ -9,25 +9,78 @@ import type { CheckMode, LotConsumption } from './types.js';
 
 export interface MasterFields {
   itemClass: string | null;
-  lotConsumption: LotConsumption; lotClass: string | null; lotAvailabilityCheck: CheckMode; serialClass: string | null;
-  minStock: string; maxStock: string; reorderPoint: string; reorderLot: string; minReorderQuantity: string; supplyLeadDays: number;
-  accountingCategory: string | null; vatCode: string | null; analyticCostItem: string | null; analyticRevenueItem: string | null;
-  costCentre: string | null; availabilityCheck: CheckMode; preferredWarehouseId: string | null;
-  netWeight: string | null; grossWeight: string | null; packageType: string | null; notes: string;
+  lotConsumption: LotConsumption;
+  lotClass: string | null;
+  lotAvailabilityCheck: CheckMode;
+  serialClass: string | null;
+  minStock: string;
+  maxStock: string;
+  reorderPoint: string;
+  reorderLot: string;
+  minReorderQuantity: string;
+  supplyLeadDays: number;
+  accountingCategory: string | null;
+  vatCode: string | null;
+  analyticCostItem: string | null;
+  analyticRevenueItem: string | null;
+  costCentre: string | null;
+  availabilityCheck: CheckMode;
+  preferredWarehouseId: string | null;
+  netWeight: string | null;
+  grossWeight: string | null;
+  packageType: string | null;
+  notes: string;
 }
 export type MasterChanges = Partial<MasterFields>;
 
 export const MASTER_FIELD_NAMES = [
-  'itemClass', 'lotConsumption', 'lotClass', 'lotAvailabilityCheck', 'serialClass', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot',
-  'minReorderQuantity', 'supplyLeadDays', 'accountingCategory', 'vatCode', 'analyticCostItem', 'analyticRevenueItem', 'costCentre',
-  'availabilityCheck', 'preferredWarehouseId', 'netWeight', 'grossWeight', 'packageType', 'notes',
+  'itemClass',
+  'lotConsumption',
+  'lotClass',
+  'lotAvailabilityCheck',
+  'serialClass',
+  'minStock',
+  'maxStock',
+  'reorderPoint',
+  'reorderLot',
+  'minReorderQuantity',
+  'supplyLeadDays',
+  'accountingCategory',
+  'vatCode',
+  'analyticCostItem',
+  'analyticRevenueItem',
+  'costCentre',
+  'availabilityCheck',
+  'preferredWarehouseId',
+  'netWeight',
+  'grossWeight',
+  'packageType',
+  'notes',
 ] as const satisfies readonly (keyof MasterFields)[];
 
 export const DEFAULT_MASTER_FIELDS: MasterFields = {
-  itemClass: null, lotConsumption: 'fifo', lotClass: null, lotAvailabilityCheck: 'none', serialClass: null,
-  minStock: '0', maxStock: '0', reorderPoint: '0', reorderLot: '0', minReorderQuantity: '0', supplyLeadDays: 0,
-  accountingCategory: null, vatCode: null, analyticCostItem: null, analyticRevenueItem: null, costCentre: null,
-  availabilityCheck: 'none', preferredWarehouseId: null, netWeight: null, grossWeight: null, packageType: null, notes: '',
+  itemClass: null,
+  lotConsumption: 'fifo',
+  lotClass: null,
+  lotAvailabilityCheck: 'none',
+  serialClass: null,
+  minStock: '0',
+  maxStock: '0',
+  reorderPoint: '0',
+  reorderLot: '0',
+  minReorderQuantity: '0',
+  supplyLeadDays: 0,
+  accountingCategory: null,
+  vatCode: null,
+  analyticCostItem: null,
+  analyticRevenueItem: null,
+  costCentre: null,
+  availabilityCheck: 'none',
+  preferredWarehouseId: null,
+  netWeight: null,
+  grossWeight: null,
+  packageType: null,
+  notes: '',
 };
 
 function nonNegative(text: string, field: string): string {
@@ -36,10 +89,19 @@ function nonNegative(text: string, field: string): string {
   return decText(d);
 }
 
-export function planningOf(f: Pick<MasterFields, 'minStock' | 'maxStock' | 'reorderPoint' | 'reorderLot' | 'minReorderQuantity' | 'supplyLeadDays'>): Planning {
+export function planningOf(
+  f: Pick<
+    MasterFields,
+    'minStock' | 'maxStock' | 'reorderPoint' | 'reorderLot' | 'minReorderQuantity' | 'supplyLeadDays'
+  >,
+): Planning {
   return {
-    minStock: new Dec(f.minStock), maxStock: new Dec(f.maxStock), reorderPoint: new Dec(f.reorderPoint), reorderLot: new Dec(f.reorderLot),
-    minReorderQuantity: new Dec(f.minReorderQuantity), supplyLeadDays: f.supplyLeadDays,
+    minStock: new Dec(f.minStock),
+    maxStock: new Dec(f.maxStock),
+    reorderPoint: new Dec(f.reorderPoint),
+    reorderLot: new Dec(f.reorderLot),
+    minReorderQuantity: new Dec(f.minReorderQuantity),
+    supplyLeadDays: f.supplyLeadDays,
   };
 }
 
@@ -52,17 +114,23 @@ export function planningOf(f: Pick<MasterFields, 'minStock' | 'maxStock' | 'reor
  */
 export function checkMasterFields(f: MasterFields, item: Tracking, given: ReadonlySet<string>): MasterFields {
   const out: MasterFields = { ...f };
-  for (const k of ['minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity'] as const) out[k] = nonNegative(f[k], k);
+  for (const k of ['minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity'] as const)
+    out[k] = nonNegative(f[k], k);
   if (!Number.isInteger(f.supplyLeadDays) || f.supplyLeadDays < 0 || f.supplyLeadDays > 3650) {
-    throw new DomainError('validation.failed', 'supplyLeadDays must be a whole number of days 0–3650', { field: 'supplyLeadDays' });
+    throw new DomainError('validation.failed', 'supplyLeadDays must be a whole number of days 0–3650', {
+      field: 'supplyLeadDays',
+    });
   }
   checkPlanning(planningOf(out));
   out.netWeight = f.netWeight === null ? null : nonNegative(f.netWeight, 'netWeight');
   out.grossWeight = f.grossWeight === null ? null : nonNegative(f.grossWeight, 'grossWeight');
   if (out.netWeight !== null && out.grossWeight !== null && new Dec(out.grossWeight).lt(out.netWeight)) {
-    throw new DomainError('validation.failed', `grossWeight ${out.grossWeight} is below netWeight ${out.netWeight}`, { field: 'grossWeight' });
+    throw new DomainError('validation.failed', `grossWeight ${out.grossWeight} is below netWeight ${out.netWeight}`, {
+      field: 'grossWeight',
+    });
   }
-  if (f.notes.length > 4000) throw new DomainError('validation.failed', 'notes must have at most 4000 characters', { field: 'notes' });
+  if (f.notes.length > 4000)
+    throw new DomainError('validation.failed', 'notes must have at most 4000 characters', { field: 'notes' });
   Object.assign(out, checkTracking(item, out, given));
   return out;
 }

@@ -4,20 +4,41 @@
 import { Dec, decText, parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
 
-export const PLANNING_QTY_FIELDS = ['minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity'] as const;
+export const PLANNING_QTY_FIELDS = [
+  'minStock',
+  'maxStock',
+  'reorderPoint',
+  'reorderLot',
+  'minReorderQuantity',
+] as const;
 export type PlanningQtyField = (typeof PLANNING_QTY_FIELDS)[number];
 
-export interface Planning { minStock: Dec; maxStock: Dec; reorderPoint: Dec; reorderLot: Dec; minReorderQuantity: Dec; supplyLeadDays: number }
+export interface Planning {
+  minStock: Dec;
+  maxStock: Dec;
+  reorderPoint: Dec;
+  reorderLot: Dec;
+  minReorderQuantity: Dec;
+  supplyLeadDays: number;
+}
 export type PlanningOverride = Partial<Record<PlanningQtyField, Dec | null>> & { supplyLeadDays?: number | null };
 
 /** Maximum stock, when managed, must not be below the minimum or the reorder point. */
 export function checkPlanning(p: Planning, field = ''): void {
   const f = (n: string) => (field ? `${field}.${n}` : n);
   if (!p.maxStock.isZero() && p.maxStock.lt(p.minStock)) {
-    throw new DomainError('validation.failed', `maxStock ${decText(p.maxStock)} is below minStock ${decText(p.minStock)}`, { field: f('maxStock') });
+    throw new DomainError(
+      'validation.failed',
+      `maxStock ${decText(p.maxStock)} is below minStock ${decText(p.minStock)}`,
+      { field: f('maxStock') },
+    );
   }
   if (!p.maxStock.isZero() && p.maxStock.lt(p.reorderPoint)) {
-    throw new DomainError('validation.failed', `maxStock ${decText(p.maxStock)} is below reorderPoint ${decText(p.reorderPoint)}`, { field: f('maxStock') });
+    throw new DomainError(
+      'validation.failed',
+      `maxStock ${decText(p.maxStock)} is below reorderPoint ${decText(p.reorderPoint)}`,
+      { field: f('maxStock') },
+    );
   }
 }
 
@@ -25,14 +46,23 @@ export function checkPlanning(p: Planning, field = ''): void {
 export function effectivePlanning(global: Planning, override: PlanningOverride | undefined): Planning {
   if (!override) return global;
   const out = { ...global };
-  for (const k of PLANNING_QTY_FIELDS) { const v = override[k]; if (v !== undefined && v !== null) out[k] = v; }
-  if (override.supplyLeadDays !== undefined && override.supplyLeadDays !== null) out.supplyLeadDays = override.supplyLeadDays;
+  for (const k of PLANNING_QTY_FIELDS) {
+    const v = override[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  if (override.supplyLeadDays !== undefined && override.supplyLeadDays !== null)
+    out.supplyLeadDays = override.supplyLeadDays;
   return out;
 }
 
 export type StockStatus = 'below_minimum' | 'above_maximum' | 'below_reorder_point' | 'ok';
 
-export interface StockControl { status: StockStatus; shortage: string; excess: string; suggestedOrder: string }
+export interface StockControl {
+  status: StockStatus;
+  shortage: string;
+  excess: string;
+  suggestedOrder: string;
+}
 
 /**
  * Judges the stock of a warehouse. Below minimum wins over below reorder point. The suggested order brings
@@ -43,7 +73,13 @@ export function stockControl(p: Planning, onHand: Dec): StockControl {
   const below = !p.minStock.isZero() && onHand.lt(p.minStock);
   const above = !p.maxStock.isZero() && onHand.gt(p.maxStock);
   const reorder = !p.reorderPoint.isZero() && onHand.lte(p.reorderPoint);
-  const status: StockStatus = below ? 'below_minimum' : above ? 'above_maximum' : reorder ? 'below_reorder_point' : 'ok';
+  const status: StockStatus = below
+    ? 'below_minimum'
+    : above
+      ? 'above_maximum'
+      : reorder
+        ? 'below_reorder_point'
+        : 'ok';
   let order = new Dec(0);
   if (below || reorder) {
     const target = Dec.max(p.minStock, p.reorderPoint, p.maxStock);
@@ -51,17 +87,29 @@ export function stockControl(p: Planning, onHand: Dec): StockControl {
     if (p.reorderLot.gt(0)) order = order.dividedBy(p.reorderLot).ceil().times(p.reorderLot);
   }
   return {
-    status, shortage: decText(below ? p.minStock.minus(onHand) : new Dec(0)), excess: decText(above ? onHand.minus(p.maxStock) : new Dec(0)),
+    status,
+    shortage: decText(below ? p.minStock.minus(onHand) : new Dec(0)),
+    excess: decText(above ? onHand.minus(p.maxStock) : new Dec(0)),
     suggestedOrder: decText(order),
   };
 }
 
-export interface AbcThresholds { a: Dec; b: Dec }
+export interface AbcThresholds {
+  a: Dec;
+  b: Dec;
+}
 
 export function checkThresholds(a: string, b: string): AbcThresholds {
-  const ta = parseDecimal(a, 'thresholdA'), tb = parseDecimal(b, 'thresholdB');
-  if (!ta.gt(0) || ta.gt(100)) throw new DomainError('validation.failed', 'thresholdA must be a percentage above 0 and at most 100', { field: 'thresholdA' });
-  if (tb.lt(ta) || tb.gt(100)) throw new DomainError('validation.failed', 'thresholdB must be between thresholdA and 100', { field: 'thresholdB' });
+  const ta = parseDecimal(a, 'thresholdA'),
+    tb = parseDecimal(b, 'thresholdB');
+  if (!ta.gt(0) || ta.gt(100))
+    throw new DomainError('validation.failed', 'thresholdA must be a percentage above 0 and at most 100', {
+      field: 'thresholdA',
+    });
+  if (tb.lt(ta) || tb.gt(100))
+    throw new DomainError('validation.failed', 'thresholdB must be between thresholdA and 100', {
+      field: 'thresholdB',
+    });
   return { a: ta, b: tb };
 }
 
@@ -74,14 +122,27 @@ export function isCalendarDate(text: string): boolean {
 
 /** The period of an analysis: two real dates, `to` not before `from`. */
 export function checkPeriod(from: string, to: string): void {
-  for (const [field, v] of [['from', from], ['to', to]] as const) {
-    if (!isCalendarDate(v)) throw new DomainError('validation.failed', `${field} must be a date yyyy-mm-dd, got "${v}"`, { field });
+  for (const [field, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isCalendarDate(v))
+      throw new DomainError('validation.failed', `${field} must be a date yyyy-mm-dd, got "${v}"`, { field });
   }
   if (to < from) throw new DomainError('validation.failed', `to ${to} is before from ${from}`, { field: 'to' });
 }
 
-export interface AbcLine { itemId: string; value: Dec }
-export interface AbcResult { itemId: string; value: string; share: string; cumulativeShare: string; abcClass: 'A' | 'B' | 'C' }
+export interface AbcLine {
+  itemId: string;
+  value: Dec;
+}
+export interface AbcResult {
+  itemId: string;
+  value: string;
+  share: string;
+  cumulativeShare: string;
+  abcClass: 'A' | 'B' | 'C';
+}
 
 /**
  * Sorts items by consumption value (descending, ties by id) and cuts at the cumulative shares: an item is A
@@ -90,13 +151,21 @@ export interface AbcResult { itemId: string; value: string; share: string; cumul
  */
 export function classifyAbc(lines: AbcLine[], t: AbcThresholds): AbcResult[] {
   const total = lines.reduce((s, l) => s.plus(l.value.gt(0) ? l.value : 0), new Dec(0));
-  const sorted = [...lines].sort((x, y) => y.value.comparedTo(x.value) || (BigInt(x.itemId) < BigInt(y.itemId) ? -1 : 1));
+  const sorted = [...lines].sort(
+    (x, y) => y.value.comparedTo(x.value) || (BigInt(x.itemId) < BigInt(y.itemId) ? -1 : 1),
+  );
   let before = new Dec(0);
   return sorted.map((l) => {
     const value = l.value.gt(0) ? l.value : new Dec(0);
     const share = total.isZero() ? new Dec(0) : value.times(100).dividedBy(total);
     const cls = value.isZero() ? 'C' : before.lt(t.a) ? 'A' : before.lt(t.b) ? 'B' : 'C';
     before = before.plus(share);
-    return { itemId: l.itemId, value: decText(value), share: share.toDecimalPlaces(4).toFixed(), cumulativeShare: before.toDecimalPlaces(4).toFixed(), abcClass: cls };
+    return {
+      itemId: l.itemId,
+      value: decText(value),
+      share: share.toDecimalPlaces(4).toFixed(),
+      cumulativeShare: before.toDecimalPlaces(4).toFixed(),
+      abcClass: cls,
+    };
   });
 }

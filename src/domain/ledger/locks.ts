@@ -24,18 +24,29 @@ const compatible = (a: string | null, b: string | null) => a === null || b === n
  * position (SPEC §4.5 open). The service runs it as SQL when a list opens (open.service.ts conflictingLock).
  */
 export function locksOverlap(a: StockLock, b: StockLock): boolean {
-  return a.warehouseId === b.warehouseId && compatible(a.zoneId, b.zoneId) && compatible(a.binId, b.binId) && compatible(a.itemId, b.itemId);
+  return (
+    a.warehouseId === b.warehouseId &&
+    compatible(a.zoneId, b.zoneId) &&
+    compatible(a.binId, b.binId) &&
+    compatible(a.itemId, b.itemId)
+  );
 }
 
 export function lineTouchesLock(line: LockedPlace, lock: StockLock): boolean {
-  return lock.warehouseId === line.warehouseId
-    && (lock.itemId === null || lock.itemId === line.itemId)
-    && (lock.zoneId === null || lock.zoneId === line.zoneId)
-    && (lock.binId === null || lock.binId === line.binId);
+  return (
+    lock.warehouseId === line.warehouseId &&
+    (lock.itemId === null || lock.itemId === line.itemId) &&
+    (lock.zoneId === null || lock.zoneId === line.zoneId) &&
+    (lock.binId === null || lock.binId === line.binId)
+  );
 }
 
 /** The first lock a posting runs into, ignoring the locks of `ownCountList` (a count list posts its own result). */
-export function firstLock(lines: LockedPlace[], locks: StockLock[], ownCountList?: string): { lock: StockLock; lineIndex: number } | undefined {
+export function firstLock(
+  lines: LockedPlace[],
+  locks: StockLock[],
+  ownCountList?: string,
+): { lock: StockLock; lineIndex: number } | undefined {
   for (const lock of locks) {
     if (ownCountList !== undefined && lock.countListId === ownCountList) continue;
     const lineIndex = lines.findIndex((l) => lineTouchesLock(l, lock));

@@ -10,7 +10,8 @@ import { Dec, ZERO } from '../decimal.js';
 export type LotConsumption = 'fifo' | 'fefo' | 'lefo';
 
 /** A lot is usable on a posting date only when its expiry is after it; a lot without expiry always is. */
-export const usableOn = (expiryDate: string | null, postingDate: string): boolean => expiryDate === null || expiryDate > postingDate;
+export const usableOn = (expiryDate: string | null, postingDate: string): boolean =>
+  expiryDate === null || expiryDate > postingDate;
 
 /** The orders that skip expired lots: the expiry-based ones (an operator may still name an expired lot). */
 export const skipsExpired = (order: LotConsumption): boolean => order !== 'fifo';
@@ -57,7 +58,11 @@ export function compareLots(order: LotConsumption): (a: LotStock, b: LotStock) =
 }
 
 /** The lots with stock that may be consumed on the posting date, in consumption order, and those skipped as expired. */
-export function consumptionOrder(stock: LotStock[], order: LotConsumption, postingDate: string): { usable: LotStock[]; expired: string[] } {
+export function consumptionOrder(
+  stock: LotStock[],
+  order: LotConsumption,
+  postingDate: string,
+): { usable: LotStock[]; expired: string[] } {
   const withStock = stock.filter((s) => s.quantity.gt(0));
   const usable = withStock.filter((s) => !skipsExpired(order) || usableOn(s.expiryDate, postingDate));
   const expired = withStock.filter((s) => !usable.includes(s)).map((s) => s.lot);
@@ -84,6 +89,8 @@ export function allocateLots(need: Dec, stock: LotStock[], order: LotConsumption
   }
   return {
     allocations: [...taken].map(([lot, quantity]) => ({ lot, quantity })),
-    shortfall: rest.gt(0) ? rest : ZERO, skippedExpired: expired, fromReserved,
+    shortfall: rest.gt(0) ? rest : ZERO,
+    skippedExpired: expired,
+    fromReserved,
   };
 }

@@ -3,7 +3,14 @@
 // Pure: the service loads balances and valuations (locked), calls this, and writes what it returns.
 import { Dec, ZERO } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { type ItemFacts, type KeyKind, type PostingLine, type WarehouseFacts, type ZoneFacts, positionKey } from './posting.js';
+import {
+  type ItemFacts,
+  type KeyKind,
+  type PostingLine,
+  type WarehouseFacts,
+  type ZoneFacts,
+  positionKey,
+} from './posting.js';
 import { type Valuation, valueMovement } from './valuation.js';
 
 export interface PlanInput {
@@ -27,7 +34,13 @@ export interface PlannedEntry {
 
 export interface BalanceChange {
   key: string;
-  itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; ownerId: string;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
   before: Dec;
   delta: Dec;
   after: Dec;
@@ -89,8 +102,20 @@ export function planPosting(input: PlanInput): Plan {
     if (!p) {
       const before = input.balances.get(key) ?? ZERO;
       p = {
-        key, itemId: line.itemId, warehouseId: line.warehouseId, zoneId: line.zoneId, binId: line.binId, lot: line.lot,
-        serial: line.serial, ownerId: line.ownerId, before, delta: ZERO, after: before, movements: 0, everNonzero: !before.isZero(), lineIndex: line.index,
+        key,
+        itemId: line.itemId,
+        warehouseId: line.warehouseId,
+        zoneId: line.zoneId,
+        binId: line.binId,
+        lot: line.lot,
+        serial: line.serial,
+        ownerId: line.ownerId,
+        before,
+        delta: ZERO,
+        after: before,
+        movements: 0,
+        everNonzero: !before.isZero(),
+        lineIndex: line.index,
       };
       positions.set(key, p);
     }
@@ -120,7 +145,11 @@ function warehouseAfter(v: Valuation, quantity: Dec, value: Dec): Valuation {
  * that zone is a clearing account — a surplus counted in a structured warehouse is transferred out of it
  * before any shortage has been transferred in, so its balance dips below zero by design (SPEC §4.5).
  */
-export function mayGoNegative(p: Pick<BalanceChange, 'zoneId'>, wh: WarehouseFacts | undefined, input: Pick<PlanInput, 'zones'>): boolean {
+export function mayGoNegative(
+  p: Pick<BalanceChange, 'zoneId'>,
+  wh: WarehouseFacts | undefined,
+  input: Pick<PlanInput, 'zones'>,
+): boolean {
   if (wh?.allowNegative) return true;
   return p.zoneId !== null && input.zones?.get(p.zoneId)?.usage === 'inventory_differences';
 }
@@ -129,17 +158,44 @@ function checkPosition(p: BalanceChange, input: PlanInput): void {
   const item = input.items.get(p.itemId);
   const wh = input.warehouses.get(p.warehouseId);
   const line = { index: p.lineIndex };
-  const where = { itemId: p.itemId, itemCode: item?.code, warehouseId: p.warehouseId, warehouseCode: wh?.code, zoneId: p.zoneId, binId: p.binId, lot: p.lot, serial: p.serial, ownerId: p.ownerId };
+  const where = {
+    itemId: p.itemId,
+    itemCode: item?.code,
+    warehouseId: p.warehouseId,
+    warehouseCode: wh?.code,
+    zoneId: p.zoneId,
+    binId: p.binId,
+    lot: p.lot,
+    serial: p.serial,
+    ownerId: p.ownerId,
+  };
   if (p.serial !== '' && !p.after.isZero() && !p.after.eq(1)) {
-    throw new DomainError('ledger.serial_quantity', `serial ${p.serial} of item ${item?.code ?? p.itemId} would have quantity ${p.after.toFixed()}; a serial is either in stock (1) or not (0)`, {
-      field: `lines.${line.index}.quantity`, params: { ...where, quantity: p.after.toFixed() },
-    });
+    throw new DomainError(
+      'ledger.serial_quantity',
+      `serial ${p.serial} of item ${item?.code ?? p.itemId} would have quantity ${p.after.toFixed()}; a serial is either in stock (1) or not (0)`,
+      {
+        field: `lines.${line.index}.quantity`,
+        params: { ...where, quantity: p.after.toFixed() },
+      },
+    );
   }
   if (p.delta.lt(0) && p.after.lt(0) && !mayGoNegative(p, wh, input)) {
-    const place = [wh?.code ?? p.warehouseId, p.zoneId && `zone ${p.zoneId}`, p.binId && `bin ${p.binId}`, p.lot && `lot ${p.lot}`].filter(Boolean).join(', ');
-    throw new DomainError('ledger.negative_stock', `item ${item?.code ?? p.itemId} at ${place}: ${p.delta.neg().toFixed()} requested, ${p.before.toFixed()} available; warehouse ${wh?.code ?? p.warehouseId} does not allow negative stock`, {
-      field: `lines.${line.index}.quantity`, params: { ...where, available: p.before.toFixed(), requested: p.delta.neg().toFixed() },
-    });
+    const place = [
+      wh?.code ?? p.warehouseId,
+      p.zoneId && `zone ${p.zoneId}`,
+      p.binId && `bin ${p.binId}`,
+      p.lot && `lot ${p.lot}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    throw new DomainError(
+      'ledger.negative_stock',
+      `item ${item?.code ?? p.itemId} at ${place}: ${p.delta.neg().toFixed()} requested, ${p.before.toFixed()} available; warehouse ${wh?.code ?? p.warehouseId} does not allow negative stock`,
+      {
+        field: `lines.${line.index}.quantity`,
+        params: { ...where, available: p.before.toFixed(), requested: p.delta.neg().toFixed() },
+      },
+    );
   }
 }
 

@@ -28,10 +28,20 @@ const price = (d: Dec): Dec => d.toDecimalPlaces(PRICE_SCALE, Dec.ROUND_HALF_UP)
  * Values one movement against a valuation. `explicitPrice`/`explicitValue` apply to incoming movements and
  * value adjustments only; without them an incoming movement is valued at the current average (value-neutral).
  */
-export function valueMovement(v: Valuation, quantity: Dec, explicitPrice: Dec | null, explicitValue: Dec | null, field = 'value'): Valued {
+export function valueMovement(
+  v: Valuation,
+  quantity: Dec,
+  explicitPrice: Dec | null,
+  explicitValue: Dec | null,
+  field = 'value',
+): Valued {
   if (quantity.lt(0)) {
     // Issues never change the average; they take value out at it.
-    return { value: money(quantity.times(v.average)), unitPrice: v.average, after: { quantity: v.quantity.plus(quantity), average: v.average } };
+    return {
+      value: money(quantity.times(v.average)),
+      unitPrice: v.average,
+      after: { quantity: v.quantity.plus(quantity), average: v.average },
+    };
   }
   if (quantity.isZero()) {
     const value = money(explicitValue ?? ZERO);
@@ -39,7 +49,11 @@ export function valueMovement(v: Valuation, quantity: Dec, explicitPrice: Dec | 
     if (!v.quantity.gt(0)) return { value, unitPrice: ZERO, after: v };
     const average = price(v.quantity.times(v.average).plus(value).div(v.quantity));
     if (average.lt(0)) {
-      throw new DomainError('validation.failed', `the value adjustment of ${value.toFixed()} exceeds the stock value and would make the average price negative`, { field });
+      throw new DomainError(
+        'validation.failed',
+        `the value adjustment of ${value.toFixed()} exceeds the stock value and would make the average price negative`,
+        { field },
+      );
     }
     return { value, unitPrice: ZERO, after: { quantity: v.quantity, average } };
   }

@@ -5,13 +5,32 @@
 import { DomainError } from '../errors.js';
 import type { InventoryMethod, KeyKind, ReportType } from '../inventory/inventory.js';
 
-export interface DefaultUnit { code: string; description: string; decimals: number }
-export interface DefaultKey { code: string; description: string; kind: KeyKind }
-export interface DefaultNumbering { code: string; prefix: string; width: number; maxItemsPerList: number | null }
+export interface DefaultUnit {
+  code: string;
+  description: string;
+  decimals: number;
+}
+export interface DefaultKey {
+  code: string;
+  description: string;
+  kind: KeyKind;
+}
+export interface DefaultNumbering {
+  code: string;
+  prefix: string;
+  width: number;
+  maxItemsPerList: number | null;
+}
 export interface DefaultInventoryType {
-  code: string; description: string; method: InventoryMethod; reportType: ReportType;
-  inventoryNumbering: DefaultNumbering; countListNumbering: DefaultNumbering;
-  adjustmentKey: string; transferKey: string; valueAdjustmentKey: string;
+  code: string;
+  description: string;
+  method: InventoryMethod;
+  reportType: ReportType;
+  inventoryNumbering: DefaultNumbering;
+  countListNumbering: DefaultNumbering;
+  adjustmentKey: string;
+  transferKey: string;
+  valueAdjustmentKey: string;
 }
 
 /** Counted units (0 decimals) and measured ones (3 decimals, 2 for areas). Codes follow UN/ECE usage where short. */
@@ -38,8 +57,16 @@ export const DEFAULT_TRANSACTION_KEYS: readonly DefaultKey[] = [
   { code: 'VAL', description: 'Inventory value adjustment', kind: 'revaluation' },
 ];
 
-const numbering = (kind: 'inventory' | 'count_list', type: string, prefix: string, maxItemsPerList: number | null): DefaultNumbering => ({
-  code: `${kind}:${type}`, prefix, width: 6, maxItemsPerList,
+const numbering = (
+  kind: 'inventory' | 'count_list',
+  type: string,
+  prefix: string,
+  maxItemsPerList: number | null,
+): DefaultNumbering => ({
+  code: `${kind}:${type}`,
+  prefix,
+  width: 6,
+  maxItemsPerList,
 });
 
 /**
@@ -48,19 +75,37 @@ const numbering = (kind: 'inventory' | 'count_list', type: string, prefix: strin
  */
 export const DEFAULT_INVENTORY_TYPES: readonly DefaultInventoryType[] = [
   {
-    code: 'STD', description: 'Annual stock-taking day', method: 'stock_taking_day', reportType: 'single',
-    inventoryNumbering: numbering('inventory', 'STD', 'STD-', null), countListNumbering: numbering('count_list', 'STD', 'STD-L', 200),
-    adjustmentKey: 'ADJ', transferKey: 'TRF', valueAdjustmentKey: 'VAL',
+    code: 'STD',
+    description: 'Annual stock-taking day',
+    method: 'stock_taking_day',
+    reportType: 'single',
+    inventoryNumbering: numbering('inventory', 'STD', 'STD-', null),
+    countListNumbering: numbering('count_list', 'STD', 'STD-L', 200),
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+    valueAdjustmentKey: 'VAL',
   },
   {
-    code: 'CYC', description: 'Continuous (cycle) counting', method: 'continuous', reportType: 'cumulative',
-    inventoryNumbering: numbering('inventory', 'CYC', 'CYC-', null), countListNumbering: numbering('count_list', 'CYC', 'CYC-L', 100),
-    adjustmentKey: 'ADJ', transferKey: 'TRF', valueAdjustmentKey: 'VAL',
+    code: 'CYC',
+    description: 'Continuous (cycle) counting',
+    method: 'continuous',
+    reportType: 'cumulative',
+    inventoryNumbering: numbering('inventory', 'CYC', 'CYC-', null),
+    countListNumbering: numbering('count_list', 'CYC', 'CYC-L', 100),
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+    valueAdjustmentKey: 'VAL',
   },
   {
-    code: 'SMP', description: 'Sample counting', method: 'sample', reportType: 'single',
-    inventoryNumbering: numbering('inventory', 'SMP', 'SMP-', null), countListNumbering: numbering('count_list', 'SMP', 'SMP-L', 100),
-    adjustmentKey: 'ADJ', transferKey: 'TRF', valueAdjustmentKey: 'VAL',
+    code: 'SMP',
+    description: 'Sample counting',
+    method: 'sample',
+    reportType: 'single',
+    inventoryNumbering: numbering('inventory', 'SMP', 'SMP-', null),
+    countListNumbering: numbering('count_list', 'SMP', 'SMP-L', 100),
+    adjustmentKey: 'ADJ',
+    transferKey: 'TRF',
+    valueAdjustmentKey: 'VAL',
   },
 ];
 
@@ -73,9 +118,14 @@ export function checkUniqueCodes(rows: readonly { code: string }[], list: string
   rows.forEach((r, i) => {
     const first = seen.get(r.code);
     if (first !== undefined) {
-      throw new DomainError('conflict.duplicate', `${list}.${i}.${field}: ${r.code} is listed twice (also ${list}.${first})`, {
-        field: `${list}.${i}.${field}`, params: { code: r.code, first },
-      });
+      throw new DomainError(
+        'conflict.duplicate',
+        `${list}.${i}.${field}: ${r.code} is listed twice (also ${list}.${first})`,
+        {
+          field: `${list}.${i}.${field}`,
+          params: { code: r.code, first },
+        },
+      );
     }
     seen.set(r.code, i);
   });

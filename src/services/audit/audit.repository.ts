@@ -43,19 +43,36 @@ export interface AuditFilter {
 }
 
 export async function insertAuditEntry(trx: Tx, e: AuditEntry): Promise<void> {
-  await trx.insertInto('auditLog').values({
-    action: e.action, at: e.at, actorUserId: e.actorUserId ?? null, username: e.username?.slice(0, 200) ?? null,
-    address: e.address?.slice(0, 100) ?? null, subjectType: e.subjectType ?? null, subjectId: e.subjectId ?? null,
-    details: JSON.stringify(e.details ?? {}),
-  }).execute();
+  await trx
+    .insertInto('auditLog')
+    .values({
+      action: e.action,
+      at: e.at,
+      actorUserId: e.actorUserId ?? null,
+      username: e.username?.slice(0, 200) ?? null,
+      address: e.address?.slice(0, 100) ?? null,
+      subjectType: e.subjectType ?? null,
+      subjectId: e.subjectId ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
 }
 
 /** Newest first; one row more than `limit` (a next page follows when that row is there). */
 export async function listAuditRows(trx: Tx, f: AuditFilter): Promise<AuditRow[]> {
-  let q = trx.selectFrom('auditLog').select([
-    'id', sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at'), 'action', 'actorUserId', 'username', 'address',
-    'subjectType', 'subjectId', 'details',
-  ]);
+  let q = trx
+    .selectFrom('auditLog')
+    .select([
+      'id',
+      sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at'),
+      'action',
+      'actorUserId',
+      'username',
+      'address',
+      'subjectType',
+      'subjectId',
+      'details',
+    ]);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.actorUserId) q = q.where('actorUserId', '=', f.actorUserId);
   if (f.username) q = q.where('username', '=', f.username);
@@ -63,6 +80,11 @@ export async function listAuditRows(trx: Tx, f: AuditFilter): Promise<AuditRow[]
   if (f.subjectId) q = q.where('subjectId', '=', f.subjectId);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
   return rows as AuditRow[];
 }

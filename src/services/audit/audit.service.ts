@@ -3,7 +3,13 @@
 // and its entry are committed together or not at all. Only admins read the log.
 import type { AuditAction } from '../../domain/audit.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import { type AuditEntry, type AuditFilter, type AuditRow, insertAuditEntry, listAuditRows } from './audit.repository.js';
+import {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRow,
+  insertAuditEntry,
+  listAuditRows,
+} from './audit.repository.js';
 
 export type { AuditFilter, AuditRow };
 

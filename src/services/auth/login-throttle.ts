@@ -50,11 +50,27 @@ function limiters(db: Db): { account: Limiters; address: Limiters } {
   let l = byDb.get(db);
   if (l) return l;
   const make = (prefix: string, rule: ThrottleRule): Limiters => {
-    const common = { storeClient: storeClient(db), storeType: 'client', tableName: 'login_throttle', tableCreated: true, clearExpiredByTimeout: false };
+    const common = {
+      storeClient: storeClient(db),
+      storeType: 'client',
+      tableName: 'login_throttle',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    };
     return {
       rule,
-      fails: new RateLimiterPostgres({ ...common, keyPrefix: `${prefix}_fail`, points: rule.attempts, duration: rule.windowSeconds }),
-      lockouts: new RateLimiterPostgres({ ...common, keyPrefix: `${prefix}_lock`, points: 1_000_000, duration: 24 * 3600 }),
+      fails: new RateLimiterPostgres({
+        ...common,
+        keyPrefix: `${prefix}_fail`,
+        points: rule.attempts,
+        duration: rule.windowSeconds,
+      }),
+      lockouts: new RateLimiterPostgres({
+        ...common,
+        keyPrefix: `${prefix}_lock`,
+        points: 1_000_000,
+        duration: 24 * 3600,
+      }),
     };
   };
   l = { account: make('acct', THROTTLE_POLICY.account), address: make('addr', THROTTLE_POLICY.address) };
@@ -93,7 +109,9 @@ export async function admitAttempt(db: Db, username: string, address: string | u
   if (address) waits.push(await countAttempt(l.address, address));
   const wait = Math.max(...waits);
   if (wait > 0) {
-    throw new DomainError('auth.too_many_attempts', `too many failed sign-ins; try again in ${wait} seconds`, { params: { retryAfterSeconds: wait } });
+    throw new DomainError('auth.too_many_attempts', `too many failed sign-ins; try again in ${wait} seconds`, {
+      params: { retryAfterSeconds: wait },
+    });
   }
 }
 
@@ -105,5 +123,7 @@ export async function signInSucceeded(db: Db, username: string, address: string 
   await l.account.lockouts.delete(key);
   if (address) await l.address.fails.reward(address, 1);
   // Rows of keys whose window ended an hour ago are of no use (indexed on expire, so this is cheap).
-  await (l.account.fails as unknown as { clearExpired(before: number): Promise<void> }).clearExpired(Date.now() - 3600_000);
+  await (l.account.fails as unknown as { clearExpired(before: number): Promise<void> }).clearExpired(
+    Date.now() - 3600_000,
+  );
 }

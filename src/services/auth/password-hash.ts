@@ -8,7 +8,11 @@
 // the product runs on when several handhelds sign in at once.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-export interface ScryptParams { N: number; r: number; p: number }
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 export const CURRENT_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 5 };
 /** Hashes written before parameters were stored (`scrypt$<salt>$<hash>`) used node's defaults. */
@@ -28,7 +32,12 @@ function scryptAsync(password: string, salt: Buffer, length: number, options: Sc
 export const kdf = {
   derive(password: string, salt: Buffer, length: number, params: ScryptParams): Promise<Buffer> {
     // 128·N·r bytes of memory, plus headroom: node refuses above `maxmem` (32 MiB by default).
-    return scryptAsync(password, salt, length, { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 });
+    return scryptAsync(password, salt, length, {
+      N: params.N,
+      r: params.r,
+      p: params.p,
+      maxmem: 256 * params.N * params.r + 1024 * 1024,
+    });
   },
 };
 
@@ -40,7 +49,11 @@ export async function hashPassword(password: string, params: ScryptParams = CURR
   return `scrypt$N=${params.N},r=${params.r},p=${params.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-interface ParsedHash { params: ScryptParams; salt: Buffer; hash: Buffer }
+interface ParsedHash {
+  params: ScryptParams;
+  salt: Buffer;
+  hash: Buffer;
+}
 
 function parseParams(text: string): ScryptParams | undefined {
   const m = /^N=(\d{1,8}),r=(\d{1,3}),p=(\d{1,3})$/.exec(text);

@@ -25,25 +25,46 @@ export function isCommonPassword(password: string): boolean {
  * minimum, `too_big`, `common_password`, `same_as_username`), so the UI says which rule in its words.
  * Length counts characters as people see them (code points), so an emoji is one, not two.
  */
-export function checkNewPassword(password: string, options: { field?: string; username?: string | undefined } = {}): void {
+export function checkNewPassword(
+  password: string,
+  options: { field?: string; username?: string | undefined } = {},
+): void {
   const field = options.field ?? 'password';
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    throw new DomainError('validation.failed', `${field}: a password needs at least ${PASSWORD_MIN_LENGTH} characters`, {
-      field, params: { rule: 'too_small', minimum: PASSWORD_MIN_LENGTH, origin: 'string', inclusive: true },
-    });
+    throw new DomainError(
+      'validation.failed',
+      `${field}: a password needs at least ${PASSWORD_MIN_LENGTH} characters`,
+      {
+        field,
+        params: { rule: 'too_small', minimum: PASSWORD_MIN_LENGTH, origin: 'string', inclusive: true },
+      },
+    );
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    throw new DomainError('validation.failed', `${field}: a password may have at most ${PASSWORD_MAX_LENGTH} characters`, {
-      field, params: { rule: 'too_big', maximum: PASSWORD_MAX_LENGTH, origin: 'string', inclusive: true },
-    });
+    throw new DomainError(
+      'validation.failed',
+      `${field}: a password may have at most ${PASSWORD_MAX_LENGTH} characters`,
+      {
+        field,
+        params: { rule: 'too_big', maximum: PASSWORD_MAX_LENGTH, origin: 'string', inclusive: true },
+      },
+    );
   }
   if (isCommonPassword(password)) {
-    throw new DomainError('validation.failed', `${field}: this password is on the list of common or breached passwords; choose another`, {
-      field, params: { rule: 'common_password' },
-    });
+    throw new DomainError(
+      'validation.failed',
+      `${field}: this password is on the list of common or breached passwords; choose another`,
+      {
+        field,
+        params: { rule: 'common_password' },
+      },
+    );
   }
   if (options.username !== undefined && password.toLowerCase() === options.username.toLowerCase()) {
-    throw new DomainError('validation.failed', `${field}: a password must not be the user name`, { field, params: { rule: 'same_as_username' } });
+    throw new DomainError('validation.failed', `${field}: a password must not be the user name`, {
+      field,
+      params: { rule: 'same_as_username' },
+    });
   }
 }

@@ -16,7 +16,11 @@ export interface DecodeInput {
 }
 
 /** Pure decode with already loaded rules; `now` gives the reference year. */
-export function decodeText(text: string, now: Date, options: { assume?: Assume | undefined; rules?: BarcodeRule[] } = {}): DecodeResult {
+export function decodeText(
+  text: string,
+  now: Date,
+  options: { assume?: Assume | undefined; rules?: BarcodeRule[] } = {},
+): DecodeResult {
   return decodeBarcode(text, {
     referenceYear: now.getUTCFullYear(),
     ...(options.assume ? { assume: options.assume } : {}),
@@ -59,7 +63,13 @@ export async function activeRules(trx: Tx, siteId: string | null): Promise<Barco
  * only after the built-in GTIN and GS1 interpretations failed, so a scan that decodes as GTIN or GS1
  * without rules decodes the same with them. Saves a query on nearly every handheld scan.
  */
-export async function decodeWithSiteRules(trx: Tx, siteId: string | null, text: string, now: Date, assume?: Assume): Promise<DecodeResult> {
+export async function decodeWithSiteRules(
+  trx: Tx,
+  siteId: string | null,
+  text: string,
+  now: Date,
+  assume?: Assume,
+): Promise<DecodeResult> {
   const builtIn = decodeText(text, now, { assume });
   if (builtIn.ok && (builtIn.type === 'gtin' || builtIn.type === 'gs1')) return builtIn;
   const rules = await activeRules(trx, siteId);
@@ -74,7 +84,12 @@ export async function decodeForSite(ctx: ServiceContext, actor: Actor, input: De
 }
 
 /** Decode for the CLI, naming the site by its code. */
-export async function decodeForSiteCode(ctx: ServiceContext, siteCode: string, text: string, assume?: Assume): Promise<DecodeResult> {
+export async function decodeForSiteCode(
+  ctx: ServiceContext,
+  siteCode: string,
+  text: string,
+  assume?: Assume,
+): Promise<DecodeResult> {
   const site = await ctx.db.selectFrom('sites').select('id').where('code', '=', siteCode).executeTakeFirst();
   if (!site) throw new DomainError('not_found', `site ${siteCode} not found`, { field: 'site' });
   return decodeWithSiteRules(ctx.db, site.id, text, ctx.now(), assume);

@@ -42,14 +42,32 @@ function listQuery(trx: Tx) {
     .innerJoin('inventoryTypes as it', 'it.id', 'inv.typeId')
     .leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
     .select([
-      'cl.id', 'cl.siteId', 'cl.number', 'cl.name', 'cl.countType', 'cl.status', 'cl.countDate', 'cl.warehouseId',
-      'w.code as warehouseCode', 'cl.responsibleUserId', 'inv.id as inventoryId', 'inv.number as inventoryNumber',
-      'inv.description as inventoryDescription', 'inv.stockTakingDate', 'it.keepLocation', 'inv.reportType',
-      'inv.showSystemQuantities', 'inv.singleReportingRequired',
+      'cl.id',
+      'cl.siteId',
+      'cl.number',
+      'cl.name',
+      'cl.countType',
+      'cl.status',
+      'cl.countDate',
+      'cl.warehouseId',
+      'w.code as warehouseCode',
+      'cl.responsibleUserId',
+      'inv.id as inventoryId',
+      'inv.number as inventoryNumber',
+      'inv.description as inventoryDescription',
+      'inv.stockTakingDate',
+      'it.keepLocation',
+      'inv.reportType',
+      'inv.showSystemQuantities',
+      'inv.singleReportingRequired',
     ]);
 }
 
-function refuseUnlessCounter(actor: Actor, l: { id: string; number: string; siteId: string; responsibleUserId: string | null }, counterUserIds: readonly string[]): void {
+function refuseUnlessCounter(
+  actor: Actor,
+  l: { id: string; number: string; siteId: string; responsibleUserId: string | null },
+  counterUserIds: readonly string[],
+): void {
   refuseUnlessCounting(actor, l, counterUserIds, 'handheld');
 }
 
@@ -57,10 +75,25 @@ type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirst
 
 function toList(r: ListRow): HandheldList {
   return {
-    id: r.id, siteId: r.siteId, number: r.number, name: r.name, countType: r.countType, status: r.status, countDate: r.countDate,
-    warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, responsibleUserId: r.responsibleUserId,
-    inventory: { id: r.inventoryId, number: r.inventoryNumber, description: r.inventoryDescription, stockTakingDate: r.stockTakingDate },
-    keepLocation: r.keepLocation, reportType: r.reportType, showSystemQuantities: r.showSystemQuantities,
+    id: r.id,
+    siteId: r.siteId,
+    number: r.number,
+    name: r.name,
+    countType: r.countType,
+    status: r.status,
+    countDate: r.countDate,
+    warehouseId: r.warehouseId,
+    warehouseCode: r.warehouseCode,
+    responsibleUserId: r.responsibleUserId,
+    inventory: {
+      id: r.inventoryId,
+      number: r.inventoryNumber,
+      description: r.inventoryDescription,
+      stockTakingDate: r.stockTakingDate,
+    },
+    keepLocation: r.keepLocation,
+    reportType: r.reportType,
+    showSystemQuantities: r.showSystemQuantities,
     singleReportingRequired: r.singleReportingRequired,
   };
 }
@@ -69,12 +102,25 @@ function toList(r: ListRow): HandheldList {
  * A list the actor counts on: by primary key, refused (403) unless they are its responsible employee or an
  * assigned counter — on the handheld everyone works only on their own lists, whatever their role.
  */
-export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options: { requireOpen: boolean }): Promise<HandheldList> {
-  const hit = found(await listQuery(trx).select(counterIdsOf('cl.id').as('counterUserIds')).where('cl.id', '=', listId).executeTakeFirst(), `count list ${listId}`);
+export async function loadOwnList(
+  trx: Tx,
+  actor: Actor,
+  listId: string,
+  options: { requireOpen: boolean },
+): Promise<HandheldList> {
+  const hit = found(
+    await listQuery(trx)
+      .select(counterIdsOf('cl.id').as('counterUserIds'))
+      .where('cl.id', '=', listId)
+      .executeTakeFirst(),
+    `count list ${listId}`,
+  );
   const { counterUserIds, ...row } = hit;
   refuseUnlessCounter(actor, row, (counterUserIds ?? []).map(String));
   if (options.requireOpen && !COUNTABLE_STATUSES.includes(row.status)) {
-    throw new DomainError('count.not_open', `count list ${row.number} is ${row.status}, not open for counting`, { params: { status: row.status } });
+    throw new DomainError('count.not_open', `count list ${row.number} is ${row.status}, not open for counting`, {
+      params: { status: row.status },
+    });
   }
   return toList(row);
 }
@@ -83,15 +129,30 @@ export async function loadOwnList(trx: Tx, actor: Actor, listId: string, options
  * loadOwnList for a scan: the same list and checks, read together with what recordReport needs (the list
  * row locked, the inventory, whether the clientReportId was used) so a scan reads its list once.
  */
-export async function loadOwnListForScan(trx: Tx, actor: Actor, listId: string, clientReportId: string): Promise<{ list: HandheldList; head: ReportHead }> {
+export async function loadOwnListForScan(
+  trx: Tx,
+  actor: Actor,
+  listId: string,
+  clientReportId: string,
+): Promise<{ list: HandheldList; head: ReportHead }> {
   const head = found(await queryReportHead(trx, listId, clientReportId), `count list ${listId}`);
   const { list: l, inv } = head;
   refuseUnlessCounter(actor, l, l.counterUserIds);
   const list: HandheldList = {
-    id: l.id, siteId: l.siteId, number: l.number, name: l.name, countType: l.countType, status: l.status, countDate: l.countDate,
-    warehouseId: l.warehouseId, warehouseCode: head.warehouseCode, responsibleUserId: l.responsibleUserId,
+    id: l.id,
+    siteId: l.siteId,
+    number: l.number,
+    name: l.name,
+    countType: l.countType,
+    status: l.status,
+    countDate: l.countDate,
+    warehouseId: l.warehouseId,
+    warehouseCode: head.warehouseCode,
+    responsibleUserId: l.responsibleUserId,
     inventory: { id: inv.id, number: inv.number, description: inv.description, stockTakingDate: inv.stockTakingDate },
-    keepLocation: head.keepLocation, reportType: inv.reportType, showSystemQuantities: inv.showSystemQuantities,
+    keepLocation: head.keepLocation,
+    reportType: inv.reportType,
+    showSystemQuantities: inv.showSystemQuantities,
     singleReportingRequired: inv.singleReportingRequired,
   };
   return { list, head };
@@ -112,49 +173,72 @@ function likePattern(q: string): string {
  * (count_list_counters_user_idx) — newest first, searchable by inventory.
  */
 export async function listHandheldLists(
-  ctx: ServiceContext, actor: Actor, input: { q?: string | undefined; limit: number; offset: number },
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { q?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: HandheldListView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
-    let query = listQuery(trx).where('cl.status', 'in', COUNTABLE_STATUSES)
-      .where('cl.id', 'in', (eb) => eb.selectFrom('countLists as r').select('r.id').where('r.responsibleUserId', '=', actor.userId)
-        .unionAll(eb.selectFrom('countListCounters as c').select('c.countListId as id').where('c.userId', '=', actor.userId)));
+    let query = listQuery(trx)
+      .where('cl.status', 'in', COUNTABLE_STATUSES)
+      .where('cl.id', 'in', (eb) =>
+        eb
+          .selectFrom('countLists as r')
+          .select('r.id')
+          .where('r.responsibleUserId', '=', actor.userId)
+          .unionAll(
+            eb.selectFrom('countListCounters as c').select('c.countListId as id').where('c.userId', '=', actor.userId),
+          ),
+      );
     query = query.where(siteIs('cl.siteId', scopeOf(actor)));
     const q = input.q?.trim();
     if (q) {
       const p = likePattern(q.toLowerCase());
-      query = query.where((eb) => eb.or([
-        eb(eb.fn('lower', ['inv.number']), 'like', p), eb(eb.fn('lower', ['inv.description']), 'like', p),
-        eb(eb.fn('lower', ['cl.number']), 'like', p), eb(eb.fn('lower', ['cl.name']), 'like', p),
-      ]));
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['inv.number']), 'like', p),
+          eb(eb.fn('lower', ['inv.description']), 'like', p),
+          eb(eb.fn('lower', ['cl.number']), 'like', p),
+          eb(eb.fn('lower', ['cl.name']), 'like', p),
+        ]),
+      );
     }
-    const rows = await query.orderBy('cl.openedAt', 'desc').orderBy('cl.id', 'desc').limit(input.limit + 1).offset(input.offset).execute();
+    const rows = await query
+      .orderBy('cl.openedAt', 'desc')
+      .orderBy('cl.id', 'desc')
+      .limit(input.limit + 1)
+      .offset(input.offset)
+      .execute();
     const more = rows.length > input.limit;
     const pageRows = more ? rows.slice(0, input.limit) : rows;
     const ids = pageRows.map((r) => r.id);
-    const counts = ids.length === 0 ? [] : await trx
-      .selectFrom('countListItems as li')
-      .leftJoin('bins as b', 'b.id', 'li.binId')
-      .leftJoin('zones as z', 'z.id', 'li.zoneId')
-      .select((eb) => [
-        'li.countListId',
-        eb.fn.countAll<string>().as('items'),
-        eb.fn.countAll<string>().filterWhere('li.status', '<>', 'open').as('reported'),
-        sql<string | null>`min(b.code)`.as('firstBin'),
-        sql<string | null>`max(b.code)`.as('lastBin'),
-        sql<string[] | null>`(array_agg(distinct z.code) filter (where z.code is not null))[1:5]`.as('zones'),
-      ])
-      .where('li.countListId', 'in', ids)
-      .where('li.informational', '=', false)
-      .groupBy('li.countListId')
-      .execute();
+    const counts =
+      ids.length === 0
+        ? []
+        : await trx
+            .selectFrom('countListItems as li')
+            .leftJoin('bins as b', 'b.id', 'li.binId')
+            .leftJoin('zones as z', 'z.id', 'li.zoneId')
+            .select((eb) => [
+              'li.countListId',
+              eb.fn.countAll<string>().as('items'),
+              eb.fn.countAll<string>().filterWhere('li.status', '<>', 'open').as('reported'),
+              sql<string | null>`min(b.code)`.as('firstBin'),
+              sql<string | null>`max(b.code)`.as('lastBin'),
+              sql<string[] | null>`(array_agg(distinct z.code) filter (where z.code is not null))[1:5]`.as('zones'),
+            ])
+            .where('li.countListId', 'in', ids)
+            .where('li.informational', '=', false)
+            .groupBy('li.countListId')
+            .execute();
     const byList = new Map(counts.map((c) => [c.countListId, c]));
     const items = pageRows.map((r) => {
       const c = byList.get(r.id);
       const total = Number(c?.items ?? 0);
       const reported = Number(c?.reported ?? 0);
       return {
-        ...toList(r), counts: { items: total, reported, open: total - reported },
+        ...toList(r),
+        counts: { items: total, reported, open: total - reported },
         places: { zones: c?.zones ?? [], firstBin: c?.firstBin ?? null, lastBin: c?.lastBin ?? null },
       };
     });
@@ -189,7 +273,9 @@ export interface HandheldItemView {
  * out: they are not counted on this list. Optional filters: one bin (after the bin scan), open items only.
  */
 export async function listHandheldItems(
-  ctx: ServiceContext, actor: Actor, listId: string,
+  ctx: ServiceContext,
+  actor: Actor,
+  listId: string,
   input: { bin?: string | undefined; onlyOpen?: boolean | undefined; limit: number; offset: number },
 ): Promise<{ items: HandheldItemView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
@@ -202,9 +288,24 @@ export async function listHandheldItems(
       .leftJoin('zones as z', 'z.id', 'li.zoneId')
       .leftJoin('bins as b', 'b.id', 'li.binId')
       .select([
-        'li.id', 'li.lineNo', 'li.itemId', 'i.code as itemCode', 'i.description', 'i.primaryUnit as unit', 'i.lotManagement',
-        'i.serialManagement', 'w.code as warehouseCode', 'z.code as zoneCode', 'li.binId', 'b.code as binCode', 'li.lot',
-        'li.serial', 'li.status', 'li.reportedQuantity', 'li.addedByCount', 'li.targetQuantity',
+        'li.id',
+        'li.lineNo',
+        'li.itemId',
+        'i.code as itemCode',
+        'i.description',
+        'i.primaryUnit as unit',
+        'i.lotManagement',
+        'i.serialManagement',
+        'w.code as warehouseCode',
+        'z.code as zoneCode',
+        'li.binId',
+        'b.code as binCode',
+        'li.lot',
+        'li.serial',
+        'li.status',
+        'li.reportedQuantity',
+        'li.addedByCount',
+        'li.targetQuantity',
       ])
       .where('li.countListId', '=', listId)
       .where('li.informational', '=', false);
@@ -213,12 +314,19 @@ export async function listHandheldItems(
       const binIds = await binIdsFor(trx, list, input.bin);
       query = query.where('li.binId', 'in', binIds);
     }
-    const rows = await query.orderBy('li.lineNo').orderBy('li.id').limit(input.limit + 1).offset(input.offset).execute();
+    const rows = await query
+      .orderBy('li.lineNo')
+      .orderBy('li.id')
+      .limit(input.limit + 1)
+      .offset(input.offset)
+      .execute();
     const more = rows.length > input.limit;
     // Difference lists always show the target (SPEC §4.4). Blind counting: the key is not sent at all, so
     // no client can show it by mistake.
     const show = list.showSystemQuantities || list.countType === 'differences';
-    const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) => (show ? { ...r, targetQuantity } : r));
+    const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) =>
+      show ? { ...r, targetQuantity } : r,
+    );
     return { items, nextOffset: more ? input.offset + input.limit : null };
   });
 }
@@ -227,7 +335,8 @@ export async function listHandheldItems(
 export async function binIdsFor(trx: Tx, list: HandheldList, code: string): Promise<string[]> {
   if (list.warehouseId) {
     const bin = await resolveBin(trx, list.warehouseId, code);
-    if (!bin) throw new DomainError('not_found', `bin ${code} not found in warehouse ${list.warehouseCode}`, { field: 'bin' });
+    if (!bin)
+      throw new DomainError('not_found', `bin ${code} not found in warehouse ${list.warehouseCode}`, { field: 'bin' });
     return [bin.id];
   }
   const bins = await findBinsInSite(trx, list.siteId, code);

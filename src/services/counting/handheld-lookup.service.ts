@@ -51,17 +51,45 @@ function paged<T>(rows: T[], limit: number, offset: number): Page<T> {
 }
 
 async function lookupItems(trx: Tx, listId: string, limit: number, offset: number): Promise<Page<LookupItem>> {
-  const ids = await trx.selectFrom('countListItems').select('itemId').distinct()
-    .where('countListId', '=', listId).where('itemId', 'is not', null)
-    .orderBy('itemId').limit(limit + 1).offset(offset).execute();
-  const page = paged(ids.map((r) => r.itemId as string), limit, offset);
+  const ids = await trx
+    .selectFrom('countListItems')
+    .select('itemId')
+    .distinct()
+    .where('countListId', '=', listId)
+    .where('itemId', 'is not', null)
+    .orderBy('itemId')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute();
+  const page = paged(
+    ids.map((r) => r.itemId as string),
+    limit,
+    offset,
+  );
   if (page.items.length === 0) return { items: [], nextOffset: null };
-  const items = await trx.selectFrom('items').select([
-    'id', 'code', 'description', 'primaryUnit', 'secondaryUnit', 'secondaryConversionOp', 'secondaryConversionFactor',
-    'lotManagement', 'serialManagement',
-  ]).where('id', 'in', page.items).orderBy('id').execute();
-  const codes = await trx.selectFrom('itemSearchCodes').select(['itemId', 'code', 'unit', 'conversionOp', 'conversionFactor'])
-    .where('itemId', 'in', page.items).orderBy('itemId').orderBy('code').execute();
+  const items = await trx
+    .selectFrom('items')
+    .select([
+      'id',
+      'code',
+      'description',
+      'primaryUnit',
+      'secondaryUnit',
+      'secondaryConversionOp',
+      'secondaryConversionFactor',
+      'lotManagement',
+      'serialManagement',
+    ])
+    .where('id', 'in', page.items)
+    .orderBy('id')
+    .execute();
+  const codes = await trx
+    .selectFrom('itemSearchCodes')
+    .select(['itemId', 'code', 'unit', 'conversionOp', 'conversionFactor'])
+    .where('itemId', 'in', page.items)
+    .orderBy('itemId')
+    .orderBy('code')
+    .execute();
   const byItem = new Map<string, LookupItem['searchCodes']>();
   for (const { itemId, ...c } of codes) byItem.set(itemId, [...(byItem.get(itemId) ?? []), c]);
   return {
@@ -72,15 +100,30 @@ async function lookupItems(trx: Tx, listId: string, limit: number, offset: numbe
 
 /** A list without its own warehouse covers the warehouses of its lines. */
 async function warehousesOf(trx: Tx, list: HandheldList): Promise<string[]> {
-  return list.warehouseId ? [list.warehouseId] : (await trx.selectFrom('countListItems').select('warehouseId').distinct()
-    .where('countListId', '=', list.id).execute()).map((r) => r.warehouseId);
+  return list.warehouseId
+    ? [list.warehouseId]
+    : (
+        await trx
+          .selectFrom('countListItems')
+          .select('warehouseId')
+          .distinct()
+          .where('countListId', '=', list.id)
+          .execute()
+      ).map((r) => r.warehouseId);
 }
 
 async function lookupBins(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupBin>> {
   const warehouseIds = await warehousesOf(trx, list);
   if (warehouseIds.length === 0) return { items: [], nextOffset: null };
-  const rows = await trx.selectFrom('bins').select(['id', 'code', 'barcode', 'warehouseId', 'zoneId', 'blocked'])
-    .where('warehouseId', 'in', warehouseIds).orderBy('warehouseId').orderBy('code').limit(limit + 1).offset(offset).execute();
+  const rows = await trx
+    .selectFrom('bins')
+    .select(['id', 'code', 'barcode', 'warehouseId', 'zoneId', 'blocked'])
+    .where('warehouseId', 'in', warehouseIds)
+    .orderBy('warehouseId')
+    .orderBy('code')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute();
   return paged(rows, limit, offset);
 }
 
@@ -88,29 +131,65 @@ async function lookupBins(trx: Tx, list: HandheldList, limit: number, offset: nu
 async function lookupZones(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupZone>> {
   const warehouseIds = await warehousesOf(trx, list);
   if (warehouseIds.length === 0) return { items: [], nextOffset: null };
-  const rows = await trx.selectFrom('zones as z').select(['z.id', 'z.code', 'z.name', 'z.warehouseId', 'z.structured'])
-    .select((eb) => eb.exists(eb.selectFrom('countListItems as li').select('li.id').where('li.countListId', '=', list.id)
-      .whereRef('li.zoneId', '=', 'z.id').where('li.binId', 'is', null).where('li.informational', '=', false)).as('onList'))
-    .where('z.warehouseId', 'in', warehouseIds).orderBy('z.warehouseId').orderBy('z.code').limit(limit + 1).offset(offset).execute();
-  return paged(rows.map((r) => ({ ...r, onList: Boolean(r.onList) })), limit, offset);
+  const rows = await trx
+    .selectFrom('zones as z')
+    .select(['z.id', 'z.code', 'z.name', 'z.warehouseId', 'z.structured'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('countListItems as li')
+            .select('li.id')
+            .where('li.countListId', '=', list.id)
+            .whereRef('li.zoneId', '=', 'z.id')
+            .where('li.binId', 'is', null)
+            .where('li.informational', '=', false),
+        )
+        .as('onList'),
+    )
+    .where('z.warehouseId', 'in', warehouseIds)
+    .orderBy('z.warehouseId')
+    .orderBy('z.code')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute();
+  return paged(
+    rows.map((r) => ({ ...r, onList: Boolean(r.onList) })),
+    limit,
+    offset,
+  );
 }
 
 export type LookupKind = 'items' | 'bins' | 'zones';
 
 export async function handheldLookup(
-  ctx: ServiceContext, actor: Actor, listId: string, input: { kind: LookupKind; limit: number; offset: number },
-): Promise<{ kind: 'items'; page: Page<LookupItem> } | { kind: 'bins'; page: Page<LookupBin> } | { kind: 'zones'; page: Page<LookupZone> }> {
+  ctx: ServiceContext,
+  actor: Actor,
+  listId: string,
+  input: { kind: LookupKind; limit: number; offset: number },
+): Promise<
+  | { kind: 'items'; page: Page<LookupItem> }
+  | { kind: 'bins'; page: Page<LookupBin> }
+  | { kind: 'zones'; page: Page<LookupZone> }
+> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, listId, { requireOpen: true });
-    if (input.kind === 'items') return { kind: 'items' as const, page: await lookupItems(trx, listId, input.limit, input.offset) };
-    if (input.kind === 'zones') return { kind: 'zones' as const, page: await lookupZones(trx, list, input.limit, input.offset) };
+    if (input.kind === 'items')
+      return { kind: 'items' as const, page: await lookupItems(trx, listId, input.limit, input.offset) };
+    if (input.kind === 'zones')
+      return { kind: 'zones' as const, page: await lookupZones(trx, list, input.limit, input.offset) };
     return { kind: 'bins' as const, page: await lookupBins(trx, list, input.limit, input.offset) };
   });
 }
 
 /** Another live list of the same inventory that counts at a place. */
-export interface OtherList { id: string; number: string; name: string; countType: 'article' | 'bin' | 'differences' }
+export interface OtherList {
+  id: string;
+  number: string;
+  name: string;
+  countType: 'article' | 'bin' | 'differences';
+}
 
 /** Whether found items may be reported at a place that is not on the list, and if not, why (an error shape). */
 export interface PlaceStatus {
@@ -121,9 +200,12 @@ export interface PlaceStatus {
   /** Reporting here is possible: on the list, or items found here may be added to it. */
   foundAllowed: boolean;
   /** Why not, when foundAllowed is false: the error a report there would get. */
-  refusal: { code: 'count.place_not_on_list' | 'count.on_other_list'; message: string; params: Record<string, string> } | null;
+  refusal: {
+    code: 'count.place_not_on_list' | 'count.on_other_list';
+    message: string;
+    params: Record<string, string>;
+  } | null;
 }
-
 
 /**
  * The rules recordReport applies to a found item, asked for a whole place before any item is scanned: a
@@ -131,34 +213,61 @@ export interface PlaceStatus {
  * bin that a bin list of the same inventory counts. (A found item that another list counts at exactly this
  * place is still refused when reported: that depends on the item.)
  */
-export async function placeStatus(trx: Tx, list: HandheldList, place: { binId: string | null; zoneId: string; code: string }): Promise<PlaceStatus> {
+export async function placeStatus(
+  trx: Tx,
+  list: HandheldList,
+  place: { binId: string | null; zoneId: string; code: string },
+): Promise<PlaceStatus> {
   const lines = () => {
     // With the inventory a bin's lines are one index range (count_list_items_bin_idx); a zone's bin-less lines
     // have no index of their own and are read through the inventory (asked once per place step, not per scan).
-    const q = trx.selectFrom('countListItems as li').where('li.inventoryId', '=', list.inventory.id).where('li.informational', '=', false);
-    return place.binId !== null ? q.where('li.binId', '=', place.binId) : q.where('li.zoneId', '=', place.zoneId).where('li.binId', 'is', null);
+    const q = trx
+      .selectFrom('countListItems as li')
+      .where('li.inventoryId', '=', list.inventory.id)
+      .where('li.informational', '=', false);
+    return place.binId !== null
+      ? q.where('li.binId', '=', place.binId)
+      : q.where('li.zoneId', '=', place.zoneId).where('li.binId', 'is', null);
   };
   const mine = await lines().select('li.id').where('li.countListId', '=', list.id).limit(1).executeTakeFirst();
-  const other = await lines().innerJoin('countLists as ol', 'ol.id', 'li.countListId')
+  const other = await lines()
+    .innerJoin('countLists as ol', 'ol.id', 'li.countListId')
     .select(['ol.id', 'ol.number', 'ol.name', 'ol.countType'])
-    .where('li.inventoryId', '=', list.inventory.id).where('li.countListId', '<>', list.id)
-    .where('ol.status', 'in', [...LIVE_STATUSES]).orderBy('ol.number').limit(1).executeTakeFirst();
+    .where('li.inventoryId', '=', list.inventory.id)
+    .where('li.countListId', '<>', list.id)
+    .where('ol.status', 'in', [...LIVE_STATUSES])
+    .orderBy('ol.number')
+    .limit(1)
+    .executeTakeFirst();
   const otherList = other ? { id: other.id, number: other.number, name: other.name, countType: other.countType } : null;
   const onList = mine !== undefined;
   const what = place.binId !== null ? `bin ${place.code}` : `zone ${place.code}`;
-  const refused = foundPlaceRefusal({ countType: list.countType, onList, isBin: place.binId !== null, otherListCountType: otherList?.countType ?? null });
+  const refused = foundPlaceRefusal({
+    countType: list.countType,
+    onList,
+    isBin: place.binId !== null,
+    otherListCountType: otherList?.countType ?? null,
+  });
   if (refused === 'count.place_not_on_list') {
     return {
-      onList, otherList, foundAllowed: false, refusal: {
-        code: refused, params: { countListNumber: list.number, place: place.code },
+      onList,
+      otherList,
+      foundAllowed: false,
+      refusal: {
+        code: refused,
+        params: { countListNumber: list.number, place: place.code },
         message: `${what} is not counted on bin list ${list.number}${otherList ? ` (count list ${otherList.number} counts it)` : ''}: a bin list takes only its own bins`,
       },
     };
   }
   if (refused === 'count.on_other_list') {
     return {
-      onList, otherList, foundAllowed: false, refusal: {
-        code: refused, params: { countListNumber: otherList!.number, place: place.code },
+      onList,
+      otherList,
+      foundAllowed: false,
+      refusal: {
+        code: refused,
+        params: { countListNumber: otherList!.number, place: place.code },
         message: `${what} is counted on bin list ${otherList!.number}: report what is found there on that list`,
       },
     };
@@ -179,7 +288,11 @@ export interface ResolvedHandheldBin extends Omit<PlaceStatus, 'onList'> {
 }
 
 /** The bin step: a scanned bin barcode or typed code → the bin, in the list's warehouse. */
-export async function resolveHandheldBin(ctx: ServiceContext, actor: Actor, input: { listId: string; code: string }): Promise<ResolvedHandheldBin> {
+export async function resolveHandheldBin(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { listId: string; code: string },
+): Promise<ResolvedHandheldBin> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
@@ -191,14 +304,26 @@ export async function resolveHandheldBin(ctx: ServiceContext, actor: Actor, inpu
 
 export type ResolvedHandheldPlace =
   | ({ kind: 'bin'; zoneCode: string } & ResolvedHandheldBin)
-  | ({ kind: 'zone'; id: string; code: string; name: string; warehouseId: string; zoneId: string; keepLocation: boolean } & PlaceStatus);
+  | ({
+      kind: 'zone';
+      id: string;
+      code: string;
+      name: string;
+      warehouseId: string;
+      zoneId: string;
+      keepLocation: boolean;
+    } & PlaceStatus);
 
 /**
  * The place step: a scanned or typed code → a bin of the list's warehouse(s), else a zone (its code). A
  * zone with bins is refused naming `bin` (count there per bin); an unstructured zone is the place itself.
  * Also says whether the list counts there, which other list does, and whether found items may be added.
  */
-export async function resolveHandheldPlace(ctx: ServiceContext, actor: Actor, input: { listId: string; code: string }): Promise<ResolvedHandheldPlace> {
+export async function resolveHandheldPlace(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { listId: string; code: string },
+): Promise<ResolvedHandheldPlace> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
@@ -214,8 +339,14 @@ export async function resolveHandheldPlace(ctx: ServiceContext, actor: Actor, in
     const zone = await zoneOfList(trx, list, input.code, undefined, 'code');
     const status = await placeStatus(trx, list, { binId: null, zoneId: zone.id, code: zone.code });
     return {
-      kind: 'zone' as const, id: zone.id, code: zone.code, name: zone.name, warehouseId: zone.warehouseId, zoneId: zone.id,
-      ...status, keepLocation: list.keepLocation,
+      kind: 'zone' as const,
+      id: zone.id,
+      code: zone.code,
+      name: zone.name,
+      warehouseId: zone.warehouseId,
+      zoneId: zone.id,
+      ...status,
+      keepLocation: list.keepLocation,
     };
   });
 }
@@ -224,32 +355,80 @@ export async function resolveHandheldPlace(ctx: ServiceContext, actor: Actor, in
  * An unstructured zone of the list's warehouse(s) by code: not_found naming `field` (no bin and no zone has
  * this code), ambiguity naming `warehouse`, and a zone with bins refused as count.bin_required naming `bin`.
  */
-export async function zoneOfList(trx: Tx, list: HandheldList, code: string, warehouseId: string | undefined, field: string): Promise<{ id: string; code: string; name: string; warehouseId: string }> {
+export async function zoneOfList(
+  trx: Tx,
+  list: HandheldList,
+  code: string,
+  warehouseId: string | undefined,
+  field: string,
+): Promise<{ id: string; code: string; name: string; warehouseId: string }> {
   const wh = warehouseId ?? list.warehouseId;
   const zones = await findZones(trx, wh ? { warehouseId: wh } : { siteId: list.siteId }, code);
   if (zones.length === 0) {
-    throw new DomainError('not_found', `no bin or zone ${code}${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`, { field, params: { place: code } });
+    throw new DomainError(
+      'not_found',
+      `no bin or zone ${code}${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`,
+      { field, params: { place: code } },
+    );
   }
-  if (zones.length > 1) throw new DomainError('validation.failed', `zone ${code} exists in several warehouses of the site: name the warehouse`, { field: 'warehouse', params: { zone: code } });
+  if (zones.length > 1)
+    throw new DomainError(
+      'validation.failed',
+      `zone ${code} exists in several warehouses of the site: name the warehouse`,
+      { field: 'warehouse', params: { zone: code } },
+    );
   const zone = zones[0]!;
   if (zone.structured) {
-    throw new DomainError('count.bin_required', `zone ${zone.code} has bins: scan the bin`, { field: 'bin', params: { zoneCode: zone.code } });
+    throw new DomainError('count.bin_required', `zone ${zone.code} has bins: scan the bin`, {
+      field: 'bin',
+      params: { zoneCode: zone.code },
+    });
   }
   return zone;
 }
 
 /** One bin of the list by code or barcode; not_found naming `bin`, ambiguity naming `warehouse`. */
-export async function binOfList(trx: Tx, list: HandheldList, code: string, warehouseId?: string): Promise<Omit<LookupBin, never>> {
+export async function binOfList(
+  trx: Tx,
+  list: HandheldList,
+  code: string,
+  warehouseId?: string,
+): Promise<Omit<LookupBin, never>> {
   const wh = warehouseId ?? list.warehouseId;
   if (wh) {
     const bin = await resolveBin(trx, wh, code);
-    if (!bin) throw new DomainError('not_found', `bin ${code} not found${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`, { field: 'bin', params: { bin: code } });
-    return { id: bin.id, code: bin.code, barcode: bin.barcode, warehouseId: bin.warehouseId, zoneId: bin.zoneId, blocked: bin.blocked };
+    if (!bin)
+      throw new DomainError(
+        'not_found',
+        `bin ${code} not found${list.warehouseCode ? ` in warehouse ${list.warehouseCode}` : ''}`,
+        { field: 'bin', params: { bin: code } },
+      );
+    return {
+      id: bin.id,
+      code: bin.code,
+      barcode: bin.barcode,
+      warehouseId: bin.warehouseId,
+      zoneId: bin.zoneId,
+      blocked: bin.blocked,
+    };
   }
   const bins = await findBinsInSite(trx, list.siteId, code);
-  if (bins.length === 0) throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin', params: { bin: code } });
-  if (bins.length > 1) throw new DomainError('validation.failed', `bin ${code} exists in several warehouses of the site: name the warehouse`, { field: 'warehouse', params: { bin: code } });
+  if (bins.length === 0)
+    throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin', params: { bin: code } });
+  if (bins.length > 1)
+    throw new DomainError(
+      'validation.failed',
+      `bin ${code} exists in several warehouses of the site: name the warehouse`,
+      { field: 'warehouse', params: { bin: code } },
+    );
   const full = await resolveBin(trx, bins[0]!.warehouseId, code);
   if (!full) throw new DomainError('not_found', `bin ${code} not found`, { field: 'bin' });
-  return { id: full.id, code: full.code, barcode: full.barcode, warehouseId: full.warehouseId, zoneId: full.zoneId, blocked: full.blocked };
+  return {
+    id: full.id,
+    code: full.code,
+    barcode: full.barcode,
+    warehouseId: full.warehouseId,
+    zoneId: full.zoneId,
+    blocked: full.blocked,
+  };
 }

@@ -41,7 +41,11 @@ export async function resolveItem(trx: Tx, codes: string[], field: string): Prom
     const hit = await resolveSearchCode(trx, code);
     if (hit) return { ...hit, matchedCode: code };
   }
-  throw new DomainError('not_found', `no item has the search code ${codes.map((c) => JSON.stringify(c)).join(' or ')}`, { field, params: { codes } });
+  throw new DomainError(
+    'not_found',
+    `no item has the search code ${codes.map((c) => JSON.stringify(c)).join(' or ')}`,
+    { field, params: { codes } },
+  );
 }
 
 export interface CountedQuantity {
@@ -61,11 +65,19 @@ async function conversionFor(trx: Tx, item: ScannedItem, unit: string): Promise<
   const secondary = await secondaryUnitOf(trx, item.itemId);
   if (secondary && unit === secondary.unit) return { op: secondary.op, factor: secondary.factor };
   const allowed = [...new Set([item.unit, item.primaryUnit, secondary?.unit].filter((u): u is string => !!u))];
-  throw new DomainError('unit.not_convertible', `item ${item.itemCode} cannot be counted in ${unit}; use ${allowed.join(', ')}`, { field: 'unit', params: { unit, allowed } });
+  throw new DomainError(
+    'unit.not_convertible',
+    `item ${item.itemCode} cannot be counted in ${unit}; use ${allowed.join(', ')}`,
+    { field: 'unit', params: { unit, allowed } },
+  );
 }
 
 async function unitRules(trx: Tx, codes: string[]): Promise<Map<string, UnitRule>> {
-  const rows = await trx.selectFrom('units').select(['code', 'decimals']).where('code', 'in', [...new Set(codes)]).execute();
+  const rows = await trx
+    .selectFrom('units')
+    .select(['code', 'decimals'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
   return new Map(rows.map((r) => [r.code, { code: r.code, decimals: r.decimals }]));
 }
 
@@ -74,12 +86,18 @@ async function unitRules(trx: Tx, codes: string[]): Promise<Map<string, UnitRule
  * a rule's quantity) counts units of the scanned code, whatever unit the client shows.
  */
 export async function countedQuantity(
-  trx: Tx, item: ScannedItem, input: { quantity?: string | undefined; unit?: string | undefined }, fields: BarcodeFields,
+  trx: Tx,
+  item: ScannedItem,
+  input: { quantity?: string | undefined; unit?: string | undefined },
+  fields: BarcodeFields,
 ): Promise<CountedQuantity> {
   const fromBarcode = input.quantity === undefined && fields.quantity !== undefined;
   // A serial is one piece: scanning it is counting it.
   const text = input.quantity ?? fields.quantity ?? (item.serialManagement ? '1' : undefined);
-  if (text === undefined) throw new DomainError('validation.failed', 'quantity is required (the barcode carries none)', { field: 'quantity' });
+  if (text === undefined)
+    throw new DomainError('validation.failed', 'quantity is required (the barcode carries none)', {
+      field: 'quantity',
+    });
   const enteredUnit = fromBarcode ? item.unit : (input.unit ?? item.unit);
   const conversion = await conversionFor(trx, item, enteredUnit);
   const rules = await unitRules(trx, [enteredUnit, item.primaryUnit]);
@@ -94,7 +112,11 @@ export async function countedQuantity(
  * that way (many labels carry one); a typed one is passed on, and recordReport refuses it. Whether a lot or
  * serial is required is recordReport's rule (item.lot_required / item.serial_required, field lot/serial).
  */
-export function lotAndSerial(item: ScannedItem, input: { lot?: string | undefined; serial?: string | undefined }, fields: BarcodeFields): { lot: string; serial: string } {
+export function lotAndSerial(
+  item: ScannedItem,
+  input: { lot?: string | undefined; serial?: string | undefined },
+  fields: BarcodeFields,
+): { lot: string; serial: string } {
   const lot = input.lot ?? (item.lotManagement !== 'no' ? fields.lot : undefined) ?? '';
   const serial = input.serial ?? (item.serialManagement ? fields.serial : undefined) ?? '';
   return { lot: lot.trim(), serial: serial.trim() };

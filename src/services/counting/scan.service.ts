@@ -14,7 +14,14 @@ import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { resolveSearchCode } from '../items/search-code.service.js';
 import { binOfList, zoneOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
-import { candidateCodes, countedQuantity, gtinForms, lotAndSerial, resolveItem, type ScannedItem } from './item-resolution.js';
+import {
+  candidateCodes,
+  countedQuantity,
+  gtinForms,
+  lotAndSerial,
+  resolveItem,
+  type ScannedItem,
+} from './item-resolution.js';
 
 export interface ScanInput {
   listId: string;
@@ -67,29 +74,60 @@ export interface ScanLineView {
 }
 
 /** Where the report went: a bin, an unstructured zone, or the warehouse itself (unstructured warehouse). */
-export interface ScanPlaceView { kind: 'bin' | 'zone' | 'warehouse'; code: string | null }
+export interface ScanPlaceView {
+  kind: 'bin' | 'zone' | 'warehouse';
+  code: string | null;
+}
 
 /**
  * Set when the report added a found position to the list (added: true): which other live list of the
  * inventory holds this bin/zone or this item (the counter may want to tell its counter), or null.
  */
-export interface FoundView { otherList: { number: string; name: string; holds: 'place' | 'item' } | null }
+export interface FoundView {
+  otherList: { number: string; name: string; holds: 'place' | 'item' } | null;
+}
 
 export type ScanResult =
   | {
-    status: 'recorded'; duplicate: boolean; added: boolean; item: ScanItemView; line: ScanLineView; place: ScanPlaceView; found: FoundView | null;
-    report: { id: string; mode: 'add' | 'replace' | 'mark_all'; quantity: string; enteredQuantity: string | null; enteredUnit: string | null;
-      resultingQuantity: string; previousQuantity: string | null; reportedAt: string; clientReportId: string | null };
-  }
-  | { status: 'decision_needed'; previousQuantity: string; suggestedMode: 'add' | 'replace'; countListItemId: string; item: ScanItemView };
+      status: 'recorded';
+      duplicate: boolean;
+      added: boolean;
+      item: ScanItemView;
+      line: ScanLineView;
+      place: ScanPlaceView;
+      found: FoundView | null;
+      report: {
+        id: string;
+        mode: 'add' | 'replace' | 'mark_all';
+        quantity: string;
+        enteredQuantity: string | null;
+        enteredUnit: string | null;
+        resultingQuantity: string;
+        previousQuantity: string | null;
+        reportedAt: string;
+        clientReportId: string | null;
+      };
+    }
+  | {
+      status: 'decision_needed';
+      previousQuantity: string;
+      suggestedMode: 'add' | 'replace';
+      countListItemId: string;
+      item: ScanItemView;
+    };
 
-interface Identified { item: ScannedItem; fields: BarcodeFields; field: 'barcode' | 'itemCode' }
+interface Identified {
+  item: ScannedItem;
+  fields: BarcodeFields;
+  field: 'barcode' | 'itemCode';
+}
 
 /** Decodes the barcode with the site's rules and finds the item; a typed item code is a search code as is. */
 async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input: ScanInput): Promise<Identified> {
   if (input.barcode === undefined) {
     const code = (input.itemCode ?? '').trim();
-    if (code === '') throw new DomainError('validation.failed', 'scan a barcode or enter an item code', { field: 'barcode' });
+    if (code === '')
+      throw new DomainError('validation.failed', 'scan a barcode or enter an item code', { field: 'barcode' });
     // A typed GTIN is found in whatever form it was stored (EAN-13 typed, GTIN-14 on file, or the reverse).
     const codes = /^\d{8,14}$/.test(code) && isValidGtin(code) ? [code, ...gtinForms(code.padStart(14, '0'))] : [code];
     return { item: await resolveItem(trx, [...new Set(codes)], 'itemCode'), fields: {}, field: 'itemCode' };
@@ -97,7 +135,7 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
   // Bare digits of a GTIN length are a GTIN on a handheld: a misread EAN-13 must report its check digit,
   // not decode as some GS1 element string that happens to fit (e.g. AI 400 + 10 digits).
   const bare = input.barcode.replace(/\r?\n$|\r$/, '');
-  const assume = /^(\d{8}|\d{12,14})$/.test(bare) ? 'gtin' as const : undefined;
+  const assume = /^(\d{8}|\d{12,14})$/.test(bare) ? ('gtin' as const) : undefined;
   const decoded = await decodeWithSiteRules(trx, list.siteId, input.barcode, ctx.now(), assume);
   if (!decoded.ok) {
     // A search code exactly as scanned is an item code, not a broken label: sites with rules still have
@@ -111,27 +149,51 @@ async function identify(trx: Tx, ctx: ServiceContext, list: HandheldList, input:
   }
   const codes = candidateCodes(decoded);
   if (codes.length === 0) {
-    throw new DomainError('not_found', 'the barcode carries no item identification (no GTIN, item code or data)', { field: 'barcode' });
+    throw new DomainError('not_found', 'the barcode carries no item identification (no GTIN, item code or data)', {
+      field: 'barcode',
+    });
   }
   return { item: await resolveItem(trx, codes, 'barcode'), fields: decoded.fields, field: 'barcode' };
 }
 
-interface Place { warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null; zoneCode: string | null }
+interface Place {
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  binCode: string | null;
+  zoneCode: string | null;
+}
 
 /**
  * A structured warehouse without a place scanned: the error names what to scan. "Scan the bin" only where
  * every zone has bins; with unstructured zones (stock on the zone itself) the zone is asked for.
  */
-async function placeRequired(trx: Tx, list: HandheldList, warehouseId: string, warehouseCode: string | undefined): Promise<DomainError> {
-  let loose = trx.selectFrom('zones').select('code').where('warehouseId', '=', warehouseId).where('structured', '=', false);
+async function placeRequired(
+  trx: Tx,
+  list: HandheldList,
+  warehouseId: string,
+  warehouseCode: string | undefined,
+): Promise<DomainError> {
+  let loose = trx
+    .selectFrom('zones')
+    .select('code')
+    .where('warehouseId', '=', warehouseId)
+    .where('structured', '=', false);
   // The inventory-differences zone is counted on difference lists only.
   if (list.countType !== 'differences') loose = loose.where('usage', '=', 'normal');
   if (await loose.limit(1).executeTakeFirst()) {
-    return new DomainError('count.zone_required', `warehouse ${warehouseCode} has zones without bins: scan the zone (or the bin, where the zone has bins)`, {
-      field: 'zone', params: { warehouseCode: warehouseCode ?? '' },
-    });
+    return new DomainError(
+      'count.zone_required',
+      `warehouse ${warehouseCode} has zones without bins: scan the zone (or the bin, where the zone has bins)`,
+      {
+        field: 'zone',
+        params: { warehouseCode: warehouseCode ?? '' },
+      },
+    );
   }
-  return new DomainError('count.bin_required', `warehouse ${warehouseCode} is counted per bin: scan the bin`, { field: 'bin' });
+  return new DomainError('count.bin_required', `warehouse ${warehouseCode} is counted per bin: scan the bin`, {
+    field: 'bin',
+  });
 }
 
 /**
@@ -140,13 +202,28 @@ async function placeRequired(trx: Tx, list: HandheldList, warehouseId: string, w
  * unstructured warehouse or zone), else the list's unstructured warehouse; a structured warehouse needs the
  * bin or the zone, and the error says which.
  */
-async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: BarcodeFields, itemId: string): Promise<Place> {
+async function placeOf(
+  trx: Tx,
+  list: HandheldList,
+  input: ScanInput,
+  fields: BarcodeFields,
+  itemId: string,
+): Promise<Place> {
   let warehouseId = list.warehouseId;
   if (input.warehouse !== undefined) {
-    const wh = await trx.selectFrom('warehouses').select('id').where('siteId', '=', list.siteId).where('code', '=', input.warehouse).executeTakeFirst();
+    const wh = await trx
+      .selectFrom('warehouses')
+      .select('id')
+      .where('siteId', '=', list.siteId)
+      .where('code', '=', input.warehouse)
+      .executeTakeFirst();
     if (!wh) throw new DomainError('not_found', `warehouse ${input.warehouse} not found`, { field: 'warehouse' });
     if (warehouseId !== null && wh.id !== warehouseId) {
-      throw new DomainError('count.place_not_on_list', `count list ${list.number} counts warehouse ${list.warehouseCode}`, { field: 'warehouse' });
+      throw new DomainError(
+        'count.place_not_on_list',
+        `count list ${list.number} counts warehouse ${list.warehouseCode}`,
+        { field: 'warehouse' },
+      );
     }
     warehouseId = wh.id;
   }
@@ -155,30 +232,59 @@ async function placeOf(trx: Tx, list: HandheldList, input: ScanInput, fields: Ba
     const bin = await binOfList(trx, list, binText, warehouseId ?? undefined);
     return { warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, binCode: bin.code, zoneCode: null };
   }
-  if (list.countType === 'bin') throw new DomainError('count.bin_required', `count list ${list.number} is counted per bin: scan the bin first`, { field: 'bin' });
+  if (list.countType === 'bin')
+    throw new DomainError('count.bin_required', `count list ${list.number} is counted per bin: scan the bin first`, {
+      field: 'bin',
+    });
   if (input.zone !== undefined && input.zone.trim() !== '') {
     const zone = await zoneOfList(trx, list, input.zone, warehouseId ?? undefined, 'zone');
     return { warehouseId: zone.warehouseId, zoneId: zone.id, binId: null, binCode: null, zoneCode: zone.code };
   }
-  const kind = warehouseId === null ? undefined
-    : (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
-  if (kind === 'unstructured') return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null, zoneCode: null };
+  const kind =
+    warehouseId === null
+      ? undefined
+      : (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
+  if (kind === 'unstructured')
+    return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null, zoneCode: null };
   // Structured (an unstructured zone may hold the item) or unknown warehouse: the item's bin-less line.
-  let lines = trx.selectFrom('countListItems').select(['warehouseId', 'zoneId']).where('countListId', '=', list.id)
-    .where('itemId', '=', itemId).where('binId', 'is', null);
+  let lines = trx
+    .selectFrom('countListItems')
+    .select(['warehouseId', 'zoneId'])
+    .where('countListId', '=', list.id)
+    .where('itemId', '=', itemId)
+    .where('binId', 'is', null);
   if (warehouseId !== null) lines = lines.where('warehouseId', '=', warehouseId);
   const found = await lines.limit(2).execute();
   const first = found[0];
   if (first && found.every((l) => l.warehouseId === first.warehouseId && l.zoneId === first.zoneId)) {
-    const zone = first.zoneId === null ? undefined : await trx.selectFrom('zones').select('code').where('id', '=', first.zoneId).executeTakeFirst();
-    return { warehouseId: first.warehouseId, zoneId: first.zoneId, binId: null, binCode: null, zoneCode: zone?.code ?? null };
+    const zone =
+      first.zoneId === null
+        ? undefined
+        : await trx.selectFrom('zones').select('code').where('id', '=', first.zoneId).executeTakeFirst();
+    return {
+      warehouseId: first.warehouseId,
+      zoneId: first.zoneId,
+      binId: null,
+      binCode: null,
+      zoneCode: zone?.code ?? null,
+    };
   }
-  if (kind === 'structured') throw await placeRequired(trx, list, warehouseId!, list.warehouseCode ?? input.warehouse ?? undefined);
-  throw new DomainError('validation.failed', `count list ${list.number} spans several warehouses: scan the bin or name the warehouse`, { field: found.length > 1 ? 'warehouse' : 'bin' });
+  if (kind === 'structured')
+    throw await placeRequired(trx, list, warehouseId!, list.warehouseCode ?? input.warehouse ?? undefined);
+  throw new DomainError(
+    'validation.failed',
+    `count list ${list.number} spans several warehouses: scan the bin or name the warehouse`,
+    { field: found.length > 1 ? 'warehouse' : 'bin' },
+  );
 }
 
 /** recordReport names its own input fields (binId, warehouseId…); the handheld client knows the scan's. */
-const FIELD_MAP: Record<string, string> = { binId: 'bin', zoneId: 'zone', warehouseId: 'warehouse', countListId: 'listId' };
+const FIELD_MAP: Record<string, string> = {
+  binId: 'bin',
+  zoneId: 'zone',
+  warehouseId: 'warehouse',
+  countListId: 'listId',
+};
 
 function asScanError(e: unknown, itemField: string): unknown {
   if (!isDomainError(e) || e.field === undefined) return e;
@@ -188,7 +294,13 @@ function asScanError(e: unknown, itemField: string): unknown {
 }
 
 function lineView(r: Extract<ReportResult, { status: 'recorded' }>['item'], showTargets: boolean): ScanLineView {
-  const line: ScanLineView = { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity, addedByCount: r.addedByCount };
+  const line: ScanLineView = {
+    id: r.id,
+    lineNo: r.lineNo,
+    status: r.status,
+    reportedQuantity: r.reportedQuantity,
+    addedByCount: r.addedByCount,
+  };
   if (showTargets) {
     line.targetQuantity = r.targetQuantity;
     line.proposedQuantity = r.proposedQuantity;
@@ -205,24 +317,50 @@ async function rememberLotDates(trx: Tx, itemId: string, lot: string, fields: Ba
   const expiry = fields.expiry ?? null;
   const production = fields.productionDate ?? null;
   if (lot === '' || (expiry === null && production === null)) return;
-  await trx.insertInto('lots').values({ itemId, code: lot, expiryDate: expiry, productionDate: production })
-    .onConflict((oc) => oc.columns(['itemId', 'code']).doUpdateSet((eb) => ({
-      expiryDate: eb.fn.coalesce('lots.expiryDate', 'excluded.expiryDate'),
-      productionDate: eb.fn.coalesce('lots.productionDate', 'excluded.productionDate'),
-    })))
+  await trx
+    .insertInto('lots')
+    .values({ itemId, code: lot, expiryDate: expiry, productionDate: production })
+    .onConflict((oc) =>
+      oc.columns(['itemId', 'code']).doUpdateSet((eb) => ({
+        expiryDate: eb.fn.coalesce('lots.expiryDate', 'excluded.expiryDate'),
+        productionDate: eb.fn.coalesce('lots.productionDate', 'excluded.productionDate'),
+      })),
+    )
     .execute();
 }
 
-const LIVE = ['created', 'partially_generated', 'opening_failed', 'open', 'partially_reported', 'completely_reported', 'closing'] as const;
+const LIVE = [
+  'created',
+  'partially_generated',
+  'opening_failed',
+  'open',
+  'partially_reported',
+  'completely_reported',
+  'closing',
+] as const;
 
 /** A found position was added: which other live list of the inventory holds this place, else this item. */
 async function foundView(trx: Tx, list: HandheldList, itemId: string, place: Place): Promise<FoundView> {
-  const base = () => trx.selectFrom('countListItems as o').innerJoin('countLists as ol', 'ol.id', 'o.countListId')
-    .select(['ol.number', 'ol.name']).where('o.inventoryId', '=', list.inventory.id).where('o.countListId', '<>', list.id)
-    .where('o.informational', '=', false).where('ol.status', 'in', [...LIVE]).orderBy('ol.number').limit(1);
-  const atPlace = place.binId !== null ? base().where('o.binId', '=', place.binId)
-    : place.zoneId !== null ? base().where('o.zoneId', '=', place.zoneId).where('o.binId', 'is', null)
-      : base().where('o.warehouseId', '=', place.warehouseId).where('o.zoneId', 'is', null).where('o.binId', 'is', null);
+  const base = () =>
+    trx
+      .selectFrom('countListItems as o')
+      .innerJoin('countLists as ol', 'ol.id', 'o.countListId')
+      .select(['ol.number', 'ol.name'])
+      .where('o.inventoryId', '=', list.inventory.id)
+      .where('o.countListId', '<>', list.id)
+      .where('o.informational', '=', false)
+      .where('ol.status', 'in', [...LIVE])
+      .orderBy('ol.number')
+      .limit(1);
+  const atPlace =
+    place.binId !== null
+      ? base().where('o.binId', '=', place.binId)
+      : place.zoneId !== null
+        ? base().where('o.zoneId', '=', place.zoneId).where('o.binId', 'is', null)
+        : base()
+            .where('o.warehouseId', '=', place.warehouseId)
+            .where('o.zoneId', 'is', null)
+            .where('o.binId', 'is', null);
   const byPlace = await atPlace.executeTakeFirst();
   if (byPlace) return { otherList: { ...byPlace, holds: 'place' } };
   const byItem = await base().where('o.itemId', '=', itemId).executeTakeFirst();
@@ -238,54 +376,110 @@ function placeView(p: Place, warehouseCode: string | null): ScanPlaceView {
 /** Records one scan on the counter's own open list, in one transaction. */
 export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanInput): Promise<ScanResult> {
   requireRole(actor, 'counter');
-  return onceByClientReportId(() => ctx.db.transaction().execute(async (trx) => {
-    const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
-    const { item, fields, field } = await identify(trx, ctx, list, input);
-    const counted = await countedQuantity(trx, item, input, fields);
-    const { lot, serial } = lotAndSerial(item, input, fields);
-    const place = await placeOf(trx, list, input, fields, item.itemId);
-    const view: ScanItemView = {
-      itemId: item.itemId, itemCode: item.itemCode, description: item.description, primaryUnit: item.primaryUnit,
-      lotManagement: item.lotManagement, serialManagement: item.serialManagement, scannedCode: item.matchedCode,
-      enteredQuantity: decText(counted.entered), enteredUnit: counted.enteredUnit, quantity: decText(counted.quantity), lot, serial,
-      expiry: fields.expiry ?? null, binId: place.binId, binCode: place.binCode,
-    };
-    let result: ReportResult;
-    try {
-      result = await recordReport(trx, ctx, actor, {
-        countListId: list.id, itemId: item.itemId, warehouseId: place.warehouseId, zoneId: place.zoneId, binId: place.binId,
-        lot, serial, quantity: view.quantity, mode: input.mode, device: input.device, rawBarcode: input.barcode,
-        clientReportId: input.clientReportId, enteredQuantity: view.enteredQuantity, enteredUnit: view.enteredUnit,
-      }, { missingMode: 'ask', head });
-    } catch (e) {
-      throw asScanError(e, field);
-    }
-    if (result.status === 'recorded' && !result.duplicate) await rememberLotDates(trx, item.itemId, lot, fields);
-    if (result.status === 'decision_needed') {
-      const suggestedMode = result.suggestedMode === 'replace' ? 'replace' : 'add';
-      return { status: 'decision_needed', previousQuantity: result.previousQuantity, suggestedMode, countListItemId: result.countListItemId, item: view };
-    }
-    const showTargets = list.showSystemQuantities || list.countType === 'differences';
-    const r = result.report;
-    const found = result.added ? await foundView(trx, list, item.itemId, place) : null;
-    return {
-      status: 'recorded', duplicate: result.duplicate, added: result.added, item: view, line: lineView(result.item, showTargets),
-      place: placeView(place, list.warehouseCode), found,
-      report: {
-        id: r.id, mode: r.mode, quantity: r.quantity, enteredQuantity: r.enteredQuantity, enteredUnit: r.enteredUnit,
-        resultingQuantity: r.resultingQuantity, previousQuantity: r.previousQuantity, reportedAt: r.reportedAt, clientReportId: r.clientReportId,
-      },
-    };
-  }));
+  return onceByClientReportId(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
+      const { item, fields, field } = await identify(trx, ctx, list, input);
+      const counted = await countedQuantity(trx, item, input, fields);
+      const { lot, serial } = lotAndSerial(item, input, fields);
+      const place = await placeOf(trx, list, input, fields, item.itemId);
+      const view: ScanItemView = {
+        itemId: item.itemId,
+        itemCode: item.itemCode,
+        description: item.description,
+        primaryUnit: item.primaryUnit,
+        lotManagement: item.lotManagement,
+        serialManagement: item.serialManagement,
+        scannedCode: item.matchedCode,
+        enteredQuantity: decText(counted.entered),
+        enteredUnit: counted.enteredUnit,
+        quantity: decText(counted.quantity),
+        lot,
+        serial,
+        expiry: fields.expiry ?? null,
+        binId: place.binId,
+        binCode: place.binCode,
+      };
+      let result: ReportResult;
+      try {
+        result = await recordReport(
+          trx,
+          ctx,
+          actor,
+          {
+            countListId: list.id,
+            itemId: item.itemId,
+            warehouseId: place.warehouseId,
+            zoneId: place.zoneId,
+            binId: place.binId,
+            lot,
+            serial,
+            quantity: view.quantity,
+            mode: input.mode,
+            device: input.device,
+            rawBarcode: input.barcode,
+            clientReportId: input.clientReportId,
+            enteredQuantity: view.enteredQuantity,
+            enteredUnit: view.enteredUnit,
+          },
+          { missingMode: 'ask', head },
+        );
+      } catch (e) {
+        throw asScanError(e, field);
+      }
+      if (result.status === 'recorded' && !result.duplicate) await rememberLotDates(trx, item.itemId, lot, fields);
+      if (result.status === 'decision_needed') {
+        const suggestedMode = result.suggestedMode === 'replace' ? 'replace' : 'add';
+        return {
+          status: 'decision_needed',
+          previousQuantity: result.previousQuantity,
+          suggestedMode,
+          countListItemId: result.countListItemId,
+          item: view,
+        };
+      }
+      const showTargets = list.showSystemQuantities || list.countType === 'differences';
+      const r = result.report;
+      const found = result.added ? await foundView(trx, list, item.itemId, place) : null;
+      return {
+        status: 'recorded',
+        duplicate: result.duplicate,
+        added: result.added,
+        item: view,
+        line: lineView(result.item, showTargets),
+        place: placeView(place, list.warehouseCode),
+        found,
+        report: {
+          id: r.id,
+          mode: r.mode,
+          quantity: r.quantity,
+          enteredQuantity: r.enteredQuantity,
+          enteredUnit: r.enteredUnit,
+          resultingQuantity: r.resultingQuantity,
+          previousQuantity: r.previousQuantity,
+          reportedAt: r.reportedAt,
+          clientReportId: r.clientReportId,
+        },
+      };
+    }),
+  );
 }
 
 export interface IdentifiedView {
-  itemId: string; itemCode: string; description: string; primaryUnit: string;
-  lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
+  itemId: string;
+  itemCode: string;
+  description: string;
+  primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto';
+  serialManagement: boolean;
   /** The search code that identified the item, and the unit it counts in. */
-  scannedCode: string; enteredUnit: string;
+  scannedCode: string;
+  enteredUnit: string;
   /** From the label (GS1 AIs or a site rule); null when it carries none. */
-  lot: string | null; serial: string | null; expiry: string | null; quantity: string | null;
+  lot: string | null;
+  serial: string | null;
+  expiry: string | null;
+  quantity: string | null;
 }
 
 /**
@@ -293,22 +487,47 @@ export interface IdentifiedView {
  * and item look-up as a scan, so a broken label or an unknown code is refused at once, with the same error.
  * Writes nothing; never a target quantity.
  */
-export async function identifyScan(ctx: ServiceContext, actor: Actor, input: { listId: string; barcode?: string | undefined; itemCode?: string | undefined }): Promise<IdentifiedView> {
+export async function identifyScan(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { listId: string; barcode?: string | undefined; itemCode?: string | undefined },
+): Promise<IdentifiedView> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, input.listId, { requireOpen: true });
-    const { item, fields } = await identify(trx, ctx, list, { listId: input.listId, clientReportId: '', barcode: input.barcode, itemCode: input.itemCode });
+    const { item, fields } = await identify(trx, ctx, list, {
+      listId: input.listId,
+      clientReportId: '',
+      barcode: input.barcode,
+      itemCode: input.itemCode,
+    });
     return {
-      itemId: item.itemId, itemCode: item.itemCode, description: item.description, primaryUnit: item.primaryUnit,
-      lotManagement: item.lotManagement, serialManagement: item.serialManagement, scannedCode: item.matchedCode, enteredUnit: item.unit,
-      lot: fields.lot ?? null, serial: fields.serial ?? null, expiry: fields.expiry ?? null, quantity: fields.quantity ?? null,
+      itemId: item.itemId,
+      itemCode: item.itemCode,
+      description: item.description,
+      primaryUnit: item.primaryUnit,
+      lotManagement: item.lotManagement,
+      serialManagement: item.serialManagement,
+      scannedCode: item.matchedCode,
+      enteredUnit: item.unit,
+      lot: fields.lot ?? null,
+      serial: fields.serial ?? null,
+      expiry: fields.expiry ?? null,
+      quantity: fields.quantity ?? null,
     };
   });
 }
 
-export interface EmptyBinInput { listId: string; clientReportId: string; bin: string; device?: string | undefined }
+export interface EmptyBinInput {
+  listId: string;
+  clientReportId: string;
+  bin: string;
+  device?: string | undefined;
+}
 export interface EmptyBinResult {
-  status: 'recorded'; duplicate: boolean; binCode: string;
+  status: 'recorded';
+  duplicate: boolean;
+  binCode: string;
   line: { id: string; lineNo: number; status: 'open' | 'reported' | 'closed'; reportedQuantity: string | null };
 }
 
@@ -318,39 +537,78 @@ export interface EmptyBinResult {
  * lines expect items, or where found items were reported, has no empty-bin line: each item is counted
  * (0 where it is not there) — the counter's list shows those lines anyway, so blind counting stays blind.
  */
-export async function confirmEmptyBin(ctx: ServiceContext, actor: Actor, input: EmptyBinInput): Promise<EmptyBinResult> {
+export async function confirmEmptyBin(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: EmptyBinInput,
+): Promise<EmptyBinResult> {
   requireRole(actor, 'counter');
-  return onceByClientReportId(() => ctx.db.transaction().execute(async (trx) => {
-    const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
-    if (list.countType !== 'bin') {
-      throw new DomainError('count.place_not_on_list', `count list ${list.number} is not a bin list: count the items found`, { field: 'bin' });
-    }
-    const bin = await binOfList(trx, list, input.bin);
-    let result: ReportResult;
-    try {
-      result = await recordReport(trx, ctx, actor, {
-        countListId: list.id, itemId: null, warehouseId: bin.warehouseId, zoneId: bin.zoneId, binId: bin.id, lot: '', serial: '',
-        quantity: '0', mode: 'replace', device: input.device, clientReportId: input.clientReportId,
-      }, { missingMode: 'report_type', head });
-    } catch (e) {
-      throw asScanError(e, 'bin');
-    }
-    if (result.status !== 'recorded') throw new DomainError('internal.error', 'an empty-bin confirmation needs no decision');
-    const r = result.item;
-    return { status: 'recorded', duplicate: result.duplicate, binCode: bin.code, line: { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity } };
-  }));
+  return onceByClientReportId(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { list, head } = await loadOwnListForScan(trx, actor, input.listId, input.clientReportId);
+      if (list.countType !== 'bin') {
+        throw new DomainError(
+          'count.place_not_on_list',
+          `count list ${list.number} is not a bin list: count the items found`,
+          { field: 'bin' },
+        );
+      }
+      const bin = await binOfList(trx, list, input.bin);
+      let result: ReportResult;
+      try {
+        result = await recordReport(
+          trx,
+          ctx,
+          actor,
+          {
+            countListId: list.id,
+            itemId: null,
+            warehouseId: bin.warehouseId,
+            zoneId: bin.zoneId,
+            binId: bin.id,
+            lot: '',
+            serial: '',
+            quantity: '0',
+            mode: 'replace',
+            device: input.device,
+            clientReportId: input.clientReportId,
+          },
+          { missingMode: 'report_type', head },
+        );
+      } catch (e) {
+        throw asScanError(e, 'bin');
+      }
+      if (result.status !== 'recorded')
+        throw new DomainError('internal.error', 'an empty-bin confirmation needs no decision');
+      const r = result.item;
+      return {
+        status: 'recorded',
+        duplicate: result.duplicate,
+        binCode: bin.code,
+        line: { id: r.id, lineNo: r.lineNo, status: r.status, reportedQuantity: r.reportedQuantity },
+      };
+    }),
+  );
 }
 
 export type BatchScanOutcome =
   | { clientReportId: string; ok: true; result: ScanResult }
-  | { clientReportId: string; ok: false; error: { code: string; message: string; field?: string; params?: Record<string, unknown> } };
+  | {
+      clientReportId: string;
+      ok: false;
+      error: { code: string; message: string; field?: string; params?: Record<string, unknown> };
+    };
 
 /**
  * Synchronises scans queued on a device while offline (SPEC §6): each in its own transaction, in the order
  * given, so one refused scan does not undo the others; a retried batch records nothing twice (the
  * clientReportId). A repeat without a mode comes back as decision_needed, for the counter to answer later.
  */
-export async function recordScanBatch(ctx: ServiceContext, actor: Actor, scans: ScanInput[]): Promise<BatchScanOutcome[]> {
+export async function recordScanBatch(
+  ctx: ServiceContext,
+  actor: Actor,
+  scans: ScanInput[],
+): Promise<BatchScanOutcome[]> {
   requireRole(actor, 'counter');
   const out: BatchScanOutcome[] = [];
   for (const scan of scans) {

@@ -33,13 +33,67 @@ export interface DemoItem {
   threshold: string;
 }
 
-const NOUNS = ['Hex bolt', 'Washer', 'Wood screw', 'Cable tie', 'Hose clamp', 'Gasket', 'Fuse', 'Socket', 'Pipe elbow',
-  'Ball valve', 'Drill bit', 'Saw blade', 'Work glove', 'Safety goggles', 'Primer', 'Wall paint', 'Adhesive',
-  'Solvent', 'Grease', 'Carton box', 'Stretch film', 'Pallet label', 'LED bulb', 'Circuit breaker', 'Terminal block'];
-const SPECS = ['M6x20', 'M8x40', 'M10x60', '4.0x35', '200mm', '3/4"', '1/2"', '16A', '10A', 'DN25', 'DN50', '6mm', '10mm',
-  'size 9', 'size 10', '1 l', '5 l', '400 g', '600x400', '23 um', 'E27 9W', 'B16'];
+const NOUNS = [
+  'Hex bolt',
+  'Washer',
+  'Wood screw',
+  'Cable tie',
+  'Hose clamp',
+  'Gasket',
+  'Fuse',
+  'Socket',
+  'Pipe elbow',
+  'Ball valve',
+  'Drill bit',
+  'Saw blade',
+  'Work glove',
+  'Safety goggles',
+  'Primer',
+  'Wall paint',
+  'Adhesive',
+  'Solvent',
+  'Grease',
+  'Carton box',
+  'Stretch film',
+  'Pallet label',
+  'LED bulb',
+  'Circuit breaker',
+  'Terminal block',
+];
+const SPECS = [
+  'M6x20',
+  'M8x40',
+  'M10x60',
+  '4.0x35',
+  '200mm',
+  '3/4"',
+  '1/2"',
+  '16A',
+  '10A',
+  'DN25',
+  'DN50',
+  '6mm',
+  '10mm',
+  'size 9',
+  'size 10',
+  '1 l',
+  '5 l',
+  '400 g',
+  '600x400',
+  '23 um',
+  'E27 9W',
+  'B16',
+];
 const FINISH = ['zinc', 'stainless', 'brass', 'black', 'white', 'grey', 'blue', 'red', 'clear', 'heavy duty', 'pro'];
-const KG_NOUNS = ['Copper wire', 'Brass rod', 'Tin solder', 'Bearing grease', 'Epoxy resin', 'PTFE granulate', 'Silver brazing'];
+const KG_NOUNS = [
+  'Copper wire',
+  'Brass rod',
+  'Tin solder',
+  'Bearing grease',
+  'Epoxy resin',
+  'PTFE granulate',
+  'Silver brazing',
+];
 
 /** Permutes 0…10^10−1 (multiplier coprime to 10), so item numbers map to unique, unordered EAN bodies. */
 function eanBody(j: number, seed: number): string {
@@ -57,7 +111,9 @@ export function makeDemoItems(plan: DemoPlan, from: number, to: number, year: nu
     const roll = r.int(100);
     const kind: ItemKind = roll < 5 ? 'S' : roll < 17 ? 'L' : 'P';
     const kg = kind !== 'S' && r.chance(12);
-    const description = (kg ? `${r.pick(KG_NOUNS)} ${r.pick(FINISH)}` : `${r.pick(NOUNS)} ${r.pick(SPECS)} ${r.pick(FINISH)}`).slice(0, 40);
+    const description = (
+      kg ? `${r.pick(KG_NOUNS)} ${r.pick(FINISH)}` : `${r.pick(NOUNS)} ${r.pick(SPECS)} ${r.pick(FINISH)}`
+    ).slice(0, 40);
     // Weighed goods cost whole tens per kg: a 3-decimal quantity times the price is then exact money (2
     // decimals), as the ledger requires, so every receipt value is exact and the average equals the price.
     const cents = kg ? r.between(1, 30) * 1_000 : r.chance(70) ? r.between(5, 2_000) : r.between(2_000, 50_000);
@@ -69,14 +125,29 @@ export function makeDemoItems(plan: DemoPlan, from: number, to: number, year: nu
         // Expiry from ~2 months ago to ~2 years ahead: some lots are already expired (FEFO skips them).
         const expiry = new Date(Date.UTC(year, 0, 1) + (r.between(-60, 730) + 120) * 86_400_000);
         const production = new Date(expiry.getTime() - 365 * 86_400_000);
-        lots.push({ code: `L${String(year).slice(2)}${String(r.between(10_000, 99_999))}-${k}`, expiry: iso(expiry), production: iso(production) });
+        lots.push({
+          code: `L${String(year).slice(2)}${String(r.between(10_000, 99_999))}-${k}`,
+          expiry: iso(expiry),
+          production: iso(production),
+        });
       }
     }
     const abc = roll % 10 === 0 ? 'A' : roll % 4 === 0 ? 'B' : 'C';
     out.push({
-      j, code: `ART-${String(j + 1).padStart(width, '0')}`, description, kind, kg, price: (cents / 100).toFixed(2), ean,
-      packGtin: pack === null ? null : pack + String(gtinCheckDigit(pack)), lots, placeOffset: r.int(plan.places),
-      group: r.pick(PRODUCT_GROUPS), brand: r.pick(BRANDS), abc, threshold: r.chance(20) ? (kg ? '2.5' : String(r.pick([5, 10, 20]))) : '0',
+      j,
+      code: `ART-${String(j + 1).padStart(width, '0')}`,
+      description,
+      kind,
+      kg,
+      price: (cents / 100).toFixed(2),
+      ean,
+      packGtin: pack === null ? null : pack + String(gtinCheckDigit(pack)),
+      lots,
+      placeOffset: r.int(plan.places),
+      group: r.pick(PRODUCT_GROUPS),
+      brand: r.pick(BRANDS),
+      abc,
+      threshold: r.chance(20) ? (kg ? '2.5' : String(r.pick([5, 10, 20]))) : '0',
     });
   }
   return out;
@@ -110,22 +181,43 @@ export async function insertItems(trx: Trx, items: DemoItem[], positions: number
       as u(j, code, description, kind, kg, price, grp, brand, abc, threshold, stocked)
     order by u.j`.execute(trx);
   // Search codes: the item code itself (main), the EAN-13 of the piece, the GTIN-14 of the S10 pack.
-  const sc: { item: string[]; code: string[]; unit: string[]; factor: number[]; main: boolean[]; desc: string[] } = { item: [], code: [], unit: [], factor: [], main: [], desc: [] };
+  const sc: { item: string[]; code: string[]; unit: string[]; factor: number[]; main: boolean[]; desc: string[] } = {
+    item: [],
+    code: [],
+    unit: [],
+    factor: [],
+    main: [],
+    desc: [],
+  };
   const add = (item: string, code: string, unit: string, factor: number, main: boolean, desc: string) => {
-    sc.item.push(item); sc.code.push(code); sc.unit.push(unit); sc.factor.push(factor); sc.main.push(main); sc.desc.push(desc);
+    sc.item.push(item);
+    sc.code.push(code);
+    sc.unit.push(unit);
+    sc.factor.push(factor);
+    sc.main.push(main);
+    sc.desc.push(desc);
   };
   const terms: { item: string[]; term: string[] } = { item: [], term: [] };
-  const lots: { item: string[]; code: string[]; expiry: string[]; production: string[] } = { item: [], code: [], expiry: [], production: [] };
+  const lots: { item: string[]; code: string[]; expiry: string[]; production: string[] } = {
+    item: [],
+    code: [],
+    expiry: [],
+    production: [],
+  };
   for (const i of items) {
     const unit = i.kg ? 'KG' : 'PZ';
     add(i.code, i.code, unit, 1, true, i.description);
     add(i.code, i.ean, unit, 1, false, i.description);
     if (i.packGtin) add(i.code, i.packGtin, 'S10', 10, false, `${i.description}`.slice(0, 40));
     for (const t of searchTerms([i.code, i.description, i.ean, ...(i.packGtin ? [i.packGtin] : [])])) {
-      terms.item.push(i.code); terms.term.push(t);
+      terms.item.push(i.code);
+      terms.term.push(t);
     }
     for (const l of i.lots) {
-      lots.item.push(i.code); lots.code.push(l.code); lots.expiry.push(l.expiry); lots.production.push(l.production);
+      lots.item.push(i.code);
+      lots.code.push(l.code);
+      lots.expiry.push(l.expiry);
+      lots.production.push(l.production);
     }
   }
   await sql`

@@ -13,7 +13,11 @@ export interface DemoInput {
   positions?: number | undefined;
 }
 
-export interface ZoneSizes { highBay: number; block: number; placesOnly: number }
+export interface ZoneSizes {
+  highBay: number;
+  block: number;
+  placesOnly: number;
+}
 
 export interface DemoPlan {
   items: number;
@@ -39,7 +43,10 @@ export const BLOCK_PLACES_PER_ROW = 40;
 
 function wholeNumber(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new DomainError('validation.failed', `${field} must be a whole number from ${min} to ${max}`, { field, params: { min, max } });
+    throw new DomainError('validation.failed', `${field} must be a whole number from ${min} to ${max}`, {
+      field,
+      params: { min, max },
+    });
   }
   return value;
 }
@@ -61,10 +68,24 @@ export function planDemo(input: DemoInput): DemoPlan {
   const places = structuredWarehouses * (highBay + block + placesOnly + 1) + unstructuredWarehouses;
   const perItem = Math.ceil(positions / items);
   if (perItem > places) {
-    throw new DomainError('validation.failed', `positions ${positions} need ${perItem} places per item but the demo warehouses have ${places}; give more items or fewer positions`, {
-      field: 'positions', params: { perItem, places },
-    });
+    throw new DomainError(
+      'validation.failed',
+      `positions ${positions} need ${perItem} places per item but the demo warehouses have ${places}; give more items or fewer positions`,
+      {
+        field: 'positions',
+        params: { perItem, places },
+      },
+    );
   }
   const placeStep = [7919, 104_729, 1_299_709, 15_485_863].find((p) => gcd(p, places) === 1 && p % places !== 0) ?? 1;
-  return { items, seed, positions, structuredWarehouses, unstructuredWarehouses, bins: { highBay, block, placesOnly }, places, placeStep };
+  return {
+    items,
+    seed,
+    positions,
+    structuredWarehouses,
+    unstructuredWarehouses,
+    bins: { highBay, block, placesOnly },
+    places,
+    placeStep,
+  };
 }

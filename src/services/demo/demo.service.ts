@@ -24,7 +24,11 @@ export const DEMO_PASSWORDS = { manager: 'demo-manager', counter: 'demo-counter'
 const ITEM_BATCH = 20_000;
 export const POSITION_BATCH = 100_000;
 
-export interface DemoProgress { step: string; done: number; total: number }
+export interface DemoProgress {
+  step: string;
+  done: number;
+  total: number;
+}
 
 export interface DemoResult {
   plan: DemoPlan;
@@ -33,8 +37,12 @@ export interface DemoResult {
   counts: { warehouses: number; bins: number; items: number; lots: number; positions: number; ledgerEntries: number };
 }
 
-export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: DemoInput,
-  onProgress: (p: DemoProgress) => void = () => {}): Promise<DemoResult> {
+export async function loadDemoData(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: DemoInput,
+  onProgress: (p: DemoProgress) => void = () => {},
+): Promise<DemoResult> {
   requireRole(actor, 'admin');
   const plan = planDemo(input);
   const now = ctx.now();
@@ -45,26 +53,53 @@ export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: Dem
 
   const base = await inTransaction(ctx, async (trx) => {
     const [sites, items] = await Promise.all([
-      trx.selectFrom('sites').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-      trx.selectFrom('items').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('sites')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('items')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     if (Number(sites.n) > 0 || Number(items.n) > 0) {
-      throw new DomainError('demo.database_not_empty', `demo data needs an empty database; this one has ${sites.n} site(s) and ${items.n} item(s) — use a fresh INVENTUR_DATA_DIR or schema`, {
-        params: { sites: Number(sites.n), items: Number(items.n) },
-      });
+      throw new DomainError(
+        'demo.database_not_empty',
+        `demo data needs an empty database; this one has ${sites.n} site(s) and ${items.n} item(s) — use a fresh INVENTUR_DATA_DIR or schema`,
+        {
+          params: { sites: Number(sites.n), items: Number(items.n) },
+        },
+      );
     }
-    const site = await trx.insertInto('sites').values({ code: DEMO_SITE, name: 'Demo site', createdAt: now }).returning('id').executeTakeFirstOrThrow();
-    const own = await trx.insertInto('owners').values({ code: 'OWN', name: 'Demo company', createdAt: now }).returning('id').executeTakeFirstOrThrow();
-    const cons = await trx.insertInto('owners').values({ code: 'CONS', name: 'Consignment supplier', createdAt: now }).returning('id').executeTakeFirstOrThrow();
+    const site = await trx
+      .insertInto('sites')
+      .values({ code: DEMO_SITE, name: 'Demo site', createdAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const own = await trx
+      .insertInto('owners')
+      .values({ code: 'OWN', name: 'Demo company', createdAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cons = await trx
+      .insertInto('owners')
+      .values({ code: 'CONS', name: 'Consignment supplier', createdAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { siteId: site.id, ownerId: own.id, consignmentOwnerId: cons.id };
   });
   onProgress({ step: 'users', done: 0, total: 1 });
   const users: DemoResult['users'] = [{ username: 'demo.manager', password: DEMO_PASSWORDS.manager, role: 'manager' }];
   const counters = Math.min(10, Math.max(2, plan.structuredWarehouses + plan.unstructuredWarehouses));
-  for (let i = 1; i <= counters; i++) users.push({ username: `demo.counter${i}`, password: DEMO_PASSWORDS.counter, role: 'counter' });
+  for (let i = 1; i <= counters; i++)
+    users.push({ username: `demo.counter${i}`, password: DEMO_PASSWORDS.counter, role: 'counter' });
   const userIds: string[] = [];
   for (const u of users) {
-    const created = await createUser(ctx, actor, { ...u, displayName: u.role === 'manager' ? 'Demo manager' : `Demo counter ${u.username.slice(12)}`, siteId: base.siteId });
+    const created = await createUser(ctx, actor, {
+      ...u,
+      displayName: u.role === 'manager' ? 'Demo manager' : `Demo counter ${u.username.slice(12)}`,
+      siteId: base.siteId,
+    });
     userIds.push(created.id);
   }
   const ids: DemoIds = { ...base, managerId: userIds[0]!, counterIds: userIds.slice(1) };
@@ -97,16 +132,37 @@ export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: Dem
     await writeValuations(trx, ids.siteId, now);
     // The rest of what the load wrote, as pg_restore users are told to do: count-list generation joins
     // bins, zones and warehouses, and with no statistics it nested-looped 10,000 positions for seconds.
-    for (const table of ['warehouses', 'zones', 'bins', 'lots', 'item_search_codes', 'item_search_terms', 'stock_valuations'] as const) {
+    for (const table of [
+      'warehouses',
+      'zones',
+      'bins',
+      'lots',
+      'item_search_codes',
+      'item_search_terms',
+      'stock_valuations',
+    ] as const) {
       await sql`analyze ${sql.table(table)}`.execute(trx);
     }
     onProgress({ step: 'valuations', done: 1, total: 1 });
     const count = async (table: 'warehouses' | 'bins' | 'stock_balances' | 'stock_ledger') =>
-      Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where site_id = ${ids.siteId}::bigint`.execute(trx)).rows[0]!.n);
-    const lots = await trx.selectFrom('lots').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      Number(
+        (
+          await sql<{
+            n: string;
+          }>`select count(*) as n from ${sql.table(table)} where site_id = ${ids.siteId}::bigint`.execute(trx)
+        ).rows[0]!.n,
+      );
+    const lots = await trx
+      .selectFrom('lots')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return {
-      warehouses: await count('warehouses'), bins: await count('bins'), items: plan.items, lots: Number(lots.n),
-      positions: await count('stock_balances'), ledgerEntries: await count('stock_ledger'),
+      warehouses: await count('warehouses'),
+      bins: await count('bins'),
+      items: plan.items,
+      lots: Number(lots.n),
+      positions: await count('stock_balances'),
+      ledgerEntries: await count('stock_ledger'),
     };
   });
   return { plan, siteId: ids.siteId, users, counts };
@@ -125,7 +181,11 @@ export async function loadDemoData(ctx: ServiceContext, actor: Actor, input: Dem
  * per index instead of a million scattered insertions into each. Unique and primary-key indexes stay —
  * they are constraints. The definitions come from the catalogue, so the migrations stay their one source.
  */
-async function withoutSecondaryIndexes(trx: Transaction<Database>, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+async function withoutSecondaryIndexes(
+  trx: Transaction<Database>,
+  tables: readonly string[],
+  load: () => Promise<void>,
+): Promise<void> {
   const { rows } = await sql<{ indexname: string; indexdef: string }>`
     select i.indexname, i.indexdef from pg_indexes i
     join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)

@@ -10,7 +10,15 @@ import { DomainError } from '../../domain/errors.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { type TransactionScope, transactionScope } from '../tx-scope.js';
-import { completeKey, countEffect, deleteExpired, findKey, insertClaim, releaseKey, retakeClaim } from './idempotency.repository.js';
+import {
+  completeKey,
+  countEffect,
+  deleteExpired,
+  findKey,
+  insertClaim,
+  releaseKey,
+  retakeClaim,
+} from './idempotency.repository.js';
 
 export const KEY_HEADER = 'idempotency-key';
 /** How long a key is remembered: a retry later than this is a new request. */
@@ -18,7 +26,11 @@ export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A claim older than this whose attempt never answered is taken to be left behind by a process that stopped. */
 export const CLAIM_LEASE_MS = 10 * 60 * 1000;
 
-export interface StoredAnswer { statusCode: number; contentType: string; body: string }
+export interface StoredAnswer {
+  statusCode: number;
+  contentType: string;
+  body: string;
+}
 export type Claim = { kind: 'run'; id: string } | { kind: 'replay'; answer: StoredAnswer };
 
 export interface ClaimOptions {
@@ -32,7 +44,11 @@ export function parseKey(raw: string | string[] | undefined): string | undefined
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (key === undefined || !KEY_PATTERN.test(key)) {
-    throw new DomainError('validation.failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is usual)', { field: 'Idempotency-Key' });
+    throw new DomainError(
+      'validation.failed',
+      'Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID is usual)',
+      { field: 'Idempotency-Key' },
+    );
   }
   return key;
 }
@@ -43,7 +59,13 @@ function ownTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<Database>)
 }
 
 /** Claims the key for this request, or returns the first attempt's answer (waiting for it if it is still running). */
-export async function claimKey(ctx: ServiceContext, actor: Actor, key: string, requestHash: string, opts: ClaimOptions = {}): Promise<Claim> {
+export async function claimKey(
+  ctx: ServiceContext,
+  actor: Actor,
+  key: string,
+  requestHash: string,
+  opts: ClaimOptions = {},
+): Promise<Claim> {
   const waitUntil = Date.now() + (opts.waitMs ?? 30_000);
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
     const now = ctx.now();
@@ -55,18 +77,38 @@ export async function claimKey(ctx: ServiceContext, actor: Actor, key: string, r
     const row = await findKey(ctx.db, actor.userId, key);
     if (row === undefined) continue; // expired and deleted between the two statements
     if (row.requestHash !== requestHash) {
-      throw new DomainError('idempotency.key_reused', 'this Idempotency-Key was already used for a different request; send a new key for a new request', { field: 'Idempotency-Key' });
+      throw new DomainError(
+        'idempotency.key_reused',
+        'this Idempotency-Key was already used for a different request; send a new key for a new request',
+        { field: 'Idempotency-Key' },
+      );
     }
-    if (row.state === 'done') return { kind: 'replay', answer: { statusCode: row.statusCode!, contentType: row.contentType ?? 'application/json; charset=utf-8', body: row.body! } };
+    if (row.state === 'done')
+      return {
+        kind: 'replay',
+        answer: {
+          statusCode: row.statusCode!,
+          contentType: row.contentType ?? 'application/json; charset=utf-8',
+          body: row.body!,
+        },
+      };
     if (now.getTime() - row.claimedAt.getTime() > CLAIM_LEASE_MS) {
       if (row.effects > 0) {
-        throw new DomainError('idempotency.outcome_unknown', 'the first request with this Idempotency-Key changed data but stopped before answering; check the result before sending the request again with a new key', { field: 'Idempotency-Key', params: { committedSteps: row.effects } });
+        throw new DomainError(
+          'idempotency.outcome_unknown',
+          'the first request with this Idempotency-Key changed data but stopped before answering; check the result before sending the request again with a new key',
+          { field: 'Idempotency-Key', params: { committedSteps: row.effects } },
+        );
       }
       if (await retakeClaim(ctx.db, row.id, row.claimedAt, now)) return { kind: 'run', id: row.id };
       continue;
     }
     if (Date.now() >= waitUntil) {
-      throw new DomainError('idempotency.in_progress', 'a request with this Idempotency-Key is still running; retry in a moment with the same key', { field: 'Idempotency-Key' });
+      throw new DomainError(
+        'idempotency.in_progress',
+        'a request with this Idempotency-Key is still running; retry in a moment with the same key',
+        { field: 'Idempotency-Key' },
+      );
     }
     await sleep(pause);
   }
@@ -83,8 +125,12 @@ export function claimScope(claimId: string): TransactionScope {
  */
 export async function finishKey(ctx: ServiceContext, claimId: string, answer: StoredAnswer | undefined): Promise<void> {
   await ownTransaction(ctx, async (trx) => {
-    if ((answer === undefined || answer.statusCode >= 500) && await releaseKey(trx, claimId)) return;
-    const stored = answer ?? { statusCode: 500, contentType: 'application/json; charset=utf-8', body: '{"error":{"code":"internal.error","message":"the answer could not be stored"}}' };
+    if ((answer === undefined || answer.statusCode >= 500) && (await releaseKey(trx, claimId))) return;
+    const stored = answer ?? {
+      statusCode: 500,
+      contentType: 'application/json; charset=utf-8',
+      body: '{"error":{"code":"internal.error","message":"the answer could not be stored"}}',
+    };
     await completeKey(trx, claimId, stored.statusCode, stored.contentType, stored.body, ctx.now());
   });
 }

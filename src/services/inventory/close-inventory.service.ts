@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { applyCommand } from '../../domain/inventory/inventory.js';
-import { planValueAdjustments, valuationPriceOf, type PostedDifference, type ValueAdjustment } from '../../domain/inventory/valuation.js';
+import {
+  planValueAdjustments,
+  valuationPriceOf,
+  type PostedDifference,
+  type ValueAdjustment,
+} from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { postMovements } from './close-ledger.js';
@@ -28,8 +33,23 @@ export interface CloseInventoryResult {
   valueAdjustmentParked: boolean;
 }
 
-async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: InventoryRow, method: string): Promise<{ plan: ValueAdjustment[]; parked: boolean }> {
-  const diffs = await sql<PostedDifference & { warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string }>`
+async function valueAdjust(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  inv: InventoryRow,
+  method: string,
+): Promise<{ plan: ValueAdjustment[]; parked: boolean }> {
+  const diffs = await sql<
+    PostedDifference & {
+      warehouseId: string;
+      zoneId: string | null;
+      binId: string | null;
+      ownerId: string;
+      lot: string;
+      serial: string;
+    }
+  >`
     select item_id::text as "itemId", posted_quantity::text as "postedQuantity", unit_price::text as "unitPrice",
       warehouse_id::text as "warehouseId", zone_id::text as "zoneId", bin_id::text as "binId", owner_id::text as "ownerId",
       lot, serial
@@ -37,23 +57,70 @@ async function valueAdjust(trx: Tx, ctx: ServiceContext, actor: Actor, inv: Inve
     order by id`.execute(trx);
   if (diffs.rows.length === 0) return { plan: [], parked: false };
   const itemIds = [...new Set(diffs.rows.map((d) => d.itemId))];
-  const prices = new Map((await trx.selectFrom('items').select(['id', 'settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4',
-    'settlementPrice5', 'inventoryPrice', 'movingAveragePrice']).where('id', 'in', itemIds).execute()).map((p) => [p.id, p]));
+  const prices = new Map(
+    (
+      await trx
+        .selectFrom('items')
+        .select([
+          'id',
+          'settlementPrice1',
+          'settlementPrice2',
+          'settlementPrice3',
+          'settlementPrice4',
+          'settlementPrice5',
+          'inventoryPrice',
+          'movingAveragePrice',
+        ])
+        .where('id', 'in', itemIds)
+        .execute()
+    ).map((p) => [p.id, p]),
+  );
   const plan = planValueAdjustments(
-    diffs.rows.map((d) => ({ ...d, place: { warehouseId: d.warehouseId, zoneId: d.zoneId, binId: d.binId, ownerId: d.ownerId, lot: d.lot, serial: d.serial } })),
+    diffs.rows.map((d) => ({
+      ...d,
+      place: {
+        warehouseId: d.warehouseId,
+        zoneId: d.zoneId,
+        binId: d.binId,
+        ownerId: d.ownerId,
+        lot: d.lot,
+        serial: d.serial,
+      },
+    })),
     (itemId) => valuationPriceOf(inv.valuationPrice, prices.get(itemId)!),
   );
   if (plan.length === 0) return { plan, parked: false };
-  if (!inv.valueAdjustmentKey) throw new DomainError('count.value_key_missing', `inventory ${inv.number} has no value-adjustment transaction key`, { params: { key: 'value_adjustment' } });
-  const res = await postMovements(trx, ctx, actor, {
-    siteId: inv.siteId, keyCode: inv.valueAdjustmentKey, postingDate: postingDateOf(ctx, inv, method), originType: 'inventory', originId: inv.id,
-    ...(inv.costCentre ? { costCentre: inv.costCentre } : {}),
-    lines: plan.map((a) => ({
-      itemId: a.itemId, warehouseId: a.place.warehouseId, ...(a.place.zoneId ? { zoneId: a.place.zoneId } : {}),
-      ...(a.place.binId ? { binId: a.place.binId } : {}), ownerId: a.place.ownerId, quantity: '0', value: a.value,
-      ...(a.place.lot ? { lot: a.place.lot } : {}), ...(a.place.serial ? { serial: a.place.serial } : {}),
-    })),
-  }, {});
+  if (!inv.valueAdjustmentKey)
+    throw new DomainError(
+      'count.value_key_missing',
+      `inventory ${inv.number} has no value-adjustment transaction key`,
+      { params: { key: 'value_adjustment' } },
+    );
+  const res = await postMovements(
+    trx,
+    ctx,
+    actor,
+    {
+      siteId: inv.siteId,
+      keyCode: inv.valueAdjustmentKey,
+      postingDate: postingDateOf(ctx, inv, method),
+      originType: 'inventory',
+      originId: inv.id,
+      ...(inv.costCentre ? { costCentre: inv.costCentre } : {}),
+      lines: plan.map((a) => ({
+        itemId: a.itemId,
+        warehouseId: a.place.warehouseId,
+        ...(a.place.zoneId ? { zoneId: a.place.zoneId } : {}),
+        ...(a.place.binId ? { binId: a.place.binId } : {}),
+        ownerId: a.place.ownerId,
+        quantity: '0',
+        value: a.value,
+        ...(a.place.lot ? { lot: a.place.lot } : {}),
+        ...(a.place.serial ? { serial: a.place.serial } : {}),
+      })),
+    },
+    {},
+  );
   return { plan, parked: res.status === 'parked' };
 }
 
@@ -62,19 +129,32 @@ async function requireNoParkedClosings(trx: Tx, inv: InventoryRow): Promise<void
   const parked = await parkedClosingPostings(trx, inv.id);
   if (parked.length === 0) return;
   const lists = [...new Set(parked.map((p) => p.countListNumber))];
-  throw new DomainError('count.postings_parked',
+  throw new DomainError(
+    'count.postings_parked',
     `inventory ${inv.number} cannot be closed: closing postings of count list(s) ${lists.join(', ')} still wait in the posting error file ` +
-    '(post or discard them first; the value adjustments need them)', {
+      '(post or discard them first; the value adjustments need them)',
+    {
       params: { countListNumbers: lists, postingErrorIds: parked.map((p) => p.postingErrorId) },
-    });
+    },
+  );
 }
 
-export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<CloseInventoryResult> {
+export async function closeInventoryInTx(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  inventoryId: string,
+): Promise<CloseInventoryResult> {
   const inv = await loadInventory(trx, inventoryId, true);
   requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
   requireInventoryOpen(inv);
-  const remaining = await trx.selectFrom('countLists').select(['id', 'number']).where('inventoryId', '=', inv.id)
-    .where('status', 'not in', [...FINAL_STATUSES]).orderBy('number').execute();
+  const remaining = await trx
+    .selectFrom('countLists')
+    .select(['id', 'number'])
+    .where('inventoryId', '=', inv.id)
+    .where('status', 'not in', [...FINAL_STATUSES])
+    .orderBy('number')
+    .execute();
   const lists: CloseOutcome[] = [];
   for (const l of remaining) {
     try {
@@ -82,15 +162,27 @@ export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Ac
     } catch (e) {
       // One list that cannot be closed cancels the whole action (the transaction rolls back), naming it.
       if (!isDomainError(e)) throw e;
-      throw new DomainError(e.code, `count list ${l.number} cannot be closed, so the inventory stays open: ${e.message}`, {
-        params: { ...(e.params ?? {}), countListId: l.id, countListNumber: l.number },
-      });
+      throw new DomainError(
+        e.code,
+        `count list ${l.number} cannot be closed, so the inventory stays open: ${e.message}`,
+        {
+          params: { ...(e.params ?? {}), countListId: l.id, countListNumber: l.number },
+        },
+      );
     }
   }
   const { method, materialType } = await inventoryMethod(trx, inv);
   // Parked closing postings applied by hand from the posting error file meanwhile: record them now.
-  const withErrors = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).where('status', '=', 'closed_with_errors').execute();
-  await recordAppliedClosings(trx, withErrors.map((l) => l.id));
+  const withErrors = await trx
+    .selectFrom('countLists')
+    .select('id')
+    .where('inventoryId', '=', inv.id)
+    .where('status', '=', 'closed_with_errors')
+    .execute();
+  await recordAppliedClosings(
+    trx,
+    withErrors.map((l) => l.id),
+  );
   // Production resources get quantity adjustments only, never value adjustments.
   const revalue = method === 'stock_taking_day' && materialType === 'stock_items';
   if (revalue) await requireNoParkedClosings(trx, inv);
@@ -98,7 +190,11 @@ export async function closeInventoryInTx(trx: Tx, ctx: ServiceContext, actor: Ac
   const now = ctx.now();
   // The header's state machine decides (open → closed); anything else is its DomainError, never a silent write.
   const status = applyCommand(inv.status, 'close') as 'closed';
-  await trx.updateTable('inventories').set({ status, closedAt: now, updatedAt: now }).where('id', '=', inv.id).execute();
+  await trx
+    .updateTable('inventories')
+    .set({ status, closedAt: now, updatedAt: now })
+    .where('id', '=', inv.id)
+    .execute();
   return { inventoryId: inv.id, status, lists, valueAdjustments: value.plan, valueAdjustmentParked: value.parked };
 }
 
@@ -109,22 +205,40 @@ export function closeInventory(ctx: ServiceContext, actor: Actor, inventoryId: s
 }
 
 /** The API entry: small inventories close at once, large ones as a job. */
-export async function closeInventoryOrEnqueue(ctx: ServiceContext, actor: Actor, inventoryId: string): Promise<{ result: CloseInventoryResult } | { jobId: string }> {
+export async function closeInventoryOrEnqueue(
+  ctx: ServiceContext,
+  actor: Actor,
+  inventoryId: string,
+): Promise<{ result: CloseInventoryResult } | { jobId: string }> {
   requireRole(actor, 'manager');
   const inv = await loadInventory(ctx.db, inventoryId);
   requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
-  const { n } = await ctx.db.selectFrom('countListItems as i').innerJoin('countLists as l', 'l.id', 'i.countListId')
-    .select((eb) => eb.fn.countAll<string>().as('n')).where('l.inventoryId', '=', inventoryId)
-    .where('l.status', 'not in', [...FINAL_STATUSES]).executeTakeFirstOrThrow();
+  const { n } = await ctx.db
+    .selectFrom('countListItems as i')
+    .innerJoin('countLists as l', 'l.id', 'i.countListId')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('l.inventoryId', '=', inventoryId)
+    .where('l.status', 'not in', [...FINAL_STATUSES])
+    .executeTakeFirstOrThrow();
   if (Number(n) <= SYNC_CLOSE_LIMIT) return { result: await closeInventory(ctx, actor, inventoryId) };
-  const jobId = await inTransaction(ctx, (trx) => enqueueJob(trx, ctx, {
-    kind: CLOSE_INVENTORY_JOB, params: { inventoryId }, siteId: inv.siteId, createdBy: actor.userId, total: 1,
-  }));
+  const jobId = await inTransaction(ctx, (trx) =>
+    enqueueJob(trx, ctx, {
+      kind: CLOSE_INVENTORY_JOB,
+      params: { inventoryId },
+      siteId: inv.siteId,
+      createdBy: actor.userId,
+      total: 1,
+    }),
+  );
   return { jobId };
 }
 
 /** Closing a large inventory in the background (SPEC §4.7). */
-export const closeInventoryJob = defineJob(CLOSE_INVENTORY_JOB, z.object({ inventoryId: z.string() }), async (ctx, job) => {
-  const { inventoryId } = job.params;
-  return closeInventory(ctx, job.actor, inventoryId);
-});
+export const closeInventoryJob = defineJob(
+  CLOSE_INVENTORY_JOB,
+  z.object({ inventoryId: z.string() }),
+  async (ctx, job) => {
+    const { inventoryId } = job.params;
+    return closeInventory(ctx, job.actor, inventoryId);
+  },
+);

@@ -63,14 +63,21 @@ async function closingListsOf(trx: Tx, postingErrorIds: readonly string[]): Prom
  * Re-processes the postings parked by a released lock (reprocessPostingErrors) and records those that were
  * closing postings of count lists on their items. Every release of count-list locks goes through here.
  */
-export async function reprocessParkedPostings(trx: Tx, ctx: ServiceContext, filter: { countListId?: string | undefined } = {}): Promise<{ posted: string[]; pending: string[] }> {
+export async function reprocessParkedPostings(
+  trx: Tx,
+  ctx: ServiceContext,
+  filter: { countListId?: string | undefined } = {},
+): Promise<{ posted: string[]; pending: string[] }> {
   const r = await reprocessPostingErrors(trx, ctx, filter);
   await recordAppliedClosings(trx, await closingListsOf(trx, r.posted));
   return r;
 }
 
 /** Closing postings of the inventory's lists still waiting in the posting error file (oldest first). */
-export async function parkedClosingPostings(trx: Tx, inventoryId: string): Promise<Array<{ postingErrorId: string; countListId: string; countListNumber: string }>> {
+export async function parkedClosingPostings(
+  trx: Tx,
+  inventoryId: string,
+): Promise<Array<{ postingErrorId: string; countListId: string; countListNumber: string }>> {
   const r = await sql<{ postingErrorId: string; countListId: string; countListNumber: string }>`
     select pe.id::text as "postingErrorId", cl.id::text as "countListId", cl.number as "countListNumber"
     from posting_errors pe join count_lists cl on cl.id::text = pe.posting->>'originId'

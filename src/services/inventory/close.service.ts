@@ -13,7 +13,14 @@ import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, t
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { checkReservations, postMovements } from './close-ledger.js';
 import { reprocessParkedPostings } from './close-record.js';
-import { type InventoryRow, itemCounts, loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+import {
+  type InventoryRow,
+  itemCounts,
+  loadInventory,
+  loadList,
+  requireInventoryOpen,
+  requireSite,
+} from './count-list.service.js';
 
 export const CLOSE_JOB = 'count_lists.close';
 
@@ -34,18 +41,29 @@ export function postingDateOf(ctx: ServiceContext, inv: InventoryRow, method: st
 }
 
 export async function inventoryMethod(trx: Tx, inv: InventoryRow): Promise<{ method: string; materialType: string }> {
-  return trx.selectFrom('inventoryTypes').select(['method', 'materialType']).where('id', '=', inv.typeId).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('inventoryTypes')
+    .select(['method', 'materialType'])
+    .where('id', '=', inv.typeId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Items of the list with everything the closing plan needs, price included. */
 async function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: string): Promise<ClosingItem[]> {
   // Stock-taking day: every quantity change at the weighted average (SPEC §4.6); else the valuation price.
   const priceColumn: Record<string, string> = {
-    settlement_1: 'it.settlement_price_1', settlement_2: 'it.settlement_price_2', settlement_3: 'it.settlement_price_3',
-    settlement_4: 'it.settlement_price_4', settlement_5: 'it.settlement_price_5', inventory: 'it.inventory_price',
+    settlement_1: 'it.settlement_price_1',
+    settlement_2: 'it.settlement_price_2',
+    settlement_3: 'it.settlement_price_3',
+    settlement_4: 'it.settlement_price_4',
+    settlement_5: 'it.settlement_price_5',
+    inventory: 'it.inventory_price',
   };
   const average = sql`coalesce(sv.average_price, it.moving_average_price)`;
-  const price = method === 'stock_taking_day' || inv.valuationPrice === 'average' ? average : sql.raw(priceColumn[inv.valuationPrice]!);
+  const price =
+    method === 'stock_taking_day' || inv.valuationPrice === 'average'
+      ? average
+      : sql.raw(priceColumn[inv.valuationPrice]!);
   const r = await sql<ClosingItem>`
     select cli.id::text as id, cli.item_id::text as "itemId", cli.warehouse_id::text as "warehouseId", w.kind as "warehouseKind",
       cli.zone_id::text as "zoneId", cli.bin_id::text as "binId", cli.lot, cli.serial, cli.owner_id::text as "ownerId",
@@ -62,12 +80,20 @@ async function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: 
 }
 
 function requireKey(key: string | null, which: string, inv: InventoryRow): string {
-  if (!key) throw new DomainError('count.value_key_missing', `inventory ${inv.number} has no ${which} transaction key`, { params: { key: which } });
+  if (!key)
+    throw new DomainError('count.value_key_missing', `inventory ${inv.number} has no ${which} transaction key`, {
+      params: { key: which },
+    });
   return key;
 }
 
 /** Closes one list inside the caller's transaction. */
-export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Actor, listId: string): Promise<CloseOutcome> {
+export async function closeCountListInTx(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  listId: string,
+): Promise<CloseOutcome> {
   const list = await loadList(trx, listId, true);
   requireSite(actor, list.siteId, `count list ${listId}`);
   const inv = await loadInventory(trx, list.inventoryId);
@@ -85,10 +111,21 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
   const parkedVia = new Set<'adjustment' | 'transfer'>();
   let postedLines = 0;
   const post = async (via: 'adjustment' | 'transfer', keyCode: string, lines: MovementLine[]) => {
-    const res = await postMovements(trx, ctx, actor, {
-      siteId: list.siteId, keyCode, postingDate, originType: 'count_list', originId: listId,
-      ...(inv.costCentre ? { costCentre: inv.costCentre } : {}), lines,
-    }, { ignoreLocksOfCountList: listId });
+    const res = await postMovements(
+      trx,
+      ctx,
+      actor,
+      {
+        siteId: list.siteId,
+        keyCode,
+        postingDate,
+        originType: 'count_list',
+        originId: listId,
+        ...(inv.costCentre ? { costCentre: inv.costCentre } : {}),
+        lines,
+      },
+      { ignoreLocksOfCountList: listId },
+    );
     if (res.status === 'parked') {
       parked.push({ postingErrorId: res.postingErrorId, reason: res.reason });
       parkedVia.add(via);
@@ -96,7 +133,8 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
       postedLines += lines.length;
     }
   };
-  if (plan.adjustments.length > 0) await post('adjustment', requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
+  if (plan.adjustments.length > 0)
+    await post('adjustment', requireKey(inv.adjustmentKey, 'adjustment', inv), plan.adjustments);
   if (plan.transfers.length > 0) await post('transfer', requireKey(inv.transferKey, 'transfer', inv), plan.transfers);
 
   // The whole list closed (informational items and placeholders included) and what each item posted:
@@ -107,7 +145,11 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
     where count_list_id = ${listId}`.execute(trx);
   const diffs = plan.posted.filter((p) => p.postedQuantity !== '0');
   if (diffs.length > 0) {
-    const rows = diffs.map((p) => (p.via !== null && parkedVia.has(p.via) ? { id: p.id, q: null, p: null } : { id: p.id, q: p.postedQuantity, p: p.unitPrice }));
+    const rows = diffs.map((p) =>
+      p.via !== null && parkedVia.has(p.via)
+        ? { id: p.id, q: null, p: null }
+        : { id: p.id, q: p.postedQuantity, p: p.unitPrice },
+    );
     await sql`
       update count_list_items c set posted_quantity = x.q, unit_price = x.p
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, q numeric, p numeric)
@@ -122,13 +164,24 @@ export async function closeCountListInTx(trx: Tx, ctx: ServiceContext, actor: Ac
     from count_list_items cli
     where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null and cli.posted_quantity is not null
       and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
-      and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(trx);
+      and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(
+    trx,
+  );
 
   const status = finishClosing(closing, parked.length > 0, list.number) as 'closed' | 'closed_with_errors';
-  await trx.updateTable('countLists').set({
-    status, closedAt: now, updatedAt: now,
-    statusReason: parked.length > 0 ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000) : null,
-  }).where('id', '=', listId).execute();
+  await trx
+    .updateTable('countLists')
+    .set({
+      status,
+      closedAt: now,
+      updatedAt: now,
+      statusReason:
+        parked.length > 0
+          ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000)
+          : null,
+    })
+    .where('id', '=', listId)
+    .execute();
   await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
   await reprocessParkedPostings(trx, ctx, { countListId: listId });
   const itemIds = [...new Set(items.map((i) => i.itemId))];
@@ -144,7 +197,12 @@ export function closeCountList(ctx: ServiceContext, actor: Actor, countListId: s
 }
 
 /** Closes several lists, each in its own transaction; a list that cannot be closed is reported and unchanged. */
-export async function closeCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>): Promise<CloseOutcome[]> {
+export async function closeCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly string[],
+  progress?: (done: number, total: number) => Promise<void>,
+): Promise<CloseOutcome[]> {
   requireRole(actor, 'manager');
   const out: CloseOutcome[] = [];
   for (const id of ids) {
@@ -152,16 +210,27 @@ export async function closeCountLists(ctx: ServiceContext, actor: Actor, ids: re
       out.push(await inTransaction(ctx, (trx) => closeCountListInTx(trx, ctx, actor, id)));
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      const number = (await ctx.db.selectFrom('countLists').select('number').where('id', '=', id).executeTakeFirst())?.number ?? '';
-      out.push({ countListId: id, countListNumber: number, status: 'failed', postedLines: 0, parked: [],
-        error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) } });
+      const number =
+        (await ctx.db.selectFrom('countLists').select('number').where('id', '=', id).executeTakeFirst())?.number ?? '';
+      out.push({
+        countListId: id,
+        countListNumber: number,
+        status: 'failed',
+        postedLines: 0,
+        parked: [],
+        error: { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) },
+      });
     }
     if (progress) await progress(out.length, ids.length);
   }
   return out;
 }
 
-export async function enqueueCloseCountLists(ctx: ServiceContext, actor: Actor, countListIds: readonly string[]): Promise<string> {
+export async function enqueueCloseCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListIds: readonly string[],
+): Promise<string> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     let siteId: string | null = null;
@@ -170,12 +239,22 @@ export async function enqueueCloseCountLists(ctx: ServiceContext, actor: Actor, 
       requireSite(actor, list.siteId, `count list ${id}`);
       siteId = list.siteId;
     }
-    return enqueueJob(trx, ctx, { kind: CLOSE_JOB, params: { countListIds }, siteId, createdBy: actor.userId, total: countListIds.length });
+    return enqueueJob(trx, ctx, {
+      kind: CLOSE_JOB,
+      params: { countListIds },
+      siteId,
+      createdBy: actor.userId,
+      total: countListIds.length,
+    });
   });
 }
 
 /** Closing count lists in the background (SPEC §4.6): postings per list, one transaction each. */
-export const closeListsJob = defineJob(CLOSE_JOB, z.object({ countListIds: z.array(z.string()) }), async (ctx, job, progress) => {
-  const { countListIds } = job.params;
-  return { lists: await closeCountLists(ctx, job.actor, countListIds, progress) };
-});
+export const closeListsJob = defineJob(
+  CLOSE_JOB,
+  z.object({ countListIds: z.array(z.string()) }),
+  async (ctx, job, progress) => {
+    const { countListIds } = job.params;
+    return { lists: await closeCountLists(ctx, job.actor, countListIds, progress) };
+  },
+);

@@ -7,8 +7,16 @@
 // behind and the rows after it are still checked. Blind rule: a counter's export has no target column.
 import type { Readable } from 'node:stream';
 import {
-  type CountFileRow, type ExportLine, MAX_COUNT_FILE_ROWS, countRowProblem, exportHeader, exportValues, importStatus, mapCountHeader,
-  parseCountRow, resolveCountRow,
+  type CountFileRow,
+  type ExportLine,
+  MAX_COUNT_FILE_ROWS,
+  countRowProblem,
+  exportHeader,
+  exportValues,
+  importStatus,
+  mapCountHeader,
+  parseCountRow,
+  resolveCountRow,
 } from '../../domain/inventory/count-file.js';
 import { mayCount, requireCounting } from '../../domain/inventory/count-list.js';
 import { inScope, scopeOf } from '../site-scope.js';
@@ -17,9 +25,24 @@ import { type ReportMode, targetView } from '../../domain/inventory/reporting.js
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../item-master/import-files.js';
-import { type InventoryRow, type ListRow, loadInventory, loadList, requireInventoryOpen, requireListCounter, requireSite } from './count-list.service.js';
 import {
-  type ListHead, countListsByNumber, inventoriesByNumber, listsOfInventory, loadFacts, rowSavepoint, sheetRows, userByName,
+  type InventoryRow,
+  type ListRow,
+  loadInventory,
+  loadList,
+  requireInventoryOpen,
+  requireListCounter,
+  requireSite,
+} from './count-list.service.js';
+import {
+  type ListHead,
+  countListsByNumber,
+  inventoriesByNumber,
+  listsOfInventory,
+  loadFacts,
+  rowSavepoint,
+  sheetRows,
+  userByName,
 } from './count-file.repository.js';
 import { recordReport } from './report.service.js';
 
@@ -37,7 +60,11 @@ export interface CountSheet {
 const isCounter = (actor: Actor) => actor.role === 'counter';
 
 /** The inventory of a list or inventory scope, and the list itself for a list scope, as `actor` may reach them. */
-async function loadScope(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; list: ListRow | null }> {
+async function loadScope(
+  trx: Tx,
+  actor: Actor,
+  scope: CountScope,
+): Promise<{ inv: InventoryRow; list: ListRow | null }> {
   requireRole(actor, 'counter');
   if ('countListId' in scope) {
     const list = await loadList(trx, scope.countListId);
@@ -50,7 +77,11 @@ async function loadScope(trx: Tx, actor: Actor, scope: CountScope): Promise<{ in
   return { inv, list: null };
 }
 
-async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ inv: InventoryRow; lists: Array<Pick<ListHead, 'id' | 'countType'>>; baseName: string }> {
+async function scopeLists(
+  trx: Tx,
+  actor: Actor,
+  scope: CountScope,
+): Promise<{ inv: InventoryRow; lists: Array<Pick<ListHead, 'id' | 'countType'>>; baseName: string }> {
   const { inv, list } = await loadScope(trx, actor, scope);
   if (list) return { inv, lists: [list], baseName: `counts-${inv.number}-${list.number}` };
   // A counter's sheet of an inventory holds the lists they count.
@@ -64,24 +95,52 @@ async function scopeLists(trx: Tx, actor: Actor, scope: CountScope): Promise<{ i
  * difference lists always show theirs. `targets: false` leaves the column out for anyone (a template to hand
  * out).
  */
-export async function countSheet(ctx: ServiceContext, actor: Actor, scope: CountScope, opts: { targets?: boolean | undefined } = {}): Promise<CountSheet> {
-  return ctx.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const { inv, lists, baseName } = await scopeLists(trx, actor, scope);
-    const withTarget = opts.targets !== false && lists.some((l) => inv.showSystemQuantities || l.countType === 'differences' || !isCounter(actor));
-    const rows = (await sheetRows(trx, lists.map((l) => l.id))).map((r) => {
-      const t = targetView({
-        target: r.targetQuantity, showSystemQuantities: inv.showSystemQuantities, reportType: inv.reportType, readerIsCounter: isCounter(actor),
-        countType: r.countType, emptyBin: r.countType === 'bin' && r.binEmpty,
+export async function countSheet(
+  ctx: ServiceContext,
+  actor: Actor,
+  scope: CountScope,
+  opts: { targets?: boolean | undefined } = {},
+): Promise<CountSheet> {
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const { inv, lists, baseName } = await scopeLists(trx, actor, scope);
+      const withTarget =
+        opts.targets !== false &&
+        lists.some((l) => inv.showSystemQuantities || l.countType === 'differences' || !isCounter(actor));
+      const rows = (
+        await sheetRows(
+          trx,
+          lists.map((l) => l.id),
+        )
+      ).map((r) => {
+        const t = targetView({
+          target: r.targetQuantity,
+          showSystemQuantities: inv.showSystemQuantities,
+          reportType: inv.reportType,
+          readerIsCounter: isCounter(actor),
+          countType: r.countType,
+          emptyBin: r.countType === 'bin' && r.binEmpty,
+        });
+        const line: ExportLine = {
+          listNumber: r.listNumber,
+          warehouseCode: r.warehouseCode,
+          zoneCode: r.zoneCode,
+          binCode: r.binCode,
+          itemCode: r.itemCode,
+          itemDescription: r.itemDescription,
+          lot: r.lot,
+          serial: r.serial,
+          unit: r.unit,
+          reportedQuantity: r.status === 'open' ? null : r.reportedQuantity,
+          target: withTarget ? t.targetQuantity : null,
+        };
+        return exportValues(line, withTarget);
       });
-      const line: ExportLine = {
-        listNumber: r.listNumber, warehouseCode: r.warehouseCode, zoneCode: r.zoneCode, binCode: r.binCode, itemCode: r.itemCode,
-        itemDescription: r.itemDescription, lot: r.lot, serial: r.serial, unit: r.unit,
-        reportedQuantity: r.status === 'open' ? null : r.reportedQuantity, target: withTarget ? t.targetQuantity : null,
-      };
-      return exportValues(line, withTarget);
+      return { baseName: baseName.replace(/[^A-Za-z0-9._-]+/g, '_'), header: exportHeader(withTarget), rows };
     });
-    return { baseName: baseName.replace(/[^A-Za-z0-9._-]+/g, '_'), header: exportHeader(withTarget), rows };
-  });
 }
 
 export function countSheetCsv(sheet: CountSheet): string {
@@ -130,11 +189,18 @@ export interface CountFileReport {
 
 /** Thrown out of the transaction to roll it back with the report (dry run, all-or-nothing rejection). */
 class RollBack extends Error {
-  constructor(readonly report: CountFileReport) { super('rolled back'); }
+  constructor(readonly report: CountFileReport) {
+    super('rolled back');
+  }
 }
 
 export function deviceTag(fileName: string | undefined): string {
-  const name = (fileName ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').trim() || 'file';
+  const name =
+    (fileName ?? '')
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\u0000-\u001f]/g, '')
+      .trim() || 'file';
   return `import:${name}`.slice(0, 80);
 }
 
@@ -143,11 +209,21 @@ export function deviceTag(fileName: string | undefined): string {
  * or its position names). Refused as a whole (422) when the list is not being counted or the inventory is
  * not open; otherwise a report of every row.
  */
-export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: CountScope, file: ImportFile, opts: CountFileOptions = {}): Promise<CountFileReport> {
+export async function importCountFile(
+  ctx: ServiceContext,
+  actor: Actor,
+  scope: CountScope,
+  file: ImportFile,
+  opts: CountFileOptions = {},
+): Promise<CountFileReport> {
   requireRole(actor, 'counter');
   const parsed = await readImportFile(file);
   if (parsed.rows.length > MAX_COUNT_FILE_ROWS) {
-    throw new DomainError('import.header_invalid', `a count file has at most ${MAX_COUNT_FILE_ROWS} rows; use the bulk JSON import for more`, { field: 'file', params: { max: MAX_COUNT_FILE_ROWS } });
+    throw new DomainError(
+      'import.header_invalid',
+      `a count file has at most ${MAX_COUNT_FILE_ROWS} rows; use the bulk JSON import for more`,
+      { field: 'file', params: { max: MAX_COUNT_FILE_ROWS } },
+    );
   }
   const header = mapCountHeader(parsed.header);
   const letter = (field: string) => {
@@ -165,7 +241,8 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
   for (const r of parsed.rows) {
     try {
       const row = parseCountRow(r.line, r.values, header);
-      if (row === null) skipped++; else rows.push(row);
+      if (row === null) skipped++;
+      else rows.push(row);
     } catch (e) {
       if (!isDomainError(e)) throw e;
       rejected.push(problem(r.line, e));
@@ -180,8 +257,13 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
       const scopeList = list ? lists.find((l) => l.id === list.id)! : null;
       requireInventoryOpen(inv);
       const facts = await loadFacts(trx, {
-        siteId: inv.siteId, inventoryNumber: inv.number, lists, scopeList, rows: parsed.rows,
-        itemHeader: header.columns.get('item'), binHeader: header.columns.get('bin'),
+        siteId: inv.siteId,
+        inventoryNumber: inv.number,
+        lists,
+        scopeList,
+        rows: parsed.rows,
+        itemHeader: header.columns.get('item'),
+        binHeader: header.columns.get('bin'),
       });
       let reported = 0;
       let added = 0;
@@ -197,14 +279,32 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
         }
         // Unchanged rows are passed over only on lists the actor counts (else the list's refusal is the answer).
         const target = lists.find((l) => l.id === input.countListId);
-        if (input.unchanged && target && mayCount(target, target.counterUserIds, actor)) { unchanged++; continue; }
+        if (input.unchanged && target && mayCount(target, target.counterUserIds, actor)) {
+          unchanged++;
+          continue;
+        }
         await rowSavepoint.set(trx);
         try {
-          const r = await recordReport(trx, ctx, actor, {
-            countListId: input.countListId, itemId: input.itemId, warehouseId: input.warehouseId, zoneId: input.zoneId, binId: input.binId,
-            lot: input.lot, serial: input.serial, quantity: input.quantity, mode: opts.mode, device,
-            enteredQuantity: input.enteredQuantity, enteredUnit: input.enteredUnit ?? undefined,
-          }, { missingMode: 'report_type' });
+          const r = await recordReport(
+            trx,
+            ctx,
+            actor,
+            {
+              countListId: input.countListId,
+              itemId: input.itemId,
+              warehouseId: input.warehouseId,
+              zoneId: input.zoneId,
+              binId: input.binId,
+              lot: input.lot,
+              serial: input.serial,
+              quantity: input.quantity,
+              mode: opts.mode,
+              device,
+              enteredQuantity: input.enteredQuantity,
+              enteredUnit: input.enteredUnit ?? undefined,
+            },
+            { missingMode: 'report_type' },
+          );
           await rowSavepoint.release(trx);
           reported++;
           if (r.status === 'recorded' && r.added) added++;
@@ -215,9 +315,23 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
         }
       }
       rejected.sort((a, b) => a.line - b.line);
-      const s = importStatus({ dryRun: opts.dryRun === true, partial: opts.partial === true, rejected: rejected.length, applied: reported });
+      const s = importStatus({
+        dryRun: opts.dryRun === true,
+        partial: opts.partial === true,
+        rejected: rejected.length,
+        applied: reported,
+      });
       const report: CountFileReport = {
-        status: s.status, applied: s.applied, total: parsed.rows.length, reported, added, skipped, unchanged, rejected, ignoredColumns: header.ignored, device,
+        status: s.status,
+        applied: s.applied,
+        total: parsed.rows.length,
+        reported,
+        added,
+        skipped,
+        unchanged,
+        rejected,
+        ignoredColumns: header.ignored,
+        device,
       };
       if (s.status !== 'imported') throw new RollBack(report);
       return report;
@@ -231,22 +345,39 @@ export async function importCountFile(ctx: ServiceContext, actor: Actor, scope: 
 // Finding lists and inventories by number (the CLI) ------------------------------------------------------------
 
 /** An inventory by number (unique per inventory type): refused when the number is ambiguous. */
-export async function findInventoryByNumber(ctx: ServiceContext, actor: Actor, number: string): Promise<{ id: string; number: string }> {
+export async function findInventoryByNumber(
+  ctx: ServiceContext,
+  actor: Actor,
+  number: string,
+): Promise<{ id: string; number: string }> {
   requireRole(actor, 'counter');
   const rows = await inventoriesByNumber(ctx.db, number);
   const visible = rows.filter((r) => inScope(scopeOf(actor), r.siteId));
-  if (visible.length === 0) throw new DomainError('not_found', `no inventory has the number ${number}`, { field: 'inventory' });
-  if (visible.length > 1) throw new DomainError('validation.failed', `several inventories have the number ${number}`, { field: 'inventory' });
+  if (visible.length === 0)
+    throw new DomainError('not_found', `no inventory has the number ${number}`, { field: 'inventory' });
+  if (visible.length > 1)
+    throw new DomainError('validation.failed', `several inventories have the number ${number}`, { field: 'inventory' });
   return visible[0]!;
 }
 
 /** A count list by number, within an inventory when given (list numbers are unique per inventory). */
-export async function findCountListByNumber(ctx: ServiceContext, actor: Actor, number: string, inventoryId?: string): Promise<{ id: string; number: string }> {
+export async function findCountListByNumber(
+  ctx: ServiceContext,
+  actor: Actor,
+  number: string,
+  inventoryId?: string,
+): Promise<{ id: string; number: string }> {
   requireRole(actor, 'counter');
   const rows = await countListsByNumber(ctx.db, number, inventoryId);
   const visible = rows.filter((r) => inScope(scopeOf(actor), r.siteId));
-  if (visible.length === 0) throw new DomainError('not_found', `no count list has the number ${number}`, { field: 'list' });
-  if (visible.length > 1) throw new DomainError('validation.failed', `several inventories have a count list ${number}: give --inventory too`, { field: 'list' });
+  if (visible.length === 0)
+    throw new DomainError('not_found', `no count list has the number ${number}`, { field: 'list' });
+  if (visible.length > 1)
+    throw new DomainError(
+      'validation.failed',
+      `several inventories have a count list ${number}: give --inventory too`,
+      { field: 'list' },
+    );
   return visible[0]!;
 }
 
@@ -254,5 +385,10 @@ export async function findCountListByNumber(ctx: ServiceContext, actor: Actor, n
 export async function actorOfUser(ctx: ServiceContext, username: string): Promise<Actor> {
   const u = await userByName(ctx.db, username);
   if (!u || !u.active) throw new DomainError('not_found', `no active user ${username}`, { field: 'user' });
-  return { userId: String(u.id), username: u.username, role: u.role, siteId: u.siteId === null ? null : String(u.siteId) };
+  return {
+    userId: String(u.id),
+    username: u.username,
+    role: u.role,
+    siteId: u.siteId === null ? null : String(u.siteId),
+  };
 }

@@ -12,14 +12,26 @@ import { type DocumentLanguage, documentDate, documentTimestamp } from '../../do
 export type PrintLanguage = DocumentLanguage;
 
 export interface SheetLine {
-  lineNo: number; bin: string; itemCode: string; description: string; lotSerial: string; unit: string;
+  lineNo: number;
+  bin: string;
+  itemCode: string;
+  description: string;
+  lotSerial: string;
+  unit: string;
   /** Printed only when the sheet shows targets. */
   target: string | null;
 }
 
 export interface Sheet {
-  inventoryNumber: string; inventoryDescription: string; listNumber: string; listName: string;
-  countType: 'article' | 'bin' | 'differences'; warehouse: string; owner: string; countDate: string | null; responsible: string;
+  inventoryNumber: string;
+  inventoryDescription: string;
+  listNumber: string;
+  listName: string;
+  countType: 'article' | 'bin' | 'differences';
+  warehouse: string;
+  owner: string;
+  countDate: string | null;
+  responsible: string;
   usage: 'count' | 'verification' | 'blank' | 'none';
   showTargets: boolean;
   /** Blank pages (header and an empty grid only); 0 when lines print. */
@@ -32,48 +44,162 @@ export interface RenderOptions {
   printedAt: Date;
 }
 
-type Label = 'countList' | 'inventory' | 'countType' | 'warehouse' | 'owner' | 'countDate' | 'responsible' | 'usage' | 'printed' | 'page'
-  | 'colLine' | 'colBin' | 'colItem' | 'colDescription' | 'colLotSerial' | 'colUnit' | 'colTarget' | 'colCounted' | 'colChecked'
-  | 'countedBy' | 'checkedBy' | 'date' | 'type.article' | 'type.bin' | 'type.differences'
-  | 'usage.count' | 'usage.verification' | 'usage.blank' | 'usage.none';
+type Label =
+  | 'countList'
+  | 'inventory'
+  | 'countType'
+  | 'warehouse'
+  | 'owner'
+  | 'countDate'
+  | 'responsible'
+  | 'usage'
+  | 'printed'
+  | 'page'
+  | 'colLine'
+  | 'colBin'
+  | 'colItem'
+  | 'colDescription'
+  | 'colLotSerial'
+  | 'colUnit'
+  | 'colTarget'
+  | 'colCounted'
+  | 'colChecked'
+  | 'countedBy'
+  | 'checkedBy'
+  | 'date'
+  | 'type.article'
+  | 'type.bin'
+  | 'type.differences'
+  | 'usage.count'
+  | 'usage.verification'
+  | 'usage.blank'
+  | 'usage.none';
 
 /** The sheet's own words (printed documents do not go through the web UI's i18n). `{x}`/`{y}` are page numbers. */
 export const LABELS: Record<PrintLanguage, Record<Label, string>> = {
   en: {
-    countList: 'Count list', inventory: 'Inventory', countType: 'Count type', warehouse: 'Warehouse', owner: 'Stock owner',
-    countDate: 'Count date', responsible: 'Responsible', usage: 'Usage', printed: 'Printed', page: 'Page {x} of {y}',
-    colLine: 'Line', colBin: 'Bin', colItem: 'Item', colDescription: 'Description', colLotSerial: 'Lot / serial', colUnit: 'Unit',
-    colTarget: 'Target', colCounted: 'Counted', colChecked: 'Checked',
-    countedBy: 'Counted by (name, signature)', checkedBy: 'Checked by (name, signature)', date: 'Date',
-    'type.article': 'Article list', 'type.bin': 'Bin list', 'type.differences': 'Inventory differences',
-    'usage.count': 'Count', 'usage.verification': 'Verification', 'usage.blank': 'Blank pages', 'usage.none': 'All items',
+    countList: 'Count list',
+    inventory: 'Inventory',
+    countType: 'Count type',
+    warehouse: 'Warehouse',
+    owner: 'Stock owner',
+    countDate: 'Count date',
+    responsible: 'Responsible',
+    usage: 'Usage',
+    printed: 'Printed',
+    page: 'Page {x} of {y}',
+    colLine: 'Line',
+    colBin: 'Bin',
+    colItem: 'Item',
+    colDescription: 'Description',
+    colLotSerial: 'Lot / serial',
+    colUnit: 'Unit',
+    colTarget: 'Target',
+    colCounted: 'Counted',
+    colChecked: 'Checked',
+    countedBy: 'Counted by (name, signature)',
+    checkedBy: 'Checked by (name, signature)',
+    date: 'Date',
+    'type.article': 'Article list',
+    'type.bin': 'Bin list',
+    'type.differences': 'Inventory differences',
+    'usage.count': 'Count',
+    'usage.verification': 'Verification',
+    'usage.blank': 'Blank pages',
+    'usage.none': 'All items',
   },
   it: {
-    countList: 'Lista di conteggio', inventory: 'Inventario', countType: 'Tipo di conteggio', warehouse: 'Magazzino', owner: 'Proprietario dello stock',
-    countDate: 'Data conteggio', responsible: 'Responsabile', usage: 'Utilizzo', printed: 'Stampato il', page: 'Pagina {x} di {y}',
-    colLine: 'Riga', colBin: 'Ubicazione', colItem: 'Articolo', colDescription: 'Descrizione', colLotSerial: 'Lotto / matricola', colUnit: 'UM',
-    colTarget: 'Teorica', colCounted: 'Contata', colChecked: 'Controllo',
-    countedBy: 'Contato da (nome, firma)', checkedBy: 'Controllato da (nome, firma)', date: 'Data',
-    'type.article': 'Lista per articolo', 'type.bin': 'Lista per ubicazione', 'type.differences': 'Differenze inventariali',
-    'usage.count': 'Conteggio', 'usage.verification': 'Verifica', 'usage.blank': 'Pagine vuote', 'usage.none': 'Tutte le righe',
+    countList: 'Lista di conteggio',
+    inventory: 'Inventario',
+    countType: 'Tipo di conteggio',
+    warehouse: 'Magazzino',
+    owner: 'Proprietario dello stock',
+    countDate: 'Data conteggio',
+    responsible: 'Responsabile',
+    usage: 'Utilizzo',
+    printed: 'Stampato il',
+    page: 'Pagina {x} di {y}',
+    colLine: 'Riga',
+    colBin: 'Ubicazione',
+    colItem: 'Articolo',
+    colDescription: 'Descrizione',
+    colLotSerial: 'Lotto / matricola',
+    colUnit: 'UM',
+    colTarget: 'Teorica',
+    colCounted: 'Contata',
+    colChecked: 'Controllo',
+    countedBy: 'Contato da (nome, firma)',
+    checkedBy: 'Controllato da (nome, firma)',
+    date: 'Data',
+    'type.article': 'Lista per articolo',
+    'type.bin': 'Lista per ubicazione',
+    'type.differences': 'Differenze inventariali',
+    'usage.count': 'Conteggio',
+    'usage.verification': 'Verifica',
+    'usage.blank': 'Pagine vuote',
+    'usage.none': 'Tutte le righe',
   },
   pl: {
-    countList: 'Arkusz spisowy', inventory: 'Inwentaryzacja', countType: 'Rodzaj spisu', warehouse: 'Magazyn', owner: 'Właściciel zapasu',
-    countDate: 'Data spisu', responsible: 'Pracownik odpowiedzialny', usage: 'Zastosowanie', printed: 'Wydrukowano', page: 'Strona {x} z {y}',
-    colLine: 'Lp.', colBin: 'Miejsce', colItem: 'Artykuł', colDescription: 'Opis', colLotSerial: 'Partia / nr seryjny', colUnit: 'J.m.',
-    colTarget: 'Ilość systemowa', colCounted: 'Policzono', colChecked: 'Kontrola',
-    countedBy: 'Spisał (imię i nazwisko, podpis)', checkedBy: 'Sprawdził (imię i nazwisko, podpis)', date: 'Data',
-    'type.article': 'Arkusz artykułów', 'type.bin': 'Arkusz miejsc składowania', 'type.differences': 'Lista różnic inwentaryzacyjnych',
-    'usage.count': 'Spis z natury', 'usage.verification': 'Weryfikacja', 'usage.blank': 'Puste strony', 'usage.none': 'Wszystkie pozycje',
+    countList: 'Arkusz spisowy',
+    inventory: 'Inwentaryzacja',
+    countType: 'Rodzaj spisu',
+    warehouse: 'Magazyn',
+    owner: 'Właściciel zapasu',
+    countDate: 'Data spisu',
+    responsible: 'Pracownik odpowiedzialny',
+    usage: 'Zastosowanie',
+    printed: 'Wydrukowano',
+    page: 'Strona {x} z {y}',
+    colLine: 'Lp.',
+    colBin: 'Miejsce',
+    colItem: 'Artykuł',
+    colDescription: 'Opis',
+    colLotSerial: 'Partia / nr seryjny',
+    colUnit: 'J.m.',
+    colTarget: 'Ilość systemowa',
+    colCounted: 'Policzono',
+    colChecked: 'Kontrola',
+    countedBy: 'Spisał (imię i nazwisko, podpis)',
+    checkedBy: 'Sprawdził (imię i nazwisko, podpis)',
+    date: 'Data',
+    'type.article': 'Arkusz artykułów',
+    'type.bin': 'Arkusz miejsc składowania',
+    'type.differences': 'Lista różnic inwentaryzacyjnych',
+    'usage.count': 'Spis z natury',
+    'usage.verification': 'Weryfikacja',
+    'usage.blank': 'Puste strony',
+    'usage.none': 'Wszystkie pozycje',
   },
   de: {
-    countList: 'Zählliste', inventory: 'Inventur', countType: 'Zählart', warehouse: 'Lager', owner: 'Bestandseigentümer',
-    countDate: 'Zähldatum', responsible: 'Verantwortlich', usage: 'Verwendung', printed: 'Gedruckt', page: 'Seite {x} von {y}',
-    colLine: 'Pos.', colBin: 'Lagerplatz', colItem: 'Artikel', colDescription: 'Bezeichnung', colLotSerial: 'Charge / Seriennr.', colUnit: 'ME',
-    colTarget: 'Sollmenge', colCounted: 'Gezählt', colChecked: 'Geprüft',
-    countedBy: 'Gezählt von (Name, Unterschrift)', checkedBy: 'Geprüft von (Name, Unterschrift)', date: 'Datum',
-    'type.article': 'Artikelliste', 'type.bin': 'Lagerplatzliste', 'type.differences': 'Inventurdifferenzen',
-    'usage.count': 'Zählung', 'usage.verification': 'Nachzählung', 'usage.blank': 'Leerseiten', 'usage.none': 'Alle Positionen',
+    countList: 'Zählliste',
+    inventory: 'Inventur',
+    countType: 'Zählart',
+    warehouse: 'Lager',
+    owner: 'Bestandseigentümer',
+    countDate: 'Zähldatum',
+    responsible: 'Verantwortlich',
+    usage: 'Verwendung',
+    printed: 'Gedruckt',
+    page: 'Seite {x} von {y}',
+    colLine: 'Pos.',
+    colBin: 'Lagerplatz',
+    colItem: 'Artikel',
+    colDescription: 'Bezeichnung',
+    colLotSerial: 'Charge / Seriennr.',
+    colUnit: 'ME',
+    colTarget: 'Sollmenge',
+    colCounted: 'Gezählt',
+    colChecked: 'Geprüft',
+    countedBy: 'Gezählt von (Name, Unterschrift)',
+    checkedBy: 'Geprüft von (Name, Unterschrift)',
+    date: 'Datum',
+    'type.article': 'Artikelliste',
+    'type.bin': 'Lagerplatzliste',
+    'type.differences': 'Inventurdifferenzen',
+    'usage.count': 'Zählung',
+    'usage.verification': 'Nachzählung',
+    'usage.blank': 'Leerseiten',
+    'usage.none': 'Alle Positionen',
   },
 };
 
@@ -88,15 +214,25 @@ const FOOTER_TOP = PAGE.h - PAGE.margin - FOOTER_H;
 export const ROWS_PER_PAGE = Math.floor((FOOTER_TOP - 8 - TABLE_TOP - HEAD_H) / ROW_H);
 
 /** fit: set smaller until whole — `line` on one line (numbers), `lines` on up to two (codes, lots). */
-type Col = { key: keyof SheetLine | 'counted' | 'checked'; label: Label; width: number; align?: 'right' | 'center'; fit?: 'line' | 'lines' };
+type Col = {
+  key: keyof SheetLine | 'counted' | 'checked';
+  label: Label;
+  width: number;
+  align?: 'right' | 'center';
+  fit?: 'line' | 'lines';
+};
 
 function columns(showTargets: boolean): Col[] {
   const fixed: Col[] = [
-    { key: 'lineNo', label: 'colLine', width: 26, align: 'right', fit: 'line' }, { key: 'bin', label: 'colBin', width: 62, fit: 'lines' },
-    { key: 'itemCode', label: 'colItem', width: 70, fit: 'lines' }, { key: 'description', label: 'colDescription', width: 0 },
-    { key: 'lotSerial', label: 'colLotSerial', width: 66, fit: 'lines' }, { key: 'unit', label: 'colUnit', width: 30, fit: 'line' },
+    { key: 'lineNo', label: 'colLine', width: 26, align: 'right', fit: 'line' },
+    { key: 'bin', label: 'colBin', width: 62, fit: 'lines' },
+    { key: 'itemCode', label: 'colItem', width: 70, fit: 'lines' },
+    { key: 'description', label: 'colDescription', width: 0 },
+    { key: 'lotSerial', label: 'colLotSerial', width: 66, fit: 'lines' },
+    { key: 'unit', label: 'colUnit', width: 30, fit: 'line' },
     ...(showTargets ? [{ key: 'target', label: 'colTarget', width: 54, align: 'right', fit: 'line' } as Col] : []),
-    { key: 'counted', label: 'colCounted', width: 70 }, { key: 'checked', label: 'colChecked', width: 54, align: 'center' },
+    { key: 'counted', label: 'colCounted', width: 70 },
+    { key: 'checked', label: 'colChecked', width: 54, align: 'center' },
   ];
   const rest = PAGE.w - 2 * PAGE.margin - fixed.reduce((s, c) => s + c.width, 0);
   return fixed.map((c) => (c.key === 'description' ? { ...c, width: rest } : c));
@@ -122,7 +258,9 @@ type Doc = InstanceType<typeof PDFDocument>;
 export async function renderCountListsPdf(sheets: readonly Sheet[], o: RenderOptions): Promise<Buffer> {
   const f = loadFonts();
   const doc: Doc = new PDFDocument({
-    size: 'A4', margin: 0, autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
     info: { Title: sheets.map((s) => s.listNumber).join(', '), Creator: 'Inventur' },
   });
   doc.registerFont('regular', f.regular);
@@ -152,21 +290,61 @@ export async function renderCountListsPdf(sheets: readonly Sheet[], o: RenderOpt
 }
 
 /** One line of text in a box that never flows onto a new page (explicit height, ellipsis). */
-function cell(doc: Doc, text: string, x: number, y: number, width: number, height: number, opts: { font?: 'regular' | 'bold'; size?: number; align?: 'left' | 'right' | 'center'; color?: string } = {}): void {
-  doc.font(opts.font ?? 'regular').fontSize(opts.size ?? 8).fillColor(opts.color ?? '#000000')
+function cell(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  opts: { font?: 'regular' | 'bold'; size?: number; align?: 'left' | 'right' | 'center'; color?: string } = {},
+): void {
+  doc
+    .font(opts.font ?? 'regular')
+    .fontSize(opts.size ?? 8)
+    .fillColor(opts.color ?? '#000000')
     .text(text, x, y, { width, height, ellipsis: true, align: opts.align ?? 'left', lineGap: 0 });
 }
 
-function drawHeader(doc: Doc, L: Record<Label, string>, s: Sheet, page: number, pages: number, printedAt: Date, language: DocumentLanguage): void {
+function drawHeader(
+  doc: Doc,
+  L: Record<Label, string>,
+  s: Sheet,
+  page: number,
+  pages: number,
+  printedAt: Date,
+  language: DocumentLanguage,
+): void {
   const { margin } = PAGE;
   const width = PAGE.w - 2 * margin;
   const title = `${L.countList} ${s.listNumber}${s.listName ? ` – ${s.listName}` : ''}`;
   cell(doc, title, margin, margin, width - 120, 16, { font: 'bold', size: 12 });
-  cell(doc, L.page.replace('{x}', String(page)).replace('{y}', String(pages)), PAGE.w - margin - 120, margin + 2, 120, 14, { size: 9, align: 'right' });
-  cell(doc, `${L.inventory} ${s.inventoryNumber}${s.inventoryDescription ? ` – ${s.inventoryDescription}` : ''}`, margin, margin + 18, width, 12, { size: 9 });
+  cell(
+    doc,
+    L.page.replace('{x}', String(page)).replace('{y}', String(pages)),
+    PAGE.w - margin - 120,
+    margin + 2,
+    120,
+    14,
+    { size: 9, align: 'right' },
+  );
+  cell(
+    doc,
+    `${L.inventory} ${s.inventoryNumber}${s.inventoryDescription ? ` – ${s.inventoryDescription}` : ''}`,
+    margin,
+    margin + 18,
+    width,
+    12,
+    { size: 9 },
+  );
   const fields: [Label, string][] = [
-    ['countType', L[`type.${s.countType}`]], ['warehouse', s.warehouse], ['owner', s.owner], ['usage', L[`usage.${s.usage}`]],
-    ['countDate', s.countDate ? documentDate(s.countDate, language) : ''], ['responsible', s.responsible], ['printed', documentTimestamp(printedAt, language)],
+    ['countType', L[`type.${s.countType}`]],
+    ['warehouse', s.warehouse],
+    ['owner', s.owner],
+    ['usage', L[`usage.${s.usage}`]],
+    ['countDate', s.countDate ? documentDate(s.countDate, language) : ''],
+    ['responsible', s.responsible],
+    ['printed', documentTimestamp(printedAt, language)],
   ];
   const colW = width / 4;
   fields.forEach(([label, value], i) => {
@@ -189,22 +367,42 @@ export function targetText(language: PrintLanguage): (v: string) => string {
   return (v) => (f.format as unknown as (s: string) => string)(v);
 }
 
-function drawTable(doc: Doc, L: Record<Label, string>, cols: Col[], rows: SheetLine[], number: (v: string) => string): void {
+function drawTable(
+  doc: Doc,
+  L: Record<Label, string>,
+  cols: Col[],
+  rows: SheetLine[],
+  number: (v: string) => string,
+): void {
   const left = PAGE.margin;
   const right = PAGE.w - PAGE.margin;
-  doc.rect(left, TABLE_TOP, right - left, HEAD_H).fillColor('#e8e8e8').fill();
+  doc
+    .rect(left, TABLE_TOP, right - left, HEAD_H)
+    .fillColor('#e8e8e8')
+    .fill();
   let x = left;
   for (const c of cols) {
-    cell(doc, L[c.label], x + 3, TABLE_TOP + 3, c.width - 6, HEAD_H - 4, { font: 'bold', size: 7, align: c.align ?? 'left' });
+    cell(doc, L[c.label], x + 3, TABLE_TOP + 3, c.width - 6, HEAD_H - 4, {
+      font: 'bold',
+      size: 7,
+      align: c.align ?? 'left',
+    });
     x += c.width;
   }
   // Every page gets the full grid, so counters can add items found that are not on the sheet.
   const bottom = TABLE_TOP + HEAD_H + ROWS_PER_PAGE * ROW_H;
   doc.lineWidth(0.5).strokeColor('#000000');
-  for (let r = 0; r <= ROWS_PER_PAGE; r++) doc.moveTo(left, TABLE_TOP + HEAD_H + r * ROW_H).lineTo(right, TABLE_TOP + HEAD_H + r * ROW_H).stroke();
+  for (let r = 0; r <= ROWS_PER_PAGE; r++)
+    doc
+      .moveTo(left, TABLE_TOP + HEAD_H + r * ROW_H)
+      .lineTo(right, TABLE_TOP + HEAD_H + r * ROW_H)
+      .stroke();
   doc.rect(left, TABLE_TOP, right - left, bottom - TABLE_TOP).stroke();
   x = left;
-  for (const c of cols.slice(0, -1)) { x += c.width; doc.moveTo(x, TABLE_TOP).lineTo(x, bottom).stroke(); }
+  for (const c of cols.slice(0, -1)) {
+    x += c.width;
+    doc.moveTo(x, TABLE_TOP).lineTo(x, bottom).stroke();
+  }
   rows.forEach((row, i) => {
     const y = TABLE_TOP + HEAD_H + i * ROW_H;
     let cx = left;
@@ -233,20 +431,28 @@ function fitSize(doc: Doc, text: string, width: number, height: number | null): 
   const minOneLine = height === null ? 5 : 6.5;
   for (let size = 8; size >= minOneLine; size -= 0.5) if (at(size).widthOfString(text) <= width) return size;
   if (height === null) return minOneLine;
-  for (let size = 8; size >= 5.5; size -= 0.5) if (at(size).heightOfString(text, { width, lineGap: 0 }) <= height) return size;
+  for (let size = 8; size >= 5.5; size -= 0.5)
+    if (at(size).heightOfString(text, { width, lineGap: 0 }) <= height) return size;
   return 5.5;
 }
 
 function drawFooter(doc: Doc, L: Record<Label, string>): void {
   const { margin } = PAGE;
   const width = PAGE.w - 2 * margin;
-  const parts: [Label, number][] = [['countedBy', 0.4], ['checkedBy', 0.4], ['date', 0.2]];
+  const parts: [Label, number][] = [
+    ['countedBy', 0.4],
+    ['checkedBy', 0.4],
+    ['date', 0.2],
+  ];
   let x = margin;
   const lineY = FOOTER_TOP + 24;
   doc.lineWidth(0.5).strokeColor('#000000');
   for (const [label, share] of parts) {
     const w = width * share;
-    doc.moveTo(x, lineY).lineTo(x + w - 12, lineY).stroke();
+    doc
+      .moveTo(x, lineY)
+      .lineTo(x + w - 12, lineY)
+      .stroke();
     cell(doc, L[label], x, lineY + 3, w - 12, 10, { size: 7, color: '#555555' });
     x += w;
   }

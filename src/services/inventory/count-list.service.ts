@@ -2,7 +2,13 @@
 // rules (site, responsible employee), the status that follows from the items, and the read models
 // (the blind rule: a counter never receives target quantities of a blind inventory from any endpoint).
 import { sql, type Selectable } from 'kysely';
-import { type CountingList, type CountingPlace, followItems, type ItemCounts, mayCount } from '../../domain/inventory/count-list.js';
+import {
+  type CountingList,
+  type CountingPlace,
+  followItems,
+  type ItemCounts,
+  mayCount,
+} from '../../domain/inventory/count-list.js';
 import { targetView } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CountListItemsTable, CountListsTable, InventoriesTable } from '../../storage/tables/inventory.tables.js';
@@ -17,24 +23,38 @@ export type InventoryRow = Selectable<InventoriesTable>;
 
 /** The assigned counters' user ids of the list `listRef` (a column reference such as `cl.id`), in id order. */
 export function counterIdsOf(listRef: string) {
-  return sql<string[]>`array(select c.user_id::text from count_list_counters c where c.count_list_id = ${sql.ref(listRef)} order by c.user_id)`;
+  return sql<
+    string[]
+  >`array(select c.user_id::text from count_list_counters c where c.count_list_id = ${sql.ref(listRef)} order by c.user_id)`;
 }
 
 export async function loadList(trx: Tx, id: string, lock = false): Promise<CountableList> {
-  const q = trx.selectFrom('countLists').selectAll().select(counterIdsOf('count_lists.id').as('counterUserIds')).where('id', '=', id);
+  const q = trx
+    .selectFrom('countLists')
+    .selectAll()
+    .select(counterIdsOf('count_lists.id').as('counterUserIds'))
+    .where('id', '=', id);
   const row = found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `count list ${id}`, 'countListId');
   return { ...row, counterUserIds: (row.counterUserIds ?? []).map(String) };
 }
 
-export interface CounterView { userId: string; name: string }
+export interface CounterView {
+  userId: string;
+  name: string;
+}
 
 /** The assigned counters of each list with their names (display name, else user name), in id order. */
 export async function countersOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, CounterView[]>> {
   const out = new Map<string, CounterView[]>(listIds.map((id) => [id, []]));
   if (listIds.length === 0) return out;
-  const rows = await trx.selectFrom('countListCounters as c').innerJoin('users as u', 'u.id', 'c.userId')
+  const rows = await trx
+    .selectFrom('countListCounters as c')
+    .innerJoin('users as u', 'u.id', 'c.userId')
     .select(['c.countListId', 'c.userId', sql<string>`coalesce(nullif(u.display_name, ''), u.username)`.as('name')])
-    .where('c.countListId', 'in', [...listIds]).orderBy('c.countListId').orderBy('c.userId').execute();
+    .where('c.countListId', 'in', [...listIds])
+    .orderBy('c.countListId')
+    .orderBy('c.userId')
+    .execute();
   for (const r of rows) out.get(String(r.countListId))?.push({ userId: String(r.userId), name: r.name });
   return out;
 }
@@ -56,12 +76,19 @@ export function requireSite(actor: Actor, siteId: string, what: string): void {
  * the back office but is not one of its counters on the handheld, is told auth.forbidden.
  */
 export function refuseUnlessCounting(
-  actor: Actor, list: CountingList & { id: string; number: string }, counterUserIds: readonly string[], where: CountingPlace = 'back_office',
-  what = `count list ${list.id}`, field = 'countListId',
+  actor: Actor,
+  list: CountingList & { id: string; number: string },
+  counterUserIds: readonly string[],
+  where: CountingPlace = 'back_office',
+  what = `count list ${list.id}`,
+  field = 'countListId',
 ): void {
   if (mayCount(list, counterUserIds, actor, where)) return;
-  if (!inScope(scopeOf(actor), list.siteId) || actor.role === 'counter') throw new DomainError('not_found', `${what} not found`, { field });
-  throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to other employees`, { params: { countListNumber: list.number } });
+  if (!inScope(scopeOf(actor), list.siteId) || actor.role === 'counter')
+    throw new DomainError('not_found', `${what} not found`, { field });
+  throw new DomainError('auth.forbidden', `count list ${list.number} is assigned to other employees`, {
+    params: { countListNumber: list.number },
+  });
 }
 
 /**
@@ -82,9 +109,16 @@ export function requireListCounter(actor: Actor, list: CountableList, what?: str
 }
 
 export function requireInventoryOpen(inv: InventoryRow): void {
-  if (inv.status === 'closed') throw new DomainError('count.inventory_closed', `inventory ${inv.number} is closed`, { params: { inventoryId: inv.id } });
+  if (inv.status === 'closed')
+    throw new DomainError('count.inventory_closed', `inventory ${inv.number} is closed`, {
+      params: { inventoryId: inv.id },
+    });
   if (inv.status !== 'open') {
-    throw new DomainError('count.inventory_not_open', `inventory ${inv.number} is ${inv.status.replace(/_/g, ' ')}; start it first`, { params: { inventoryId: inv.id } });
+    throw new DomainError(
+      'count.inventory_not_open',
+      `inventory ${inv.number} is ${inv.status.replace(/_/g, ' ')}; start it first`,
+      { params: { inventoryId: inv.id } },
+    );
   }
 }
 
@@ -97,14 +131,23 @@ export async function itemCounts(trx: Tx, listId: string): Promise<ItemCounts> {
 /** itemCounts of several lists in one read (a list without items counts zeros: absent from the map). */
 export async function itemCountsOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, ItemCounts>> {
   if (listIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('countListItems').where('countListId', 'in', listIds).groupBy('countListId')
+  const rows = await trx
+    .selectFrom('countListItems')
+    .where('countListId', 'in', listIds)
+    .groupBy('countListId')
     .select([
       'countListId',
       sql<string>`count(*) filter (where not informational and status = 'open')`.as('open'),
       sql<string>`count(*) filter (where not informational and status = 'reported')`.as('reported'),
       sql<string>`count(*) filter (where verification_mark)`.as('marked'),
-    ]).execute();
-  return new Map(rows.map((r) => [String(r.countListId), { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) }]));
+    ])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      String(r.countListId),
+      { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) },
+    ]),
+  );
 }
 
 /** Moves a counted list to the status its items imply (open / partially / completely reported). */
@@ -119,18 +162,35 @@ export async function refreshListStatus(trx: Tx, ctx: ServiceContext, list: List
 // Read models ---------------------------------------------------------------------------------------------
 
 export interface CountListView {
-  id: string; inventoryId: string; number: string; name: string; countType: ListRow['countType']; status: ListRow['status'];
-  statusReason: string | null; registrationDate: string; countDate: string | null; openedAt: string | null; closedAt: string | null;
-  responsibleUserId: string | null; responsibleName: string | null; counters: CounterView[];
-  warehouseId: string | null; openItems: number; reportedItems: number; markedItems: number;
+  id: string;
+  inventoryId: string;
+  number: string;
+  name: string;
+  countType: ListRow['countType'];
+  status: ListRow['status'];
+  statusReason: string | null;
+  registrationDate: string;
+  countDate: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  responsibleUserId: string | null;
+  responsibleName: string | null;
+  counters: CounterView[];
+  warehouseId: string | null;
+  openItems: number;
+  reportedItems: number;
+  markedItems: number;
 }
 
 /** Display names (else user names) of the given users. */
 export async function userNames(trx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await trx.selectFrom('users').select(['id', sql<string>`coalesce(nullif(display_name, ''), username)`.as('name')])
-    .where('id', 'in', wanted).execute();
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', sql<string>`coalesce(nullif(display_name, ''), username)`.as('name')])
+    .where('id', 'in', wanted)
+    .execute();
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
@@ -144,35 +204,97 @@ export async function getCountList(ctx: ServiceContext, actor: Actor, id: string
   const counters = (await countersOf(ctx.db, [id])).get(id) ?? [];
   const names = await userNames(ctx.db, [list.responsibleUserId]);
   return {
-    id: list.id, inventoryId: list.inventoryId, number: list.number, name: list.name, countType: list.countType, status: list.status,
-    statusReason: list.statusReason, registrationDate: list.registrationDate, countDate: list.countDate, openedAt: iso(list.openedAt),
-    closedAt: iso(list.closedAt), responsibleUserId: list.responsibleUserId,
-    responsibleName: list.responsibleUserId === null ? null : (names.get(list.responsibleUserId) ?? null), counters, warehouseId: list.warehouseId,
-    openItems: c.open, reportedItems: c.reported, markedItems: c.marked,
+    id: list.id,
+    inventoryId: list.inventoryId,
+    number: list.number,
+    name: list.name,
+    countType: list.countType,
+    status: list.status,
+    statusReason: list.statusReason,
+    registrationDate: list.registrationDate,
+    countDate: list.countDate,
+    openedAt: iso(list.openedAt),
+    closedAt: iso(list.closedAt),
+    responsibleUserId: list.responsibleUserId,
+    responsibleName: list.responsibleUserId === null ? null : (names.get(list.responsibleUserId) ?? null),
+    counters,
+    warehouseId: list.warehouseId,
+    openItems: c.open,
+    reportedItems: c.reported,
+    markedItems: c.marked,
   };
 }
 
 export interface CountItemView {
-  id: string; countListId: string; lineNo: number; itemId: string | null; itemCode: string | null; itemDescription: string | null;
-  unit: string | null; warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null; lot: string; serial: string;
-  ownerId: string; targetQuantity: string | null; proposedQuantity: string | null; reportedQuantity: string | null;
-  status: ItemRow['status']; verificationMark: boolean; informational: boolean; addedByCount: boolean;
-  postedQuantity: string | null; unitPrice: string | null;
+  id: string;
+  countListId: string;
+  lineNo: number;
+  itemId: string | null;
+  itemCode: string | null;
+  itemDescription: string | null;
+  unit: string | null;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
+  targetQuantity: string | null;
+  proposedQuantity: string | null;
+  reportedQuantity: string | null;
+  status: ItemRow['status'];
+  verificationMark: boolean;
+  informational: boolean;
+  addedByCount: boolean;
+  postedQuantity: string | null;
+  unitPrice: string | null;
 }
 
-type ItemJoined = ItemRow & { itemCode: string | null; itemDescription: string | null; unit: string | null; binCode: string | null; binEmpty: boolean };
+type ItemJoined = ItemRow & {
+  itemCode: string | null;
+  itemDescription: string | null;
+  unit: string | null;
+  binCode: string | null;
+  binEmpty: boolean;
+};
 
 /** One item as `actor` may see it: targets hidden from counters on blind inventories. */
-export function itemView(r: ItemJoined, inv: InventoryRow, countType: ListRow['countType'], actor: Actor): CountItemView {
+export function itemView(
+  r: ItemJoined,
+  inv: InventoryRow,
+  countType: ListRow['countType'],
+  actor: Actor,
+): CountItemView {
   const t = targetView({
-    target: r.targetQuantity, showSystemQuantities: inv.showSystemQuantities, reportType: inv.reportType,
-    readerIsCounter: actor.role === 'counter', countType, emptyBin: countType === 'bin' && r.binEmpty,
+    target: r.targetQuantity,
+    showSystemQuantities: inv.showSystemQuantities,
+    reportType: inv.reportType,
+    readerIsCounter: actor.role === 'counter',
+    countType,
+    emptyBin: countType === 'bin' && r.binEmpty,
   });
   return {
-    id: r.id, countListId: r.countListId, lineNo: r.lineNo, itemId: r.itemId, itemCode: r.itemCode, itemDescription: r.itemDescription,
-    unit: r.unit, warehouseId: r.warehouseId, zoneId: r.zoneId, binId: r.binId, binCode: r.binCode, lot: r.lot, serial: r.serial,
-    ownerId: r.ownerId, targetQuantity: t.targetQuantity, proposedQuantity: r.status === 'open' ? t.proposedQuantity : null,
-    reportedQuantity: r.reportedQuantity, status: r.status, verificationMark: r.verificationMark, informational: r.informational,
+    id: r.id,
+    countListId: r.countListId,
+    lineNo: r.lineNo,
+    itemId: r.itemId,
+    itemCode: r.itemCode,
+    itemDescription: r.itemDescription,
+    unit: r.unit,
+    warehouseId: r.warehouseId,
+    zoneId: r.zoneId,
+    binId: r.binId,
+    binCode: r.binCode,
+    lot: r.lot,
+    serial: r.serial,
+    ownerId: r.ownerId,
+    targetQuantity: t.targetQuantity,
+    proposedQuantity: r.status === 'open' ? t.proposedQuantity : null,
+    reportedQuantity: r.reportedQuantity,
+    status: r.status,
+    verificationMark: r.verificationMark,
+    informational: r.informational,
     addedByCount: r.addedByCount,
     // What was posted reveals the target (reported − posted): blind for counters as well.
     postedQuantity: t.targetQuantity === null && actor.role === 'counter' ? null : r.postedQuantity,
@@ -181,45 +303,98 @@ export function itemView(r: ItemJoined, inv: InventoryRow, countType: ListRow['c
 }
 
 function joinedItems(trx: Tx) {
-  return trx.selectFrom('countListItems as cli')
+  return trx
+    .selectFrom('countListItems as cli')
     .leftJoin('items as it', 'it.id', 'cli.itemId')
     .leftJoin('bins as b', 'b.id', 'cli.binId')
     .selectAll('cli')
-    .select(['it.code as itemCode', 'it.description as itemDescription', 'it.primaryUnit as unit', 'b.code as binCode',
+    .select([
+      'it.code as itemCode',
+      'it.description as itemDescription',
+      'it.primaryUnit as unit',
+      'b.code as binCode',
       // An empty bin on a bin list: no item of the inventory's owner expected there.
       sql<boolean>`cli.bin_id is not null and not exists (select 1 from count_list_items o where o.count_list_id = cli.count_list_id
-        and o.bin_id = cli.bin_id and o.item_id is not null and coalesce(o.target_quantity, 0) <> 0)`.as('binEmpty')]);
+        and o.bin_id = cli.bin_id and o.item_id is not null and coalesce(o.target_quantity, 0) <> 0)`.as('binEmpty'),
+    ]);
 }
 
-export async function loadItemView(trx: Tx, id: string, inv: InventoryRow, countType: ListRow['countType'], actor: Actor): Promise<CountItemView> {
+export async function loadItemView(
+  trx: Tx,
+  id: string,
+  inv: InventoryRow,
+  countType: ListRow['countType'],
+  actor: Actor,
+): Promise<CountItemView> {
   const r = found(await joinedItems(trx).where('cli.id', '=', id).executeTakeFirst(), `count-list item ${id}`);
   return itemView(r, inv, countType, actor);
 }
 
-export interface ItemFilter { status?: ItemRow['status'] | undefined; limit: number; offset: number }
+export interface ItemFilter {
+  status?: ItemRow['status'] | undefined;
+  limit: number;
+  offset: number;
+}
 
-export async function listCountItems(ctx: ServiceContext, actor: Actor, listId: string, f: ItemFilter): Promise<{ items: CountItemView[]; nextOffset: number | null }> {
+export async function listCountItems(
+  ctx: ServiceContext,
+  actor: Actor,
+  listId: string,
+  f: ItemFilter,
+): Promise<{ items: CountItemView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   const list = await loadList(ctx.db, listId);
   requireListCounter(actor, list);
   const inv = await loadInventory(ctx.db, list.inventoryId);
-  const rows = await joinedItems(ctx.db).where('cli.countListId', '=', listId)
+  const rows = await joinedItems(ctx.db)
+    .where('cli.countListId', '=', listId)
     .$if(f.status !== undefined, (q) => q.where('cli.status', '=', f.status!))
-    .orderBy('cli.lineNo').orderBy('cli.id').limit(f.limit + 1).offset(f.offset).execute();
+    .orderBy('cli.lineNo')
+    .orderBy('cli.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
   const more = rows.length > f.limit;
-  return { items: rows.slice(0, f.limit).map((r) => itemView(r, inv, list.countType, actor)), nextOffset: more ? f.offset + f.limit : null };
+  return {
+    items: rows.slice(0, f.limit).map((r) => itemView(r, inv, list.countType, actor)),
+    nextOffset: more ? f.offset + f.limit : null,
+  };
 }
 
 export interface ReportView {
-  id: string; countListItemId: string; userId: string | null; reportedAt: string; device: string | null; rawBarcode: string | null;
-  quantity: string; enteredQuantity: string | null; enteredUnit: string | null; mode: 'add' | 'replace' | 'mark_all';
-  clientReportId: string | null; resultingQuantity: string; previousQuantity: string | null; valid: boolean; invalidatedAt: string | null;
+  id: string;
+  countListItemId: string;
+  userId: string | null;
+  reportedAt: string;
+  device: string | null;
+  rawBarcode: string | null;
+  quantity: string;
+  enteredQuantity: string | null;
+  enteredUnit: string | null;
+  mode: 'add' | 'replace' | 'mark_all';
+  clientReportId: string | null;
+  resultingQuantity: string;
+  previousQuantity: string | null;
+  valid: boolean;
+  invalidatedAt: string | null;
 }
 
 export function reportView(r: {
-  id: string; countListItemId: string; userId: string | null; reportedAt: Date | string; device: string | null; rawBarcode: string | null;
-  quantity: string; enteredQuantity: string | null; enteredUnit: string | null; mode: ReportView['mode']; clientReportId: string | null;
-  resultingQuantity: string; previousQuantity: string | null; valid: boolean; invalidatedAt: Date | string | null;
+  id: string;
+  countListItemId: string;
+  userId: string | null;
+  reportedAt: Date | string;
+  device: string | null;
+  rawBarcode: string | null;
+  quantity: string;
+  enteredQuantity: string | null;
+  enteredUnit: string | null;
+  mode: ReportView['mode'];
+  clientReportId: string | null;
+  resultingQuantity: string;
+  previousQuantity: string | null;
+  valid: boolean;
+  invalidatedAt: Date | string | null;
 }): ReportView {
   return { ...r, reportedAt: iso(r.reportedAt)!, invalidatedAt: iso(r.invalidatedAt) };
 }
@@ -230,10 +405,22 @@ export type ReportHistoryView = ReportView & { userName: string | null };
 /** Every report of an item, valid and invalidated, oldest first (the audit trail), with the reporter's name and device. */
 export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ReportHistoryView[]> {
   requireRole(actor, 'counter');
-  const item = found(await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(), `count-list item ${itemId}`);
+  const item = found(
+    await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(),
+    `count-list item ${itemId}`,
+  );
   const list = await loadList(ctx.db, item.countListId);
   requireListCounter(actor, list, `count-list item ${itemId}`, 'id');
-  const rows = await ctx.db.selectFrom('countReports').selectAll().where('countListItemId', '=', itemId).orderBy('reportedAt').orderBy('id').execute();
-  const names = await userNames(ctx.db, rows.map((r) => r.userId));
+  const rows = await ctx.db
+    .selectFrom('countReports')
+    .selectAll()
+    .where('countListItemId', '=', itemId)
+    .orderBy('reportedAt')
+    .orderBy('id')
+    .execute();
+  const names = await userNames(
+    ctx.db,
+    rows.map((r) => r.userId),
+  );
   return rows.map((r) => ({ ...reportView(r), userName: r.userId === null ? null : (names.get(r.userId) ?? null) }));
 }

@@ -13,7 +13,11 @@ import { loadInventory, loadList, requireSite } from './count-list.service.js';
  * Removes lists with their items, reports and locks inside the caller's transaction, then re-processes the
  * postings their locks had parked (now that nothing blocks them). Shared with deleting a whole inventory.
  */
-export async function removeCountLists(trx: Tx, ctx: ServiceContext, listIds: readonly string[]): Promise<{ reprocessed: number }> {
+export async function removeCountLists(
+  trx: Tx,
+  ctx: ServiceContext,
+  listIds: readonly string[],
+): Promise<{ reprocessed: number }> {
   if (listIds.length === 0) return { reprocessed: 0 };
   await trx.deleteFrom('stockLocks').where('countListId', 'in', listIds).execute();
   await trx.deleteFrom('countReports').where('countListId', 'in', listIds).execute();
@@ -29,7 +33,11 @@ export async function removeCountLists(trx: Tx, ctx: ServiceContext, listIds: re
   return { reprocessed };
 }
 
-export async function deleteCountList(ctx: ServiceContext, actor: Actor, countListId: string): Promise<{ deleted: true }> {
+export async function deleteCountList(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListId: string,
+): Promise<{ deleted: true }> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const list = await loadList(trx, countListId, true);
@@ -40,10 +48,16 @@ export async function deleteCountList(ctx: ServiceContext, actor: Actor, countLi
     requireDeletable(list.status, list.number);
     ensureNotClosed(inv.status);
     await removeCountLists(trx, ctx, [list.id]);
-    const remaining = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).limit(1).executeTakeFirst();
+    const remaining = await trx
+      .selectFrom('countLists')
+      .select('id')
+      .where('inventoryId', '=', inv.id)
+      .limit(1)
+      .executeTakeFirst();
     if (!remaining) {
       const status: InventoryStatus = applyCommand(inv.status, 'listsRemoved');
-      if (status !== inv.status) await trx.updateTable('inventories').set({ status, updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
+      if (status !== inv.status)
+        await trx.updateTable('inventories').set({ status, updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
     }
     return { deleted: true };
   });

@@ -18,7 +18,12 @@ export interface ExportData {
 }
 
 type Kind = 'text' | 'quantity' | 'money' | 'percent';
-interface Column { label: DiffLabel; kind: Kind; get: (l: DifferenceLine, T: DocumentTexts) => string | null; width: number }
+interface Column {
+  label: DiffLabel;
+  kind: Kind;
+  get: (l: DifferenceLine, T: DocumentTexts) => string | null;
+  width: number;
+}
 
 /** The columns of CSV and XLSX (the PDF has a narrower set of its own). */
 const COLUMNS: Column[] = [
@@ -39,8 +44,18 @@ const COLUMNS: Column[] = [
   { label: 'col.value', kind: 'money', get: (l) => l.value, width: 12 },
   { label: 'col.percent', kind: 'percent', get: (l) => l.percent, width: 10 },
   { label: 'col.status', kind: 'text', get: (l, T) => T.status(l.status, l.countListStatus), width: 16 },
-  { label: 'col.valueSource', kind: 'text', get: (l, T) => T.label(l.valueSource === 'ledger' ? 'src.ledger' : 'src.planned'), width: 14 },
-  { label: 'col.ledgerEntryIds', kind: 'text', get: (l) => (l.ledgerEntryIds.length ? l.ledgerEntryIds.join(' ') : null), width: 14 },
+  {
+    label: 'col.valueSource',
+    kind: 'text',
+    get: (l, T) => T.label(l.valueSource === 'ledger' ? 'src.ledger' : 'src.planned'),
+    width: 14,
+  },
+  {
+    label: 'col.ledgerEntryIds',
+    kind: 'text',
+    get: (l) => (l.ledgerEntryIds.length ? l.ledgerEntryIds.join(' ') : null),
+    width: 14,
+  },
 ];
 
 /**
@@ -54,16 +69,22 @@ export function differencesCsvLocal(d: ExportData, language: DocumentLanguage): 
   const field = (v: string | null, text: boolean) => csvField(v, text, sep);
   const out = [COLUMNS.map((c) => field(T.label(c.label), true)).join(sep)];
   for (const l of d.lines) {
-    out.push(COLUMNS.map((c) => {
-      const v = c.get(l, T);
-      return c.kind === 'text' ? field(v, true) : field(T.plain(v), false);
-    }).join(sep));
+    out.push(
+      COLUMNS.map((c) => {
+        const v = c.get(l, T);
+        return c.kind === 'text' ? field(v, true) : field(T.plain(v), false);
+      }).join(sep),
+    );
   }
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }
 
 /** Number formats of the XLSX cells; Excel shows them with the reader's own separators. */
-const XLSX_FORMAT: Record<Exclude<Kind, 'text'>, string> = { quantity: '#,##0.######', money: '#,##0.00', percent: '0.00' };
+const XLSX_FORMAT: Record<Exclude<Kind, 'text'>, string> = {
+  quantity: '#,##0.######',
+  money: '#,##0.00',
+  percent: '0.00',
+};
 
 /**
  * A number cell where a double holds the decimal exactly in 15 significant digits (what Excel keeps), else
@@ -82,32 +103,83 @@ export async function differencesXlsx(d: ExportData, language: DocumentLanguage)
   const T = documentTexts(language);
   const lines: SheetData = [COLUMNS.map((c) => bold(T.label(c.label)))];
   for (const l of d.lines) {
-    lines.push(COLUMNS.map((c) => {
-      const v = c.get(l, T);
-      if (c.kind !== 'text') return numberCell(v, c.kind);
-      return v === null ? null : { type: String, value: v };
-    }));
+    lines.push(
+      COLUMNS.map((c) => {
+        const v = c.get(l, T);
+        if (c.kind !== 'text') return numberCell(v, c.kind);
+        return v === null ? null : { type: String, value: v };
+      }),
+    );
   }
   const money = (v: string) => numberCell(v, 'money');
   const count = (n: number): Cell => ({ type: Number, value: n });
   const t = d.totals;
-  const groupHead = [bold(T.label('t.group')), bold(T.label('t.lines')), bold(T.label('t.differenceLines')), bold(T.label('t.positive')),
-    bold(T.label('t.negative')), bold(T.label('t.net'))];
-  const group = (label: string, g: { lines: number; differenceLines: number; positiveValue: string; negativeValue: string; netValue: string }) =>
-    [{ type: String, value: label } as Cell, count(g.lines), count(g.differenceLines), money(g.positiveValue), money(g.negativeValue), money(g.netValue)];
+  const groupHead = [
+    bold(T.label('t.group')),
+    bold(T.label('t.lines')),
+    bold(T.label('t.differenceLines')),
+    bold(T.label('t.positive')),
+    bold(T.label('t.negative')),
+    bold(T.label('t.net')),
+  ];
+  const group = (
+    label: string,
+    g: { lines: number; differenceLines: number; positiveValue: string; negativeValue: string; netValue: string },
+  ) => [
+    { type: String, value: label } as Cell,
+    count(g.lines),
+    count(g.differenceLines),
+    money(g.positiveValue),
+    money(g.negativeValue),
+    money(g.netValue),
+  ];
   const totals: SheetData = [
-    [bold(`${T.label('title')} – ${T.label('inventory')} ${d.header.inventoryNumber}${d.names.countList ? ` – ${T.label('countList')} ${d.names.countList}` : ''}`)],
+    [
+      bold(
+        `${T.label('title')} – ${T.label('inventory')} ${d.header.inventoryNumber}${d.names.countList ? ` – ${T.label('countList')} ${d.names.countList}` : ''}`,
+      ),
+    ],
     ...selection(d, T).map(([k, v]) => [{ type: String, value: k } as Cell, { type: String, value: v } as Cell]),
     [],
-    groupHead, group(T.label('t.totals'), t),
-    ...(t.valueAdjustment !== '0' ? [[{ type: String, value: T.label('t.valueAdjustment') } as Cell, null, null, null, null, money(t.valueAdjustment)]] : []),
-    [], [bold(T.label('t.byWarehouse'))], groupHead, ...t.byWarehouse.map((w) => group(w.warehouseCode, w)),
-    [], [bold(T.label('t.byZone'))], groupHead, ...t.byZone.map((z) => group(`${z.warehouseCode} / ${z.zoneCode ?? T.label('t.noZone')}`, z)),
-    [], [bold(T.label('t.byItemGroup'))], groupHead, ...t.byItemGroup.map((g) => group(g.itemGroup ?? T.label('t.noGroup'), g)),
+    groupHead,
+    group(T.label('t.totals'), t),
+    ...(t.valueAdjustment !== '0'
+      ? [
+          [
+            { type: String, value: T.label('t.valueAdjustment') } as Cell,
+            null,
+            null,
+            null,
+            null,
+            money(t.valueAdjustment),
+          ],
+        ]
+      : []),
+    [],
+    [bold(T.label('t.byWarehouse'))],
+    groupHead,
+    ...t.byWarehouse.map((w) => group(w.warehouseCode, w)),
+    [],
+    [bold(T.label('t.byZone'))],
+    groupHead,
+    ...t.byZone.map((z) => group(`${z.warehouseCode} / ${z.zoneCode ?? T.label('t.noZone')}`, z)),
+    [],
+    [bold(T.label('t.byItemGroup'))],
+    groupHead,
+    ...t.byItemGroup.map((g) => group(g.itemGroup ?? T.label('t.noGroup'), g)),
   ];
   return writeXlsxFile([
-    { data: lines, sheet: T.label('sheet.lines'), stickyRowsCount: 1, columns: COLUMNS.map((c) => ({ width: c.width })) },
-    { data: totals, sheet: T.label('sheet.totals'), columns: [{ width: 34 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }] },
+    {
+      data: lines,
+      sheet: T.label('sheet.lines'),
+      stickyRowsCount: 1,
+      columns: COLUMNS.map((c) => ({ width: c.width })),
+    },
+    {
+      data: totals,
+      sheet: T.label('sheet.totals'),
+      columns: [{ width: 34 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }],
+    },
   ]).toBuffer();
 }
 
@@ -120,7 +192,8 @@ export function selection(d: ExportData, T: DocumentTexts): Array<[string, strin
     [T.label('method'), T.method(d.header.method)],
     [T.label('valuation'), T.valuation(d.header.valuationPrice)],
   ];
-  if (d.names.countList) out.push([T.label('countList'), d.names.countList + (d.names.countListName ? ` – ${d.names.countListName}` : '')]);
+  if (d.names.countList)
+    out.push([T.label('countList'), d.names.countList + (d.names.countListName ? ` – ${d.names.countListName}` : '')]);
   if (d.names.warehouse) out.push([T.label('f.warehouse'), d.names.warehouse]);
   if (d.names.zone) out.push([T.label('f.zone'), d.names.zone]);
   if (q.itemGroup) out.push([T.label('f.itemGroup'), q.itemGroup]);
@@ -130,8 +203,16 @@ export function selection(d: ExportData, T: DocumentTexts): Array<[string, strin
   if (q.minValue !== undefined) out.push([T.label('f.minValue'), T.money(q.minValue)]);
   if (q.minPercent !== undefined) out.push([T.label('f.minPercent'), T.quantity(q.minPercent)]);
   const sortLabel: Record<string, DiffLabel> = {
-    item: 'col.itemCode', place: 'col.place', difference: 'col.difference', value: 'col.value', absValue: 'col.value', percent: 'col.percent',
+    item: 'col.itemCode',
+    place: 'col.place',
+    difference: 'col.difference',
+    value: 'col.value',
+    absValue: 'col.value',
+    percent: 'col.percent',
   };
-  out.push([T.label('f.sort'), `${T.label(sortLabel[q.sort] ?? 'col.place')}${q.sort === 'absValue' ? ' (±)' : ''} ${q.dir === 'asc' ? '↑' : '↓'}`]);
+  out.push([
+    T.label('f.sort'),
+    `${T.label(sortLabel[q.sort] ?? 'col.place')}${q.sort === 'absValue' ? ' (±)' : ''} ${q.dir === 'asc' ? '↑' : '↓'}`,
+  ]);
   return out;
 }

@@ -8,11 +8,30 @@ export interface DifferenceQuery extends DifferenceFilter {
 }
 
 export interface DifferenceLine {
-  id: string; countListId: string; countListNumber: string; countListStatus: string; lineNo: number;
-  itemId: string; itemCode: string; itemDescription: string; itemGroup: string | null; unit: string;
-  warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null; binId: string | null; binCode: string | null;
-  lot: string; serial: string; target: string | null; counted: string | null;
-  difference: string | null; unitPrice: string; value: string | null; percent: string | null;
+  id: string;
+  countListId: string;
+  countListNumber: string;
+  countListStatus: string;
+  lineNo: number;
+  itemId: string;
+  itemCode: string;
+  itemDescription: string;
+  itemGroup: string | null;
+  unit: string;
+  warehouseId: string;
+  warehouseCode: string;
+  zoneId: string | null;
+  zoneCode: string | null;
+  binId: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  target: string | null;
+  counted: string | null;
+  difference: string | null;
+  unitPrice: string;
+  value: string | null;
+  percent: string | null;
   status: 'open' | 'reported' | 'closed';
   /** Where the value comes from: the planned posting price, or the ledger's closing posting. */
   valueSource: 'planned' | 'ledger';
@@ -20,7 +39,11 @@ export interface DifferenceLine {
 }
 
 export interface DifferenceHeader {
-  inventoryId: string; inventoryNumber: string; status: string; method: string; valuationPrice: string;
+  inventoryId: string;
+  inventoryNumber: string;
+  status: string;
+  method: string;
+  valuationPrice: string;
 }
 
 export interface DifferenceReport {
@@ -31,7 +54,9 @@ export interface DifferenceReport {
     valueAdjustment: string;
     valueAdjustmentEntryIds: string[];
     byWarehouse: Array<DifferenceTotals & { warehouseId: string; warehouseCode: string }>;
-    byZone: Array<DifferenceTotals & { warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null }>;
+    byZone: Array<
+      DifferenceTotals & { warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null }
+    >;
     byItemGroup: Array<DifferenceTotals & { itemGroup: string | null }>;
   };
 }

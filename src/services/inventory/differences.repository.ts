@@ -22,27 +22,62 @@ export interface DifferenceFilter {
 }
 
 export interface DifferenceRow {
-  id: string; countListId: string; countListNumber: string; countListStatus: string; lineNo: number;
-  itemId: string; itemCode: string; itemDescription: string; itemGroup: string | null; unit: string;
-  warehouseId: string; warehouseCode: string; zoneId: string | null; zoneCode: string | null; binId: string | null; binCode: string | null;
-  lot: string; serial: string; target: string | null; counted: string | null; status: 'open' | 'reported' | 'closed';
-  plannedPrice: string; ledgerValue: string | null; ledgerPrice: string | null; ledgerEntryIds: string | null;
+  id: string;
+  countListId: string;
+  countListNumber: string;
+  countListStatus: string;
+  lineNo: number;
+  itemId: string;
+  itemCode: string;
+  itemDescription: string;
+  itemGroup: string | null;
+  unit: string;
+  warehouseId: string;
+  warehouseCode: string;
+  zoneId: string | null;
+  zoneCode: string | null;
+  binId: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  target: string | null;
+  counted: string | null;
+  status: 'open' | 'reported' | 'closed';
+  plannedPrice: string;
+  ledgerValue: string | null;
+  ledgerPrice: string | null;
+  ledgerEntryIds: string | null;
 }
 
 export interface TotalsRow {
-  g: number; warehouseId: string | null; warehouseCode: string | null; zoneId: string | null; zoneCode: string | null; itemGroup: string | null;
-  lines: string; differenceLines: string; positiveValue: string; negativeValue: string; netValue: string;
+  g: number;
+  warehouseId: string | null;
+  warehouseCode: string | null;
+  zoneId: string | null;
+  zoneCode: string | null;
+  itemGroup: string | null;
+  lines: string;
+  differenceLines: string;
+  positiveValue: string;
+  negativeValue: string;
+  netValue: string;
 }
 
 const PRICE_COLUMN: Record<string, string> = {
-  settlement_1: 'it.settlement_price_1', settlement_2: 'it.settlement_price_2', settlement_3: 'it.settlement_price_3',
-  settlement_4: 'it.settlement_price_4', settlement_5: 'it.settlement_price_5', inventory: 'it.inventory_price',
+  settlement_1: 'it.settlement_price_1',
+  settlement_2: 'it.settlement_price_2',
+  settlement_3: 'it.settlement_price_3',
+  settlement_4: 'it.settlement_price_4',
+  settlement_5: 'it.settlement_price_5',
+  inventory: 'it.inventory_price',
 };
 
 /** The price closing posts a difference at (as closingItems in close.service.ts takes it). */
 function plannedPrice(inv: InventoryRow, method: string): RawBuilder<unknown> {
   const average = sql`coalesce(sv.average_price, it.moving_average_price)`;
-  return method === 'stock_taking_day' || inv.valuationPrice === 'average' ? average : sql.raw(PRICE_COLUMN[inv.valuationPrice]!);
+  return method === 'stock_taking_day' || inv.valuationPrice === 'average'
+    ? average
+    : sql.raw(PRICE_COLUMN[inv.valuationPrice]!);
 }
 
 const like = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -106,7 +141,8 @@ function outer(f: DifferenceFilter): RawBuilder<unknown>[] {
   if (f.onlyDifferences) w.push(sql`diff is not null and diff <> 0`);
   if (f.minValue !== undefined) w.push(sql`value is not null and abs(value) >= ${f.minValue}::numeric`);
   // No target to relate a difference to (a found item) is an unbounded deviation: it passes any threshold.
-  if (f.minPercent !== undefined) w.push(sql`diff is not null and diff <> 0 and (percent is null or abs(percent) >= ${f.minPercent}::numeric)`);
+  if (f.minPercent !== undefined)
+    w.push(sql`diff is not null and diff <> 0 and (percent is null or abs(percent) >= ${f.minPercent}::numeric)`);
   return w;
 }
 
@@ -119,8 +155,15 @@ const ORDER: Record<DifferenceSort, string> = {
   percent: 'percent # nulls last',
 };
 
-export async function selectDifferenceLines(trx: Tx, inv: InventoryRow, method: string, f: DifferenceFilter,
-  sort: DifferenceSort, dir: 'asc' | 'desc', page: { limit: number; offset: number } | null): Promise<DifferenceRow[]> {
+export async function selectDifferenceLines(
+  trx: Tx,
+  inv: InventoryRow,
+  method: string,
+  f: DifferenceFilter,
+  sort: DifferenceSort,
+  dir: 'asc' | 'desc',
+  page: { limit: number; offset: number } | null,
+): Promise<DifferenceRow[]> {
   const order = sql.raw(`${ORDER[sort].replace(/#/g, dir)}, count_list_id, line_no, id`);
   const r = await sql<DifferenceRow>`
     select id::text as id, count_list_id::text as "countListId", list_number as "countListNumber", list_status as "countListStatus", line_no as "lineNo",
@@ -135,7 +178,12 @@ export async function selectDifferenceLines(trx: Tx, inv: InventoryRow, method: 
 }
 
 /** Totals of the whole filtered report: overall (g 7), per warehouse (g 3), per zone (g 1), per item group (g 6). */
-export async function selectDifferenceTotals(trx: Tx, inv: InventoryRow, method: string, f: DifferenceFilter): Promise<TotalsRow[]> {
+export async function selectDifferenceTotals(
+  trx: Tx,
+  inv: InventoryRow,
+  method: string,
+  f: DifferenceFilter,
+): Promise<TotalsRow[]> {
   const r = await sql<TotalsRow>`
     select grouping(warehouse_id, zone_id, item_group)::int as g, warehouse_id::text as "warehouseId", min(warehouse_code) as "warehouseCode",
       zone_id::text as "zoneId", min(zone_code) as "zoneCode", item_group as "itemGroup",
@@ -159,7 +207,11 @@ export async function selectValueAdjustments(trx: Tx, inventoryId: string): Prom
 
 /** A count list as the report's list filter needs it: its inventory and site, number and name. */
 export function findCountListHead(trx: Tx, countListId: string) {
-  return trx.selectFrom('countLists').select(['inventoryId', 'siteId', 'number', 'name']).where('id', '=', countListId).executeTakeFirst();
+  return trx
+    .selectFrom('countLists')
+    .select(['inventoryId', 'siteId', 'number', 'name'])
+    .where('id', '=', countListId)
+    .executeTakeFirst();
 }
 
 /** The code of a warehouse or zone named by a filter (the export's header shows codes). */

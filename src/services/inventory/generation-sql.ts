@@ -7,21 +7,42 @@
 // pass them through the CamelCasePlugin, which renames `c0` to `c_0`); every value is a bound parameter.
 import { type RawBuilder, sql } from 'kysely';
 import { CLASSIFICATION_FILTERS, type GenerationParams } from '../../domain/inventory/generation.js';
-import { CRITERION_FIELDS, type SortFields, type StructureLevel, TIEBREAK_FIELDS } from '../../domain/inventory/structure.js';
+import {
+  CRITERION_FIELDS,
+  type SortFields,
+  type StructureLevel,
+  TIEBREAK_FIELDS,
+} from '../../domain/inventory/structure.js';
 import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
-
 export interface SelectionScope {
-  inventoryId: string; siteId: string; ownerId: string; fiscalYearStart: string; today: string;
+  inventoryId: string;
+  siteId: string;
+  ownerId: string;
+  fiscalYearStart: string;
+  today: string;
 }
 
 const COLUMN: Record<keyof SortFields, string> = {
-  whCode: 'wh_code', wzZoneCode: 'wz_zone_code', zoneCode: 'zone_code', itemCode: 'item_code', aisle: 'aisle',
-  rowNo: 'row_no', levelNo: 'level_no', place: 'place', binCode: 'bin_code', lot: 'lot', serial: 'serial',
+  whCode: 'wh_code',
+  wzZoneCode: 'wz_zone_code',
+  zoneCode: 'zone_code',
+  itemCode: 'item_code',
+  aisle: 'aisle',
+  rowNo: 'row_no',
+  levelNo: 'level_no',
+  place: 'place',
+  binCode: 'bin_code',
+  lot: 'lot',
+  serial: 'serial',
 };
 const CLASS_COLUMN = {
-  stockAccountClassifications: 'stock_account_classification', classification1: 'classification_1', classification2: 'classification_2',
-  classification3: 'classification_3', classification4: 'classification_4', classification5: 'classification_5',
+  stockAccountClassifications: 'stock_account_classification',
+  classification1: 'classification_1',
+  classification2: 'classification_2',
+  classification3: 'classification_3',
+  classification4: 'classification_4',
+  classification5: 'classification_5',
 } as const;
 
 const none = sql``;
@@ -30,14 +51,22 @@ const inList = (column: string, values: readonly string[]) =>
 
 /** The positions of an article or difference list, one row per stock balance (lots/serials each). */
 function articleSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
-  const place = p.countType === 'differences'
-    ? sql`z.usage = 'inventory_differences'`
-    : sql`(w.kind = 'unstructured' or (w.kind = 'structured' and z.id is not null and not z.structured${inList('z.id', p.zoneIds)}))`;
-  const classes = sql.join(CLASSIFICATION_FILTERS.map((f) => inList(`i.${CLASS_COLUMN[f]}`, p[f])), sql``);
-  const stock = {
-    all: sql`true`, negative: sql`quantity < 0`, positive: sql`quantity > 0`, zero: sql`quantity = 0 and ever_nonzero`,
-    below_threshold: sql`quantity > 0 and quantity < threshold_quantity`,
-  }[p.stockConsideration as 'all'] ?? sql`false`;
+  const place =
+    p.countType === 'differences'
+      ? sql`z.usage = 'inventory_differences'`
+      : sql`(w.kind = 'unstructured' or (w.kind = 'structured' and z.id is not null and not z.structured${inList('z.id', p.zoneIds)}))`;
+  const classes = sql.join(
+    CLASSIFICATION_FILTERS.map((f) => inList(`i.${CLASS_COLUMN[f]}`, p[f])),
+    sql``,
+  );
+  const stock =
+    {
+      all: sql`true`,
+      negative: sql`quantity < 0`,
+      positive: sql`quantity > 0`,
+      zero: sql`quantity = 0 and ever_nonzero`,
+      below_threshold: sql`quantity > 0 and quantity < threshold_quantity`,
+    }[p.stockConsideration as 'all'] ?? sql`false`;
   const fy = sql`${s.fiscalYearStart}::date`;
   const count = {
     ignore: sql`true`,
@@ -151,21 +180,30 @@ export function createSelectionTable(p: GenerationParams, s: SelectionScope): Ra
 
 const orderBy = (fields: readonly (keyof SortFields)[]) =>
   sql.join(fields.map((f) => sql`${sql.raw(COLUMN[f])} collate "C" nulls first`));
-const partitionBy = (parts: string[]) => (parts.length === 0 ? none : sql`partition by ${sql.join(parts.map((c) => sql.raw(c)))}`);
+const partitionBy = (parts: string[]) =>
+  parts.length === 0 ? none : sql`partition by ${sql.join(parts.map((c) => sql.raw(c)))}`;
 
 /**
  * `create temp table gen_pos`: gen_sel's kept positions with list_no and line_no — splitIntoLists as
  * window functions. Each level adds partition columns (the criterion's values for "new list", a chunk of
  * ⌊(dense_rank − 1) / N⌋ for a group change); maxItems chunks by row_number (bin lists: dense_rank of bins).
  */
-export function createSplitTable(structure: readonly StructureLevel[], maxItems: number | null, maxLists: number, unit: 'position' | 'bin', informational: boolean): RawBuilder<unknown> {
+export function createSplitTable(
+  structure: readonly StructureLevel[],
+  maxItems: number | null,
+  maxLists: number,
+  unit: 'position' | 'bin',
+  informational: boolean,
+): RawBuilder<unknown> {
   const prefix: (keyof SortFields)[] = [];
   const parts: string[] = [];
   const steps: RawBuilder<unknown>[] = [];
   let prev = 's0';
   const addChunk = (name: string, rank: RawBuilder<unknown>, n: number) => {
     const step = `s${steps.length + 1}`;
-    steps.push(sql`${sql.raw(step)} as (select ${sql.raw(prev)}.*, (${rank} over (${partitionBy(parts)} order by ${orderBy([...prefix])}) - 1) / ${sql.lit(n)} as ${sql.raw(name)} from ${sql.raw(prev)})`);
+    steps.push(
+      sql`${sql.raw(step)} as (select ${sql.raw(prev)}.*, (${rank} over (${partitionBy(parts)} order by ${orderBy([...prefix])}) - 1) / ${sql.lit(n)} as ${sql.raw(name)} from ${sql.raw(prev)})`,
+    );
     prev = step;
     parts.push(name);
   };
@@ -181,7 +219,9 @@ export function createSplitTable(structure: readonly StructureLevel[], maxItems:
       addChunk('c_items', sql`dense_rank()`, maxItems);
     } else {
       const step = `s${steps.length + 1}`;
-      steps.push(sql`${sql.raw(step)} as (select ${sql.raw(prev)}.*, (row_number() over (${partitionBy(parts)} order by g_rn) - 1) / ${sql.lit(maxItems)} as c_items from ${sql.raw(prev)})`);
+      steps.push(
+        sql`${sql.raw(step)} as (select ${sql.raw(prev)}.*, (row_number() over (${partitionBy(parts)} order by g_rn) - 1) / ${sql.lit(maxItems)} as c_items from ${sql.raw(prev)})`,
+      );
       prev = step;
       parts.push('c_items');
     }
@@ -190,8 +230,11 @@ export function createSplitTable(structure: readonly StructureLevel[], maxItems:
   return sql`
     create temp table gen_pos on commit drop as
     with s0 as (select gen_sel.*, on_other as informational, row_number() over (order by ${orderBy(fullOrder)}) as g_rn from gen_sel where ${keep}),
-    ${sql.join([...steps, sql`firsts as (select ${sql.raw(prev)}.*, min(g_rn) over (${partitionBy(parts)}) as list_first from ${sql.raw(prev)})`,
-      sql`numbered as (select firsts.*, dense_rank() over (order by list_first) as list_no, row_number() over (partition by list_first order by g_rn) as line_no from firsts)`])}
+    ${sql.join([
+      ...steps,
+      sql`firsts as (select ${sql.raw(prev)}.*, min(g_rn) over (${partitionBy(parts)}) as list_first from ${sql.raw(prev)})`,
+      sql`numbered as (select firsts.*, dense_rank() over (order by list_first) as list_no, row_number() over (partition by list_first order by g_rn) as line_no from firsts)`,
+    ])}
     select item_id, warehouse_id, zone_id, bin_id, lot, serial, wh_responsible, informational, list_no, line_no, g_rn
     from numbered ${maxLists > 0 ? sql`where list_no <= ${sql.lit(maxLists)}` : none}`;
 }

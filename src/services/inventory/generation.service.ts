@@ -8,7 +8,13 @@ import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
 import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
-import { createBinsTable, createExistingTable, createSelectionTable, createSplitTable, type SelectionScope } from './generation-sql.js';
+import {
+  createBinsTable,
+  createExistingTable,
+  createSelectionTable,
+  createSplitTable,
+  type SelectionScope,
+} from './generation-sql.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
 import { checkSampleParams, drawFirstSample, type SelectionRestriction } from './sample-draw.js';
 
@@ -37,38 +43,77 @@ export interface GenerationSummary {
 /** Stock-taking day: no lists for a stock-taking date in a closed accounting period. */
 export async function ensurePeriodOpen(trx: Tx, inv: Pick<InventoryView, 'method' | 'stockTakingDate'>): Promise<void> {
   if (inv.method !== 'stock_taking_day' || !inv.stockTakingDate) return;
-  const closed = await trx.selectFrom('accountingPeriods').select('code').where('status', '=', 'closed')
-    .where('startDate', '<=', inv.stockTakingDate).where('endDate', '>=', inv.stockTakingDate).executeTakeFirst();
+  const closed = await trx
+    .selectFrom('accountingPeriods')
+    .select('code')
+    .where('status', '=', 'closed')
+    .where('startDate', '<=', inv.stockTakingDate)
+    .where('endDate', '>=', inv.stockTakingDate)
+    .executeTakeFirst();
   if (closed) {
-    throw new DomainError('inventory.period_closed', `the accounting period ${closed.code} of the stock-taking date ${inv.stockTakingDate} is closed`, { params: { period: closed.code } });
+    throw new DomainError(
+      'inventory.period_closed',
+      `the accounting period ${closed.code} of the stock-taking date ${inv.stockTakingDate} is closed`,
+      { params: { period: closed.code } },
+    );
   }
 }
 
 export async function fiscalYearStart(trx: Tx, fiscalYear: number): Promise<string> {
-  const r = await trx.selectFrom('accountingPeriods').select((eb) => eb.fn.min('startDate').as('start')).where('fiscalYear', '=', fiscalYear).executeTakeFirst();
+  const r = await trx
+    .selectFrom('accountingPeriods')
+    .select((eb) => eb.fn.min('startDate').as('start'))
+    .where('fiscalYear', '=', fiscalYear)
+    .executeTakeFirst();
   return (r?.start as string | null | undefined) ?? `${fiscalYear}-01-01`;
 }
 
 async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<void> {
   const check = async (field: string, ids: string[], table: 'warehouses' | 'zones') => {
     if (ids.length === 0) return;
-    const rows = await trx.selectFrom(table).select('id').where('id', 'in', ids).where('siteId', '=', inv.siteId).execute();
+    const rows = await trx
+      .selectFrom(table)
+      .select('id')
+      .where('id', 'in', ids)
+      .where('siteId', '=', inv.siteId)
+      .execute();
     const missing = ids.find((id) => !rows.some((r) => r.id === id));
-    if (missing) throw new DomainError('reference.unknown', `${field}: ${missing} is not a ${table.slice(0, -1)} of the inventory's site`, { field });
+    if (missing)
+      throw new DomainError(
+        'reference.unknown',
+        `${field}: ${missing} is not a ${table.slice(0, -1)} of the inventory's site`,
+        { field },
+      );
   };
   await check('warehouseIds', p.warehouseIds, 'warehouses');
   await check('zoneIds', p.zoneIds, 'zones');
   if (p.responsibleUserId) {
-    const u = await trx.selectFrom('users').select('id').where('id', '=', p.responsibleUserId).where('active', '=', true).executeTakeFirst();
-    if (!u) throw new DomainError('reference.unknown', `employee ${p.responsibleUserId} does not exist or is inactive`, { field: 'responsibleUserId' });
+    const u = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', p.responsibleUserId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!u)
+      throw new DomainError('reference.unknown', `employee ${p.responsibleUserId} does not exist or is inactive`, {
+        field: 'responsibleUserId',
+      });
   }
   if (p.counterUserIds.length > 0) {
     // Counters must see the lists: active users of the inventory's site or of no site.
-    const rows = await trx.selectFrom('users').select(['id', 'siteId', 'active']).where('id', 'in', p.counterUserIds).execute();
+    const rows = await trx
+      .selectFrom('users')
+      .select(['id', 'siteId', 'active'])
+      .where('id', 'in', p.counterUserIds)
+      .execute();
     for (const id of p.counterUserIds) {
       const u = rows.find((r) => String(r.id) === id);
       if (!u || !u.active || (u.siteId !== null && String(u.siteId) !== inv.siteId)) {
-        throw new DomainError('reference.unknown', `counterUserIds: employee ${id} is not an active user of the inventory's site`, { field: 'counterUserIds', params: { userId: id } });
+        throw new DomainError(
+          'reference.unknown',
+          `counterUserIds: employee ${id} is not an active user of the inventory's site`,
+          { field: 'counterUserIds', params: { userId: id } },
+        );
       }
     }
   }
@@ -82,23 +127,43 @@ async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams)
 function refuseNoCounter(inv: InventoryView, p: GenerationParams, warehouseCodes: readonly string[] = []): never {
   if (p.responsibleOrigin === 'warehouse' && warehouseCodes.length === 0) {
     // An empty list has no lines, hence no warehouse to take the responsible employee from.
-    throw new DomainError('generation.parameter_invalid',
-      'responsibleOrigin: an empty list from the warehouse needs exactly one warehouse (with a responsible employee), another origin or counters', { field: 'responsibleOrigin' });
+    throw new DomainError(
+      'generation.parameter_invalid',
+      'responsibleOrigin: an empty list from the warehouse needs exactly one warehouse (with a responsible employee), another origin or counters',
+      { field: 'responsibleOrigin' },
+    );
   }
   if (p.responsibleOrigin === 'warehouse') {
-    throw new DomainError('generation.no_responsible_warehouse',
+    throw new DomainError(
+      'generation.no_responsible_warehouse',
       `nobody could count the lists: the responsible employee comes from the warehouse, and warehouse ${warehouseCodes.join(', ')} has none; set the warehouse's responsible employee, choose another origin or assign counters`,
-      { field: 'responsibleOrigin', params: { warehouses: warehouseCodes.join(', '), inventoryNumber: inv.number } });
+      { field: 'responsibleOrigin', params: { warehouses: warehouseCodes.join(', '), inventoryNumber: inv.number } },
+    );
   }
-  throw new DomainError('generation.no_responsible_inventory',
+  throw new DomainError(
+    'generation.no_responsible_inventory',
     `nobody could count the lists: the responsible employee comes from inventory ${inv.number}, which has none; set the inventory's responsible employee, choose another origin or assign counters`,
-    { field: 'responsibleOrigin', params: { inventoryNumber: inv.number } });
+    { field: 'responsibleOrigin', params: { inventoryNumber: inv.number } },
+  );
 }
 
 // restrict: narrows the selection before the split; a sample inventory's first generation draws its sample there.
-interface Prepared { inv: InventoryView; p: GenerationParams; maxItems: number | null; input: GenerationInput; restrict: SelectionRestriction | undefined }
+interface Prepared {
+  inv: InventoryView;
+  p: GenerationParams;
+  maxItems: number | null;
+  input: GenerationInput;
+  restrict: SelectionRestriction | undefined;
+}
 
-async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput, restrict?: SelectionRestriction): Promise<Prepared> {
+async function prepare(
+  ctx: ServiceContext,
+  trx: Tx,
+  actor: Actor,
+  inventoryId: string,
+  input: GenerationInput,
+  restrict?: SelectionRestriction,
+): Promise<Prepared> {
   requireRole(actor, 'manager');
   const inv = await loadInventory(trx, actor, inventoryId, true);
   ensureNotClosed(inv.status);
@@ -109,18 +174,40 @@ async function prepare(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: 
   }
   await ensurePeriodOpen(trx, inv);
   await checkReferences(trx, inv, p);
-  if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId) refuseNoCounter(inv, p);
-  const seq = await trx.selectFrom('numberSequences').select('maxItemsPerList').where('code', '=', inv.countListSequenceCode).executeTakeFirst();
+  if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId)
+    refuseNoCounter(inv, p);
+  const seq = await trx
+    .selectFrom('numberSequences')
+    .select('maxItemsPerList')
+    .where('code', '=', inv.countListSequenceCode)
+    .executeTakeFirst();
   return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null, input, restrict };
 }
 
 // Raw results pass the CamelCasePlugin too: columns come back camelCased.
-interface ListRow { listNo: string; items: string; info: string; whs: string; wh: string | null; whResp: string | null; firstWh: string }
+interface ListRow {
+  listNo: string;
+  items: string;
+  info: string;
+  whs: string;
+  wh: string | null;
+  whResp: string | null;
+  firstWh: string;
+}
 
 /** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
-async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems, input, restrict }: Prepared, record: boolean) {
+async function computeSplit(
+  ctx: ServiceContext,
+  trx: Tx,
+  { inv, p, maxItems, input, restrict }: Prepared,
+  record: boolean,
+) {
   const scope: SelectionScope = {
-    inventoryId: inv.id, siteId: inv.siteId, ownerId: inv.ownerId, fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear), today: today(ctx),
+    inventoryId: inv.id,
+    siteId: inv.siteId,
+    ownerId: inv.ownerId,
+    fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear),
+    today: today(ctx),
   };
   // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
   await createExistingTable(scope).execute(trx);
@@ -135,23 +222,42 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems, in
     await restrict(trx, { inv, input, record, now: ctx.now() });
     await sql`analyze gen_sel`.execute(trx);
   }
-  await createSplitTable(p.structure, maxItems, p.maxLists, p.countType === 'bin' ? 'bin' : 'position', p.informationalItems).execute(trx);
+  await createSplitTable(
+    p.structure,
+    maxItems,
+    p.maxLists,
+    p.countType === 'bin' ? 'bin' : 'position',
+    p.informationalItems,
+  ).execute(trx);
   await sql`analyze gen_pos`.execute(trx);
-  const lists = (await sql<ListRow>`
+  const lists = (
+    await sql<ListRow>`
     select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
       min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp,
       (array_agg(warehouse_id order by line_no))[1] as first_wh
-    from gen_pos group by list_no order by list_no`.execute(trx)).rows;
+    from gen_pos group by list_no order by list_no`.execute(trx)
+  ).rows;
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'warehouse') {
     const nobody = [...new Set(lists.filter((l) => l.whResp === null).map((l) => String(l.firstWh)))];
     if (nobody.length > 0) {
-      const codes = await trx.selectFrom('warehouses').select('code').where('id', 'in', nobody).orderBy('code').execute();
-      refuseNoCounter(inv, p, codes.map((c) => c.code));
+      const codes = await trx
+        .selectFrom('warehouses')
+        .select('code')
+        .where('id', 'in', nobody)
+        .orderBy('code')
+        .execute();
+      refuseNoCounter(
+        inv,
+        p,
+        codes.map((c) => c.code),
+      );
     }
   }
-  const counts = (await sql<{ onOther: string; kept: string }>`
+  const counts = (
+    await sql<{ onOther: string; kept: string }>`
     select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${p.informationalItems}) as kept
-    from gen_sel`.execute(trx)).rows[0]!;
+    from gen_sel`.execute(trx)
+  ).rows[0]!;
   const generated = lists.reduce((a, l) => a + Number(l.items), 0);
   return {
     lists,
@@ -166,9 +272,14 @@ async function computeSplit(ctx: ServiceContext, trx: Tx, { inv, p, maxItems, in
  */
 async function emptyListResponsible(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<string | null> {
   if (p.responsibleOrigin !== 'warehouse') return responsible(inv, p, null);
-  const w = p.warehouseIds.length === 1
-    ? await trx.selectFrom('warehouses').select(['code', 'responsibleUserId']).where('id', '=', p.warehouseIds[0]!).executeTakeFirst()
-    : undefined;
+  const w =
+    p.warehouseIds.length === 1
+      ? await trx
+          .selectFrom('warehouses')
+          .select(['code', 'responsibleUserId'])
+          .where('id', '=', p.warehouseIds[0]!)
+          .executeTakeFirst()
+      : undefined;
   const r = w?.responsibleUserId ?? null;
   if (r === null && p.counterUserIds.length === 0) refuseNoCounter(inv, p, w ? [w.code] : []);
   return r;
@@ -183,8 +294,12 @@ function responsible(inv: InventoryView, p: GenerationParams, whResponsible: str
 function summary(lists: GeneratedList[], skippedOnOtherList: number, skippedOverMaxLists: number): GenerationSummary {
   const informational = lists.reduce((a, l) => a + l.informational, 0);
   return {
-    lists, positions: lists.reduce((a, l) => a + l.items, 0) - informational, informational,
-    skipped: skippedOnOtherList + skippedOverMaxLists, skippedOnOtherList, skippedOverMaxLists,
+    lists,
+    positions: lists.reduce((a, l) => a + l.items, 0) - informational,
+    informational,
+    skipped: skippedOnOtherList + skippedOverMaxLists,
+    skippedOnOtherList,
+    skippedOverMaxLists,
   };
 }
 
@@ -199,35 +314,80 @@ async function assignCounters(trx: Tx, listIds: readonly string[], p: Generation
 }
 
 /** What a generation would create, without writing anything. */
-export async function previewGeneration(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
+export async function previewGeneration(
+  ctx: ServiceContext,
+  actor: Actor,
+  inventoryId: string,
+  input: GenerationInput,
+): Promise<GenerationSummary> {
   return inTransaction(ctx, async (trx) => {
     const prep = await prepare(ctx, trx, actor, inventoryId, input);
     if (prep.p.stockConsideration === 'empty_list') {
       const responsibleUserId = await emptyListResponsible(trx, prep.inv, prep.p);
-      return summary([{ id: null, number: null, items: 0, informational: 0, warehouseId: null, responsibleUserId, counterUserIds: prep.p.counterUserIds }], 0, 0);
+      return summary(
+        [
+          {
+            id: null,
+            number: null,
+            items: 0,
+            informational: 0,
+            warehouseId: null,
+            responsibleUserId,
+            counterUserIds: prep.p.counterUserIds,
+          },
+        ],
+        0,
+        0,
+      );
     }
     const r = await computeSplit(ctx, trx, prep, false);
-    return summary(r.lists.map((l) => ({
-      id: null, number: null, items: Number(l.items), informational: Number(l.info),
-      warehouseId: Number(l.whs) === 1 ? l.wh : null, responsibleUserId: responsible(prep.inv, prep.p, l.whResp),
-      counterUserIds: prep.p.counterUserIds,
-    })), r.skippedOnOtherList, r.skippedOverMaxLists);
+    return summary(
+      r.lists.map((l) => ({
+        id: null,
+        number: null,
+        items: Number(l.items),
+        informational: Number(l.info),
+        warehouseId: Number(l.whs) === 1 ? l.wh : null,
+        responsibleUserId: responsible(prep.inv, prep.p, l.whResp),
+        counterUserIds: prep.p.counterUserIds,
+      })),
+      r.skippedOnOtherList,
+      r.skippedOverMaxLists,
+    );
   });
 }
 
 /** Generates count lists for an inventory; the inventory moves created → has_count_lists. */
-export async function generateCountLists(ctx: ServiceContext, actor: Actor, inventoryId: string, input: GenerationInput): Promise<GenerationSummary> {
+export async function generateCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  inventoryId: string,
+  input: GenerationInput,
+): Promise<GenerationSummary> {
   return inTransaction(ctx, async (trx) => generateInTx(ctx, trx, actor, inventoryId, input));
 }
 
 /** The generation inside the caller's transaction; `restrict` narrows the selection (sample extension, full count). */
-export async function generateInTx(ctx: ServiceContext, trx: Tx, actor: Actor, inventoryId: string, input: GenerationInput, restrict?: SelectionRestriction): Promise<GenerationSummary> {
+export async function generateInTx(
+  ctx: ServiceContext,
+  trx: Tx,
+  actor: Actor,
+  inventoryId: string,
+  input: GenerationInput,
+  restrict?: SelectionRestriction,
+): Promise<GenerationSummary> {
   const prep = await prepare(ctx, trx, actor, inventoryId, input, restrict);
   const { inv, p } = prep;
   const now = ctx.now();
   const common = {
-    siteId: inv.siteId, inventoryId: inv.id, name: p.name, countType: p.countType, registrationDate: today(ctx),
-    countDate: inv.stockTakingDate, createdAt: now, updatedAt: now,
+    siteId: inv.siteId,
+    inventoryId: inv.id,
+    name: p.name,
+    countType: p.countType,
+    registrationDate: today(ctx),
+    countDate: inv.stockTakingDate,
+    createdAt: now,
+    updatedAt: now,
   };
   let result: GenerationSummary;
   if (p.stockConsideration === 'empty_list') {
@@ -235,10 +395,32 @@ export async function generateInTx(ctx: ServiceContext, trx: Tx, actor: Actor, i
     const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
     const number = formatNumber(n.prefix, n.width, n.first);
     const responsibleUserId = await emptyListResponsible(trx, inv, p);
-    const row = await trx.insertInto('countLists').values({ ...common, number, responsibleUserId, warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null })
-      .returning(['id', 'responsibleUserId', 'warehouseId']).executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('countLists')
+      .values({
+        ...common,
+        number,
+        responsibleUserId,
+        warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null,
+      })
+      .returning(['id', 'responsibleUserId', 'warehouseId'])
+      .executeTakeFirstOrThrow();
     await assignCounters(trx, [row.id], p, now);
-    result = summary([{ id: row.id, number, items: 0, informational: 0, warehouseId: row.warehouseId, responsibleUserId: row.responsibleUserId, counterUserIds: p.counterUserIds }], 0, 0);
+    result = summary(
+      [
+        {
+          id: row.id,
+          number,
+          items: 0,
+          informational: 0,
+          warehouseId: row.warehouseId,
+          responsibleUserId: row.responsibleUserId,
+          counterUserIds: p.counterUserIds,
+        },
+      ],
+      0,
+      0,
+    );
   } else {
     const r = await computeSplit(ctx, trx, prep, true);
     if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
@@ -249,26 +431,48 @@ export async function generateInTx(ctx: ServiceContext, trx: Tx, actor: Actor, i
       select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
       from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
     await sql`analyze gen_lists`.execute(trx);
-    const resp = p.responsibleOrigin === 'warehouse' ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]` : sql`${responsible(inv, p, null)}::bigint`;
-    const created = (await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
+    const resp =
+      p.responsibleOrigin === 'warehouse'
+        ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]`
+        : sql`${responsible(inv, p, null)}::bigint`;
+    const created = (
+      await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
       insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
         responsible_user_id, warehouse_id, created_at, updated_at)
       select ${inv.siteId}::bigint, ${inv.id}::bigint, gl.number, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
         ${inv.stockTakingDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${now}, ${now}
       from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
-      returning id, number, responsible_user_id, warehouse_id`.execute(trx)).rows;
+      returning id, number, responsible_user_id, warehouse_id`.execute(trx)
+    ).rows;
     await sql`
       insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
       select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
       from gen_pos g join gen_lists gl on gl.list_no = g.list_no
       join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
-    await assignCounters(trx, created.map((c) => String(c.id)), p, now);
+    await assignCounters(
+      trx,
+      created.map((c) => String(c.id)),
+      p,
+      now,
+    );
     const byNumber = new Map(created.map((c) => [c.number, c]));
-    result = summary(r.lists.map((l) => {
-      const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
-      const c = byNumber.get(number)!;
-      return { id: c.id, number, items: Number(l.items), informational: Number(l.info), warehouseId: c.warehouseId, responsibleUserId: c.responsibleUserId, counterUserIds: p.counterUserIds };
-    }), r.skippedOnOtherList, r.skippedOverMaxLists);
+    result = summary(
+      r.lists.map((l) => {
+        const number = formatNumber(n.prefix, n.width, n.first + Number(l.listNo) - 1);
+        const c = byNumber.get(number)!;
+        return {
+          id: c.id,
+          number,
+          items: Number(l.items),
+          informational: Number(l.info),
+          warehouseId: c.warehouseId,
+          responsibleUserId: c.responsibleUserId,
+          counterUserIds: p.counterUserIds,
+        };
+      }),
+      r.skippedOnOtherList,
+      r.skippedOverMaxLists,
+    );
   }
   const status = applyCommand(inv.status, 'listsAdded');
   await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();

@@ -7,7 +7,17 @@ import { followItems, type CountListStatus } from '../../domain/inventory/count-
 import { modeOf } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { NO_ITEMS, itemCountsOf, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
-import { createImportTable, fillImport, type ImportOptions, type ImportRow, importJson, matchImport, takeZonesFromBins, validateImport, writeImport } from './report-import.service.js';
+import {
+  createImportTable,
+  fillImport,
+  type ImportOptions,
+  type ImportRow,
+  importJson,
+  matchImport,
+  takeZonesFromBins,
+  validateImport,
+  writeImport,
+} from './report-import.service.js';
 
 const COUNTING: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
 
@@ -22,8 +32,11 @@ export interface InventoryImportResult {
  * transaction, so none can close under the import.
  */
 export async function importInventoryCounts(
-  ctx: ServiceContext, actor: Actor, inventoryId: string,
-  batches: Iterable<readonly ImportRow[]> | AsyncIterable<readonly ImportRow[]>, opts: ImportOptions = {},
+  ctx: ServiceContext,
+  actor: Actor,
+  inventoryId: string,
+  batches: Iterable<readonly ImportRow[]> | AsyncIterable<readonly ImportRow[]>,
+  opts: ImportOptions = {},
 ): Promise<InventoryImportResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
@@ -31,8 +44,14 @@ export async function importInventoryCounts(
     requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
     requireInventoryOpen(inv);
     const mode = opts.mode ?? modeOf(inv.reportType);
-    const live = await trx.selectFrom('countLists').select(['id', 'number', 'status'])
-      .where('inventoryId', '=', inv.id).where('status', 'in', COUNTING).orderBy('id').forUpdate().execute();
+    const live = await trx
+      .selectFrom('countLists')
+      .select(['id', 'number', 'status'])
+      .where('inventoryId', '=', inv.id)
+      .where('status', 'in', COUNTING)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     await createImportTable(trx);
     let total = 0;
     for await (const batch of batches) {
@@ -45,18 +64,26 @@ export async function importInventoryCounts(
     await sql`analyze count_import`.execute(trx);
     // The live lists as a plain equality set (their ids, locked above), not a subquery inside the outer
     // join's condition, which PostgreSQL can only run as a filter per candidate line.
-    const matched = matchImport(sql`cli.inventory_id = ${inv.id} and cli.count_list_id = any(${live.map((l) => l.id)}::bigint[])`, inv.ownerId);
+    const matched = matchImport(
+      sql`cli.inventory_id = ${inv.id} and cli.count_list_id = any(${live.map((l) => l.id)}::bigint[])`,
+      inv.ownerId,
+    );
     await validateImport(trx, matched, mode);
     const reported = await writeImport(trx, ctx, actor, matched, mode, opts.device);
     // Every live list follows its items, in one read and one write however many lists there are.
-    const counts = await itemCountsOf(trx, live.map((l) => l.id));
+    const counts = await itemCountsOf(
+      trx,
+      live.map((l) => l.id),
+    );
     const changed = live.flatMap((l) => {
       const status = followItems(l.status, counts.get(l.id) ?? NO_ITEMS, l.number);
       return status === l.status ? [] : [{ id: l.id, number: l.number, status }];
     });
     if (changed.length > 0) {
       await sql`update count_lists c set status = x.status, updated_at = ${ctx.now()}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as x(id bigint, status text) where c.id = x.id`.execute(trx);
+        from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as x(id bigint, status text) where c.id = x.id`.execute(
+        trx,
+      );
     }
     return { reported, lists: changed.map((c) => ({ countListId: c.id, number: c.number, status: c.status })) };
   });

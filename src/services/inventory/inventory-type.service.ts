@@ -2,7 +2,13 @@
 // adjusted in the same transaction. Types are configuration: admins change them, everyone reads them.
 import type { Transaction } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import type { InventoryMethod, KeyKind, MaterialType, ReportType, ValuationPrice } from '../../domain/inventory/inventory.js';
+import type {
+  InventoryMethod,
+  KeyKind,
+  MaterialType,
+  ReportType,
+  ValuationPrice,
+} from '../../domain/inventory/inventory.js';
 import { checkTypeChange, checkTypeRules } from '../../domain/inventory/inventory-type.js';
 import type { Database } from '../../storage/schema.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
@@ -14,7 +20,13 @@ export interface NumberingInput {
   nextValue?: number | undefined;
   maxItemsPerList?: number | null | undefined;
 }
-export interface NumberingView { code: string; prefix: string; width: number; nextValue: number; maxItemsPerList: number | null }
+export interface NumberingView {
+  code: string;
+  prefix: string;
+  width: number;
+  nextValue: number;
+  maxItemsPerList: number | null;
+}
 
 export interface InventoryTypeInput {
   code: string;
@@ -35,10 +47,21 @@ export interface InventoryTypeInput {
 export type InventoryTypeChanges = Partial<Omit<InventoryTypeInput, 'code'>>;
 
 export interface InventoryTypeView {
-  id: string; code: string; description: string; method: InventoryMethod; materialType: MaterialType;
-  inventoryNumbering: NumberingView; countListNumbering: NumberingView; valuationPrice: ValuationPrice;
-  adjustmentKey: string | null; transferKey: string | null; valueAdjustmentKey: string | null; reportType: ReportType;
-  singleReportingRequired: boolean; showSystemQuantities: boolean; keepLocation: boolean;
+  id: string;
+  code: string;
+  description: string;
+  method: InventoryMethod;
+  materialType: MaterialType;
+  inventoryNumbering: NumberingView;
+  countListNumbering: NumberingView;
+  valuationPrice: ValuationPrice;
+  adjustmentKey: string | null;
+  transferKey: string | null;
+  valueAdjustmentKey: string | null;
+  reportType: ReportType;
+  singleReportingRequired: boolean;
+  showSystemQuantities: boolean;
+  keepLocation: boolean;
 }
 
 export async function keyKinds(trx: Tx, codes: (string | null | undefined)[]): Promise<Map<string, KeyKind>> {
@@ -49,17 +72,31 @@ export async function keyKinds(trx: Tx, codes: (string | null | undefined)[]): P
 }
 
 /** Creates the sequence when missing; adjusts the given settings when it exists. */
-async function upsertNumbering(trx: Transaction<Database>, code: string, n: NumberingInput | undefined, field: string): Promise<string> {
+async function upsertNumbering(
+  trx: Transaction<Database>,
+  code: string,
+  n: NumberingInput | undefined,
+  field: string,
+): Promise<string> {
   const existing = await trx.selectFrom('numberSequences').selectAll().where('code', '=', code).executeTakeFirst();
   if (!existing) {
-    await trx.insertInto('numberSequences').values({
-      code, prefix: n?.prefix ?? '', width: n?.width ?? 6, nextValue: String(n?.nextValue ?? 1), maxItemsPerList: n?.maxItemsPerList ?? null,
-    }).execute();
+    await trx
+      .insertInto('numberSequences')
+      .values({
+        code,
+        prefix: n?.prefix ?? '',
+        width: n?.width ?? 6,
+        nextValue: String(n?.nextValue ?? 1),
+        maxItemsPerList: n?.maxItemsPerList ?? null,
+      })
+      .execute();
     return code;
   }
   if (n?.nextValue !== undefined && n.nextValue < Number(existing.nextValue)) {
     // Numbers already handed out must never be handed out again.
-    throw new DomainError('validation.failed', `the next number cannot go back below ${existing.nextValue}`, { field: `${field}.nextValue` });
+    throw new DomainError('validation.failed', `the next number cannot go back below ${existing.nextValue}`, {
+      field: `${field}.nextValue`,
+    });
   }
   const set = {
     ...(n?.prefix !== undefined ? { prefix: n.prefix } : {}),
@@ -72,68 +109,151 @@ async function upsertNumbering(trx: Transaction<Database>, code: string, n: Numb
 }
 
 async function loadView(trx: Tx, id: string): Promise<InventoryTypeView> {
-  const t = found(await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).executeTakeFirst(), `inventory type ${id}`);
-  const seqs = await trx.selectFrom('numberSequences').selectAll().where('code', 'in', [t.inventorySequenceCode, t.countListSequenceCode]).execute();
+  const t = found(
+    await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).executeTakeFirst(),
+    `inventory type ${id}`,
+  );
+  const seqs = await trx
+    .selectFrom('numberSequences')
+    .selectAll()
+    .where('code', 'in', [t.inventorySequenceCode, t.countListSequenceCode])
+    .execute();
   const view = (code: string): NumberingView => {
     const s = seqs.find((x) => x.code === code)!;
-    return { code, prefix: s.prefix, width: s.width, nextValue: Number(s.nextValue), maxItemsPerList: s.maxItemsPerList };
+    return {
+      code,
+      prefix: s.prefix,
+      width: s.width,
+      nextValue: Number(s.nextValue),
+      maxItemsPerList: s.maxItemsPerList,
+    };
   };
   return {
-    id: t.id, code: t.code, description: t.description, method: t.method, materialType: t.materialType,
-    inventoryNumbering: view(t.inventorySequenceCode), countListNumbering: view(t.countListSequenceCode),
-    valuationPrice: t.valuationPrice, adjustmentKey: t.adjustmentKey, transferKey: t.transferKey, valueAdjustmentKey: t.valueAdjustmentKey,
-    reportType: t.reportType, singleReportingRequired: t.singleReportingRequired, showSystemQuantities: t.showSystemQuantities, keepLocation: t.keepLocation,
+    id: t.id,
+    code: t.code,
+    description: t.description,
+    method: t.method,
+    materialType: t.materialType,
+    inventoryNumbering: view(t.inventorySequenceCode),
+    countListNumbering: view(t.countListSequenceCode),
+    valuationPrice: t.valuationPrice,
+    adjustmentKey: t.adjustmentKey,
+    transferKey: t.transferKey,
+    valueAdjustmentKey: t.valueAdjustmentKey,
+    reportType: t.reportType,
+    singleReportingRequired: t.singleReportingRequired,
+    showSystemQuantities: t.showSystemQuantities,
+    keepLocation: t.keepLocation,
   };
 }
 
-export async function createInventoryType(ctx: ServiceContext, actor: Actor, input: InventoryTypeInput): Promise<InventoryTypeView> {
+export async function createInventoryType(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: InventoryTypeInput,
+): Promise<InventoryTypeView> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => {
     const dup = await trx.selectFrom('inventoryTypes').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (dup) throw new DomainError('conflict.duplicate', `inventory type ${input.code} already exists`, { field: 'code' });
+    if (dup)
+      throw new DomainError('conflict.duplicate', `inventory type ${input.code} already exists`, { field: 'code' });
     const rules = {
-      method: input.method, materialType: input.materialType ?? 'stock_items', adjustmentKey: input.adjustmentKey ?? null,
-      transferKey: input.transferKey ?? null, valueAdjustmentKey: input.valueAdjustmentKey ?? null,
+      method: input.method,
+      materialType: input.materialType ?? 'stock_items',
+      adjustmentKey: input.adjustmentKey ?? null,
+      transferKey: input.transferKey ?? null,
+      valueAdjustmentKey: input.valueAdjustmentKey ?? null,
     };
     checkTypeRules(rules, await keyKinds(trx, [rules.adjustmentKey, rules.transferKey, rules.valueAdjustmentKey]));
-    const invSeq = await upsertNumbering(trx, input.inventoryNumbering?.code ?? `inventory:${input.code}`, input.inventoryNumbering, 'inventoryNumbering');
-    const listSeq = await upsertNumbering(trx, input.countListNumbering?.code ?? `count_list:${input.code}`, input.countListNumbering, 'countListNumbering');
-    const row = await trx.insertInto('inventoryTypes').values({
-      code: input.code, description: input.description ?? '', ...rules, inventorySequenceCode: invSeq, countListSequenceCode: listSeq,
-      valuationPrice: input.valuationPrice ?? 'average', reportType: input.reportType ?? 'single',
-      singleReportingRequired: input.singleReportingRequired ?? false, showSystemQuantities: input.showSystemQuantities ?? false,
-      keepLocation: input.keepLocation ?? true, createdAt: ctx.now(),
-    }).returning('id').executeTakeFirstOrThrow();
+    const invSeq = await upsertNumbering(
+      trx,
+      input.inventoryNumbering?.code ?? `inventory:${input.code}`,
+      input.inventoryNumbering,
+      'inventoryNumbering',
+    );
+    const listSeq = await upsertNumbering(
+      trx,
+      input.countListNumbering?.code ?? `count_list:${input.code}`,
+      input.countListNumbering,
+      'countListNumbering',
+    );
+    const row = await trx
+      .insertInto('inventoryTypes')
+      .values({
+        code: input.code,
+        description: input.description ?? '',
+        ...rules,
+        inventorySequenceCode: invSeq,
+        countListSequenceCode: listSeq,
+        valuationPrice: input.valuationPrice ?? 'average',
+        reportType: input.reportType ?? 'single',
+        singleReportingRequired: input.singleReportingRequired ?? false,
+        showSystemQuantities: input.showSystemQuantities ?? false,
+        keepLocation: input.keepLocation ?? true,
+        createdAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return loadView(trx, row.id);
   });
 }
 
-export async function updateInventoryType(ctx: ServiceContext, actor: Actor, id: string, changes: InventoryTypeChanges): Promise<InventoryTypeView> {
+export async function updateInventoryType(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: InventoryTypeChanges,
+): Promise<InventoryTypeView> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => {
-    const cur = found(await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(), `inventory type ${id}`);
+    const cur = found(
+      await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+      `inventory type ${id}`,
+    );
     const next = {
-      method: changes.method ?? cur.method, materialType: changes.materialType ?? cur.materialType,
+      method: changes.method ?? cur.method,
+      materialType: changes.materialType ?? cur.materialType,
       adjustmentKey: changes.adjustmentKey !== undefined ? changes.adjustmentKey : cur.adjustmentKey,
       transferKey: changes.transferKey !== undefined ? changes.transferKey : cur.transferKey,
-      valueAdjustmentKey: changes.valueAdjustmentKey !== undefined ? changes.valueAdjustmentKey : cur.valueAdjustmentKey,
+      valueAdjustmentKey:
+        changes.valueAdjustmentKey !== undefined ? changes.valueAdjustmentKey : cur.valueAdjustmentKey,
     };
     const used = await trx.selectFrom('inventories').select('id').where('typeId', '=', id).limit(1).executeTakeFirst();
     checkTypeChange(cur, next, used !== undefined);
     checkTypeRules(next, await keyKinds(trx, [next.adjustmentKey, next.transferKey, next.valueAdjustmentKey]));
     const invSeq = changes.inventoryNumbering
-      ? await upsertNumbering(trx, changes.inventoryNumbering.code ?? cur.inventorySequenceCode, changes.inventoryNumbering, 'inventoryNumbering') : cur.inventorySequenceCode;
+      ? await upsertNumbering(
+          trx,
+          changes.inventoryNumbering.code ?? cur.inventorySequenceCode,
+          changes.inventoryNumbering,
+          'inventoryNumbering',
+        )
+      : cur.inventorySequenceCode;
     const listSeq = changes.countListNumbering
-      ? await upsertNumbering(trx, changes.countListNumbering.code ?? cur.countListSequenceCode, changes.countListNumbering, 'countListNumbering') : cur.countListSequenceCode;
-    await trx.updateTable('inventoryTypes').set({
-      ...next, inventorySequenceCode: invSeq, countListSequenceCode: listSeq,
-      ...(changes.description !== undefined ? { description: changes.description } : {}),
-      ...(changes.valuationPrice !== undefined ? { valuationPrice: changes.valuationPrice } : {}),
-      ...(changes.reportType !== undefined ? { reportType: changes.reportType } : {}),
-      ...(changes.singleReportingRequired !== undefined ? { singleReportingRequired: changes.singleReportingRequired } : {}),
-      ...(changes.showSystemQuantities !== undefined ? { showSystemQuantities: changes.showSystemQuantities } : {}),
-      ...(changes.keepLocation !== undefined ? { keepLocation: changes.keepLocation } : {}),
-    }).where('id', '=', id).execute();
+      ? await upsertNumbering(
+          trx,
+          changes.countListNumbering.code ?? cur.countListSequenceCode,
+          changes.countListNumbering,
+          'countListNumbering',
+        )
+      : cur.countListSequenceCode;
+    await trx
+      .updateTable('inventoryTypes')
+      .set({
+        ...next,
+        inventorySequenceCode: invSeq,
+        countListSequenceCode: listSeq,
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+        ...(changes.valuationPrice !== undefined ? { valuationPrice: changes.valuationPrice } : {}),
+        ...(changes.reportType !== undefined ? { reportType: changes.reportType } : {}),
+        ...(changes.singleReportingRequired !== undefined
+          ? { singleReportingRequired: changes.singleReportingRequired }
+          : {}),
+        ...(changes.showSystemQuantities !== undefined ? { showSystemQuantities: changes.showSystemQuantities } : {}),
+        ...(changes.keepLocation !== undefined ? { keepLocation: changes.keepLocation } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
     return loadView(trx, id);
   });
 }
@@ -156,7 +276,10 @@ export async function listInventoryTypes(ctx: ServiceContext, actor: Actor): Pro
 export async function deleteInventoryType(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'admin');
   await inTransaction(ctx, async (trx) => {
-    found(await trx.selectFrom('inventoryTypes').select('id').where('id', '=', id).executeTakeFirst(), `inventory type ${id}`);
+    found(
+      await trx.selectFrom('inventoryTypes').select('id').where('id', '=', id).executeTakeFirst(),
+      `inventory type ${id}`,
+    );
     const used = await trx.selectFrom('inventories').select('id').where('typeId', '=', id).limit(1).executeTakeFirst();
     if (used) throw new DomainError('conflict.in_use', 'inventories of this type exist; the type cannot be deleted');
     await trx.deleteFrom('inventoryTypes').where('id', '=', id).execute();

@@ -3,8 +3,18 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import {
-  applyCommand, checkHeader, checkHeaderChanges, checkKeyKinds, formatNumber, type HeaderChanges, type HeaderState,
-  type InventoryMethod, type InventoryStatus, type MaterialType, type ReportType, type ValuationPrice,
+  applyCommand,
+  checkHeader,
+  checkHeaderChanges,
+  checkKeyKinds,
+  formatNumber,
+  type HeaderChanges,
+  type HeaderState,
+  type InventoryMethod,
+  type InventoryStatus,
+  type MaterialType,
+  type ReportType,
+  type ValuationPrice,
 } from '../../domain/inventory/inventory.js';
 import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { requireInScope, scopeOf, siteIs } from '../site-scope.js';
@@ -13,8 +23,16 @@ import { removeCountLists } from './delete-count-list.service.js';
 import { keyKinds } from './inventory-type.service.js';
 
 export interface InventoryView extends HeaderState {
-  id: string; siteId: string; typeCode: string; number: string; keepLocation: boolean;
-  openedAt: string | null; closedAt: string | null; createdBy: string | null; createdAt: string; updatedAt: string;
+  id: string;
+  siteId: string;
+  typeCode: string;
+  number: string;
+  keepLocation: boolean;
+  openedAt: string | null;
+  closedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewInventory {
@@ -39,32 +57,62 @@ export interface NewInventory {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function baseQuery(trx: Tx) {
-  return trx.selectFrom('inventories as i').innerJoin('inventoryTypes as t', 't.id', 'i.typeId')
-    .selectAll('i').select(['t.code as typeCode', 't.method', 't.materialType', 't.keepLocation']);
+  return trx
+    .selectFrom('inventories as i')
+    .innerJoin('inventoryTypes as t', 't.id', 'i.typeId')
+    .selectAll('i')
+    .select(['t.code as typeCode', 't.method', 't.materialType', 't.keepLocation']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
 function toView(r: Row): InventoryView {
   return {
-    id: r.id, siteId: r.siteId, typeId: r.typeId, typeCode: r.typeCode, method: r.method as InventoryMethod,
-    materialType: r.materialType as MaterialType, number: r.number, status: r.status, description: r.description,
-    ownerId: r.ownerId, fiscalYear: r.fiscalYear, countListSequenceCode: r.countListSequenceCode, stockTakingDate: r.stockTakingDate,
-    valuationPrice: r.valuationPrice, adjustmentKey: r.adjustmentKey, transferKey: r.transferKey, valueAdjustmentKey: r.valueAdjustmentKey,
-    reportType: r.reportType, singleReportingRequired: r.singleReportingRequired, showSystemQuantities: r.showSystemQuantities,
-    keepLocation: r.keepLocation, costCentre: r.costCentre, responsibleUserId: r.responsibleUserId,
-    openedAt: iso(r.openedAt), closedAt: iso(r.closedAt), createdBy: r.createdBy, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!,
+    id: r.id,
+    siteId: r.siteId,
+    typeId: r.typeId,
+    typeCode: r.typeCode,
+    method: r.method as InventoryMethod,
+    materialType: r.materialType as MaterialType,
+    number: r.number,
+    status: r.status,
+    description: r.description,
+    ownerId: r.ownerId,
+    fiscalYear: r.fiscalYear,
+    countListSequenceCode: r.countListSequenceCode,
+    stockTakingDate: r.stockTakingDate,
+    valuationPrice: r.valuationPrice,
+    adjustmentKey: r.adjustmentKey,
+    transferKey: r.transferKey,
+    valueAdjustmentKey: r.valueAdjustmentKey,
+    reportType: r.reportType,
+    singleReportingRequired: r.singleReportingRequired,
+    showSystemQuantities: r.showSystemQuantities,
+    keepLocation: r.keepLocation,
+    costCentre: r.costCentre,
+    responsibleUserId: r.responsibleUserId,
+    openedAt: iso(r.openedAt),
+    closedAt: iso(r.closedAt),
+    createdBy: r.createdBy,
+    createdAt: iso(r.createdAt)!,
+    updatedAt: iso(r.updatedAt)!,
   };
 }
 
 /** Reads an inventory the actor may see (own site; admins and site-less users see all), optionally locked. */
 export async function loadInventory(trx: Tx, actor: Actor, id: string, lock = false): Promise<InventoryView> {
-  let q = baseQuery(trx).where('i.id', '=', id).where(siteIs('i.siteId', scopeOf(actor)));
+  let q = baseQuery(trx)
+    .where('i.id', '=', id)
+    .where(siteIs('i.siteId', scopeOf(actor)));
   if (lock) q = q.forUpdate('i');
   return toView(found(await q.executeTakeFirst(), `inventory ${id}`));
 }
 
 /** Hands out the next number of a scheme atomically: concurrent callers never get the same value. */
-export async function allocateNumbers(trx: Tx, code: string, count = 1): Promise<{ first: number; prefix: string; width: number }> {
+export async function allocateNumbers(
+  trx: Tx,
+  code: string,
+  count = 1,
+): Promise<{ first: number; prefix: string; width: number }> {
   const r = await sql<{ first: string; prefix: string; width: number }>`
     update number_sequences set next_value = next_value + ${count} where code = ${code}
     returning next_value - ${count} as first, prefix, width`.execute(trx);
@@ -72,11 +120,36 @@ export async function allocateNumbers(trx: Tx, code: string, count = 1): Promise
   return { first: Number(row.first), prefix: row.prefix, width: row.width };
 }
 
-async function checkReferences(trx: Tx, h: { ownerId?: string | undefined; responsibleUserId?: string | null | undefined; countListSequenceCode?: string | undefined }) {
-  if (h.ownerId !== undefined) found(await trx.selectFrom('owners').select('id').where('id', '=', h.ownerId).executeTakeFirst(), `stock owner ${h.ownerId}`, 'ownerId');
-  if (h.responsibleUserId) found(await trx.selectFrom('users').select('id').where('id', '=', h.responsibleUserId).executeTakeFirst(), `employee ${h.responsibleUserId}`, 'responsibleUserId');
+async function checkReferences(
+  trx: Tx,
+  h: {
+    ownerId?: string | undefined;
+    responsibleUserId?: string | null | undefined;
+    countListSequenceCode?: string | undefined;
+  },
+) {
+  if (h.ownerId !== undefined)
+    found(
+      await trx.selectFrom('owners').select('id').where('id', '=', h.ownerId).executeTakeFirst(),
+      `stock owner ${h.ownerId}`,
+      'ownerId',
+    );
+  if (h.responsibleUserId)
+    found(
+      await trx.selectFrom('users').select('id').where('id', '=', h.responsibleUserId).executeTakeFirst(),
+      `employee ${h.responsibleUserId}`,
+      'responsibleUserId',
+    );
   if (h.countListSequenceCode !== undefined) {
-    found(await trx.selectFrom('numberSequences').select('code').where('code', '=', h.countListSequenceCode).executeTakeFirst(), `numbering scheme ${h.countListSequenceCode}`, 'countListSequenceCode');
+    found(
+      await trx
+        .selectFrom('numberSequences')
+        .select('code')
+        .where('code', '=', h.countListSequenceCode)
+        .executeTakeFirst(),
+      `numbering scheme ${h.countListSequenceCode}`,
+      'countListSequenceCode',
+    );
   }
 }
 
@@ -85,43 +158,88 @@ export async function createInventory(ctx: ServiceContext, actor: Actor, input: 
   // Site from the user's organisation; only a user without a site (admin) names one explicitly.
   if (input.siteId !== undefined) requireInScope(scopeOf(actor), input.siteId, `site ${input.siteId}`, 'siteId');
   const siteId = actor.siteId ?? input.siteId;
-  if (!siteId) throw new DomainError('inventory.site_required', 'you belong to no site: name the site of the inventory', { field: 'siteId' });
+  if (!siteId)
+    throw new DomainError('inventory.site_required', 'you belong to no site: name the site of the inventory', {
+      field: 'siteId',
+    });
   return inTransaction(ctx, async (trx) => {
-    found(await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst(), `site ${siteId}`, 'siteId');
-    const type = found(await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', input.typeId).executeTakeFirst(), `inventory type ${input.typeId}`, 'typeId');
+    found(
+      await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst(),
+      `site ${siteId}`,
+      'siteId',
+    );
+    const type = found(
+      await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', input.typeId).executeTakeFirst(),
+      `inventory type ${input.typeId}`,
+      'typeId',
+    );
     const h = {
-      method: type.method, materialType: type.materialType, stockTakingDate: input.stockTakingDate ?? null,
+      method: type.method,
+      materialType: type.materialType,
+      stockTakingDate: input.stockTakingDate ?? null,
       adjustmentKey: input.adjustmentKey !== undefined ? input.adjustmentKey : type.adjustmentKey,
       transferKey: input.transferKey !== undefined ? input.transferKey : type.transferKey,
-      valueAdjustmentKey: input.valueAdjustmentKey !== undefined ? input.valueAdjustmentKey
-        : type.materialType === 'production_resources' ? null : type.valueAdjustmentKey,
+      valueAdjustmentKey:
+        input.valueAdjustmentKey !== undefined
+          ? input.valueAdjustmentKey
+          : type.materialType === 'production_resources'
+            ? null
+            : type.valueAdjustmentKey,
     };
     checkHeader(h);
     checkKeyKinds(h, await keyKinds(trx, [h.adjustmentKey, h.transferKey, h.valueAdjustmentKey]));
     const countListSequenceCode = input.countListSequenceCode ?? type.countListSequenceCode;
-    await checkReferences(trx, { ownerId: input.ownerId, responsibleUserId: input.responsibleUserId, countListSequenceCode });
+    await checkReferences(trx, {
+      ownerId: input.ownerId,
+      responsibleUserId: input.responsibleUserId,
+      countListSequenceCode,
+    });
     const n = await allocateNumbers(trx, type.inventorySequenceCode);
     const now = ctx.now();
-    const row = await trx.insertInto('inventories').values({
-      siteId, typeId: type.id, number: formatNumber(n.prefix, n.width, n.first), description: input.description ?? '',
-      ownerId: input.ownerId, countListSequenceCode, stockTakingDate: h.stockTakingDate,
-      fiscalYear: input.fiscalYear ?? Number((h.stockTakingDate ?? now.toISOString()).slice(0, 4)),
-      valuationPrice: input.valuationPrice ?? type.valuationPrice, adjustmentKey: h.adjustmentKey, transferKey: h.transferKey,
-      valueAdjustmentKey: h.valueAdjustmentKey, reportType: input.reportType ?? type.reportType,
-      singleReportingRequired: input.singleReportingRequired ?? type.singleReportingRequired,
-      showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities, costCentre: input.costCentre ?? null,
-      responsibleUserId: input.responsibleUserId ?? null, createdBy: actor.userId === '0' ? null : actor.userId, createdAt: now, updatedAt: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('inventories')
+      .values({
+        siteId,
+        typeId: type.id,
+        number: formatNumber(n.prefix, n.width, n.first),
+        description: input.description ?? '',
+        ownerId: input.ownerId,
+        countListSequenceCode,
+        stockTakingDate: h.stockTakingDate,
+        fiscalYear: input.fiscalYear ?? Number((h.stockTakingDate ?? now.toISOString()).slice(0, 4)),
+        valuationPrice: input.valuationPrice ?? type.valuationPrice,
+        adjustmentKey: h.adjustmentKey,
+        transferKey: h.transferKey,
+        valueAdjustmentKey: h.valueAdjustmentKey,
+        reportType: input.reportType ?? type.reportType,
+        singleReportingRequired: input.singleReportingRequired ?? type.singleReportingRequired,
+        showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities,
+        costCentre: input.costCentre ?? null,
+        responsibleUserId: input.responsibleUserId ?? null,
+        createdBy: actor.userId === '0' ? null : actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return loadInventory(trx, actor, row.id);
   });
 }
 
 export interface InventoryFilter {
-  status?: InventoryStatus | undefined; typeId?: string | undefined; siteId?: string | undefined; q?: string | undefined;
-  limit: number; offset: number;
+  status?: InventoryStatus | undefined;
+  typeId?: string | undefined;
+  siteId?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
 }
 
-export async function listInventories(ctx: ServiceContext, actor: Actor, f: InventoryFilter): Promise<{ items: InventoryView[]; nextOffset: number | null }> {
+export async function listInventories(
+  ctx: ServiceContext,
+  actor: Actor,
+  f: InventoryFilter,
+): Promise<{ items: InventoryView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   let q = baseQuery(ctx.db).where(siteIs('i.siteId', scopeOf(actor)));
   if (f.siteId) q = q.where('i.siteId', '=', f.siteId);
@@ -130,9 +248,16 @@ export async function listInventories(ctx: ServiceContext, actor: Actor, f: Inve
   if (f.q) {
     // Literal substring search: escape LIKE wildcards typed by the user.
     const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb(sql`lower(i.description)`, 'like', pattern), eb(sql`lower(i.number)`, 'like', pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb(sql`lower(i.description)`, 'like', pattern), eb(sql`lower(i.number)`, 'like', pattern)]),
+    );
   }
-  const rows = await q.orderBy('i.createdAt', 'desc').orderBy('i.id', 'desc').limit(f.limit + 1).offset(f.offset).execute();
+  const rows = await q
+    .orderBy('i.createdAt', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
   const more = rows.length > f.limit;
   return { items: rows.slice(0, f.limit).map(toView), nextOffset: more ? f.offset + f.limit : null };
 }
@@ -143,10 +268,22 @@ export async function getInventory(ctx: ServiceContext, actor: Actor, id: string
 }
 
 export async function hasCountLists(trx: Tx, inventoryId: string): Promise<boolean> {
-  return (await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inventoryId).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await trx
+      .selectFrom('countLists')
+      .select('id')
+      .where('inventoryId', '=', inventoryId)
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
-export async function updateInventory(ctx: ServiceContext, actor: Actor, id: string, changes: HeaderChanges): Promise<InventoryView> {
+export async function updateInventory(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: HeaderChanges,
+): Promise<InventoryView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const cur = await loadInventory(trx, actor, id, true);
@@ -154,11 +291,19 @@ export async function updateInventory(ctx: ServiceContext, actor: Actor, id: str
     if (Object.keys(changed).length === 0) return cur;
     const next = { ...cur, ...changed };
     checkKeyKinds(
-      { adjustmentKey: changed.adjustmentKey, transferKey: changed.transferKey, valueAdjustmentKey: changed.valueAdjustmentKey },
+      {
+        adjustmentKey: changed.adjustmentKey,
+        transferKey: changed.transferKey,
+        valueAdjustmentKey: changed.valueAdjustmentKey,
+      },
       await keyKinds(trx, [changed.adjustmentKey, changed.transferKey, changed.valueAdjustmentKey]),
     );
     await checkReferences(trx, changed);
-    await trx.updateTable('inventories').set({ ...changed, updatedAt: ctx.now() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('inventories')
+      .set({ ...changed, updatedAt: ctx.now() })
+      .where('id', '=', id)
+      .execute();
     return { ...next, updatedAt: ctx.now().toISOString() };
   });
 }
@@ -181,15 +326,28 @@ export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: str
   await inTransaction(ctx, async (trx) => {
     const cur = await loadInventory(trx, actor, id, true);
     if (cur.status === 'closed') throw new DomainError('inventory.closed', 'a closed inventory cannot be deleted');
-    const closed = await trx.selectFrom('countLists').select('number').where('inventoryId', '=', id)
-      .where('status', 'in', [...FINAL_STATUSES]).limit(1).executeTakeFirst();
+    const closed = await trx
+      .selectFrom('countLists')
+      .select('number')
+      .where('inventoryId', '=', id)
+      .where('status', 'in', [...FINAL_STATUSES])
+      .limit(1)
+      .executeTakeFirst();
     if (closed) {
-      throw new DomainError('inventory.has_closed_lists', `count list ${closed.number} is closed; its postings exist, so the inventory stays`, { params: { list: closed.number } });
+      throw new DomainError(
+        'inventory.has_closed_lists',
+        `count list ${closed.number} is closed; its postings exist, so the inventory stays`,
+        { params: { list: closed.number } },
+      );
     }
     // Open lists hold stock locks that parked postings: releasing the locks re-processes those postings here,
     // in the same transaction, so nothing stays pending behind a list that no longer exists.
     const lists = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', id).orderBy('id').execute();
-    await removeCountLists(trx, ctx, lists.map((l) => l.id));
+    await removeCountLists(
+      trx,
+      ctx,
+      lists.map((l) => l.id),
+    );
     await trx.deleteFrom('inventories').where('id', '=', id).execute();
   });
 }

@@ -7,11 +7,29 @@ import { ensureNotClosed } from '../../domain/inventory/inventory.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { reprocessParkedPostings } from './close-record.js';
-import { type CounterView, countersOf, type ListRow, loadInventory, loadList, requireSite } from './count-list.service.js';
-import { findEmployee, findEmployees, lockLists, releaseLocks, replaceCounters, setResponsible, writeManualClose } from './list-admin.repository.js';
+import {
+  type CounterView,
+  countersOf,
+  type ListRow,
+  loadInventory,
+  loadList,
+  requireSite,
+} from './count-list.service.js';
+import {
+  findEmployee,
+  findEmployees,
+  lockLists,
+  releaseLocks,
+  replaceCounters,
+  setResponsible,
+  writeManualClose,
+} from './list-admin.repository.js';
 
 export interface ManualCloseResult {
-  countListId: string; countListNumber: string; status: 'manually_closed'; statusReason: string;
+  countListId: string;
+  countListNumber: string;
+  status: 'manually_closed';
+  statusReason: string;
   /** Stock locks of the list that were released. */
   releasedLocks: number;
   /** Postings parked by those locks that are now in the ledger. */
@@ -20,7 +38,12 @@ export interface ManualCloseResult {
   stillParked: number;
 }
 
-export async function closeCountListManually(ctx: ServiceContext, actor: Actor, countListId: string, reason: string): Promise<ManualCloseResult> {
+export async function closeCountListManually(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListId: string,
+  reason: string,
+): Promise<ManualCloseResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const list = await loadList(trx, countListId, true);
@@ -33,14 +56,20 @@ export async function closeCountListManually(ctx: ServiceContext, actor: Actor, 
     const releasedLocks = await releaseLocks(trx, list.id);
     const r = await reprocessParkedPostings(trx, ctx, { countListId: list.id });
     return {
-      countListId: list.id, countListNumber: list.number, status: 'manually_closed', statusReason: next.reason,
-      releasedLocks, reprocessedPostings: r.posted.length, stillParked: r.pending.length,
+      countListId: list.id,
+      countListNumber: list.number,
+      status: 'manually_closed',
+      statusReason: next.reason,
+      releasedLocks,
+      reprocessedPostings: r.posted.length,
+      stillParked: r.pending.length,
     };
   });
 }
 
 export interface ReassignResult {
-  countListIds: string[]; responsibleUserId: string;
+  countListIds: string[];
+  responsibleUserId: string;
   /** The lists' assigned counters now, when the request set them. */
   counterUserIds?: string[];
 }
@@ -49,35 +78,57 @@ export interface ReassignResult {
  * The ids as a set, each an active user of every list's site (or of no site): `field` names the request
  * field in the error. Refused as a whole: reference.unknown naming the first misfit and its list.
  */
-export async function checkCounters(trx: Tx, lists: readonly Pick<ListRow, 'siteId' | 'number'>[], userIds: readonly string[], field: string): Promise<string[]> {
+export async function checkCounters(
+  trx: Tx,
+  lists: readonly Pick<ListRow, 'siteId' | 'number'>[],
+  userIds: readonly string[],
+  field: string,
+): Promise<string[]> {
   const ids = [...new Set(userIds)];
   if (ids.length > MAX_COUNTERS_PER_LIST) {
-    throw new DomainError('validation.failed', `at most ${MAX_COUNTERS_PER_LIST} counters per list`, { field, params: { max: MAX_COUNTERS_PER_LIST } });
+    throw new DomainError('validation.failed', `at most ${MAX_COUNTERS_PER_LIST} counters per list`, {
+      field,
+      params: { max: MAX_COUNTERS_PER_LIST },
+    });
   }
   const users = await findEmployees(trx, ids);
   for (const id of ids) {
     const u = users.get(id);
     const misfit = u && u.active ? lists.find((l) => u.siteId !== null && u.siteId !== l.siteId) : undefined;
     if (!u || !u.active) {
-      throw new DomainError('reference.unknown', `${field}: employee ${id} does not exist or is not active`, { field, params: { userId: id } });
+      throw new DomainError('reference.unknown', `${field}: employee ${id} does not exist or is not active`, {
+        field,
+        params: { userId: id },
+      });
     }
     if (misfit) {
-      throw new DomainError('reference.unknown', `${field}: employee ${id} belongs to another site than count list ${misfit.number}`,
-        { field, params: { userId: id, countListNumber: misfit.number } });
+      throw new DomainError(
+        'reference.unknown',
+        `${field}: employee ${id} belongs to another site than count list ${misfit.number}`,
+        { field, params: { userId: id, countListNumber: misfit.number } },
+      );
     }
   }
   return ids;
 }
 
 /** Sets the responsible employee of every list, or of none: final lists and unknown ids refuse the whole request. */
-export async function reassignCountLists(ctx: ServiceContext, actor: Actor, input: { countListIds: readonly string[]; responsibleUserId: string; counterUserIds?: readonly string[] | undefined }): Promise<ReassignResult> {
+export async function reassignCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { countListIds: readonly string[]; responsibleUserId: string; counterUserIds?: readonly string[] | undefined },
+): Promise<ReassignResult> {
   requireRole(actor, 'manager');
   const ids = [...new Set(input.countListIds)];
   return inTransaction(ctx, async (trx) => {
     const lists = await lockLists(trx, ids);
     for (const id of ids) {
       const l = lists.find((x) => x.id === id);
-      if (!l) throw new DomainError('not_found', `count list ${id} not found`, { field: 'countListIds', params: { countListId: id } });
+      if (!l)
+        throw new DomainError('not_found', `count list ${id} not found`, {
+          field: 'countListIds',
+          params: { countListId: id },
+        });
       requireSite(actor, l.siteId, `count list ${id}`);
       requireReassignable(l.status, l.number);
     }
@@ -85,9 +136,14 @@ export async function reassignCountLists(ctx: ServiceContext, actor: Actor, inpu
     // The employee must be able to see every list: active, and of each list's site (or of every site).
     const misfit = u && u.active ? lists.find((l) => u.siteId !== null && u.siteId !== l.siteId) : lists[0];
     if (!u || !u.active || misfit) {
-      throw new DomainError('reference.unknown',
+      throw new DomainError(
+        'reference.unknown',
         `employee ${input.responsibleUserId} is not an active user of the site of count list ${misfit?.number ?? ''}`.trim(),
-        { field: 'responsibleUserId', params: { responsibleUserId: input.responsibleUserId, countListNumber: misfit?.number ?? null } });
+        {
+          field: 'responsibleUserId',
+          params: { responsibleUserId: input.responsibleUserId, countListNumber: misfit?.number ?? null },
+        },
+      );
     }
     const now = ctx.now();
     await setResponsible(trx, ids, u.id, now);
@@ -98,10 +154,19 @@ export async function reassignCountLists(ctx: ServiceContext, actor: Actor, inpu
   });
 }
 
-export interface CountersResult { countListId: string; responsibleUserId: string | null; counters: CounterView[] }
+export interface CountersResult {
+  countListId: string;
+  responsibleUserId: string | null;
+  counters: CounterView[];
+}
 
 /** The list's assigned counters become exactly `userIds` (manager; any list not closed; [] removes them all). */
-export async function setCountListCounters(ctx: ServiceContext, actor: Actor, countListId: string, userIds: readonly string[]): Promise<CountersResult> {
+export async function setCountListCounters(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListId: string,
+  userIds: readonly string[],
+): Promise<CountersResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const list = await loadList(trx, countListId, true);
@@ -109,6 +174,10 @@ export async function setCountListCounters(ctx: ServiceContext, actor: Actor, co
     requireReassignable(list.status, list.number);
     const ids = await checkCounters(trx, [list], userIds, 'userIds');
     await replaceCounters(trx, [list], ids, ctx.now());
-    return { countListId: list.id, responsibleUserId: list.responsibleUserId, counters: (await countersOf(trx, [list.id])).get(list.id) ?? [] };
+    return {
+      countListId: list.id,
+      responsibleUserId: list.responsibleUserId,
+      counters: (await countersOf(trx, [list.id])).get(list.id) ?? [],
+    };
   });
 }

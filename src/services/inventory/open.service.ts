@@ -20,7 +20,10 @@ export const OPEN_JOB = 'count_lists.open';
  * of the warehouse, which made opening the 2,000 lists of a million positions quadratic (62 ms per list
  * at the end, 45 of the 96 s). Arms may report the same list twice; the first hit is enough.
  */
-export async function conflictingLock(trx: Tx, listId: string): Promise<{ countListId: string; number: string } | undefined> {
+export async function conflictingLock(
+  trx: Tx,
+  listId: string,
+): Promise<{ countListId: string; number: string } | undefined> {
   const zoneOk = sql`(o.zone_id is null or m.zone_id is null or o.zone_id = m.zone_id)`;
   const binOk = sql`(o.bin_id is null or m.bin_id is null or o.bin_id = m.bin_id)`;
   const other = sql`o.count_list_id <> m.count_list_id`;
@@ -95,9 +98,13 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
       and (case when ${list.countType} = 'bin' then bin_id is not null else item_id is not null end)`.execute(trx);
   const other = await conflictingLock(trx, listId);
   if (other) {
-    throw new DomainError('count.on_other_list', `stock of this list is already locked by open count list ${other.number}`, {
-      params: { countListNumber: other.number },
-    });
+    throw new DomainError(
+      'count.on_other_list',
+      `stock of this list is already locked by open count list ${other.number}`,
+      {
+        params: { countListNumber: other.number },
+      },
+    );
   }
 
   if (list.countType === 'bin') {
@@ -138,10 +145,20 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
       from count_list_items c where c.count_list_id = ${listId})
     update count_list_items cli set status = 'open', verification_mark = false, target_quantity = n.target
     from n where cli.id = n.id
-      and (cli.status <> 'open' or cli.verification_mark or cli.target_quantity::text is distinct from n.target::text)`.execute(trx);
-  await trx.updateTable('countLists')
-    .set({ status: to, statusReason: null, openedAt: now, updatedAt: now, countDate: list.countDate ?? inv.stockTakingDate })
-    .where('id', '=', listId).execute();
+      and (cli.status <> 'open' or cli.verification_mark or cli.target_quantity::text is distinct from n.target::text)`.execute(
+    trx,
+  );
+  await trx
+    .updateTable('countLists')
+    .set({
+      status: to,
+      statusReason: null,
+      openedAt: now,
+      updatedAt: now,
+      countDate: list.countDate ?? inv.stockTakingDate,
+    })
+    .where('id', '=', listId)
+    .execute();
 }
 
 /**
@@ -149,7 +166,11 @@ export async function openCountListInTx(trx: Tx, ctx: ServiceContext, actor: Act
  * status. already_open: the list was opened since the request was made — by an earlier run of the same job
  * that stopped half-way (re-queued after a restart), or by another request — and is still being counted.
  */
-export interface OpenOutcome { countListId: string; status: 'open' | 'already_open' | 'opening_failed' | 'refused' | 'not_found'; reason?: string }
+export interface OpenOutcome {
+  countListId: string;
+  status: 'open' | 'already_open' | 'opening_failed' | 'refused' | 'not_found';
+  reason?: string;
+}
 
 export interface OpenOptions {
   /** When the opening was asked for: a list opened since then and still counting is reported already_open. */
@@ -157,15 +178,27 @@ export interface OpenOptions {
 }
 
 /** A list this request (or an earlier run of its job) has already opened: open since `requestedAt`, still counting. */
-async function openedSince(ctx: ServiceContext, id: string, requestedAt: Date | undefined): Promise<{ number: string } | undefined> {
+async function openedSince(
+  ctx: ServiceContext,
+  id: string,
+  requestedAt: Date | undefined,
+): Promise<{ number: string } | undefined> {
   if (requestedAt === undefined) return undefined;
   const list = await loadList(ctx.db, id);
   const opened = list.openedAt === null ? null : new Date(list.openedAt);
-  return COUNTING_STATUSES.includes(list.status) && opened !== null && opened.getTime() >= requestedAt.getTime() ? list : undefined;
+  return COUNTING_STATUSES.includes(list.status) && opened !== null && opened.getTime() >= requestedAt.getTime()
+    ? list
+    : undefined;
 }
 
 /** Opens each list in its own transaction; a failure marks that list `opening_failed` with the reason. */
-export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: readonly string[], progress?: (done: number, total: number) => Promise<void>, opts: OpenOptions = {}): Promise<OpenOutcome[]> {
+export async function openCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly string[],
+  progress?: (done: number, total: number) => Promise<void>,
+  opts: OpenOptions = {},
+): Promise<OpenOutcome[]> {
   requireRole(actor, 'manager');
   const out: OpenOutcome[] = [];
   for (const id of ids) {
@@ -173,7 +206,11 @@ export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: rea
     // restart is no failure: report it as what it is.
     const already = await openedSince(ctx, id, opts.requestedAt);
     if (already) {
-      out.push({ countListId: id, status: 'already_open', reason: `count list ${already.number} is already open (opened since the request)` });
+      out.push({
+        countListId: id,
+        status: 'already_open',
+        reason: `count list ${already.number} is already open (opened since the request)`,
+      });
       if (progress) await progress(out.length, ids.length);
       continue;
     }
@@ -192,7 +229,11 @@ export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: rea
           } catch {
             return false; // e.g. already open or closed: the list keeps its status, the job reports the reason
           }
-          await trx.updateTable('countLists').set({ status: 'opening_failed', statusReason: e.message, updatedAt: ctx.now() }).where('id', '=', id).execute();
+          await trx
+            .updateTable('countLists')
+            .set({ status: 'opening_failed', statusReason: e.message, updatedAt: ctx.now() })
+            .where('id', '=', id)
+            .execute();
           return true;
         });
         out.push({ countListId: id, status: recorded ? 'opening_failed' : 'refused', reason: e.message });
@@ -204,7 +245,11 @@ export async function openCountLists(ctx: ServiceContext, actor: Actor, ids: rea
 }
 
 /** Queues the opening (the "send to the warehouse logistics server" action); returns the job id. */
-export async function enqueueOpenCountLists(ctx: ServiceContext, actor: Actor, countListIds: readonly string[]): Promise<string> {
+export async function enqueueOpenCountLists(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListIds: readonly string[],
+): Promise<string> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     let siteId: string | null = null;
@@ -213,14 +258,30 @@ export async function enqueueOpenCountLists(ctx: ServiceContext, actor: Actor, c
       requireSite(actor, list.siteId, `count list ${id}`);
       siteId = list.siteId;
     }
-    return enqueueJob(trx, ctx, { kind: OPEN_JOB, params: { countListIds }, siteId, createdBy: actor.userId, total: countListIds.length });
+    return enqueueJob(trx, ctx, {
+      kind: OPEN_JOB,
+      params: { countListIds },
+      siteId,
+      createdBy: actor.userId,
+      total: countListIds.length,
+    });
   });
 }
 
 /** Opening count lists in the background (SPEC §4.3): the lists of the request, one transaction each. */
-export const openListsJob = defineJob(OPEN_JOB, z.object({ countListIds: z.array(z.string()) }), async (ctx, job, progress) => {
-  const { countListIds } = job.params;
-  // The job row survives restarts; its creation time is when the opening was asked for.
-  const { createdAt } = await ctx.db.selectFrom('jobs').select('createdAt').where('id', '=', job.id).executeTakeFirstOrThrow();
-  return { lists: await openCountLists(ctx, job.actor, countListIds, progress, { requestedAt: new Date(createdAt) }) };
-});
+export const openListsJob = defineJob(
+  OPEN_JOB,
+  z.object({ countListIds: z.array(z.string()) }),
+  async (ctx, job, progress) => {
+    const { countListIds } = job.params;
+    // The job row survives restarts; its creation time is when the opening was asked for.
+    const { createdAt } = await ctx.db
+      .selectFrom('jobs')
+      .select('createdAt')
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    return {
+      lists: await openCountLists(ctx, job.actor, countListIds, progress, { requestedAt: new Date(createdAt) }),
+    };
+  },
+);

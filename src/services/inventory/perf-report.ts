@@ -7,12 +7,39 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type Tx, found } from '../context.js';
-import { type CountableList, counterIdsOf, type InventoryRow, type ItemRow, type ListRow } from './count-list.service.js';
+import {
+  type CountableList,
+  counterIdsOf,
+  type InventoryRow,
+  type ItemRow,
+  type ListRow,
+} from './count-list.service.js';
 
 const INV_COLS = [
-  'id', 'siteId', 'typeId', 'number', 'status', 'description', 'ownerId', 'fiscalYear', 'countListSequenceCode', 'stockTakingDate',
-  'openedAt', 'closedAt', 'valuationPrice', 'adjustmentKey', 'transferKey', 'valueAdjustmentKey', 'reportType', 'singleReportingRequired',
-  'showSystemQuantities', 'costCentre', 'responsibleUserId', 'createdBy', 'createdAt', 'updatedAt',
+  'id',
+  'siteId',
+  'typeId',
+  'number',
+  'status',
+  'description',
+  'ownerId',
+  'fiscalYear',
+  'countListSequenceCode',
+  'stockTakingDate',
+  'openedAt',
+  'closedAt',
+  'valuationPrice',
+  'adjustmentKey',
+  'transferKey',
+  'valueAdjustmentKey',
+  'reportType',
+  'singleReportingRequired',
+  'showSystemQuantities',
+  'costCentre',
+  'responsibleUserId',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
 ] as const satisfies ReadonlyArray<keyof InventoryRow>;
 // A column added to inventories must be added above, or the row handed on would silently lack it.
 type MissingInvCol = Exclude<keyof InventoryRow, (typeof INV_COLS)[number]>;
@@ -24,25 +51,41 @@ const alias = (c: string) => `i${c[0]!.toUpperCase()}${c.slice(1)}`;
 
 export interface ReportHead {
   /** With its assigned counters: who may report is decided on this row (mayCount). */
-  list: CountableList; inv: InventoryRow; replayed: boolean;
+  list: CountableList;
+  inv: InventoryRow;
+  replayed: boolean;
   /** For the handheld's view of the list (the scan reads the head once and hands it to recordReport). */
-  warehouseCode: string | null; keepLocation: boolean;
+  warehouseCode: string | null;
+  keepLocation: boolean;
 }
 
 /**
  * The list (row-locked: reports on one list are serialised, as its status follows from them), its
  * inventory, and whether `clientReportId` was already recorded (count_reports_client_id_key) — one query.
  */
-export async function queryReportHead(trx: Tx, listId: string, clientReportId: string | undefined): Promise<ReportHead | undefined> {
-  const hit = await trx.selectFrom('countLists as cl').innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
-    .innerJoin('inventoryTypes as ty', 'ty.id', 'inv.typeId').leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
+export async function queryReportHead(
+  trx: Tx,
+  listId: string,
+  clientReportId: string | undefined,
+): Promise<ReportHead | undefined> {
+  const hit = await trx
+    .selectFrom('countLists as cl')
+    .innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
+    .innerJoin('inventoryTypes as ty', 'ty.id', 'inv.typeId')
+    .leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
     .selectAll('cl')
     .select(INV_COLS.map((c) => sql.ref(`inv.${c}`).as(alias(c))))
     .select(['w.code as headWarehouseCode', 'ty.keepLocation as headKeepLocation'])
     .select(counterIdsOf('cl.id').as('counterUserIds'))
-    .select(sql<boolean>`${clientReportId ?? null}::text is not null
-      and exists (select 1 from count_reports r where r.client_report_id = ${clientReportId ?? null}::text)`.as('replayed'))
-    .where('cl.id', '=', listId).forUpdate('cl').executeTakeFirst();
+    .select(
+      sql<boolean>`${clientReportId ?? null}::text is not null
+      and exists (select 1 from count_reports r where r.client_report_id = ${clientReportId ?? null}::text)`.as(
+        'replayed',
+      ),
+    )
+    .where('cl.id', '=', listId)
+    .forUpdate('cl')
+    .executeTakeFirst();
   if (hit === undefined) return undefined;
   const { replayed, headWarehouseCode, headKeepLocation, ...row } = hit as typeof hit & Record<string, unknown>;
   const inv = {} as Record<string, unknown>;
@@ -51,8 +94,11 @@ export async function queryReportHead(trx: Tx, listId: string, clientReportId: s
     delete row[alias(c)];
   }
   return {
-    list: { ...(row as unknown as ListRow), counterUserIds: ((row.counterUserIds ?? []) as unknown[]).map(String) }, inv: inv as unknown as InventoryRow, replayed: replayed === true,
-    warehouseCode: headWarehouseCode, keepLocation: headKeepLocation,
+    list: { ...(row as unknown as ListRow), counterUserIds: ((row.counterUserIds ?? []) as unknown[]).map(String) },
+    inv: inv as unknown as InventoryRow,
+    replayed: replayed === true,
+    warehouseCode: headWarehouseCode,
+    keepLocation: headKeepLocation,
   };
 }
 
@@ -72,14 +118,32 @@ export interface PlaceAndRules {
  * order are those of the place first, then the item's lot/serial rules.
  */
 export async function loadPlaceAndRules(
-  trx: Tx, list: Pick<ListRow, 'siteId' | 'warehouseId' | 'number' | 'countType'>,
-  input: { itemId: string | null; warehouseId: string; zoneId?: string | null | undefined; binId?: string | null | undefined; lot?: string | undefined; serial?: string | undefined },
+  trx: Tx,
+  list: Pick<ListRow, 'siteId' | 'warehouseId' | 'number' | 'countType'>,
+  input: {
+    itemId: string | null;
+    warehouseId: string;
+    zoneId?: string | null | undefined;
+    binId?: string | null | undefined;
+    lot?: string | undefined;
+    serial?: string | undefined;
+  },
 ): Promise<PlaceAndRules> {
   const binId = input.binId ?? null;
   const r = await sql<{
-    whId: string | null; whSite: string | null; whKind: string | null; binWh: string | null; binZone: string | null; binCode: string | null;
-    itemFound: string | null; itemCode: string | null; itemDescription: string | null; itemUnit: string | null; lotManagement: string | null;
-    serialManagement: boolean | null; decimals: number | null;
+    whId: string | null;
+    whSite: string | null;
+    whKind: string | null;
+    binWh: string | null;
+    binZone: string | null;
+    binCode: string | null;
+    itemFound: string | null;
+    itemCode: string | null;
+    itemDescription: string | null;
+    itemUnit: string | null;
+    lotManagement: string | null;
+    serialManagement: boolean | null;
+    decimals: number | null;
   }>`
     select w.id as wh_id, w.site_id as wh_site, w.kind as wh_kind, b.warehouse_id as bin_wh, b.zone_id as bin_zone, b.code as bin_code,
       it.id as item_found, it.code as item_code, it.description as item_description, it.primary_unit as item_unit,
@@ -92,32 +156,47 @@ export async function loadPlaceAndRules(
   const x = r.rows[0]!;
   // The place (as resolvePlace checked it).
   if (x.whId === null) found(undefined, `warehouse ${input.warehouseId}`, 'warehouseId');
-  if (x.whSite !== list.siteId) throw new DomainError('count.place_not_on_list', 'the warehouse belongs to another site', { field: 'warehouseId' });
-  if (x.whKind === 'virtual') throw new DomainError('place.warehouse_virtual', 'virtual warehouses are never counted', { field: 'warehouseId' });
+  if (x.whSite !== list.siteId)
+    throw new DomainError('count.place_not_on_list', 'the warehouse belongs to another site', { field: 'warehouseId' });
+  if (x.whKind === 'virtual')
+    throw new DomainError('place.warehouse_virtual', 'virtual warehouses are never counted', { field: 'warehouseId' });
   if (list.warehouseId !== null && list.warehouseId !== x.whId) {
-    throw new DomainError('count.place_not_on_list', `count list ${list.number} counts another warehouse`, { field: 'warehouseId' });
+    throw new DomainError('count.place_not_on_list', `count list ${list.number} counts another warehouse`, {
+      field: 'warehouseId',
+    });
   }
   let zoneId = input.zoneId ?? null;
   if (binId !== null) {
     if (x.binWh === null) found(undefined, `bin ${binId}`, 'binId');
-    if (x.binWh !== x.whId) throw new DomainError('validation.failed', 'the bin is not in this warehouse', { field: 'binId' });
-    if (zoneId !== null && zoneId !== x.binZone) throw new DomainError('validation.failed', 'the bin is not in this zone', { field: 'zoneId' });
+    if (x.binWh !== x.whId)
+      throw new DomainError('validation.failed', 'the bin is not in this warehouse', { field: 'binId' });
+    if (zoneId !== null && zoneId !== x.binZone)
+      throw new DomainError('validation.failed', 'the bin is not in this zone', { field: 'zoneId' });
     zoneId = x.binZone;
   }
-  if (list.countType === 'bin' && binId === null) throw new DomainError('count.bin_required', 'a bin list is counted per bin: scan or enter the bin', { field: 'binId' });
+  if (list.countType === 'bin' && binId === null)
+    throw new DomainError('count.bin_required', 'a bin list is counted per bin: scan or enter the bin', {
+      field: 'binId',
+    });
   const place = { warehouseId: x.whId!, zoneId, binId };
   // The item's rules (as itemRules checked them).
   if (input.itemId === null) return { place, rules: { decimals: 0, serial: false }, item: null, binCode: x.binCode };
   if (x.itemFound === null || x.decimals === null) found(undefined, `item ${input.itemId}`, 'itemId');
   const lot = input.lot ?? '';
   const serial = input.serial ?? '';
-  if (x.lotManagement !== 'no' && lot === '') throw new DomainError('item.lot_required', 'this item is counted per lot: enter the lot', { field: 'lot' });
-  if (x.lotManagement === 'no' && lot !== '') throw new DomainError('item.lot_not_allowed', 'this item has no lots', { field: 'lot' });
-  if (x.serialManagement && serial === '') throw new DomainError('item.serial_required', 'this item is counted per serial number', { field: 'serial' });
-  if (!x.serialManagement && serial !== '') throw new DomainError('item.serial_not_allowed', 'this item has no serial numbers', { field: 'serial' });
+  if (x.lotManagement !== 'no' && lot === '')
+    throw new DomainError('item.lot_required', 'this item is counted per lot: enter the lot', { field: 'lot' });
+  if (x.lotManagement === 'no' && lot !== '')
+    throw new DomainError('item.lot_not_allowed', 'this item has no lots', { field: 'lot' });
+  if (x.serialManagement && serial === '')
+    throw new DomainError('item.serial_required', 'this item is counted per serial number', { field: 'serial' });
+  if (!x.serialManagement && serial !== '')
+    throw new DomainError('item.serial_not_allowed', 'this item has no serial numbers', { field: 'serial' });
   return {
-    place, rules: { decimals: x.decimals!, serial: x.serialManagement === true },
-    item: { code: x.itemCode!, description: x.itemDescription!, unit: x.itemUnit! }, binCode: x.binCode,
+    place,
+    rules: { decimals: x.decimals!, serial: x.serialManagement === true },
+    item: { code: x.itemCode!, description: x.itemDescription!, unit: x.itemUnit! },
+    binCode: x.binCode,
   };
 }
 
@@ -130,16 +209,40 @@ export const binEmptySql = sql<boolean>`(cli.bin_id is not null and not exists (
     and o.item_id is not null and coalesce(o.target_quantity, 0) <> 0))`;
 
 export interface WriteReport {
-  siteId: string; countListId: string; itemId: string; userId: string | null; reportedAt: Date; device: string | null; rawBarcode: string | null;
-  quantity: string; enteredQuantity: string | null; enteredUnit: string | null; mode: 'add' | 'replace'; clientReportId: string | null;
-  resultingQuantity: string; previousQuantity: string | null;
+  siteId: string;
+  countListId: string;
+  itemId: string;
+  userId: string | null;
+  reportedAt: Date;
+  device: string | null;
+  rawBarcode: string | null;
+  quantity: string;
+  enteredQuantity: string | null;
+  enteredUnit: string | null;
+  mode: 'add' | 'replace';
+  clientReportId: string | null;
+  resultingQuantity: string;
+  previousQuantity: string | null;
 }
 
 export interface ReportRow {
-  id: string; siteId: string; countListId: string; countListItemId: string; userId: string | null; reportedAt: Date | string;
-  device: string | null; rawBarcode: string | null; quantity: string; enteredQuantity: string | null; enteredUnit: string | null;
-  mode: 'add' | 'replace' | 'mark_all'; clientReportId: string | null; resultingQuantity: string; previousQuantity: string | null;
-  valid: boolean; invalidatedAt: Date | null;
+  id: string;
+  siteId: string;
+  countListId: string;
+  countListItemId: string;
+  userId: string | null;
+  reportedAt: Date | string;
+  device: string | null;
+  rawBarcode: string | null;
+  quantity: string;
+  enteredQuantity: string | null;
+  enteredUnit: string | null;
+  mode: 'add' | 'replace' | 'mark_all';
+  clientReportId: string | null;
+  resultingQuantity: string;
+  previousQuantity: string | null;
+  valid: boolean;
+  invalidatedAt: Date | null;
 }
 
 /**

@@ -1,7 +1,14 @@
 // Printing count lists as PDF (SPEC §4.5): load the lists, their inventories and items in one read-only
 // snapshot, let the domain decide what prints (and what to warn about), then draw the sheets. Managers only;
 // a site-bound manager sees only the lists of their site (others are not found, as everywhere).
-import { decidePrint, planPrint, type PrintListInput, type PrintUsage, type PrintWarning, type PrintedList } from '../../domain/inventory/printing.js';
+import {
+  decidePrint,
+  planPrint,
+  type PrintListInput,
+  type PrintUsage,
+  type PrintWarning,
+  type PrintedList,
+} from '../../domain/inventory/printing.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { countersOf, requireSite, type CounterView, type InventoryRow, type ListRow } from './count-list.service.js';
@@ -39,19 +46,34 @@ interface Loaded {
 export async function printCountLists(ctx: ServiceContext, actor: Actor, input: PrintInput): Promise<PrintResult> {
   requireRole(actor, 'manager');
   const ids = [...new Set(input.listIds)];
-  if (ids.length === 0) throw new DomainError('validation.failed', 'choose at least one count list', { field: 'listIds' });
-  const data = await ctx.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+  if (ids.length === 0)
+    throw new DomainError('validation.failed', 'choose at least one count list', { field: 'listIds' });
+  const data = await ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
     .execute((trx) => load(trx, actor, ids));
   const inputs: PrintListInput<Item>[] = data.lists.map((l) => {
     const inv = data.inventories.get(l.inventoryId)!;
     return {
-      id: l.id, number: l.number, countType: l.countType, showSystemQuantities: inv.showSystemQuantities, reportType: inv.reportType,
+      id: l.id,
+      number: l.number,
+      countType: l.countType,
+      showSystemQuantities: inv.showSystemQuantities,
+      reportType: inv.reportType,
       items: data.items.get(l.id) ?? [],
     };
   });
   const decision = decidePrint(planPrint(inputs, input), input.autoConfirmWarnings ?? false);
   if (decision.status === 'warnings') return decision;
-  const sheets = decision.lists.map((p) => sheet(data, data.lists.find((l) => l.id === p.listId)!, p, input.usage));
+  const sheets = decision.lists.map((p) =>
+    sheet(
+      data,
+      data.lists.find((l) => l.id === p.listId)!,
+      p,
+      input.usage,
+    ),
+  );
   const pdf = await renderCountListsPdf(sheets, { language: input.language ?? 'en', printedAt: ctx.now() });
   return { status: 'pdf', pdf, filename: fileName(data, decision.lists), warnings: decision.warnings };
 }
@@ -60,64 +82,147 @@ async function load(trx: Tx, actor: Actor, ids: string[]): Promise<Loaded> {
   const rows = await trx.selectFrom('countLists').selectAll().where('id', 'in', ids).execute();
   for (const id of ids) {
     const l = rows.find((r) => r.id === id);
-    if (!l) throw new DomainError('not_found', `count list ${id} not found`, { field: 'listIds', params: { countListId: id } });
+    if (!l)
+      throw new DomainError('not_found', `count list ${id} not found`, {
+        field: 'listIds',
+        params: { countListId: id },
+      });
     requireSite(actor, l.siteId, `count list ${id}`);
   }
-  const invRows = await trx.selectFrom('inventories').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.inventoryId))]).execute();
+  const invRows = await trx
+    .selectFrom('inventories')
+    .selectAll()
+    .where('id', 'in', [...new Set(rows.map((r) => r.inventoryId))])
+    .execute();
   const inventories = new Map(invRows.map((i) => [i.id, i]));
   // Inventory number, then list number: the order a manager files them in.
-  const lists = rows.sort((a, b) => inventories.get(a.inventoryId)!.number.localeCompare(inventories.get(b.inventoryId)!.number)
-    || a.number.localeCompare(b.number));
+  const lists = rows.sort(
+    (a, b) =>
+      inventories.get(a.inventoryId)!.number.localeCompare(inventories.get(b.inventoryId)!.number) ||
+      a.number.localeCompare(b.number),
+  );
   // What prints is bounded by the domain; what is read to decide it is bounded here, before reading it.
-  const { n } = await trx.selectFrom('countListItems').select((eb) => eb.fn.countAll<string>().as('n')).where('countListId', 'in', ids).executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom('countListItems')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('countListId', 'in', ids)
+    .executeTakeFirstOrThrow();
   if (Number(n) > MAX_ITEMS_READ) {
-    throw new DomainError('print.too_large', `the chosen count lists have ${n} items; print at most ${MAX_ITEMS_READ} at a time`, { params: { items: Number(n), max: MAX_ITEMS_READ } });
+    throw new DomainError(
+      'print.too_large',
+      `the chosen count lists have ${n} items; print at most ${MAX_ITEMS_READ} at a time`,
+      { params: { items: Number(n), max: MAX_ITEMS_READ } },
+    );
   }
   const itemRows = await printItems(trx, ids).execute();
   const items = new Map<string, Item[]>();
   for (const r of itemRows) {
     const of = items.get(r.countListId);
-    if (of) of.push(r); else items.set(r.countListId, [r]);
+    if (of) of.push(r);
+    else items.set(r.countListId, [r]);
   }
-  const owners = await names(trx.selectFrom('owners').select(['id', 'code', 'name']).where('id', 'in', [...new Set(invRows.map((i) => i.ownerId))]));
-  const whIds = new Set([...rows.flatMap((l) => (l.warehouseId ? [l.warehouseId] : [])), ...itemRows.map((r) => r.warehouseId)]);
-  const warehouses = whIds.size ? await names(trx.selectFrom('warehouses').select(['id', 'code', 'name']).where('id', 'in', [...whIds])) : new Map<string, string>();
+  const owners = await names(
+    trx
+      .selectFrom('owners')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', [...new Set(invRows.map((i) => i.ownerId))]),
+  );
+  const whIds = new Set([
+    ...rows.flatMap((l) => (l.warehouseId ? [l.warehouseId] : [])),
+    ...itemRows.map((r) => r.warehouseId),
+  ]);
+  const warehouses = whIds.size
+    ? await names(
+        trx
+          .selectFrom('warehouses')
+          .select(['id', 'code', 'name'])
+          .where('id', 'in', [...whIds]),
+      )
+    : new Map<string, string>();
   const userIds = [...new Set(rows.flatMap((l) => (l.responsibleUserId ? [l.responsibleUserId] : [])))];
-  const users = new Map((userIds.length ? await trx.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', userIds).execute() : [])
-    .map((u) => [u.id, u.displayName || u.username]));
+  const users = new Map(
+    (userIds.length
+      ? await trx.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', userIds).execute()
+      : []
+    ).map((u) => [u.id, u.displayName || u.username]),
+  );
   const counters = await countersOf(trx, ids);
   return { lists, inventories, items, owners, warehouses, users, counters };
 }
 
 /** What a sheet shows of each item, with what the domain needs to select it. */
 function printItems(trx: Tx, listIds: string[]) {
-  return trx.selectFrom('countListItems as cli')
+  return trx
+    .selectFrom('countListItems as cli')
     .leftJoin('items as it', 'it.id', 'cli.itemId')
     .leftJoin('bins as b', 'b.id', 'cli.binId')
-    .select(['cli.id', 'cli.countListId', 'cli.lineNo', 'cli.itemId', 'cli.warehouseId', 'cli.binId', 'cli.lot', 'cli.serial', 'cli.targetQuantity',
-      'cli.status', 'cli.verificationMark', 'cli.informational', 'it.code as itemCode', 'it.description as itemDescription', 'it.primaryUnit as unit', 'b.code as binCode'])
+    .select([
+      'cli.id',
+      'cli.countListId',
+      'cli.lineNo',
+      'cli.itemId',
+      'cli.warehouseId',
+      'cli.binId',
+      'cli.lot',
+      'cli.serial',
+      'cli.targetQuantity',
+      'cli.status',
+      'cli.verificationMark',
+      'cli.informational',
+      'it.code as itemCode',
+      'it.description as itemDescription',
+      'it.primaryUnit as unit',
+      'b.code as binCode',
+    ])
     .where('cli.countListId', 'in', listIds)
-    .orderBy('cli.countListId').orderBy('cli.lineNo').orderBy('cli.id');
+    .orderBy('cli.countListId')
+    .orderBy('cli.lineNo')
+    .orderBy('cli.id');
 }
 
-async function names(q: { execute(): Promise<{ id: string; code: string; name: string }[]> }): Promise<Map<string, string>> {
+async function names(q: {
+  execute(): Promise<{ id: string; code: string; name: string }[]>;
+}): Promise<Map<string, string>> {
   return new Map((await q.execute()).map((r) => [r.id, r.name ? `${r.code} ${r.name}` : r.code]));
 }
 
 function sheet(data: Loaded, list: ListRow, p: PrintedList<Item>, usage: PrintUsage): Sheet {
   const inv = data.inventories.get(list.inventoryId)!;
   // A list spanning several warehouses names them (a few at most) from its printed items.
-  const whs = list.warehouseId ? [list.warehouseId] : [...new Set((data.items.get(list.id) ?? []).map((i) => i.warehouseId))];
-  const warehouse = whs.slice(0, 3).map((w) => data.warehouses.get(w) ?? w).join(', ') + (whs.length > 3 ? ', …' : '');
+  const whs = list.warehouseId
+    ? [list.warehouseId]
+    : [...new Set((data.items.get(list.id) ?? []).map((i) => i.warehouseId))];
+  const warehouse =
+    whs
+      .slice(0, 3)
+      .map((w) => data.warehouses.get(w) ?? w)
+      .join(', ') + (whs.length > 3 ? ', …' : '');
   return {
-    inventoryNumber: inv.number, inventoryDescription: inv.description, listNumber: list.number, listName: list.name,
-    countType: list.countType, warehouse, owner: data.owners.get(inv.ownerId) ?? '', countDate: list.countDate ?? inv.stockTakingDate,
-    responsible: [list.responsibleUserId ? (data.users.get(list.responsibleUserId) ?? '') : '', ...(data.counters.get(list.id) ?? []).map((c) => c.name)]
-      .filter((n, i, all) => n !== '' && all.indexOf(n) === i).join(', '), usage,
-    showTargets: p.showTargets, blankPages: p.blankPages,
+    inventoryNumber: inv.number,
+    inventoryDescription: inv.description,
+    listNumber: list.number,
+    listName: list.name,
+    countType: list.countType,
+    warehouse,
+    owner: data.owners.get(inv.ownerId) ?? '',
+    countDate: list.countDate ?? inv.stockTakingDate,
+    responsible: [
+      list.responsibleUserId ? (data.users.get(list.responsibleUserId) ?? '') : '',
+      ...(data.counters.get(list.id) ?? []).map((c) => c.name),
+    ]
+      .filter((n, i, all) => n !== '' && all.indexOf(n) === i)
+      .join(', '),
+    usage,
+    showTargets: p.showTargets,
+    blankPages: p.blankPages,
     lines: p.lines.map(({ item: i, target }) => ({
-      lineNo: i.lineNo, bin: i.binCode ?? '', itemCode: i.itemCode ?? '', description: i.itemDescription ?? '',
-      lotSerial: [i.lot, i.serial].filter(Boolean).join(' / '), unit: i.unit ?? '', target,
+      lineNo: i.lineNo,
+      bin: i.binCode ?? '',
+      itemCode: i.itemCode ?? '',
+      description: i.itemDescription ?? '',
+      lotSerial: [i.lot, i.serial].filter(Boolean).join(' / '),
+      unit: i.unit ?? '',
+      target,
     })),
   };
 }
@@ -125,6 +230,11 @@ function sheet(data: Loaded, list: ListRow, p: PrintedList<Item>, usage: PrintUs
 function fileName(data: Loaded, printed: PrintedList<Item>[]): string {
   const lists = printed.map((p) => data.lists.find((l) => l.id === p.listId)!);
   const invs = [...new Set(lists.map((l) => data.inventories.get(l.inventoryId)!.number))];
-  const base = lists.length === 1 ? `count-list-${lists[0]!.number}` : invs.length === 1 ? `count-lists-${invs[0]}` : 'count-lists';
+  const base =
+    lists.length === 1
+      ? `count-list-${lists[0]!.number}`
+      : invs.length === 1
+        ? `count-lists-${invs[0]}`
+        : 'count-lists';
   return `${base.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
 }

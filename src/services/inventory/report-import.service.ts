@@ -7,7 +7,13 @@ import { DomainError } from '../../domain/errors.js';
 import { requireCounting } from '../../domain/inventory/count-list.js';
 import { modeOf, type ReportMode } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction } from '../context.js';
-import { loadInventory, loadList, refreshListStatus, requireInventoryOpen, requireListCounter } from './count-list.service.js';
+import {
+  loadInventory,
+  loadList,
+  refreshListStatus,
+  requireInventoryOpen,
+  requireListCounter,
+} from './count-list.service.js';
 
 export interface ImportRow {
   itemId: string;
@@ -36,11 +42,22 @@ const PROBLEMS: Record<string, string> = {
 
 /** Parses the quantities (naming the row) and turns rows into the JSON the temp table is filled from. */
 export function importJson(rows: readonly ImportRow[], first = 0): string {
-  return JSON.stringify(rows.map((r, k) => {
-    const i = first + k;
-    const q = parseDecimal(r.quantity, `rows.${i}.quantity`);
-    return { n: i, item_id: r.itemId, warehouse_id: r.warehouseId, zone_id: r.zoneId ?? null, bin_id: r.binId ?? null, lot: r.lot ?? '', serial: r.serial ?? '', quantity: q.toFixed() };
-  }));
+  return JSON.stringify(
+    rows.map((r, k) => {
+      const i = first + k;
+      const q = parseDecimal(r.quantity, `rows.${i}.quantity`);
+      return {
+        n: i,
+        item_id: r.itemId,
+        warehouse_id: r.warehouseId,
+        zone_id: r.zoneId ?? null,
+        bin_id: r.binId ?? null,
+        lot: r.lot ?? '',
+        serial: r.serial ?? '',
+        quantity: q.toFixed(),
+      };
+    }),
+  );
 }
 
 /** `count_import`: the rows of one import, a temporary table the caller fills (fillImport) and analyses. */
@@ -61,7 +78,9 @@ export async function fillImport(trx: Tx, json: string): Promise<void> {
  */
 export async function takeZonesFromBins(trx: Tx): Promise<void> {
   await sql`update count_import x set zone_id = b.zone_id from bins b
-    where x.zone_id is null and x.bin_id is not null and b.id = x.bin_id and b.warehouse_id = x.warehouse_id`.execute(trx);
+    where x.zone_id is null and x.bin_id is not null and b.id = x.bin_id and b.warehouse_id = x.warehouse_id`.execute(
+    trx,
+  );
 }
 
 /**
@@ -80,15 +99,26 @@ export async function validateImport(trx: Tx, matched: RawBuilder<unknown>, mode
     where problem is not null order by n limit 10`.execute(trx);
   if (bad.rows.length > 0) {
     const first = bad.rows[0]!;
-    throw new DomainError(first.problem === 'duplicate' ? 'count.import_duplicate' : 'count.import_unknown_position',
-      `row ${first.n}: ${PROBLEMS[first.problem] ?? first.problem}`, {
-        field: `rows.${first.n}`, params: { problems: bad.rows.map((b) => ({ row: b.n, problem: b.problem })) },
-      });
+    throw new DomainError(
+      first.problem === 'duplicate' ? 'count.import_duplicate' : 'count.import_unknown_position',
+      `row ${first.n}: ${PROBLEMS[first.problem] ?? first.problem}`,
+      {
+        field: `rows.${first.n}`,
+        params: { problems: bad.rows.map((b) => ({ row: b.n, problem: b.problem })) },
+      },
+    );
   }
 }
 
 /** Reports every matched row: the item's reported quantity and a report record each, in one statement. */
-export async function writeImport(trx: Tx, ctx: ServiceContext, actor: Actor, matched: RawBuilder<unknown>, mode: ReportMode, device: string | undefined): Promise<number> {
+export async function writeImport(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  matched: RawBuilder<unknown>,
+  mode: ReportMode,
+  device: string | undefined,
+): Promise<number> {
   const r = await sql<{ n: string }>`
     with m as (${matched}),
     upd as (
@@ -117,7 +147,13 @@ export function matchImport(scope: RawBuilder<unknown>, ownerId: string): RawBui
     left join items it on it.id = x.item_id left join units u on u.code = it.primary_unit`;
 }
 
-export async function importCounts(ctx: ServiceContext, actor: Actor, countListId: string, rows: readonly ImportRow[], opts: ImportOptions = {}): Promise<{ reported: number }> {
+export async function importCounts(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListId: string,
+  rows: readonly ImportRow[],
+  opts: ImportOptions = {},
+): Promise<{ reported: number }> {
   // Parse up front so a bad number names its row; the JSON sent to SQL carries canonical decimals only.
   const json = importJson(rows);
   return inTransaction(ctx, async (trx) => {

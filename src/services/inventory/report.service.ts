@@ -9,8 +9,19 @@ import { applyReport, decideMode, type ReportMode } from '../../domain/inventory
 import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
 import { onceByClientReportId } from './report-replay.js';
 import {
-  type CountItemView, type InventoryRow, type ItemRow, type ListRow, type ReportView, itemView, loadInventory, loadItemView, loadList,
-  refreshListStatus, reportView, requireInventoryOpen, requireListCounter,
+  type CountItemView,
+  type InventoryRow,
+  type ItemRow,
+  type ListRow,
+  type ReportView,
+  itemView,
+  loadInventory,
+  loadItemView,
+  loadList,
+  refreshListStatus,
+  reportView,
+  requireInventoryOpen,
+  requireListCounter,
 } from './count-list.service.js';
 import { type ReportHead, binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
 import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
@@ -51,19 +62,34 @@ export interface ReportOptions {
 
 const userIdOf = (actor: Actor) => (actor.userId === '0' ? null : actor.userId);
 
-interface Place { warehouseId: string; zoneId: string | null; binId: string | null }
+interface Place {
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+}
 
 function positionQuery(trx: Tx, listId: string, inv: InventoryRow, input: ReportInput, p: Place) {
-  return trx.selectFrom('countListItems as cli').selectAll('cli').where('cli.countListId', '=', listId)
+  return trx
+    .selectFrom('countListItems as cli')
+    .selectAll('cli')
+    .where('cli.countListId', '=', listId)
     .where('cli.itemId', input.itemId === null ? 'is' : '=', input.itemId)
     .where('cli.warehouseId', '=', p.warehouseId)
     .where('cli.zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
     .where('cli.binId', p.binId === null ? 'is' : '=', p.binId)
-    .where('cli.lot', '=', input.lot ?? '').where('cli.serial', '=', input.serial ?? '').where('cli.ownerId', '=', inv.ownerId);
+    .where('cli.lot', '=', input.lot ?? '')
+    .where('cli.serial', '=', input.serial ?? '')
+    .where('cli.ownerId', '=', inv.ownerId);
 }
 
 /** The live list (other than `listId`) of the inventory that counts this position, if any. */
-async function otherListCounting(trx: Tx, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<string | undefined> {
+async function otherListCounting(
+  trx: Tx,
+  list: ListRow,
+  inv: InventoryRow,
+  input: ReportInput,
+  p: Place,
+): Promise<string | undefined> {
   const r = await sql<{ number: string }>`
     select ol.number from count_list_items o join count_lists ol on ol.id = o.count_list_id
     where o.inventory_id = ${inv.id} and o.count_list_id <> ${list.id} and not o.informational
@@ -82,34 +108,91 @@ async function otherListCounting(trx: Tx, list: ListRow, inv: InventoryRow, inpu
  */
 async function requireZoneOfPlace(trx: Tx, p: Place): Promise<void> {
   if (p.zoneId === null || p.binId !== null) return;
-  const zone = found(await trx.selectFrom('zones').select('warehouseId').where('id', '=', p.zoneId).executeTakeFirst(), `zone ${p.zoneId}`, 'zoneId');
-  if (zone.warehouseId !== p.warehouseId) throw new DomainError('validation.failed', 'the zone is not in this warehouse', { field: 'zoneId' });
+  const zone = found(
+    await trx.selectFrom('zones').select('warehouseId').where('id', '=', p.zoneId).executeTakeFirst(),
+    `zone ${p.zoneId}`,
+    'zoneId',
+  );
+  if (zone.warehouseId !== p.warehouseId)
+    throw new DomainError('validation.failed', 'the zone is not in this warehouse', { field: 'zoneId' });
 }
 
 /** Adds a found position to the list: target read from stock now, locked like the rest of the list. */
-async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<ItemRow> {
+async function addFoundItem(
+  trx: Tx,
+  ctx: ServiceContext,
+  list: ListRow,
+  inv: InventoryRow,
+  input: ReportInput,
+  p: Place,
+): Promise<ItemRow> {
   if (list.countType === 'bin') {
-    const counted = await trx.selectFrom('countListItems').select('id').where('countListId', '=', list.id).where('binId', '=', p.binId).where('informational', '=', false).executeTakeFirst();
+    const counted = await trx
+      .selectFrom('countListItems')
+      .select('id')
+      .where('countListId', '=', list.id)
+      .where('binId', '=', p.binId)
+      .where('informational', '=', false)
+      .executeTakeFirst();
     // The bin-list part of the found-place rule; the other-list part is checked per position below.
-    if (foundPlaceRefusal({ countType: list.countType, onList: counted !== undefined, isBin: true, otherListCountType: null }) !== null) {
-      throw new DomainError('count.place_not_on_list', `this bin is not counted on count list ${list.number}`, { field: 'binId' });
+    if (
+      foundPlaceRefusal({
+        countType: list.countType,
+        onList: counted !== undefined,
+        isBin: true,
+        otherListCountType: null,
+      }) !== null
+    ) {
+      throw new DomainError('count.place_not_on_list', `this bin is not counted on count list ${list.number}`, {
+        field: 'binId',
+      });
     }
   }
   const other = await otherListCounting(trx, list, inv, input, p);
   if (other !== undefined) {
-    throw new DomainError('count.on_other_list', `this item is counted on count list ${other}`, { params: { countListNumber: other } });
+    throw new DomainError('count.on_other_list', `this item is counted on count list ${other}`, {
+      params: { countListNumber: other },
+    });
   }
   await requireZoneOfPlace(trx, p);
-  const stock = await trx.selectFrom('stockBalances').select('quantity').where('itemId', '=', input.itemId!).where('warehouseId', '=', p.warehouseId)
-    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId).where('binId', p.binId === null ? 'is' : '=', p.binId)
-    .where('lot', '=', input.lot ?? '').where('serial', '=', input.serial ?? '').where('ownerId', '=', inv.ownerId).executeTakeFirst();
-  const { max } = await trx.selectFrom('countListItems').select((eb) => eb.fn.max('lineNo').as('max')).where('countListId', '=', list.id).executeTakeFirstOrThrow();
-  const row = await trx.insertInto('countListItems').values({
-    siteId: list.siteId, inventoryId: inv.id, countListId: list.id, lineNo: (max ?? 0) + 1, itemId: input.itemId, ...p,
-    lot: input.lot ?? '', serial: input.serial ?? '', ownerId: inv.ownerId, targetQuantity: stock?.quantity ?? '0', addedByCount: true,
-  }).returningAll().executeTakeFirstOrThrow();
+  const stock = await trx
+    .selectFrom('stockBalances')
+    .select('quantity')
+    .where('itemId', '=', input.itemId!)
+    .where('warehouseId', '=', p.warehouseId)
+    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
+    .where('binId', p.binId === null ? 'is' : '=', p.binId)
+    .where('lot', '=', input.lot ?? '')
+    .where('serial', '=', input.serial ?? '')
+    .where('ownerId', '=', inv.ownerId)
+    .executeTakeFirst();
+  const { max } = await trx
+    .selectFrom('countListItems')
+    .select((eb) => eb.fn.max('lineNo').as('max'))
+    .where('countListId', '=', list.id)
+    .executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('countListItems')
+    .values({
+      siteId: list.siteId,
+      inventoryId: inv.id,
+      countListId: list.id,
+      lineNo: (max ?? 0) + 1,
+      itemId: input.itemId,
+      ...p,
+      lot: input.lot ?? '',
+      serial: input.serial ?? '',
+      ownerId: inv.ownerId,
+      targetQuantity: stock?.quantity ?? '0',
+      addedByCount: true,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (list.countType !== 'bin') {
-    await trx.insertInto('stockLocks').values({ siteId: list.siteId, countListId: list.id, ...p, itemId: input.itemId, createdAt: ctx.now() }).execute();
+    await trx
+      .insertInto('stockLocks')
+      .values({ siteId: list.siteId, countListId: list.id, ...p, itemId: input.itemId, createdAt: ctx.now() })
+      .execute();
   } else {
     // The bin now holds a counted item: its "empty bin" placeholder goes, unless it was already reported.
     await sql`delete from count_list_items p where p.count_list_id = ${list.id} and p.bin_id = ${p.binId} and p.item_id is null
@@ -118,37 +201,79 @@ async function addFoundItem(trx: Tx, ctx: ServiceContext, list: ListRow, inv: In
   return row;
 }
 
-async function findOrAdd(trx: Tx, ctx: ServiceContext, list: ListRow, inv: InventoryRow, input: ReportInput, p: Place): Promise<{ row: ItemRow; added: boolean; binEmpty: boolean }> {
+async function findOrAdd(
+  trx: Tx,
+  ctx: ServiceContext,
+  list: ListRow,
+  inv: InventoryRow,
+  input: ReportInput,
+  p: Place,
+): Promise<{ row: ItemRow; added: boolean; binEmpty: boolean }> {
   // The position by its unique key (count_list_items_position_key), locked; on bin lists with the
   // "empty bin" flag of the item view, so the view needs no query of its own.
   const hit = await positionQuery(trx, list.id, inv, input, p)
-    .select(list.countType === 'bin' ? binEmptySql.as('binEmpty') : sql<boolean>`false`.as('binEmpty')).forUpdate().executeTakeFirst();
+    .select(list.countType === 'bin' ? binEmptySql.as('binEmpty') : sql<boolean>`false`.as('binEmpty'))
+    .forUpdate()
+    .executeTakeFirst();
   const { binEmpty = false, ...rest } = hit ?? {};
-  const row = hit ? rest as ItemRow : undefined;
+  const row = hit ? (rest as ItemRow) : undefined;
   if (row && row.informational) {
     const other = await otherListCounting(trx, list, inv, input, p);
-    throw new DomainError('count.on_other_list', `this item is counted on count list ${other ?? '(another list)'}; here it is informational only`, { params: { countListNumber: other ?? null } });
+    throw new DomainError(
+      'count.on_other_list',
+      `this item is counted on count list ${other ?? '(another list)'}; here it is informational only`,
+      { params: { countListNumber: other ?? null } },
+    );
   }
   if (row) return { row, added: false, binEmpty };
-  if (input.itemId === null) throw new DomainError('count.place_not_on_list', 'no empty bin to confirm here; report the items found', { field: 'itemId' });
+  if (input.itemId === null)
+    throw new DomainError('count.place_not_on_list', 'no empty bin to confirm here; report the items found', {
+      field: 'itemId',
+    });
   return { row: await addFoundItem(trx, ctx, list, inv, input, p), added: true, binEmpty: false };
 }
 
-async function replay(trx: Tx, list: ListRow, inv: InventoryRow, actor: Actor, clientReportId: string): Promise<ReportResult | undefined> {
-  const first = await trx.selectFrom('countReports').selectAll().where('clientReportId', '=', clientReportId).executeTakeFirst();
+async function replay(
+  trx: Tx,
+  list: ListRow,
+  inv: InventoryRow,
+  actor: Actor,
+  clientReportId: string,
+): Promise<ReportResult | undefined> {
+  const first = await trx
+    .selectFrom('countReports')
+    .selectAll()
+    .where('clientReportId', '=', clientReportId)
+    .executeTakeFirst();
   if (!first) return undefined;
   if (first.countListId !== list.id) {
-    throw new DomainError('count.report_id_reused', `report id ${clientReportId} was already used on another count list`, { field: 'clientReportId' });
+    throw new DomainError(
+      'count.report_id_reused',
+      `report id ${clientReportId} was already used on another count list`,
+      { field: 'clientReportId' },
+    );
   }
-  return { status: 'recorded', report: reportView(first), item: await loadItemView(trx, first.countListItemId, inv, list.countType, actor), added: false, duplicate: true };
+  return {
+    status: 'recorded',
+    report: reportView(first),
+    item: await loadItemView(trx, first.countListItemId, inv, list.countType, actor),
+    added: false,
+    duplicate: true,
+  };
 }
 
 /**
  * Records one report inside the caller's transaction. The handheld API calls this. The usual scan is four
  * index look-ups (perf-report.ts); found items, replays and status transitions add their own statements.
  */
-export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
-  const { list, inv, replayed } = opts.head ?? await loadReportHead(trx, input.countListId, input.clientReportId);
+export async function recordReport(
+  trx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ReportInput,
+  opts: ReportOptions = {},
+): Promise<ReportResult> {
+  const { list, inv, replayed } = opts.head ?? (await loadReportHead(trx, input.countListId, input.clientReportId));
   requireListCounter(actor, list);
   if (replayed) {
     const again = await replay(trx, list, inv, actor, input.clientReportId!);
@@ -161,33 +286,71 @@ export async function recordReport(trx: Tx, ctx: ServiceContext, actor: Actor, i
   const reported = row.status === 'reported';
   const decision = decideMode(input.mode, reported, inv.reportType, opts.missingMode ?? 'ask');
   if ('decisionNeeded' in decision) {
-    return { status: 'decision_needed', countListItemId: row.id, previousQuantity: row.reportedQuantity ?? '0', suggestedMode: decision.suggestedMode };
+    return {
+      status: 'decision_needed',
+      countListItemId: row.id,
+      previousQuantity: row.reportedQuantity ?? '0',
+      suggestedMode: decision.suggestedMode,
+    };
   }
   const previous = reported ? row.reportedQuantity : null;
   const q = applyReport(previous, input.quantity, decision.mode, rules);
   if (input.itemId === null && q.resulting !== '0') {
-    throw new DomainError('quantity.invalid', 'an empty bin is confirmed with quantity 0; report the items found instead', { field: 'quantity' });
+    throw new DomainError(
+      'quantity.invalid',
+      'an empty bin is confirmed with quantity 0; report the items found instead',
+      { field: 'quantity' },
+    );
   }
   const now = ctx.now();
   const { report, otherOpen } = await writeReport(trx, {
-    siteId: list.siteId, countListId: list.id, itemId: row.id, userId: userIdOf(actor), reportedAt: now,
-    device: input.device ?? null, rawBarcode: input.rawBarcode ?? null, quantity: q.quantity, enteredQuantity: input.enteredQuantity ?? null,
-    enteredUnit: input.enteredUnit ?? null, mode: decision.mode, clientReportId: input.clientReportId ?? null,
-    resultingQuantity: q.resulting, previousQuantity: previous,
+    siteId: list.siteId,
+    countListId: list.id,
+    itemId: row.id,
+    userId: userIdOf(actor),
+    reportedAt: now,
+    device: input.device ?? null,
+    rawBarcode: input.rawBarcode ?? null,
+    quantity: q.quantity,
+    enteredQuantity: input.enteredQuantity ?? null,
+    enteredUnit: input.enteredUnit ?? null,
+    mode: decision.mode,
+    clientReportId: input.clientReportId ?? null,
+    resultingQuantity: q.resulting,
+    previousQuantity: previous,
   });
   // Something is reported now, so the status is partially or completely reported — whichever "another
   // relevant line still open" says (what refreshListStatus would compute from counting every line).
   const status = followItems(list.status, { open: otherOpen ? 1 : 0, reported: 1, marked: 0 }, list.number);
-  if (status !== list.status) await trx.updateTable('countLists').set({ status, updatedAt: now }).where('id', '=', list.id).execute();
-  const view = added ? await loadItemView(trx, row.id, inv, list.countType, actor) : itemView({
-    ...row, reportedQuantity: q.resulting, status: 'reported', itemCode: item?.code ?? null, itemDescription: item?.description ?? null,
-    unit: item?.unit ?? null, binCode, binEmpty,
-  }, inv, list.countType, actor);
+  if (status !== list.status)
+    await trx.updateTable('countLists').set({ status, updatedAt: now }).where('id', '=', list.id).execute();
+  const view = added
+    ? await loadItemView(trx, row.id, inv, list.countType, actor)
+    : itemView(
+        {
+          ...row,
+          reportedQuantity: q.resulting,
+          status: 'reported',
+          itemCode: item?.code ?? null,
+          itemDescription: item?.description ?? null,
+          unit: item?.unit ?? null,
+          binCode,
+          binEmpty,
+        },
+        inv,
+        list.countType,
+        actor,
+      );
   return { status: 'recorded', report: reportView(report), item: view, added, duplicate: false };
 }
 
 /** Use case: one report in one transaction. */
-export function reportCount(ctx: ServiceContext, actor: Actor, input: ReportInput, opts: ReportOptions = {}): Promise<ReportResult> {
+export function reportCount(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ReportInput,
+  opts: ReportOptions = {},
+): Promise<ReportResult> {
   return onceByClientReportId(() => inTransaction(ctx, (trx) => recordReport(trx, ctx, actor, input, opts)));
 }
 
@@ -196,7 +359,12 @@ export function reportCount(ctx: ServiceContext, actor: Actor, input: ReportInpu
  * non-informational item of the list — also those on pages not shown. Refused when the inventory requires
  * every item to be reported individually, and on blind lists (see below).
  */
-export async function markAllReported(ctx: ServiceContext, actor: Actor, countListId: string, device?: string): Promise<{ reported: number }> {
+export async function markAllReported(
+  ctx: ServiceContext,
+  actor: Actor,
+  countListId: string,
+  device?: string,
+): Promise<{ reported: number }> {
   return inTransaction(ctx, async (trx) => {
     const list = await loadList(trx, countListId, true);
     requireListCounter(actor, list);
@@ -204,7 +372,10 @@ export async function markAllReported(ctx: ServiceContext, actor: Actor, countLi
     const inv = await loadInventory(trx, list.inventoryId);
     requireInventoryOpen(inv);
     if (inv.singleReportingRequired) {
-      throw new DomainError('count.single_reporting_required', `inventory ${inv.number} requires every item to be reported individually`);
+      throw new DomainError(
+        'count.single_reporting_required',
+        `inventory ${inv.number} requires every item to be reported individually`,
+      );
     }
     // Blind lists refuse it for everyone, not only for counters. Nothing is proposed on a blind list
     // (targetView), so there is nothing unchanged to confirm; and what it would write are the targets, which
@@ -213,9 +384,13 @@ export async function markAllReported(ctx: ServiceContext, actor: Actor, countLi
     // quantities from counters instead would take away what they counted themselves. Difference lists always
     // show their targets, so they keep the action.
     if (!inv.showSystemQuantities && list.countType !== 'differences') {
-      throw new DomainError('count.blind_mark_all', `count list ${list.number} is counted blind (inventory ${inv.number} does not show system quantities): report every item`, {
-        params: { countListNumber: list.number },
-      });
+      throw new DomainError(
+        'count.blind_mark_all',
+        `count list ${list.number} is counted blind (inventory ${inv.number} does not show system quantities): report every item`,
+        {
+          params: { countListNumber: list.number },
+        },
+      );
     }
     const r = await sql<{ n: string }>`
       with upd as (

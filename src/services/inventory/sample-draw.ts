@@ -5,10 +5,22 @@
 // frame; a preview draws the same sample (same seed, same data) and records nothing.
 import { DomainError } from '../../domain/errors.js';
 import type { GenerationInput, GenerationParams } from '../../domain/inventory/generation.js';
-import { designSample, prepareFrame, type SampleDesign, type SamplingConfig } from '../../domain/inventory/sampling/index.js';
+import {
+  designSample,
+  prepareFrame,
+  type SampleDesign,
+  type SamplingConfig,
+} from '../../domain/inventory/sampling/index.js';
 import type { Tx } from '../context.js';
 import {
-  createFrameTable, deleteSample, hasCountLists, insertFramePositions, insertSample, keepFramePositions, selectSample, selectTypeSampling,
+  createFrameTable,
+  deleteSample,
+  hasCountLists,
+  insertFramePositions,
+  insertSample,
+  keepFramePositions,
+  selectSample,
+  selectTypeSampling,
 } from './sample.repository.js';
 
 export interface RestrictionContext {
@@ -24,16 +36,27 @@ export type SelectionRestriction = (trx: Tx, c: RestrictionContext) => Promise<v
 /** A sample is drawn from positions with stock balances, listed by article. */
 export function checkSampleParams(p: GenerationParams): void {
   if (p.countType !== 'article') {
-    throw new DomainError('generation.method_not_allowed', 'a sample inventory draws stock positions: generate article lists', { field: 'countType', params: { method: 'sample' } });
+    throw new DomainError(
+      'generation.method_not_allowed',
+      'a sample inventory draws stock positions: generate article lists',
+      { field: 'countType', params: { method: 'sample' } },
+    );
   }
   if (p.stockConsideration === 'empty_list') {
-    throw new DomainError('generation.method_not_allowed', 'a sample inventory has no empty lists: nothing could be drawn', { field: 'stockConsideration', params: { method: 'sample' } });
+    throw new DomainError(
+      'generation.method_not_allowed',
+      'a sample inventory has no empty lists: nothing could be drawn',
+      { field: 'stockConsideration', params: { method: 'sample' } },
+    );
   }
 }
 
 export async function typeSamplingConfig(trx: Tx, typeId: string): Promise<SamplingConfig> {
   const config = await selectTypeSampling(trx, typeId);
-  if (config === undefined) throw new DomainError('sample.not_configured', `inventory type ${typeId} has no sampling configuration`, { params: { typeId } });
+  if (config === undefined)
+    throw new DomainError('sample.not_configured', `inventory type ${typeId} has no sampling configuration`, {
+      params: { typeId },
+    });
   return config as SamplingConfig;
 }
 
@@ -42,7 +65,10 @@ export const drawFirstSample: SelectionRestriction = async (trx, { inv, input, r
     // Once every list of the draw is deleted nothing of it is counted: the sample may be drawn again (the
     // same seed on the same stock gives the same sample). Otherwise its lists come from extend / full count.
     if (await hasCountLists(trx, inv.id)) {
-      throw new DomainError('sample.already_drawn', `the sample of inventory ${inv.id} is drawn; extend it or choose a full count`);
+      throw new DomainError(
+        'sample.already_drawn',
+        `the sample of inventory ${inv.id} is drawn; extend it or choose a full count`,
+      );
     }
     if (record) await deleteSample(trx, inv.id);
   }

@@ -6,16 +6,39 @@ import type { SampleOutcome } from '../../storage/tables/sample-inventory.tables
 import type { Tx } from '../context.js';
 
 export interface SampleRow {
-  siteId: string; inventoryId: string; design: unknown; generation: unknown; result: unknown;
-  outcome: SampleOutcome; fullCount: boolean; createdAt: Date | string; updatedAt: Date | string; estimatedAt: Date | string | null;
+  siteId: string;
+  inventoryId: string;
+  design: unknown;
+  generation: unknown;
+  result: unknown;
+  outcome: SampleOutcome;
+  fullCount: boolean;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  estimatedAt: Date | string | null;
 }
-export interface FrameRow { id: string; bookQuantity: string; bookValue: string }
-export interface CountedRow { id: string; countedValue: string | null }
-export interface RoleCounts { population: number; complete: number; drawn: number }
+export interface FrameRow {
+  id: string;
+  bookQuantity: string;
+  bookValue: string;
+}
+export interface CountedRow {
+  id: string;
+  countedValue: string | null;
+}
+export interface RoleCounts {
+  population: number;
+  complete: number;
+  drawn: number;
+}
 
 const PRICE_COLUMN: Record<string, string> = {
-  settlement_1: 'it.settlement_price_1', settlement_2: 'it.settlement_price_2', settlement_3: 'it.settlement_price_3',
-  settlement_4: 'it.settlement_price_4', settlement_5: 'it.settlement_price_5', inventory: 'it.inventory_price',
+  settlement_1: 'it.settlement_price_1',
+  settlement_2: 'it.settlement_price_2',
+  settlement_3: 'it.settlement_price_3',
+  settlement_4: 'it.settlement_price_4',
+  settlement_5: 'it.settlement_price_5',
+  inventory: 'it.inventory_price',
 };
 
 /** The price a sample inventory values a position at: as closing posts its differences (differences.repository.ts). */
@@ -25,13 +48,20 @@ function priceOf(valuationPrice: string) {
 }
 
 export async function selectTypeSampling(trx: Tx, typeId: string): Promise<unknown> {
-  const r = await trx.selectFrom('inventoryTypeSampling').select('config').where('typeId', '=', typeId).executeTakeFirst();
+  const r = await trx
+    .selectFrom('inventoryTypeSampling')
+    .select('config')
+    .where('typeId', '=', typeId)
+    .executeTakeFirst();
   return r?.config;
 }
 
 export async function upsertTypeSampling(trx: Tx, typeId: string, config: unknown, now: Date): Promise<void> {
-  await trx.insertInto('inventoryTypeSampling').values({ typeId, config: JSON.stringify(config), updatedAt: now })
-    .onConflict((oc) => oc.column('typeId').doUpdateSet({ config: JSON.stringify(config), updatedAt: now })).execute();
+  await trx
+    .insertInto('inventoryTypeSampling')
+    .values({ typeId, config: JSON.stringify(config), updatedAt: now })
+    .onConflict((oc) => oc.column('typeId').doUpdateSet({ config: JSON.stringify(config), updatedAt: now }))
+    .execute();
 }
 
 export async function deleteTypeSampling(trx: Tx, typeId: string): Promise<void> {
@@ -40,7 +70,14 @@ export async function deleteTypeSampling(trx: Tx, typeId: string): Promise<void>
 
 /** Whether the inventory has any count list left (a sample whose lists were all deleted may be drawn again). */
 export async function hasCountLists(trx: Tx, inventoryId: string): Promise<boolean> {
-  return (await trx.selectFrom('countLists').select('id').where('inventoryId', '=', inventoryId).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await trx
+      .selectFrom('countLists')
+      .select('id')
+      .where('inventoryId', '=', inventoryId)
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Removes a recorded sample; its frame goes with it (foreign key, on delete cascade). */
@@ -62,7 +99,10 @@ export async function selectSample(trx: Tx, inventoryId: string, lock = false): 
  * `create temp table gen_frame`: the selected positions (gen_sel) with their stock balance, book quantity,
  * price and book value (rounded to cents, as money is everywhere else).
  */
-export async function createFrameTable(trx: Tx, inv: { siteId: string; ownerId: string; valuationPrice: string }): Promise<FrameRow[]> {
+export async function createFrameTable(
+  trx: Tx,
+  inv: { siteId: string; ownerId: string; valuationPrice: string },
+): Promise<FrameRow[]> {
   await sql`
     create temp table gen_frame on commit drop as
     select sb.id, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, sb.quantity as book_quantity,
@@ -74,7 +114,10 @@ export async function createFrameTable(trx: Tx, inv: { siteId: string; ownerId: 
     join items it on it.id = g.item_id
     left join stock_valuations sv on sv.item_id = g.item_id and sv.warehouse_id is null
     where g.item_id is not null and not g.on_other`.execute(trx);
-  const r = await sql<FrameRow>`select id::text as id, book_quantity::text as "bookQuantity", book_value::text as "bookValue" from gen_frame`.execute(trx);
+  const r =
+    await sql<FrameRow>`select id::text as id, book_quantity::text as "bookQuantity", book_value::text as "bookValue" from gen_frame`.execute(
+      trx,
+    );
   return r.rows;
 }
 
@@ -83,17 +126,38 @@ export async function keepFramePositions(trx: Tx, ids: readonly string[]): Promi
   await sql`
     delete from gen_sel g where not exists (
       select 1 from gen_frame f where f.id = any (${`{${ids.join(',')}}`}::bigint[]) and f.item_id = g.item_id and f.warehouse_id = g.warehouse_id
-        and f.zone_id is not distinct from g.zone_id and f.bin_id is not distinct from g.bin_id and f.lot = g.lot and f.serial = g.serial)`.execute(trx);
+        and f.zone_id is not distinct from g.zone_id and f.bin_id is not distinct from g.bin_id and f.lot = g.lot and f.serial = g.serial)`.execute(
+    trx,
+  );
 }
 
-export async function insertSample(trx: Tx, inv: { siteId: string; id: string }, design: unknown, generation: unknown, now: Date): Promise<void> {
-  await trx.insertInto('inventorySamples').values({
-    siteId: inv.siteId, inventoryId: inv.id, design: JSON.stringify(design), generation: JSON.stringify(generation), createdAt: now, updatedAt: now,
-  }).execute();
+export async function insertSample(
+  trx: Tx,
+  inv: { siteId: string; id: string },
+  design: unknown,
+  generation: unknown,
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('inventorySamples')
+    .values({
+      siteId: inv.siteId,
+      inventoryId: inv.id,
+      design: JSON.stringify(design),
+      generation: JSON.stringify(generation),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
 }
 
 /** The whole frame into inventory_sample_positions, each with its role; the drawn get draw 1. */
-export async function insertFramePositions(trx: Tx, inv: { siteId: string; id: string }, completeIds: readonly string[], drawnIds: readonly string[]): Promise<void> {
+export async function insertFramePositions(
+  trx: Tx,
+  inv: { siteId: string; id: string },
+  completeIds: readonly string[],
+  drawnIds: readonly string[],
+): Promise<void> {
   await sql`
     insert into inventory_sample_positions (site_id, inventory_id, stock_balance_id, item_id, warehouse_id, zone_id, bin_id, lot, serial,
       book_quantity, unit_price, book_value, role, draw)
@@ -101,7 +165,9 @@ export async function insertFramePositions(trx: Tx, inv: { siteId: string; id: s
       f.book_quantity, f.unit_price, f.book_value, x.role, case when x.role = 'drawn' then 1 end
     from gen_frame f
     cross join lateral (select case when f.id = any (${`{${completeIds.join(',')}}`}::bigint[]) then 'complete'
-      when f.id = any (${`{${drawnIds.join(',')}}`}::bigint[]) then 'drawn' else 'population' end as role) x`.execute(trx);
+      when f.id = any (${`{${drawnIds.join(',')}}`}::bigint[]) then 'drawn' else 'population' end as role) x`.execute(
+    trx,
+  );
 }
 
 export async function selectFrame(trx: Tx, inventoryId: string): Promise<FrameRow[]> {
@@ -115,12 +181,16 @@ export async function markDrawn(trx: Tx, inventoryId: string, ids: readonly stri
   if (ids.length === 0) return;
   await sql`
     update inventory_sample_positions set role = 'drawn', draw = ${draw}
-    where inventory_id = ${inventoryId}::bigint and role = 'population' and stock_balance_id = any (${`{${ids.join(',')}}`}::bigint[])`.execute(trx);
+    where inventory_id = ${inventoryId}::bigint and role = 'population' and stock_balance_id = any (${`{${ids.join(',')}}`}::bigint[])`.execute(
+    trx,
+  );
 }
 
 export async function roleCounts(trx: Tx, inventoryId: string): Promise<RoleCounts> {
   const r = await sql<{ role: string; n: string }>`
-    select role, count(*) as n from inventory_sample_positions where inventory_id = ${inventoryId}::bigint group by role`.execute(trx);
+    select role, count(*) as n from inventory_sample_positions where inventory_id = ${inventoryId}::bigint group by role`.execute(
+    trx,
+  );
   const get = (role: string) => Number(r.rows.find((x) => x.role === role)?.n ?? 0);
   return { population: get('population'), complete: get('complete'), drawn: get('drawn') };
 }
@@ -162,12 +232,22 @@ export async function selectCountedValues(trx: Tx, inventoryId: string): Promise
   return r.rows;
 }
 
-export async function updateSample(trx: Tx, inventoryId: string, set: { design?: unknown; result?: unknown; outcome: SampleOutcome; fullCount?: boolean; estimatedAt?: Date | null }, now: Date): Promise<void> {
-  await trx.updateTable('inventorySamples').set({
-    ...(set.design !== undefined ? { design: JSON.stringify(set.design) } : {}),
-    ...(set.result !== undefined ? { result: set.result === null ? null : JSON.stringify(set.result) } : {}),
-    ...(set.fullCount !== undefined ? { fullCount: set.fullCount } : {}),
-    ...(set.estimatedAt !== undefined ? { estimatedAt: set.estimatedAt } : {}),
-    outcome: set.outcome, updatedAt: now,
-  }).where('inventoryId', '=', inventoryId).execute();
+export async function updateSample(
+  trx: Tx,
+  inventoryId: string,
+  set: { design?: unknown; result?: unknown; outcome: SampleOutcome; fullCount?: boolean; estimatedAt?: Date | null },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('inventorySamples')
+    .set({
+      ...(set.design !== undefined ? { design: JSON.stringify(set.design) } : {}),
+      ...(set.result !== undefined ? { result: set.result === null ? null : JSON.stringify(set.result) } : {}),
+      ...(set.fullCount !== undefined ? { fullCount: set.fullCount } : {}),
+      ...(set.estimatedAt !== undefined ? { estimatedAt: set.estimatedAt } : {}),
+      outcome: set.outcome,
+      updatedAt: now,
+    })
+    .where('inventoryId', '=', inventoryId)
+    .execute();
 }

@@ -25,33 +25,64 @@ export interface UndoResult {
 export async function undoCountReport(ctx: ServiceContext, actor: Actor, clientReportId: string): Promise<UndoResult> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
-    const target = found(await findReportByClientId(trx, clientReportId), `count report ${clientReportId}`, 'clientReportId');
+    const target = found(
+      await findReportByClientId(trx, clientReportId),
+      `count report ${clientReportId}`,
+      'clientReportId',
+    );
     const { list } = await loadReportHead(trx, target.countListId, undefined);
     // Who may undo (mayUndoReport): the list's responsible employee or a manager of its site any report of
     // the list, an assigned counter only their own.
     if (!mayUndoReport(list, list.counterUserIds, actor, target.userId)) {
       // Someone who may not see the list at all is told what an unknown report answers.
-      refuseUnlessCounting(actor, list, list.counterUserIds, 'back_office', `count report ${clientReportId}`, 'clientReportId');
+      refuseUnlessCounting(
+        actor,
+        list,
+        list.counterUserIds,
+        'back_office',
+        `count report ${clientReportId}`,
+        'clientReportId',
+      );
       const own = target.userId !== actor.userId && list.counterUserIds.includes(actor.userId);
-      throw new DomainError('auth.forbidden', own ? `report ${clientReportId} was made by another employee; only they or the list's responsible may undo it`
-        : `count list ${list.number} is assigned to other employees`, { params: { countListId: list.id } });
+      throw new DomainError(
+        'auth.forbidden',
+        own
+          ? `report ${clientReportId} was made by another employee; only they or the list's responsible may undo it`
+          : `count list ${list.number} is assigned to other employees`,
+        { params: { countListId: list.id } },
+      );
     }
     const reports = await lineReports(trx, target.countListItemId);
     if (!target.valid) {
       const reportedQuantity = replayReports(reports);
       return {
-        status: 'undone', alreadyUndone: true, countListId: list.id, countListItemId: target.countListItemId, reportedQuantity,
-        itemStatus: reportedQuantity === null ? 'open' : 'reported', listStatus: list.status,
+        status: 'undone',
+        alreadyUndone: true,
+        countListId: list.id,
+        countListItemId: target.countListItemId,
+        reportedQuantity,
+        itemStatus: reportedQuantity === null ? 'open' : 'reported',
+        listStatus: list.status,
       };
     }
     // A list no longer being counted (closing, closed) keeps its reports as they are.
     requireCounting(list.status, list.number);
     const { reportedQuantity } = planUndo(reports, target.id);
-    await invalidateReport(trx, { reportId: target.id, countListItemId: target.countListItemId, reportedQuantity, now: ctx.now() });
+    await invalidateReport(trx, {
+      reportId: target.id,
+      countListItemId: target.countListItemId,
+      reportedQuantity,
+      now: ctx.now(),
+    });
     const listStatus = await refreshListStatus(trx, ctx, list);
     return {
-      status: 'undone', alreadyUndone: false, countListId: list.id, countListItemId: target.countListItemId, reportedQuantity,
-      itemStatus: reportedQuantity === null ? 'open' : 'reported', listStatus,
+      status: 'undone',
+      alreadyUndone: false,
+      countListId: list.id,
+      countListItemId: target.countListItemId,
+      reportedQuantity,
+      itemStatus: reportedQuantity === null ? 'open' : 'reported',
+      listStatus,
     };
   });
 }

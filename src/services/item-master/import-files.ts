@@ -14,13 +14,17 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 
 /** CSV text, or the bytes of an .xlsx workbook (its first sheet is read). */
 export type ImportFile = string | Uint8Array;
-export interface ParsedFile { header: string[]; rows: { line: number; values: Record<string, string> }[] }
+export interface ParsedFile {
+  header: string[];
+  rows: { line: number; values: Record<string, string> }[];
+}
 
 /** A cell exported to CSV with a leading ' to defuse spreadsheet formulas is read back without it. */
 const unguard = (v: string) => (/^'[=+\-@]/.test(v) ? v.slice(1) : v);
 
 function tooMany(rows: number): void {
-  if (rows > MAX_IMPORT_ROWS) throw new DomainError('import.header_invalid', `at most ${MAX_IMPORT_ROWS} rows per file`, { field: 'file' });
+  if (rows > MAX_IMPORT_ROWS)
+    throw new DomainError('import.header_invalid', `at most ${MAX_IMPORT_ROWS} rows per file`, { field: 'file' });
 }
 
 /** Parses CSV text (comma or semicolon, detected from the header line; UTF-8 BOM allowed). */
@@ -29,16 +33,28 @@ export function parseCsv(text: string): ParsedFile {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: false,
+    }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new DomainError('import.header_invalid', `the file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message}`, { field: 'csv', params: { line } });
+    throw new DomainError(
+      'import.header_invalid',
+      `the file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message}`,
+      { field: 'csv', params: { line } },
+    );
   }
-  if (records.length === 0) throw new DomainError('import.header_invalid', 'the file is empty: a header line is required', { field: 'csv' });
+  if (records.length === 0)
+    throw new DomainError('import.header_invalid', 'the file is empty: a header line is required', { field: 'csv' });
   tooMany(records.length - 1);
   const header = records[0]!.record.map((h) => h.trim());
   const rows = records.slice(1).map((r) => ({
-    line: r.info.lines, values: Object.fromEntries(header.map((h, i) => [h, unguard(r.record[i] ?? '')])),
+    line: r.info.lines,
+    values: Object.fromEntries(header.map((h, i) => [h, unguard(r.record[i] ?? '')])),
   }));
   return { header, rows };
 }
@@ -62,14 +78,18 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
   let data: unknown[][];
   try {
     // parseNumber keeps the stored digits: decimals stay exact (no float round trip).
-    data = await readXlsxSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (s: string) => s })
-      .then((sheets) => sheets[0]?.data ?? []) as unknown[][];
+    data = (await readXlsxSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      parseNumber: (s: string) => s,
+    }).then((sheets) => sheets[0]?.data ?? [])) as unknown[][];
   } catch (e) {
-    throw new DomainError('import.header_invalid', `the file is not a valid XLSX workbook: ${(e as Error).message}`, { field: 'xlsx' });
+    throw new DomainError('import.header_invalid', `the file is not a valid XLSX workbook: ${(e as Error).message}`, {
+      field: 'xlsx',
+    });
   }
   const isEmpty = (r: unknown[] | undefined) => !r || r.every((c) => xlsxText(c).trim() === '');
   const first = data.findIndex((r) => !isEmpty(r));
-  if (first < 0) throw new DomainError('import.header_invalid', 'the sheet is empty: a header row is required', { field: 'xlsx' });
+  if (first < 0)
+    throw new DomainError('import.header_invalid', 'the sheet is empty: a header row is required', { field: 'xlsx' });
   tooMany(data.length - first - 1);
   const header = data[first]!.map((h) => xlsxText(h).trim());
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -95,7 +115,10 @@ export function columnLetter(index: number): string {
 }
 
 /** Names the spreadsheet column (A, B, …) of each problem whose field is a column of the file. */
-export function locateColumns<P extends { field: string; column?: string | undefined }>(header: readonly string[], problems: P[]): P[] {
+export function locateColumns<P extends { field: string; column?: string | undefined }>(
+  header: readonly string[],
+  problems: P[],
+): P[] {
   for (const p of problems) {
     const i = header.indexOf(p.field);
     if (i >= 0) p.column = columnLetter(i);
@@ -121,7 +144,8 @@ function xlsxCell(v: unknown): Cell {
   if (typeof v === 'boolean') return { type: Boolean, value: v };
   if (typeof v === 'number') return { type: Number, value: v };
   const s = String(v);
-  if (/^-?\d+(\.\d+)?$/.test(s) && new Dec(s).sd(true) <= 15 && !/^-?0\d/.test(s)) return { type: Number, value: Number(s) };
+  if (/^-?\d+(\.\d+)?$/.test(s) && new Dec(s).sd(true) <= 15 && !/^-?0\d/.test(s))
+    return { type: Number, value: Number(s) };
   return { type: String, value: s };
 }
 
@@ -130,11 +154,24 @@ function xlsxCell(v: unknown): Cell {
  * `numericColumns` are written as numbers where exact; other columns always as text, so codes like 00123
  * keep their zeros.
  */
-export async function writeXlsx(sheet: string, header: readonly string[], rows: Iterable<readonly unknown[]>, numericColumns: ReadonlySet<string>): Promise<Readable> {
+export async function writeXlsx(
+  sheet: string,
+  header: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+  numericColumns: ReadonlySet<string>,
+): Promise<Readable> {
   const data: SheetData = [header.map((h) => ({ value: h, fontWeight: 'bold' as const }))];
   const numeric = header.map((h) => numericColumns.has(h));
   for (const r of rows) {
-    data.push(r.map((v, i) => (numeric[i] || typeof v === 'boolean' ? xlsxCell(v) : v === null || v === undefined || v === '' ? null : { type: String, value: String(v) })));
+    data.push(
+      r.map((v, i) =>
+        numeric[i] || typeof v === 'boolean'
+          ? xlsxCell(v)
+          : v === null || v === undefined || v === ''
+            ? null
+            : { type: String, value: String(v) },
+      ),
+    );
   }
   return (writeXlsxFile(data, { sheet, stickyRowsCount: 1 }).toStream as () => Promise<Readable>)();
 }

@@ -3,87 +3,181 @@
 // The item itself (core rules, lot/serial couplings, main search code, search terms) is written by the core
 // `insertItem` inside this module's transaction; this adds coding, template/copy values and the barcode.
 import { DomainError } from '../../domain/errors.js';
-import { type BarcodeKind, type ItemCodeBarcodeType, checkCodeAsBarcode, formatCounter, makeBarcode } from '../../domain/item-master/coding.js';
-import { DEFAULT_MASTER_FIELDS, MASTER_FIELD_NAMES, type MasterChanges, type MasterFields, checkMasterFields } from '../../domain/item-master/fields.js';
+import {
+  type BarcodeKind,
+  type ItemCodeBarcodeType,
+  checkCodeAsBarcode,
+  formatCounter,
+  makeBarcode,
+} from '../../domain/item-master/coding.js';
+import {
+  DEFAULT_MASTER_FIELDS,
+  MASTER_FIELD_NAMES,
+  type MasterChanges,
+  type MasterFields,
+  checkMasterFields,
+} from '../../domain/item-master/fields.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { type ItemFields, type ItemView, insertItem, itemView } from '../items/item.service.js';
 import { codeOwner } from '../items/search-code.service.js';
 import { digitSafe, mapDbErrors } from '../places/support.js';
 import { checkMasterReferences, itemConversions, masterView, takeNumbers } from './support.js';
 
-export type BarcodeOption = { mode: 'none' } | { mode: 'ean8' } | { mode: 'ean13' } | { mode: 'item_code'; type: ItemCodeBarcodeType };
+export type BarcodeOption =
+  { mode: 'none' } | { mode: 'ean8' } | { mode: 'ean13' } | { mode: 'item_code'; type: ItemCodeBarcodeType };
 
 export interface CreateInput {
-  item: Omit<ItemFields, 'code' | 'description' | 'primaryUnit'> & { code?: string | undefined; description?: string | undefined; primaryUnit?: string | undefined };
+  item: Omit<ItemFields, 'code' | 'description' | 'primaryUnit'> & {
+    code?: string | undefined;
+    description?: string | undefined;
+    primaryUnit?: string | undefined;
+  };
   master?: MasterChanges | undefined;
   /** Template code: the template's reference item seeds every field not given. */
   template?: string | undefined;
   barcode?: BarcodeOption | undefined;
 }
-export interface CreatedItem { item: ItemView & MasterFields; generatedBarcode: string | null }
+export interface CreatedItem {
+  item: ItemView & MasterFields;
+  generatedBarcode: string | null;
+}
 
 /** Columns a copy or template never takes: identity, system-maintained values and (seed) the validity dates. */
-const NOT_COPIED = new Set(['id', 'code', 'createdAt', 'updatedAt', 'hasLedgerEntries', 'movingAveragePrice', 'validFrom', 'validTo']);
+const NOT_COPIED = new Set([
+  'id',
+  'code',
+  'createdAt',
+  'updatedAt',
+  'hasLedgerEntries',
+  'movingAveragePrice',
+  'validFrom',
+  'validTo',
+]);
 
 export const barcodeSequence = (kind: BarcodeKind) => `item-barcode.${kind}`;
 export const itemClassSequence = (cls: string) => `item-code.${cls}`;
 
 /** Skips numbers whose code is already an item or search code (codes typed by hand may collide). */
-async function nextFreeCode(trx: Tx, sequence: string, make: (n: bigint, prefix: string, width: number) => string, field: string): Promise<string> {
+async function nextFreeCode(
+  trx: Tx,
+  sequence: string,
+  make: (n: bigint, prefix: string, width: number) => string,
+  field: string,
+): Promise<string> {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const { first, prefix, width } = await takeNumbers(trx, sequence, 1, field);
     const code = make(first, prefix, width);
     if (!(await codeOwner(trx, code))) return code;
   }
-  throw new DomainError('coding.sequence_exhausted', `sequence ${sequence} produced 1000 codes in a row that are already in use`, { field });
+  throw new DomainError(
+    'coding.sequence_exhausted',
+    `sequence ${sequence} produced 1000 codes in a row that are already in use`,
+    { field },
+  );
 }
 
 async function automaticCode(trx: Tx, itemClass: string | null): Promise<{ code: string; itemClass: string }> {
-  const cls = itemClass !== null
-    ? found(await trx.selectFrom('itemClasses').selectAll().where('code', '=', itemClass).executeTakeFirst(), `item class ${itemClass}`, 'master.itemClass')
-    : await trx.selectFrom('itemClasses').selectAll().where('isDefault', '=', true).executeTakeFirst();
-  if (!cls) throw new DomainError('coding.no_rule', 'no item code given and no default item class with automatic coding is configured', { field: 'item.code' });
-  const code = await nextFreeCode(trx, cls.sequenceCode, (n, prefix, width) => formatCounter(prefix, width, n, `item class ${cls.code}`), 'item.code');
+  const cls =
+    itemClass !== null
+      ? found(
+          await trx.selectFrom('itemClasses').selectAll().where('code', '=', itemClass).executeTakeFirst(),
+          `item class ${itemClass}`,
+          'master.itemClass',
+        )
+      : await trx.selectFrom('itemClasses').selectAll().where('isDefault', '=', true).executeTakeFirst();
+  if (!cls)
+    throw new DomainError(
+      'coding.no_rule',
+      'no item code given and no default item class with automatic coding is configured',
+      { field: 'item.code' },
+    );
+  const code = await nextFreeCode(
+    trx,
+    cls.sequenceCode,
+    (n, prefix, width) => formatCounter(prefix, width, n, `item class ${cls.code}`),
+    'item.code',
+  );
   return { code, itemClass: cls.code };
 }
 
 /** The base values a template or copy source gives: every column except identity, system values and validity. */
 export async function sourceValues(trx: Tx, itemId: string): Promise<Record<string, unknown>> {
-  const row = found(await trx.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst(), `item ${itemId}`);
+  const row = found(
+    await trx.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst(),
+    `item ${itemId}`,
+  );
   return Object.fromEntries(Object.entries(row).filter(([k]) => !NOT_COPIED.has(k)));
 }
 
 const pickMaster = (o: Record<string, unknown>): MasterChanges =>
   Object.fromEntries(MASTER_FIELD_NAMES.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as MasterChanges;
-const omitMaster = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !(MASTER_FIELD_NAMES as readonly string[]).includes(k)));
+const omitMaster = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !(MASTER_FIELD_NAMES as readonly string[]).includes(k)));
 
 /** Writes a new item (through the core insertItem) with coding and barcode inside `trx`; the caller decides where values come from. */
-export async function createFromBase(ctx: ServiceContext, trx: Tx, base: Record<string, unknown>, input: CreateInput): Promise<CreatedItem> {
-  const sent = (o: object | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+export async function createFromBase(
+  ctx: ServiceContext,
+  trx: Tx,
+  base: Record<string, unknown>,
+  input: CreateInput,
+): Promise<CreatedItem> {
+  const sent = (o: object | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
   const master = { ...pickMaster(base), ...sent(input.master) } as MasterChanges;
   const given = new Set(Object.keys(sent(input.master)));
   const fields = { ...omitMaster(base), ...sent(input.item) } as Partial<ItemFields>;
   // A serial class given with the core fields is the same column as master.serialClass.
-  if (fields.serialClass !== undefined) { master.serialClass = fields.serialClass; given.add('serialClass'); delete fields.serialClass; }
-  if (fields.description === undefined) throw new DomainError('validation.failed', 'description is required (or a template that gives one)', { field: 'item.description' });
-  if (fields.primaryUnit === undefined) throw new DomainError('validation.failed', 'primaryUnit is required (or a template that gives one)', { field: 'item.primaryUnit' });
+  if (fields.serialClass !== undefined) {
+    master.serialClass = fields.serialClass;
+    given.add('serialClass');
+    delete fields.serialClass;
+  }
+  if (fields.description === undefined)
+    throw new DomainError('validation.failed', 'description is required (or a template that gives one)', {
+      field: 'item.description',
+    });
+  if (fields.primaryUnit === undefined)
+    throw new DomainError('validation.failed', 'primaryUnit is required (or a template that gives one)', {
+      field: 'item.primaryUnit',
+    });
   let itemClass = master.itemClass ?? null;
   if (fields.code === undefined) ({ code: fields.code, itemClass } = await automaticCode(trx, itemClass));
-  const m = checkMasterFields({ ...DEFAULT_MASTER_FIELDS, ...master, itemClass }, {
-    lotManagement: fields.lotManagement ?? 'no', serialManagement: fields.serialManagement ?? false,
-  }, given);
+  const m = checkMasterFields(
+    { ...DEFAULT_MASTER_FIELDS, ...master, itemClass },
+    {
+      lotManagement: fields.lotManagement ?? 'no',
+      serialManagement: fields.serialManagement ?? false,
+    },
+    given,
+  );
   const barcode = input.barcode ?? { mode: 'none' };
   if (barcode.mode === 'item_code') checkCodeAsBarcode(fields.code, barcode.type, 'item.code');
   await checkMasterReferences(trx, m);
   let generatedBarcode: string | null = null;
   if (barcode.mode === 'ean8' || barcode.mode === 'ean13') {
     const kind = barcode.mode;
-    const exists = await trx.selectFrom('numberSequences').select('code').where('code', '=', barcodeSequence(kind)).executeTakeFirst();
-    if (!exists) throw new DomainError('coding.no_rule', `no GS1 company prefix is configured for ${kind.toUpperCase()}`, { field: 'barcode.mode' });
-    generatedBarcode = await nextFreeCode(trx, barcodeSequence(kind), (n, prefix) => makeBarcode(kind, prefix, n), 'barcode.mode');
+    const exists = await trx
+      .selectFrom('numberSequences')
+      .select('code')
+      .where('code', '=', barcodeSequence(kind))
+      .executeTakeFirst();
+    if (!exists)
+      throw new DomainError('coding.no_rule', `no GS1 company prefix is configured for ${kind.toUpperCase()}`, {
+        field: 'barcode.mode',
+      });
+    generatedBarcode = await nextFreeCode(
+      trx,
+      barcodeSequence(kind),
+      (n, prefix) => makeBarcode(kind, prefix, n),
+      'barcode.mode',
+    );
   }
   const row = await insertItem(trx, ctx, {
-    item: fields as ItemFields, extra: { ...m }, given, searchCodes: generatedBarcode ? [generatedBarcode] : [], fieldPrefix: 'item.',
+    item: fields as ItemFields,
+    extra: { ...m },
+    given,
+    searchCodes: generatedBarcode ? [generatedBarcode] : [],
+    fieldPrefix: 'item.',
   });
   return { item: { ...itemView(row), ...masterView(row) }, generatedBarcode };
 }
@@ -95,14 +189,24 @@ const UNIQUE = {
 
 export async function createMasterItem(ctx: ServiceContext, actor: Actor, input: CreateInput): Promise<CreatedItem> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    let base: Record<string, unknown> = {};
-    if (input.template !== undefined) {
-      const t = found(await trx.selectFrom('itemTemplates').select('referenceItemId').where('code', '=', input.template).executeTakeFirst(), `template ${input.template}`, 'template');
-      base = await sourceValues(trx, t.referenceItemId);
-    }
-    return createFromBase(ctx, trx, base, input);
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      let base: Record<string, unknown> = {};
+      if (input.template !== undefined) {
+        const t = found(
+          await trx
+            .selectFrom('itemTemplates')
+            .select('referenceItemId')
+            .where('code', '=', input.template)
+            .executeTakeFirst(),
+          `template ${input.template}`,
+          'template',
+        );
+        base = await sourceValues(trx, t.referenceItemId);
+      }
+      return createFromBase(ctx, trx, base, input);
+    }),
+  );
 }
 
 /**
@@ -110,26 +214,90 @@ export async function createMasterItem(ctx: ServiceContext, actor: Actor, input:
  * price rows, per-warehouse planning and alternative items. Search codes other than the main one are NOT
  * copied: a code identifies exactly one item. Stock, lots and counting history belong to the source.
  */
-export async function copyItem(ctx: ServiceContext, actor: Actor, sourceId: string, input: Omit<CreateInput, 'template'>): Promise<CreatedItem> {
+export async function copyItem(
+  ctx: ServiceContext,
+  actor: Actor,
+  sourceId: string,
+  input: Omit<CreateInput, 'template'>,
+): Promise<CreatedItem> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const base = await sourceValues(trx, sourceId);
-    const created = await createFromBase(ctx, trx, base, input);
-    const id = created.item.id;
-    await trx.insertInto('itemWarehousePlanning').columns(['itemId', 'warehouseId', 'siteId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
-      .expression((eb) => eb.selectFrom('itemWarehousePlanning').select([eb.val(id).as('itemId'), 'warehouseId', 'siteId', 'minStock', 'maxStock', 'reorderPoint', 'reorderLot', 'minReorderQuantity', 'supplyLeadDays', 'standardCost'])
-        .where('itemId', '=', sourceId)).execute();
-    await trx.insertInto('itemAlternatives').columns(['itemId', 'alternativeItemId', 'position'])
-      .expression((eb) => eb.selectFrom('itemAlternatives').select([eb.val(id).as('itemId'), 'alternativeItemId', 'position']).where('itemId', '=', sourceId)).execute();
-    // A price in a unit only a (not copied) search code defined would have no conversion on the copy.
-    const { conversions } = await itemConversions(trx, id);
-    const prices = await trx.selectFrom('itemPrices').selectAll().where('itemId', '=', sourceId).orderBy('id').execute();
-    for (const p of prices.filter((x) => conversions.has(x.unit))) {
-      const np = await trx.insertInto('itemPrices').values({ priceListId: p.priceListId, itemId: id, validFrom: p.validFrom, validTo: p.validTo, unit: p.unit, currency: p.currency, createdAt: ctx.now() })
-        .returning('id').executeTakeFirstOrThrow();
-      const tiers = await trx.selectFrom('itemPriceTiers').selectAll().where('itemPriceId', '=', p.id).execute();
-      if (tiers.length > 0) await digitSafe(trx).insertInto('itemPriceTiers').values(tiers.map((t) => ({ ...t, itemPriceId: np.id }))).execute();
-    }
-    return created;
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      const base = await sourceValues(trx, sourceId);
+      const created = await createFromBase(ctx, trx, base, input);
+      const id = created.item.id;
+      await trx
+        .insertInto('itemWarehousePlanning')
+        .columns([
+          'itemId',
+          'warehouseId',
+          'siteId',
+          'minStock',
+          'maxStock',
+          'reorderPoint',
+          'reorderLot',
+          'minReorderQuantity',
+          'supplyLeadDays',
+          'standardCost',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('itemWarehousePlanning')
+            .select([
+              eb.val(id).as('itemId'),
+              'warehouseId',
+              'siteId',
+              'minStock',
+              'maxStock',
+              'reorderPoint',
+              'reorderLot',
+              'minReorderQuantity',
+              'supplyLeadDays',
+              'standardCost',
+            ])
+            .where('itemId', '=', sourceId),
+        )
+        .execute();
+      await trx
+        .insertInto('itemAlternatives')
+        .columns(['itemId', 'alternativeItemId', 'position'])
+        .expression((eb) =>
+          eb
+            .selectFrom('itemAlternatives')
+            .select([eb.val(id).as('itemId'), 'alternativeItemId', 'position'])
+            .where('itemId', '=', sourceId),
+        )
+        .execute();
+      // A price in a unit only a (not copied) search code defined would have no conversion on the copy.
+      const { conversions } = await itemConversions(trx, id);
+      const prices = await trx
+        .selectFrom('itemPrices')
+        .selectAll()
+        .where('itemId', '=', sourceId)
+        .orderBy('id')
+        .execute();
+      for (const p of prices.filter((x) => conversions.has(x.unit))) {
+        const np = await trx
+          .insertInto('itemPrices')
+          .values({
+            priceListId: p.priceListId,
+            itemId: id,
+            validFrom: p.validFrom,
+            validTo: p.validTo,
+            unit: p.unit,
+            currency: p.currency,
+            createdAt: ctx.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const tiers = await trx.selectFrom('itemPriceTiers').selectAll().where('itemPriceId', '=', p.id).execute();
+        if (tiers.length > 0)
+          await digitSafe(trx)
+            .insertInto('itemPriceTiers')
+            .values(tiers.map((t) => ({ ...t, itemPriceId: np.id })))
+            .execute();
+      }
+      return created;
+    }),
+  );
 }

@@ -5,8 +5,16 @@
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import {
-  ITEM_COLUMNS, type ImportedItem, type ImportedSearchCode, REQUIRED_ITEM_COLUMNS, type RowProblem, SEARCH_CODE_COLUMNS, checkHeader,
-  parseItemRow, parseSearchCodeRow, rowProblem,
+  ITEM_COLUMNS,
+  type ImportedItem,
+  type ImportedSearchCode,
+  REQUIRED_ITEM_COLUMNS,
+  type RowProblem,
+  SEARCH_CODE_COLUMNS,
+  checkHeader,
+  parseItemRow,
+  parseSearchCodeRow,
+  rowProblem,
 } from '../../domain/item-master/import.js';
 import { CLASSIFICATION_FIELDS, type ClassificationField, searchTerms } from '../../domain/item.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
@@ -21,7 +29,12 @@ export interface ImportOptions {
   /** Write nothing when any row is rejected (default: import the good rows, report the others). */
   allOrNothing?: boolean | undefined;
 }
-export interface ImportReport { status: 'imported' | 'validated' | 'rejected'; total: number; imported: number; rejected: RowProblem[] }
+export interface ImportReport {
+  status: 'imported' | 'validated' | 'rejected';
+  total: number;
+  imported: number;
+  rejected: RowProblem[];
+}
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 
@@ -53,21 +66,40 @@ async function insertTerms(trx: Tx, entries: { itemId: string; texts: string[] }
 }
 
 /** Database checks of item rows: units, classification codes, codes in use. Rejects rows in place. */
-async function checkItemReferences(trx: Tx, items: { line: number; item: ImportedItem }[], rejected: RowProblem[]): Promise<{ line: number; item: ImportedItem }[]> {
+async function checkItemReferences(
+  trx: Tx,
+  items: { line: number; item: ImportedItem }[],
+  rejected: RowProblem[],
+): Promise<{ line: number; item: ImportedItem }[]> {
   const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
-  const classes = new Set((await trx.selectFrom('classificationCodes').select(['kind', 'code']).execute()).map((c) => `${c.kind}|${c.code}`));
+  const classes = new Set(
+    (await trx.selectFrom('classificationCodes').select(['kind', 'code']).execute()).map((c) => `${c.kind}|${c.code}`),
+  );
   const serialClasses = new Set((await trx.selectFrom('serialClasses').select('code').execute()).map((c) => c.code));
-  const used = await codesInUse(trx, items.map((i) => i.item.code as string));
+  const used = await codesInUse(
+    trx,
+    items.map((i) => i.item.code as string),
+  );
   return items.filter(({ line, item }) => {
-    const reject = (field: string, code: string, message: string) => { rejected.push({ line, field, code, message }); return false; };
-    if (used.has(item.code as string)) return reject('code', 'conflict.duplicate', `code ${item.code as string} already identifies an item`);
+    const reject = (field: string, code: string, message: string) => {
+      rejected.push({ line, field, code, message });
+      return false;
+    };
+    if (used.has(item.code as string))
+      return reject('code', 'conflict.duplicate', `code ${item.code as string} already identifies an item`);
     for (const f of ['primaryUnit', 'secondaryUnit'] as const) {
-      if (item[f] !== null && !units.has(item[f] as string)) return reject(f, 'reference.unknown', `unit ${item[f] as string} does not exist`);
+      if (item[f] !== null && !units.has(item[f] as string))
+        return reject(f, 'reference.unknown', `unit ${item[f] as string} does not exist`);
     }
-    if (item.serialClass && !serialClasses.has(item.serialClass as string)) return reject('serialClass', 'reference.unknown', `serial class ${item.serialClass as string} does not exist`);
+    if (item.serialClass && !serialClasses.has(item.serialClass as string))
+      return reject('serialClass', 'reference.unknown', `serial class ${item.serialClass as string} does not exist`);
     for (const f of Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]) {
       if (item[f] !== null && !classes.has(`${CLASSIFICATION_FIELDS[f]}|${item[f] as string}`)) {
-        return reject(f, 'reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${item[f] as string} does not exist in its code table`);
+        return reject(
+          f,
+          'reference.unknown',
+          `${CLASSIFICATION_FIELDS[f]} ${item[f] as string} does not exist in its code table`,
+        );
       }
     }
     return true;
@@ -75,20 +107,38 @@ async function checkItemReferences(trx: Tx, items: { line: number; item: Importe
 }
 
 const ITEM_SQL_COLUMNS: [keyof ImportedItem & string, string, string][] = [
-  ['code', 'code', 'text'], ['description', 'description', 'text'], ['primaryUnit', 'primary_unit', 'text'], ['secondaryUnit', 'secondary_unit', 'text'],
-  ['secondaryConversionOp', 'secondary_conversion_op', 'text'], ['secondaryConversionFactor', 'secondary_conversion_factor', 'numeric'],
-  ['lotManagement', 'lot_management', 'text'], ['serialManagement', 'serial_management', 'boolean'], ['serialClass', 'serial_class', 'text'],
-  ['lotAvailabilityCheck', 'lot_availability_check', 'text'], ['availabilityCheck', 'availability_check', 'text'], ['includeInInventory', 'include_in_inventory', 'boolean'],
+  ['code', 'code', 'text'],
+  ['description', 'description', 'text'],
+  ['primaryUnit', 'primary_unit', 'text'],
+  ['secondaryUnit', 'secondary_unit', 'text'],
+  ['secondaryConversionOp', 'secondary_conversion_op', 'text'],
+  ['secondaryConversionFactor', 'secondary_conversion_factor', 'numeric'],
+  ['lotManagement', 'lot_management', 'text'],
+  ['serialManagement', 'serial_management', 'boolean'],
+  ['serialClass', 'serial_class', 'text'],
+  ['lotAvailabilityCheck', 'lot_availability_check', 'text'],
+  ['availabilityCheck', 'availability_check', 'text'],
+  ['includeInInventory', 'include_in_inventory', 'boolean'],
   ['countCycleDays', 'count_cycle_days', 'int'],
   ...(Object.entries(CLASSIFICATION_FIELDS).map(([k, v]) => [k, v, 'text']) as [string, string, string][]),
-  ['standardCost', 'standard_cost', 'numeric'], ['inventoryPrice', 'inventory_price', 'numeric'], ['thresholdQuantity', 'threshold_quantity', 'numeric'],
-  ['minStock', 'min_stock', 'numeric'], ['maxStock', 'max_stock', 'numeric'], ['reorderPoint', 'reorder_point', 'numeric'],
-  ['netWeight', 'net_weight', 'numeric'], ['grossWeight', 'gross_weight', 'numeric'], ['vatCode', 'vat_code', 'text'],
-  ['accountingCategory', 'accounting_category', 'text'], ['packageType', 'package_type', 'text'], ['supplementaryDescription', 'supplementary_description', 'text'],
+  ['standardCost', 'standard_cost', 'numeric'],
+  ['inventoryPrice', 'inventory_price', 'numeric'],
+  ['thresholdQuantity', 'threshold_quantity', 'numeric'],
+  ['minStock', 'min_stock', 'numeric'],
+  ['maxStock', 'max_stock', 'numeric'],
+  ['reorderPoint', 'reorder_point', 'numeric'],
+  ['netWeight', 'net_weight', 'numeric'],
+  ['grossWeight', 'gross_weight', 'numeric'],
+  ['vatCode', 'vat_code', 'text'],
+  ['accountingCategory', 'accounting_category', 'text'],
+  ['packageType', 'package_type', 'text'],
+  ['supplementaryDescription', 'supplementary_description', 'text'],
 ];
 
 /** Columns exported as numbers in XLSX (numeric and int columns of the import). */
-const NUMERIC_EXPORT_COLUMNS = new Set(ITEM_SQL_COLUMNS.filter(([, , t]) => t === 'numeric' || t === 'int').map(([k]) => k as string));
+const NUMERIC_EXPORT_COLUMNS = new Set(
+  ITEM_SQL_COLUMNS.filter(([, , t]) => t === 'numeric' || t === 'int').map(([k]) => k as string),
+);
 
 async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]): Promise<void> {
   // Keys in the JSON are the snake_case column names, so the record definition and the insert list match.
@@ -96,7 +146,9 @@ async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]):
   const defs = sql.raw(ITEM_SQL_COLUMNS.map(([, c, t]) => `${c} ${t}`).join(', '));
   const now = ctx.now();
   for (let i = 0; i < items.length; i += CHUNK) {
-    const part = items.slice(i, i + CHUNK).map((it) => Object.fromEntries(ITEM_SQL_COLUMNS.map(([k, c]) => [c, it[k] ?? null])));
+    const part = items
+      .slice(i, i + CHUNK)
+      .map((it) => Object.fromEntries(ITEM_SQL_COLUMNS.map(([k, c]) => [c, it[k] ?? null])));
     // The CamelCasePlugin camelCases result keys: itemId, code, description.
     const { rows } = await sql<{ itemId: string; code: string; description: string }>`
       with ins as (
@@ -107,19 +159,38 @@ async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]):
       insert into item_search_codes (item_id, code, unit, conversion_op, conversion_factor, is_main, description)
       select id, code, primary_unit, 'x', 1, true, description from ins
       returning item_id::text, code, description`.execute(trx);
-    await insertTerms(trx, rows.map((r) => ({ itemId: r.itemId, texts: [r.code, r.description] })));
+    await insertTerms(
+      trx,
+      rows.map((r) => ({ itemId: r.itemId, texts: [r.code, r.description] })),
+    );
   }
 }
 
-function collect<T>(parsed: ParsedFile, parseRow: (v: Record<string, string>) => T, key: (t: T) => string, rejected: RowProblem[]) {
+function collect<T>(
+  parsed: ParsedFile,
+  parseRow: (v: Record<string, string>) => T,
+  key: (t: T) => string,
+  rejected: RowProblem[],
+) {
   const good: { line: number; item: T }[] = [];
   const seen = new Map<string, number>();
   for (const r of parsed.rows) {
     const res = rowProblem(r.line, () => parseRow(r.values));
-    if ('line' in (res as object) && 'message' in (res as object)) { rejected.push(res as RowProblem); continue; }
+    if ('line' in (res as object) && 'message' in (res as object)) {
+      rejected.push(res as RowProblem);
+      continue;
+    }
     const k = key(res as T);
     const first = seen.get(k);
-    if (first !== undefined) { rejected.push({ line: r.line, field: 'code', code: 'conflict.duplicate', message: `code ${k} already appears on line ${first}` }); continue; }
+    if (first !== undefined) {
+      rejected.push({
+        line: r.line,
+        field: 'code',
+        code: 'conflict.duplicate',
+        message: `code ${k} already appears on line ${first}`,
+      });
+      continue;
+    }
     seen.set(k, r.line);
     good.push({ line: r.line, item: res as T });
   }
@@ -128,13 +199,21 @@ function collect<T>(parsed: ParsedFile, parseRow: (v: Record<string, string>) =>
 
 /** The report of an import; each problem also names its spreadsheet column (A, B, …) when the field is one. */
 function report(parsed: ParsedFile, written: number, rejected: RowProblem[], opts: ImportOptions): ImportReport {
-  locateColumns(parsed.header, rejected.sort((a, b) => a.line - b.line));
+  locateColumns(
+    parsed.header,
+    rejected.sort((a, b) => a.line - b.line),
+  );
   const status = opts.dryRun ? 'validated' : opts.allOrNothing && rejected.length > 0 ? 'rejected' : 'imported';
   return { status, total: parsed.rows.length, imported: status === 'imported' ? written : 0, rejected };
 }
 
 /** Items from CSV text or XLSX bytes: the same row validator, reference checks and report for both. */
-export async function importItems(ctx: ServiceContext, actor: Actor, file: ImportFile, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importItems(
+  ctx: ServiceContext,
+  actor: Actor,
+  file: ImportFile,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   requireRole(actor, 'manager');
   const parsed = await readImportFile(file);
   checkHeader(parsed.header, ITEM_COLUMNS, REQUIRED_ITEM_COLUMNS);
@@ -143,12 +222,22 @@ export async function importItems(ctx: ServiceContext, actor: Actor, file: Impor
   return inTransaction(ctx, async (trx) => {
     const good = await checkItemReferences(trx, rows, rejected);
     const write = !opts.dryRun && !(opts.allOrNothing && rejected.length > 0);
-    if (write) await insertItems(ctx, trx, good.map((g) => g.item));
+    if (write)
+      await insertItems(
+        ctx,
+        trx,
+        good.map((g) => g.item),
+      );
     return report(parsed, good.length, rejected, opts);
   });
 }
 
-export async function importSearchCodes(ctx: ServiceContext, actor: Actor, file: ImportFile, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importSearchCodes(
+  ctx: ServiceContext,
+  actor: Actor,
+  file: ImportFile,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   requireRole(actor, 'manager');
   const parsed = await readImportFile(file);
   checkHeader(parsed.header, SEARCH_CODE_COLUMNS, ['itemCode', 'code', 'unit']);
@@ -156,31 +245,52 @@ export async function importSearchCodes(ctx: ServiceContext, actor: Actor, file:
   const rows = collect<ImportedSearchCode>(parsed, parseSearchCodeRow, (c) => c.code, rejected);
   return inTransaction(ctx, async (trx) => {
     const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
-    const used = await codesInUse(trx, rows.map((r) => r.item.code));
+    const used = await codesInUse(
+      trx,
+      rows.map((r) => r.item.code),
+    );
     const ids = new Map<string, { id: string; description: string }>();
     const itemCodes = [...new Set(rows.map((r) => r.item.itemCode))];
     for (let i = 0; i < itemCodes.length; i += 50_000) {
-      const { rows: found } = await sql<{ id: string; code: string; description: string }>`select id::text, code, description from items
+      const { rows: found } = await sql<{
+        id: string;
+        code: string;
+        description: string;
+      }>`select id::text, code, description from items
         where code in (select jsonb_array_elements_text(${json(itemCodes.slice(i, i + 50_000))}))`.execute(trx);
       for (const f of found) ids.set(f.code, f);
     }
     const good = rows.filter(({ line, item }) => {
-      const reject = (field: string, code: string, message: string) => { rejected.push({ line, field, code, message }); return false; };
-      if (!ids.has(item.itemCode)) return reject('itemCode', 'reference.unknown', `item ${item.itemCode} does not exist`);
-      if (used.has(item.code)) return reject('code', 'conflict.duplicate', `code ${item.code} already identifies an item`);
+      const reject = (field: string, code: string, message: string) => {
+        rejected.push({ line, field, code, message });
+        return false;
+      };
+      if (!ids.has(item.itemCode))
+        return reject('itemCode', 'reference.unknown', `item ${item.itemCode} does not exist`);
+      if (used.has(item.code))
+        return reject('code', 'conflict.duplicate', `code ${item.code} already identifies an item`);
       if (!units.has(item.unit)) return reject('unit', 'reference.unknown', `unit ${item.unit} does not exist`);
       return true;
     });
     if (!opts.dryRun && !(opts.allOrNothing && rejected.length > 0)) {
       for (let i = 0; i < good.length; i += CHUNK) {
         const part = good.slice(i, i + CHUNK).map(({ item }) => ({
-          item_id: ids.get(item.itemCode)!.id, code: item.code, unit: item.unit, conversion_op: item.conversionOp, conversion_factor: item.conversionFactor,
+          item_id: ids.get(item.itemCode)!.id,
+          code: item.code,
+          unit: item.unit,
+          conversion_op: item.conversionOp,
+          conversion_factor: item.conversionFactor,
           description: item.description ?? ids.get(item.itemCode)!.description,
         }));
         await sql`insert into item_search_codes (item_id, code, unit, conversion_op, conversion_factor, is_main, description)
           select x.item_id, x.code, x.unit, x.conversion_op, x.conversion_factor, false, x.description
-          from jsonb_to_recordset(${json(part)}) as x(item_id bigint, code text, unit text, conversion_op text, conversion_factor numeric, description text)`.execute(trx);
-        await insertTerms(trx, part.map((p) => ({ itemId: p.item_id, texts: [p.code] })));
+          from jsonb_to_recordset(${json(part)}) as x(item_id bigint, code text, unit text, conversion_op text, conversion_factor numeric, description text)`.execute(
+          trx,
+        );
+        await insertTerms(
+          trx,
+          part.map((p) => ({ itemId: p.item_id, texts: [p.code] })),
+        );
       }
     }
     return report(parsed, good.length, rejected, opts);
@@ -199,7 +309,13 @@ function exportValues(r: Record<string, unknown>): unknown[] {
 async function* itemsInCodeOrder(ctx: ServiceContext): AsyncGenerator<unknown[]> {
   let after = '';
   for (;;) {
-    const rows = await ctx.db.selectFrom('items').selectAll().where('code', '>', after).orderBy('code').limit(CHUNK).execute();
+    const rows = await ctx.db
+      .selectFrom('items')
+      .selectAll()
+      .where('code', '>', after)
+      .orderBy('code')
+      .limit(CHUNK)
+      .execute();
     for (const r of rows) yield exportValues(r as unknown as Record<string, unknown>);
     if (rows.length < CHUNK) return;
     after = rows[rows.length - 1]!.code;

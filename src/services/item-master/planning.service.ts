@@ -3,13 +3,35 @@
 // above maximum / at reorder point) per item × warehouse with per-warehouse overrides.
 import { sql } from 'kysely';
 import { Dec } from '../../domain/decimal.js';
-import { type AbcResult, type StockStatus, checkPeriod, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../domain/item-master/planning.js';
+import {
+  type AbcResult,
+  type StockStatus,
+  checkPeriod,
+  checkThresholds,
+  classifyAbc,
+  effectivePlanning,
+  stockControl,
+} from '../../domain/item-master/planning.js';
 import { planningOf } from '../../domain/item-master/fields.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { siteScope } from '../places/support.js';
 
-export interface AbcInput { from: string; to: string; thresholdA?: string | undefined; thresholdB?: string | undefined; siteId?: string | undefined }
-export interface AbcRun { from: string; to: string; thresholdA: string; thresholdB: string; totalValue: string; counts: Record<'A' | 'B' | 'C', number>; items: (AbcResult & { code: string })[] }
+export interface AbcInput {
+  from: string;
+  to: string;
+  thresholdA?: string | undefined;
+  thresholdB?: string | undefined;
+  siteId?: string | undefined;
+}
+export interface AbcRun {
+  from: string;
+  to: string;
+  thresholdA: string;
+  thresholdB: string;
+  totalValue: string;
+  counts: Record<'A' | 'B' | 'C', number>;
+  items: (AbcResult & { code: string })[];
+}
 
 /**
  * Consumption value = the value of issue entries (keys of kind issue) posted in [from, to]. Every item gets
@@ -30,38 +52,77 @@ export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: A
         group by l.item_id
       ) c on c.item_id = i.id`.execute(trx);
     const codes = new Map(rows.map((r) => [r.itemId, r.code]));
-    const result = classifyAbc(rows.map((r) => ({ itemId: r.itemId, value: new Dec(r.value) })), t);
+    const result = classifyAbc(
+      rows.map((r) => ({ itemId: r.itemId, value: new Dec(r.value) })),
+      t,
+    );
     const payload = JSON.stringify(result.map((r) => ({ id: r.itemId, c: r.abcClass })));
     // One set-based update for all items.
     await sql`update items i set abc_class = x.c, updated_at = ${ctx.now()}
-      from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, c text) where i.id = x.id and i.abc_class is distinct from x.c`.execute(trx);
+      from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, c text) where i.id = x.id and i.abc_class is distinct from x.c`.execute(
+      trx,
+    );
     const counts = { A: 0, B: 0, C: 0 };
     for (const r of result) counts[r.abcClass]++;
     return {
-      from: input.from, to: input.to, thresholdA: t.a.toFixed(), thresholdB: t.b.toFixed(),
-      totalValue: result.reduce((s, r) => s.plus(r.value), new Dec(0)).toFixed(), counts,
+      from: input.from,
+      to: input.to,
+      thresholdA: t.a.toFixed(),
+      thresholdB: t.b.toFixed(),
+      totalValue: result.reduce((s, r) => s.plus(r.value), new Dec(0)).toFixed(),
+      counts,
       items: result.map((r) => ({ ...r, code: codes.get(r.itemId)! })),
     };
   });
 }
 
 export interface StockControlLine {
-  itemId: string; itemCode: string; description: string; warehouseId: string; warehouseCode: string; onHand: string;
-  minStock: string; maxStock: string; reorderPoint: string; status: StockStatus; shortage: string; excess: string; suggestedOrder: string;
+  itemId: string;
+  itemCode: string;
+  description: string;
+  warehouseId: string;
+  warehouseCode: string;
+  onHand: string;
+  minStock: string;
+  maxStock: string;
+  reorderPoint: string;
+  status: StockStatus;
+  shortage: string;
+  excess: string;
+  suggestedOrder: string;
 }
 
 /**
  * Every item × warehouse that has stock or a planning value, judged with the values in force for the
  * warehouse. `status` filters (default: everything not ok). Scoped to the actor's site.
  */
-export async function stockControlReport(ctx: ServiceContext, actor: Actor, filter: { warehouseId?: string | undefined; status?: StockStatus | 'all' | undefined }): Promise<StockControlLine[]> {
+export async function stockControlReport(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: { warehouseId?: string | undefined; status?: StockStatus | 'all' | undefined },
+): Promise<StockControlLine[]> {
   requireRole(actor, 'manager'); // on-hand quantities: not for counters (blind counting)
   const scope = siteScope(actor);
   const wh = filter.warehouseId ?? null;
   const { rows } = await sql<{
-    itemId: string; code: string; description: string; warehouseId: string; warehouseCode: string; onHand: string;
-    minStock: string; maxStock: string; reorderPoint: string; reorderLot: string; minReorderQuantity: string; supplyLeadDays: number;
-    oMin: string | null; oMax: string | null; oRp: string | null; oLot: string | null; oMrq: string | null; oLead: number | null;
+    itemId: string;
+    code: string;
+    description: string;
+    warehouseId: string;
+    warehouseCode: string;
+    onHand: string;
+    minStock: string;
+    maxStock: string;
+    reorderPoint: string;
+    reorderLot: string;
+    minReorderQuantity: string;
+    supplyLeadDays: number;
+    oMin: string | null;
+    oMax: string | null;
+    oRp: string | null;
+    oLot: string | null;
+    oMrq: string | null;
+    oLead: number | null;
   }>`
     with wh as (
       select id, code from warehouses where kind <> 'virtual' and (${scope}::bigint is null or site_id = ${scope}) and (${wh}::bigint is null or id = ${wh})
@@ -86,14 +147,39 @@ export async function stockControlReport(ctx: ServiceContext, actor: Actor, filt
   const d = (v: string | null) => (v === null ? null : new Dec(v));
   const wanted = filter.status ?? 'not_ok';
   return rows.flatMap((r) => {
-    const p = effectivePlanning(planningOf({
-      minStock: r.minStock, maxStock: r.maxStock, reorderPoint: r.reorderPoint, reorderLot: r.reorderLot, minReorderQuantity: r.minReorderQuantity, supplyLeadDays: r.supplyLeadDays,
-    }), { minStock: d(r.oMin), maxStock: d(r.oMax), reorderPoint: d(r.oRp), reorderLot: d(r.oLot), minReorderQuantity: d(r.oMrq), supplyLeadDays: r.oLead });
+    const p = effectivePlanning(
+      planningOf({
+        minStock: r.minStock,
+        maxStock: r.maxStock,
+        reorderPoint: r.reorderPoint,
+        reorderLot: r.reorderLot,
+        minReorderQuantity: r.minReorderQuantity,
+        supplyLeadDays: r.supplyLeadDays,
+      }),
+      {
+        minStock: d(r.oMin),
+        maxStock: d(r.oMax),
+        reorderPoint: d(r.oRp),
+        reorderLot: d(r.oLot),
+        minReorderQuantity: d(r.oMrq),
+        supplyLeadDays: r.oLead,
+      },
+    );
     const c = stockControl(p, new Dec(r.onHand));
     if (wanted === 'not_ok' ? c.status === 'ok' : wanted !== 'all' && c.status !== wanted) return [];
-    return [{
-      itemId: r.itemId, itemCode: r.code, description: r.description, warehouseId: r.warehouseId, warehouseCode: r.warehouseCode,
-      onHand: new Dec(r.onHand).toFixed(), minStock: p.minStock.toFixed(), maxStock: p.maxStock.toFixed(), reorderPoint: p.reorderPoint.toFixed(), ...c,
-    }];
+    return [
+      {
+        itemId: r.itemId,
+        itemCode: r.code,
+        description: r.description,
+        warehouseId: r.warehouseId,
+        warehouseCode: r.warehouseCode,
+        onHand: new Dec(r.onHand).toFixed(),
+        minStock: p.minStock.toFixed(),
+        maxStock: p.maxStock.toFixed(),
+        reorderPoint: p.reorderPoint.toFixed(),
+        ...c,
+      },
+    ];
   });
 }

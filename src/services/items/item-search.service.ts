@@ -40,24 +40,64 @@ function matches(eb: Eb, q: string, match: MatchMode, field: SearchField) {
     if (want('code')) parts.push(eb.or([eb('items.code', 'like', `${esc}%`)]));
     if (want('description')) parts.push(eb.or([eb(sql`lower(items.description)`, 'like', `${escLower}%`)]));
     if (want('searchCode')) {
-      parts.push(eb.or([eb('items.id', 'in', eb.selectFrom('itemSearchCodes').select('itemSearchCodes.itemId').where('itemSearchCodes.code', 'like', `${esc}%`))]));
+      parts.push(
+        eb.or([
+          eb(
+            'items.id',
+            'in',
+            eb
+              .selectFrom('itemSearchCodes')
+              .select('itemSearchCodes.itemId')
+              .where('itemSearchCodes.code', 'like', `${esc}%`),
+          ),
+        ]),
+      );
     }
   } else if (match === 'contains') {
     // Terms do not remember which text they came from; a field restriction re-checks the field itself.
-    const viaTerms = eb('items.id', 'in', eb.selectFrom('itemSearchTerms').select('itemSearchTerms.itemId').where('itemSearchTerms.term', 'like', `${escLower}%`));
+    const viaTerms = eb(
+      'items.id',
+      'in',
+      eb
+        .selectFrom('itemSearchTerms')
+        .select('itemSearchTerms.itemId')
+        .where('itemSearchTerms.term', 'like', `${escLower}%`),
+    );
     if (field === 'any') parts.push(eb.or([viaTerms]));
     else if (field === 'code') parts.push(eb.and([viaTerms, eb(sql`lower(items.code)`, 'like', `%${escLower}%`)]));
-    else if (field === 'description') parts.push(eb.and([viaTerms, eb(sql`lower(items.description)`, 'like', `%${escLower}%`)]));
+    else if (field === 'description')
+      parts.push(eb.and([viaTerms, eb(sql`lower(items.description)`, 'like', `%${escLower}%`)]));
     else {
-      parts.push(eb.and([viaTerms, eb('items.id', 'in', eb.selectFrom('itemSearchCodes').select('itemSearchCodes.itemId')
-        .where(sql<SqlBool>`lower(item_search_codes.code) like ${`%${escLower}%`}`))]));
+      parts.push(
+        eb.and([
+          viaTerms,
+          eb(
+            'items.id',
+            'in',
+            eb
+              .selectFrom('itemSearchCodes')
+              .select('itemSearchCodes.itemId')
+              .where(sql<SqlBool>`lower(item_search_codes.code) like ${`%${escLower}%`}`),
+          ),
+        ]),
+      );
     }
   } else {
     if (want('code')) parts.push(eb.or([eb(sql`lower(items.code)`, 'like', `%${escLower}%`)]));
     if (want('description')) parts.push(eb.or([eb(sql`lower(items.description)`, 'like', `%${escLower}%`)]));
     if (want('searchCode')) {
-      parts.push(eb.or([eb('items.id', 'in', eb.selectFrom('itemSearchCodes').select('itemSearchCodes.itemId')
-        .where(sql<SqlBool>`lower(item_search_codes.code) like ${`%${escLower}%`}`))]));
+      parts.push(
+        eb.or([
+          eb(
+            'items.id',
+            'in',
+            eb
+              .selectFrom('itemSearchCodes')
+              .select('itemSearchCodes.itemId')
+              .where(sql<SqlBool>`lower(item_search_codes.code) like ${`%${escLower}%`}`),
+          ),
+        ]),
+      );
     }
   }
   return eb.or(parts);
@@ -80,7 +120,14 @@ async function sparsePrefixIds(db: Tx, q: string, field: SearchField): Promise<s
   const arms: Promise<{ id: string }[]>[] = [];
   if (field === 'any') arms.push(db.selectFrom('items').select('id').where('code', 'like', esc).limit(cap).execute());
   if (field === 'any' || field === 'description') {
-    arms.push(db.selectFrom('items').select('id').where(sql<SqlBool>`lower(description) like ${escLower}`).limit(cap).execute());
+    arms.push(
+      db
+        .selectFrom('items')
+        .select('id')
+        .where(sql<SqlBool>`lower(description) like ${escLower}`)
+        .limit(cap)
+        .execute(),
+    );
   }
   if (field === 'any' || field === 'searchCode') {
     arms.push(db.selectFrom('itemSearchCodes').select('itemId as id').where('code', 'like', esc).limit(cap).execute());
@@ -110,8 +157,18 @@ export async function listItems(ctx: ServiceContext, actor: Actor, f: ItemFilter
   if (f.abcClass) q = q.where('items.abcClass', '=', f.abcClass);
   // With the ids known, OFFSET 0 fences them off: the items are fetched by id and sorted, never walked in code order.
   const rows = ids
-    ? await digitSafe(ctx.db).selectFrom(q.offset(0).as('items')).selectAll('items').orderBy('items.code').limit(f.limit + 1).offset(f.offset).execute()
-    : await q.orderBy('items.code').limit(f.limit + 1).offset(f.offset).execute();
+    ? await digitSafe(ctx.db)
+        .selectFrom(q.offset(0).as('items'))
+        .selectAll('items')
+        .orderBy('items.code')
+        .limit(f.limit + 1)
+        .offset(f.offset)
+        .execute()
+    : await q
+        .orderBy('items.code')
+        .limit(f.limit + 1)
+        .offset(f.offset)
+        .execute();
   const page = pageOf(rows, f);
   return { items: page.items.map(itemView), nextOffset: page.nextOffset };
 }

@@ -6,8 +6,20 @@ import type { Selectable } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import {
-  CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement, type TrackingFields, checkDescription, checkItemCode, checkLotManagement,
-  checkNonNegative, checkPrimaryUnitChange, checkSecondaryUnit, checkSupplementary, checkTracking, checkTrackingChange, checkValidity,
+  CLASSIFICATION_FIELDS,
+  type ClassificationField,
+  type LotManagement,
+  type TrackingFields,
+  checkDescription,
+  checkItemCode,
+  checkLotManagement,
+  checkNonNegative,
+  checkPrimaryUnitChange,
+  checkSecondaryUnit,
+  checkSupplementary,
+  checkTracking,
+  checkTrackingChange,
+  checkValidity,
 } from '../../domain/item.js';
 import type { ConversionOp } from '../../domain/unit.js';
 import type { ItemsTable } from '../../storage/tables/core.tables.js';
@@ -15,11 +27,20 @@ import { type Actor, type ServiceContext, type Tx, found, inTransaction, require
 import { digitSafe, mapDbErrors } from '../places/support.js';
 import { refreshSearchTerms, requireCodeFree } from './search-code.service.js';
 
-const PRICE_FIELDS = ['settlementPrice1', 'settlementPrice2', 'settlementPrice3', 'settlementPrice4', 'settlementPrice5', 'inventoryPrice', 'standardCost'] as const;
+const PRICE_FIELDS = [
+  'settlementPrice1',
+  'settlementPrice2',
+  'settlementPrice3',
+  'settlementPrice4',
+  'settlementPrice5',
+  'inventoryPrice',
+  'standardCost',
+] as const;
 type PriceField = (typeof PRICE_FIELDS)[number];
 
 /** Everything a client may set on an item (all columns of `items` except what the system maintains). */
-export interface ItemFields extends Partial<Record<ClassificationField, string | null>>, Partial<Record<PriceField, string>> {
+export interface ItemFields
+  extends Partial<Record<ClassificationField, string | null>>, Partial<Record<PriceField, string>> {
   code: string;
   description: string;
   supplementaryDescription?: string | undefined;
@@ -43,12 +64,29 @@ export interface ItemFields extends Partial<Record<ClassificationField, string |
 export type ItemChanges = Partial<ItemFields>;
 
 export interface ItemView extends Required<Record<ClassificationField, string | null>>, Record<PriceField, string> {
-  id: string; code: string; description: string; supplementaryDescription: string; printSupplementaryDescription: boolean;
-  primaryUnit: string; secondaryUnit: string | null; secondaryConversionOp: ConversionOp | null; secondaryConversionFactor: string | null;
-  lotManagement: LotManagement; serialManagement: boolean; serialClass: string | null; countCycleDays: number; thresholdQuantity: string;
-  movementCountThreshold: number; abcClass: 'A' | 'B' | 'C' | null; includeInInventory: boolean;
-  movingAveragePrice: string; hasLedgerEntries: boolean; validFrom: string | null; validTo: string | null;
-  createdAt: string; updatedAt: string;
+  id: string;
+  code: string;
+  description: string;
+  supplementaryDescription: string;
+  printSupplementaryDescription: boolean;
+  primaryUnit: string;
+  secondaryUnit: string | null;
+  secondaryConversionOp: ConversionOp | null;
+  secondaryConversionFactor: string | null;
+  lotManagement: LotManagement;
+  serialManagement: boolean;
+  serialClass: string | null;
+  countCycleDays: number;
+  thresholdQuantity: string;
+  movementCountThreshold: number;
+  abcClass: 'A' | 'B' | 'C' | null;
+  includeInInventory: boolean;
+  movingAveragePrice: string;
+  hasLedgerEntries: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 type ItemRow = Selectable<ItemsTable>;
@@ -61,7 +99,7 @@ export function itemView(r: ItemRow): ItemView {
     ...r,
     secondaryConversionFactor: num(r.secondaryConversionFactor),
     thresholdQuantity: num(r.thresholdQuantity)!,
-    ...Object.fromEntries(PRICE_FIELDS.map((f) => [f, num(r[f])!])) as Record<PriceField, string>,
+    ...(Object.fromEntries(PRICE_FIELDS.map((f) => [f, num(r[f])!])) as Record<PriceField, string>),
     movingAveragePrice: num(r.movingAveragePrice)!,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
@@ -80,11 +118,14 @@ function validate(v: ItemFields): ItemFields {
   if (v.supplementaryDescription !== undefined) checkSupplementary(v.supplementaryDescription);
   if (v.lotManagement !== undefined) checkLotManagement(v.lotManagement);
   const secondary = checkSecondaryUnit(v.primaryUnit, {
-    secondaryUnit: v.secondaryUnit ?? null, secondaryConversionOp: v.secondaryConversionOp ?? null, secondaryConversionFactor: v.secondaryConversionFactor ?? null,
+    secondaryUnit: v.secondaryUnit ?? null,
+    secondaryConversionOp: v.secondaryConversionOp ?? null,
+    secondaryConversionFactor: v.secondaryConversionFactor ?? null,
   });
   checkValidity(v.validFrom ?? null, v.validTo ?? null);
   const out: ItemFields = { ...v, ...secondary };
-  if (v.thresholdQuantity !== undefined) out.thresholdQuantity = checkNonNegative(v.thresholdQuantity, 'thresholdQuantity');
+  if (v.thresholdQuantity !== undefined)
+    out.thresholdQuantity = checkNonNegative(v.thresholdQuantity, 'thresholdQuantity');
   for (const f of PRICE_FIELDS) if (v[f] !== undefined) out[f] = checkNonNegative(v[f], f);
   return out;
 }
@@ -96,27 +137,61 @@ function validate(v: ItemFields): ItemFields {
  */
 async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<void> {
   const units = [v.primaryUnit, ...(v.secondaryUnit ? [v.secondaryUnit] : [])];
-  const known = new Set((await trx.selectFrom('units').select('code').where('code', 'in', units).execute()).map((u) => u.code));
-  if (!known.has(v.primaryUnit)) throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, { field: `${prefix}primaryUnit` });
-  if (v.secondaryUnit && !known.has(v.secondaryUnit)) throw new DomainError('reference.unknown', `unit ${v.secondaryUnit} does not exist`, { field: `${prefix}secondaryUnit` });
+  const known = new Set(
+    (await trx.selectFrom('units').select('code').where('code', 'in', units).execute()).map((u) => u.code),
+  );
+  if (!known.has(v.primaryUnit))
+    throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, {
+      field: `${prefix}primaryUnit`,
+    });
+  if (v.secondaryUnit && !known.has(v.secondaryUnit))
+    throw new DomainError('reference.unknown', `unit ${v.secondaryUnit} does not exist`, {
+      field: `${prefix}secondaryUnit`,
+    });
   if (v.serialClass) {
-    const sc = await trx.selectFrom('serialClasses').select('code').where('code', '=', v.serialClass).executeTakeFirst();
-    if (!sc) throw new DomainError('reference.unknown', `serial class ${v.serialClass} does not exist`, { field: `${prefix}serialClass` });
+    const sc = await trx
+      .selectFrom('serialClasses')
+      .select('code')
+      .where('code', '=', v.serialClass)
+      .executeTakeFirst();
+    if (!sc)
+      throw new DomainError('reference.unknown', `serial class ${v.serialClass} does not exist`, {
+        field: `${prefix}serialClass`,
+      });
   }
-  const wanted = (Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]).filter((f) => v[f] !== undefined && v[f] !== null);
+  const wanted = (Object.keys(CLASSIFICATION_FIELDS) as ClassificationField[]).filter(
+    (f) => v[f] !== undefined && v[f] !== null,
+  );
   if (wanted.length === 0) return;
-  const rows = await trx.selectFrom('classificationCodes').select(['kind', 'code'])
-    .where((eb) => eb.or(wanted.map((f) => eb.and([eb('kind', '=', CLASSIFICATION_FIELDS[f]), eb('code', '=', v[f]!)])))).execute();
+  const rows = await trx
+    .selectFrom('classificationCodes')
+    .select(['kind', 'code'])
+    .where((eb) =>
+      eb.or(wanted.map((f) => eb.and([eb('kind', '=', CLASSIFICATION_FIELDS[f]), eb('code', '=', v[f]!)]))),
+    )
+    .execute();
   for (const f of wanted) {
     if (!rows.some((r) => r.kind === CLASSIFICATION_FIELDS[f] && r.code === v[f])) {
-      throw new DomainError('reference.unknown', `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`, { field: `${prefix}${f}` });
+      throw new DomainError(
+        'reference.unknown',
+        `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`,
+        { field: `${prefix}${f}` },
+      );
     }
   }
 }
 
 /** Stock on hand anywhere (any warehouse, lot, serial, owner): what makes lot/serial management fixed. */
 async function hasStock(trx: Tx, itemId: string): Promise<boolean> {
-  return (await trx.selectFrom('stockBalances').select('id').where('itemId', '=', itemId).where('quantity', '<>', '0').limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await trx
+      .selectFrom('stockBalances')
+      .select('id')
+      .where('itemId', '=', itemId)
+      .where('quantity', '<>', '0')
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function loadItem(trx: Tx, id: string): Promise<ItemRow> {
@@ -132,7 +207,9 @@ export async function getItem(ctx: ServiceContext, actor: Actor, id: string): Pr
 export async function findItemByCode(ctx: ServiceContext, actor: Actor, code: string): Promise<ItemView> {
   requireRole(actor, 'counter');
   const byCode = await ctx.db.selectFrom('items').select('id').where('code', '=', code).executeTakeFirst();
-  const hit = byCode ?? await ctx.db.selectFrom('itemSearchCodes').select('itemId as id').where('code', '=', code).executeTakeFirst();
+  const hit =
+    byCode ??
+    (await ctx.db.selectFrom('itemSearchCodes').select('itemId as id').where('code', '=', code).executeTakeFirst());
   if (!hit) throw new DomainError('not_found', `no item has the code ${code}`, { field: 'code' });
   return itemView(await loadItem(ctx.db, hit.id));
 }
@@ -158,56 +235,110 @@ export async function insertItem(trx: Tx, ctx: ServiceContext, input: NewItem): 
   const prefix = input.fieldPrefix ?? '';
   const v = validate(input.item);
   const extra = (input.extra ?? {}) as Partial<TrackingFields>;
-  const tracking = checkTracking({ lotManagement: v.lotManagement ?? 'no', serialManagement: v.serialManagement ?? false }, {
-    lotAvailabilityCheck: extra.lotAvailabilityCheck ?? 'none', availabilityCheck: extra.availabilityCheck ?? 'none',
-    serialClass: v.serialClass !== undefined ? v.serialClass : extra.serialClass ?? null,
-  }, input.given ?? new Set(v.serialClass !== undefined ? ['serialClass'] : []));
+  const tracking = checkTracking(
+    { lotManagement: v.lotManagement ?? 'no', serialManagement: v.serialManagement ?? false },
+    {
+      lotAvailabilityCheck: extra.lotAvailabilityCheck ?? 'none',
+      availabilityCheck: extra.availabilityCheck ?? 'none',
+      serialClass: v.serialClass !== undefined ? v.serialClass : (extra.serialClass ?? null),
+    },
+    input.given ?? new Set(v.serialClass !== undefined ? ['serialClass'] : []),
+  );
   await checkReferences(trx, { ...v, serialClass: tracking.serialClass }, prefix);
   await requireCodeFree(trx, v.code, `${prefix}code`);
   for (const code of input.searchCodes ?? []) await requireCodeFree(trx, code, `${prefix}code`);
   const now = ctx.now();
-  const row = await digitSafe(trx).insertInto('items').values({ ...input.extra, ...v, ...tracking, createdAt: now, updatedAt: now })
-    .returningAll().executeTakeFirstOrThrow();
-  await trx.insertInto('itemSearchCodes').values([row.code, ...(input.searchCodes ?? [])].map((code, i) => ({
-    itemId: row.id, code, unit: row.primaryUnit, conversionOp: 'x' as const, conversionFactor: '1', isMain: i === 0, description: row.description,
-  }))).execute();
+  const row = await digitSafe(trx)
+    .insertInto('items')
+    .values({ ...input.extra, ...v, ...tracking, createdAt: now, updatedAt: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('itemSearchCodes')
+    .values(
+      [row.code, ...(input.searchCodes ?? [])].map((code, i) => ({
+        itemId: row.id,
+        code,
+        unit: row.primaryUnit,
+        conversionOp: 'x' as const,
+        conversionFactor: '1',
+        isMain: i === 0,
+        description: row.description,
+      })),
+    )
+    .execute();
   await refreshSearchTerms(trx, row.id);
   return row;
 }
 
 export async function createItem(ctx: ServiceContext, actor: Actor, input: ItemFields): Promise<ItemView> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => itemView(await insertItem(trx, ctx, { item: input }))));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => itemView(await insertItem(trx, ctx, { item: input }))),
+  );
 }
 
-export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, changes: ItemChanges): Promise<ItemView> {
+export async function updateItem(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: ItemChanges,
+): Promise<ItemView> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const current = found(await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(), `item ${id}`);
-    if (changes.primaryUnit !== undefined) checkPrimaryUnitChange(current, changes.primaryUnit);
-    const { id: _id, createdAt: _c, updatedAt: _u, hasLedgerEntries: _h, movingAveragePrice: _m, ...base } = current;
-    const sent = Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) as ItemChanges;
-    // Removing the secondary unit removes its conversion with it.
-    if (sent.secondaryUnit === null) Object.assign(sent, { secondaryConversionOp: null, secondaryConversionFactor: null });
-    const merged = validate({ ...base, ...sent } as ItemFields);
-    let tracking: TrackingFields | undefined;
-    if (merged.lotManagement !== current.lotManagement || merged.serialManagement !== current.serialManagement || sent.serialClass !== undefined) {
-      const next = { lotManagement: merged.lotManagement ?? 'no', serialManagement: merged.serialManagement ?? false };
-      checkTrackingChange(current, next, await hasStock(trx, id));
-      // The same couplings as the item-master paths: a new lot item gets its (blocking) lot availability check.
-      tracking = checkTracking(next, {
-        lotAvailabilityCheck: current.lotAvailabilityCheck, availabilityCheck: current.availabilityCheck, serialClass: merged.serialClass ?? null,
-      }, new Set(sent.serialClass !== undefined ? ['serialClass'] : []));
-    }
-    await checkReferences(trx, merged);
-    if (merged.code !== current.code) await requireCodeFree(trx, merged.code);
-    const row = await digitSafe(trx).updateTable('items').set({ ...merged, ...tracking, updatedAt: ctx.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    // The main search code mirrors the item: its code, primary unit and description.
-    await trx.updateTable('itemSearchCodes').set({ code: row.code, unit: row.primaryUnit, description: row.description })
-      .where('itemId', '=', id).where('isMain', '=', true).execute();
-    if (row.code !== current.code || row.description !== current.description) await refreshSearchTerms(trx, id);
-    return itemView(row);
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      const current = found(
+        await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+        `item ${id}`,
+      );
+      if (changes.primaryUnit !== undefined) checkPrimaryUnitChange(current, changes.primaryUnit);
+      const { id: _id, createdAt: _c, updatedAt: _u, hasLedgerEntries: _h, movingAveragePrice: _m, ...base } = current;
+      const sent = Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) as ItemChanges;
+      // Removing the secondary unit removes its conversion with it.
+      if (sent.secondaryUnit === null)
+        Object.assign(sent, { secondaryConversionOp: null, secondaryConversionFactor: null });
+      const merged = validate({ ...base, ...sent } as ItemFields);
+      let tracking: TrackingFields | undefined;
+      if (
+        merged.lotManagement !== current.lotManagement ||
+        merged.serialManagement !== current.serialManagement ||
+        sent.serialClass !== undefined
+      ) {
+        const next = {
+          lotManagement: merged.lotManagement ?? 'no',
+          serialManagement: merged.serialManagement ?? false,
+        };
+        checkTrackingChange(current, next, await hasStock(trx, id));
+        // The same couplings as the item-master paths: a new lot item gets its (blocking) lot availability check.
+        tracking = checkTracking(
+          next,
+          {
+            lotAvailabilityCheck: current.lotAvailabilityCheck,
+            availabilityCheck: current.availabilityCheck,
+            serialClass: merged.serialClass ?? null,
+          },
+          new Set(sent.serialClass !== undefined ? ['serialClass'] : []),
+        );
+      }
+      await checkReferences(trx, merged);
+      if (merged.code !== current.code) await requireCodeFree(trx, merged.code);
+      const row = await digitSafe(trx)
+        .updateTable('items')
+        .set({ ...merged, ...tracking, updatedAt: ctx.now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // The main search code mirrors the item: its code, primary unit and description.
+      await trx
+        .updateTable('itemSearchCodes')
+        .set({ code: row.code, unit: row.primaryUnit, description: row.description })
+        .where('itemId', '=', id)
+        .where('isMain', '=', true)
+        .execute();
+      if (row.code !== current.code || row.description !== current.description) await refreshSearchTerms(trx, id);
+      return itemView(row);
+    }),
+  );
 }
 
 export async function deleteItem(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
@@ -216,8 +347,12 @@ export async function deleteItem(ctx: ServiceContext, actor: Actor, id: string):
     inTransaction(ctx, async (trx) => {
       const current = await loadItem(trx, id);
       if (current.hasLedgerEntries) {
-        throw new DomainError('conflict.in_use', `item ${current.code} has stock movements; it cannot be deleted (set its validity end instead)`);
+        throw new DomainError(
+          'conflict.in_use',
+          `item ${current.code} has stock movements; it cannot be deleted (set its validity end instead)`,
+        );
       }
       await trx.deleteFrom('items').where('id', '=', id).execute();
-    }));
+    }),
+  );
 }

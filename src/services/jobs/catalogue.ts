@@ -5,6 +5,8 @@ import { closeListsJob } from '../inventory/close.service.js';
 import { openListsJob } from '../inventory/open.service.js';
 import { jobRegistry, type JobDefinition } from './queue.js';
 
-export const JOB_DEFINITIONS = [openListsJob, closeListsJob, closeInventoryJob] as unknown as ReadonlyArray<JobDefinition<never>>;
+export const JOB_DEFINITIONS = [openListsJob, closeListsJob, closeInventoryJob] as unknown as ReadonlyArray<
+  JobDefinition<never>
+>;
 
 export const defaultJobRegistry = () => jobRegistry(JOB_DEFINITIONS);

@@ -6,12 +6,29 @@ import type { JobsTable } from '../../storage/tables/inventory.tables.js';
 import type { Tx } from '../context.js';
 
 export type JobRow = Selectable<JobsTable>;
-export interface ClaimedJob { id: string; kind: string; params: unknown; siteId: string | null; createdBy: string | null }
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  params: unknown;
+  siteId: string | null;
+  createdBy: string | null;
+}
 
-export interface NewJob { id: string; kind: string; params: unknown; siteId: string | null; createdBy: string | null; total: number; createdAt: Date }
+export interface NewJob {
+  id: string;
+  kind: string;
+  params: unknown;
+  siteId: string | null;
+  createdBy: string | null;
+  total: number;
+  createdAt: Date;
+}
 
 export async function insertJob(trx: Tx, job: NewJob): Promise<void> {
-  await trx.insertInto('jobs').values({ ...job, params: JSON.stringify(job.params) }).execute();
+  await trx
+    .insertInto('jobs')
+    .values({ ...job, params: JSON.stringify(job.params) })
+    .execute();
 }
 
 export async function findJob(db: Tx, id: string): Promise<JobRow | undefined> {
@@ -20,7 +37,11 @@ export async function findJob(db: Tx, id: string): Promise<JobRow | undefined> {
 
 /** The user a job was queued by, as far as an actor needs it; undefined when the user is gone. */
 export async function findJobUser(db: Tx, userId: string) {
-  return db.selectFrom('users').select(['id', 'username', 'role', 'siteId', 'active']).where('id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'siteId', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 /**
@@ -29,10 +50,17 @@ export async function findJobUser(db: Tx, userId: string) {
  * a row another one is claiming. Undefined when there is none (or another worker took it).
  */
 export async function claimNextJob(db: Tx, now: Date, onlyId?: string): Promise<ClaimedJob | undefined> {
-  const pick = db.selectFrom('jobs').select('id').where('status', '=', 'queued')
+  const pick = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
     .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
-    .orderBy('createdAt').limit(1).forUpdate().skipLocked();
-  return db.updateTable('jobs')
+    .orderBy('createdAt')
+    .limit(1)
+    .forUpdate()
+    .skipLocked();
+  return db
+    .updateTable('jobs')
     .set({ status: 'running', attempts: sql<number>`attempts + 1`, startedAt: now, heartbeatAt: now })
     .where('id', '=', (eb) => eb.selectFrom(pick.as('p')).select('p.id'))
     .returning(['id', 'kind', 'params', 'siteId', 'createdBy'])
@@ -50,13 +78,24 @@ export async function setJobProgress(db: Tx, id: string, done: number, total: nu
 }
 
 export async function finishJobSucceeded(db: Tx, id: string, result: unknown, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({
-    status: 'succeeded', result: JSON.stringify(result ?? null), finishedAt: now, progress: sql<number>`greatest(progress, total)`,
-  }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'succeeded',
+      result: JSON.stringify(result ?? null),
+      finishedAt: now,
+      progress: sql<number>`greatest(progress, total)`,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function finishJobFailed(db: Tx, id: string, error: Record<string, unknown>, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'failed', error: JSON.stringify(error), finishedAt: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'failed', error: JSON.stringify(error), finishedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -64,11 +103,21 @@ export async function finishJobFailed(db: Tx, id: string, error: Record<string, 
  * `maxAttempts` times fail for good, the others are queued again. Returns how many were touched.
  */
 export async function recoverStale(db: Tx, staleBefore: Date, maxAttempts: number, now: Date): Promise<number> {
-  const stale = db.updateTable('jobs').where('status', '=', 'running')
+  const stale = db
+    .updateTable('jobs')
+    .where('status', '=', 'running')
     .where((eb) => eb.or([eb('heartbeatAt', '<', staleBefore), eb('heartbeatAt', 'is', null)]));
-  const failed = await stale.where('attempts', '>=', maxAttempts)
-    .set({ status: 'failed', finishedAt: now, error: JSON.stringify({ code: 'job.failed', message: `abandoned ${maxAttempts} times by a stopped process` }) })
+  const failed = await stale
+    .where('attempts', '>=', maxAttempts)
+    .set({
+      status: 'failed',
+      finishedAt: now,
+      error: JSON.stringify({ code: 'job.failed', message: `abandoned ${maxAttempts} times by a stopped process` }),
+    })
     .executeTakeFirst();
-  const requeued = await stale.where('attempts', '<', maxAttempts).set({ status: 'queued', heartbeatAt: null }).executeTakeFirst();
+  const requeued = await stale
+    .where('attempts', '<', maxAttempts)
+    .set({ status: 'queued', heartbeatAt: null })
+    .executeTakeFirst();
   return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows);
 }

@@ -35,7 +35,9 @@ export function parseJobParams(def: JobDefinition<unknown>, params: unknown): un
   const r = def.params.safeParse(params);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new DomainError('validation.failed', `job ${def.kind}: params.${issue.path.join('.')}: ${issue.message}`, { field: `params.${issue.path.join('.')}` });
+  throw new DomainError('validation.failed', `job ${def.kind}: params.${issue.path.join('.')}: ${issue.message}`, {
+    field: `params.${issue.path.join('.')}`,
+  });
 }
 
 // In-process wake-up so a worker starts a fresh job at once instead of waiting for its next poll.
@@ -60,13 +62,19 @@ export async function enqueueJob(trx: Tx, ctx: ServiceContext, input: EnqueueInp
   const id = `job_${ctx.newToken()}`.slice(0, 100);
   // In the caller's transaction: the job exists exactly when the writes that ask for it commit.
   await insertJob(trx, {
-    id, kind: input.kind, params: input.params ?? {}, siteId: input.siteId ?? null,
-    createdBy: input.createdBy === SYSTEM_ACTOR.userId ? null : (input.createdBy ?? null), total: input.total ?? 0,
+    id,
+    kind: input.kind,
+    params: input.params ?? {},
+    siteId: input.siteId ?? null,
+    createdBy: input.createdBy === SYSTEM_ACTOR.userId ? null : (input.createdBy ?? null),
+    total: input.total ?? 0,
     createdAt: ctx.now(),
   });
   // Wake workers after the enqueueing transaction had a chance to commit; a too-early wake finds nothing
   // and the regular poll picks the job up.
-  setTimeout(() => { for (const w of wakers) w(); }, 10).unref?.();
+  setTimeout(() => {
+    for (const w of wakers) w();
+  }, 10).unref?.();
   return id;
 }
 
@@ -88,8 +96,17 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 export function jobView(r: JobRow): JobView {
   return {
-    id: r.id, kind: r.kind, status: r.status, progress: r.progress, total: r.total, result: r.result ?? null,
-    error: r.error ?? null, attempts: r.attempts, createdAt: iso(r.createdAt)!, startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    progress: r.progress,
+    total: r.total,
+    result: r.result ?? null,
+    error: r.error ?? null,
+    attempts: r.attempts,
+    createdAt: iso(r.createdAt)!,
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
   };
 }
 

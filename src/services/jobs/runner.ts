@@ -5,7 +5,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import { isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, SYSTEM_ACTOR, found } from '../context.js';
 import {
-  type ClaimedJob, claimNextJob, findJob, findJobUser, finishJobFailed, finishJobSucceeded, recoverStale, setJobProgress, touchJobHeartbeat,
+  type ClaimedJob,
+  claimNextJob,
+  findJob,
+  findJobUser,
+  finishJobFailed,
+  finishJobSucceeded,
+  recoverStale,
+  setJobProgress,
+  touchJobHeartbeat,
 } from './jobs.repository.js';
 import { definitionFor, jobView, onEnqueue, parseJobParams, type JobRun, type JobView } from './queue.js';
 
@@ -21,12 +29,24 @@ async function actorOf(ctx: ServiceContext, userId: string | null): Promise<Acto
 }
 
 function errorJson(e: unknown): Record<string, unknown> {
-  if (isDomainError(e)) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.params ? { params: e.params } : {}) };
+  if (isDomainError(e))
+    return {
+      code: e.code,
+      message: e.message,
+      ...(e.field ? { field: e.field } : {}),
+      ...(e.params ? { params: e.params } : {}),
+    };
   return { code: 'internal.error', message: e instanceof Error ? e.message : String(e) };
 }
 
 async function execute(ctx: ServiceContext, claimed: ClaimedJob): Promise<JobView> {
-  const job: JobRun = { id: claimed.id, kind: claimed.kind, params: claimed.params, siteId: claimed.siteId, actor: await actorOf(ctx, claimed.createdBy) };
+  const job: JobRun = {
+    id: claimed.id,
+    kind: claimed.kind,
+    params: claimed.params,
+    siteId: claimed.siteId,
+    actor: await actorOf(ctx, claimed.createdBy),
+  };
   const beat = setInterval(() => {
     void touchJobHeartbeat(ctx.db, job.id, ctx.now()).catch(() => undefined);
   }, HEARTBEAT_MS);
@@ -76,7 +96,11 @@ export async function recoverStaleJobs(ctx: ServiceContext): Promise<number> {
 }
 
 /** Background starter: recovers stale jobs, then polls (and wakes on enqueue) until stopped. */
-export async function startJobWorker(ctx: ServiceContext, log: FastifyBaseLogger, pollMs = 1000): Promise<() => Promise<void>> {
+export async function startJobWorker(
+  ctx: ServiceContext,
+  log: FastifyBaseLogger,
+  pollMs = 1000,
+): Promise<() => Promise<void>> {
   const recovered = await recoverStaleJobs(ctx);
   if (recovered > 0) log.warn({ recovered }, 'jobs left running by a stopped process were re-queued');
   let stopped = false;
@@ -88,19 +112,21 @@ export async function startJobWorker(ctx: ServiceContext, log: FastifyBaseLogger
     if (stopped || scheduled) return;
     scheduled = true;
     clearTimeout(timer);
-    running = running.then(async () => {
-      scheduled = false;
-      try {
-        await recoverStaleJobs(ctx);
-        await drainJobs(ctx);
-      } catch (e) {
-        log.error({ err: e }, 'job worker');
-      }
-    }).finally(() => {
-      if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(tick, pollMs);
-    });
+    running = running
+      .then(async () => {
+        scheduled = false;
+        try {
+          await recoverStaleJobs(ctx);
+          await drainJobs(ctx);
+        } catch (e) {
+          log.error({ err: e }, 'job worker');
+        }
+      })
+      .finally(() => {
+        if (stopped) return;
+        clearTimeout(timer);
+        timer = setTimeout(tick, pollMs);
+      });
   };
   const unsubscribe = onEnqueue(tick);
   tick();

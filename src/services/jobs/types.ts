@@ -24,4 +24,3 @@ export interface JobDefinition<P = unknown> {
 
 /** The job kinds a process can run, by kind; built once in the composition root (runtime.ts). */
 export type JobRegistry = ReadonlyMap<string, JobDefinition<never>>;
-

@@ -13,13 +13,30 @@ import type { Tx } from '../context.js';
 import { loadLotStock, lotPotKey } from './lot-stock.js';
 import { loadLotConsumption } from './posting.repository.js';
 
-const placeKey = (l: { itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string }) =>
-  `${l.itemId}|${l.warehouseId}|${l.zoneId ?? ''}|${l.binId ?? ''}|${l.ownerId}`;
+const placeKey = (l: {
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  ownerId: string;
+}) => `${l.itemId}|${l.warehouseId}|${l.zoneId ?? ''}|${l.binId ?? ''}|${l.ownerId}`;
 
-interface PlaceLot { lot: string; onHand: Dec; expiryDate: string | null; firstReceipt: string | null }
+interface PlaceLot {
+  lot: string;
+  onHand: Dec;
+  expiryDate: string | null;
+  firstReceipt: string | null;
+}
 
-export async function allocateAutoLots(trx: Tx, postingDate: string, lines: PostingLine[], facts: PlaceFacts): Promise<PostingLine[]> {
-  const open = lines.filter((l) => l.lot === '' && l.quantity.lt(0) && facts.items.get(l.itemId)?.lotManagement === 'auto');
+export async function allocateAutoLots(
+  trx: Tx,
+  postingDate: string,
+  lines: PostingLine[],
+  facts: PlaceFacts,
+): Promise<PostingLine[]> {
+  const open = lines.filter(
+    (l) => l.lot === '' && l.quantity.lt(0) && facts.items.get(l.itemId)?.lotManagement === 'auto',
+  );
   if (open.length === 0) return lines;
   const itemIds = [...new Set(open.map((l) => l.itemId))];
   const { positions, reserved } = await loadLotStock(trx, itemIds, [...new Set(open.map((l) => l.warehouseId))]);
@@ -27,7 +44,8 @@ export async function allocateAutoLots(trx: Tx, postingDate: string, lines: Post
   // Free stock per lot in the warehouse and owner: on hand less the lot's open reservations.
   const free = new Map<string, Dec>();
   for (const p of positions) free.set(lotPotKey(p), (free.get(lotPotKey(p)) ?? ZERO).plus(p.quantity));
-  for (const r of reserved) if (free.has(lotPotKey(r))) free.set(lotPotKey(r), free.get(lotPotKey(r))!.minus(r.quantity));
+  for (const r of reserved)
+    if (free.has(lotPotKey(r))) free.set(lotPotKey(r), free.get(lotPotKey(r))!.minus(r.quantity));
   const atPlace = new Map<string, PlaceLot[]>();
   for (const p of positions) {
     if (p.serial !== '') continue;
@@ -41,15 +59,33 @@ export async function allocateAutoLots(trx: Tx, postingDate: string, lines: Post
     const pot = (lot: string) => lotPotKey({ ...line, lot });
     const stock: LotStock[] = lots.map((l) => {
       const freeHere = Dec.min(l.onHand, Dec.max(ZERO, free.get(pot(l.lot)) ?? ZERO));
-      return { lot: l.lot, quantity: l.onHand, reserved: l.onHand.minus(freeHere), expiryDate: l.expiryDate, firstReceipt: l.firstReceipt };
+      return {
+        lot: l.lot,
+        quantity: l.onHand,
+        reserved: l.onHand.minus(freeHere),
+        expiryDate: l.expiryDate,
+        firstReceipt: l.firstReceipt,
+      };
     });
     const need = line.quantity.neg();
     const { allocations, shortfall } = allocateLots(need, stock, orderOf.get(line.itemId) ?? 'fifo', postingDate);
     if (shortfall.gt(0)) {
       const available = need.minus(shortfall);
-      throw new DomainError('ledger.negative_stock', `item ${facts.items.get(line.itemId)?.code ?? line.itemId}: ${decText(need)} requested, ${decText(available)} available in usable lots at this place`, {
-        field: `lines.${line.index}.quantity`, params: { itemId: line.itemId, warehouseId: line.warehouseId, zoneId: line.zoneId, binId: line.binId, available: decText(available), requested: decText(need) },
-      });
+      throw new DomainError(
+        'ledger.negative_stock',
+        `item ${facts.items.get(line.itemId)?.code ?? line.itemId}: ${decText(need)} requested, ${decText(available)} available in usable lots at this place`,
+        {
+          field: `lines.${line.index}.quantity`,
+          params: {
+            itemId: line.itemId,
+            warehouseId: line.warehouseId,
+            zoneId: line.zoneId,
+            binId: line.binId,
+            available: decText(available),
+            requested: decText(need),
+          },
+        },
+      );
     }
     // Later lines of the same posting see what earlier ones took.
     for (const a of allocations) {

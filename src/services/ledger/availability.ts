@@ -17,7 +17,13 @@ export interface AvailabilityWarning {
   message: string;
   /** The first outgoing line of the item (or lot) in the warehouse, e.g. lines.0.quantity. */
   field: string;
-  params: Omit<Availability, 'outcome' | 'sufficient'> & { itemId: string; itemCode: string; warehouseId: string; ownerId: string; lot: string | null };
+  params: Omit<Availability, 'outcome' | 'sufficient'> & {
+    itemId: string;
+    itemCode: string;
+    warehouseId: string;
+    ownerId: string;
+    lot: string | null;
+  };
 }
 
 /** Checks the lines (after automatic lot allocation); throws on a blocking shortage, returns the warnings. */
@@ -36,7 +42,11 @@ export async function checkPostingAvailability(trx: Tx, lines: PostingLine[]): P
   const warnings: AvailabilityWarning[] = [];
   for (const n of checked.sort((a, b) => a.lineIndex - b.lineIndex || a.i - b.i)) {
     const f = figures.get(n.i)!;
-    const { outcome, sufficient: _, ...a } = judgeAvailability(n.mode, new Dec(f.onHand), new Dec(f.reserved), n.requested);
+    const {
+      outcome,
+      sufficient: _,
+      ...a
+    } = judgeAvailability(n.mode, new Dec(f.onHand), new Dec(f.reserved), n.requested);
     if (outcome === 'ok') continue;
     const itemCode = byId.get(n.itemId)!.code;
     const what = n.lot === null ? `item ${itemCode}` : `lot ${n.lot} of item ${itemCode}`;
@@ -44,7 +54,11 @@ export async function checkPostingAvailability(trx: Tx, lines: PostingLine[]): P
     const field = `lines.${n.lineIndex}.quantity`;
     const params = { ...a, itemId: n.itemId, itemCode, warehouseId: n.warehouseId, ownerId: n.ownerId, lot: n.lot };
     if (outcome === 'blocked') {
-      throw new DomainError('ledger.not_available', `${message}; the ${n.lot === null ? '' : 'lot '}availability check is blocking`, { field, params });
+      throw new DomainError(
+        'ledger.not_available',
+        `${message}; the ${n.lot === null ? '' : 'lot '}availability check is blocking`,
+        { field, params },
+      );
     }
     warnings.push({ code: 'ledger.not_available', message, field, params });
   }

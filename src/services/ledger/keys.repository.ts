@@ -2,11 +2,19 @@
 import type { KeyKind } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
 
-export interface TransactionKeyRow { code: string; description: string; kind: KeyKind; isMain: boolean }
+export interface TransactionKeyRow {
+  code: string;
+  description: string;
+  kind: KeyKind;
+  isMain: boolean;
+}
 
 const COLUMNS = ['code', 'description', 'kind', 'isMain'] as const;
 
-export async function selectTransactionKeys(db: Tx, filter: { kind?: KeyKind | undefined }): Promise<TransactionKeyRow[]> {
+export async function selectTransactionKeys(
+  db: Tx,
+  filter: { kind?: KeyKind | undefined },
+): Promise<TransactionKeyRow[]> {
   let q = db.selectFrom('transactionKeys').select(COLUMNS).orderBy('code');
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   return q.execute();
@@ -22,10 +30,20 @@ export async function insertTransactionKey(trx: Tx, row: TransactionKeyRow): Pro
   return trx.insertInto('transactionKeys').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function updateTransactionKeyRow(trx: Tx, code: string, changes: Partial<Omit<TransactionKeyRow, 'code'>>): Promise<TransactionKeyRow> {
+export async function updateTransactionKeyRow(
+  trx: Tx,
+  code: string,
+  changes: Partial<Omit<TransactionKeyRow, 'code'>>,
+): Promise<TransactionKeyRow> {
   // An empty change (PATCH {}) reads the key: `UPDATE … SET` with nothing to set is a syntax error.
-  if (Object.keys(changes).length === 0) return trx.selectFrom('transactionKeys').select(COLUMNS).where('code', '=', code).executeTakeFirstOrThrow();
-  return trx.updateTable('transactionKeys').set(changes).where('code', '=', code).returning(COLUMNS).executeTakeFirstOrThrow();
+  if (Object.keys(changes).length === 0)
+    return trx.selectFrom('transactionKeys').select(COLUMNS).where('code', '=', code).executeTakeFirstOrThrow();
+  return trx
+    .updateTable('transactionKeys')
+    .set(changes)
+    .where('code', '=', code)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
 }
 
 export async function deleteTransactionKeyRow(trx: Tx, code: string): Promise<void> {
@@ -34,13 +52,24 @@ export async function deleteTransactionKeyRow(trx: Tx, code: string): Promise<vo
 
 /** Where a key is referenced: the ledger, and inventory types/inventories that name it as their default keys. */
 export async function keyUse(trx: Tx, code: string): Promise<string | undefined> {
-  if (await trx.selectFrom('stockLedger').select('id').where('keyCode', '=', code).limit(1).executeTakeFirst()) return 'ledger entries';
-  const inType = await trx.selectFrom('inventoryTypes').select('id')
-    .where((eb) => eb.or([eb('adjustmentKey', '=', code), eb('transferKey', '=', code), eb('valueAdjustmentKey', '=', code)]))
-    .limit(1).executeTakeFirst();
+  if (await trx.selectFrom('stockLedger').select('id').where('keyCode', '=', code).limit(1).executeTakeFirst())
+    return 'ledger entries';
+  const inType = await trx
+    .selectFrom('inventoryTypes')
+    .select('id')
+    .where((eb) =>
+      eb.or([eb('adjustmentKey', '=', code), eb('transferKey', '=', code), eb('valueAdjustmentKey', '=', code)]),
+    )
+    .limit(1)
+    .executeTakeFirst();
   if (inType) return 'inventory types';
-  const inInventory = await trx.selectFrom('inventories').select('id')
-    .where((eb) => eb.or([eb('adjustmentKey', '=', code), eb('transferKey', '=', code), eb('valueAdjustmentKey', '=', code)]))
-    .limit(1).executeTakeFirst();
+  const inInventory = await trx
+    .selectFrom('inventories')
+    .select('id')
+    .where((eb) =>
+      eb.or([eb('adjustmentKey', '=', code), eb('transferKey', '=', code), eb('valueAdjustmentKey', '=', code)]),
+    )
+    .limit(1)
+    .executeTakeFirst();
   return inInventory ? 'inventories' : undefined;
 }

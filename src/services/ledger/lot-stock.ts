@@ -6,7 +6,13 @@ import type { Tx } from '../context.js';
 import { selectLotPositions, sumOpenLotReservations } from './stock.repository.js';
 
 export interface LotPosition {
-  itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  ownerId: string;
+  lot: string;
+  serial: string;
   quantity: Dec;
   expiryDate: string | null;
   /** Posting date of the lot's first incoming entry in the warehouse (receipt, transfer in, positive correction). */
@@ -31,9 +37,23 @@ export async function loadLotStock(trx: Tx, itemIds: string[], warehouseIds: str
   const s = (v: string | number | null) => (v === null ? null : String(v));
   return {
     positions: rows.map((r) => ({
-      itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: s(r.zoneId), binId: s(r.binId), ownerId: String(r.ownerId),
-      lot: r.lot, serial: r.serial, quantity: new Dec(r.quantity), expiryDate: r.expiryDate, firstReceipt: r.firstReceipt,
+      itemId: String(r.itemId),
+      warehouseId: String(r.warehouseId),
+      zoneId: s(r.zoneId),
+      binId: s(r.binId),
+      ownerId: String(r.ownerId),
+      lot: r.lot,
+      serial: r.serial,
+      quantity: new Dec(r.quantity),
+      expiryDate: r.expiryDate,
+      firstReceipt: r.firstReceipt,
     })),
-    reserved: held.map((r) => ({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), ownerId: String(r.ownerId), lot: r.lot, quantity: new Dec(r.reserved) })),
+    reserved: held.map((r) => ({
+      itemId: String(r.itemId),
+      warehouseId: String(r.warehouseId),
+      ownerId: String(r.ownerId),
+      lot: r.lot,
+      quantity: new Dec(r.reserved),
+    })),
   };
 }

@@ -3,12 +3,21 @@ import { sql } from 'kysely';
 import type { Tx } from '../context.js';
 
 export interface PeriodRow {
-  id: string; fiscalYear: number; code: string; startDate: string; endDate: string; status: 'open' | 'closed'; closedAt: Date | null;
+  id: string;
+  fiscalYear: number;
+  code: string;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  closedAt: Date | null;
 }
 
 const COLUMNS = ['id', 'fiscalYear', 'code', 'startDate', 'endDate', 'status', 'closedAt'] as const;
 
-export async function selectPeriods(db: Tx, filter: { fiscalYear?: number | undefined; status?: 'open' | 'closed' | undefined }): Promise<PeriodRow[]> {
+export async function selectPeriods(
+  db: Tx,
+  filter: { fiscalYear?: number | undefined; status?: 'open' | 'closed' | undefined },
+): Promise<PeriodRow[]> {
   let q = db.selectFrom('accountingPeriods').select(COLUMNS).orderBy('startDate');
   if (filter.fiscalYear !== undefined) q = q.where('fiscalYear', '=', filter.fiscalYear);
   if (filter.status) q = q.where('status', '=', filter.status);
@@ -21,16 +30,29 @@ export async function lockPeriodTable(trx: Tx): Promise<void> {
 }
 
 export async function periodCodeExists(trx: Tx, code: string): Promise<boolean> {
-  return (await trx.selectFrom('accountingPeriods').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+  return (
+    (await trx.selectFrom('accountingPeriods').select('id').where('code', '=', code).executeTakeFirst()) !== undefined
+  );
 }
 
 /** The first period whose dates overlap [startDate, endDate]. */
-export async function findOverlappingPeriod(trx: Tx, startDate: string, endDate: string): Promise<{ code: string } | undefined> {
-  return trx.selectFrom('accountingPeriods').select('code')
-    .where('startDate', '<=', endDate).where('endDate', '>=', startDate).executeTakeFirst();
+export async function findOverlappingPeriod(
+  trx: Tx,
+  startDate: string,
+  endDate: string,
+): Promise<{ code: string } | undefined> {
+  return trx
+    .selectFrom('accountingPeriods')
+    .select('code')
+    .where('startDate', '<=', endDate)
+    .where('endDate', '>=', startDate)
+    .executeTakeFirst();
 }
 
-export async function insertPeriod(trx: Tx, row: { fiscalYear: number; code: string; startDate: string; endDate: string }): Promise<PeriodRow> {
+export async function insertPeriod(
+  trx: Tx,
+  row: { fiscalYear: number; code: string; startDate: string; endDate: string },
+): Promise<PeriodRow> {
   return trx.insertInto('accountingPeriods').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
@@ -40,13 +62,23 @@ export async function lockPeriod(trx: Tx, id: string): Promise<PeriodRow | undef
 
 /** How many postings wait in the posting error file. */
 export async function countPendingPostingErrors(trx: Tx): Promise<number> {
-  const row = await trx.selectFrom('postingErrors').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('postingErrors')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The earliest open period ending before `date`. */
 export async function findOpenPeriodBefore(trx: Tx, date: string): Promise<{ code: string } | undefined> {
-  return trx.selectFrom('accountingPeriods').select('code').where('status', '=', 'open').where('endDate', '<', date).orderBy('startDate').executeTakeFirst();
+  return trx
+    .selectFrom('accountingPeriods')
+    .select('code')
+    .where('status', '=', 'open')
+    .where('endDate', '<', date)
+    .orderBy('startDate')
+    .executeTakeFirst();
 }
 
 /** Freezes the stock (quantity and value per position) as the ledger holds it at `endDate`. */
@@ -60,5 +92,10 @@ export async function insertPeriodSnapshot(trx: Tx, periodId: string, endDate: s
 }
 
 export async function markPeriodClosed(trx: Tx, id: string, closedAt: Date): Promise<PeriodRow> {
-  return trx.updateTable('accountingPeriods').set({ status: 'closed', closedAt }).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
+  return trx
+    .updateTable('accountingPeriods')
+    .set({ status: 'closed', closedAt })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
 }

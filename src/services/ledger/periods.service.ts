@@ -3,25 +3,52 @@
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import {
-  countPendingPostingErrors, findOpenPeriodBefore, findOverlappingPeriod, insertPeriod, insertPeriodSnapshot, lockPeriod, lockPeriodTable,
-  markPeriodClosed, periodCodeExists, selectPeriods,
+  countPendingPostingErrors,
+  findOpenPeriodBefore,
+  findOverlappingPeriod,
+  insertPeriod,
+  insertPeriodSnapshot,
+  lockPeriod,
+  lockPeriodTable,
+  markPeriodClosed,
+  periodCodeExists,
+  selectPeriods,
 } from './periods.repository.js';
 
 export interface PeriodView {
-  id: string; fiscalYear: number; code: string; startDate: string; endDate: string; status: 'open' | 'closed'; closedAt: string | null;
+  id: string;
+  fiscalYear: number;
+  code: string;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
 }
-export interface NewPeriod { fiscalYear: number; code: string; startDate: string; endDate: string }
+export interface NewPeriod {
+  fiscalYear: number;
+  code: string;
+  startDate: string;
+  endDate: string;
+}
 
-const view = (r: { closedAt: Date | null } & Omit<PeriodView, 'closedAt'>): PeriodView => ({ ...r, closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null });
+const view = (r: { closedAt: Date | null } & Omit<PeriodView, 'closedAt'>): PeriodView => ({
+  ...r,
+  closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
+});
 
-export async function listPeriods(ctx: ServiceContext, actor: Actor, filter: { fiscalYear?: number | undefined; status?: 'open' | 'closed' | undefined } = {}): Promise<PeriodView[]> {
+export async function listPeriods(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: { fiscalYear?: number | undefined; status?: 'open' | 'closed' | undefined } = {},
+): Promise<PeriodView[]> {
   requireRole(actor, 'counter');
   return (await selectPeriods(ctx.db, filter)).map(view);
 }
 
 export async function createPeriod(ctx: ServiceContext, actor: Actor, input: NewPeriod): Promise<PeriodView> {
   requireRole(actor, 'admin');
-  if (input.endDate < input.startDate) throw new DomainError('validation.failed', 'endDate must not be before startDate', { field: 'endDate' });
+  if (input.endDate < input.startDate)
+    throw new DomainError('validation.failed', 'endDate must not be before startDate', { field: 'endDate' });
   return inTransaction(ctx, async (trx) => {
     // Serialise period creation so two overlapping periods cannot slip in side by side.
     await lockPeriodTable(trx);
@@ -30,9 +57,20 @@ export async function createPeriod(ctx: ServiceContext, actor: Actor, input: New
     }
     const overlap = await findOverlappingPeriod(trx, input.startDate, input.endDate);
     if (overlap) {
-      throw new DomainError('conflict.duplicate', `the dates overlap period ${overlap.code}: a posting date must belong to one period`, { field: 'startDate', params: { period: overlap.code } });
+      throw new DomainError(
+        'conflict.duplicate',
+        `the dates overlap period ${overlap.code}: a posting date must belong to one period`,
+        { field: 'startDate', params: { period: overlap.code } },
+      );
     }
-    return view(await insertPeriod(trx, { fiscalYear: input.fiscalYear, code: input.code, startDate: input.startDate, endDate: input.endDate }));
+    return view(
+      await insertPeriod(trx, {
+        fiscalYear: input.fiscalYear,
+        code: input.code,
+        startDate: input.startDate,
+        endDate: input.endDate,
+      }),
+    );
   });
 }
 
@@ -44,15 +82,23 @@ export async function closePeriod(ctx: ServiceContext, actor: Actor, id: string)
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => {
     const p = found(await lockPeriod(trx, id), `period ${id}`, 'id');
-    if (p.status === 'closed') throw new DomainError('ledger.period_closed', `period ${p.code} is already closed`, { field: 'id' });
+    if (p.status === 'closed')
+      throw new DomainError('ledger.period_closed', `period ${p.code} is already closed`, { field: 'id' });
     const pending = await countPendingPostingErrors(trx);
     if (pending > 0) {
-      throw new DomainError('ledger.posting_error_file_not_empty', `${pending} posting(s) wait in the posting error file; post or discard them before closing period ${p.code}`, {
-        params: { pending },
-      });
+      throw new DomainError(
+        'ledger.posting_error_file_not_empty',
+        `${pending} posting(s) wait in the posting error file; post or discard them before closing period ${p.code}`,
+        {
+          params: { pending },
+        },
+      );
     }
     const earlier = await findOpenPeriodBefore(trx, p.startDate);
-    if (earlier) throw new DomainError('ledger.period_closed', `close period ${earlier.code} first: periods close in date order`, { params: { period: earlier.code } });
+    if (earlier)
+      throw new DomainError('ledger.period_closed', `close period ${earlier.code} first: periods close in date order`, {
+        params: { period: earlier.code },
+      });
     await insertPeriodSnapshot(trx, p.id, p.endDate);
     return view(await markPeriodClosed(trx, id, ctx.now()));
   });

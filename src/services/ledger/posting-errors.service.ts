@@ -7,23 +7,54 @@ import { type Actor, type ServiceContext, type Tx, found, inTransaction, require
 import { ALL_SITES, type SiteScope, scopeOf } from '../site-scope.js';
 import { applyPosting, lockReason, preparePosting, userIdOf } from './post-movements.js';
 import {
-  type PostingErrorRow, findPostingError, insertPostingErrorAction, lockPendingPostingErrors, markPostingErrorDiscarded, markPostingErrorPosted,
-  recordFailedAttempt, releaseSavepoint, replacePostingBody, rollbackToSavepoint, savepoint, selectPostingErrors,
+  type PostingErrorRow,
+  findPostingError,
+  insertPostingErrorAction,
+  lockPendingPostingErrors,
+  markPostingErrorDiscarded,
+  markPostingErrorPosted,
+  recordFailedAttempt,
+  releaseSavepoint,
+  replacePostingBody,
+  rollbackToSavepoint,
+  savepoint,
+  selectPostingErrors,
 } from './posting-errors.repository.js';
 import { findLock } from './posting.repository.js';
 
 export type PostingErrorStatus = 'pending' | 'posted' | 'discarded';
 export interface PostingErrorView {
-  id: string; siteId: string; posting: PostingInput; reasonCode: string; reasonMessage: string; countListId: string | null;
-  status: PostingErrorStatus; attempts: number; createdAt: string; resolvedAt: string | null; userId: string | null;
+  id: string;
+  siteId: string;
+  posting: PostingInput;
+  reasonCode: string;
+  reasonMessage: string;
+  countListId: string | null;
+  status: PostingErrorStatus;
+  attempts: number;
+  createdAt: string;
+  resolvedAt: string | null;
+  userId: string | null;
 }
 
 const iso = (d: unknown) => (d === null ? null : new Date(d as string).toISOString());
-const view = (r: PostingErrorRow): PostingErrorView => ({ ...(r as unknown as PostingErrorView), createdAt: iso(r.createdAt)!, resolvedAt: iso(r.resolvedAt) });
+const view = (r: PostingErrorRow): PostingErrorView => ({
+  ...(r as unknown as PostingErrorView),
+  createdAt: iso(r.createdAt)!,
+  resolvedAt: iso(r.resolvedAt),
+});
 
-type Outcome = { status: 'posted'; entryIds: string[] } | { status: 'pending'; reasonCode: string; reasonMessage: string };
+type Outcome =
+  { status: 'posted'; entryIds: string[] } | { status: 'pending'; reasonCode: string; reasonMessage: string };
 
-async function record(trx: Tx, ctx: ServiceContext, id: string, action: 'retried' | 'corrected' | 'posted' | 'discarded', userId: string | null, note = ''): Promise<void> {
+async function record(
+  trx: Tx,
+  ctx: ServiceContext,
+  id: string,
+  action: 'retried' | 'corrected' | 'posted' | 'discarded',
+  userId: string | null,
+  note = '',
+): Promise<void> {
   await insertPostingErrorAction(trx, id, action, userId, note.slice(0, 200), ctx.now());
 }
 
@@ -33,7 +64,12 @@ async function record(trx: Tx, ctx: ServiceContext, id: string, action: 'retried
  */
 const SAVEPOINT = 'posting_error_attempt';
 
-async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting: PostingInput; userId: string | null }, actorId: string | null): Promise<Outcome> {
+async function attempt(
+  trx: Tx,
+  ctx: ServiceContext,
+  row: { id: string; posting: PostingInput; userId: string | null },
+  actorId: string | null,
+): Promise<Outcome> {
   await savepoint(trx, SAVEPOINT);
   let outcome: Outcome;
   let countListId: string | null = null;
@@ -53,7 +89,11 @@ async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting:
     // Nothing is lost: whatever refuses the posting now becomes its reason, for a person to correct.
     outcome = isDomainError(e)
       ? { status: 'pending', reasonCode: e.code, reasonMessage: e.message }
-      : { status: 'pending', reasonCode: 'internal.error', reasonMessage: e instanceof Error ? e.message.slice(0, 500) : String(e) };
+      : {
+          status: 'pending',
+          reasonCode: 'internal.error',
+          reasonMessage: e instanceof Error ? e.message.slice(0, 500) : String(e),
+        };
   }
   if (outcome.status === 'posted') {
     await markPostingErrorPosted(trx, row.id, ctx.now());
@@ -69,7 +109,12 @@ async function attempt(trx: Tx, ctx: ServiceContext, row: { id: string; posting:
  * Re-posts pending postings (those parked by `countListId`, or all) whose locks are gone. Runs in the
  * caller's transaction, oldest first. Returns how many were posted and how many still wait.
  */
-export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filter: { countListId?: string | undefined } = {}, scope: SiteScope = ALL_SITES): Promise<{ posted: string[]; pending: string[] }> {
+export async function reprocessPostingErrors(
+  trx: Tx,
+  ctx: ServiceContext,
+  filter: { countListId?: string | undefined } = {},
+  scope: SiteScope = ALL_SITES,
+): Promise<{ posted: string[]; pending: string[] }> {
   const rows = await lockPendingPostingErrors(trx, scope, filter);
   const result = { posted: [] as string[], pending: [] as string[] };
   for (const r of rows) {
@@ -80,14 +125,22 @@ export async function reprocessPostingErrors(trx: Tx, ctx: ServiceContext, filte
 }
 
 /** The manager's re-processing (POST /api/posting-errors/reprocess): the postings of their own site only. */
-export async function reprocessPostingErrorsFor(ctx: ServiceContext, actor: Actor, filter: { countListId?: string | undefined } = {}): Promise<{ posted: string[]; pending: string[] }> {
+export async function reprocessPostingErrorsFor(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: { countListId?: string | undefined } = {},
+): Promise<{ posted: string[]; pending: string[] }> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, (trx) => reprocessPostingErrors(trx, ctx, filter, scopeOf(actor)));
 }
 
 async function loadPending(trx: Tx, actor: Actor, id: string) {
   const row = found(await findPostingError(trx, scopeOf(actor), id, true), `posting error ${id}`, 'id');
-  if (row.status !== 'pending') throw new DomainError('conflict.concurrent_update', `posting error ${id} is already ${row.status}`, { field: 'id', params: { status: row.status } });
+  if (row.status !== 'pending')
+    throw new DomainError('conflict.concurrent_update', `posting error ${id} is already ${row.status}`, {
+      field: 'id',
+      params: { status: row.status },
+    });
   return row;
 }
 
@@ -104,11 +157,19 @@ export async function retryPostingError(ctx: ServiceContext, actor: Actor, id: s
 }
 
 /** Replaces the posting body (e.g. another date, bin or quantity) and posts it; still locked → stays pending. */
-export async function correctPostingError(ctx: ServiceContext, actor: Actor, id: string, posting: PostingInput): Promise<PostingErrorView> {
+export async function correctPostingError(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  posting: PostingInput,
+): Promise<PostingErrorView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const row = await loadPending(trx, actor, id);
-    if (posting.siteId !== row.siteId) throw new DomainError('validation.failed', 'a corrected posting stays in the site of the original', { field: 'siteId' });
+    if (posting.siteId !== row.siteId)
+      throw new DomainError('validation.failed', 'a corrected posting stays in the site of the original', {
+        field: 'siteId',
+      });
     // Refuse a correction that is itself invalid, rather than parking a posting that can never go through.
     await preparePosting(trx, actor, posting);
     await replacePostingBody(trx, id, posting);
@@ -121,9 +182,15 @@ export async function correctPostingError(ctx: ServiceContext, actor: Actor, id:
   });
 }
 
-export async function discardPostingError(ctx: ServiceContext, actor: Actor, id: string, reason: string): Promise<PostingErrorView> {
+export async function discardPostingError(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<PostingErrorView> {
   requireRole(actor, 'manager');
-  if (reason.trim().length === 0) throw new DomainError('validation.failed', 'say why the posting is discarded', { field: 'reason' });
+  if (reason.trim().length === 0)
+    throw new DomainError('validation.failed', 'say why the posting is discarded', { field: 'reason' });
   return inTransaction(ctx, async (trx) => {
     await loadPending(trx, actor, id);
     await markPostingErrorDiscarded(trx, id, ctx.now());
@@ -133,12 +200,26 @@ export async function discardPostingError(ctx: ServiceContext, actor: Actor, id:
 }
 
 export interface PostingErrorFilter {
-  siteId?: string | undefined; status?: PostingErrorStatus | undefined; countListId?: string | undefined; limit: number; offset: number;
+  siteId?: string | undefined;
+  status?: PostingErrorStatus | undefined;
+  countListId?: string | undefined;
+  limit: number;
+  offset: number;
 }
 
-export async function listPostingErrors(ctx: ServiceContext, actor: Actor, f: PostingErrorFilter): Promise<PostingErrorView[]> {
+export async function listPostingErrors(
+  ctx: ServiceContext,
+  actor: Actor,
+  f: PostingErrorFilter,
+): Promise<PostingErrorView[]> {
   requireRole(actor, 'manager');
-  const rows = await selectPostingErrors(ctx.db, scopeOf(actor), { siteId: f.siteId, status: f.status, countListId: f.countListId, limit: f.limit + 1, offset: f.offset });
+  const rows = await selectPostingErrors(ctx.db, scopeOf(actor), {
+    siteId: f.siteId,
+    status: f.status,
+    countListId: f.countListId,
+    limit: f.limit + 1,
+    offset: f.offset,
+  });
   return rows.map(view);
 }
 

@@ -2,7 +2,16 @@
 // jsonb_to_recordset, so a 50,000-line inventory close costs a handful of statements, not one per line.
 import { sql } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
-import type { BalanceChange, ItemFacts, LotConsumption, Plan, PlaceFacts, PostingLine, Valuation, ValuationChange } from '../../domain/ledger/index.js';
+import type {
+  BalanceChange,
+  ItemFacts,
+  LotConsumption,
+  Plan,
+  PlaceFacts,
+  PostingLine,
+  Valuation,
+  ValuationChange,
+} from '../../domain/ledger/index.js';
 import { positionKey, valuationKey } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
 
@@ -21,14 +30,26 @@ function chunks<T>(xs: T[], size = BATCH): T[][] {
 export async function loadPlaceFacts(trx: Tx, lines: PostingLine[]): Promise<PlaceFacts> {
   const ids = (pick: (l: PostingLine) => string | null) => uniq(lines.map(pick));
   const [items, warehouses, zones, bins] = await Promise.all([
-    trx.selectFrom('items').select(['id', 'code', 'lotManagement', 'serialManagement'])
-      .where(sql<boolean>`id = any(${ids((l) => l.itemId)}::bigint[])`).execute(),
-    trx.selectFrom('warehouses').select(['id', 'code', 'siteId', 'kind', 'allowNegative'])
-      .where(sql<boolean>`id = any(${ids((l) => l.warehouseId)}::bigint[])`).execute(),
-    trx.selectFrom('zones').select(['id', 'code', 'warehouseId', 'structured', 'usage'])
-      .where(sql<boolean>`id = any(${ids((l) => l.zoneId)}::bigint[])`).execute(),
-    trx.selectFrom('bins').select(['id', 'code', 'warehouseId', 'zoneId'])
-      .where(sql<boolean>`id = any(${ids((l) => l.binId)}::bigint[])`).execute(),
+    trx
+      .selectFrom('items')
+      .select(['id', 'code', 'lotManagement', 'serialManagement'])
+      .where(sql<boolean>`id = any(${ids((l) => l.itemId)}::bigint[])`)
+      .execute(),
+    trx
+      .selectFrom('warehouses')
+      .select(['id', 'code', 'siteId', 'kind', 'allowNegative'])
+      .where(sql<boolean>`id = any(${ids((l) => l.warehouseId)}::bigint[])`)
+      .execute(),
+    trx
+      .selectFrom('zones')
+      .select(['id', 'code', 'warehouseId', 'structured', 'usage'])
+      .where(sql<boolean>`id = any(${ids((l) => l.zoneId)}::bigint[])`)
+      .execute(),
+    trx
+      .selectFrom('bins')
+      .select(['id', 'code', 'warehouseId', 'zoneId'])
+      .where(sql<boolean>`id = any(${ids((l) => l.binId)}::bigint[])`)
+      .execute(),
   ]);
   return {
     items: new Map(items.map((i): [string, ItemFacts] => [i.id, i])),
@@ -39,22 +60,38 @@ export async function loadPlaceFacts(trx: Tx, lines: PostingLine[]): Promise<Pla
 }
 
 /** The accounting period holding `date`: undefined when none does; `anyDefined` false on a fresh install. */
-export async function periodOf(trx: Tx, date: string): Promise<{ anyDefined: boolean; period?: { id: string; code: string; status: 'open' | 'closed' } }> {
+export async function periodOf(
+  trx: Tx,
+  date: string,
+): Promise<{ anyDefined: boolean; period?: { id: string; code: string; status: 'open' | 'closed' } }> {
   const any = await trx.selectFrom('accountingPeriods').select('id').limit(1).executeTakeFirst();
   if (!any) return { anyDefined: false };
-  const period = await trx.selectFrom('accountingPeriods').select(['id', 'code', 'status'])
-    .where('startDate', '<=', date).where('endDate', '>=', date).orderBy('startDate').executeTakeFirst();
+  const period = await trx
+    .selectFrom('accountingPeriods')
+    .select(['id', 'code', 'status'])
+    .where('startDate', '<=', date)
+    .where('endDate', '>=', date)
+    .orderBy('startDate')
+    .executeTakeFirst();
   return period ? { anyDefined: true, period } : { anyDefined: true };
 }
 
-export interface LockHit { countListId: string; lineIndex: number; lockId: string }
+export interface LockHit {
+  countListId: string;
+  lineIndex: number;
+  lockId: string;
+}
 
 /** The first stock lock of another count list that a line touches (same rule as domain lineTouchesLock). */
 export async function findLock(trx: Tx, lines: PostingLine[], ownCountList?: string): Promise<LockHit | undefined> {
-  const seen = new Map<string, { i: number; item_id: string; warehouse_id: string; zone_id: string | null; bin_id: string | null }>();
+  const seen = new Map<
+    string,
+    { i: number; item_id: string; warehouse_id: string; zone_id: string | null; bin_id: string | null }
+  >();
   for (const l of lines) {
     const k = `${l.itemId}|${l.warehouseId}|${l.zoneId}|${l.binId}`;
-    if (!seen.has(k)) seen.set(k, { i: l.index, item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId });
+    if (!seen.has(k))
+      seen.set(k, { i: l.index, item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId });
   }
   // One index probe per line and kind of lock (stock_locks_lookup_idx: warehouse, item, bin): an item lock
   // at the bin or bin-less, a whole-bin lock, a whole zone/warehouse lock. Written as `(item is null or
@@ -109,22 +146,47 @@ export async function lockValuations(trx: Tx, now: Date, lines: PostingLine[]): 
     where item_id = any(${itemIds}::bigint[])
     order by item_id, warehouse_id nulls first
     for update`.execute(trx);
-  return new Map(rows.map((r) => [valuationKey(String(r.itemId), r.warehouseId === null ? null : String(r.warehouseId)),
-    { quantity: new Dec(r.quantity), average: new Dec(r.averagePrice) }]));
+  return new Map(
+    rows.map((r) => [
+      valuationKey(String(r.itemId), r.warehouseId === null ? null : String(r.warehouseId)),
+      { quantity: new Dec(r.quantity), average: new Dec(r.averagePrice) },
+    ]),
+  );
 }
 
 /** Locks the existing balance rows of the posting's positions in id order and returns their quantities. */
-export interface LockedBalance { id: string; quantity: Dec }
+export interface LockedBalance {
+  id: string;
+  quantity: Dec;
+}
 
 export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<string, LockedBalance>> {
   const positions = new Map<string, object>();
   for (const l of lines) {
     if (l.quantity.isZero()) continue;
-    positions.set(positionKey(l), { item_id: l.itemId, warehouse_id: l.warehouseId, zone_id: l.zoneId, bin_id: l.binId, lot: l.lot, serial: l.serial, owner_id: l.ownerId });
+    positions.set(positionKey(l), {
+      item_id: l.itemId,
+      warehouse_id: l.warehouseId,
+      zone_id: l.zoneId,
+      bin_id: l.binId,
+      lot: l.lot,
+      serial: l.serial,
+      owner_id: l.ownerId,
+    });
   }
   const out = new Map<string, LockedBalance>();
   if (positions.size === 0) return out;
-  const { rows } = await sql<{ id: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; ownerId: string; quantity: string }>`
+  const { rows } = await sql<{
+    id: string;
+    itemId: string;
+    warehouseId: string;
+    zoneId: string | null;
+    binId: string | null;
+    lot: string;
+    serial: string;
+    ownerId: string;
+    quantity: string;
+  }>`
     select b.id, b.item_id, b.warehouse_id, b.zone_id, b.bin_id, b.lot, b.serial, b.owner_id, b.quantity
     from stock_balances b
     join jsonb_to_recordset(${json([...positions.values()])})
@@ -135,14 +197,31 @@ export async function lockBalances(trx: Tx, lines: PostingLine[]): Promise<Map<s
     for update of b`.execute(trx);
   for (const r of rows) {
     const s = (v: string | null) => (v === null ? null : String(v));
-    out.set(positionKey({ itemId: String(r.itemId), warehouseId: String(r.warehouseId), zoneId: s(r.zoneId), binId: s(r.binId), lot: r.lot, serial: r.serial, ownerId: String(r.ownerId) }), { id: String(r.id), quantity: new Dec(r.quantity) });
+    out.set(
+      positionKey({
+        itemId: String(r.itemId),
+        warehouseId: String(r.warehouseId),
+        zoneId: s(r.zoneId),
+        binId: s(r.binId),
+        lot: r.lot,
+        serial: r.serial,
+        ownerId: String(r.ownerId),
+      }),
+      { id: String(r.id), quantity: new Dec(r.quantity) },
+    );
   }
   return out;
 }
 
 export interface EntryHeader {
-  siteId: string; keyCode: string; postingDate: string; originType: string; originId: string | null;
-  costCentre: string | null; userId: string | null; now: Date;
+  siteId: string;
+  keyCode: string;
+  postingDate: string;
+  originType: string;
+  originId: string | null;
+  costCentre: string | null;
+  userId: string | null;
+  now: Date;
   /** Transfer group of each line (by line index); empty for other postings. */
   transferGroups: ReadonlyMap<number, string>;
 }
@@ -151,8 +230,17 @@ export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promis
   const ids: string[] = [];
   for (const part of chunks(plan.entries)) {
     const rows = part.map((e) => ({
-      i: e.line.index, item_id: e.line.itemId, warehouse_id: e.line.warehouseId, zone_id: e.line.zoneId, bin_id: e.line.binId,
-      lot: e.line.lot, serial: e.line.serial, owner_id: e.line.ownerId, quantity: decText(e.line.quantity), value: decText(e.value), unit_price: decText(e.unitPrice),
+      i: e.line.index,
+      item_id: e.line.itemId,
+      warehouse_id: e.line.warehouseId,
+      zone_id: e.line.zoneId,
+      bin_id: e.line.binId,
+      lot: e.line.lot,
+      serial: e.line.serial,
+      owner_id: e.line.ownerId,
+      quantity: decText(e.line.quantity),
+      value: decText(e.value),
+      unit_price: decText(e.unitPrice),
       transfer_group: h.transferGroups.get(e.line.index) ?? null,
     }));
     const { rows: inserted } = await sql<{ id: string }>`
@@ -173,11 +261,22 @@ export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promis
  * Adds the posting's deltas to the balance rows. Rows locked before are updated by id (no foreign-key checks,
  * which dominate the cost of large postings); missing positions are inserted on the nulls-not-distinct key.
  */
-export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes: BalanceChange[], existing: Map<string, LockedBalance>): Promise<void> {
+export async function upsertBalances(
+  trx: Tx,
+  siteId: string,
+  now: Date,
+  changes: BalanceChange[],
+  existing: Map<string, LockedBalance>,
+): Promise<void> {
   const known = changes.filter((c) => existing.has(c.key));
   const fresh = changes.filter((c) => !existing.has(c.key));
   for (const part of chunks(known)) {
-    const rows = part.map((c) => ({ id: existing.get(c.key)!.id, delta: decText(c.delta), ever_nonzero: c.everNonzero, movements: c.movements }));
+    const rows = part.map((c) => ({
+      id: existing.get(c.key)!.id,
+      delta: decText(c.delta),
+      ever_nonzero: c.everNonzero,
+      movements: c.movements,
+    }));
     await sql`
       update stock_balances b set quantity = b.quantity + x.delta, ever_nonzero = b.ever_nonzero or x.ever_nonzero,
         movements_since_count = b.movements_since_count + x.movements, updated_at = ${now}
@@ -186,8 +285,16 @@ export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes
   }
   for (const part of chunks(fresh)) {
     const rows = part.map((c) => ({
-      item_id: c.itemId, warehouse_id: c.warehouseId, zone_id: c.zoneId, bin_id: c.binId, lot: c.lot, serial: c.serial, owner_id: c.ownerId,
-      delta: decText(c.delta), ever_nonzero: c.everNonzero, movements: c.movements,
+      item_id: c.itemId,
+      warehouse_id: c.warehouseId,
+      zone_id: c.zoneId,
+      bin_id: c.binId,
+      lot: c.lot,
+      serial: c.serial,
+      owner_id: c.ownerId,
+      delta: decText(c.delta),
+      ever_nonzero: c.everNonzero,
+      movements: c.movements,
     }));
     await sql`
       insert into stock_balances as b (site_id, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, ever_nonzero,
@@ -206,7 +313,12 @@ export async function upsertBalances(trx: Tx, siteId: string, now: Date, changes
 /** Writes new valuations and the item master's moving average; marks the items as having movements. */
 export async function saveValuations(trx: Tx, now: Date, changes: ValuationChange[]): Promise<void> {
   for (const part of chunks(changes)) {
-    const rows = part.map((v) => ({ item_id: v.itemId, warehouse_id: v.warehouseId, quantity: decText(v.after.quantity), average: decText(v.after.average) }));
+    const rows = part.map((v) => ({
+      item_id: v.itemId,
+      warehouse_id: v.warehouseId,
+      quantity: decText(v.after.quantity),
+      average: decText(v.after.average),
+    }));
     await sql`
       update stock_valuations v set quantity = x.quantity, average_price = x.average, updated_at = ${now}
       from jsonb_to_recordset(${json(rows)}) as x(item_id bigint, warehouse_id bigint, quantity numeric, average numeric)
@@ -227,7 +339,8 @@ export async function upsertLots(trx: Tx, now: Date, lines: PostingLine[]): Prom
     if (l.lot === '') continue;
     const k = `${l.itemId}|${l.lot}`;
     const prev = lots.get(k);
-    if (!prev || (prev.expiry_date === null && l.expiryDate !== null)) lots.set(k, { item_id: l.itemId, code: l.lot, expiry_date: l.expiryDate });
+    if (!prev || (prev.expiry_date === null && l.expiryDate !== null))
+      lots.set(k, { item_id: l.itemId, code: l.lot, expiry_date: l.expiryDate });
   }
   for (const part of chunks([...lots.values()])) {
     await sql`
@@ -242,7 +355,11 @@ export async function upsertLots(trx: Tx, now: Date, lines: PostingLine[]): Prom
 
 /** `count` new transfer-group numbers in one statement. */
 export async function nextTransferGroups(trx: Tx, count: number): Promise<string[]> {
-  const { rows } = await sql<{ g: string }>`select nextval('stock_ledger_transfer_group_seq') as g from generate_series(1, ${count}::int) order by 1`.execute(trx);
+  const { rows } = await sql<{
+    g: string;
+  }>`select nextval('stock_ledger_transfer_group_seq') as g from generate_series(1, ${count}::int) order by 1`.execute(
+    trx,
+  );
   return rows.map((r) => String(r.g));
 }
 
@@ -254,17 +371,29 @@ export async function loadLotConsumption(trx: Tx, itemIds: string[]): Promise<Ma
 
 /** Code and availability check modes (item and lot) of the items. */
 export async function loadAvailabilityChecks(trx: Tx, itemIds: string[]) {
-  return trx.selectFrom('items').select(['id', 'code', 'availabilityCheck', 'lotAvailabilityCheck'])
-    .where(sql<boolean>`id = any(${itemIds}::bigint[])`).execute();
+  return trx
+    .selectFrom('items')
+    .select(['id', 'code', 'availabilityCheck', 'lotAvailabilityCheck'])
+    .where(sql<boolean>`id = any(${itemIds}::bigint[])`)
+    .execute();
 }
 
-export interface AvailabilityProbe { i: number; itemId: string; warehouseId: string; ownerId: string; lot: string | null }
+export interface AvailabilityProbe {
+  i: number;
+  itemId: string;
+  warehouseId: string;
+  ownerId: string;
+  lot: string | null;
+}
 
 /**
  * On hand and open reservations per probe, in one statement: in the warehouse, for the owner, of the lot
  * when the probe names one (else of every lot). Keyed by the probe's `i`.
  */
-export async function sumAvailability(trx: Tx, probes: AvailabilityProbe[]): Promise<Map<number, { onHand: string; reserved: string }>> {
+export async function sumAvailability(
+  trx: Tx,
+  probes: AvailabilityProbe[],
+): Promise<Map<number, { onHand: string; reserved: string }>> {
   const { rows } = await sql<{ i: number; onHand: string; reserved: string }>`
     select x.i,
       (select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = x.item_id and b.warehouse_id = x.warehouse_id

@@ -6,7 +6,14 @@ import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, t
 import { recordAudit } from '../audit/audit.service.js';
 import { checkPostingAvailability } from './availability.js';
 import { findTransactionKey } from './keys.repository.js';
-import { type AvailabilityWarning, type PostOptions, type PostResult, type PostingInput, postMovements, preparePosting } from './post-movements.js';
+import {
+  type AvailabilityWarning,
+  type PostOptions,
+  type PostResult,
+  type PostingInput,
+  postMovements,
+  preparePosting,
+} from './post-movements.js';
 
 export interface ManualPosting {
   siteId: string;
@@ -40,11 +47,17 @@ export interface TransferPosting extends Omit<ManualPosting, 'lines'> {
 
 async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Promise<void> {
   const key = await findTransactionKey(trx, keyCode);
-  if (!key) throw new DomainError('reference.unknown', `transaction key ${keyCode} does not exist`, { field: 'keyCode' });
+  if (!key)
+    throw new DomainError('reference.unknown', `transaction key ${keyCode} does not exist`, { field: 'keyCode' });
   if (!allowed.includes(key.kind)) {
-    throw new DomainError('ledger.key_kind_mismatch', `key ${keyCode} is a ${key.kind} key; this operation needs a ${allowed.join(' or ')} key`, {
-      field: 'keyCode', params: { keyCode, kind: key.kind, expected: allowed },
-    });
+    throw new DomainError(
+      'ledger.key_kind_mismatch',
+      `key ${keyCode} is a ${key.kind} key; this operation needs a ${allowed.join(' or ')} key`,
+      {
+        field: 'keyCode',
+        params: { keyCode, kind: key.kind, expected: allowed },
+      },
+    );
   }
 }
 
@@ -52,17 +65,39 @@ async function requireKeyKind(trx: Tx, keyCode: string, allowed: KeyKind[]): Pro
 export type ManualPostResult = PostResult & { warnings: AvailabilityWarning[] };
 
 const postingOf = (ctx: ServiceContext, input: ManualPosting): PostingInput => ({
-  siteId: input.siteId, keyCode: input.keyCode, postingDate: input.postingDate ?? today(ctx),
-  originType: input.originType ?? 'manual', originId: input.originId ?? null, costCentre: input.costCentre ?? null, lines: input.lines,
+  siteId: input.siteId,
+  keyCode: input.keyCode,
+  postingDate: input.postingDate ?? today(ctx),
+  originType: input.originType ?? 'manual',
+  originId: input.originId ?? null,
+  costCentre: input.costCentre ?? null,
+  lines: input.lines,
 });
 
-function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[], options: PostOptions = {}): Promise<ManualPostResult> {
+function manual(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ManualPosting,
+  allowed: KeyKind[],
+  options: PostOptions = {},
+): Promise<ManualPostResult> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
     const res = await postMovements(trx, ctx, actor, postingOf(ctx, input), options);
     const outcome = res.status === 'posted' ? { entryIds: res.entryIds } : { postingErrorId: res.postingErrorId };
-    await recordAudit(trx, ctx, { action: 'ledger.manual_posting', actor, subjectType: 'posting', details: { keyCode: input.keyCode, siteId: input.siteId, lines: input.lines.length, status: res.status, ...outcome } });
+    await recordAudit(trx, ctx, {
+      action: 'ledger.manual_posting',
+      actor,
+      subjectType: 'posting',
+      details: {
+        keyCode: input.keyCode,
+        siteId: input.siteId,
+        lines: input.lines.length,
+        status: res.status,
+        ...outcome,
+      },
+    });
     return { ...res, warnings: res.warnings ?? [] };
   });
 }
@@ -72,7 +107,12 @@ function manual(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed
  * period, places, automatic lots) and the same availability check as the posting, so the screen can have the
  * warnings confirmed first. Bad input and a blocking shortage throw exactly as the posting would.
  */
-function check(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed: KeyKind[]): Promise<{ warnings: AvailabilityWarning[] }> {
+function check(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ManualPosting,
+  allowed: KeyKind[],
+): Promise<{ warnings: AvailabilityWarning[] }> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     await requireKeyKind(trx, input.keyCode, allowed);
@@ -81,24 +121,46 @@ function check(ctx: ServiceContext, actor: Actor, input: ManualPosting, allowed:
   });
 }
 
-export const postReceipt = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['receipt']);
+export const postReceipt = (ctx: ServiceContext, actor: Actor, input: ManualPosting) =>
+  manual(ctx, actor, input, ['receipt']);
 /** Issues apply the items' availability checks (none / warning / blocking). */
-export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['issue'], { checkAvailability: true });
+export const postIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) =>
+  manual(ctx, actor, input, ['issue'], { checkAvailability: true });
 /** The warnings postIssue would return, without posting. */
-export const checkIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => check(ctx, actor, input, ['issue']);
+export const checkIssue = (ctx: ServiceContext, actor: Actor, input: ManualPosting) =>
+  check(ctx, actor, input, ['issue']);
 /** Quantity corrections in either direction, and value adjustments (quantity 0 with a value). */
-export const postAdjustment = (ctx: ServiceContext, actor: Actor, input: ManualPosting) => manual(ctx, actor, input, ['adjustment', 'revaluation']);
+export const postAdjustment = (ctx: ServiceContext, actor: Actor, input: ManualPosting) =>
+  manual(ctx, actor, input, ['adjustment', 'revaluation']);
 
 /** A transfer line becomes an issue at its source and a receipt at its target, sharing one transfer group. */
 export function transferLines(lines: TransferLine[]): PostingLineInput[] {
   return lines.flatMap((l, i) => {
-    if (typeof l.quantity !== 'string' || !/^\d{1,20}(\.\d{1,12})?$/.test(l.quantity) || /^0+(\.0+)?$/.test(l.quantity)) {
-      throw new DomainError('validation.failed', `lines.${i}.quantity must be a positive decimal: the quantity moved`, { field: `lines.${i}.quantity` });
+    if (
+      typeof l.quantity !== 'string' ||
+      !/^\d{1,20}(\.\d{1,12})?$/.test(l.quantity) ||
+      /^0+(\.0+)?$/.test(l.quantity)
+    ) {
+      throw new DomainError('validation.failed', `lines.${i}.quantity must be a positive decimal: the quantity moved`, {
+        field: `lines.${i}.quantity`,
+      });
     }
     const common = { itemId: l.itemId, ownerId: l.ownerId, lot: l.lot ?? null, serial: l.serial ?? null };
     return [
-      { ...common, warehouseId: l.fromWarehouseId, zoneId: l.fromZoneId ?? null, binId: l.fromBinId ?? null, quantity: `-${l.quantity}` },
-      { ...common, warehouseId: l.toWarehouseId, zoneId: l.toZoneId ?? null, binId: l.toBinId ?? null, quantity: l.quantity },
+      {
+        ...common,
+        warehouseId: l.fromWarehouseId,
+        zoneId: l.fromZoneId ?? null,
+        binId: l.fromBinId ?? null,
+        quantity: `-${l.quantity}`,
+      },
+      {
+        ...common,
+        warehouseId: l.toWarehouseId,
+        zoneId: l.toZoneId ?? null,
+        binId: l.toBinId ?? null,
+        quantity: l.quantity,
+      },
     ];
   });
 }
@@ -107,20 +169,31 @@ export function transferLines(lines: TransferLine[]): PostingLineInput[] {
 function transferField(field: string | undefined): string | undefined {
   const m = field === undefined ? null : /^lines\.(\d+)\.(\w+)$/.exec(field);
   if (!m) return field;
-  const n = Number(m[1]); const name = m[2]!;
+  const n = Number(m[1]);
+  const name = m[2]!;
   const side = n % 2 === 0 ? 'from' : 'to';
-  const mapped = ['warehouseId', 'zoneId', 'binId'].includes(name) ? `${side}${name[0]!.toUpperCase()}${name.slice(1)}` : name;
+  const mapped = ['warehouseId', 'zoneId', 'binId'].includes(name)
+    ? `${side}${name[0]!.toUpperCase()}${name.slice(1)}`
+    : name;
   return `lines.${Math.floor(n / 2)}.${mapped}`;
 }
 
 /** Transfers apply the availability checks at their source warehouse (moves within one warehouse take nothing out of it). */
-export async function postTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<ManualPostResult> {
+export async function postTransfer(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: TransferPosting,
+): Promise<ManualPostResult> {
   const lines = transferLines(input.lines); // its errors already name the transfer's lines
   return onTransferLines(() => manual(ctx, actor, { ...input, lines }, ['transfer'], { checkAvailability: true }));
 }
 
 /** The warnings postTransfer would return, without posting. */
-export async function checkTransfer(ctx: ServiceContext, actor: Actor, input: TransferPosting): Promise<{ warnings: AvailabilityWarning[] }> {
+export async function checkTransfer(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: TransferPosting,
+): Promise<{ warnings: AvailabilityWarning[] }> {
   const lines = transferLines(input.lines);
   return onTransferLines(() => check(ctx, actor, { ...input, lines }, ['transfer']));
 }
@@ -133,6 +206,9 @@ async function onTransferLines<R extends { warnings: AvailabilityWarning[] }>(ru
   } catch (e) {
     if (!isDomainError(e)) throw e;
     const field = transferField(e.field);
-    throw new DomainError(e.code, e.message.replace(/^lines\.\d+/, field?.replace(/\.\w+$/, '') ?? ''), { ...(field ? { field } : {}), ...(e.params ? { params: e.params } : {}) });
+    throw new DomainError(e.code, e.message.replace(/^lines\.\d+/, field?.replace(/\.\w+$/, '') ?? ''), {
+      ...(field ? { field } : {}),
+      ...(e.params ? { params: e.params } : {}),
+    });
   }
 }

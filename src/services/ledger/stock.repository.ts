@@ -4,25 +4,69 @@ import type { Tx } from '../context.js';
 import { type SiteScope, siteIs } from '../site-scope.js';
 
 export interface BalanceFilter {
-  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined;
-  binId?: string | undefined; lot?: string | undefined; serial?: string | undefined; ownerId?: string | undefined;
+  siteId?: string | undefined;
+  itemId?: string | undefined;
+  warehouseId?: string | undefined;
+  zoneId?: string | undefined;
+  binId?: string | undefined;
+  lot?: string | undefined;
+  serial?: string | undefined;
+  ownerId?: string | undefined;
   /** Only positions holding stock (quantity ≠ 0). */
   nonZero?: boolean | undefined;
-  limit: number; offset: number;
+  limit: number;
+  offset: number;
 }
 
 export interface BalanceView {
-  id: string; siteId: string; itemId: string; itemCode: string; warehouseId: string; zoneId: string | null; binId: string | null; binCode: string | null;
-  lot: string; serial: string; ownerId: string; quantity: string; everNonzero: boolean; lastCountedDate: string | null; movementsSinceCount: number;
+  id: string;
+  siteId: string;
+  itemId: string;
+  itemCode: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
+  quantity: string;
+  everNonzero: boolean;
+  lastCountedDate: string | null;
+  movementsSinceCount: number;
 }
 
 export async function selectBalances(db: Tx, scope: SiteScope, f: BalanceFilter): Promise<BalanceView[]> {
-  let q = db.selectFrom('stockBalances as b').innerJoin('items as i', 'i.id', 'b.itemId').leftJoin('bins as n', 'n.id', 'b.binId')
-    .select(['b.id', 'b.siteId', 'b.itemId', 'i.code as itemCode', 'b.warehouseId', 'b.zoneId', 'b.binId', 'n.code as binCode', 'b.lot', 'b.serial',
-      'b.ownerId', 'b.quantity', 'b.everNonzero', 'b.lastCountedDate', 'b.movementsSinceCount'])
-    .orderBy('i.code').orderBy('b.warehouseId').orderBy('n.code').orderBy('b.lot').orderBy('b.serial').orderBy('b.id')
+  let q = db
+    .selectFrom('stockBalances as b')
+    .innerJoin('items as i', 'i.id', 'b.itemId')
+    .leftJoin('bins as n', 'n.id', 'b.binId')
+    .select([
+      'b.id',
+      'b.siteId',
+      'b.itemId',
+      'i.code as itemCode',
+      'b.warehouseId',
+      'b.zoneId',
+      'b.binId',
+      'n.code as binCode',
+      'b.lot',
+      'b.serial',
+      'b.ownerId',
+      'b.quantity',
+      'b.everNonzero',
+      'b.lastCountedDate',
+      'b.movementsSinceCount',
+    ])
+    .orderBy('i.code')
+    .orderBy('b.warehouseId')
+    .orderBy('n.code')
+    .orderBy('b.lot')
+    .orderBy('b.serial')
+    .orderBy('b.id')
     .where(siteIs('b.siteId', scope))
-    .limit(f.limit).offset(f.offset);
+    .limit(f.limit)
+    .offset(f.offset);
   if (f.siteId) q = q.where('b.siteId', '=', f.siteId);
   if (f.itemId) q = q.where('b.itemId', '=', f.itemId);
   if (f.warehouseId) q = q.where('b.warehouseId', '=', f.warehouseId);
@@ -40,9 +84,20 @@ export const LEDGER_SORTS = ['entry', 'date', 'item', 'place', 'quantity', 'valu
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 export interface LedgerFilter {
-  siteId?: string | undefined; itemId?: string | undefined; warehouseId?: string | undefined; zoneId?: string | undefined; binId?: string | undefined;
-  lot?: string | undefined; keyCode?: string | undefined; originType?: string | undefined; originId?: string | undefined; transferGroup?: string | undefined;
-  from?: string | undefined; to?: string | undefined; limit: number; offset: number;
+  siteId?: string | undefined;
+  itemId?: string | undefined;
+  warehouseId?: string | undefined;
+  zoneId?: string | undefined;
+  binId?: string | undefined;
+  lot?: string | undefined;
+  keyCode?: string | undefined;
+  originType?: string | undefined;
+  originId?: string | undefined;
+  transferGroup?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
   /** Only these entries (e.g. the entryIds a posting returned). */
   ids?: string[] | undefined;
   sort?: LedgerSort | undefined;
@@ -50,10 +105,32 @@ export interface LedgerFilter {
 }
 
 export interface LedgerEntryView {
-  id: string; siteId: string; keyCode: string; itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; lot: string;
-  serial: string; ownerId: string; quantity: string; value: string; unitPrice: string; postingDate: string; originType: string;
-  originId: string | null; transferGroup: string | null; costCentre: string | null; userId: string | null; createdAt: string;
-  itemCode: string; itemDescription: string; unit: string; warehouseCode: string; zoneCode: string | null; binCode: string | null;
+  id: string;
+  siteId: string;
+  keyCode: string;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  ownerId: string;
+  quantity: string;
+  value: string;
+  unitPrice: string;
+  postingDate: string;
+  originType: string;
+  originId: string | null;
+  transferGroup: string | null;
+  costCentre: string | null;
+  userId: string | null;
+  createdAt: string;
+  itemCode: string;
+  itemDescription: string;
+  unit: string;
+  warehouseCode: string;
+  zoneCode: string | null;
+  binCode: string | null;
   /** The causing document's own number (a count list's or inventory's), when the origin is one of them. */
   originNumber: string | null;
   /** For a count list: the inventory it belongs to (for a link), else null. */
@@ -71,10 +148,12 @@ const LEDGER_ORDER: Record<LedgerSort, (dir: 'asc' | 'desc') => ReturnType<typeo
 };
 
 /** The origin id as a row id when it is one (origin ids are free text for manual postings). */
-const originRef = (type: string) => sql`case when e.origin_type = ${type} and e.origin_id ~ '^[1-9][0-9]{0,17}$' then e.origin_id::bigint end`;
+const originRef = (type: string) =>
+  sql`case when e.origin_type = ${type} and e.origin_id ~ '^[1-9][0-9]{0,17}$' then e.origin_id::bigint end`;
 
 export async function selectLedgerEntries(db: Tx, scope: SiteScope, f: LedgerFilter) {
-  let q = db.selectFrom('stockLedger as e')
+  let q = db
+    .selectFrom('stockLedger as e')
     .innerJoin('items as i', 'i.id', 'e.itemId')
     .innerJoin('warehouses as w', 'w.id', 'e.warehouseId')
     .leftJoin('zones as z', 'z.id', 'e.zoneId')
@@ -82,11 +161,20 @@ export async function selectLedgerEntries(db: Tx, scope: SiteScope, f: LedgerFil
     .leftJoin('countLists as ocl', (j) => j.on(sql<boolean>`ocl.id = ${originRef('count_list')}`))
     .leftJoin('inventories as oinv', (j) => j.on(sql<boolean>`oinv.id = ${originRef('inventory')}`))
     .selectAll('e')
-    .select(['i.code as itemCode', 'i.description as itemDescription', 'i.primaryUnit as unit', 'w.code as warehouseCode', 'z.code as zoneCode',
-      'n.code as binCode', sql<string | null>`coalesce(ocl.number, oinv.number)`.as('originNumber'), sql<string | null>`ocl.inventory_id::text`.as('originInventoryId')])
+    .select([
+      'i.code as itemCode',
+      'i.description as itemDescription',
+      'i.primaryUnit as unit',
+      'w.code as warehouseCode',
+      'z.code as zoneCode',
+      'n.code as binCode',
+      sql<string | null>`coalesce(ocl.number, oinv.number)`.as('originNumber'),
+      sql<string | null>`ocl.inventory_id::text`.as('originInventoryId'),
+    ])
     .orderBy(LEDGER_ORDER[f.sort ?? 'entry'](f.dir ?? 'asc'))
     .where(siteIs('e.siteId', scope))
-    .limit(f.limit).offset(f.offset);
+    .limit(f.limit)
+    .offset(f.offset);
   if (f.siteId) q = q.where('e.siteId', '=', f.siteId);
   if (f.itemId) q = q.where('e.itemId', '=', f.itemId);
   if (f.warehouseId) q = q.where('e.warehouseId', '=', f.warehouseId);
@@ -103,14 +191,37 @@ export async function selectLedgerEntries(db: Tx, scope: SiteScope, f: LedgerFil
   return q.execute();
 }
 
-export interface LotView { id: string; itemId: string; code: string; expiryDate: string | null; productionDate: string | null; onHand: string }
+export interface LotView {
+  id: string;
+  itemId: string;
+  code: string;
+  expiryDate: string | null;
+  productionDate: string | null;
+  onHand: string;
+}
 
 /** Lots (item master rows, shared by all sites) with their on-hand quantity summed over the scope's balances. */
-export async function selectLots(db: Tx, scope: SiteScope, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
-  let q = db.selectFrom('lots as l')
-    .select(['l.id', 'l.itemId', 'l.code', 'l.expiryDate', 'l.productionDate',
-      sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code and ${siteIs('b.site_id', scope)})`.as('onHand')])
-    .orderBy('l.itemId').orderBy('l.code').limit(f.limit).offset(f.offset);
+export async function selectLots(
+  db: Tx,
+  scope: SiteScope,
+  f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number },
+): Promise<LotView[]> {
+  let q = db
+    .selectFrom('lots as l')
+    .select([
+      'l.id',
+      'l.itemId',
+      'l.code',
+      'l.expiryDate',
+      'l.productionDate',
+      sql<string>`(select coalesce(sum(b.quantity), 0) from stock_balances b where b.item_id = l.item_id and b.lot = l.code and ${siteIs('b.site_id', scope)})`.as(
+        'onHand',
+      ),
+    ])
+    .orderBy('l.itemId')
+    .orderBy('l.code')
+    .limit(f.limit)
+    .offset(f.offset);
   if (f.itemId) q = q.where('l.itemId', '=', f.itemId);
   if (f.expiringBy) q = q.where('l.expiryDate', '<=', f.expiringBy);
   return q.execute();
@@ -166,15 +277,27 @@ export async function rebuildBalancesFromLedger(trx: Tx, now: Date, itemIds: str
 }
 
 export interface LotPositionRow {
-  itemId: string; warehouseId: string; zoneId: string | null; binId: string | null; ownerId: string; lot: string; serial: string;
-  quantity: string; expiryDate: string | null; firstReceipt: string | null;
+  itemId: string;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  ownerId: string;
+  lot: string;
+  serial: string;
+  quantity: string;
+  expiryDate: string | null;
+  firstReceipt: string | null;
 }
 
 /**
  * Positions of the items in the warehouses holding a lot with stock (> 0), with the lot's expiry and the
  * posting date of its first incoming entry in the warehouse (receipt, transfer in, positive correction).
  */
-export async function selectLotPositions(trx: Tx, itemIds: string[], warehouseIds: string[]): Promise<LotPositionRow[]> {
+export async function selectLotPositions(
+  trx: Tx,
+  itemIds: string[],
+  warehouseIds: string[],
+): Promise<LotPositionRow[]> {
   const { rows } = await sql<LotPositionRow>`
     with f as (
       select item_id, warehouse_id, lot, min(posting_date) as first_receipt from stock_ledger
@@ -192,7 +315,11 @@ export async function selectLotPositions(trx: Tx, itemIds: string[], warehouseId
 }
 
 /** Open reservations naming a lot, summed per item, warehouse, owner and lot. */
-export async function sumOpenLotReservations(trx: Tx, itemIds: string[], warehouseIds: string[]): Promise<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }[]> {
+export async function sumOpenLotReservations(
+  trx: Tx,
+  itemIds: string[],
+  warehouseIds: string[],
+): Promise<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }[]> {
   const { rows } = await sql<{ itemId: string; warehouseId: string; ownerId: string; lot: string; reserved: string }>`
     select item_id, warehouse_id, owner_id, lot, sum(quantity)::text as reserved from reservations
     where status = 'open' and lot <> '' and item_id = any(${itemIds}::bigint[]) and warehouse_id = any(${warehouseIds}::bigint[])

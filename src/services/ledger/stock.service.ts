@@ -8,12 +8,27 @@ import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } 
 import { requireWarehouseInScope, scopeOf } from '../site-scope.js';
 import { type Availability, type Scope, availabilityIn } from './reservations.service.js';
 import {
-  type BalanceFilter, type BalanceView, type LedgerEntryView, type LedgerFilter, type LotView, lockBalanceTable, rebuildBalancesFromLedger,
-  selectBalances, selectLedgerEntries, selectLots,
+  type BalanceFilter,
+  type BalanceView,
+  type LedgerEntryView,
+  type LedgerFilter,
+  type LotView,
+  lockBalanceTable,
+  rebuildBalancesFromLedger,
+  selectBalances,
+  selectLedgerEntries,
+  selectLots,
 } from './stock.repository.js';
 
 export { LEDGER_SORTS } from './stock.repository.js';
-export type { BalanceFilter, BalanceView, LedgerEntryView, LedgerFilter, LedgerSort, LotView } from './stock.repository.js';
+export type {
+  BalanceFilter,
+  BalanceView,
+  LedgerEntryView,
+  LedgerFilter,
+  LedgerSort,
+  LotView,
+} from './stock.repository.js';
 
 const num = (s: string) => decText(new Dec(s));
 
@@ -23,19 +38,34 @@ export async function listBalances(ctx: ServiceContext, actor: Actor, f: Balance
   return rows.map((r) => ({ ...r, quantity: num(r.quantity) }));
 }
 
-export async function listLedgerEntries(ctx: ServiceContext, actor: Actor, f: LedgerFilter): Promise<LedgerEntryView[]> {
+export async function listLedgerEntries(
+  ctx: ServiceContext,
+  actor: Actor,
+  f: LedgerFilter,
+): Promise<LedgerEntryView[]> {
   // Entries sum up to the balances: as much a system quantity as the balance itself.
   requireRole(actor, 'manager');
   const rows = await selectLedgerEntries(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 });
   return rows.map((r) => ({
-    ...r, quantity: num(r.quantity), value: num(r.value), unitPrice: num(r.unitPrice), createdAt: new Date(r.createdAt).toISOString(),
+    ...r,
+    quantity: num(r.quantity),
+    value: num(r.value),
+    unitPrice: num(r.unitPrice),
+    createdAt: new Date(r.createdAt).toISOString(),
   }));
 }
 
-export async function listLots(ctx: ServiceContext, actor: Actor, f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number }): Promise<LotView[]> {
+export async function listLots(
+  ctx: ServiceContext,
+  actor: Actor,
+  f: { itemId?: string | undefined; expiringBy?: string | undefined; limit: number; offset: number },
+): Promise<LotView[]> {
   // onHand per lot is a system quantity.
   requireRole(actor, 'manager');
-  return (await selectLots(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 })).map((r) => ({ ...r, onHand: num(r.onHand) }));
+  return (await selectLots(ctx.db, scopeOf(actor), { ...f, limit: f.limit + 1 })).map((r) => ({
+    ...r,
+    onHand: num(r.onHand),
+  }));
 }
 
 /** On hand, reserved and available over a place (manager: on hand is a system quantity). */
@@ -59,7 +89,11 @@ export async function rebuildBalancesIn(trx: Tx, ctx: ServiceContext, itemIds?: 
   return rebuildBalancesFromLedger(trx, now, itemIds ?? null);
 }
 
-export async function rebuildBalances(ctx: ServiceContext, actor: Actor, input: { itemIds?: string[] | undefined } = {}): Promise<{ fixed: number }> {
+export async function rebuildBalances(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { itemIds?: string[] | undefined } = {},
+): Promise<{ fixed: number }> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => ({ fixed: await rebuildBalancesIn(trx, ctx, input.itemIds) }));
 }

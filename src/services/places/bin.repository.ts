@@ -7,21 +7,49 @@ import type { Tx } from '../context.js';
 import { type PageInput, escapeLike } from './support.js';
 
 export interface BinView {
-  id: string; siteId: string; warehouseId: string; zoneId: string; code: string; aisle: string | null;
-  row: string | null; level: string | null; place: string; barcode: string | null; blocked: boolean;
+  id: string;
+  siteId: string;
+  warehouseId: string;
+  zoneId: string;
+  code: string;
+  aisle: string | null;
+  row: string | null;
+  level: string | null;
+  place: string;
+  barcode: string | null;
+  blocked: boolean;
 }
 export interface BinFilter extends PageInput {
-  warehouseId?: string | undefined; zoneId?: string | undefined; aisle?: string | undefined; row?: string | undefined;
-  level?: string | undefined; codePrefix?: string | undefined; blocked?: boolean | undefined;
+  warehouseId?: string | undefined;
+  zoneId?: string | undefined;
+  aisle?: string | undefined;
+  row?: string | undefined;
+  level?: string | undefined;
+  codePrefix?: string | undefined;
+  blocked?: boolean | undefined;
 }
 
-const SELECT = ['id', 'siteId', 'warehouseId', 'zoneId', 'code', 'aisle', 'rowNo as row', 'levelNo as level', 'place', 'barcode', 'blocked'] as const;
+const SELECT = [
+  'id',
+  'siteId',
+  'warehouseId',
+  'zoneId',
+  'code',
+  'aisle',
+  'rowNo as row',
+  'levelNo as level',
+  'place',
+  'barcode',
+  'blocked',
+] as const;
 
 /** Bins of a range as the jsonb document the range statements read (built once per request). */
 export type BinRangeDocument = string & { readonly __binRangeDocument: unique symbol };
 
 export function binRangeDocument(bins: ReadonlyArray<BinElements & { code: string }>): BinRangeDocument {
-  return JSON.stringify(bins.map((b) => ({ code: b.code, aisle: b.aisle, row_no: b.row, level_no: b.level, place: b.place }))) as BinRangeDocument;
+  return JSON.stringify(
+    bins.map((b) => ({ code: b.code, aisle: b.aisle, row_no: b.row, level_no: b.level, place: b.place })),
+  ) as BinRangeDocument;
 }
 
 export async function findBin(trx: Tx, id: string): Promise<BinView | undefined> {
@@ -42,8 +70,16 @@ export async function listBinRows(trx: Tx, siteId: string | null, f: BinFilter):
   if (f.level) q = q.where('levelNo', '=', f.level.toUpperCase());
   if (f.codePrefix) q = q.where('code', 'like', `${escapeLike(f.codePrefix.toUpperCase())}%`);
   if (f.blocked !== undefined) q = q.where('blocked', '=', f.blocked);
-  return q.orderBy('warehouseId').orderBy('zoneId').orderBy('aisle').orderBy('rowNo').orderBy('levelNo').orderBy('place')
-    .limit(f.limit + 1).offset(f.offset).execute();
+  return q
+    .orderBy('warehouseId')
+    .orderBy('zoneId')
+    .orderBy('aisle')
+    .orderBy('rowNo')
+    .orderBy('levelNo')
+    .orderBy('place')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
 }
 
 export async function insertBin(trx: Tx, row: Insertable<Database['bins']>): Promise<BinView> {
@@ -51,7 +87,12 @@ export async function insertBin(trx: Tx, row: Insertable<Database['bins']>): Pro
 }
 
 /** Up to `limit` codes of the document that already exist in the warehouse, in code order. */
-export async function findExistingBinCodes(trx: Tx, warehouseId: string, doc: BinRangeDocument, limit: number): Promise<string[]> {
+export async function findExistingBinCodes(
+  trx: Tx,
+  warehouseId: string,
+  doc: BinRangeDocument,
+  limit: number,
+): Promise<string[]> {
   const clash = await sql<{ code: string }>`
     select b.code from bins b join jsonb_to_recordset(${doc}::jsonb) as x(code text) on b.code = x.code
     where b.warehouse_id = ${warehouseId} order by b.code limit ${limit}`.execute(trx);
@@ -68,7 +109,10 @@ export async function countExistingBinCodes(trx: Tx, warehouseId: string, doc: B
 
 /** Inserts the document's bins into the zone in one statement, leaving existing codes alone; returns how many were created. */
 export async function insertBinRange(
-  trx: Tx, zone: { siteId: string; warehouseId: string; zoneId: string }, doc: BinRangeDocument, now: Date,
+  trx: Tx,
+  zone: { siteId: string; warehouseId: string; zoneId: string },
+  doc: BinRangeDocument,
+  now: Date,
 ): Promise<number> {
   const inserted = await sql<{ n: string }>`
     with ins as (
@@ -87,12 +131,22 @@ export async function updateBinRow(trx: Tx, id: string, set: Updateable<Database
 
 /** The bins' ids and sites, locked for update; missing ids are simply absent. */
 export async function lockBins(trx: Tx, ids: readonly string[]): Promise<Array<{ id: string; siteId: string }>> {
-  return trx.selectFrom('bins').select(['id', 'siteId']).where('id', 'in', [...ids]).forUpdate().execute();
+  return trx
+    .selectFrom('bins')
+    .select(['id', 'siteId'])
+    .where('id', 'in', [...ids])
+    .forUpdate()
+    .execute();
 }
 
 /** Sets the blocked flag of those bins that do not have it yet; returns how many changed. */
 export async function setBlocked(trx: Tx, ids: readonly string[], blocked: boolean): Promise<number> {
-  const res = await trx.updateTable('bins').set({ blocked }).where('id', 'in', [...ids]).where('blocked', '<>', blocked).executeTakeFirst();
+  const res = await trx
+    .updateTable('bins')
+    .set({ blocked })
+    .where('id', 'in', [...ids])
+    .where('blocked', '<>', blocked)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
@@ -101,7 +155,17 @@ export async function deleteBinRow(trx: Tx, id: string): Promise<void> {
 }
 
 /** At most two bins of the warehouse whose code is `code` or whose barcode is `barcode` (both unique indexes). */
-export async function findBinsByCodeOrBarcode(trx: Tx, warehouseId: string, code: string, barcode: string): Promise<BinView[]> {
-  return trx.selectFrom('bins').select(SELECT).where('warehouseId', '=', warehouseId)
-    .where((eb) => eb.or([eb('code', '=', code), eb('barcode', '=', barcode)])).limit(2).execute();
+export async function findBinsByCodeOrBarcode(
+  trx: Tx,
+  warehouseId: string,
+  code: string,
+  barcode: string,
+): Promise<BinView[]> {
+  return trx
+    .selectFrom('bins')
+    .select(SELECT)
+    .where('warehouseId', '=', warehouseId)
+    .where((eb) => eb.or([eb('code', '=', code), eb('barcode', '=', barcode)]))
+    .limit(2)
+    .execute();
 }

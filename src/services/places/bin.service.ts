@@ -4,8 +4,20 @@ import { DomainError } from '../../domain/errors.js';
 import { type BinRanges, checkBinAllowed, expandBinRanges, makeBin } from '../../domain/place.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import {
-  type BinFilter, type BinView, binRangeDocument, countExistingBinCodes, deleteBinRow, findBin, findBinsByCodeOrBarcode, findExistingBinCodes,
-  insertBin, insertBinRange, listBinRows, lockBins, setBlocked, updateBinRow,
+  type BinFilter,
+  type BinView,
+  binRangeDocument,
+  countExistingBinCodes,
+  deleteBinRow,
+  findBin,
+  findBinsByCodeOrBarcode,
+  findExistingBinCodes,
+  insertBin,
+  insertBinRange,
+  listBinRows,
+  lockBins,
+  setBlocked,
+  updateBinRow,
 } from './bin.repository.js';
 import { type Page, defined, mapDbErrors, pageOf, requireSite, siteScope, visible } from './support.js';
 import { loadZone } from './zone.service.js';
@@ -13,13 +25,29 @@ import { loadZone } from './zone.service.js';
 export type { BinView, BinFilter };
 
 export interface BinElementsInput {
-  aisle?: string | null | undefined; row?: string | null | undefined; level?: string | null | undefined; place: string;
+  aisle?: string | null | undefined;
+  row?: string | null | undefined;
+  level?: string | null | undefined;
+  place: string;
 }
-export interface BinInput extends BinElementsInput { zoneId: string; barcode?: string | null | undefined; blocked?: boolean | undefined }
+export interface BinInput extends BinElementsInput {
+  zoneId: string;
+  barcode?: string | null | undefined;
+  blocked?: boolean | undefined;
+}
 export type BinChanges = Partial<Omit<BinInput, 'zoneId'>>;
-export interface BulkBinInput { zoneId: string; ranges: BinRanges; skipExisting?: boolean | undefined; dryRun?: boolean | undefined }
+export interface BulkBinInput {
+  zoneId: string;
+  ranges: BinRanges;
+  skipExisting?: boolean | undefined;
+  dryRun?: boolean | undefined;
+}
 export interface BulkBinResult {
-  requested: number; created: number; skipped: number; firstCode: string; lastCode: string;
+  requested: number;
+  created: number;
+  skipped: number;
+  firstCode: string;
+  lastCode: string;
   /** Dry run only: some of the codes that would be created, in order (the first, a few between, the last). */
   sample?: string[];
 }
@@ -57,16 +85,27 @@ export async function getBin(ctx: ServiceContext, actor: Actor, id: string): Pro
 
 export async function createBin(ctx: ServiceContext, actor: Actor, input: BinInput): Promise<BinView> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const zone = await loadZone(trx, actor, input.zoneId, 'zoneId');
-    requireSite(actor, zone.siteId);
-    checkBinAllowed(zone);
-    const b = makeBin(zone.organisation, input);
-    return insertBin(trx, {
-      siteId: zone.siteId, warehouseId: zone.warehouseId, zoneId: zone.id, code: b.code, aisle: b.aisle, rowNo: b.row,
-      levelNo: b.level, place: b.place, barcode: input.barcode ?? null, blocked: input.blocked ?? false, createdAt: ctx.now(),
-    });
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      const zone = await loadZone(trx, actor, input.zoneId, 'zoneId');
+      requireSite(actor, zone.siteId);
+      checkBinAllowed(zone);
+      const b = makeBin(zone.organisation, input);
+      return insertBin(trx, {
+        siteId: zone.siteId,
+        warehouseId: zone.warehouseId,
+        zoneId: zone.id,
+        code: b.code,
+        aisle: b.aisle,
+        rowNo: b.row,
+        levelNo: b.level,
+        place: b.place,
+        barcode: input.barcode ?? null,
+        blocked: input.blocked ?? false,
+        createdAt: ctx.now(),
+      });
+    }),
+  );
 }
 
 /**
@@ -77,60 +116,92 @@ export async function createBin(ctx: ServiceContext, actor: Actor, input: BinInp
  */
 export async function createBinRange(ctx: ServiceContext, actor: Actor, input: BulkBinInput): Promise<BulkBinResult> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const zone = await loadZone(trx, actor, input.zoneId, 'zoneId');
-    requireSite(actor, zone.siteId);
-    checkBinAllowed(zone);
-    const bins = expandBinRanges(zone.organisation, input.ranges);
-    const doc = binRangeDocument(bins);
-    if (!input.skipExisting) {
-      const codes = await findExistingBinCodes(trx, zone.warehouseId, doc, 5);
-      if (codes.length > 0) {
-        throw new DomainError('conflict.duplicate', `bins already exist: ${codes.join(', ')}${codes.length === 5 ? ', …' : ''}; send skipExisting to keep them`, {
-          field: 'ranges', params: { existing: codes },
-        });
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      const zone = await loadZone(trx, actor, input.zoneId, 'zoneId');
+      requireSite(actor, zone.siteId);
+      checkBinAllowed(zone);
+      const bins = expandBinRanges(zone.organisation, input.ranges);
+      const doc = binRangeDocument(bins);
+      if (!input.skipExisting) {
+        const codes = await findExistingBinCodes(trx, zone.warehouseId, doc, 5);
+        if (codes.length > 0) {
+          throw new DomainError(
+            'conflict.duplicate',
+            `bins already exist: ${codes.join(', ')}${codes.length === 5 ? ', …' : ''}; send skipExisting to keep them`,
+            {
+              field: 'ranges',
+              params: { existing: codes },
+            },
+          );
+        }
       }
-    }
-    if (input.dryRun) {
-      const skipped = await countExistingBinCodes(trx, zone.warehouseId, doc);
+      if (input.dryRun) {
+        const skipped = await countExistingBinCodes(trx, zone.warehouseId, doc);
+        return {
+          requested: bins.length,
+          created: bins.length - skipped,
+          skipped,
+          firstCode: bins[0]!.code,
+          lastCode: bins[bins.length - 1]!.code,
+          sample: sampleOf(bins.map((b) => b.code)),
+        };
+      }
+      const created = await insertBinRange(
+        trx,
+        { siteId: zone.siteId, warehouseId: zone.warehouseId, zoneId: zone.id },
+        doc,
+        ctx.now(),
+      );
       return {
-        requested: bins.length, created: bins.length - skipped, skipped, firstCode: bins[0]!.code, lastCode: bins[bins.length - 1]!.code,
-        sample: sampleOf(bins.map((b) => b.code)),
+        requested: bins.length,
+        created,
+        skipped: bins.length - created,
+        firstCode: bins[0]!.code,
+        lastCode: bins[bins.length - 1]!.code,
       };
-    }
-    const created = await insertBinRange(trx, { siteId: zone.siteId, warehouseId: zone.warehouseId, zoneId: zone.id }, doc, ctx.now());
-    return { requested: bins.length, created, skipped: bins.length - created, firstCode: bins[0]!.code, lastCode: bins[bins.length - 1]!.code };
-  }));
+    }),
+  );
 }
 
 export async function updateBin(ctx: ServiceContext, actor: Actor, id: string, changes: BinChanges): Promise<BinView> {
   requireRole(actor, 'manager');
-  return mapDbErrors({ unique: UNIQUE }, () => inTransaction(ctx, async (trx) => {
-    const current = await loadBin(trx, actor, id);
-    requireSite(actor, current.siteId);
-    const touchesElements = changes.aisle !== undefined || changes.row !== undefined || changes.level !== undefined || changes.place !== undefined;
-    let elements = {};
-    if (touchesElements) {
-      const zone = await loadZone(trx, actor, current.zoneId);
-      const b = makeBin(zone.organisation, {
-        aisle: changes.aisle !== undefined ? changes.aisle : current.aisle,
-        row: changes.row !== undefined ? changes.row : current.row,
-        level: changes.level !== undefined ? changes.level : current.level,
-        place: changes.place ?? current.place,
-      });
-      elements = { code: b.code, aisle: b.aisle, rowNo: b.row, levelNo: b.level, place: b.place };
-    }
-    const set = { ...elements, ...defined({ barcode: changes.barcode, blocked: changes.blocked }) };
-    if (Object.keys(set).length === 0) return current;
-    return updateBinRow(trx, id, set);
-  }));
+  return mapDbErrors({ unique: UNIQUE }, () =>
+    inTransaction(ctx, async (trx) => {
+      const current = await loadBin(trx, actor, id);
+      requireSite(actor, current.siteId);
+      const touchesElements =
+        changes.aisle !== undefined ||
+        changes.row !== undefined ||
+        changes.level !== undefined ||
+        changes.place !== undefined;
+      let elements = {};
+      if (touchesElements) {
+        const zone = await loadZone(trx, actor, current.zoneId);
+        const b = makeBin(zone.organisation, {
+          aisle: changes.aisle !== undefined ? changes.aisle : current.aisle,
+          row: changes.row !== undefined ? changes.row : current.row,
+          level: changes.level !== undefined ? changes.level : current.level,
+          place: changes.place ?? current.place,
+        });
+        elements = { code: b.code, aisle: b.aisle, rowNo: b.row, levelNo: b.level, place: b.place };
+      }
+      const set = { ...elements, ...defined({ barcode: changes.barcode, blocked: changes.blocked }) };
+      if (Object.keys(set).length === 0) return current;
+      return updateBinRow(trx, id, set);
+    }),
+  );
 }
 
 /**
  * Blocks or unblocks many bins in one transaction (the selected rows of the bins screen). Every id must be a
  * bin the actor may change; otherwise nothing changes. Returns how many bins changed their state.
  */
-export async function setBinsBlocked(ctx: ServiceContext, actor: Actor, input: { ids: string[]; blocked: boolean }): Promise<{ changed: number }> {
+export async function setBinsBlocked(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { ids: string[]; blocked: boolean },
+): Promise<{ changed: number }> {
   requireRole(actor, 'manager');
   const ids = [...new Set(input.ids)];
   return inTransaction(ctx, async (trx) => {
@@ -145,17 +216,29 @@ export async function setBinsBlocked(ctx: ServiceContext, actor: Actor, input: {
 
 export async function deleteBin(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'manager');
-  await mapDbErrors({ inUse: `bin ${id} still has stock, movements or count lists referring to it; block it instead` }, () =>
-    inTransaction(ctx, async (trx) => {
-      const current = await loadBin(trx, actor, id);
-      requireSite(actor, current.siteId);
-      await deleteBinRow(trx, id);
-    }));
+  await mapDbErrors(
+    { inUse: `bin ${id} still has stock, movements or count lists referring to it; block it instead` },
+    () =>
+      inTransaction(ctx, async (trx) => {
+        const current = await loadBin(trx, actor, id);
+        requireSite(actor, current.siteId);
+        await deleteBinRow(trx, id);
+      }),
+  );
 }
 
 export interface ResolvedBin {
-  id: string; siteId: string; warehouseId: string; zoneId: string; code: string; barcode: string | null;
-  aisle: string | null; row: string | null; level: string | null; place: string; blocked: boolean;
+  id: string;
+  siteId: string;
+  warehouseId: string;
+  zoneId: string;
+  code: string;
+  barcode: string | null;
+  aisle: string | null;
+  row: string | null;
+  level: string | null;
+  place: string;
+  blocked: boolean;
 }
 
 /**
@@ -163,7 +246,11 @@ export interface ResolvedBin {
  * barcode. Both lookups use unique indexes; the code wins when a barcode equals another bin's code.
  * For the handheld counting module; no authorisation here — the caller has already checked the list.
  */
-export async function resolveBin(trx: Tx, warehouseId: string, codeOrBarcode: string): Promise<ResolvedBin | undefined> {
+export async function resolveBin(
+  trx: Tx,
+  warehouseId: string,
+  codeOrBarcode: string,
+): Promise<ResolvedBin | undefined> {
   const text = codeOrBarcode.trim();
   if (text === '') return undefined;
   const rows = await findBinsByCodeOrBarcode(trx, warehouseId, text.toUpperCase(), text);

@@ -3,13 +3,23 @@
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import {
-  type CodeNameFilter, type CodeNameView, type CodeTable, deleteCodeName, findCodeName, insertCodeName, listCodeNames, updateCodeName,
+  type CodeNameFilter,
+  type CodeNameView,
+  type CodeTable,
+  deleteCodeName,
+  findCodeName,
+  insertCodeName,
+  listCodeNames,
+  updateCodeName,
 } from './site.repository.js';
 import { type Page, defined, mapDbErrors, pageOf, siteScope } from './support.js';
 
 export type { CodeNameFilter, CodeNameView };
 
-export interface CodeNameInput { code: string; name: string }
+export interface CodeNameInput {
+  code: string;
+  name: string;
+}
 
 type Table = CodeTable;
 const LABEL: Record<Table, string> = { sites: 'site', owners: 'stock owner' };
@@ -20,7 +30,8 @@ const UNIQUE = {
 };
 
 function checkName(name: string | undefined): void {
-  if (name !== undefined && name.trim() === '') throw new DomainError('validation.failed', 'name must not be blank', { field: 'name' });
+  if (name !== undefined && name.trim() === '')
+    throw new DomainError('validation.failed', 'name must not be blank', { field: 'name' });
 }
 
 async function list(ctx: ServiceContext, actor: Actor, table: Table, f: CodeNameFilter): Promise<Page<CodeNameView>> {
@@ -34,9 +45,7 @@ async function list(ctx: ServiceContext, actor: Actor, table: Table, f: CodeName
 async function get(ctx: ServiceContext, actor: Actor, table: Table, id: string): Promise<CodeNameView> {
   requireRole(actor, 'counter');
   const scope = siteScope(actor);
-  const row = table === 'sites' && scope !== null && scope !== id
-    ? undefined
-    : await findCodeName(ctx.db, table, id);
+  const row = table === 'sites' && scope !== null && scope !== id ? undefined : await findCodeName(ctx.db, table, id);
   return found(row, `${LABEL[table]} ${id}`);
 }
 
@@ -44,42 +53,55 @@ async function create(ctx: ServiceContext, actor: Actor, table: Table, input: Co
   requireRole(actor, WRITE_ROLE[table]);
   checkName(input.name);
   return mapDbErrors({ unique: UNIQUE[table] }, () =>
-    inTransaction(ctx, (trx) => insertCodeName(trx, table, { code: input.code, name: input.name })));
+    inTransaction(ctx, (trx) => insertCodeName(trx, table, { code: input.code, name: input.name })),
+  );
 }
 
-async function update(ctx: ServiceContext, actor: Actor, table: Table, id: string, changes: Partial<CodeNameInput>): Promise<CodeNameView> {
+async function update(
+  ctx: ServiceContext,
+  actor: Actor,
+  table: Table,
+  id: string,
+  changes: Partial<CodeNameInput>,
+): Promise<CodeNameView> {
   requireRole(actor, WRITE_ROLE[table]);
   checkName(changes.name);
   const set = defined({ code: changes.code, name: changes.name });
   return mapDbErrors({ unique: UNIQUE[table] }, () =>
     inTransaction(ctx, async (trx) => {
-      const row = Object.keys(set).length === 0
-        ? await findCodeName(trx, table, id)
-        : await updateCodeName(trx, table, id, set);
+      const row =
+        Object.keys(set).length === 0 ? await findCodeName(trx, table, id) : await updateCodeName(trx, table, id, set);
       return found(row, `${LABEL[table]} ${id}`);
-    }));
+    }),
+  );
 }
 
 async function remove(ctx: ServiceContext, actor: Actor, table: Table, id: string): Promise<void> {
   requireRole(actor, WRITE_ROLE[table]);
-  const inUse = table === 'sites'
-    ? `site ${id} is still used by warehouses, users or inventories; remove those first`
-    : `stock owner ${id} still has stock, ledger entries or inventories; it cannot be deleted`;
+  const inUse =
+    table === 'sites'
+      ? `site ${id} is still used by warehouses, users or inventories; remove those first`
+      : `stock owner ${id} still has stock, ledger entries or inventories; it cannot be deleted`;
   await mapDbErrors({ inUse }, () =>
     inTransaction(ctx, async (trx) => {
       const row = await deleteCodeName(trx, table, id);
       found(row, `${LABEL[table]} ${id}`);
-    }));
+    }),
+  );
 }
 
 export const listSites = (ctx: ServiceContext, actor: Actor, f: CodeNameFilter) => list(ctx, actor, 'sites', f);
 export const getSite = (ctx: ServiceContext, actor: Actor, id: string) => get(ctx, actor, 'sites', id);
-export const createSite = (ctx: ServiceContext, actor: Actor, input: CodeNameInput) => create(ctx, actor, 'sites', input);
-export const updateSite = (ctx: ServiceContext, actor: Actor, id: string, c: Partial<CodeNameInput>) => update(ctx, actor, 'sites', id, c);
+export const createSite = (ctx: ServiceContext, actor: Actor, input: CodeNameInput) =>
+  create(ctx, actor, 'sites', input);
+export const updateSite = (ctx: ServiceContext, actor: Actor, id: string, c: Partial<CodeNameInput>) =>
+  update(ctx, actor, 'sites', id, c);
 export const deleteSite = (ctx: ServiceContext, actor: Actor, id: string) => remove(ctx, actor, 'sites', id);
 
 export const listOwners = (ctx: ServiceContext, actor: Actor, f: CodeNameFilter) => list(ctx, actor, 'owners', f);
 export const getOwner = (ctx: ServiceContext, actor: Actor, id: string) => get(ctx, actor, 'owners', id);
-export const createOwner = (ctx: ServiceContext, actor: Actor, input: CodeNameInput) => create(ctx, actor, 'owners', input);
-export const updateOwner = (ctx: ServiceContext, actor: Actor, id: string, c: Partial<CodeNameInput>) => update(ctx, actor, 'owners', id, c);
+export const createOwner = (ctx: ServiceContext, actor: Actor, input: CodeNameInput) =>
+  create(ctx, actor, 'owners', input);
+export const updateOwner = (ctx: ServiceContext, actor: Actor, id: string, c: Partial<CodeNameInput>) =>
+  update(ctx, actor, 'owners', id, c);
 export const deleteOwner = (ctx: ServiceContext, actor: Actor, id: string) => remove(ctx, actor, 'owners', id);

@@ -7,15 +7,35 @@ import type { Tx } from '../context.js';
 import { type PageInput, escapeLike } from './support.js';
 
 export interface WarehouseView {
-  id: string; siteId: string; code: string; name: string; kind: WarehouseKind; physical: 'internal' | 'external';
-  responsibleUserId: string | null; allowNegative: boolean; costCentre: string | null;
+  id: string;
+  siteId: string;
+  code: string;
+  name: string;
+  kind: WarehouseKind;
+  physical: 'internal' | 'external';
+  responsibleUserId: string | null;
+  allowNegative: boolean;
+  costCentre: string | null;
 }
 export interface WarehouseFilter extends PageInput {
-  siteId?: string | undefined; kind?: WarehouseKind | undefined; physical?: 'internal' | 'external' | undefined;
-  responsibleUserId?: string | undefined; q?: string | undefined;
+  siteId?: string | undefined;
+  kind?: WarehouseKind | undefined;
+  physical?: 'internal' | 'external' | undefined;
+  responsibleUserId?: string | undefined;
+  q?: string | undefined;
 }
 
-const COLUMNS = ['id', 'siteId', 'code', 'name', 'kind', 'physical', 'responsibleUserId', 'allowNegative', 'costCentre'] as const;
+const COLUMNS = [
+  'id',
+  'siteId',
+  'code',
+  'name',
+  'kind',
+  'physical',
+  'responsibleUserId',
+  'allowNegative',
+  'costCentre',
+] as const;
 
 export async function findWarehouse(trx: Tx, id: string): Promise<WarehouseView | undefined> {
   return trx.selectFrom('warehouses').select(COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -31,9 +51,16 @@ export async function listWarehouseRows(trx: Tx, siteId: string | null, f: Wareh
   if (f.responsibleUserId) q = q.where('responsibleUserId', '=', f.responsibleUserId);
   if (f.q) {
     const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]));
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]),
+    );
   }
-  return q.orderBy('siteId').orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  return q
+    .orderBy('siteId')
+    .orderBy('code')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
 }
 
 export async function siteExists(trx: Tx, siteId: string): Promise<boolean> {
@@ -51,7 +78,11 @@ export async function insertWarehouse(trx: Tx, row: Insertable<Database['warehou
   return trx.insertInto('warehouses').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function updateWarehouseRow(trx: Tx, id: string, set: Updateable<Database['warehouses']>): Promise<WarehouseView> {
+export async function updateWarehouseRow(
+  trx: Tx,
+  id: string,
+  set: Updateable<Database['warehouses']>,
+): Promise<WarehouseView> {
   return trx.updateTable('warehouses').set(set).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
@@ -66,6 +97,11 @@ export async function findAnyZoneOfWarehouse(trx: Tx, warehouseId: string): Prom
 
 /** Whether any ledger entry was booked in the warehouse. */
 export async function hasLedgerEntries(trx: Tx, warehouseId: string): Promise<boolean> {
-  const moved = await trx.selectFrom('stockLedger').select('id').where('warehouseId', '=', warehouseId).limit(1).executeTakeFirst();
+  const moved = await trx
+    .selectFrom('stockLedger')
+    .select('id')
+    .where('warehouseId', '=', warehouseId)
+    .limit(1)
+    .executeTakeFirst();
   return moved !== undefined;
 }

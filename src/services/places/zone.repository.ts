@@ -7,12 +7,22 @@ import type { Tx } from '../context.js';
 import { type PageInput, escapeLike } from './support.js';
 
 export interface ZoneView {
-  id: string; siteId: string; warehouseId: string; code: string; name: string;
-  organisation: ZoneOrganisation; structured: boolean; usage: ZoneUsage;
+  id: string;
+  siteId: string;
+  warehouseId: string;
+  code: string;
+  name: string;
+  organisation: ZoneOrganisation;
+  structured: boolean;
+  usage: ZoneUsage;
 }
 export interface ZoneFilter extends PageInput {
-  warehouseId?: string | undefined; siteId?: string | undefined; organisation?: ZoneOrganisation | undefined;
-  structured?: boolean | undefined; usage?: ZoneUsage | undefined; q?: string | undefined;
+  warehouseId?: string | undefined;
+  siteId?: string | undefined;
+  organisation?: ZoneOrganisation | undefined;
+  structured?: boolean | undefined;
+  usage?: ZoneUsage | undefined;
+  q?: string | undefined;
 }
 
 const COLUMNS = ['id', 'siteId', 'warehouseId', 'code', 'name', 'organisation', 'structured', 'usage'] as const;
@@ -22,8 +32,16 @@ export async function findZone(trx: Tx, id: string): Promise<ZoneView | undefine
 }
 
 /** The warehouse's inventory-differences zone other than `exceptId`, if there is one. */
-export async function findDifferencesZone(trx: Tx, warehouseId: string, exceptId: string | null): Promise<{ code: string } | undefined> {
-  let q = trx.selectFrom('zones').select('code').where('warehouseId', '=', warehouseId).where('usage', '=', 'inventory_differences');
+export async function findDifferencesZone(
+  trx: Tx,
+  warehouseId: string,
+  exceptId: string | null,
+): Promise<{ code: string } | undefined> {
+  let q = trx
+    .selectFrom('zones')
+    .select('code')
+    .where('warehouseId', '=', warehouseId)
+    .where('usage', '=', 'inventory_differences');
   if (exceptId) q = q.where('id', '<>', exceptId);
   return q.executeTakeFirst();
 }
@@ -39,9 +57,16 @@ export async function listZoneRows(trx: Tx, siteId: string | null, f: ZoneFilter
   if (f.usage) q = q.where('usage', '=', f.usage);
   if (f.q) {
     const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]));
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['name']), 'like', `%${t}%`)]),
+    );
   }
-  return q.orderBy('warehouseId').orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  return q
+    .orderBy('warehouseId')
+    .orderBy('code')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
 }
 
 export async function insertZone(trx: Tx, row: Insertable<Database['zones']>): Promise<ZoneView> {
@@ -63,5 +88,10 @@ export async function findAnyBinOfZone(trx: Tx, zoneId: string): Promise<{ code:
 
 /** Some count list with an item in the zone, or undefined. count_list_items has no foreign key to zones. */
 export async function findAnyCountListOfZone(trx: Tx, zoneId: string): Promise<{ countListId: string } | undefined> {
-  return trx.selectFrom('countListItems').select('countListId').where('zoneId', '=', zoneId).limit(1).executeTakeFirst();
+  return trx
+    .selectFrom('countListItems')
+    .select('countListId')
+    .where('zoneId', '=', zoneId)
+    .limit(1)
+    .executeTakeFirst();
 }

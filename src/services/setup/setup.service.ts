@@ -6,11 +6,21 @@
 import type { Transaction } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import {
-  DEFAULT_INVENTORY_TYPES, DEFAULT_TRANSACTION_KEYS, DEFAULT_UNITS, type DefaultInventoryType, type DefaultKey, type DefaultUnit, checkUniqueCodes,
+  DEFAULT_INVENTORY_TYPES,
+  DEFAULT_TRANSACTION_KEYS,
+  DEFAULT_UNITS,
+  type DefaultInventoryType,
+  type DefaultKey,
+  type DefaultUnit,
+  checkUniqueCodes,
 } from '../../domain/setup/defaults.js';
 import type { Database } from '../../storage/schema.js';
 import { type Actor, type Db, type ServiceContext, inTransaction, requireRole } from '../context.js';
-import { type InventoryTypeInput, type InventoryTypeView, createInventoryType } from '../inventory/inventory-type.service.js';
+import {
+  type InventoryTypeInput,
+  type InventoryTypeView,
+  createInventoryType,
+} from '../inventory/inventory-type.service.js';
 import { type UnitView, createUnit } from '../items/unit.service.js';
 import { type NewTransactionKey, type TransactionKeyView, createTransactionKey } from '../ledger/keys.service.js';
 import { type WarehouseInput, type WarehouseView, createWarehouse } from '../places/warehouse.service.js';
@@ -33,7 +43,9 @@ export async function setupStatus(ctx: ServiceContext, actor: Actor): Promise<Se
   return inTransaction(ctx, async (trx) => {
     const counts = await countSetup(trx);
     const have = await existingCodes(trx, {
-      units: DEFAULT_UNITS.map((u) => u.code), keys: DEFAULT_TRANSACTION_KEYS.map((k) => k.code), types: DEFAULT_INVENTORY_TYPES.map((t) => t.code),
+      units: DEFAULT_UNITS.map((u) => u.code),
+      keys: DEFAULT_TRANSACTION_KEYS.map((k) => k.code),
+      types: DEFAULT_INVENTORY_TYPES.map((t) => t.code),
     });
     return {
       counts,
@@ -79,7 +91,7 @@ async function at<T>(prefix: string, fn: () => Promise<T>, rename: Record<string
     return await fn();
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    const field = e.field ? rename[e.field] ?? `${prefix}.${e.field}` : prefix;
+    const field = e.field ? (rename[e.field] ?? `${prefix}.${e.field}`) : prefix;
     throw new DomainError(e.code, `${prefix}: ${e.message}`, e.params ? { field, params: e.params } : { field });
   }
 }
@@ -90,7 +102,11 @@ export interface SetupWarehouseInput {
 }
 
 /** A warehouse with its zones (the differences zone among them) — all of it, or nothing. */
-export async function setupWarehouse(ctx: ServiceContext, actor: Actor, input: SetupWarehouseInput): Promise<{ warehouse: WarehouseView; zones: ZoneView[] }> {
+export async function setupWarehouse(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: SetupWarehouseInput,
+): Promise<{ warehouse: WarehouseView; zones: ZoneView[] }> {
   requireRole(actor, 'admin');
   checkUniqueCodes(input.zones, 'zones');
   return step(ctx, async (c) => {
@@ -98,7 +114,11 @@ export async function setupWarehouse(ctx: ServiceContext, actor: Actor, input: S
     const zones: ZoneView[] = [];
     for (const [i, z] of input.zones.entries()) {
       // "Zones only in structured warehouses" is about the warehouse's kind: mark that field.
-      zones.push(await at(`zones.${i}`, () => createZone(c, actor, { ...z, warehouseId: warehouse.id }), { warehouseId: 'warehouse.kind' }));
+      zones.push(
+        await at(`zones.${i}`, () => createZone(c, actor, { ...z, warehouseId: warehouse.id }), {
+          warehouseId: 'warehouse.kind',
+        }),
+      );
     }
     return { warehouse, zones };
   });
@@ -114,7 +134,11 @@ export async function setupUnits(ctx: ServiceContext, actor: Actor, units: UnitV
   });
 }
 
-export async function setupTransactionKeys(ctx: ServiceContext, actor: Actor, keys: NewTransactionKey[]): Promise<TransactionKeyView[]> {
+export async function setupTransactionKeys(
+  ctx: ServiceContext,
+  actor: Actor,
+  keys: NewTransactionKey[],
+): Promise<TransactionKeyView[]> {
   requireRole(actor, 'admin');
   checkUniqueCodes(keys, 'keys');
   return step(ctx, async (c) => {
@@ -125,7 +149,11 @@ export async function setupTransactionKeys(ctx: ServiceContext, actor: Actor, ke
 }
 
 /** Inventory types with their numbering schemes (created when missing, by the type's own use case). */
-export async function setupInventoryTypes(ctx: ServiceContext, actor: Actor, types: InventoryTypeInput[]): Promise<InventoryTypeView[]> {
+export async function setupInventoryTypes(
+  ctx: ServiceContext,
+  actor: Actor,
+  types: InventoryTypeInput[],
+): Promise<InventoryTypeView[]> {
   requireRole(actor, 'admin');
   checkUniqueCodes(types, 'types');
   return step(ctx, async (c) => {

@@ -3,7 +3,11 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** rate-limiter-flexible's layout: `expire` is epoch milliseconds (int8, so a string when read). */
-export interface LoginThrottleTable { key: string; points: Generated<number>; expire: ColumnType<string | null, string | number | null, string | number | null> }
+export interface LoginThrottleTable {
+  key: string;
+  points: Generated<number>;
+  expire: ColumnType<string | null, string | number | null, string | number | null>;
+}
 
 export interface AuditLogTable {
   id: GeneratedAlways<string>;

@@ -3,9 +3,16 @@ import type { Generated, GeneratedAlways } from 'kysely';
 
 export interface IdempotencyKeysTable {
   id: GeneratedAlways<string>;
-  userId: string; key: string; requestHash: string; state: Generated<'running' | 'done'>; effects: Generated<number>;
-  claimedAt: Date | string; completedAt: Date | string | null;
-  statusCode: number | null; contentType: string | null; body: string | null;
+  userId: string;
+  key: string;
+  requestHash: string;
+  state: Generated<'running' | 'done'>;
+  effects: Generated<number>;
+  claimedAt: Date | string;
+  completedAt: Date | string | null;
+  statusCode: number | null;
+  contentType: string | null;
+  body: string | null;
 }
 
 export interface IdempotencyTables {

@@ -1,4 +1,9 @@
 // Row types of migration 0010 (item word search).
-export interface ItemSearchTermsTable { itemId: string; term: string }
+export interface ItemSearchTermsTable {
+  itemId: string;
+  term: string;
+}
 
-export interface ItemSearchTables { itemSearchTerms: ItemSearchTermsTable }
+export interface ItemSearchTables {
+  itemSearchTerms: ItemSearchTermsTable;
+}

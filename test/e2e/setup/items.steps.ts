@@ -23,13 +23,21 @@ export async function setGs1Prefix(page: Page, prefix: string, nextValue = '1'):
   await card.waitFor();
   await page.getByTestId('gs1-ean13-prefix').fill(prefix);
   await page.getByTestId('gs1-ean13-next').fill(nextValue);
-  await page.locator('[data-testid="gs1-ean13-preview"]').filter({ hasText: /^\d{13}$/ }).waitFor();
+  await page
+    .locator('[data-testid="gs1-ean13-preview"]')
+    .filter({ hasText: /^\d{13}$/ })
+    .waitFor();
   await shot(page, 'setup-items-1-gs1');
   await page.getByTestId('gs1-ean13-save').click();
   await card.getByText('Configured', { exact: true }).waitFor();
 }
 
-interface NewItem { code: string; description: string; unit: string; lot?: boolean }
+interface NewItem {
+  code: string;
+  description: string;
+  unit: string;
+  lot?: boolean;
+}
 
 /** New item → fill → Create; waits for the item editor the new item opens in. */
 async function createItem(page: Page, item: NewItem, shotName: string): Promise<void> {
@@ -58,7 +66,10 @@ async function closeEditor(page: Page, code: string): Promise<void> {
  * Creates an item managed by lots (lot management "Yes": every posting and count names a lot). Precondition:
  * the unit exists (the first start's default units).
  */
-export async function createLotManagedItem(page: Page, item: { code: string; description: string; unit: string }): Promise<void> {
+export async function createLotManagedItem(
+  page: Page,
+  item: { code: string; description: string; unit: string },
+): Promise<void> {
   await createItem(page, { ...item, lot: true }, 'setup-items-2-lot-item');
   await page.getByTestId('item-tab-lots').click();
   const lot = page.getByTestId('item-lot-management');
@@ -73,9 +84,17 @@ export async function createLotManagedItem(page: Page, item: { code: string; des
  * counts one `cartonUnit`, which is `cartonFactor` primary units (search code unit CT, conversion × 12).
  * Precondition: both units exist.
  */
-export async function createItemWithCartonCode(page: Page, item: {
-  code: string; description: string; unit: string; cartonUnit: string; cartonFactor: string; cartonEan: string;
-}): Promise<void> {
+export async function createItemWithCartonCode(
+  page: Page,
+  item: {
+    code: string;
+    description: string;
+    unit: string;
+    cartonUnit: string;
+    cartonFactor: string;
+    cartonEan: string;
+  },
+): Promise<void> {
   await createItem(page, item, 'setup-items-4-carton-item');
   await page.getByTestId('item-tab-codes').click();
   await page.getByTestId('search-codes').waitFor();

@@ -7,8 +7,16 @@ import { pick, shot } from '../browser.js';
 export type WarehouseKind = 'structured' | 'unstructured' | 'virtual';
 export type Organisation = 'high_bay' | 'block' | 'places_only';
 
-const KIND_LABEL: Record<WarehouseKind, string> = { structured: 'Structured', unstructured: 'Unstructured', virtual: 'Virtual' };
-const ORGANISATION_LABEL: Record<Organisation, string> = { high_bay: 'High-bay racking', block: 'Block storage', places_only: 'Places only' };
+const KIND_LABEL: Record<WarehouseKind, string> = {
+  structured: 'Structured',
+  unstructured: 'Unstructured',
+  virtual: 'Virtual',
+};
+const ORGANISATION_LABEL: Record<Organisation, string> = {
+  high_bay: 'High-bay racking',
+  block: 'Block storage',
+  places_only: 'Places only',
+};
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The option label of a code/name record in the pickers: "CODE · Name". */
 const byCode = (code: string) => new RegExp(`^${esc(code)} · `);
@@ -31,10 +39,19 @@ export async function openPlaces(page: Page, tab: 'sites' | 'owners' | 'warehous
  * Creates a warehouse in the Warehouses tab. Precondition: a site exists (with several sites, name it with
  * siteCode); `responsible` is the label of an active user in the picker (display name or user name).
  */
-export async function createWarehouse(page: Page, opts: {
-  code: string; name: string; kind?: WarehouseKind; siteCode?: string; physical?: 'internal' | 'external';
-  responsible?: string | RegExp; allowNegative?: boolean; costCentre?: string;
-}): Promise<void> {
+export async function createWarehouse(
+  page: Page,
+  opts: {
+    code: string;
+    name: string;
+    kind?: WarehouseKind;
+    siteCode?: string;
+    physical?: 'internal' | 'external';
+    responsible?: string | RegExp;
+    allowNegative?: boolean;
+    costCentre?: string;
+  },
+): Promise<void> {
   await openPlaces(page, 'warehouses');
   await page.getByTestId('warehouse-new').click();
   const form = page.getByTestId('warehouse-form');
@@ -57,9 +74,17 @@ export async function createWarehouse(page: Page, opts: {
  * Creates a zone of a structured warehouse in the Zones tab. `differences: true` makes it the warehouse's
  * inventory-differences zone (without bins: structured is switched off for it).
  */
-export async function createZone(page: Page, opts: {
-  warehouseCode: string; code: string; name: string; organisation?: Organisation; structured?: boolean; differences?: boolean;
-}): Promise<void> {
+export async function createZone(
+  page: Page,
+  opts: {
+    warehouseCode: string;
+    code: string;
+    name: string;
+    organisation?: Organisation;
+    structured?: boolean;
+    differences?: boolean;
+  },
+): Promise<void> {
   await openPlaces(page, 'zones');
   await page.getByTestId('zone-new').click();
   const form = page.getByTestId('zone-form');
@@ -68,7 +93,7 @@ export async function createZone(page: Page, opts: {
   await page.getByTestId('zone-code').fill(opts.code);
   await page.getByTestId('zone-name').fill(opts.name);
   await pick(page, 'zone-organisation', ORGANISATION_LABEL[opts.organisation ?? 'high_bay']);
-  const structured = opts.differences ? false : opts.structured ?? true;
+  const structured = opts.differences ? false : (opts.structured ?? true);
   await setChecked(page, 'zone-structured', structured);
   if (opts.differences) await pick(page, 'zone-usage', 'Inventory differences');
   await shot(page, `setup-places-zone-${opts.warehouseCode}-${opts.code}`);
@@ -80,7 +105,11 @@ export async function createZone(page: Page, opts: {
 
 /** Ranges giving 500 bins for each organisation (aisle 01–02 and so on), and the first code they make. */
 const BULK: Record<Organisation, { ranges: Record<string, [string, string]>; first: string; count: number }> = {
-  high_bay: { ranges: { aisle: ['01', '02'], row: ['01', '01'], level: ['1', '5'], place: ['001', '050'] }, first: '01-01-1-001', count: 500 },
+  high_bay: {
+    ranges: { aisle: ['01', '02'], row: ['01', '01'], level: ['1', '5'], place: ['001', '050'] },
+    first: '01-01-1-001',
+    count: 500,
+  },
   block: { ranges: { aisle: ['01', '02'], row: ['01', '05'], place: ['001', '050'] }, first: '01-01-001', count: 500 },
   places_only: { ranges: { place: ['001', '500'] }, first: '001', count: 500 },
 };
@@ -91,7 +120,10 @@ const BULK: Record<Organisation, { ranges: Record<string, [string, string]>; fir
  * create), creates them in one request, checks the result on screen, then blocks the first bin from the
  * list. Precondition: the zone exists, is structured and has none of these bins yet.
  */
-export async function createBinsInBulk(page: Page, opts: { warehouseCode: string; zoneCode: string }): Promise<{ created: number; blockedCode: string }> {
+export async function createBinsInBulk(
+  page: Page,
+  opts: { warehouseCode: string; zoneCode: string },
+): Promise<{ created: number; blockedCode: string }> {
   await openPlaces(page, 'bins');
   await page.getByTestId('bin-bulk').click();
   const dialog = page.getByTestId('bin-range-dialog');
@@ -99,8 +131,12 @@ export async function createBinsInBulk(page: Page, opts: { warehouseCode: string
   await pick(page, 'range-warehouse', byCode(opts.warehouseCode));
   await pick(page, 'range-zone', byCode(opts.zoneCode));
   await page.getByTestId('range-place-from').waitFor();
-  const organisation: Organisation = (await page.getByTestId('range-level-from').count()) > 0 ? 'high_bay'
-    : (await page.getByTestId('range-row-from').count()) > 0 ? 'block' : 'places_only';
+  const organisation: Organisation =
+    (await page.getByTestId('range-level-from').count()) > 0
+      ? 'high_bay'
+      : (await page.getByTestId('range-row-from').count()) > 0
+        ? 'block'
+        : 'places_only';
   const bulk = BULK[organisation];
   for (const [name, [from, to]] of Object.entries(bulk.ranges)) {
     await page.getByTestId(`range-${name}-from`).fill(from);
@@ -112,14 +148,17 @@ export async function createBinsInBulk(page: Page, opts: { warehouseCode: string
   const preview = page.getByTestId('range-preview');
   await preview.waitFor();
   const toCreate = Number(await preview.getAttribute('data-created'));
-  if (toCreate !== bulk.count) throw new Error(`bulk preview: ${toCreate} bins to create, expected ${bulk.count}: ${await preview.textContent()}`);
-  if (!(await page.getByTestId('range-sample').textContent())?.includes(bulk.first)) throw new Error(`bulk preview: sample without ${bulk.first}`);
+  if (toCreate !== bulk.count)
+    throw new Error(`bulk preview: ${toCreate} bins to create, expected ${bulk.count}: ${await preview.textContent()}`);
+  if (!(await page.getByTestId('range-sample').textContent())?.includes(bulk.first))
+    throw new Error(`bulk preview: sample without ${bulk.first}`);
   await shot(page, 'setup-places-bulk-2-preview');
   await page.getByTestId('range-create').click();
   const result = page.getByTestId('range-result');
   await result.waitFor({ timeout: 60_000 });
   const created = Number(await result.getAttribute('data-created'));
-  if (created !== bulk.count) throw new Error(`bulk creation: ${created} bins created, expected ${bulk.count}: ${await result.textContent()}`);
+  if (created !== bulk.count)
+    throw new Error(`bulk creation: ${created} bins created, expected ${bulk.count}: ${await result.textContent()}`);
   await shot(page, 'setup-places-bulk-3-result');
   await page.getByTestId('range-close').click();
   await dialog.waitFor({ state: 'detached' });
@@ -138,7 +177,9 @@ export async function createBinsInBulk(page: Page, opts: { warehouseCode: string
 export async function screenshotPlaces(page: Page): Promise<void> {
   for (const tab of ['sites', 'owners', 'warehouses', 'zones', 'bins'] as const) {
     await openPlaces(page, tab);
-    await page.getByTestId(tab === 'sites' ? 'site-table' : tab === 'owners' ? 'owner-table' : `${tab.slice(0, -1)}-table`).waitFor();
+    await page
+      .getByTestId(tab === 'sites' ? 'site-table' : tab === 'owners' ? 'owner-table' : `${tab.slice(0, -1)}-table`)
+      .waitFor();
     await shot(page, `setup-places-tab-${tab}`);
     if (tab === 'sites' || tab === 'owners') {
       const p = tab === 'sites' ? 'site' : 'owner';

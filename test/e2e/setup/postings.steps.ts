@@ -65,11 +65,15 @@ export async function postReceipt(page: Page, r: ReceiptInput): Promise<void> {
   await page.getByTestId('posting-result').or(page.getByTestId('posting-error')).or(refused).first().waitFor();
   if (!(await page.getByTestId('posting-result').isVisible())) {
     await shot(page, `setup-postings-${n}-receipt-refused`);
-    const texts = [...await refused.allTextContents(), ...await page.getByTestId('posting-error').allTextContents()];
+    const texts = [
+      ...(await refused.allTextContents()),
+      ...(await page.getByTestId('posting-error').allTextContents()),
+    ];
     throw new Error(`receipt refused: ${texts.join('; ')}`);
   }
   const status = await page.getByTestId('posting-result').getAttribute('data-status');
-  if (status !== 'posted') throw new Error(`receipt ${status}: ${await page.getByTestId('posting-result').textContent()}`);
+  if (status !== 'posted')
+    throw new Error(`receipt ${status}: ${await page.getByTestId('posting-result').textContent()}`);
   await page.getByTestId('posting-entry').first().waitFor();
   await shot(page, `setup-postings-${n}-receipt-posted`);
 }
@@ -90,20 +94,34 @@ export async function importOpeningStock(page: Page, csvContent: string, keyCode
     await page.getByRole('option').first().click();
   }
   await page.locator('[data-testid="opening-stock"] input[type="file"]').setInputFiles({
-    name: 'opening-stock.csv', mimeType: 'text/csv', buffer: Buffer.from(csvContent, 'utf8'),
+    name: 'opening-stock.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csvContent, 'utf8'),
   });
   await page.getByTestId('import-dry-run').click();
   const report = page.getByTestId('import-report').or(page.getByTestId('import-error'));
   await report.first().waitFor();
   await shot(page, 'setup-postings-opening-dry-run');
   const rejected = async () => (await page.getByTestId('import-rejected-row').allTextContents()).join('\n');
-  if (!(await page.getByTestId('import-report').isVisible())) throw new Error(`opening stock refused: ${await page.getByTestId('import-error').textContent()}`);
-  if ((await page.getByTestId('import-report').getAttribute('data-status')) !== 'validated' || (await page.getByTestId('import-rejected-row').count()) > 0) {
+  if (!(await page.getByTestId('import-report').isVisible()))
+    throw new Error(`opening stock refused: ${await page.getByTestId('import-error').textContent()}`);
+  if (
+    (await page.getByTestId('import-report').getAttribute('data-status')) !== 'validated' ||
+    (await page.getByTestId('import-rejected-row').count()) > 0
+  ) {
     throw new Error(`opening stock rows rejected:\n${await rejected()}`);
   }
   await page.getByTestId('import-submit').click();
-  await page.locator('[data-testid="import-report"][data-status="posted"], [data-testid="import-report"][data-status="parked"], [data-testid="import-report"][data-status="rejected"], [data-testid="import-error"]').first().waitFor();
+  await page
+    .locator(
+      '[data-testid="import-report"][data-status="posted"], [data-testid="import-report"][data-status="parked"], [data-testid="import-report"][data-status="rejected"], [data-testid="import-error"]',
+    )
+    .first()
+    .waitFor();
   await shot(page, 'setup-postings-opening-imported');
-  const status = await page.getByTestId('import-report').getAttribute('data-status').catch(() => null);
+  const status = await page
+    .getByTestId('import-report')
+    .getAttribute('data-status')
+    .catch(() => null);
   if (status !== 'posted') throw new Error(`opening stock ${status ?? 'refused'}: ${await rejected()}`);
 }

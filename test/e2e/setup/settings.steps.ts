@@ -6,30 +6,71 @@
 import type { Page } from 'playwright-core';
 import { pick, shot } from '../browser.js';
 
-export type SettingsSection = 'units' | 'classifications' | 'transaction-keys' | 'numbering' | 'inventory-types' | 'periods';
+export type SettingsSection =
+  'units' | 'classifications' | 'transaction-keys' | 'numbering' | 'inventory-types' | 'periods';
 export type KeyKind = 'receipt' | 'issue' | 'transfer' | 'adjustment' | 'revaluation';
 export type Method = 'stock_taking_day' | 'continuous' | 'sample' | 'stock_comparison';
-export type ClassificationKind = 'product_group' | 'brand' | 'family' | 'homogeneous_category' | 'stock_account_classification'
-  | 'classification_1' | 'classification_2' | 'classification_3' | 'classification_4' | 'classification_5';
+export type ClassificationKind =
+  | 'product_group'
+  | 'brand'
+  | 'family'
+  | 'homogeneous_category'
+  | 'stock_account_classification'
+  | 'classification_1'
+  | 'classification_2'
+  | 'classification_3'
+  | 'classification_4'
+  | 'classification_5';
 
-const KIND_LABEL: Record<KeyKind, string> = { receipt: 'Receipt', issue: 'Issue', transfer: 'Transfer', adjustment: 'Adjustment', revaluation: 'Revaluation' };
-const METHOD_LABEL: Record<Method, string> = { stock_taking_day: 'Stock-taking day', continuous: 'Continuous', sample: 'Sample', stock_comparison: 'Stock comparison' };
+const KIND_LABEL: Record<KeyKind, string> = {
+  receipt: 'Receipt',
+  issue: 'Issue',
+  transfer: 'Transfer',
+  adjustment: 'Adjustment',
+  revaluation: 'Revaluation',
+};
+const METHOD_LABEL: Record<Method, string> = {
+  stock_taking_day: 'Stock-taking day',
+  continuous: 'Continuous',
+  sample: 'Sample',
+  stock_comparison: 'Stock comparison',
+};
 const CLASSIFICATION_LABEL: Record<ClassificationKind, string> = {
-  product_group: 'Product group', brand: 'Brand', family: 'Family', homogeneous_category: 'Homogeneous category',
-  stock_account_classification: 'Stock account classification', classification_1: 'Classification 1', classification_2: 'Classification 2',
-  classification_3: 'Classification 3', classification_4: 'Classification 4', classification_5: 'Classification 5',
+  product_group: 'Product group',
+  brand: 'Brand',
+  family: 'Family',
+  homogeneous_category: 'Homogeneous category',
+  stock_account_classification: 'Stock account classification',
+  classification_1: 'Classification 1',
+  classification_2: 'Classification 2',
+  classification_3: 'Classification 3',
+  classification_4: 'Classification 4',
+  classification_5: 'Classification 5',
 };
 const VALUATION_LABEL = {
-  average: 'Average price', inventory: 'Inventory price', settlement_1: 'Settlement price 1', settlement_2: 'Settlement price 2',
-  settlement_3: 'Settlement price 3', settlement_4: 'Settlement price 4', settlement_5: 'Settlement price 5',
+  average: 'Average price',
+  inventory: 'Inventory price',
+  settlement_1: 'Settlement price 1',
+  settlement_2: 'Settlement price 2',
+  settlement_3: 'Settlement price 3',
+  settlement_4: 'Settlement price 4',
+  settlement_5: 'Settlement price 5',
 } as const;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const row = (page: Page, table: string, key: string) => page.locator(`[data-testid="${table}"] [data-key="${key}"]`);
 
 /** Opens a settings section (a full navigation when another screen is shown). */
 export async function openSettings(page: Page, section: SettingsSection): Promise<void> {
-  if (new URL(page.url()).pathname !== `/settings/${section}`) await page.goto(new URL(`/settings/${section}`, page.url()).href);
-  const table = { units: 'units', classifications: 'classifications', 'transaction-keys': 'keys', numbering: 'numbering', 'inventory-types': 'types', periods: 'periods' }[section];
+  if (new URL(page.url()).pathname !== `/settings/${section}`)
+    await page.goto(new URL(`/settings/${section}`, page.url()).href);
+  const table = {
+    units: 'units',
+    classifications: 'classifications',
+    'transaction-keys': 'keys',
+    numbering: 'numbering',
+    'inventory-types': 'types',
+    periods: 'periods',
+  }[section];
   await page.getByTestId(`${table}-table`).waitFor();
 }
 
@@ -45,12 +86,18 @@ async function setSwitch(page: Page, testId: string, on: boolean | undefined): P
   const input = page.getByTestId(testId);
   if ((await input.isChecked()) === on) return;
   // The switch's input is visually hidden; its label (the track and the text) is what a user clicks.
-  await page.locator(`label[for="${await input.getAttribute('id')}"]`).first().click();
+  await page
+    .locator(`label[for="${await input.getAttribute('id')}"]`)
+    .first()
+    .click();
   await page.locator(`[data-testid="${testId}"]${on ? ':checked' : ':not(:checked)'}`).waitFor({ state: 'attached' });
 }
 
 /** Creates a unit of measure (decimals 0–6, default 0). */
-export async function createUnit(page: Page, u: { code: string; description?: string; decimals?: number }): Promise<void> {
+export async function createUnit(
+  page: Page,
+  u: { code: string; description?: string; decimals?: number },
+): Promise<void> {
   await openSettings(page, 'units');
   await page.getByTestId('units-new').click();
   const form = page.getByTestId('unit-form');
@@ -80,7 +127,10 @@ export async function deleteUnitRefused(page: Page, code: string): Promise<strin
 }
 
 /** Creates a code in one classification table (default: product group). */
-export async function createClassification(page: Page, c: { kind?: ClassificationKind; code: string; description?: string }): Promise<void> {
+export async function createClassification(
+  page: Page,
+  c: { kind?: ClassificationKind; code: string; description?: string },
+): Promise<void> {
   await openSettings(page, 'classifications');
   await pick(page, 'classification-kind', CLASSIFICATION_LABEL[c.kind ?? 'product_group']);
   await page.getByTestId('classifications-new').click();
@@ -98,7 +148,10 @@ export async function createClassification(page: Page, c: { kind?: Classificatio
 }
 
 /** Creates a transaction key (admin). `main` defaults to true. */
-export async function createTransactionKey(page: Page, k: { code: string; description?: string; kind: KeyKind; main?: boolean }): Promise<void> {
+export async function createTransactionKey(
+  page: Page,
+  k: { code: string; description?: string; kind: KeyKind; main?: boolean },
+): Promise<void> {
   await openSettings(page, 'transaction-keys');
   await page.getByTestId('keys-new').click();
   const form = page.getByTestId('key-form');
@@ -113,7 +166,12 @@ export async function createTransactionKey(page: Page, k: { code: string; descri
   await page.getByTestId('keys-search').fill('');
 }
 
-export interface NumberingOptions { prefix?: string; width?: number; nextValue?: number; maxItemsPerList?: number }
+export interface NumberingOptions {
+  prefix?: string;
+  width?: number;
+  nextValue?: number;
+  maxItemsPerList?: number;
+}
 
 async function fillNumbering(page: Page, o: NumberingOptions): Promise<void> {
   if (o.prefix !== undefined) await page.getByTestId('sequence-prefix').fill(o.prefix);
@@ -152,16 +210,36 @@ export async function changeNumberingScheme(page: Page, code: string, s: Numberi
   return preview;
 }
 
-export interface TypeNumbering { code?: string; prefix?: string; width?: number; nextValue?: number; maxItemsPerList?: number }
+export interface TypeNumbering {
+  code?: string;
+  prefix?: string;
+  width?: number;
+  nextValue?: number;
+  maxItemsPerList?: number;
+}
 export interface InventoryTypeOptions {
-  code: string; description?: string; method: Method; productionResources?: boolean;
-  showSystemQuantities?: boolean; reportType?: 'single' | 'cumulative'; singleReportingRequired?: boolean; keepLocation?: boolean;
-  valuationPrice?: keyof typeof VALUATION_LABEL; adjustmentKey?: string; transferKey?: string; valueAdjustmentKey?: string;
+  code: string;
+  description?: string;
+  method: Method;
+  productionResources?: boolean;
+  showSystemQuantities?: boolean;
+  reportType?: 'single' | 'cumulative';
+  singleReportingRequired?: boolean;
+  keepLocation?: boolean;
+  valuationPrice?: keyof typeof VALUATION_LABEL;
+  adjustmentKey?: string;
+  transferKey?: string;
+  valueAdjustmentKey?: string;
   /** An existing scheme is chosen by `code` (its prefix and width are taken over); a new code is created on save. */
-  inventoryNumbering?: TypeNumbering; countListNumbering?: TypeNumbering;
+  inventoryNumbering?: TypeNumbering;
+  countListNumbering?: TypeNumbering;
 }
 
-async function fillTypeNumbering(page: Page, path: 'inventoryNumbering' | 'countListNumbering', n: TypeNumbering | undefined): Promise<void> {
+async function fillTypeNumbering(
+  page: Page,
+  path: 'inventoryNumbering' | 'countListNumbering',
+  n: TypeNumbering | undefined,
+): Promise<void> {
   if (!n) return;
   if (n.code !== undefined) {
     await page.getByTestId(`type-${path}-code`).fill(n.code);
@@ -192,7 +270,11 @@ export async function createInventoryType(page: Page, o: InventoryTypeOptions): 
   await page.getByTestId('type-code').scrollIntoViewIfNeeded();
   await shot(page, `setup-settings-type-${o.code}-rules`);
   if (o.valuationPrice) await pick(page, 'type-valuation', VALUATION_LABEL[o.valuationPrice]);
-  for (const [field, code] of [['adjustmentKey', o.adjustmentKey], ['transferKey', o.transferKey], ['valueAdjustmentKey', o.valueAdjustmentKey]] as const) {
+  for (const [field, code] of [
+    ['adjustmentKey', o.adjustmentKey],
+    ['transferKey', o.transferKey],
+    ['valueAdjustmentKey', o.valueAdjustmentKey],
+  ] as const) {
     if (code) await pick(page, `type-${field}`, new RegExp(`^${esc(code)}( – |$)`));
   }
   await fillTypeNumbering(page, 'inventoryNumbering', o.inventoryNumbering);
@@ -246,7 +328,14 @@ export async function closePeriodRefused(page: Page, code: string): Promise<stri
 
 /** Screenshots of every settings section as it stands (for the review of the set-up story). */
 export async function shootSettings(page: Page): Promise<void> {
-  for (const s of ['units', 'classifications', 'transaction-keys', 'numbering', 'inventory-types', 'periods'] as const) {
+  for (const s of [
+    'units',
+    'classifications',
+    'transaction-keys',
+    'numbering',
+    'inventory-types',
+    'periods',
+  ] as const) {
     await openSettings(page, s);
     await page.waitForLoadState('networkidle');
     await shot(page, `setup-settings-section-${s}`);

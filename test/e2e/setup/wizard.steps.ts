@@ -102,7 +102,10 @@ export async function runFirstStartWizard(page: Page, opts: Partial<WizardOption
   await shot(page, 'setup-wizard-8');
 
   return {
-    ...o, units: UNITS, transactionKeys: KEYS, inventoryTypes: TYPES,
+    ...o,
+    units: UNITS,
+    transactionKeys: KEYS,
+    inventoryTypes: TYPES,
     numberingSchemes: TYPES.flatMap((t) => [`inventory:${t}`, `count_list:${t}`]),
   };
 }

@@ -6,7 +6,16 @@ import type { Actor } from '../../../src/services/context.js';
 import { recordScan, type ScanInput } from '../../../src/services/counting/scan.service.js';
 import { undoCountReport } from '../../../src/services/inventory/undo-report.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { errorOf, makeActor, makeCountingWorld, makeOpenInventory, makeStructuredList, type Inv, type List, type World } from './fixtures.js';
+import {
+  errorOf,
+  makeActor,
+  makeCountingWorld,
+  makeOpenInventory,
+  makeStructuredList,
+  type Inv,
+  type List,
+  type World,
+} from './fixtures.js';
 
 let t: TestDb;
 let w: World;
@@ -22,8 +31,14 @@ const actor = (role: Actor['role']): Promise<Actor> => makeActor(t.ctx.db, role)
 const scan = (input: Partial<ScanInput>, id = `u${++n}`) =>
   recordScan(t.ctx, counter, { listId: list.id, clientReportId: id, bin: '01-01', itemCode: w.screws.code, ...input });
 
-const line = (id: string) => t.ctx.db.selectFrom('countListItems').select(['reportedQuantity', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
-const listStatus = async () => (await t.ctx.db.selectFrom('countLists').select('status').where('id', '=', list.id).executeTakeFirstOrThrow()).status;
+const line = (id: string) =>
+  t.ctx.db
+    .selectFrom('countListItems')
+    .select(['reportedQuantity', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+const listStatus = async () =>
+  (await t.ctx.db.selectFrom('countLists').select('status').where('id', '=', list.id).executeTakeFirstOrThrow()).status;
 
 beforeAll(async () => {
   t = await freshDb();
@@ -33,7 +48,9 @@ beforeAll(async () => {
   inv = await makeOpenInventory(t.ctx.db, w);
   ({ list, lines } = await makeStructuredList(t.ctx.db, w, inv, counter.userId));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('undoCountReport', () => {
   it('undoing the only report puts the line back to open with no quantity (not a count of 0); the report is kept, invalid', async () => {
@@ -41,10 +58,20 @@ describe('undoCountReport', () => {
     expect(await line(lines.screws.id)).toEqual({ reportedQuantity: '12', status: 'reported' });
     expect(await listStatus()).toBe('partially_reported');
     const r = await undoCountReport(t.ctx, counter, 'first');
-    expect(r).toMatchObject({ status: 'undone', alreadyUndone: false, reportedQuantity: null, itemStatus: 'open', listStatus: 'open' });
+    expect(r).toMatchObject({
+      status: 'undone',
+      alreadyUndone: false,
+      reportedQuantity: null,
+      itemStatus: 'open',
+      listStatus: 'open',
+    });
     expect(await line(lines.screws.id)).toEqual({ reportedQuantity: null, status: 'open' });
     expect(await listStatus()).toBe('open');
-    const kept = await t.ctx.db.selectFrom('countReports').select(['valid', 'invalidatedAt']).where('clientReportId', '=', 'first').executeTakeFirstOrThrow();
+    const kept = await t.ctx.db
+      .selectFrom('countReports')
+      .select(['valid', 'invalidatedAt'])
+      .where('clientReportId', '=', 'first')
+      .executeTakeFirstOrThrow();
     expect(kept.valid).toBe(false);
     expect(kept.invalidatedAt).not.toBeNull();
   });
@@ -52,7 +79,9 @@ describe('undoCountReport', () => {
   it('a retried undo answers the same and changes nothing', async () => {
     const again = await undoCountReport(t.ctx, counter, 'first');
     expect(again).toMatchObject({ alreadyUndone: true, reportedQuantity: null, itemStatus: 'open' });
-    expect(await t.ctx.db.selectFrom('countReports').select('id').where('countListItemId', '=', lines.screws.id).execute()).toHaveLength(1);
+    expect(
+      await t.ctx.db.selectFrom('countReports').select('id').where('countListItemId', '=', lines.screws.id).execute(),
+    ).toHaveLength(1);
   });
 
   it('undoing one add of two keeps the other; undoing a replace brings back the count before it', async () => {
@@ -68,7 +97,10 @@ describe('undoCountReport', () => {
 
   it('refuses another counter, and an unknown report by its field', async () => {
     expect(await errorOf(undoCountReport(t.ctx, other, 'a1'))).toMatchObject({ code: 'not_found' });
-    expect(await errorOf(undoCountReport(t.ctx, counter, 'nope'))).toMatchObject({ code: 'not_found', field: 'clientReportId' });
+    expect(await errorOf(undoCountReport(t.ctx, counter, 'nope'))).toMatchObject({
+      code: 'not_found',
+      field: 'clientReportId',
+    });
     expect((await line(lines.screws.id)).reportedQuantity).toBe('10');
   });
 
@@ -76,10 +108,18 @@ describe('undoCountReport', () => {
     await t.ctx.db.updateTable('countLists').set({ status: 'closed' }).where('id', '=', list.id).execute();
     try {
       expect(await errorOf(undoCountReport(t.ctx, counter, 'a1'))).toMatchObject({ code: 'count.list_closed' });
-      const a1 = await t.ctx.db.selectFrom('countReports').select('valid').where('clientReportId', '=', 'a1').executeTakeFirstOrThrow();
+      const a1 = await t.ctx.db
+        .selectFrom('countReports')
+        .select('valid')
+        .where('clientReportId', '=', 'a1')
+        .executeTakeFirstOrThrow();
       expect(a1.valid).toBe(true);
     } finally {
-      await t.ctx.db.updateTable('countLists').set({ status: 'partially_reported' }).where('id', '=', list.id).execute();
+      await t.ctx.db
+        .updateTable('countLists')
+        .set({ status: 'partially_reported' })
+        .where('id', '=', list.id)
+        .execute();
     }
   });
 });

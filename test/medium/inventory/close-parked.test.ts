@@ -18,7 +18,15 @@ import { reportCount } from '../../../src/services/inventory/report.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeKey } from '../../helpers/factories.js';
 import {
-  type Base, type Inv, type Places, makeCountItem, makeCountList, makeCountingSetup, makeInventory, makeItem, receive,
+  type Base,
+  type Inv,
+  type Places,
+  makeCountItem,
+  makeCountList,
+  makeCountingSetup,
+  makeInventory,
+  makeItem,
+  receive,
 } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
@@ -30,7 +38,9 @@ beforeAll(async () => {
   ({ base, places, manager } = await makeCountingSetup(t.ctx.db));
   await makeKey(t.ctx.db, 'ISS', 'issue');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 const db = () => t.ctx.db;
 
 /**
@@ -44,7 +54,8 @@ async function world(inv: Inv, invB: Inv, diffStock: string, countedInP1 = '13')
   const p1 = { warehouseId: places.wms.id, zoneId: places.zone.id, binId: bin.id };
   const diff = { warehouseId: places.wms.id, zoneId: places.diffZone.id };
   await receive(db(), t.ctx, base, { itemId: x.id, ...p1, quantity: '10', unitPrice: '5' });
-  if (diffStock !== '0') await receive(db(), t.ctx, base, { itemId: x.id, ...diff, quantity: diffStock, unitPrice: '5' });
+  if (diffStock !== '0')
+    await receive(db(), t.ctx, base, { itemId: x.id, ...diff, quantity: diffStock, unitPrice: '5' });
   const a = await makeCountList(db(), inv, { countType: 'bin', warehouseId: places.wms.id });
   await makeCountItem(db(), a, inv, { itemId: x.id, ...p1 });
   const b = await makeCountList(db(), invB, { countType: 'differences', warehouseId: places.wms.id });
@@ -55,11 +66,27 @@ async function world(inv: Inv, invB: Inv, diffStock: string, countedInP1 = '13')
   return { x, a, b, bin };
 }
 
-const itemsOf = (listId: string) => db().selectFrom('countListItems').select(['postedQuantity', 'unitPrice', 'status']).where('countListId', '=', listId).execute();
-const ledgerOf = (originType: string, originId: string) => db().selectFrom('stockLedger').select(['keyCode', 'zoneId', 'binId', 'quantity', 'value', 'unitPrice', 'transferGroup'])
-  .where('originType', '=', originType).where('originId', '=', originId).orderBy('id').execute();
-const p1Balance = (itemId: string) => db().selectFrom('stockBalances').select(['quantity', 'lastCountedDate', 'lastCountedQuantity', 'movementsSinceCount'])
-  .where('itemId', '=', itemId).where('binId', 'is not', null).executeTakeFirstOrThrow();
+const itemsOf = (listId: string) =>
+  db()
+    .selectFrom('countListItems')
+    .select(['postedQuantity', 'unitPrice', 'status'])
+    .where('countListId', '=', listId)
+    .execute();
+const ledgerOf = (originType: string, originId: string) =>
+  db()
+    .selectFrom('stockLedger')
+    .select(['keyCode', 'zoneId', 'binId', 'quantity', 'value', 'unitPrice', 'transferGroup'])
+    .where('originType', '=', originType)
+    .where('originId', '=', originId)
+    .orderBy('id')
+    .execute();
+const p1Balance = (itemId: string) =>
+  db()
+    .selectFrom('stockBalances')
+    .select(['quantity', 'lastCountedDate', 'lastCountedQuantity', 'movementsSinceCount'])
+    .where('itemId', '=', itemId)
+    .where('binId', 'is not', null)
+    .executeTakeFirstOrThrow();
 const num = (s: string | null) => (s === null ? null : Number(s));
 
 /**
@@ -67,7 +94,12 @@ const num = (s: string | null) => (s === null ? null : Number(s));
  * at the item's own position (the differences-zone leg of a transfer is not the item's).
  */
 async function claimsMatchLedger(listId: string): Promise<void> {
-  const items = await db().selectFrom('countListItems').selectAll().where('countListId', '=', listId).where('informational', '=', false).execute();
+  const items = await db()
+    .selectFrom('countListItems')
+    .selectAll()
+    .where('countListId', '=', listId)
+    .where('informational', '=', false)
+    .execute();
   for (const i of items) {
     const entries = (await ledgerOf('count_list', listId)).filter((e) => e.binId === i.binId && e.zoneId === i.zoneId);
     const q = entries.reduce((s, e) => s + Number(e.quantity), 0);
@@ -76,7 +108,7 @@ async function claimsMatchLedger(listId: string): Promise<void> {
   }
 }
 
-describe('a closing posting parked by another list\'s lock', () => {
+describe("a closing posting parked by another list's lock", () => {
   it('closes with errors claiming nothing; released, it is posted and recorded; the value adjustment agrees', async () => {
     const inv = await makeInventory(db(), base, { valuationPrice: 'inventory' });
     const invB = await makeInventory(db(), base, { method: 'stock_comparison' });
@@ -84,30 +116,55 @@ describe('a closing posting parked by another list\'s lock', () => {
     const before = await p1Balance(x.id);
 
     const out = await closeCountList(t.ctx, manager, a.id);
-    expect(out).toMatchObject({ status: 'closed_with_errors', postedLines: 0, parked: [{ reason: 'ledger.stock_locked' }] });
+    expect(out).toMatchObject({
+      status: 'closed_with_errors',
+      postedLines: 0,
+      parked: [{ reason: 'ledger.stock_locked' }],
+    });
     // Nothing in the ledger, so nothing claimed, and the balance keeps its (un)counted state.
     expect(await ledgerOf('count_list', a.id)).toEqual([]);
     expect(await itemsOf(a.id)).toEqual([{ postedQuantity: null, unitPrice: null, status: 'closed' }]);
     expect(await p1Balance(x.id)).toEqual(before);
-    const pe = await db().selectFrom('postingErrors').select(['status', 'countListId']).where('id', '=', out.parked[0]!.postingErrorId).executeTakeFirstOrThrow();
+    const pe = await db()
+      .selectFrom('postingErrors')
+      .select(['status', 'countListId'])
+      .where('id', '=', out.parked[0]!.postingErrorId)
+      .executeTakeFirstOrThrow();
     expect(pe).toEqual({ status: 'pending', countListId: b.id });
     // The value adjustments cannot be known while the receipt waits: the inventory stays open.
     await expect(closeInventory(t.ctx, manager, inv.id)).rejects.toMatchObject({
-      code: 'count.postings_parked', params: { countListNumbers: [a.number], postingErrorIds: [out.parked[0]!.postingErrorId] },
+      code: 'count.postings_parked',
+      params: { countListNumbers: [a.number], postingErrorIds: [out.parked[0]!.postingErrorId] },
     });
-    expect((await db().selectFrom('inventories').select('status').where('id', '=', inv.id).executeTakeFirstOrThrow()).status).toBe('open');
+    expect(
+      (await db().selectFrom('inventories').select('status').where('id', '=', inv.id).executeTakeFirstOrThrow()).status,
+    ).toBe('open');
 
     // B closes: its lock goes, A's transfer is re-processed and recorded.
     expect(await closeCountList(t.ctx, manager, b.id)).toMatchObject({ status: 'closed', parked: [] });
     const entries = await ledgerOf('count_list', a.id);
     expect(entries.map((e) => [e.keyCode, e.binId, e.zoneId, num(e.quantity), num(e.value)])).toEqual([
-      ['TRF', bin.id, places.zone.id, 3, 15], ['TRF', null, places.diffZone.id, -3, -15],
+      ['TRF', bin.id, places.zone.id, 3, 15],
+      ['TRF', null, places.diffZone.id, -3, -15],
     ]);
     expect(await itemsOf(a.id)).toEqual([{ postedQuantity: '3', unitPrice: entries[0]!.unitPrice, status: 'closed' }]);
     await claimsMatchLedger(a.id);
     await claimsMatchLedger(b.id);
-    expect(await p1Balance(x.id)).toMatchObject({ quantity: '13', lastCountedDate: '2026-03-14', lastCountedQuantity: '13', movementsSinceCount: 0 });
-    expect((await db().selectFrom('postingErrors').select('status').where('id', '=', out.parked[0]!.postingErrorId).executeTakeFirstOrThrow()).status).toBe('posted');
+    expect(await p1Balance(x.id)).toMatchObject({
+      quantity: '13',
+      lastCountedDate: '2026-03-14',
+      lastCountedQuantity: '13',
+      movementsSinceCount: 0,
+    });
+    expect(
+      (
+        await db()
+          .selectFrom('postingErrors')
+          .select('status')
+          .where('id', '=', out.parked[0]!.postingErrorId)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('posted');
 
     // Net receipt 3 posted at 5, valuation price 7: one value adjustment of 6, as the ledger shows.
     const done = await closeInventory(t.ctx, manager, inv.id);
@@ -121,7 +178,10 @@ describe('a closing posting parked by another list\'s lock', () => {
     const { x, a, b } = await world(inv, inv, '5');
     expect(a.number < b.number).toBe(true);
     const done = await closeInventory(t.ctx, manager, inv.id);
-    expect(done.lists.map((l) => [l.countListId, l.status])).toEqual([[a.id, 'closed_with_errors'], [b.id, 'closed']]);
+    expect(done.lists.map((l) => [l.countListId, l.status])).toEqual([
+      [a.id, 'closed_with_errors'],
+      [b.id, 'closed'],
+    ]);
     expect(await itemsOf(a.id)).toEqual([{ postedQuantity: '3', unitPrice: expect.any(String), status: 'closed' }]);
     await claimsMatchLedger(a.id);
     expect(done.valueAdjustments).toMatchObject([{ itemId: x.id, netQuantity: '3', value: '6' }]);
@@ -134,13 +194,31 @@ describe('a closing posting parked by another list\'s lock', () => {
     const { x, a, b, bin } = await world(inv, invB, '5', '4');
     const [parked] = (await closeCountList(t.ctx, manager, a.id)).parked;
     // Meanwhile 8 leave the bin (A's locks are gone), so the 6 are not there when B's close re-processes.
-    const place = { itemId: x.id, warehouseId: places.wms.id, zoneId: places.zone.id, binId: bin.id, ownerId: base.owner.id };
-    const issue = await db().transaction().execute((trx) => postMovements(trx, t.ctx, SYSTEM_ACTOR, {
-      siteId: base.site.id, keyCode: 'ISS', postingDate: '2026-03-15', originType: 'test', lines: [{ ...place, quantity: '-8' }],
-    }));
+    const place = {
+      itemId: x.id,
+      warehouseId: places.wms.id,
+      zoneId: places.zone.id,
+      binId: bin.id,
+      ownerId: base.owner.id,
+    };
+    const issue = await db()
+      .transaction()
+      .execute((trx) =>
+        postMovements(trx, t.ctx, SYSTEM_ACTOR, {
+          siteId: base.site.id,
+          keyCode: 'ISS',
+          postingDate: '2026-03-15',
+          originType: 'test',
+          lines: [{ ...place, quantity: '-8' }],
+        }),
+      );
     expect(issue.status).toBe('posted');
     await closeCountList(t.ctx, manager, b.id);
-    const pe = await db().selectFrom('postingErrors').select(['status', 'reasonCode']).where('id', '=', parked!.postingErrorId).executeTakeFirstOrThrow();
+    const pe = await db()
+      .selectFrom('postingErrors')
+      .select(['status', 'reasonCode'])
+      .where('id', '=', parked!.postingErrorId)
+      .executeTakeFirstOrThrow();
     expect(pe).toEqual({ status: 'pending', reasonCode: 'ledger.negative_stock' });
     expect(await itemsOf(a.id)).toEqual([{ postedQuantity: null, unitPrice: null, status: 'closed' }]);
     await expect(closeInventory(t.ctx, manager, inv.id)).rejects.toMatchObject({ code: 'count.postings_parked' });

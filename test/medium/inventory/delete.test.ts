@@ -8,7 +8,16 @@ import { deleteInventory } from '../../../src/services/inventory/inventory.servi
 import { openCountLists } from '../../../src/services/inventory/open.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import {
-  type Base, type Inv, makeActor, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces, receive,
+  type Base,
+  type Inv,
+  makeActor,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
+  receive,
 } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
@@ -21,9 +30,12 @@ beforeAll(async () => {
   places = await makePlaces(t.ctx.db, base);
   manager = await makeActor(t.ctx.db, 'manager');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 const db = () => t.ctx.db;
-const statusOf = async (inv: Inv) => (await db().selectFrom('inventories').select('status').where('id', '=', inv.id).executeTakeFirstOrThrow()).status;
+const statusOf = async (inv: Inv) =>
+  (await db().selectFrom('inventories').select('status').where('id', '=', inv.id).executeTakeFirstOrThrow()).status;
 
 /** An open list locking one item in the plain warehouse, and a receipt of that item parked by the lock. */
 async function openListWithParkedPosting(inv: Inv) {
@@ -32,14 +44,27 @@ async function openListWithParkedPosting(inv: Inv) {
   const list = await makeCountList(db(), inv);
   await makeCountItem(db(), list, inv, { itemId: item.id, warehouseId: places.plain.id });
   await openCountLists(t.ctx, manager, [list.id]);
-  const parked = await receive(db(), t.ctx, base, { itemId: item.id, warehouseId: places.plain.id, quantity: '1', unitPrice: '5' });
+  const parked = await receive(db(), t.ctx, base, {
+    itemId: item.id,
+    warehouseId: places.plain.id,
+    quantity: '1',
+    unitPrice: '5',
+  });
   if (parked.status !== 'parked') throw new Error('expected the receipt to be parked by the list lock');
   return { item, list, postingErrorId: parked.postingErrorId };
 }
 
 async function afterRelease(itemId: string, postingErrorId: string) {
-  const pe = await db().selectFrom('postingErrors').select('status').where('id', '=', postingErrorId).executeTakeFirstOrThrow();
-  const bal = await db().selectFrom('stockBalances').select('quantity').where('itemId', '=', itemId).executeTakeFirstOrThrow();
+  const pe = await db()
+    .selectFrom('postingErrors')
+    .select('status')
+    .where('id', '=', postingErrorId)
+    .executeTakeFirstOrThrow();
+  const bal = await db()
+    .selectFrom('stockBalances')
+    .select('quantity')
+    .where('itemId', '=', itemId)
+    .executeTakeFirstOrThrow();
   return { posting: pe.status, quantity: bal.quantity };
 }
 
@@ -57,7 +82,9 @@ describe('deleting a count list', () => {
     const inv = await makeInventory(db(), base, { status: 'open' });
     const { item, list, postingErrorId } = await openListWithParkedPosting(inv);
     await deleteCountList(t.ctx, manager, list.id);
-    expect(await db().selectFrom('stockLocks').select('id').where('countListId', '=', list.id).execute()).toHaveLength(0);
+    expect(await db().selectFrom('stockLocks').select('id').where('countListId', '=', list.id).execute()).toHaveLength(
+      0,
+    );
     expect(await afterRelease(item.id, postingErrorId)).toEqual({ posting: 'posted', quantity: '11' });
     // An open inventory stays open without lists: more lists may be generated.
     expect(await statusOf(inv)).toBe('open');
@@ -72,12 +99,20 @@ describe('deleting a count list', () => {
     await expect(deleteCountList(t.ctx, manager, list.id)).rejects.toMatchObject({ code: 'inventory.closed' });
   });
 
-  it('is for managers of the list\'s site only', async () => {
+  it("is for managers of the list's site only", async () => {
     const inv = await makeInventory(db(), base, { status: 'has_count_lists' });
     const list = await makeCountList(db(), inv);
-    await expect(deleteCountList(t.ctx, await makeActor(db(), 'counter'), list.id)).rejects.toMatchObject({ code: 'auth.forbidden' });
-    const other = await db().insertInto('sites').values({ code: 'OTHERDEL', name: 'Other' }).returning('id').executeTakeFirstOrThrow();
-    await expect(deleteCountList(t.ctx, await makeActor(db(), 'manager', other.id), list.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteCountList(t.ctx, await makeActor(db(), 'counter'), list.id)).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    const other = await db()
+      .insertInto('sites')
+      .values({ code: 'OTHERDEL', name: 'Other' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(deleteCountList(t.ctx, await makeActor(db(), 'manager', other.id), list.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 

@@ -7,10 +7,21 @@ import { Dec } from '../../../src/domain/decimal.js';
 import { passesThresholds, totalsOf } from '../../../src/domain/inventory/differences.js';
 import type { Actor } from '../../../src/services/context.js';
 import {
-  type DifferenceLine, type DifferenceQuery, differenceReport, differenceReportFile,
+  type DifferenceLine,
+  type DifferenceQuery,
+  differenceReport,
+  differenceReportFile,
 } from '../../../src/services/inventory/differences.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { type Inv, type List, type Places, makeCountList, makeCountingSetup, makeInventory, makeItem } from '../../helpers/inventory-factories.js';
+import {
+  type Inv,
+  type List,
+  type Places,
+  makeCountList,
+  makeCountingSetup,
+  makeInventory,
+  makeItem,
+} from '../../helpers/inventory-factories.js';
 
 const ITEMS = 120;
 const LOTS = 100;
@@ -34,7 +45,10 @@ beforeAll(async () => {
   await sql`update items set moving_average_price = (id % 97) / 4.0 + 0.01, product_group = case when id % 3 = 0 then 'G' || (id % 2) end
     where id = any(${items}::bigint[])`.execute(db);
   inv = await makeInventory(db, s.base, { valuationPrice: 'average' });
-  lists = [await makeCountList(db, inv, { status: 'completely_reported' }), await makeCountList(db, inv, { status: 'completely_reported' })];
+  lists = [
+    await makeCountList(db, inv, { status: 'completely_reported' }),
+    await makeCountList(db, inv, { status: 'completely_reported' }),
+  ];
   // 12,000 lines: each item in 100 lots over two lists; targets and counts vary, some unreported, some found.
   await sql`
     insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id,
@@ -47,9 +61,16 @@ beforeAll(async () => {
     from (select row_number() over () as n, i.id, g.l from unnest(${items}::bigint[]) as i(id) cross join generate_series(1, ${LOTS}) as g(l)) x(n, id, l)
     join items it on it.id = x.id`.execute(db);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const q = (o: Partial<DifferenceQuery> = {}): DifferenceQuery => ({ onlyDifferences: false, sort: 'place', dir: 'asc', ...o });
+const q = (o: Partial<DifferenceQuery> = {}): DifferenceQuery => ({
+  onlyDifferences: false,
+  sort: 'place',
+  dir: 'asc',
+  ...o,
+});
 
 async function all(o: Partial<DifferenceQuery> = {}): Promise<DifferenceLine[]> {
   const out: DifferenceLine[] = [];
@@ -91,11 +112,21 @@ describe('differences report at 12,000 lines', () => {
     const lines = await all();
     for (const f of [{ minValue: '20' }, { minPercent: '10' }, { minValue: '5.5', minPercent: '3' }]) {
       const got = await all(f);
-      expect(got.map((l) => l.id).sort(), JSON.stringify(f)).toEqual(lines.filter((l) => passesThresholds(l, f)).map((l) => l.id).sort());
+      expect(got.map((l) => l.id).sort(), JSON.stringify(f)).toEqual(
+        lines
+          .filter((l) => passesThresholds(l, f))
+          .map((l) => l.id)
+          .sort(),
+      );
       expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
     }
     const one = await all({ countListId: lists[1]!.id, itemGroup: 'G1' });
-    expect(one.map((l) => l.id).sort()).toEqual(lines.filter((l) => l.countListId === lists[1]!.id && l.itemGroup === 'G1').map((l) => l.id).sort());
+    expect(one.map((l) => l.id).sort()).toEqual(
+      lines
+        .filter((l) => l.countListId === lists[1]!.id && l.itemGroup === 'G1')
+        .map((l) => l.id)
+        .sort(),
+    );
   });
 
   it('exports every selected line as CSV and XLSX; a filtered selection as PDF', async () => {

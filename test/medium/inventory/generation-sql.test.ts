@@ -4,9 +4,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARTICLE_STOCK, BIN_STOCK, COUNT_SETTINGS, type GenerationInput, normaliseParams, type SelectionData, selectPositions,
+  ARTICLE_STOCK,
+  BIN_STOCK,
+  COUNT_SETTINGS,
+  type GenerationInput,
+  normaliseParams,
+  type SelectionData,
+  selectPositions,
 } from '../../../src/domain/inventory/generation.js';
-import { CRITERIA, sortPositions, splitIntoLists, type StructureLevel } from '../../../src/domain/inventory/structure.js';
+import {
+  CRITERIA,
+  sortPositions,
+  splitIntoLists,
+  type StructureLevel,
+} from '../../../src/domain/inventory/structure.js';
 import { generateCountLists } from '../../../src/services/inventory/generation.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeItem, makeWarehouse, makeZone } from '../../helpers/factories.js';
@@ -43,7 +54,9 @@ beforeAll(async () => {
     await makeWarehouse(db, site, { code: 'V1', kind: 'virtual' }),
   ];
   const places: { wh: string; zone: string | null; bin: string | null }[] = [
-    { wh: whs[0]!.id, zone: null, bin: null }, { wh: whs[1]!.id, zone: null, bin: null }, { wh: whs[4]!.id, zone: null, bin: null },
+    { wh: whs[0]!.id, zone: null, bin: null },
+    { wh: whs[1]!.id, zone: null, bin: null },
+    { wh: whs[4]!.id, zone: null, bin: null },
   ];
   for (const w of [whs[2]!, whs[3]!]) {
     const flat = await makeZone(db, site, w.id, { code: 'FL', structured: false });
@@ -65,11 +78,21 @@ beforeAll(async () => {
   const items: { id: string; lots: boolean }[] = [];
   for (let i = 0; i < 14; i++) {
     const lots = r.chance(0.3);
-    const it = await makeItem(db, { code: `R${String(r.int(1000)).padStart(3, '0')}-${i}`, lotManagement: lots ? 'yes' : 'no' });
-    await db.updateTable('items').set({
-      includeInInventory: r.chance(0.9), countCycleDays: r.pick([0, 30, 90, 365]), thresholdQuantity: r.pick(['0', '5', '10']),
-      movementCountThreshold: r.pick([0, 2, 5]), stockAccountClassification: r.pick([null, 'SA1', 'SA2']),
-    }).where('id', '=', it.id).execute();
+    const it = await makeItem(db, {
+      code: `R${String(r.int(1000)).padStart(3, '0')}-${i}`,
+      lotManagement: lots ? 'yes' : 'no',
+    });
+    await db
+      .updateTable('items')
+      .set({
+        includeInInventory: r.chance(0.9),
+        countCycleDays: r.pick([0, 30, 90, 365]),
+        thresholdQuantity: r.pick(['0', '5', '10']),
+        movementCountThreshold: r.pick([0, 2, 5]),
+        stockAccountClassification: r.pick([null, 'SA1', 'SA2']),
+      })
+      .where('id', '=', it.id)
+      .execute();
     // Raw SQL: the CamelCasePlugin maps `classification1` to a column that does not exist (classification_1).
     await sql`update items set classification_1 = ${r.pick([null, 'C1', 'C2'])} where id = ${it.id}`.execute(db);
     items.push({ id: it.id, lots });
@@ -85,37 +108,98 @@ beforeAll(async () => {
     seen.add(key);
     const quantity = r.pick(['0', '0', '-2', '1', '3', '7.5', '12', '40']);
     await addBalance(db, site, {
-      itemId: it.id, warehouseId: pl.wh, zoneId: pl.zone, binId: pl.bin, lot, ownerId: owner, quantity,
-      everNonzero: quantity !== '0' || r.chance(0.5), lastCountedDate: r.pick([null, '2024-11-30', '2025-12-20', '2026-01-10', '2026-03-01']),
+      itemId: it.id,
+      warehouseId: pl.wh,
+      zoneId: pl.zone,
+      binId: pl.bin,
+      lot,
+      ownerId: owner,
+      quantity,
+      everNonzero: quantity !== '0' || r.chance(0.5),
+      lastCountedDate: r.pick([null, '2024-11-30', '2025-12-20', '2026-01-10', '2026-03-01']),
       movementsSinceCount: r.int(7),
     });
   }
 }, 60_000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function loadData(inventoryId: string): Promise<SelectionData> {
   const db = t.ctx.db;
-  const warehouses = await db.selectFrom('warehouses').select(['id', 'code', 'kind', 'responsibleUserId']).where('siteId', '=', org.siteId).execute();
-  const zones = await db.selectFrom('zones').select(['id', 'warehouseId', 'code', 'structured', 'usage']).where('siteId', '=', org.siteId).execute();
-  const bins = await db.selectFrom('bins').select(['id', 'warehouseId', 'zoneId', 'code', 'aisle', 'rowNo', 'levelNo', 'place']).where('siteId', '=', org.siteId).execute();
+  const warehouses = await db
+    .selectFrom('warehouses')
+    .select(['id', 'code', 'kind', 'responsibleUserId'])
+    .where('siteId', '=', org.siteId)
+    .execute();
+  const zones = await db
+    .selectFrom('zones')
+    .select(['id', 'warehouseId', 'code', 'structured', 'usage'])
+    .where('siteId', '=', org.siteId)
+    .execute();
+  const bins = await db
+    .selectFrom('bins')
+    .select(['id', 'warehouseId', 'zoneId', 'code', 'aisle', 'rowNo', 'levelNo', 'place'])
+    .where('siteId', '=', org.siteId)
+    .execute();
   const items = (await db.selectFrom('items').selectAll().execute()).map((i) => ({
-    id: i.id, code: i.code, includeInInventory: i.includeInInventory, countCycleDays: i.countCycleDays, thresholdQuantity: i.thresholdQuantity,
-    movementCountThreshold: i.movementCountThreshold, stockAccountClassification: i.stockAccountClassification,
-    classification1: i.classification1, classification2: i.classification2, classification3: i.classification3, classification4: i.classification4, classification5: i.classification5,
+    id: i.id,
+    code: i.code,
+    includeInInventory: i.includeInInventory,
+    countCycleDays: i.countCycleDays,
+    thresholdQuantity: i.thresholdQuantity,
+    movementCountThreshold: i.movementCountThreshold,
+    stockAccountClassification: i.stockAccountClassification,
+    classification1: i.classification1,
+    classification2: i.classification2,
+    classification3: i.classification3,
+    classification4: i.classification4,
+    classification5: i.classification5,
   }));
-  const stock = await db.selectFrom('stockBalances').select(['itemId', 'warehouseId', 'zoneId', 'binId', 'lot', 'serial', 'ownerId', 'quantity', 'everNonzero', 'lastCountedDate', 'movementsSinceCount']).execute();
-  const onOtherLists = await db.selectFrom('countListItems as ci').innerJoin('countLists as cl', 'cl.id', 'ci.countListId')
+  const stock = await db
+    .selectFrom('stockBalances')
+    .select([
+      'itemId',
+      'warehouseId',
+      'zoneId',
+      'binId',
+      'lot',
+      'serial',
+      'ownerId',
+      'quantity',
+      'everNonzero',
+      'lastCountedDate',
+      'movementsSinceCount',
+    ])
+    .execute();
+  const onOtherLists = await db
+    .selectFrom('countListItems as ci')
+    .innerJoin('countLists as cl', 'cl.id', 'ci.countListId')
     .select(['ci.itemId', 'ci.warehouseId', 'ci.zoneId', 'ci.binId', 'ci.lot', 'ci.serial'])
-    .where('ci.inventoryId', '=', inventoryId).where('cl.status', 'not in', ['closed', 'closed_with_errors', 'manually_closed']).execute();
+    .where('ci.inventoryId', '=', inventoryId)
+    .where('cl.status', 'not in', ['closed', 'closed_with_errors', 'manually_closed'])
+    .execute();
   return { warehouses, zones, bins, items, stock, onOtherLists };
 }
 
-const label = (p: { itemId: string | null; warehouseId: string; zoneId: string | null; binId: string | null; lot: string; serial: string; informational: boolean }) =>
-  `${p.itemId}|${p.warehouseId}|${p.zoneId}|${p.binId}|${p.lot}|${p.serial}${p.informational ? '|i' : ''}`;
+const label = (p: {
+  itemId: string | null;
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+  lot: string;
+  serial: string;
+  informational: boolean;
+}) => `${p.itemId}|${p.warehouseId}|${p.zoneId}|${p.binId}|${p.lot}|${p.serial}${p.informational ? '|i' : ''}`;
 
 async function sqlLists(inventoryId: string, listIds: string[]): Promise<string[][]> {
   if (listIds.length === 0) return [];
-  const rows = await t.ctx.db.selectFrom('countListItems').selectAll().where('countListId', 'in', listIds).orderBy('lineNo').execute();
+  const rows = await t.ctx.db
+    .selectFrom('countListItems')
+    .selectAll()
+    .where('countListId', 'in', listIds)
+    .orderBy('lineNo')
+    .execute();
   return listIds.map((id) => rows.filter((x) => x.countListId === id).map((x) => label(x)));
 }
 
@@ -132,14 +216,30 @@ describe('SQL generation equals the pure reference', () => {
     const method = countType === 'differences' ? 'stock_taking_day' : 'continuous';
     const inv = await makeInventory(t, org, method);
     // Some positions already on a list of this inventory, to exercise informational items.
-    if (r.chance(0.5)) await generateCountLists(t.ctx, admin, inv.id, { countType: 'article', maxLists: 1, maxItemsPerList: 4, structure: randomStructure('article') });
-    if (r.chance(0.5)) await generateCountLists(t.ctx, admin, inv.id, { countType: 'bin', maxLists: 1, maxItemsPerList: 3, structure: randomStructure('bin') });
+    if (r.chance(0.5))
+      await generateCountLists(t.ctx, admin, inv.id, {
+        countType: 'article',
+        maxLists: 1,
+        maxItemsPerList: 4,
+        structure: randomStructure('article'),
+      });
+    if (r.chance(0.5))
+      await generateCountLists(t.ctx, admin, inv.id, {
+        countType: 'bin',
+        maxLists: 1,
+        maxItemsPerList: 3,
+        structure: randomStructure('bin'),
+      });
     const input: GenerationInput = {
       countType,
-      ...(countType !== 'differences' ? {
-        stockConsideration: r.pick((countType === 'bin' ? BIN_STOCK : ARTICLE_STOCK).filter((s) => s !== 'empty_list')),
-        countSetting: r.pick(COUNT_SETTINGS),
-      } : {}),
+      ...(countType !== 'differences'
+        ? {
+            stockConsideration: r.pick(
+              (countType === 'bin' ? BIN_STOCK : ARTICLE_STOCK).filter((s) => s !== 'empty_list'),
+            ),
+            countSetting: r.pick(COUNT_SETTINGS),
+          }
+        : {}),
       structure: randomStructure(countType),
       maxItemsPerList: r.pick([null, 1, 2, 5, 12]),
       maxLists: r.pick([0, 0, 2, 5]),
@@ -147,21 +247,40 @@ describe('SQL generation equals the pure reference', () => {
       ...(countType === 'article' && r.chance(0.3) ? { stockAccountClassifications: ['SA1'] } : {}),
       ...(countType === 'article' && r.chance(0.2) ? { classification1: ['C1', 'C2'] } : {}),
     };
-    if (input.countSetting === 'not_counted' && countType === 'article') input.excludeCountedSpecifications = r.chance(0.5);
+    if (input.countSetting === 'not_counted' && countType === 'article')
+      input.excludeCountedSpecifications = r.chance(0.5);
     const data = await loadData(inv.id);
     const params = normaliseParams(method, input);
-    const sel = selectPositions(params, data, { ownerId: org.ownerId, fiscalYearStart: '2026-01-01', today: '2026-03-15' });
+    const sel = selectPositions(params, data, {
+      ownerId: org.ownerId,
+      fiscalYearStart: '2026-01-01',
+      today: '2026-03-15',
+    });
     const sorted = sortPositions(sel.positions, params.structure);
-    const split = splitIntoLists(sorted, params.structure, { maxItems: params.maxItemsPerList, maxLists: params.maxLists, unit: countType === 'bin' ? 'bin' : 'position' });
+    const split = splitIntoLists(sorted, params.structure, {
+      maxItems: params.maxItemsPerList,
+      maxLists: params.maxLists,
+      unit: countType === 'bin' ? 'bin' : 'position',
+    });
     const expected: string[][] = [];
-    sorted.forEach((p, k) => { const a = split.assignments[k]; if (a) (expected[a.list - 1] ??= []).push(label(p)); });
+    sorted.forEach((p, k) => {
+      const a = split.assignments[k];
+      if (a) (expected[a.list - 1] ??= []).push(label(p));
+    });
 
     const summary = await generateCountLists(t.ctx, admin, inv.id, input);
-    expect(await sqlLists(inv.id, summary.lists.map((l) => l.id!))).toEqual(expected);
+    expect(
+      await sqlLists(
+        inv.id,
+        summary.lists.map((l) => l.id!),
+      ),
+    ).toEqual(expected);
     expect(summary.skippedOverMaxLists).toBe(split.overMaxLists);
     expect(summary.skippedOnOtherList).toBe(sel.onOtherList);
-    seen.informational += summary.informational; seen.overMax += summary.skippedOverMaxLists;
-    seen.onOther += summary.skippedOnOtherList; seen.multiList += summary.lists.length > 1 ? 1 : 0;
+    seen.informational += summary.informational;
+    seen.overMax += summary.skippedOverMaxLists;
+    seen.onOther += summary.skippedOnOtherList;
+    seen.multiList += summary.lists.length > 1 ? 1 : 0;
   });
 
   it('the random data really exercises the rules', async () => {
@@ -169,7 +288,9 @@ describe('SQL generation equals the pure reference', () => {
     const inv = await makeInventory(t, org, 'continuous');
     const s = await generateCountLists(t.ctx, admin, inv.id, { countType: 'bin', maxItemsPerList: 4 });
     expect(s.lists.length).toBeGreaterThan(3);
-    const a = await generateCountLists(t.ctx, admin, (await makeInventory(t, org, 'continuous')).id, { countType: 'article' });
+    const a = await generateCountLists(t.ctx, admin, (await makeInventory(t, org, 'continuous')).id, {
+      countType: 'article',
+    });
     expect(a.positions).toBeGreaterThan(6);
     // …and the random cases hit informational items, skips and splits.
     expect(seen.informational).toBeGreaterThan(0);

@@ -13,11 +13,15 @@ const echo = defineJob('test.echo', z.object({ n: z.number().optional() }), asyn
   await progress(1, 2);
   return { echoed: job.params, by: job.actor.username };
 });
-const fail = defineJob('test.fail', z.object({}), async () => { throw new Error('boom'); });
+const fail = defineJob('test.fail', z.object({}), async () => {
+  throw new Error('boom');
+});
 beforeAll(async () => {
   t = await freshDb({ jobs: jobRegistry([echo, fail] as never) });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const enqueue = (kind: string, params: unknown, createdBy: string | null = null) =>
   t.ctx.db.transaction().execute((trx) => enqueueJob(trx, t.ctx, { kind, params, createdBy }));
@@ -28,7 +32,13 @@ describe('background jobs', () => {
     const id = await enqueue('test.echo', { n: 1 }, manager.userId);
     expect((await getJob(t.ctx, manager, id)).status).toBe('queued');
     const done = await runJobNow(t.ctx, id);
-    expect(done).toMatchObject({ status: 'succeeded', result: { echoed: { n: 1 }, by: manager.username }, progress: 2, total: 2, attempts: 1 });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      result: { echoed: { n: 1 }, by: manager.username },
+      progress: 2,
+      total: 2,
+      attempts: 1,
+    });
     // Running it again does not run the handler twice.
     await runJobNow(t.ctx, id);
     expect(calls.filter((c) => (c as { n: number }).n === 1)).toHaveLength(1);
@@ -36,15 +46,20 @@ describe('background jobs', () => {
 
   it('stores the error of a failing job', async () => {
     const id = await enqueue('test.fail', {});
-    expect(await runJobNow(t.ctx, id)).toMatchObject({ status: 'failed', error: { code: 'internal.error', message: 'boom' } });
+    expect(await runJobNow(t.ctx, id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'internal.error', message: 'boom' },
+    });
   });
 
   it('a job enqueued in a rolled-back transaction does not exist', async () => {
     let id = '';
-    await expect(t.ctx.db.transaction().execute(async (trx) => {
-      id = await enqueueJob(trx, t.ctx, { kind: 'test.echo', params: {} });
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        id = await enqueueJob(trx, t.ctx, { kind: 'test.echo', params: {} });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     await expect(getJob(t.ctx, SYSTEM_ACTOR, id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -53,24 +68,40 @@ describe('background jobs', () => {
   });
 
   it('refuses to queue parameters its kind does not accept, naming the field', async () => {
-    await expect(enqueue('test.echo', { n: 'one' })).rejects.toMatchObject({ code: 'validation.failed', field: 'params.n' });
+    await expect(enqueue('test.echo', { n: 'one' })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'params.n',
+    });
   });
 
   it('a stored job whose parameters no longer fit fails with the reason, without running', async () => {
     const id = await enqueue('test.echo', { n: 3 });
-    await t.ctx.db.updateTable('jobs').set({ params: JSON.stringify({ n: 'three' }) }).where('id', '=', id).execute();
-    expect(await runJobNow(t.ctx, id)).toMatchObject({ status: 'failed', error: { code: 'validation.failed', field: 'params.n' } });
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ params: JSON.stringify({ n: 'three' }) })
+      .where('id', '=', id)
+      .execute();
+    expect(await runJobNow(t.ctx, id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'validation.failed', field: 'params.n' },
+    });
     expect(calls).not.toContainEqual({ n: 'three' });
   });
 
   it('the server knows the open, close-lists and close-inventory jobs', async () => {
     const { defaultJobRegistry } = await import('../../../src/services/jobs/catalogue.js');
-    expect([...defaultJobRegistry().keys()].sort()).toEqual(['count_lists.close', 'count_lists.open', 'inventory.close'].sort());
+    expect([...defaultJobRegistry().keys()].sort()).toEqual(
+      ['count_lists.close', 'count_lists.open', 'inventory.close'].sort(),
+    );
   });
 
   it('re-queues a job left running by a dead process once its heartbeat is stale', async () => {
     const id = await enqueue('test.echo', { n: 2 });
-    await t.ctx.db.updateTable('jobs').set({ status: 'running', attempts: 1, heartbeatAt: t.ctx.now() }).where('id', '=', id).execute();
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, heartbeatAt: t.ctx.now() })
+      .where('id', '=', id)
+      .execute();
     expect(await recoverStaleJobs(t.ctx)).toBe(0);
     t.clock.advance(STALE_MS + 1000);
     expect(await recoverStaleJobs(t.ctx)).toBe(1);

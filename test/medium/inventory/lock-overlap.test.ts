@@ -11,7 +11,11 @@ import { makeBin, makeItem, makeSite, makeWarehouse, makeZone } from '../../help
 
 let t: TestDb;
 let site: string;
-interface Place { warehouseId: string; zoneId: string | null; binId: string | null }
+interface Place {
+  warehouseId: string;
+  zoneId: string | null;
+  binId: string | null;
+}
 let places: Place[] = [];
 let items: string[] = [];
 
@@ -39,13 +43,19 @@ beforeAll(async () => {
   const b2 = (await makeBin(db, site, w1, z1)).id;
   const b3 = (await makeBin(db, site, w1, z2)).id;
   places = [
-    { warehouseId: w1, zoneId: z1, binId: b1 }, { warehouseId: w1, zoneId: z1, binId: b2 }, { warehouseId: w1, zoneId: z2, binId: b3 },
-    { warehouseId: w1, zoneId: z1, binId: null }, { warehouseId: w1, zoneId: z3, binId: null }, { warehouseId: w1, zoneId: null, binId: null },
+    { warehouseId: w1, zoneId: z1, binId: b1 },
+    { warehouseId: w1, zoneId: z1, binId: b2 },
+    { warehouseId: w1, zoneId: z2, binId: b3 },
+    { warehouseId: w1, zoneId: z1, binId: null },
+    { warehouseId: w1, zoneId: z3, binId: null },
+    { warehouseId: w1, zoneId: null, binId: null },
     { warehouseId: w2, zoneId: null, binId: null },
   ];
   items = [(await makeItem(db)).id, (await makeItem(db)).id];
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 function randomLock(r: () => number, countListId: string): StockLock {
   const p = places[Math.floor(r() * places.length)]!;
@@ -54,20 +64,27 @@ function randomLock(r: () => number, countListId: string): StockLock {
 }
 
 describe('lock rules: SQL equals the domain', () => {
-  it('a list opening finds another list\'s lock exactly when the locks overlap', async () => {
+  it("a list opening finds another list's lock exactly when the locks overlap", async () => {
     const r = rng(7);
     for (let round = 0; round < 40; round++) {
       await t.ctx.db.deleteFrom('stockLocks').execute();
       const lists = ['9001', '9002', '9003'];
       const locks = lists.flatMap((id) => Array.from({ length: 1 + Math.floor(r() * 3) }, () => randomLock(r, id)));
-      for (const l of locks) await t.ctx.db.insertInto('stockLocks').values({ siteId: site, ...l, createdAt: t.clock.now() }).execute();
+      for (const l of locks)
+        await t.ctx.db
+          .insertInto('stockLocks')
+          .values({ siteId: site, ...l, createdAt: t.clock.now() })
+          .execute();
       for (const id of lists) {
         const mine = locks.filter((l) => l.countListId === id);
         const others = locks.filter((l) => l.countListId !== id);
         const expected = mine.some((a) => others.some((b) => locksOverlap(a, b)));
         const hit = await t.ctx.db.transaction().execute((trx) => conflictingLock(trx, id));
         expect(hit !== undefined, `round ${round}, list ${id}: ${JSON.stringify(locks)}`).toBe(expected);
-        if (hit) expect(mine.some((a) => others.some((b) => b.countListId === hit.countListId && locksOverlap(a, b)))).toBe(true);
+        if (hit)
+          expect(mine.some((a) => others.some((b) => b.countListId === hit.countListId && locksOverlap(a, b)))).toBe(
+            true,
+          );
       }
     }
   });
@@ -76,13 +93,22 @@ describe('lock rules: SQL equals the domain', () => {
     const r = rng(11);
     for (let round = 0; round < 25; round++) {
       await t.ctx.db.deleteFrom('stockLocks').execute();
-      const locks = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => randomLock(r, k % 2 === 0 ? '9101' : '9102'));
-      for (const l of locks) await t.ctx.db.insertInto('stockLocks').values({ siteId: site, ...l, createdAt: t.clock.now() }).execute();
+      const locks = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) =>
+        randomLock(r, k % 2 === 0 ? '9101' : '9102'),
+      );
+      for (const l of locks)
+        await t.ctx.db
+          .insertInto('stockLocks')
+          .values({ siteId: site, ...l, createdAt: t.clock.now() })
+          .execute();
       for (const p of places) {
         for (const itemId of items) {
           const line = { index: 0, itemId, ...p, lot: '', serial: '', ownerId: '1', quantity: '-1' };
           const hit = await t.ctx.db.transaction().execute((trx) => findLock(trx, [line as never]));
-          expect(hit !== undefined, `round ${round}, line ${JSON.stringify(p)} ${itemId}: ${JSON.stringify(locks)}`).toBe(locks.some((l) => lineTouchesLock(line, l)));
+          expect(
+            hit !== undefined,
+            `round ${round}, line ${JSON.stringify(p)} ${itemId}: ${JSON.stringify(locks)}`,
+          ).toBe(locks.some((l) => lineTouchesLock(line, l)));
           const ignoring = await t.ctx.db.transaction().execute((trx) => findLock(trx, [line as never], '9101'));
           expect(ignoring !== undefined).toBe(locks.some((l) => l.countListId !== '9101' && lineTouchesLock(line, l)));
         }

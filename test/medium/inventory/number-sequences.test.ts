@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/context.js';
 import {
-  createNumberSequence, deleteNumberSequence, getNumberSequence, listNumberSequences, updateNumberSequence,
+  createNumberSequence,
+  deleteNumberSequence,
+  getNumberSequence,
+  listNumberSequences,
+  updateNumberSequence,
 } from '../../../src/services/inventory/number-sequence.service.js';
 import { createItemClass } from '../../../src/services/item-master/coding.service.js';
 import { setBarcodeSetting } from '../../../src/services/item-master/coding.service.js';
@@ -22,7 +26,9 @@ beforeAll(async () => {
   manager = await makeActor(t.ctx.db, 'manager');
   counter = await makeActor(t.ctx.db, 'counter');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const page = { limit: 100, offset: 0 };
 
@@ -36,13 +42,30 @@ describe('numbering schemes', () => {
   });
 
   it('creates a scheme, searches by code and prefix, pages', async () => {
-    const s = await createNumberSequence(t.ctx, manager, { code: 'count_list.YEAR', prefix: 'CL26-', width: 5, nextValue: '120', maxItemsPerList: 200 });
+    const s = await createNumberSequence(t.ctx, manager, {
+      code: 'count_list.YEAR',
+      prefix: 'CL26-',
+      width: 5,
+      nextValue: '120',
+      maxItemsPerList: 200,
+    });
     expect(s).toEqual({
-      code: 'count_list.YEAR', prefix: 'CL26-', width: 5, nextValue: '120', maxItemsPerList: 200, nextNumber: 'CL26-00120', purpose: 'general', usedBy: [],
+      code: 'count_list.YEAR',
+      prefix: 'CL26-',
+      width: 5,
+      nextValue: '120',
+      maxItemsPerList: 200,
+      nextNumber: 'CL26-00120',
+      purpose: 'general',
+      usedBy: [],
     });
     await createNumberSequence(t.ctx, manager, { code: 'count_list.SPARE' });
-    expect((await listNumberSequences(t.ctx, manager, { ...page, q: 'YEAR' })).items.map((x) => x.code)).toEqual(['count_list.YEAR']);
-    expect((await listNumberSequences(t.ctx, manager, { ...page, q: 'cl26' })).items.map((x) => x.code)).toEqual(['count_list.YEAR']);
+    expect((await listNumberSequences(t.ctx, manager, { ...page, q: 'YEAR' })).items.map((x) => x.code)).toEqual([
+      'count_list.YEAR',
+    ]);
+    expect((await listNumberSequences(t.ctx, manager, { ...page, q: 'cl26' })).items.map((x) => x.code)).toEqual([
+      'count_list.YEAR',
+    ]);
     const first = await listNumberSequences(t.ctx, manager, { limit: 1, offset: 0, q: 'count_list.' });
     expect(first.items).toHaveLength(1);
     expect(first.nextOffset).toBe(1);
@@ -50,30 +73,62 @@ describe('numbering schemes', () => {
   });
 
   it('refuses duplicates, the item-class and EAN namespaces, numbers too long, and counters', async () => {
-    await expect(createNumberSequence(t.ctx, manager, { code: 'count_list.YEAR' })).rejects.toMatchObject({ code: 'conflict.duplicate', field: 'code' });
-    await expect(createNumberSequence(t.ctx, manager, { code: 'item-code.X' })).rejects.toMatchObject({ code: 'validation.failed', field: 'code' });
-    await expect(createNumberSequence(t.ctx, manager, { code: 'LONG', prefix: 'ABCDEFGHIJKLMNOPQRSTU' })).rejects.toMatchObject({ field: 'prefix' });
-    await expect(createNumberSequence(t.ctx, manager, { code: 'WIDE', width: 19 })).rejects.toMatchObject({ code: 'validation.failed', field: 'width' });
-    await expect(createNumberSequence(t.ctx, manager, { code: 'SP ACE' })).rejects.toMatchObject({ code: 'validation.failed', field: 'code' });
-    await expect(createNumberSequence(t.ctx, manager, { code: 'ZERO', nextValue: '0' })).rejects.toMatchObject({ field: 'nextValue' });
-    await expect(createNumberSequence(t.ctx, counter, { code: 'MINE' })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(createNumberSequence(t.ctx, manager, { code: 'count_list.YEAR' })).rejects.toMatchObject({
+      code: 'conflict.duplicate',
+      field: 'code',
+    });
+    await expect(createNumberSequence(t.ctx, manager, { code: 'item-code.X' })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'code',
+    });
+    await expect(
+      createNumberSequence(t.ctx, manager, { code: 'LONG', prefix: 'ABCDEFGHIJKLMNOPQRSTU' }),
+    ).rejects.toMatchObject({ field: 'prefix' });
+    await expect(createNumberSequence(t.ctx, manager, { code: 'WIDE', width: 19 })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'width',
+    });
+    await expect(createNumberSequence(t.ctx, manager, { code: 'SP ACE' })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'code',
+    });
+    await expect(createNumberSequence(t.ctx, manager, { code: 'ZERO', nextValue: '0' })).rejects.toMatchObject({
+      field: 'nextValue',
+    });
+    await expect(createNumberSequence(t.ctx, counter, { code: 'MINE' })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
     await expect(getNumberSequence(t.ctx, counter, 'NOPE')).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('changes prefix and width; the next inventory of the type takes the changed scheme; the number never goes back', async () => {
     const first = await makeInventory(t, org, 'continuous');
-    const code = (await listNumberSequences(t.ctx, manager, page)).items.find((s) => s.usedBy.some((u) => u.kind === 'inventory_type' && first.typeCode === u.code))!.code;
+    const code = (await listNumberSequences(t.ctx, manager, page)).items.find((s) =>
+      s.usedBy.some((u) => u.kind === 'inventory_type' && first.typeCode === u.code),
+    )!.code;
     expect((await getNumberSequence(t.ctx, manager, code)).nextValue).toBe('2');
-    await expect(updateNumberSequence(t.ctx, manager, code, { nextValue: '1' })).rejects.toMatchObject({ code: 'validation.failed', field: 'nextValue', params: { min: '2' } });
+    await expect(updateNumberSequence(t.ctx, manager, code, { nextValue: '1' })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'nextValue',
+      params: { min: '2' },
+    });
     const s = await updateNumberSequence(t.ctx, manager, code, { prefix: 'CY-', width: 6, nextValue: '500' });
     expect(s.nextNumber).toBe('CY-000500');
     expect((await makeInventory(t, org, 'continuous')).number).toBe('CY-000500');
     expect((await getNumberSequence(t.ctx, manager, code)).nextValue).toBe('501');
-    await expect(updateNumberSequence(t.ctx, manager, code, { width: 19 })).rejects.toMatchObject({ code: 'validation.failed', field: 'width' });
-    await expect(updateNumberSequence(t.ctx, manager, code, { prefix: 'C Y' })).rejects.toMatchObject({ code: 'validation.failed', field: 'prefix' });
+    await expect(updateNumberSequence(t.ctx, manager, code, { width: 19 })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'width',
+    });
+    await expect(updateNumberSequence(t.ctx, manager, code, { prefix: 'C Y' })).rejects.toMatchObject({
+      code: 'validation.failed',
+      field: 'prefix',
+    });
     expect((await updateNumberSequence(t.ctx, manager, code, { maxItemsPerList: 50 })).maxItemsPerList).toBe(50);
     expect((await updateNumberSequence(t.ctx, manager, code, { maxItemsPerList: null })).maxItemsPerList).toBeNull();
-    await expect(updateNumberSequence(t.ctx, counter, code, { prefix: 'X' })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(updateNumberSequence(t.ctx, counter, code, { prefix: 'X' })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
   });
 
   it('an item class scheme shows its class; an EAN counter keeps its GS1 prefix', async () => {
@@ -84,19 +139,34 @@ describe('numbering schemes', () => {
     await setBarcodeSetting(t.ctx, manager, 'ean13', { companyPrefix: '8012345' });
     const ean = (await listNumberSequences(t.ctx, manager, { ...page, q: 'item-barcode' })).items[0]!;
     expect(ean.purpose).toBe('barcode');
-    await expect(updateNumberSequence(t.ctx, manager, ean.code, { prefix: '999' })).rejects.toMatchObject({ field: 'prefix' });
+    await expect(updateNumberSequence(t.ctx, manager, ean.code, { prefix: '999' })).rejects.toMatchObject({
+      field: 'prefix',
+    });
     expect((await updateNumberSequence(t.ctx, manager, ean.code, { nextValue: '42' })).nextValue).toBe('42');
-    await expect(updateNumberSequence(t.ctx, manager, ean.code, { nextValue: '123456' })).rejects.toMatchObject({ field: 'nextValue' });
+    await expect(updateNumberSequence(t.ctx, manager, ean.code, { nextValue: '123456' })).rejects.toMatchObject({
+      field: 'nextValue',
+    });
   });
 
   it('deletes an unused scheme; refuses one that a type, item class or inventory uses', async () => {
     await deleteNumberSequence(t.ctx, manager, 'count_list.SPARE');
     await expect(getNumberSequence(t.ctx, manager, 'count_list.SPARE')).rejects.toMatchObject({ code: 'not_found' });
-    const used = (await listNumberSequences(t.ctx, manager, page)).items.find((s) => s.usedBy.length > 0 && s.purpose === 'general')!;
-    await expect(deleteNumberSequence(t.ctx, manager, used.code)).rejects.toMatchObject({ code: 'conflict.in_use', params: { usedBy: expect.any(String) } });
-    await expect(deleteNumberSequence(t.ctx, manager, 'item-code.RM')).rejects.toMatchObject({ code: 'conflict.in_use', params: { usedBy: 'item_class' } });
+    const used = (await listNumberSequences(t.ctx, manager, page)).items.find(
+      (s) => s.usedBy.length > 0 && s.purpose === 'general',
+    )!;
+    await expect(deleteNumberSequence(t.ctx, manager, used.code)).rejects.toMatchObject({
+      code: 'conflict.in_use',
+      params: { usedBy: expect.any(String) },
+    });
+    await expect(deleteNumberSequence(t.ctx, manager, 'item-code.RM')).rejects.toMatchObject({
+      code: 'conflict.in_use',
+      params: { usedBy: 'item_class' },
+    });
     await makeInventory(t, org, 'sample', { countListSequenceCode: 'count_list.YEAR' });
-    await expect(deleteNumberSequence(t.ctx, manager, 'count_list.YEAR')).rejects.toMatchObject({ code: 'conflict.in_use', params: { usedBy: 'inventory' } });
+    await expect(deleteNumberSequence(t.ctx, manager, 'count_list.YEAR')).rejects.toMatchObject({
+      code: 'conflict.in_use',
+      params: { usedBy: 'inventory' },
+    });
     await expect(deleteNumberSequence(t.ctx, admin, 'NOPE')).rejects.toMatchObject({ code: 'not_found' });
   });
 });

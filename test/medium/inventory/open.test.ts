@@ -4,7 +4,15 @@ import { STALE_MS, recoverStaleJobs, runJobNow } from '../../../src/services/job
 import { enqueueOpenCountLists, openCountLists } from '../../../src/services/inventory/open.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import {
-  type Base, makeActor, makeBalance, makeBase, makeCountItem, makeCountList, makeInventory, makeItem, makePlaces,
+  type Base,
+  makeActor,
+  makeBalance,
+  makeBase,
+  makeCountItem,
+  makeCountList,
+  makeInventory,
+  makeItem,
+  makePlaces,
 } from '../../helpers/inventory-factories.js';
 
 let t: TestDb;
@@ -17,26 +25,55 @@ beforeAll(async () => {
   places = await makePlaces(t.ctx.db, base);
   manager = await makeActor(t.ctx.db, 'manager');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const db = () => t.ctx.db;
 
 describe('opening count lists', () => {
-  it('locks item × warehouse, re-reads targets from the owner\'s balances, opens items and clears marks (as a job)', async () => {
+  it("locks item × warehouse, re-reads targets from the owner's balances, opens items and clears marks (as a job)", async () => {
     const inv = await makeInventory(db(), base);
     const a = await makeItem(db());
     const b = await makeItem(db());
-    await makeBalance(db(), { siteId: base.site.id, itemId: a.id, warehouseId: places.plain.id, ownerId: base.owner.id, quantity: '12' });
+    await makeBalance(db(), {
+      siteId: base.site.id,
+      itemId: a.id,
+      warehouseId: places.plain.id,
+      ownerId: base.owner.id,
+      quantity: '12',
+    });
     const list = await makeCountList(db(), inv, { countType: 'article' });
     await makeCountItem(db(), list, inv, { itemId: a.id, warehouseId: places.plain.id, target: '5', mark: true });
     await makeCountItem(db(), list, inv, { itemId: b.id, warehouseId: places.plain.id, target: '3' });
     const jobId = await enqueueOpenCountLists(t.ctx, manager, [list.id]);
     const job = await runJobNow(t.ctx, jobId);
-    expect(job).toMatchObject({ status: 'succeeded', result: { lists: [{ countListId: list.id, status: 'open' }] }, progress: 1, total: 1 });
-    const items = await db().selectFrom('countListItems').selectAll().where('countListId', '=', list.id).orderBy('lineNo').execute();
-    expect(items.map((i) => [i.targetQuantity, i.status, i.verificationMark])).toEqual([['12', 'open', false], ['0', 'open', false]]);
-    const locks = await db().selectFrom('stockLocks').selectAll().where('countListId', '=', list.id).orderBy('itemId').execute();
-    expect(locks.map((l) => [l.itemId, l.warehouseId, l.binId])).toEqual([[a.id, places.plain.id, null], [b.id, places.plain.id, null]]);
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      result: { lists: [{ countListId: list.id, status: 'open' }] },
+      progress: 1,
+      total: 1,
+    });
+    const items = await db()
+      .selectFrom('countListItems')
+      .selectAll()
+      .where('countListId', '=', list.id)
+      .orderBy('lineNo')
+      .execute();
+    expect(items.map((i) => [i.targetQuantity, i.status, i.verificationMark])).toEqual([
+      ['12', 'open', false],
+      ['0', 'open', false],
+    ]);
+    const locks = await db()
+      .selectFrom('stockLocks')
+      .selectAll()
+      .where('countListId', '=', list.id)
+      .orderBy('itemId')
+      .execute();
+    expect(locks.map((l) => [l.itemId, l.warehouseId, l.binId])).toEqual([
+      [a.id, places.plain.id, null],
+      [b.id, places.plain.id, null],
+    ]);
     const row = await db().selectFrom('countLists').selectAll().where('id', '=', list.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('open');
     expect(row.openedAt).not.toBeNull();
@@ -46,11 +83,36 @@ describe('opening count lists', () => {
     const inv = await makeInventory(db(), base);
     const a = await makeItem(db());
     const list = await makeCountList(db(), inv, { countType: 'bin', warehouseId: places.wms.id });
-    await makeCountItem(db(), list, inv, { itemId: null, warehouseId: places.wms.id, zoneId: places.zone.id, binId: places.p2.id });
-    await makeBalance(db(), { siteId: base.site.id, itemId: a.id, warehouseId: places.wms.id, zoneId: places.zone.id, binId: places.p2.id, ownerId: base.owner.id, quantity: '4' });
+    await makeCountItem(db(), list, inv, {
+      itemId: null,
+      warehouseId: places.wms.id,
+      zoneId: places.zone.id,
+      binId: places.p2.id,
+    });
+    await makeBalance(db(), {
+      siteId: base.site.id,
+      itemId: a.id,
+      warehouseId: places.wms.id,
+      zoneId: places.zone.id,
+      binId: places.p2.id,
+      ownerId: base.owner.id,
+      quantity: '4',
+    });
     // Stock of another owner in the same bin is not this inventory's business.
-    const other = await db().insertInto('owners').values({ code: 'OTHER', name: 'Other' }).returning('id').executeTakeFirstOrThrow();
-    await makeBalance(db(), { siteId: base.site.id, itemId: a.id, warehouseId: places.wms.id, zoneId: places.zone.id, binId: places.p2.id, ownerId: other.id, quantity: '9' });
+    const other = await db()
+      .insertInto('owners')
+      .values({ code: 'OTHER', name: 'Other' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await makeBalance(db(), {
+      siteId: base.site.id,
+      itemId: a.id,
+      warehouseId: places.wms.id,
+      zoneId: places.zone.id,
+      binId: places.p2.id,
+      ownerId: other.id,
+      quantity: '9',
+    });
     const [out] = await openCountLists(t.ctx, manager, [list.id]);
     expect(out!.status).toBe('open');
     const locks = await db().selectFrom('stockLocks').selectAll().where('countListId', '=', list.id).execute();
@@ -91,7 +153,11 @@ describe('opening count lists', () => {
     t.clock.advance(1000);
     const jobId = await enqueueOpenCountLists(t.ctx, manager, [...lists.map((l) => l.id), before.id]);
     // The first run claims the job, opens the first list and dies (no heartbeat any more).
-    await db().updateTable('jobs').set({ status: 'running', attempts: 1, startedAt: t.ctx.now(), heartbeatAt: t.ctx.now() }).where('id', '=', jobId).execute();
+    await db()
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, startedAt: t.ctx.now(), heartbeatAt: t.ctx.now() })
+      .where('id', '=', jobId)
+      .execute();
     t.clock.advance(1000);
     await openCountLists(t.ctx, manager, [lists[0]!.id]);
     t.clock.advance(STALE_MS + 1000);
@@ -100,10 +166,22 @@ describe('opening count lists', () => {
     expect(job).toMatchObject({ status: 'succeeded', attempts: 2, progress: 4, total: 4 });
     const outcomes = (job.result as { lists: Array<{ countListId: string; status: string; reason?: string }> }).lists;
     expect(outcomes.map((o) => [o.countListId, o.status])).toEqual([
-      [lists[0]!.id, 'already_open'], [lists[1]!.id, 'open'], [lists[2]!.id, 'open'], [before.id, 'refused'],
+      [lists[0]!.id, 'already_open'],
+      [lists[1]!.id, 'open'],
+      [lists[2]!.id, 'open'],
+      [before.id, 'refused'],
     ]);
     expect(outcomes[0]!.reason).toContain(lists[0]!.number);
-    const rows = await db().selectFrom('countLists').select(['id', 'status']).where('id', 'in', lists.map((l) => l.id)).orderBy('id').execute();
+    const rows = await db()
+      .selectFrom('countLists')
+      .select(['id', 'status'])
+      .where(
+        'id',
+        'in',
+        lists.map((l) => l.id),
+      )
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.status)).toEqual(['open', 'open', 'open']);
   });
 

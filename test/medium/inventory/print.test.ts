@@ -5,7 +5,17 @@ import type { Actor } from '../../../src/services/context.js';
 import { printCountLists, type PrintInput, type PrintResult } from '../../../src/services/inventory/print.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeSite } from '../../helpers/factories.js';
-import { type Base, type Inv, type Places, makeActor, makeCountItem, makeCountList, makeCountingSetup, makeInventory, makeItem } from '../../helpers/inventory-factories.js';
+import {
+  type Base,
+  type Inv,
+  type Places,
+  makeActor,
+  makeCountItem,
+  makeCountList,
+  makeCountingSetup,
+  makeInventory,
+  makeItem,
+} from '../../helpers/inventory-factories.js';
 import { pdfPageCount, pdfText } from '../../helpers/pdf-text.js';
 
 let t: TestDb;
@@ -16,10 +26,13 @@ beforeAll(async () => {
   t = await freshDb();
   ({ base, places, manager } = await makeCountingSetup(t.ctx.db));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 const db = () => t.ctx.db;
 
-const print = (input: Partial<PrintInput> & { listIds: string[] }, actor = manager) => printCountLists(t.ctx, actor, { usage: 'count', ...input });
+const print = (input: Partial<PrintInput> & { listIds: string[] }, actor = manager) =>
+  printCountLists(t.ctx, actor, { usage: 'count', ...input });
 function pdfOf(r: PrintResult): { text: string; pages: number } {
   if (r.status !== 'pdf') throw new Error(`expected a PDF, got ${JSON.stringify(r)}`);
   expect(r.pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -64,20 +77,44 @@ describe('printing count lists', () => {
     const inv = await makeInventory(db(), base, { showSystemQuantities: true });
     const good = await mixedList(inv, 'WG');
     const infoOnly = await makeCountList(db(), inv);
-    await makeCountItem(db(), infoOnly, inv, { itemId: (await makeItem(db(), { code: 'WI-INFO' })).id, warehouseId: places.plain.id, informational: true });
+    await makeCountItem(db(), infoOnly, inv, {
+      itemId: (await makeItem(db(), { code: 'WI-INFO' })).id,
+      warehouseId: places.plain.id,
+      informational: true,
+    });
     const diff = await makeCountList(db(), inv, { countType: 'differences' });
-    await makeCountItem(db(), diff, inv, { itemId: (await makeItem(db(), { code: 'WD-DIFF' })).id, warehouseId: places.wms.id, zoneId: places.diffZone.id, target: '1' });
+    await makeCountItem(db(), diff, inv, {
+      itemId: (await makeItem(db(), { code: 'WD-DIFF' })).id,
+      warehouseId: places.wms.id,
+      zoneId: places.diffZone.id,
+      target: '1',
+    });
     const done = await makeCountList(db(), inv);
-    await makeCountItem(db(), done, inv, { itemId: (await makeItem(db())).id, warehouseId: places.plain.id, status: 'reported', reported: '1' });
+    await makeCountItem(db(), done, inv, {
+      itemId: (await makeItem(db())).id,
+      warehouseId: places.plain.id,
+      status: 'reported',
+      reported: '1',
+    });
     const ids = [good.id, infoOnly.id, diff.id, done.id];
 
     const stopped = await print({ listIds: ids });
     expect(stopped).toEqual({
       status: 'warnings',
       warnings: [
-        { listId: infoOnly.id, listNumber: infoOnly.number, code: 'print.only_informational', message: expect.any(String) },
+        {
+          listId: infoOnly.id,
+          listNumber: infoOnly.number,
+          code: 'print.only_informational',
+          message: expect.any(String),
+        },
         { listId: diff.id, listNumber: diff.number, code: 'print.differences_blank_only', message: expect.any(String) },
-        { listId: done.id, listNumber: done.number, code: 'print.no_open_items', message: expect.stringContaining('already reported') },
+        {
+          listId: done.id,
+          listNumber: done.number,
+          code: 'print.no_open_items',
+          message: expect.stringContaining('already reported'),
+        },
       ],
     });
     const r = await print({ listIds: ids, autoConfirmWarnings: true });
@@ -95,7 +132,8 @@ describe('printing count lists', () => {
     const diff = await makeCountList(db(), inv, { countType: 'differences' });
     for (const autoConfirmWarnings of [false, true]) {
       await expect(print({ listIds: [diff.id], autoConfirmWarnings })).rejects.toMatchObject({
-        code: 'print.nothing_to_print', params: { warnings: [expect.objectContaining({ code: 'print.differences_blank_only' })] },
+        code: 'print.nothing_to_print',
+        params: { warnings: [expect.objectContaining({ code: 'print.differences_blank_only' })] },
       });
     }
   });
@@ -103,7 +141,11 @@ describe('printing count lists', () => {
   it('blind inventories never print targets (no column, no value)', async () => {
     const inv = await makeInventory(db(), base, { showSystemQuantities: false });
     const list = await makeCountList(db(), inv);
-    await makeCountItem(db(), list, inv, { itemId: (await makeItem(db(), { code: 'BLIND-1' })).id, warehouseId: places.plain.id, target: '987654.321' });
+    await makeCountItem(db(), list, inv, {
+      itemId: (await makeItem(db(), { code: 'BLIND-1' })).id,
+      warehouseId: places.plain.id,
+      target: '987654.321',
+    });
     for (const usage of ['count', 'none'] as const) {
       const { text } = pdfOf(await print({ listIds: [list.id], usage, printReported: true }));
       expect(text).toContain('BLIND-1');
@@ -112,7 +154,11 @@ describe('printing count lists', () => {
     }
     const seeing = await makeInventory(db(), base, { showSystemQuantities: true });
     const shown = await makeCountList(db(), seeing);
-    await makeCountItem(db(), shown, seeing, { itemId: (await makeItem(db())).id, warehouseId: places.plain.id, target: '987654.321' });
+    await makeCountItem(db(), shown, seeing, {
+      itemId: (await makeItem(db())).id,
+      warehouseId: places.plain.id,
+      target: '987654.321',
+    });
     const { text } = pdfOf(await print({ listIds: [shown.id] }));
     expect(text).toContain('987654.321');
     expect(text).toMatch(/^Target$/m);
@@ -120,19 +166,44 @@ describe('printing count lists', () => {
 
   it("items print in the list's line order; the header names inventory, list, warehouse, owner, date and responsible", async () => {
     const inv = await makeInventory(db(), base, { showSystemQuantities: true });
-    await db().updateTable('inventories').set({ description: 'Inwentaryzacja roczna – Łódź' }).where('id', '=', inv.id).execute();
+    await db()
+      .updateTable('inventories')
+      .set({ description: 'Inwentaryzacja roczna – Łódź' })
+      .where('id', '=', inv.id)
+      .execute();
     const counter = await makeActor(db(), 'counter');
     await db().updateTable('users').set({ displayName: 'Żaneta Kowalska' }).where('id', '=', counter.userId).execute();
     const list = await makeCountList(db(), inv, { responsibleUserId: counter.userId, warehouseId: null });
     await db().updateTable('countLists').set({ name: 'Hala południowa' }).where('id', '=', list.id).execute();
-    for (const c of ['ORD-A', 'ORD-B', 'ORD-C']) await makeCountItem(db(), list, inv, { itemId: (await makeItem(db(), { code: c, description: 'Śruba żółta' })).id, warehouseId: places.plain.id });
+    for (const c of ['ORD-A', 'ORD-B', 'ORD-C'])
+      await makeCountItem(db(), list, inv, {
+        itemId: (await makeItem(db(), { code: c, description: 'Śruba żółta' })).id,
+        warehouseId: places.plain.id,
+      });
     // Line numbers reversed after the fact: the sheet follows lineNo, not insertion order.
-    await db().updateTable('countListItems').set((eb) => ({ lineNo: eb(eb.val(10), '-', eb.ref('lineNo')) })).where('countListId', '=', list.id).execute();
+    await db()
+      .updateTable('countListItems')
+      .set((eb) => ({ lineNo: eb(eb.val(10), '-', eb.ref('lineNo')) }))
+      .where('countListId', '=', list.id)
+      .execute();
     const { text } = pdfOf(await print({ listIds: [list.id], language: 'pl' }));
     expect(codes(text, 'ORD')).toEqual(['C', 'B', 'A']);
-    const wh = await db().selectFrom('warehouses').select(['code', 'name']).where('id', '=', places.plain.id).executeTakeFirstOrThrow();
-    for (const s of [`Arkusz spisowy ${list.number} – Hala południowa`, `Inwentaryzacja ${inv.number} – Inwentaryzacja roczna – Łódź`,
-      `${wh.code} ${wh.name}`, `${base.owner.code} ${base.owner.name}`, inv.stockTakingDate!.split('-').reverse().join('.'), 'Żaneta Kowalska', 'Strona 1 z 1', 'Śruba żółta', 'Ilość']) {
+    const wh = await db()
+      .selectFrom('warehouses')
+      .select(['code', 'name'])
+      .where('id', '=', places.plain.id)
+      .executeTakeFirstOrThrow();
+    for (const s of [
+      `Arkusz spisowy ${list.number} – Hala południowa`,
+      `Inwentaryzacja ${inv.number} – Inwentaryzacja roczna – Łódź`,
+      `${wh.code} ${wh.name}`,
+      `${base.owner.code} ${base.owner.name}`,
+      inv.stockTakingDate!.split('-').reverse().join('.'),
+      'Żaneta Kowalska',
+      'Strona 1 z 1',
+      'Śruba żółta',
+      'Ilość',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -142,7 +213,12 @@ describe('printing count lists', () => {
     const list = await makeCountList(db(), inv, { countType: 'bin', warehouseId: places.wms.id });
     const at = { warehouseId: places.wms.id, zoneId: places.zone.id };
     await makeCountItem(db(), list, inv, { ...at, binId: places.p1.id, itemId: null, target: null });
-    await makeCountItem(db(), list, inv, { ...at, binId: places.p2.id, itemId: (await makeItem(db(), { code: 'BIN-STOCKED' })).id, target: '31.500' });
+    await makeCountItem(db(), list, inv, {
+      ...at,
+      binId: places.p2.id,
+      itemId: (await makeItem(db(), { code: 'BIN-STOCKED' })).id,
+      target: '31.500',
+    });
     const lines = pdfOf(await print({ listIds: [list.id] })).text.split('\n');
     const row = (bin: string) => lines.slice(lines.indexOf(bin) - 1, lines.indexOf(bin) + 5);
     expect(row(places.p1.code)).toEqual(['1', places.p1.code, '2', places.p2.code, 'BIN-STOCKED', 'Item BIN-STOCKED']);
@@ -153,7 +229,8 @@ describe('printing count lists', () => {
     const inv = await makeInventory(db(), base, { showSystemQuantities: true });
     const list = await makeCountList(db(), inv);
     const item = await makeItem(db(), { code: 'LONG', lotManagement: 'yes' });
-    for (let i = 1; i <= 60; i++) await makeCountItem(db(), list, inv, { itemId: item.id, warehouseId: places.plain.id, lot: `LOT${i}` });
+    for (let i = 1; i <= 60; i++)
+      await makeCountItem(db(), list, inv, { itemId: item.id, warehouseId: places.plain.id, lot: `LOT${i}` });
     const { text, pages } = pdfOf(await print({ listIds: [list.id], language: 'it' }));
     expect(pages).toBe(3);
     expect(text.match(/^Descrizione$/gm)).toHaveLength(3);
@@ -167,8 +244,17 @@ describe('printing count lists', () => {
     const diff = await makeCountList(db(), inv, { countType: 'differences' });
     const empty = await makeCountList(db(), inv);
     const infoOnly = await makeCountList(db(), inv);
-    await makeCountItem(db(), infoOnly, inv, { itemId: (await makeItem(db())).id, warehouseId: places.plain.id, informational: true });
-    const r = await print({ listIds: [a.id, diff.id, empty.id, infoOnly.id], usage: 'blank', blankPages: 2, autoConfirmWarnings: true });
+    await makeCountItem(db(), infoOnly, inv, {
+      itemId: (await makeItem(db())).id,
+      warehouseId: places.plain.id,
+      informational: true,
+    });
+    const r = await print({
+      listIds: [a.id, diff.id, empty.id, infoOnly.id],
+      usage: 'blank',
+      blankPages: 2,
+      autoConfirmWarnings: true,
+    });
     const { text, pages } = pdfOf(r);
     expect(pages).toBe(6);
     expect(codes(text, 'BLK')).toEqual([]);
@@ -179,13 +265,20 @@ describe('printing count lists', () => {
     expect(r.status === 'pdf' && r.filename).toBe(`count-lists-${inv.number}.pdf`);
   });
 
-  it('managers only; another site\'s lists are not found; unknown lists are not found', async () => {
+  it("managers only; another site's lists are not found; unknown lists are not found", async () => {
     const inv = await makeInventory(db(), base);
     const list = await mixedList(inv, 'AUTH');
-    await expect(print({ listIds: [list.id] }, await makeActor(db(), 'counter'))).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(print({ listIds: [list.id] }, await makeActor(db(), 'counter'))).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
     const elsewhere = await makeSite(db());
-    await expect(print({ listIds: [list.id] }, await makeActor(db(), 'manager', elsewhere.id))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(print({ listIds: [list.id] }, await makeActor(db(), 'manager', elsewhere.id))).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await print({ listIds: [list.id] }, await makeActor(db(), 'manager', base.site.id))).status).toBe('pdf');
-    await expect(print({ listIds: [list.id, '999999999'] })).rejects.toMatchObject({ code: 'not_found', field: 'listIds' });
+    await expect(print({ listIds: [list.id, '999999999'] })).rejects.toMatchObject({
+      code: 'not_found',
+      field: 'listIds',
+    });
   });
 });

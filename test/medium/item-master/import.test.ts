@@ -3,7 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
 import { SYSTEM_ACTOR } from '../../../src/services/context.js';
-import { exportItemsCsv, importItemsCsv, importSearchCodesCsv } from '../../../src/services/item-master/item-import.service.js';
+import {
+  exportItemsCsv,
+  importItemsCsv,
+  importSearchCodesCsv,
+} from '../../../src/services/item-master/item-import.service.js';
 import { listItems } from '../../../src/services/items/item-search.service.js';
 import { createClassification } from '../../../src/services/items/unit.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
@@ -11,10 +15,23 @@ import { makeItem, makeUnit } from '../../helpers/factories.js';
 
 let db: TestDb;
 const admin = SYSTEM_ACTOR;
-const count = async () => Number((await db.ctx.db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await db.ctx.db
+        .selectFrom('items')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try { await p; } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
@@ -26,7 +43,9 @@ beforeAll(async () => {
   await makeItem(db.ctx.db, { code: 'EXISTING', primaryUnit: 'PZ' });
   await db.ctx.db.insertInto('serialClasses').values({ code: 'SN' }).execute();
 });
-afterAll(async () => { await db.close(); });
+afterAll(async () => {
+  await db.close();
+});
 
 const ITEMS = [
   'code;description;primaryUnit;secondaryUnit;secondaryConversionOp;secondaryConversionFactor;productGroup;standardCost;netWeight;grossWeight;serialManagement;serialClass',
@@ -51,9 +70,15 @@ describe('item import', () => {
     expect(r.status).toBe('validated');
     expect(r.total).toBe(12);
     expect(r.rejected.map((x) => [x.line, x.field, x.code])).toEqual([
-      [4, 'code', 'item.code_invalid'], [5, 'primaryUnit', 'reference.unknown'], [6, 'code', 'conflict.duplicate'], [7, 'code', 'conflict.duplicate'],
-      [8, 'productGroup', 'reference.unknown'], [9, 'secondaryConversionOp', 'unit.conversion_invalid'], [10, 'standardCost', 'validation.failed'],
-      [11, 'grossWeight', 'validation.failed'], [13, 'serialClass', 'lot.class_required'],
+      [4, 'code', 'item.code_invalid'],
+      [5, 'primaryUnit', 'reference.unknown'],
+      [6, 'code', 'conflict.duplicate'],
+      [7, 'code', 'conflict.duplicate'],
+      [8, 'productGroup', 'reference.unknown'],
+      [9, 'secondaryConversionOp', 'unit.conversion_invalid'],
+      [10, 'standardCost', 'validation.failed'],
+      [11, 'grossWeight', 'validation.failed'],
+      [13, 'serialClass', 'lot.class_required'],
     ]);
     expect(r.rejected[2]!.message).toContain('line 2');
     expect(await count()).toBe(before);
@@ -69,30 +94,63 @@ describe('item import', () => {
     const r = await importItemsCsv(db.ctx, admin, ITEMS);
     expect([r.status, r.imported, r.rejected.length]).toEqual(['imported', 3, 9]);
     const flour = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'FLOUR').executeTakeFirstOrThrow();
-    expect([flour.description, flour.standardCost, flour.netWeight, flour.grossWeight]).toEqual(['Flour; type 00', '1.2', '1', '1.05']);
+    expect([flour.description, flour.standardCost, flour.netWeight, flour.grossWeight]).toEqual([
+      'Flour; type 00',
+      '1.2',
+      '1',
+      '1.05',
+    ]);
     const bolt = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'BOLT-1').executeTakeFirstOrThrow();
     expect([bolt.standardCost, bolt.productGroup]).toEqual(['0.125', 'FAST']);
     const pack = await db.ctx.db.selectFrom('items').selectAll().where('code', '=', 'PACK').executeTakeFirstOrThrow();
-    expect([pack.secondaryUnit, pack.secondaryConversionFactor, pack.serialManagement, pack.serialClass]).toEqual(['KG', '10', true, 'SN']);
+    expect([pack.secondaryUnit, pack.secondaryConversionFactor, pack.serialManagement, pack.serialClass]).toEqual([
+      'KG',
+      '10',
+      true,
+      'SN',
+    ]);
     const hits = await listItems(db.ctx, admin, { limit: 10, offset: 0, q: 'bolt' });
     expect(hits.items.map((i) => i.code)).toEqual(['BOLT-1']);
-    expect(await db.ctx.db.selectFrom('itemSearchCodes').select(['code', 'isMain']).where('code', '=', 'FLOUR').execute()).toEqual([{ code: 'FLOUR', isMain: true }]);
+    expect(
+      await db.ctx.db.selectFrom('itemSearchCodes').select(['code', 'isMain']).where('code', '=', 'FLOUR').execute(),
+    ).toEqual([{ code: 'FLOUR', isMain: true }]);
   });
 
   it('a bad header or malformed CSV is fatal and names the problem', async () => {
-    expect(await rejects(importItemsCsv(db.ctx, admin, 'code,description\nX,Y'))).toMatchObject({ code: 'import.header_invalid', field: 'primaryUnit' });
-    expect(await rejects(importItemsCsv(db.ctx, admin, 'code,description,primaryUnit,colour\nX,Y,PZ,red'))).toMatchObject({ code: 'import.header_invalid', field: 'colour' });
-    expect((await rejects(importItemsCsv(db.ctx, admin, 'code,description,primaryUnit\nX,"Y,PZ\n'))).code).toBe('import.header_invalid');
+    expect(await rejects(importItemsCsv(db.ctx, admin, 'code,description\nX,Y'))).toMatchObject({
+      code: 'import.header_invalid',
+      field: 'primaryUnit',
+    });
+    expect(
+      await rejects(importItemsCsv(db.ctx, admin, 'code,description,primaryUnit,colour\nX,Y,PZ,red')),
+    ).toMatchObject({ code: 'import.header_invalid', field: 'colour' });
+    expect((await rejects(importItemsCsv(db.ctx, admin, 'code,description,primaryUnit\nX,"Y,PZ\n'))).code).toBe(
+      'import.header_invalid',
+    );
     expect((await rejects(importItemsCsv(db.ctx, { ...admin, role: 'counter' }, ITEMS))).code).toBe('auth.forbidden');
   });
 
   it('imports search codes with their unit and conversion', async () => {
-    const csv = 'itemCode,code,unit,conversionOp,conversionFactor\nFLOUR,8001234567895,KG,,\nFLOUR,FLOUR-SACK,KG,x,25\nNOPE,X1,PZ,,\nBOLT-1,FLOUR,PZ,,\nBOLT-1,B-BOX,BOX,,\n';
+    const csv =
+      'itemCode,code,unit,conversionOp,conversionFactor\nFLOUR,8001234567895,KG,,\nFLOUR,FLOUR-SACK,KG,x,25\nNOPE,X1,PZ,,\nBOLT-1,FLOUR,PZ,,\nBOLT-1,B-BOX,BOX,,\n';
     const r = await importSearchCodesCsv(db.ctx, admin, csv);
     expect(r.imported).toBe(2);
-    expect(r.rejected.map((x) => [x.line, x.field])).toEqual([[4, 'itemCode'], [5, 'code'], [6, 'unit']]);
-    const sack = await db.ctx.db.selectFrom('itemSearchCodes').selectAll().where('code', '=', 'FLOUR-SACK').executeTakeFirstOrThrow();
-    expect([sack.unit, sack.conversionFactor, sack.isMain, sack.description]).toEqual(['KG', '25', false, 'Flour; type 00']);
+    expect(r.rejected.map((x) => [x.line, x.field])).toEqual([
+      [4, 'itemCode'],
+      [5, 'code'],
+      [6, 'unit'],
+    ]);
+    const sack = await db.ctx.db
+      .selectFrom('itemSearchCodes')
+      .selectAll()
+      .where('code', '=', 'FLOUR-SACK')
+      .executeTakeFirstOrThrow();
+    expect([sack.unit, sack.conversionFactor, sack.isMain, sack.description]).toEqual([
+      'KG',
+      '25',
+      false,
+      'Flour; type 00',
+    ]);
   });
 
   it('exports items as CSV that imports again', async () => {
@@ -112,7 +170,15 @@ describe('item import', () => {
       await other.ctx.db.insertInto('serialClasses').values({ code: 'SN' }).execute();
       const r = await importItemsCsv(other.ctx, admin, csv);
       expect([r.imported, r.rejected]).toEqual([lines.length - 1, []]);
-      expect((await other.ctx.db.selectFrom('items').select('description').where('code', '=', 'BOLT-1').executeTakeFirstOrThrow()).description).toBe('=HYPERLINK("x")');
+      expect(
+        (
+          await other.ctx.db
+            .selectFrom('items')
+            .select('description')
+            .where('code', '=', 'BOLT-1')
+            .executeTakeFirstOrThrow()
+        ).description,
+      ).toBe('=HYPERLINK("x")');
     } finally {
       await other.close();
     }

@@ -5,14 +5,28 @@ import { DomainError } from '../../../src/domain/errors.js';
 import { SYSTEM_ACTOR } from '../../../src/services/context.js';
 import { importOpeningStockCsv } from '../../../src/services/item-master/opening-stock.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { makeBin, makeItem, makeKey, makeOwner, makeSite, makeUnit, makeWarehouse, makeZone } from '../../helpers/factories.js';
+import {
+  makeBin,
+  makeItem,
+  makeKey,
+  makeOwner,
+  makeSite,
+  makeUnit,
+  makeWarehouse,
+  makeZone,
+} from '../../helpers/factories.js';
 
 let db: TestDb;
 const admin = SYSTEM_ACTOR;
 let siteId = '';
 
 async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try { await p; } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
@@ -33,7 +47,9 @@ beforeAll(async () => {
   await makeKey(d, 'OPEN', 'receipt');
   await makeKey(d, 'ISS', 'issue');
 });
-afterAll(async () => { await db.close(); });
+afterAll(async () => {
+  await db.close();
+});
 
 const CSV = [
   'itemCode,warehouseCode,zoneCode,binCode,lot,expiryDate,ownerCode,quantity,unitPrice',
@@ -50,11 +66,20 @@ const CSV = [
 
 describe('opening stock import', () => {
   it('dry run reports every bad row with its column', async () => {
-    const r = await importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'OPEN', postingDate: '2026-01-01', dryRun: true });
+    const r = await importOpeningStockCsv(db.ctx, admin, CSV, {
+      siteId,
+      keyCode: 'OPEN',
+      postingDate: '2026-01-01',
+      dryRun: true,
+    });
     expect(r.status).toBe('validated');
     expect(r.rejected.map((x) => [x.line, x.field, x.code])).toEqual([
-      [5, 'itemCode', 'reference.unknown'], [6, 'binCode', 'place.bin_required'], [7, 'lot', 'item.lot_required'],
-      [8, 'quantity', 'validation.failed'], [9, 'quantity', 'quantity.too_many_decimals'], [10, 'ownerCode', 'reference.unknown'],
+      [5, 'itemCode', 'reference.unknown'],
+      [6, 'binCode', 'place.bin_required'],
+      [7, 'lot', 'item.lot_required'],
+      [8, 'quantity', 'validation.failed'],
+      [9, 'quantity', 'quantity.too_many_decimals'],
+      [10, 'ownerCode', 'reference.unknown'],
     ]);
     expect(await db.ctx.db.selectFrom('stockLedger').select('id').execute()).toEqual([]);
   });
@@ -62,9 +87,17 @@ describe('opening stock import', () => {
   it('posts the good rows as one receipt through the ledger', async () => {
     const r = await importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'OPEN', postingDate: '2026-01-01' });
     expect([r.status, r.posted, r.rejected.length]).toEqual(['posted', 3, 6]);
-    const bal = await db.ctx.db.selectFrom('stockBalances').innerJoin('items', 'items.id', 'stockBalances.itemId')
-      .select(['items.code', 'stockBalances.lot', 'stockBalances.quantity']).orderBy('items.code').execute();
-    expect(bal.map((b) => [b.code, b.lot, Number(b.quantity)])).toEqual([['BOLT', '', 100], ['MILK', 'L1', 12], ['SUGAR', '', 2.5]]);
+    const bal = await db.ctx.db
+      .selectFrom('stockBalances')
+      .innerJoin('items', 'items.id', 'stockBalances.itemId')
+      .select(['items.code', 'stockBalances.lot', 'stockBalances.quantity'])
+      .orderBy('items.code')
+      .execute();
+    expect(bal.map((b) => [b.code, b.lot, Number(b.quantity)])).toEqual([
+      ['BOLT', '', 100],
+      ['MILK', 'L1', 12],
+      ['SUGAR', '', 2.5],
+    ]);
     const lot = await db.ctx.db.selectFrom('lots').select(['code', 'expiryDate']).execute();
     expect(lot).toEqual([{ code: 'L1', expiryDate: '2026-06-30' }]);
     const entries = await db.ctx.db.selectFrom('stockLedger').select(['originType', 'keyCode']).execute();
@@ -73,9 +106,17 @@ describe('opening stock import', () => {
 
   it('all-or-nothing posts nothing when a row is rejected; a non-receipt key is refused', async () => {
     const before = (await db.ctx.db.selectFrom('stockLedger').select('id').execute()).length;
-    expect((await importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'OPEN', allOrNothing: true })).status).toBe('rejected');
+    expect(
+      (await importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'OPEN', allOrNothing: true })).status,
+    ).toBe('rejected');
     expect((await db.ctx.db.selectFrom('stockLedger').select('id').execute()).length).toBe(before);
-    expect(await rejects(importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'ISS' }))).toMatchObject({ code: 'ledger.key_kind_mismatch', field: 'keyCode' });
-    expect((await rejects(importOpeningStockCsv(db.ctx, admin, 'itemCode,quantity\nBOLT,1', { siteId, keyCode: 'OPEN' }))).code).toBe('import.header_invalid');
+    expect(await rejects(importOpeningStockCsv(db.ctx, admin, CSV, { siteId, keyCode: 'ISS' }))).toMatchObject({
+      code: 'ledger.key_kind_mismatch',
+      field: 'keyCode',
+    });
+    expect(
+      (await rejects(importOpeningStockCsv(db.ctx, admin, 'itemCode,quantity\nBOLT,1', { siteId, keyCode: 'OPEN' })))
+        .code,
+    ).toBe('import.header_invalid');
   });
 });

@@ -26,22 +26,40 @@ const rows = Array.from({ length: N }, (_, k) => {
 
 beforeAll(async () => {
   db = await freshDb();
-  await makeUnit(db.ctx.db, 'PZ', 0); await makeUnit(db.ctx.db, 'KG', 3);
+  await makeUnit(db.ctx.db, 'PZ', 0);
+  await makeUnit(db.ctx.db, 'KG', 3);
   // Imported out of code order, so item ids do not follow the codes.
-  const shuffled = [...rows].sort((a, b) => ((Number(a.code.slice(1)) * 7919) % N) - ((Number(b.code.slice(1)) * 7919) % N));
-  const items = await importItems(db.ctx, SYSTEM_ACTOR, `code,description,primaryUnit\n${shuffled.map((r) => `${r.code},${r.description},${r.unit}`).join('\n')}\n`);
-  const codes = await importSearchCodes(db.ctx, SYSTEM_ACTOR, `itemCode,code,unit\n${rows.map((r) => `${r.code},${r.ean},${r.unit}`).join('\n')}\n`);
+  const shuffled = [...rows].sort(
+    (a, b) => ((Number(a.code.slice(1)) * 7919) % N) - ((Number(b.code.slice(1)) * 7919) % N),
+  );
+  const items = await importItems(
+    db.ctx,
+    SYSTEM_ACTOR,
+    `code,description,primaryUnit\n${shuffled.map((r) => `${r.code},${r.description},${r.unit}`).join('\n')}\n`,
+  );
+  const codes = await importSearchCodes(
+    db.ctx,
+    SYSTEM_ACTOR,
+    `itemCode,code,unit\n${rows.map((r) => `${r.code},${r.ean},${r.unit}`).join('\n')}\n`,
+  );
   expect([items.imported, codes.imported]).toEqual([N, N]);
 }, 120_000);
-afterAll(async () => { await db.close(); });
+afterAll(async () => {
+  await db.close();
+});
 
 /** The rule, read plainly. */
 function expected(q: string, field: 'any' | 'description' | 'searchCode', unit?: string): string[] {
-  return rows.filter((r) => (unit === undefined || r.unit === unit) && (
-    ((field === 'any') && r.code.startsWith(q))
-    || ((field === 'any' || field === 'description') && r.description.toLowerCase().startsWith(q.toLowerCase()))
-    || ((field === 'any' || field === 'searchCode') && (r.ean.startsWith(q) || r.code.startsWith(q)))
-  )).map((r) => r.code).sort();
+  return rows
+    .filter(
+      (r) =>
+        (unit === undefined || r.unit === unit) &&
+        ((field === 'any' && r.code.startsWith(q)) ||
+          ((field === 'any' || field === 'description') && r.description.toLowerCase().startsWith(q.toLowerCase())) ||
+          ((field === 'any' || field === 'searchCode') && (r.ean.startsWith(q) || r.code.startsWith(q)))),
+    )
+    .map((r) => r.code)
+    .sort();
 }
 
 async function page(f: Omit<ItemFilter, 'limit'>, limit = 20) {
@@ -70,7 +88,9 @@ describe('prefix search on descriptions and search codes', () => {
   it('combines with the other filters', async () => {
     const want = expected('brass', 'description', 'KG');
     expect(want.length).toBeGreaterThan(5);
-    expect((await page({ q: 'brass', match: 'prefix', field: 'description', primaryUnit: 'KG', offset: 0 }, 100)).codes).toEqual(want);
+    expect(
+      (await page({ q: 'brass', match: 'prefix', field: 'description', primaryUnit: 'KG', offset: 0 }, 100)).codes,
+    ).toEqual(want);
   });
 
   it('treats % and _ as characters, and finds nothing for nothing', async () => {

@@ -7,7 +7,11 @@ import { DomainError } from '../../../src/domain/errors.js';
 import { ITEM_COLUMNS } from '../../../src/domain/item-master/import.js';
 import { SYSTEM_ACTOR } from '../../../src/services/context.js';
 import { parseXlsx } from '../../../src/services/item-master/import-files.js';
-import { exportItemsXlsx, importItems, importSearchCodes } from '../../../src/services/item-master/item-import.service.js';
+import {
+  exportItemsXlsx,
+  importItems,
+  importSearchCodes,
+} from '../../../src/services/item-master/item-import.service.js';
 import { createClassification } from '../../../src/services/items/unit.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeUnit } from '../../helpers/factories.js';
@@ -28,11 +32,18 @@ async function toBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 const xlsx = async (data: SheetData) => writeXlsxFile(data).toBuffer();
 async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try { await p; } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
-const snapshot = async (t: TestDb) => (await t.ctx.db.selectFrom('items').selectAll().orderBy('code').execute())
-  .map(({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest);
+const snapshot = async (t: TestDb) =>
+  (await t.ctx.db.selectFrom('items').selectAll().orderBy('code').execute()).map(
+    ({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest,
+  );
 
 beforeAll(async () => {
   db = await freshDb();
@@ -46,7 +57,9 @@ beforeAll(async () => {
   const r = await importItems(db.ctx, admin, csv);
   expect([r.imported, r.rejected]).toEqual([3, []]);
 });
-afterAll(async () => { await db.close(); });
+afterAll(async () => {
+  await db.close();
+});
 
 describe('XLSX import/export', () => {
   it('exports a workbook that imports into an empty database unchanged', async () => {
@@ -55,8 +68,15 @@ describe('XLSX import/export', () => {
     expect(parsed.header).toEqual([...ITEM_COLUMNS]);
     const bolt = parsed.rows.find((r) => r.values.code === 'BOLT-1')!;
     // Row 3 (header row 1, 00123 sorts first). Exact decimals: a number cell where a double holds it, text beyond 15 digits.
-    expect([bolt.line, bolt.values.standardCost, bolt.values.inventoryPrice, bolt.values.secondaryConversionFactor]).toEqual([3, '0.125', '12345678901.123456789', '0.008']);
-    expect(parsed.rows.find((r) => r.values.code === '00123')!.values.description).toBe('=SUM(1,2) looks like a formula');
+    expect([
+      bolt.line,
+      bolt.values.standardCost,
+      bolt.values.inventoryPrice,
+      bolt.values.secondaryConversionFactor,
+    ]).toEqual([3, '0.125', '12345678901.123456789', '0.008']);
+    expect(parsed.rows.find((r) => r.values.code === '00123')!.values.description).toBe(
+      '=SUM(1,2) looks like a formula',
+    );
     const other = await freshDb();
     try {
       await setup(other);
@@ -82,25 +102,52 @@ describe('XLSX import/export', () => {
     expect(r.status).toBe('validated');
     expect(r.total).toBe(5);
     expect(r.rejected.map((p) => [p.line, p.column, p.field, p.code])).toEqual([
-      [3, 'C', 'primaryUnit', 'reference.unknown'], [5, 'D', 'standardCost', 'validation.failed'],
-      [6, undefined, 'serialClass', 'lot.class_required'], [7, 'A', 'code', 'conflict.duplicate'],
+      [3, 'C', 'primaryUnit', 'reference.unknown'],
+      [5, 'D', 'standardCost', 'validation.failed'],
+      [6, undefined, 'serialClass', 'lot.class_required'],
+      [7, 'A', 'code', 'conflict.duplicate'],
     ]);
     const written = await importItems(db.ctx, admin, bytes);
-    expect([written.imported, (await db.ctx.db.selectFrom('items').select('standardCost').where('code', '=', 'NEW-1').executeTakeFirstOrThrow()).standardCost])
-      .toEqual([1, '1.5']);
+    expect([
+      written.imported,
+      (await db.ctx.db.selectFrom('items').select('standardCost').where('code', '=', 'NEW-1').executeTakeFirstOrThrow())
+        .standardCost,
+    ]).toEqual([1, '1.5']);
   });
 
   it('imports search codes from XLSX; a file that is no workbook or has a bad header is refused', async () => {
-    const r = await importSearchCodes(db.ctx, admin, await xlsx([
-      ['itemCode', 'code', 'unit', 'conversionOp', 'conversionFactor'],
-      ['BOLT-1', '4006381333931', 'PZ', null, null],
-      ['BOLT-1', 'BOLT-BOX', 'KG', 'x', 2.5],
-      ['NOPE', 'X1', 'PZ', null, null],
-    ]));
+    const r = await importSearchCodes(
+      db.ctx,
+      admin,
+      await xlsx([
+        ['itemCode', 'code', 'unit', 'conversionOp', 'conversionFactor'],
+        ['BOLT-1', '4006381333931', 'PZ', null, null],
+        ['BOLT-1', 'BOLT-BOX', 'KG', 'x', 2.5],
+        ['NOPE', 'X1', 'PZ', null, null],
+      ]),
+    );
     expect([r.imported, r.rejected.map((p) => [p.line, p.column, p.field])]).toEqual([2, [[4, 'A', 'itemCode']]]);
-    const box = await db.ctx.db.selectFrom('itemSearchCodes').selectAll().where('code', '=', 'BOLT-BOX').executeTakeFirstOrThrow();
+    const box = await db.ctx.db
+      .selectFrom('itemSearchCodes')
+      .selectAll()
+      .where('code', '=', 'BOLT-BOX')
+      .executeTakeFirstOrThrow();
     expect([box.unit, box.conversionFactor]).toEqual(['KG', '2.5']);
-    expect(await rejects(importItems(db.ctx, admin, Buffer.from('not a zip at all')))).toMatchObject({ code: 'import.header_invalid', field: 'xlsx' });
-    expect(await rejects(importItems(db.ctx, admin, await xlsx([['code', 'colour'], ['X', 'red']])))).toMatchObject({ code: 'import.header_invalid', field: 'colour' });
+    expect(await rejects(importItems(db.ctx, admin, Buffer.from('not a zip at all')))).toMatchObject({
+      code: 'import.header_invalid',
+      field: 'xlsx',
+    });
+    expect(
+      await rejects(
+        importItems(
+          db.ctx,
+          admin,
+          await xlsx([
+            ['code', 'colour'],
+            ['X', 'red'],
+          ]),
+        ),
+      ),
+    ).toMatchObject({ code: 'import.header_invalid', field: 'colour' });
   });
 });

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
-import { checkBinAllowed, checkZoneAllowed, expandBinRanges, expandRange, makeBin, parseBinCode, type ZoneOrganisation } from '../../../src/domain/place.js';
+import {
+  checkBinAllowed,
+  checkZoneAllowed,
+  expandBinRanges,
+  expandRange,
+  makeBin,
+  parseBinCode,
+  type ZoneOrganisation,
+} from '../../../src/domain/place.js';
 
 function errorOf(fn: () => unknown): DomainError {
-  try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
@@ -19,7 +32,12 @@ describe('bin codes from elements', () => {
     const bin = makeBin(org as ZoneOrganisation, elements);
     expect(bin.code).toBe(code);
     // and back again
-    expect(parseBinCode(org as ZoneOrganisation, code)).toEqual({ aisle: bin.aisle, row: bin.row, level: bin.level, place: bin.place });
+    expect(parseBinCode(org as ZoneOrganisation, code)).toEqual({
+      aisle: bin.aisle,
+      row: bin.row,
+      level: bin.level,
+      place: bin.place,
+    });
   });
 
   it.each([
@@ -38,7 +56,12 @@ describe('bin codes from elements', () => {
   });
 
   it.each([
-    ['high_bay', '12-03'], ['high_bay', '1-2-3-4-5'], ['block', '101'], ['places_only', '08-001'], ['block', '08--001'], ['block', '08-0_1'],
+    ['high_bay', '12-03'],
+    ['high_bay', '1-2-3-4-5'],
+    ['block', '101'],
+    ['places_only', '08-001'],
+    ['block', '08--001'],
+    ['block', '08-0_1'],
   ] as const)('%s cannot parse %s', (org, code) => {
     expect(errorOf(() => parseBinCode(org, code)).code).toBe('place.bin_code_invalid');
   });
@@ -50,14 +73,29 @@ describe('bin codes from elements', () => {
 
 describe('bin ranges', () => {
   it('pads numbers to the width of from', () => {
-    expect(expandRange({ from: '01', to: '10' }, 'row')).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
+    expect(expandRange({ from: '01', to: '10' }, 'row')).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+    ]);
     expect(expandRange({ from: '8', to: '11' }, 'row')).toEqual(['8', '9', '10', '11']);
     expect(expandRange({ from: 'a', to: 'c' }, 'level')).toEqual(['A', 'B', 'C']);
     expect(expandRange({ values: ['x', 'Y', 'x'] }, 'place')).toEqual(['X', 'Y']);
   });
 
   it('expands rows × levels × places in walking order', () => {
-    const bins = expandBinRanges('high_bay', { row: { from: '01', to: '10' }, level: { from: '1', to: '5' }, place: { from: '001', to: '020' } });
+    const bins = expandBinRanges('high_bay', {
+      row: { from: '01', to: '10' },
+      level: { from: '1', to: '5' },
+      place: { from: '001', to: '020' },
+    });
     expect(bins).toHaveLength(1000);
     expect(bins[0]!.code).toBe('01-1-001');
     expect(bins[1]!.code).toBe('01-1-002');
@@ -78,7 +116,11 @@ describe('bin ranges', () => {
 });
 
 describe('where zones and bins may exist', () => {
-  it.each([['structured', true], ['unstructured', false], ['virtual', false]] as const)('zone in a %s warehouse: %s', (kind, ok) => {
+  it.each([
+    ['structured', true],
+    ['unstructured', false],
+    ['virtual', false],
+  ] as const)('zone in a %s warehouse: %s', (kind, ok) => {
     const f = () => checkZoneAllowed({ code: 'W1', kind });
     if (ok) expect(f).not.toThrow();
     else expect(errorOf(f).code).toBe('place.zone_not_allowed');

@@ -2,20 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/domain/decimal.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import {
-  checkConversion, checkDecimals, convertFromPrimary, convertToPrimary, formatConversion, parseConversionFormula, parseQuantity,
+  checkConversion,
+  checkDecimals,
+  convertFromPrimary,
+  convertToPrimary,
+  formatConversion,
+  parseConversionFormula,
+  parseQuantity,
 } from '../../../src/domain/unit.js';
 
 const PZ = { code: 'PZ', decimals: 0 };
 const KG = { code: 'kg', decimals: 3 };
 
 function errorOf(fn: () => unknown): DomainError {
-  try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
 describe('quantity decimals per unit', () => {
   it.each([
-    ['3', PZ, true], ['3.0', PZ, true], ['3.5', PZ, false], ['1.234', KG, true], ['1.2345', KG, false], ['-2', PZ, true],
+    ['3', PZ, true],
+    ['3.0', PZ, true],
+    ['3.5', PZ, false],
+    ['1.234', KG, true],
+    ['1.2345', KG, false],
+    ['-2', PZ, true],
   ] as const)('%s in %o allowed: %s', (text, unit, ok) => {
     if (ok) expect(parseQuantity(text, unit).toFixed()).toBe(new Dec(text).toFixed());
     else {
@@ -71,7 +87,10 @@ describe('conversion to the primary unit', () => {
   });
 
   it.each([
-    ['y', '10', 'conversionOp'], ['x', '0', 'conversionFactor'], ['x', '-1', 'conversionFactor'], ['x', 'ten', 'conversionFactor'],
+    ['y', '10', 'conversionOp'],
+    ['x', '0', 'conversionFactor'],
+    ['x', '-1', 'conversionFactor'],
+    ['x', 'ten', 'conversionFactor'],
   ])('rejects op %s factor %s naming %s', (op, factor, field) => {
     const e = errorOf(() => checkConversion(op, factor));
     expect(['unit.conversion_invalid', 'quantity.invalid']).toContain(e.code);

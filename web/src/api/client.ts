@@ -49,14 +49,26 @@ const authMiddleware: Middleware = {
   },
 };
 
-export const client = createClient<paths>({ baseUrl: typeof location === 'undefined' ? '' : location.origin, fetch: sendRequest });
+export const client = createClient<paths>({
+  baseUrl: typeof location === 'undefined' ? '' : location.origin,
+  fetch: sendRequest,
+});
 client.use(authMiddleware);
 
 export async function toApiError(response: Response | undefined, body: unknown): Promise<ApiError> {
-  const e = (body as { error?: { code?: string; message?: string; field?: string; params?: Record<string, unknown> } } | undefined)?.error;
+  const e = (
+    body as
+      { error?: { code?: string; message?: string; field?: string; params?: Record<string, unknown> } } | undefined
+  )?.error;
   const status = response?.status ?? 0;
   if (status === 401) session.set(null);
-  return new ApiError(status, e?.code ?? `http.${status}`, e?.message ?? response?.statusText ?? 'request failed', e?.field, e?.params);
+  return new ApiError(
+    status,
+    e?.code ?? `http.${status}`,
+    e?.message ?? response?.statusText ?? 'request failed',
+    e?.field,
+    e?.params,
+  );
 }
 
 /** Unwraps an openapi-fetch result: its data, or the API error thrown. */
@@ -86,7 +98,11 @@ function withQuery(path: string, query?: Query): string {
 }
 
 /** A call by method and path; the response type is declared by the caller. */
-export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: { query?: Query; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = {};
   const token = session.token;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -116,7 +132,10 @@ export const api = {
 };
 
 /** A file the API answered (e.g. a PDF), with the name from Content-Disposition. */
-export interface ApiFile { blob: Blob; filename: string | null }
+export interface ApiFile {
+  blob: Blob;
+  filename: string | null;
+}
 
 /**
  * A POST whose answer is either a file (any non-JSON body) or JSON (e.g. warnings to confirm); errors are

@@ -5,11 +5,18 @@ import type { paths } from './schema';
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 /** The JSON body of a successful response (200, 201 or 202) of `method path`. */
 export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : R extends { 202: infer C } ? Json<C> : never
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer B }
+      ? Json<B>
+      : R extends { 202: infer C }
+        ? Json<C>
+        : never
   : never;
 /** The JSON request body of `method path`. */
 export type BodyOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B }
-  ? Json<NonNullable<B>> : never;
+  ? Json<NonNullable<B>>
+  : never;
 type ItemOf<T> = T extends { items: Array<infer I> } ? I : never;
 
 export type Inventory = ResponseOf<'/api/inventories/{id}', 'get'>;
@@ -30,7 +37,9 @@ export type GenerationResult = ResponseOf<'/api/inventories/{id}/count-lists/gen
 export type StructureLevel = NonNullable<GenerateBody['structure']>[number];
 
 /** GET /api/jobs/:id; `error` is the API's {code, message, params} when the job failed. */
-export type Job = Omit<ResponseOf<'/api/jobs/{id}', 'get'>, 'error'> & { error?: { code?: string; message?: string } | null };
+export type Job = Omit<ResponseOf<'/api/jobs/{id}', 'get'>, 'error'> & {
+  error?: { code?: string; message?: string } | null;
+};
 export type CloseInventoryResult = Extract<ResponseOf<'/api/inventories/{id}/close', 'post'>, { lists: unknown }>;
 
 export type Owner = ItemOf<ResponseOf<'/api/owners', 'get'>>;

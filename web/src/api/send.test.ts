@@ -15,7 +15,11 @@ describe('send', () => {
       if (++attempts < 3) throw new TypeError('Failed to fetch');
       return new Response('{}', { status: 201 });
     }) as typeof fetch);
-    const answer = send('/api/postings/receipt', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const answer = send('/api/postings/receipt', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     await vi.runAllTimersAsync();
     expect((await answer).status).toBe(201);
     expect(keys).toHaveLength(3);
@@ -26,7 +30,10 @@ describe('send', () => {
   it('gives up after three attempts, and never retries a read or an answered write', async () => {
     vi.useFakeTimers();
     let calls = 0;
-    setFetch((async () => { calls++; throw new TypeError('Failed to fetch'); }) as typeof fetch);
+    setFetch((async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
     const failing = send('/api/postings/receipt', { method: 'POST', body: '{}' }).catch((e: Error) => e);
     await vi.runAllTimersAsync();
     expect(await failing).toBeInstanceOf(TypeError);
@@ -35,7 +42,10 @@ describe('send', () => {
     await expect(send('/api/items')).rejects.toBeInstanceOf(TypeError);
     expect(calls).toBe(1);
     let answered = 0;
-    setFetch((async () => { answered++; return new Response('{"error":{}}', { status: 500 }); }) as typeof fetch);
+    setFetch((async () => {
+      answered++;
+      return new Response('{"error":{}}', { status: 500 });
+    }) as typeof fetch);
     expect((await send('/api/postings/receipt', { method: 'POST' })).status).toBe(500);
     expect(answered).toBe(1);
   });
@@ -43,7 +53,11 @@ describe('send', () => {
   it('leaves handheld reports to their own key (clientReportId) and outbox', async () => {
     let calls = 0;
     let key: string | undefined = 'unset';
-    setFetch((async (_i: RequestInfo | URL, init?: RequestInit) => { calls++; key = (init?.headers as Record<string, string>)['Idempotency-Key']; throw new TypeError('offline'); }) as typeof fetch);
+    setFetch((async (_i: RequestInfo | URL, init?: RequestInit) => {
+      calls++;
+      key = (init?.headers as Record<string, string>)['Idempotency-Key'];
+      throw new TypeError('offline');
+    }) as typeof fetch);
     await expect(send('/api/handheld/lists/1/scans', { method: 'POST', body: '{}' })).rejects.toBeInstanceOf(TypeError);
     expect(calls).toBe(1);
     expect(key).toBeUndefined();
@@ -51,7 +65,10 @@ describe('send', () => {
 
   it('gives the typed client writes a key too, and none to its reads', async () => {
     const seen: Array<string | null> = [];
-    setFetch((async (input: RequestInfo | URL) => { seen.push((input as Request).headers.get('Idempotency-Key')); return new Response('{}'); }) as typeof fetch);
+    setFetch((async (input: RequestInfo | URL) => {
+      seen.push((input as Request).headers.get('Idempotency-Key'));
+      return new Response('{}');
+    }) as typeof fetch);
     await sendRequest(new Request('http://localhost/api/count-lists/close', { method: 'POST', body: '{}' }));
     await sendRequest(new Request('http://localhost/api/items'));
     expect(seen[0]).toMatch(/^[0-9a-f-]{36}$/);

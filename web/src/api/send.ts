@@ -28,7 +28,10 @@ async function withRetries(send: () => Promise<Response>, retry: boolean): Promi
 }
 
 /** fetch(path, init) for the UI's own calls. */
-export function send(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<Response> {
+export function send(
+  path: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase();
   const write = keyed(method, path);
   const own = init.headers ?? {};

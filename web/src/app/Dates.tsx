@@ -10,5 +10,7 @@ import 'dayjs/locale/pl';
 export function LocalizedDates({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  return <DatesProvider settings={{ locale: lang === 'en' ? 'en-gb' : lang, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider settings={{ locale: lang === 'en' ? 'en-gb' : lang, firstDayOfWeek: 1 }}>{children}</DatesProvider>
+  );
 }

@@ -17,30 +17,65 @@ export function Shell() {
   const signOut = useSignOut();
   const { pathname } = useLocation();
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header bg="blue.9" c="white">
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" color="white" />
-            <Text fw={700} size="lg">Inventur</Text>
-            <Badge variant="light" color="gray" size="sm" visibleFrom="md">{t('app.tagline')}</Badge>
+            <Text fw={700} size="lg">
+              Inventur
+            </Text>
+            <Badge variant="light" color="gray" size="sm" visibleFrom="md">
+              {t('app.tagline')}
+            </Badge>
           </Group>
           <Group gap="sm">
-            <Button component={Link} to="/scan" size="xs" variant="white" leftSection={<IconBarcode size={16} />}>{t('nav.scan')}</Button>
+            <Button component={Link} to="/scan" size="xs" variant="white" leftSection={<IconBarcode size={16} />}>
+              {t('nav.scan')}
+            </Button>
             <Group gap="sm" visibleFrom="sm" wrap="nowrap">
               <LanguageSelect compact />
-              <Text size="sm" data-testid="current-user" truncate maw={220}>{user?.displayName || user?.username} · {user ? t(`roles.${user.role}`) : ''}</Text>
-              <Button size="xs" variant="subtle" color="gray.0" onClick={() => void signOut()} leftSection={<IconLogout size={16} />}>{t('nav.signOut')}</Button>
+              <Text size="sm" data-testid="current-user" truncate maw={220}>
+                {user?.displayName || user?.username} · {user ? t(`roles.${user.role}`) : ''}
+              </Text>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray.0"
+                onClick={() => void signOut()}
+                leftSection={<IconLogout size={16} />}
+              >
+                {t('nav.signOut')}
+              </Button>
             </Group>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Stack gap="xs" hiddenFrom="sm" pb="xs" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          <Text size="sm" fw={600} data-testid="current-user-mobile">{user?.displayName || user?.username} · {user ? t(`roles.${user.role}`) : ''}</Text>
+        <Stack
+          gap="xs"
+          hiddenFrom="sm"
+          pb="xs"
+          mb="xs"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        >
+          <Text size="sm" fw={600} data-testid="current-user-mobile">
+            {user?.displayName || user?.username} · {user ? t(`roles.${user.role}`) : ''}
+          </Text>
           <Group gap="xs" wrap="nowrap">
             <LanguageSelect compact />
-            <Button size="xs" variant="light" color="gray" onClick={() => void signOut()} leftSection={<IconLogout size={16} />} data-testid="sign-out-mobile">
+            <Button
+              size="xs"
+              variant="light"
+              color="gray"
+              onClick={() => void signOut()}
+              leftSection={<IconLogout size={16} />}
+              data-testid="sign-out-mobile"
+            >
               {t('nav.signOut')}
             </Button>
           </Group>
@@ -48,10 +83,19 @@ export function Shell() {
         <ScrollArea>
           {visibleNav(user?.role).map((g) => (
             <div key={g.key}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>{t(g.key)}</Text>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {t(g.key)}
+              </Text>
               {g.entries.map((n) => (
-                <NavLink key={n.to} component={Link} to={n.to} label={t(n.key)} leftSection={<n.icon size={18} />} onClick={() => opened && toggle()}
-                  active={pathname.startsWith(n.to) || (n.to === '/inventories' && pathname.startsWith('/count-lists'))} />
+                <NavLink
+                  key={n.to}
+                  component={Link}
+                  to={n.to}
+                  label={t(n.key)}
+                  leftSection={<n.icon size={18} />}
+                  onClick={() => opened && toggle()}
+                  active={pathname.startsWith(n.to) || (n.to === '/inventories' && pathname.startsWith('/count-lists'))}
+                />
               ))}
             </div>
           ))}

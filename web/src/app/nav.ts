@@ -1,14 +1,40 @@
 // The back office's navigation: groups of screens, with who may see them. A counter sees only what counting
 // needs; managers see stock and settings; the administrator also users and the first set-up.
 import {
-  IconAdjustments, IconAlertTriangle, IconArrowsExchange, IconBarcode, IconBuildingWarehouse, IconCalendar, IconCategory,
-  IconClipboardList, IconHash, IconKey, IconLock, IconPackage, IconRuler, IconSettings, IconStack2, IconTag, IconTemplate,
-  IconUsers, IconWand, IconCurrencyEuro, IconListNumbers,
+  IconAdjustments,
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconBarcode,
+  IconBuildingWarehouse,
+  IconCalendar,
+  IconCategory,
+  IconClipboardList,
+  IconHash,
+  IconKey,
+  IconLock,
+  IconPackage,
+  IconRuler,
+  IconSettings,
+  IconStack2,
+  IconTag,
+  IconTemplate,
+  IconUsers,
+  IconWand,
+  IconCurrencyEuro,
+  IconListNumbers,
 } from '@tabler/icons-react';
 import type { Role } from '../api/models';
 
-export interface NavEntry { to: string; key: string; icon: typeof IconPackage; roles?: readonly Role[] }
-export interface NavGroup { key: string; entries: NavEntry[] }
+export interface NavEntry {
+  to: string;
+  key: string;
+  icon: typeof IconPackage;
+  roles?: readonly Role[];
+}
+export interface NavGroup {
+  key: string;
+  entries: NavEntry[];
+}
 
 const MANAGERS = ['admin', 'manager'] as const;
 const ADMIN = ['admin'] as const;
@@ -54,6 +80,8 @@ export const NAV: NavGroup[] = [
 ];
 
 export function visibleNav(role: Role | undefined): NavGroup[] {
-  return NAV.map((g) => ({ ...g, entries: g.entries.filter((e) => !e.roles || (role && e.roles.includes(role))) }))
-    .filter((g) => g.entries.length > 0);
+  return NAV.map((g) => ({
+    ...g,
+    entries: g.entries.filter((e) => !e.roles || (role && e.roles.includes(role))),
+  })).filter((g) => g.entries.length > 0);
 }

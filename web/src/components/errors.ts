@@ -24,7 +24,10 @@ function ruleText(t: TFunction, p: Record<string, unknown>): string {
   let context: string | undefined;
   if (rule === 'too_small' || rule === 'too_big') {
     const origin = typeof p.origin === 'string' ? p.origin : undefined;
-    context = origin === 'number' || origin === 'int' || origin === 'bigint' ? `number${p.inclusive === false ? '_exclusive' : ''}` : origin;
+    context =
+      origin === 'number' || origin === 'int' || origin === 'bigint'
+        ? `number${p.inclusive === false ? '_exclusive' : ''}`
+        : origin;
   } else if (rule === 'invalid_type') context = typeof p.expected === 'string' ? p.expected : undefined;
   else if (rule === 'invalid_format') context = typeof p.format === 'string' ? p.format : undefined;
   const options: Record<string, unknown> = { ...p, defaultValue: '' };
@@ -48,7 +51,12 @@ export function errorText(t: TFunction, e: unknown): string {
 }
 
 /** The translated sentence of an error code with its params, or '' when the code has none. */
-function translated(t: TFunction, code: string, field: string | undefined, params: Record<string, unknown> | undefined): string {
+function translated(
+  t: TFunction,
+  code: string,
+  field: string | undefined,
+  params: Record<string, unknown> | undefined,
+): string {
   if (code === 'validation.failed') {
     // A schema rule is said by its rule; a rule the domain checked has no `rule` and its own precise
     // message (e.g. "the bin is not in this zone"), which says more than a generic sentence would.
@@ -61,8 +69,13 @@ function translated(t: TFunction, code: string, field: string | undefined, param
   const given = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== null && v !== undefined));
   const key = `errorCodes.${code}`;
   const text = t(key, {
-    ...given, field: field ?? '', defaultValue: '',
-    missingInterpolationHandler: () => { missing = true; return ''; },
+    ...given,
+    field: field ?? '',
+    defaultValue: '',
+    missingInterpolationHandler: () => {
+      missing = true;
+      return '';
+    },
   } as Record<string, unknown>);
   return text && text !== key && !missing ? text : '';
 }
@@ -71,8 +84,18 @@ function translated(t: TFunction, code: string, field: string | undefined, param
  * An error kept in a result rather than thrown (a job's error, a list's close outcome, a parked posting's
  * reason): its code translated with its params, else its message, else a general "not possible".
  */
-export function codeText(t: TFunction, e: { code?: string | null; message?: string | null; field?: string | null; params?: Record<string, unknown> | null }): string {
-  const text = e.code ? translated(t, e.code, e.field?.replace(/^(body|query|querystring|params)\./, '') ?? undefined, e.params ?? undefined) : '';
+export function codeText(
+  t: TFunction,
+  e: { code?: string | null; message?: string | null; field?: string | null; params?: Record<string, unknown> | null },
+): string {
+  const text = e.code
+    ? translated(
+        t,
+        e.code,
+        e.field?.replace(/^(body|query|querystring|params)\./, '') ?? undefined,
+        e.params ?? undefined,
+      )
+    : '';
   return text || e.message || t('errors.title');
 }
 

@@ -30,26 +30,33 @@ export function applyServerError<V>(
 
 /** Client-side checks, translated: each returns the message or null, as @mantine/form's `validate` wants. */
 export const rules = {
-  required: (t: TFunction) => (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? t('form.required') : null),
-  maxLength: (t: TFunction, max: number) => (v: unknown) => (typeof v === 'string' && v.length > max ? t('form.maxLength', { max }) : null),
-  pattern: (t: TFunction, re: RegExp, hint: string) => (v: unknown) => (typeof v === 'string' && v !== '' && !re.test(v) ? t('form.pattern', { hint }) : null),
+  required: (t: TFunction) => (v: unknown) =>
+    v === null || v === undefined || String(v).trim() === '' ? t('form.required') : null,
+  maxLength: (t: TFunction, max: number) => (v: unknown) =>
+    typeof v === 'string' && v.length > max ? t('form.maxLength', { max }) : null,
+  pattern: (t: TFunction, re: RegExp, hint: string) => (v: unknown) =>
+    typeof v === 'string' && v !== '' && !re.test(v) ? t('form.pattern', { hint }) : null,
   /** An exact decimal as text (no binary floating point): digits, one optional point, `scale` decimals at most. */
-  decimal: (t: TFunction, opts: { scale?: number; min?: 'positive' | 'nonNegative' } = {}) => (v: unknown) => {
-    if (v === null || v === undefined || v === '') return null;
-    const s = String(v).trim();
-    if (!/^-?\d+(\.\d+)?$/.test(s)) return t('form.decimal');
-    const decimals = s.split('.')[1]?.length ?? 0;
-    if (opts.scale !== undefined && decimals > opts.scale) return t('form.scale', { scale: opts.scale });
-    if (opts.min === 'positive' && (s.startsWith('-') || /^-?0+(\.0+)?$/.test(s))) return t('form.positive');
-    if (opts.min === 'nonNegative' && s.startsWith('-') && !/^-0+(\.0+)?$/.test(s)) return t('form.nonNegative');
-    return null;
-  },
+  decimal:
+    (t: TFunction, opts: { scale?: number; min?: 'positive' | 'nonNegative' } = {}) =>
+    (v: unknown) => {
+      if (v === null || v === undefined || v === '') return null;
+      const s = String(v).trim();
+      if (!/^-?\d+(\.\d+)?$/.test(s)) return t('form.decimal');
+      const decimals = s.split('.')[1]?.length ?? 0;
+      if (opts.scale !== undefined && decimals > opts.scale) return t('form.scale', { scale: opts.scale });
+      if (opts.min === 'positive' && (s.startsWith('-') || /^-?0+(\.0+)?$/.test(s))) return t('form.positive');
+      if (opts.min === 'nonNegative' && s.startsWith('-') && !/^-0+(\.0+)?$/.test(s)) return t('form.nonNegative');
+      return null;
+    },
   /** The first failing rule's message. */
-  all: (...checks: Array<(v: unknown) => string | null>) => (v: unknown) => {
-    for (const c of checks) {
-      const m = c(v);
-      if (m) return m;
-    }
-    return null;
-  },
+  all:
+    (...checks: Array<(v: unknown) => string | null>) =>
+    (v: unknown) => {
+      for (const c of checks) {
+        const m = c(v);
+        if (m) return m;
+      }
+      return null;
+    },
 };

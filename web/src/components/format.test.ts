@@ -36,14 +36,26 @@ describe('makeFormat', () => {
 
   it('signs movements and differences, and groups counts', () => {
     const f = makeFormat('de');
-    expect([f.signedQuantity('1234.5'), f.signedQuantity('-3'), f.signedQuantity('0'), f.signedQuantity('0.000')]).toEqual(['+1.234,5', '-3', '0', '0']);
+    expect([
+      f.signedQuantity('1234.5'),
+      f.signedQuantity('-3'),
+      f.signedQuantity('0'),
+      f.signedQuantity('0.000'),
+    ]).toEqual(['+1.234,5', '-3', '0', '0']);
     expect(makeFormat('en').signedQuantity('0.125')).toBe('+0.125');
     expect([f.integer(12345), f.integer(0), f.integer(null)]).toEqual(['12.345', '0', '']);
   });
 
   it('shows nothing for a missing value', () => {
     const f = makeFormat('de');
-    expect([f.quantity(null), f.quantity(undefined), f.quantity(''), f.money(null, 'EUR'), f.date(null), f.dateTime(undefined)]).toEqual(['', '', '', '', '', '']);
+    expect([
+      f.quantity(null),
+      f.quantity(undefined),
+      f.quantity(''),
+      f.money(null, 'EUR'),
+      f.date(null),
+      f.dateTime(undefined),
+    ]).toEqual(['', '', '', '', '', '']);
   });
 
   it.each([
@@ -51,12 +63,15 @@ describe('makeFormat', () => {
     ['it', '1234,50 €', '1234,50', '0,12345 €'],
     ['pl', '1234,50 €', '1234,50', '0,12345 €'],
     ['de', '1.234,50 €', '1.234,50', '0,12345 €'],
-  ])('%s: money with two decimals, or more when the value has them, and its currency', (lang, withCurrency, without, precise) => {
-    const f = makeFormat(lang);
-    expect(plain(f.money('1234.5', 'EUR'))).toBe(withCurrency);
-    expect(plain(f.money('1234.5'))).toBe(without);
-    expect(plain(f.money('0.12345', 'EUR'))).toBe(precise);
-  });
+  ])(
+    '%s: money with two decimals, or more when the value has them, and its currency',
+    (lang, withCurrency, without, precise) => {
+      const f = makeFormat(lang);
+      expect(plain(f.money('1234.5', 'EUR'))).toBe(withCurrency);
+      expect(plain(f.money('1234.5'))).toBe(without);
+      expect(plain(f.money('0.12345', 'EUR'))).toBe(precise);
+    },
+  );
 
   it.each([
     ['en', '31 Dec 2026', '1 Jan 2027'],

@@ -18,7 +18,11 @@ export function makeFormat(lang: string | undefined) {
   const num = (min: number, max: number) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format as unknown as Fmt;
   const qty = num(0, 20);
-  const signedQty = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 20, signDisplay: 'exceptZero' }).format as unknown as Fmt;
+  const signedQty = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 20,
+    signDisplay: 'exceptZero',
+  }).format as unknown as Fmt;
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -36,8 +40,14 @@ export function makeFormat(lang: string | undefined) {
       if (v === null || v === undefined || v === '') return '';
       const decimals = Math.max(2, v.split('.')[1]?.length ?? 0);
       if (!currency) return num(2, decimals)(v);
-      return (new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: decimals })
-        .format as unknown as Fmt)(v);
+      return (
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: 2,
+          maximumFractionDigits: decimals,
+        }).format as unknown as Fmt
+      )(v);
     },
     /** A calendar date (`2026-12-31`) without shifting it through a time zone. */
     date: (v: string | null | undefined) => {
@@ -47,7 +57,8 @@ export function makeFormat(lang: string | undefined) {
       return date.format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
     },
     /** A moment (ISO timestamp) in the user's time zone; with seconds where moments minutes apart matter (reports). */
-    dateTime: (v: string | null | undefined, opts: { seconds?: boolean } = {}) => (v ? (opts.seconds ? dateTimeSeconds : dateTime).format(new Date(v)) : ''),
+    dateTime: (v: string | null | undefined, opts: { seconds?: boolean } = {}) =>
+      v ? (opts.seconds ? dateTimeSeconds : dateTime).format(new Date(v)) : '',
   };
 }
 export type Format = ReturnType<typeof makeFormat>;

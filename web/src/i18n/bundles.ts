@@ -13,4 +13,17 @@ import countFiles from '../features/countfiles/i18n';
 import errorCodes from './errorCodes';
 import type { Bundle } from './bundle';
 
-export const BUNDLES: Record<string, Bundle> = { errorCodes, setup, settings, itemSettings, users, postings, places, scanUi, differences, countEntry, listAdmin, countFiles };
+export const BUNDLES: Record<string, Bundle> = {
+  errorCodes,
+  setup,
+  settings,
+  itemSettings,
+  users,
+  postings,
+  places,
+  scanUi,
+  differences,
+  countEntry,
+  listAdmin,
+  countFiles,
+};

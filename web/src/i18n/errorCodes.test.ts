@@ -6,7 +6,10 @@ import { ERROR_CODES } from '../../../src/domain/errors';
 import type { Tree } from './bundle';
 import bundle from './errorCodes';
 
-const SOURCES = import.meta.glob('../../../src/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const SOURCES = import.meta.glob('../../../src/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 const CODES = Object.keys(ERROR_CODES);
 const LANGS = ['en', 'it', 'pl', 'de'] as const;
 
@@ -111,7 +114,9 @@ describe('error code translations', () => {
 
   it('the validation rules have the same params in every language', () => {
     const params = (lang: (typeof LANGS)[number]) =>
-      strings(bundle[lang].errorCodes && (bundle[lang].errorCodes as Tree).validationRule).flatMap((s) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1])).sort();
+      strings(bundle[lang].errorCodes && (bundle[lang].errorCodes as Tree).validationRule)
+        .flatMap((s) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]))
+        .sort();
     for (const lang of LANGS) expect(new Set(params(lang)), lang).toEqual(new Set(params('en')));
   });
 });

@@ -11,7 +11,11 @@ function keys(t: Tree, prefix = ''): string[] {
 }
 // Plural forms differ per language (Polish has _few/_many); compare the base keys.
 const base = (t: Tree) => [...new Set(keys(t).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
-const OTHERS = [['it', itRes], ['pl', pl], ['de', de]] as const;
+const OTHERS = [
+  ['it', itRes],
+  ['pl', pl],
+  ['de', de],
+] as const;
 
 describe('translations', () => {
   it.each(OTHERS)('%s has every English key and no others', (_lang, res) => {
@@ -32,7 +36,9 @@ describe('translations', () => {
   it('Polish plurals have all four forms', () => {
     const all = [pl as Tree, ...Object.values(BUNDLES).map((b) => b.pl)];
     for (const tree of all) {
-      const k = keys(tree).filter((x) => x.endsWith('_one')).map((x) => x.slice(0, -4));
+      const k = keys(tree)
+        .filter((x) => x.endsWith('_one'))
+        .map((x) => x.slice(0, -4));
       for (const p of k) for (const f of ['one', 'few', 'many', 'other']) expect(keys(tree)).toContain(`${p}_${f}`);
     }
   });

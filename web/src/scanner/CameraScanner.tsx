@@ -3,7 +3,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function CameraScanner({ opened, onClose, onScan }: { opened: boolean; onClose: () => void; onScan: (code: string) => void }) {
+export function CameraScanner({
+  opened,
+  onClose,
+  onScan,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onScan: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,9 +48,15 @@ export function CameraScanner({ opened, onClose, onScan }: { opened: boolean; on
   return (
     <Modal opened={opened} onClose={onClose} title={t('scan.camera')} fullScreen>
       <Stack>
-        {error && <Alert color="red">{t('scan.cameraError')}: {error}</Alert>}
+        {error && (
+          <Alert color="red">
+            {t('scan.cameraError')}: {error}
+          </Alert>
+        )}
         <video ref={video} style={{ width: '100%', background: '#000', borderRadius: 8 }} muted playsInline />
-        <Button size="lg" variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+        <Button size="lg" variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
       </Stack>
     </Modal>
   );

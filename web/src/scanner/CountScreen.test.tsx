@@ -12,35 +12,105 @@ import { placeOfScan, placeNeeds, pickableZones } from './places';
 
 let n = 0;
 const listOf = (o: Partial<HandheldList> = {}): HandheldList => ({
-  id: String(++n), number: `L${n}`, name: '', inventoryNumber: 'INV-1', countType: 'article', status: 'open', keepLocation: true,
-  reportType: 'single', showSystemQuantities: false, ...o,
+  id: String(++n),
+  number: `L${n}`,
+  name: '',
+  inventoryNumber: 'INV-1',
+  countType: 'article',
+  status: 'open',
+  keepLocation: true,
+  reportType: 'single',
+  showSystemQuantities: false,
+  ...o,
 });
 
 const line = (o: Record<string, unknown>) => ({
-  id: String(++n), lineNo: n, itemId: '1', itemCode: 'NUTS', description: 'Nuts M4', unit: 'PZ', lotManagement: 'no', serialManagement: false,
-  warehouseCode: 'W1', zoneCode: 'A', binId: null, binCode: null, lot: '', serial: '', status: 'open', reportedQuantity: null, addedByCount: false, ...o,
+  id: String(++n),
+  lineNo: n,
+  itemId: '1',
+  itemCode: 'NUTS',
+  description: 'Nuts M4',
+  unit: 'PZ',
+  lotManagement: 'no',
+  serialManagement: false,
+  warehouseCode: 'W1',
+  zoneCode: 'A',
+  binId: null,
+  binCode: null,
+  lot: '',
+  serial: '',
+  status: 'open',
+  reportedQuantity: null,
+  addedByCount: false,
+  ...o,
 });
 
 const catalogItems = [
-  { itemId: '1', code: 'NUTS', description: 'Nuts M4', primaryUnit: 'PZ', lotManagement: 'no', serialManagement: false, searchCodes: [{ code: '96385074', unit: 'PZ' }] },
-  { itemId: '2', code: 'SCREWS', description: 'Screws M4', primaryUnit: 'PZ', lotManagement: 'no', serialManagement: false, searchCodes: [{ code: '4006381333931', unit: 'CT' }] },
+  {
+    itemId: '1',
+    code: 'NUTS',
+    description: 'Nuts M4',
+    primaryUnit: 'PZ',
+    lotManagement: 'no',
+    serialManagement: false,
+    searchCodes: [{ code: '96385074', unit: 'PZ' }],
+  },
+  {
+    itemId: '2',
+    code: 'SCREWS',
+    description: 'Screws M4',
+    primaryUnit: 'PZ',
+    lotManagement: 'no',
+    serialManagement: false,
+    searchCodes: [{ code: '4006381333931', unit: 'CT' }],
+  },
 ];
-const bins = [{ id: '11', code: '01-01', barcode: 'BIN0101', blocked: false }, { id: '14', code: '01-04', barcode: 'BIN0104', blocked: false }];
+const bins = [
+  { id: '11', code: '01-01', barcode: 'BIN0101', blocked: false },
+  { id: '14', code: '01-04', barcode: 'BIN0104', blocked: false },
+];
 const zones = [
   { id: '21', code: 'A', name: 'Rack', structured: true, onList: false },
   { id: '22', code: 'FLOOR', name: 'Floor', structured: false, onList: true },
 ];
 
-const recorded = (o: { quantity: string; unit: string; primary: string; entered: string; place: { kind: string; code: string }; added?: boolean; found?: unknown }) => ({
-  status: 'recorded', duplicate: false, added: o.added ?? false, found: o.found ?? null, place: o.place,
-  item: { itemId: '1', itemCode: 'X', description: '', primaryUnit: o.primary, enteredQuantity: o.entered, enteredUnit: o.unit, quantity: o.quantity },
+const recorded = (o: {
+  quantity: string;
+  unit: string;
+  primary: string;
+  entered: string;
+  place: { kind: string; code: string };
+  added?: boolean;
+  found?: unknown;
+}) => ({
+  status: 'recorded',
+  duplicate: false,
+  added: o.added ?? false,
+  found: o.found ?? null,
+  place: o.place,
+  item: {
+    itemId: '1',
+    itemCode: 'X',
+    description: '',
+    primaryUnit: o.primary,
+    enteredQuantity: o.entered,
+    enteredUnit: o.unit,
+    quantity: o.quantity,
+  },
   line: { id: '1', lineNo: 1, status: 'reported', reportedQuantity: o.quantity, addedByCount: o.added ?? false },
   report: { id: '1', mode: 'replace', quantity: o.quantity, previousQuantity: null },
 });
 
 function serve(rows: unknown[], extra: (c: Call) => unknown = () => undefined) {
   // The list counts on FLOOR only when one of its lines is there.
-  const zonesHere = zones.map((z) => ({ ...z, onList: rows.some((r) => (r as { zoneCode: string; binCode: string | null }).zoneCode === z.code && !(r as { binCode: string | null }).binCode) }));
+  const zonesHere = zones.map((z) => ({
+    ...z,
+    onList: rows.some(
+      (r) =>
+        (r as { zoneCode: string; binCode: string | null }).zoneCode === z.code &&
+        !(r as { binCode: string | null }).binCode,
+    ),
+  }));
   return mockFetch((c) => {
     const more = extra(c);
     if (more !== undefined) return more;
@@ -53,7 +123,13 @@ function serve(rows: unknown[], extra: (c: Call) => unknown = () => undefined) {
   });
 }
 
-const outbox = (online = true) => ({ online, waiting: 0, failed: 0, refresh: async () => undefined, sync: async () => ({ sent: 0, failed: 0, waiting: 0 }) });
+const outbox = (online = true) => ({
+  online,
+  waiting: 0,
+  failed: 0,
+  refresh: async () => undefined,
+  sync: async () => ({ sent: 0, failed: 0, waiting: 0 }),
+});
 
 async function ready() {
   await waitFor(() => expect(screen.getByTestId('count-screen').getAttribute('data-ready')).toBe('true'));
@@ -85,7 +161,10 @@ describe('places on the device', () => {
 describe('counting screen: zones', () => {
   it('a list with bins and an unstructured zone: the zone is picked, the item reported there (zone, no bin), the quantity with its unit', async () => {
     const calls = serve([line({ itemCode: 'SCREWS', binCode: '01-01' }), line({ zoneCode: 'FLOOR' })], (c) =>
-      (c.method === 'POST' && c.path.endsWith('/scans') ? recorded({ quantity: '3', entered: '3', unit: 'PZ', primary: 'PZ', place: { kind: 'zone', code: 'FLOOR' } }) : undefined));
+      c.method === 'POST' && c.path.endsWith('/scans')
+        ? recorded({ quantity: '3', entered: '3', unit: 'PZ', primary: 'PZ', place: { kind: 'zone', code: 'FLOOR' } })
+        : undefined,
+    );
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
     await ready();
     expect(screen.getByTestId('current-bin').textContent).toBe('Scan the bin or the zone');
@@ -113,8 +192,25 @@ describe('counting screen: zones', () => {
 describe('counting screen: a bin not on the list', () => {
   it('online: warned at once naming the other list; "Count here" takes it, and the found item is said as such (2 CT = 24 PZ)', async () => {
     const calls = serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) => {
-      if (c.path === '/api/handheld/places/resolve') return { kind: 'bin', code: '01-04', onList: false, otherList: { number: 'L0002', name: '', countType: 'article' }, foundAllowed: true, refusal: null };
-      if (c.path.endsWith('/scans')) return recorded({ quantity: '24', entered: '2', unit: 'CT', primary: 'PZ', place: { kind: 'bin', code: '01-04' }, added: true, found: { otherList: null } });
+      if (c.path === '/api/handheld/places/resolve')
+        return {
+          kind: 'bin',
+          code: '01-04',
+          onList: false,
+          otherList: { number: 'L0002', name: '', countType: 'article' },
+          foundAllowed: true,
+          refusal: null,
+        };
+      if (c.path.endsWith('/scans'))
+        return recorded({
+          quantity: '24',
+          entered: '2',
+          unit: 'CT',
+          primary: 'PZ',
+          place: { kind: 'bin', code: '01-04' },
+          added: true,
+          found: { otherList: null },
+        });
       return undefined;
     });
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
@@ -129,40 +225,81 @@ describe('counting screen: a bin not on the list', () => {
     await waitFor(() => expect(message()).toContain('not expected here: it will be added as a found item'));
     expect(screen.getByTestId('found-badge')).toBeTruthy();
     await confirm('2');
-    await waitFor(() => expect(message()).toBe('Recorded: 2 CT (24 PZ) · Bin 01-04 · added to the list as a found item'));
+    await waitFor(() =>
+      expect(message()).toBe('Recorded: 2 CT (24 PZ) · Bin 01-04 · added to the list as a found item'),
+    );
     expect(calls.find((c) => c.path.endsWith('/scans'))!.body).toMatchObject({ bin: '01-04', quantity: '2' });
   });
 
   it('online: a bin the device has not cached (made after the list) is asked of the server at the bin step', async () => {
-    const calls = serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) => (c.path === '/api/handheld/places/resolve'
-      ? { kind: 'bin', code: '01-09', onList: false, otherList: null, foundAllowed: true, refusal: null } : undefined));
+    const calls = serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) =>
+      c.path === '/api/handheld/places/resolve'
+        ? { kind: 'bin', code: '01-09', onList: false, otherList: null, foundAllowed: true, refusal: null }
+        : undefined,
+    );
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
     await ready();
     await type('BIN0109');
-    expect((await screen.findByTestId('place-warning')).textContent).toContain('Bin 01-09 is not on this list. Count here anyway?');
-    expect(calls.find((c) => c.path === '/api/handheld/places/resolve')!.body).toEqual({ listId: expect.any(String), code: 'BIN0109' });
+    expect((await screen.findByTestId('place-warning')).textContent).toContain(
+      'Bin 01-09 is not on this list. Count here anyway?',
+    );
+    expect(calls.find((c) => c.path === '/api/handheld/places/resolve')!.body).toEqual({
+      listId: expect.any(String),
+      code: 'BIN0109',
+    });
   });
 
   it('online: a found item another list counts here is named', async () => {
     serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) =>
-      (c.path.endsWith('/scans') ? recorded({ quantity: '1', entered: '1', unit: 'PZ', primary: 'PZ', place: { kind: 'bin', code: '01-01' }, added: true, found: { otherList: { number: 'L0007', name: '', holds: 'item' } } }) : undefined));
+      c.path.endsWith('/scans')
+        ? recorded({
+            quantity: '1',
+            entered: '1',
+            unit: 'PZ',
+            primary: 'PZ',
+            place: { kind: 'bin', code: '01-01' },
+            added: true,
+            found: { otherList: { number: 'L0007', name: '', holds: 'item' } },
+          })
+        : undefined,
+    );
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
     await ready();
     await type('BIN0101');
     await type('96385074');
     await confirm('1');
-    await waitFor(() => expect(message()).toBe('Recorded: 1 PZ · Bin 01-01 · added as a found item; count list L0007 counts this item elsewhere'));
+    await waitFor(() =>
+      expect(message()).toBe(
+        'Recorded: 1 PZ · Bin 01-01 · added as a found item; count list L0007 counts this item elsewhere',
+      ),
+    );
   });
 
   it('online: refused where found items are not taken, with the reason; the bin is not set', async () => {
-    serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) => (c.path === '/api/handheld/places/resolve' ? {
-      kind: 'bin', code: '01-04', onList: false, otherList: { number: 'L0003', name: 'Rack', countType: 'bin' }, foundAllowed: false,
-      refusal: { code: 'count.on_other_list', message: 'bin 01-04 is counted on bin list L0003', params: { countListNumber: 'L0003' } },
-    } : undefined));
+    serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })], (c) =>
+      c.path === '/api/handheld/places/resolve'
+        ? {
+            kind: 'bin',
+            code: '01-04',
+            onList: false,
+            otherList: { number: 'L0003', name: 'Rack', countType: 'bin' },
+            foundAllowed: false,
+            refusal: {
+              code: 'count.on_other_list',
+              message: 'bin 01-04 is counted on bin list L0003',
+              params: { countListNumber: 'L0003' },
+            },
+          }
+        : undefined,
+    );
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
     await ready();
     await type('BIN0104');
-    await waitFor(() => expect(message()).toBe('Bin 01-04 is not on this list. Count list L0003 has it. This is already counted on open count list L0003: report it there.'));
+    await waitFor(() =>
+      expect(message()).toBe(
+        'Bin 01-04 is not on this list. Count list L0003 has it. This is already counted on open count list L0003: report it there.',
+      ),
+    );
     expect(screen.queryByTestId('place-warning')).toBeNull();
     expect(screen.getByTestId('current-bin').textContent).toBe('Scan bin');
   });
@@ -172,21 +309,29 @@ describe('counting screen: a bin not on the list', () => {
     const view = renderUi(<CountScreen list={listOf()} outbox={outbox(false)} onLeave={() => undefined} />);
     await ready();
     await type('BIN0104');
-    expect((await screen.findByTestId('place-warning')).textContent).toContain('Bin 01-04 is not on this list. Count here anyway? What you find is added to this list as found items. (Offline');
+    expect((await screen.findByTestId('place-warning')).textContent).toContain(
+      'Bin 01-04 is not on this list. Count here anyway? What you find is added to this list as found items. (Offline',
+    );
     expect(calls.some((c) => c.path === '/api/handheld/places/resolve')).toBe(false);
     view.unmount();
     serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })]);
     renderUi(<CountScreen list={listOf({ countType: 'bin' })} outbox={outbox(false)} onLeave={() => undefined} />);
     await ready();
     await type('BIN0104');
-    await waitFor(() => expect(message()).toBe('Bin 01-04 is not on this list. This bin list takes only its own bins: scan a bin of the list.'));
+    await waitFor(() =>
+      expect(message()).toBe(
+        'Bin 01-04 is not on this list. This bin list takes only its own bins: scan a bin of the list.',
+      ),
+    );
   });
 });
 
 describe('counting screen: targets', () => {
   it('with system quantities shown the target has its unit; a blind list shows none', async () => {
     serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A', targetQuantity: '30' })]);
-    const view = renderUi(<CountScreen list={listOf({ showSystemQuantities: true })} outbox={outbox()} onLeave={() => undefined} />);
+    const view = renderUi(
+      <CountScreen list={listOf({ showSystemQuantities: true })} outbox={outbox()} onLeave={() => undefined} />,
+    );
     await ready();
     await type('BIN0101');
     await type('4006381333931');

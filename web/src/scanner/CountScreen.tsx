@@ -42,7 +42,10 @@ interface Pending {
 }
 
 /** A place not on the list the counter may still count at (found items are added there). */
-interface PlaceWarning { place: Place; text: string }
+interface PlaceWarning {
+  place: Place;
+  text: string;
+}
 
 export interface LastReport {
   clientReportId: string;
@@ -66,9 +69,21 @@ export function normaliseQuantity(s: string): string | null {
   return /^\d{1,14}(\.\d{1,6})?$/.test(v) ? v : null;
 }
 
-export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; outbox: ReturnType<typeof useOutbox>; onLeave: () => void }) {
+export function CountScreen({
+  list,
+  outbox,
+  onLeave,
+}: {
+  list: HandheldList;
+  outbox: ReturnType<typeof useOutbox>;
+  onLeave: () => void;
+}) {
   const { t } = useTranslation();
-  const items = useQuery({ queryKey: ['handheld-items', list.id], queryFn: () => handheld.items(list.id), networkMode: 'always' });
+  const items = useQuery({
+    queryKey: ['handheld-items', list.id],
+    queryFn: () => handheld.items(list.id),
+    networkMode: 'always',
+  });
   const [chosen, setPlace] = useState<Place | null>(null);
   const [placeWarning, setPlaceWarning] = useState<PlaceWarning | null>(null);
   const [pendingItem, setPending] = useState<Pending | null>(null);
@@ -83,7 +98,11 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const entryRef = useRef<HTMLInputElement>(null);
 
   const rows = items.data ?? [];
-  const catalog = useQuery({ queryKey: ['handheld-catalog', list.id], queryFn: () => handheld.catalog(list.id), networkMode: 'always' });
+  const catalog = useQuery({
+    queryKey: ['handheld-catalog', list.id],
+    queryFn: () => handheld.catalog(list.id),
+    networkMode: 'always',
+  });
   const bins = catalog.data?.bins ?? [];
   // A catalogue cached by an older page has no zones: the list's lines still name theirs.
   const zones = catalog.data?.zones ?? [];
@@ -91,12 +110,19 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const zonesToPick = pickableZones(list.countType, rows, zones);
   // A list that counts on one zone only (no bins) starts there; the counter may still change it.
   const listZones = zonesToPick.filter((z) => z.onList || rows.some((r) => r.zoneCode === z.code && !r.binCode));
-  const autoZone: Place | null = needs.zones && !needs.bins && listZones.length === 1 ? { kind: 'zone', code: listZones[0]!.code } : null;
+  const autoZone: Place | null =
+    needs.zones && !needs.bins && listZones.length === 1 ? { kind: 'zone', code: listZones[0]!.code } : null;
   const place = chosen ?? autoZone;
   const bin = place?.kind === 'bin' ? place.code : null;
-  const step: 'place' | 'item' | 'quantity' = pendingItem ? 'quantity' : (needs.bins || needs.zones) && !place ? 'place' : 'item';
-  const placePrompt = needs.zones && needs.bins ? t('scanUi.scanBinOrZone') : needs.zones ? t('scanUi.scanZone') : t('scan.scanBin');
-  const placeName = (p: Place) => (p.kind === 'zone' ? t('scanUi.zoneLabel', { zone: p.code }) : t('scanUi.binLabel', { bin: p.code }));
+  const step: 'place' | 'item' | 'quantity' = pendingItem
+    ? 'quantity'
+    : (needs.bins || needs.zones) && !place
+      ? 'place'
+      : 'item';
+  const placePrompt =
+    needs.zones && needs.bins ? t('scanUi.scanBinOrZone') : needs.zones ? t('scanUi.scanZone') : t('scan.scanBin');
+  const placeName = (p: Place) =>
+    p.kind === 'zone' ? t('scanUi.zoneLabel', { zone: p.code }) : t('scanUi.binLabel', { bin: p.code });
 
   useEffect(() => {
     (step === 'quantity' ? qtyRef : entryRef).current?.focus();
@@ -108,24 +134,36 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     else feedback.error();
   };
 
-
   const year = new Date().getFullYear();
 
   /** An item the device knows (the list's catalogue), with what its label says. */
-  const knownItem = (code: string, found: NonNullable<ReturnType<typeof findInCatalog>>, fields: BarcodeFields | undefined): Pending => {
+  const knownItem = (
+    code: string,
+    found: NonNullable<ReturnType<typeof findInCatalog>>,
+    fields: BarcodeFields | undefined,
+  ): Pending => {
     const line = lineOf(rows, found.item.code, place, fields?.lot);
     return {
-      raw: code, itemCode: found.item.code, description: found.item.description, unit: found.unit, primaryUnit: found.item.primaryUnit,
-      lot: fields?.lot ?? '', serial: fields?.serial ?? '',
-      lotManaged: found.item.lotManagement !== 'no' || !!fields?.lot, serialManaged: found.item.serialManagement || !!fields?.serial,
-      target: line?.targetQuantity ?? null, unknown: false, foundHere: !line,
+      raw: code,
+      itemCode: found.item.code,
+      description: found.item.description,
+      unit: found.unit,
+      primaryUnit: found.item.primaryUnit,
+      lot: fields?.lot ?? '',
+      serial: fields?.serial ?? '',
+      lotManaged: found.item.lotManagement !== 'no' || !!fields?.lot,
+      serialManaged: found.item.serialManagement || !!fields?.serial,
+      target: line?.targetQuantity ?? null,
+      unknown: false,
+      foundHere: !line,
     };
   };
 
   const startItem = (p: Pending, labelQuantity: string | undefined, message: string) => {
     setPending(p);
     if (labelQuantity) setQuantity(labelQuantity);
-    else if (list.showSystemQuantities && p.target !== null) setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
+    else if (list.showSystemQuantities && p.target !== null)
+      setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
     else setQuantity('');
     say(true, message);
   };
@@ -135,10 +173,24 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     setBusy(true);
     try {
       const v = await handheld.identify(list.id, code);
-      startItem({
-        raw: code, itemCode: v.itemCode, description: v.description, unit: v.enteredUnit, primaryUnit: v.primaryUnit, lot: v.lot ?? '', serial: v.serial ?? '',
-        lotManaged: v.lotManagement !== 'no', serialManaged: v.serialManagement, target: null, unknown: false, foundHere: true,
-      }, v.quantity ?? undefined, `${v.itemCode} · ${v.description} · ${t('scanUi.notOnList')}`);
+      startItem(
+        {
+          raw: code,
+          itemCode: v.itemCode,
+          description: v.description,
+          unit: v.enteredUnit,
+          primaryUnit: v.primaryUnit,
+          lot: v.lot ?? '',
+          serial: v.serial ?? '',
+          lotManaged: v.lotManagement !== 'no',
+          serialManaged: v.serialManagement,
+          target: null,
+          unknown: false,
+          foundHere: true,
+        },
+        v.quantity ?? undefined,
+        `${v.itemCode} · ${v.description} · ${t('scanUi.notOnList')}`,
+      );
     } catch (e) {
       if (e instanceof ApiError && e.offline) return offlineUnknown(code, label);
       say(false, errorText(t, e));
@@ -150,10 +202,24 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   /** Offline and not on the device: a broken label is refused at once; anything else is checked by the server later. */
   const offlineUnknown = (code: string, label: LabelReading) => {
     if (!label.ok) return say(false, errorText(t, label.error));
-    startItem({
-      raw: code, itemCode: '', description: t('scan.notOnDevice'), unit: '', primaryUnit: '', lot: label.fields.lot ?? '', serial: label.fields.serial ?? '',
-      lotManaged: !!label.fields.lot, serialManaged: !!label.fields.serial, target: null, unknown: true, foundHere: true,
-    }, label.fields.quantity, `${code} · ${t('scan.notOnDevice')}`);
+    startItem(
+      {
+        raw: code,
+        itemCode: '',
+        description: t('scan.notOnDevice'),
+        unit: '',
+        primaryUnit: '',
+        lot: label.fields.lot ?? '',
+        serial: label.fields.serial ?? '',
+        lotManaged: !!label.fields.lot,
+        serialManaged: !!label.fields.serial,
+        target: null,
+        unknown: true,
+        foundHere: true,
+      },
+      label.fields.quantity,
+      `${code} · ${t('scan.notOnDevice')}`,
+    );
   };
 
   const setHere = (p: Place, text?: string) => {
@@ -169,14 +235,19 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
    * device knows only its own list; the server checks when the reports are sent.
    */
   const warnNotOnList = (p: Place, r: Pick<ResolvedPlace, 'otherList' | 'foundAllowed' | 'refusal'> | null) => {
-    const other = r?.otherList ? ` ${t('scanUi.otherListHas', { list: r.otherList.number, name: r.otherList.name })}` : '';
+    const other = r?.otherList
+      ? ` ${t('scanUi.otherListHas', { list: r.otherList.number, name: r.otherList.name })}`
+      : '';
     const head = `${t('scanUi.placeNotOnList', { place: placeName(p) })}${other}`;
     const allowed = r ? r.foundAllowed : list.countType !== 'bin';
     if (!allowed) {
       const reason = r?.refusal?.code === 'count.on_other_list' ? codeText(t, r.refusal) : t('scanUi.binListOwnBins');
       return say(false, `${head} ${reason}`);
     }
-    setPlaceWarning({ place: p, text: `${head} ${t('scanUi.foundHere')}${r ? '' : ` ${t('scanUi.checkedWhenSent')}`}` });
+    setPlaceWarning({
+      place: p,
+      text: `${head} ${t('scanUi.foundHere')}${r ? '' : ` ${t('scanUi.checkedWhenSent')}`}`,
+    });
     setMessage(null);
     feedback.error();
   };
@@ -211,30 +282,38 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     warnNotOnList(p, null);
   };
 
-  const handleScan = useCallback((code: string) => {
-    setEntry('');
-    const scanned = placeOfScan(code, bins, zones, rows);
-    if (scanned || step === 'place') {
-      if (!scanned) {
-        // Nothing cached to check against: the server checks the place with the report.
-        if (bins.length === 0 && zones.length === 0) return void choosePlace({ kind: 'bin', code });
-        if (step === 'place' && outbox.online) return void resolveUnknownPlace(code);
-        return say(false, needs.zones ? t('scanUi.unknownPlace', { code }) : t('scan.unknownBin', { bin: code }));
+  const handleScan = useCallback(
+    (code: string) => {
+      setEntry('');
+      const scanned = placeOfScan(code, bins, zones, rows);
+      if (scanned || step === 'place') {
+        if (!scanned) {
+          // Nothing cached to check against: the server checks the place with the report.
+          if (bins.length === 0 && zones.length === 0) return void choosePlace({ kind: 'bin', code });
+          if (step === 'place' && outbox.online) return void resolveUnknownPlace(code);
+          return say(false, needs.zones ? t('scanUi.unknownPlace', { code }) : t('scan.unknownBin', { bin: code }));
+        }
+        if (scanned.kind === 'zone' && (scanned.structured || list.countType === 'bin'))
+          return say(false, t('scanUi.zoneHasBins', { zone: scanned.code }));
+        return void choosePlace({ kind: scanned.kind, code: scanned.code });
       }
-      if (scanned.kind === 'zone' && (scanned.structured || list.countType === 'bin')) return say(false, t('scanUi.zoneHasBins', { zone: scanned.code }));
-      return void choosePlace({ kind: scanned.kind, code: scanned.code });
-    }
-    if (placeWarning) return say(false, t('scanUi.decidePlaceFirst'));
-    const label = readLabel(code, year);
-    const fields = label.ok ? label.fields : undefined;
-    const found = findInCatalog(catalog.data?.items ?? [], code, label.ok ? label.gtin : undefined);
-    if (found) {
-      const p = knownItem(code, found, fields);
-      return startItem(p, fields?.quantity, `${p.itemCode} · ${p.description}${p.foundHere && rows.length > 0 ? ` · ${t('scanUi.notExpectedHere')}` : ''}`);
-    }
-    if (!outbox.online) return offlineUnknown(code, label);
-    void identifyOnline(code, label);
-  }, [step, place, placeWarning, rows, bins, zones, catalog.data, list, t, outbox.online]);
+      if (placeWarning) return say(false, t('scanUi.decidePlaceFirst'));
+      const label = readLabel(code, year);
+      const fields = label.ok ? label.fields : undefined;
+      const found = findInCatalog(catalog.data?.items ?? [], code, label.ok ? label.gtin : undefined);
+      if (found) {
+        const p = knownItem(code, found, fields);
+        return startItem(
+          p,
+          fields?.quantity,
+          `${p.itemCode} · ${p.description}${p.foundHere && rows.length > 0 ? ` · ${t('scanUi.notExpectedHere')}` : ''}`,
+        );
+      }
+      if (!outbox.online) return offlineUnknown(code, label);
+      void identifyOnline(code, label);
+    },
+    [step, place, placeWarning, rows, bins, zones, catalog.data, list, t, outbox.online],
+  );
 
   // A scan is never dropped: one that arrives before the list's items and bins are on the device, or while
   // a report is being sent, waits here and is handled in order as soon as the screen is ready again.
@@ -263,31 +342,71 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     if (!last.some((r) => r.queued)) return;
     void pending().then((p) => {
       const waiting = new Set(p.map((q) => q.body.clientReportId));
-      setLast((l) => (l.some((r) => r.queued && !waiting.has(r.clientReportId)) ? l.map((r) => (r.queued && !waiting.has(r.clientReportId) ? { ...r, queued: false } : r)) : l));
+      setLast((l) =>
+        l.some((r) => r.queued && !waiting.has(r.clientReportId))
+          ? l.map((r) => (r.queued && !waiting.has(r.clientReportId) ? { ...r, queued: false } : r))
+          : l,
+      );
     });
   }, [outbox.waiting, outbox.failed]);
 
   const defaultMode = defaultModeFor(list.reportType);
   /** The units of a decision: the earlier count is in the primary unit, the new quantity in the scanned one. */
-  const units = () => ({ ...(meta.current?.unit ? { unit: meta.current.unit } : {}), ...(meta.current?.primaryUnit ? { previousUnit: meta.current.primaryUnit } : {}) });
+  const units = () => ({
+    ...(meta.current?.unit ? { unit: meta.current.unit } : {}),
+    ...(meta.current?.primaryUnit ? { previousUnit: meta.current.primaryUnit } : {}),
+  });
 
   /** Reported before, as far as this device knows (offline repeat detection). */
   const knownPrevious = (b: ScanBody): string | null => {
-    const mine = last.find((r) => !r.undone && r.body.bin === b.bin && r.body.zone === b.zone && (r.body.itemCode ?? r.body.barcode) === (b.itemCode ?? b.barcode) && (r.body.lot ?? '') === (b.lot ?? ''));
+    const mine = last.find(
+      (r) =>
+        !r.undone &&
+        r.body.bin === b.bin &&
+        r.body.zone === b.zone &&
+        (r.body.itemCode ?? r.body.barcode) === (b.itemCode ?? b.barcode) &&
+        (r.body.lot ?? '') === (b.lot ?? ''),
+    );
     if (mine) return mine.body.quantity;
     const at: Place | null = b.bin ? { kind: 'bin', code: b.bin } : b.zone ? { kind: 'zone', code: b.zone } : null;
-    const cached = linesAt(rows, at).find((r) => (r.itemCode === b.itemCode || r.itemCode === b.barcode) && r.lot === (b.lot ?? ''));
+    const cached = linesAt(rows, at).find(
+      (r) => (r.itemCode === b.itemCode || r.itemCode === b.barcode) && r.lot === (b.lot ?? ''),
+    );
     return cached?.reportedQuantity ?? null;
   };
 
   /** What the report being sent is, for the messages: units, and whether the device expects a found item. */
   const meta = useRef<{ unit: string; primaryUnit: string; foundHere: boolean } | null>(null);
 
-  const afterReport = (body: ScanBody, queued: boolean, previous: string | null, label: string, undoOf?: string, primaryUnit?: string, text?: string) => {
-    const unit = primaryUnit ?? (meta.current?.primaryUnit || findInCatalog(catalog.data?.items ?? [], body.itemCode ?? body.barcode ?? '')?.item.primaryUnit);
+  const afterReport = (
+    body: ScanBody,
+    queued: boolean,
+    previous: string | null,
+    label: string,
+    undoOf?: string,
+    primaryUnit?: string,
+    text?: string,
+  ) => {
+    const unit =
+      primaryUnit ??
+      (meta.current?.primaryUnit ||
+        findInCatalog(catalog.data?.items ?? [], body.itemCode ?? body.barcode ?? '')?.item.primaryUnit);
     const entryUnit = undoOf ? undefined : meta.current?.unit;
-    setLast((l) => [{ clientReportId: body.clientReportId, body, label, queued, previousQuantity: previous, isUndo: !!undoOf, ...(unit ? { primaryUnit: unit } : {}), ...(entryUnit ? { unit: entryUnit } : {}) },
-      ...l.map((r) => (r.clientReportId === undoOf ? { ...r, undone: true } : r))].slice(0, 20));
+    setLast((l) =>
+      [
+        {
+          clientReportId: body.clientReportId,
+          body,
+          label,
+          queued,
+          previousQuantity: previous,
+          isUndo: !!undoOf,
+          ...(unit ? { primaryUnit: unit } : {}),
+          ...(entryUnit ? { unit: entryUnit } : {}),
+        },
+        ...l.map((r) => (r.clientReportId === undoOf ? { ...r, undone: true } : r)),
+      ].slice(0, 20),
+    );
     if (!undoOf) {
       setPending(null);
       setQuantity('');
@@ -299,12 +418,23 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
 
   /** The confirmation of a recorded report: the quantity with its unit (and in the primary unit), where, found or not. */
   const recordedText = (r: Record<string, unknown>): string => {
-    const item = (r.item ?? {}) as { enteredQuantity?: string; enteredUnit?: string; quantity?: string; primaryUnit?: string };
+    const item = (r.item ?? {}) as {
+      enteredQuantity?: string;
+      enteredUnit?: string;
+      quantity?: string;
+      primaryUnit?: string;
+    };
     const where = (r.place ?? null) as { kind?: string; code?: string | null } | null;
     const found = (r.found ?? null) as { otherList?: { number: string; holds: 'place' | 'item' } | null } | null;
     if (item.enteredQuantity === undefined) return t('scan.recorded');
-    const converted = item.enteredUnit && item.primaryUnit && item.enteredUnit !== item.primaryUnit ? ` (${withUnit(item.quantity, item.primaryUnit)})` : '';
-    const at = where?.code && where.kind !== 'warehouse' ? ` · ${placeName({ kind: where.kind === 'zone' ? 'zone' : 'bin', code: where.code })}` : '';
+    const converted =
+      item.enteredUnit && item.primaryUnit && item.enteredUnit !== item.primaryUnit
+        ? ` (${withUnit(item.quantity, item.primaryUnit)})`
+        : '';
+    const at =
+      where?.code && where.kind !== 'warehouse'
+        ? ` · ${placeName({ kind: where.kind === 'zone' ? 'zone' : 'bin', code: where.code })}`
+        : '';
     let text = `${t('scanUi.recordedQty', { quantity: `${withUnit(item.enteredQuantity, item.enteredUnit)}${converted}` })}${at}`;
     if (r.added) {
       text += ` · ${found?.otherList ? t(`scanUi.addedFoundOther_${found.otherList.holds}`, { list: found.otherList.number }) : t('scanUi.addedFound')}`;
@@ -315,7 +445,15 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   const queueReport = async (body: ScanBody, label: string, undoOf?: string) => {
     const previous = body.undoOf ? null : knownPrevious(body);
     if (!body.undoOf && !body.mode && previous !== null) {
-      setDecision({ body, label, previousQuantity: previous, suggestedMode: defaultMode, offline: true, ...(undoOf ? { undoOf } : {}), ...units() });
+      setDecision({
+        body,
+        label,
+        previousQuantity: previous,
+        suggestedMode: defaultMode,
+        offline: true,
+        ...(undoOf ? { undoOf } : {}),
+        ...units(),
+      });
       return;
     }
     const b = body.undoOf ? body : { ...body, mode: body.mode ?? defaultMode };
@@ -331,13 +469,28 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
       try {
         const r = await handheld.send(list.id, body);
         if (r.status === 'decision_needed') {
-          setDecision({ body, label, previousQuantity: r.previousQuantity ?? null, suggestedMode: r.suggestedMode ?? defaultMode, offline: false, ...(undoOf ? { undoOf } : {}), ...units() });
+          setDecision({
+            body,
+            label,
+            previousQuantity: r.previousQuantity ?? null,
+            suggestedMode: r.suggestedMode ?? defaultMode,
+            offline: false,
+            ...(undoOf ? { undoOf } : {}),
+            ...units(),
+          });
           feedback.error();
           return;
         }
         const rec = r as { report?: { previousQuantity?: string | null }; item?: { primaryUnit?: string } };
-        afterReport(body, false, rec.report?.previousQuantity ?? null, label, undoOf, rec.item?.primaryUnit,
-          undoOf || body.emptyBin ? undefined : recordedText(r as Record<string, unknown>));
+        afterReport(
+          body,
+          false,
+          rec.report?.previousQuantity ?? null,
+          label,
+          undoOf,
+          rec.item?.primaryUnit,
+          undoOf || body.emptyBin ? undefined : recordedText(r as Record<string, unknown>),
+        );
       } catch (e) {
         if (e instanceof ApiError && e.offline) return await queueReport(body, label, undoOf);
         say(false, errorText(t, e));
@@ -353,7 +506,12 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
     if (q === null) return say(false, t('scan.badQuantity'));
     if (pendingItem.lotManaged && !pendingItem.lot.trim()) return say(false, t('scan.lotRequired'));
     if (pendingItem.serialManaged && !pendingItem.serial.trim()) return say(false, t('scan.serialRequired'));
-    const body: ScanBody = { clientReportId: newClientReportId(), quantity: q, device: DEVICE, barcode: pendingItem.raw };
+    const body: ScanBody = {
+      clientReportId: newClientReportId(),
+      quantity: q,
+      device: DEVICE,
+      barcode: pendingItem.raw,
+    };
     if (place?.kind === 'bin') body.bin = place.code;
     if (place?.kind === 'zone') body.zone = place.code;
     if (pendingItem.lot) body.lot = pendingItem.lot.trim();
@@ -389,36 +547,87 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
   };
 
   // A bin list's "(empty bin)" line for the scanned bin, not yet confirmed on this device: offer "Bin empty".
-  const emptyLine = bin && list.countType === 'bin'
-    ? rows.find((r) => r.itemCode === '' && r.binCode === bin && r.reportedQuantity === null
-      && !last.some((x) => x.body.emptyBin && x.body.bin === bin && !x.undone))
-    : undefined;
+  const emptyLine =
+    bin && list.countType === 'bin'
+      ? rows.find(
+          (r) =>
+            r.itemCode === '' &&
+            r.binCode === bin &&
+            r.reportedQuantity === null &&
+            !last.some((x) => x.body.emptyBin && x.body.bin === bin && !x.undone),
+        )
+      : undefined;
   const confirmEmpty = () => {
-    const body: ScanBody = { clientReportId: newClientReportId(), bin: bin!, quantity: '0', mode: 'replace', emptyBin: true, device: DEVICE };
+    const body: ScanBody = {
+      clientReportId: newClientReportId(),
+      bin: bin!,
+      quantity: '0',
+      mode: 'replace',
+      emptyBin: true,
+      device: DEVICE,
+    };
     meta.current = null;
     void submit(body, t('scanUi.emptyBinLabel', { bin }));
   };
 
   const big = { size: 'xl' as const, radius: 'md' as const };
   return (
-    <Stack p="sm" gap="sm" data-testid="count-screen" data-ready={ready} data-busy={busy || waitingScans.current.length > 0} data-step={step}>
+    <Stack
+      p="sm"
+      gap="sm"
+      data-testid="count-screen"
+      data-ready={ready}
+      data-busy={busy || waitingScans.current.length > 0}
+      data-step={step}
+    >
       <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" c="dimmed" truncate miw={0} style={{ flex: 1 }}>{t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}{list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}</Text>
-        <Button variant="subtle" size="compact-sm" onClick={onLeave} style={{ flexShrink: 0 }}>{t('scan.otherList')}</Button>
+        <Text size="sm" c="dimmed" truncate miw={0} style={{ flex: 1 }}>
+          {t('scan.inventory')} {list.inventoryNumber} · {t(`reportType.${list.reportType}`)}
+          {list.keepLocation ? ` · ${t('scan.keepLocation')}` : ''}
+        </Text>
+        <Button variant="subtle" size="compact-sm" onClick={onLeave} style={{ flexShrink: 0 }}>
+          {t('scan.otherList')}
+        </Button>
       </Group>
       <Paper withBorder p="sm" bg={place ? 'blue.0' : undefined} data-testid="bin-panel">
         <Group justify="space-between">
-          <Group gap={6}><IconMapPin size={20} />
+          <Group gap={6}>
+            <IconMapPin size={20} />
             <Text size="lg" fw={700} data-testid="current-bin" data-place-kind={place?.kind ?? ''}>
-              {place ? (place.kind === 'zone' ? t('scanUi.zoneLabel', { zone: place.code }) : place.code) : (needs.bins || needs.zones ? placePrompt : t('scan.noBin'))}
+              {place
+                ? place.kind === 'zone'
+                  ? t('scanUi.zoneLabel', { zone: place.code })
+                  : place.code
+                : needs.bins || needs.zones
+                  ? placePrompt
+                  : t('scan.noBin')}
             </Text>
           </Group>
-          {(chosen || (place && zonesToPick.length > 1)) && <Button variant="subtle" size="compact-sm" onClick={() => { setPlace(null); setPlaceWarning(null); }}>{t('scan.changeBin')}</Button>}
+          {(chosen || (place && zonesToPick.length > 1)) && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                setPlace(null);
+                setPlaceWarning(null);
+              }}
+            >
+              {t('scan.changeBin')}
+            </Button>
+          )}
         </Group>
         {step === 'place' && needs.zones && zonesToPick.length > 0 && (
           <Group gap={6} mt={6} data-testid="zone-picker">
             {zonesToPick.slice(0, 12).map((z) => (
-              <Button key={z.id} size="compact-lg" variant="light" onClick={() => onScan(z.code)} data-testid={`zone-pick-${z.code}`}>{z.code}</Button>
+              <Button
+                key={z.id}
+                size="compact-lg"
+                variant="light"
+                onClick={() => onScan(z.code)}
+                data-testid={`zone-pick-${z.code}`}
+              >
+                {z.code}
+              </Button>
             ))}
           </Group>
         )}
@@ -427,61 +636,201 @@ export function CountScreen({ list, outbox, onLeave }: { list: HandheldList; out
         <Alert color="orange" p="xs" data-testid="place-warning" icon={<IconAlertTriangle />}>
           <Text size="sm">{placeWarning.text}</Text>
           <Group grow mt="xs">
-            <Button size="md" variant="default" onClick={() => { setPlaceWarning(null); setMessage(null); }} data-testid="place-cancel">{t('scanUi.scanOtherPlace')}</Button>
-            <Button size="md" color="orange" onClick={() => setHere(placeWarning.place, t('scanUi.countingHere', { place: placeName(placeWarning.place) }))} data-testid="place-continue">{t('scanUi.countHere')}</Button>
+            <Button
+              size="md"
+              variant="default"
+              onClick={() => {
+                setPlaceWarning(null);
+                setMessage(null);
+              }}
+              data-testid="place-cancel"
+            >
+              {t('scanUi.scanOtherPlace')}
+            </Button>
+            <Button
+              size="md"
+              color="orange"
+              onClick={() =>
+                setHere(placeWarning.place, t('scanUi.countingHere', { place: placeName(placeWarning.place) }))
+              }
+              data-testid="place-continue"
+            >
+              {t('scanUi.countHere')}
+            </Button>
           </Group>
         </Alert>
       )}
       {emptyLine && step !== 'quantity' && (
-        <Button {...big} color="orange" variant="light" onClick={confirmEmpty} loading={busy} data-testid="bin-empty">{t('scanUi.binEmpty')}</Button>
+        <Button {...big} color="orange" variant="light" onClick={confirmEmpty} loading={busy} data-testid="bin-empty">
+          {t('scanUi.binEmpty')}
+        </Button>
       )}
-      {message && <Alert color={message.ok ? 'green' : 'red'} p="xs" data-testid="scan-message" icon={message.ok ? <IconCheck /> : <IconX />}>{message.text}</Alert>}
+      {message && (
+        <Alert
+          color={message.ok ? 'green' : 'red'}
+          p="xs"
+          data-testid="scan-message"
+          icon={message.ok ? <IconCheck /> : <IconX />}
+        >
+          {message.text}
+        </Alert>
+      )}
       {step !== 'quantity' ? (
-        <form onSubmit={(e) => { e.preventDefault(); if (entry.trim()) onScan(entry.trim()); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (entry.trim()) onScan(entry.trim());
+          }}
+        >
           <Group gap="xs" wrap="nowrap">
-            <TextInput ref={entryRef} {...big} style={{ flex: 1 }} placeholder={step === 'place' ? placePrompt : t('scan.scanItem')}
-              value={entry} onChange={(e) => setEntry(e.currentTarget.value)} autoCapitalize="none" autoComplete="off" data-testid="scan-entry" />
-            <Button {...big} variant="default" onClick={() => setCamera(true)} aria-label={t('scan.camera')}><IconCamera /></Button>
+            <TextInput
+              ref={entryRef}
+              {...big}
+              style={{ flex: 1 }}
+              placeholder={step === 'place' ? placePrompt : t('scan.scanItem')}
+              value={entry}
+              onChange={(e) => setEntry(e.currentTarget.value)}
+              autoCapitalize="none"
+              autoComplete="off"
+              data-testid="scan-entry"
+            />
+            <Button {...big} variant="default" onClick={() => setCamera(true)} aria-label={t('scan.camera')}>
+              <IconCamera />
+            </Button>
           </Group>
         </form>
       ) : (
         <Paper withBorder p="sm" shadow="xs" data-testid="item-panel">
-          <Text fw={700} size="xl">{pendingItem!.itemCode || pendingItem!.raw}</Text>
+          <Text fw={700} size="xl">
+            {pendingItem!.itemCode || pendingItem!.raw}
+          </Text>
           <Text size="md">{pendingItem!.description}</Text>
           <Group gap="xs" mt={4}>
             {pendingItem!.unit && <Badge variant="light">{pendingItem!.unit}</Badge>}
-            {list.showSystemQuantities && pendingItem!.target !== null && <Badge color="gray" data-testid="target">{t('scan.target')}: {withUnit(pendingItem!.target, pendingItem!.primaryUnit)}</Badge>}
-            {pendingItem!.foundHere && rows.length > 0 && <Badge color="orange" variant="light" data-testid="found-badge">{t('scanUi.foundBadge')}</Badge>}
+            {list.showSystemQuantities && pendingItem!.target !== null && (
+              <Badge color="gray" data-testid="target">
+                {t('scan.target')}: {withUnit(pendingItem!.target, pendingItem!.primaryUnit)}
+              </Badge>
+            )}
+            {pendingItem!.foundHere && rows.length > 0 && (
+              <Badge color="orange" variant="light" data-testid="found-badge">
+                {t('scanUi.foundBadge')}
+              </Badge>
+            )}
           </Group>
           <Stack gap="xs" mt="sm">
-            {(pendingItem!.lotManaged || pendingItem!.unknown) && <TextInput size="lg" label={t('scan.lot')} value={pendingItem!.lot} data-testid="lot-input"
-              onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, lot: v } : p)); }} />}
-            {(pendingItem!.serialManaged || pendingItem!.unknown) && <TextInput size="lg" label={t('scan.serial')} value={pendingItem!.serial}
-              onChange={(e) => { const v = e.currentTarget.value; setPending((p) => (p ? { ...p, serial: v } : p)); }} />}
-            <form onSubmit={(e) => { e.preventDefault(); confirm(); }}>
-              <TextInput ref={qtyRef} {...big} label={`${t('scan.quantity')}${pendingItem!.unit ? ` (${pendingItem!.unit})` : ''}`} inputMode="decimal"
-                value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)} data-testid="qty-input" autoComplete="off" />
+            {(pendingItem!.lotManaged || pendingItem!.unknown) && (
+              <TextInput
+                size="lg"
+                label={t('scan.lot')}
+                value={pendingItem!.lot}
+                data-testid="lot-input"
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setPending((p) => (p ? { ...p, lot: v } : p));
+                }}
+              />
+            )}
+            {(pendingItem!.serialManaged || pendingItem!.unknown) && (
+              <TextInput
+                size="lg"
+                label={t('scan.serial')}
+                value={pendingItem!.serial}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setPending((p) => (p ? { ...p, serial: v } : p));
+                }}
+              />
+            )}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                confirm();
+              }}
+            >
+              <TextInput
+                ref={qtyRef}
+                {...big}
+                label={`${t('scan.quantity')}${pendingItem!.unit ? ` (${pendingItem!.unit})` : ''}`}
+                inputMode="decimal"
+                value={quantity}
+                onChange={(e) => setQuantity(e.currentTarget.value)}
+                data-testid="qty-input"
+                autoComplete="off"
+              />
               <Group grow mt="sm">
-                <Button {...big} variant="default" onClick={() => { setPending(null); setQuantity(''); }}>{t('common.cancel')}</Button>
-                <Button {...big} type="submit" color="green" loading={busy} data-testid="confirm">{t('scan.confirm')}</Button>
+                <Button
+                  {...big}
+                  variant="default"
+                  onClick={() => {
+                    setPending(null);
+                    setQuantity('');
+                  }}
+                >
+                  {t('common.cancel')}
+                </Button>
+                <Button {...big} type="submit" color="green" loading={busy} data-testid="confirm">
+                  {t('scan.confirm')}
+                </Button>
               </Group>
             </form>
           </Stack>
         </Paper>
       )}
-      {outbox.failed > 0 && <Alert color="red" p="xs">{t('scan.syncFailed', { count: outbox.failed })}</Alert>}
-      <Text fw={600} size="sm" mt="xs">{t('scan.lastReports')}</Text>
+      {outbox.failed > 0 && (
+        <Alert color="red" p="xs">
+          {t('scan.syncFailed', { count: outbox.failed })}
+        </Alert>
+      )}
+      <Text fw={600} size="sm" mt="xs">
+        {t('scan.lastReports')}
+      </Text>
       <Stack gap={4} data-testid="last-reports">
-        {last.length === 0 && <Text c="dimmed" size="sm">{t('scan.none')}</Text>}
+        {last.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {t('scan.none')}
+          </Text>
+        )}
         {last.map((r) => (
-          <Group key={r.clientReportId} justify="space-between" wrap="nowrap" p={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}>
+          <Group
+            key={r.clientReportId}
+            justify="space-between"
+            wrap="nowrap"
+            p={6}
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: r.undone ? 0.5 : 1 }}
+          >
             <div style={{ minWidth: 0, flex: 1 }}>
-              <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined} truncate>{r.label}</Text>
-              <Text size="xs" c="dimmed">{r.isUndo ? t('scanUi.undone') : <>{r.body.mode ? t(`mode.${r.body.mode}`) : ''} {r.body.emptyBin ? r.body.quantity : withUnit(r.body.quantity, r.unit ?? r.primaryUnit)}{r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}</>}</Text>
+              <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined} truncate>
+                {r.label}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.isUndo ? (
+                  t('scanUi.undone')
+                ) : (
+                  <>
+                    {r.body.mode ? t(`mode.${r.body.mode}`) : ''}{' '}
+                    {r.body.emptyBin ? r.body.quantity : withUnit(r.body.quantity, r.unit ?? r.primaryUnit)}
+                    {r.body.lot ? ` · ${t('scan.lot')} ${r.body.lot}` : ''}
+                  </>
+                )}
+              </Text>
             </div>
             <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-              <Badge color={r.queued ? 'yellow' : 'green'} variant="light">{r.queued ? t('scan.queuedShort') : t('scan.sent')}</Badge>
-              {!r.undone && !r.isUndo && <Button size="compact-md" variant="light" color="red" leftSection={<IconArrowBackUp size={16} />} onClick={() => void undo(r)} data-testid="undo">{t('scan.undo')}</Button>}
+              <Badge color={r.queued ? 'yellow' : 'green'} variant="light">
+                {r.queued ? t('scan.queuedShort') : t('scan.sent')}
+              </Badge>
+              {!r.undone && !r.isUndo && (
+                <Button
+                  size="compact-md"
+                  variant="light"
+                  color="red"
+                  leftSection={<IconArrowBackUp size={16} />}
+                  onClick={() => void undo(r)}
+                  data-testid="undo"
+                >
+                  {t('scan.undo')}
+                </Button>
+              )}
             </Group>
           </Group>
         ))}

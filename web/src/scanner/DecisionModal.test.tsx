@@ -6,7 +6,11 @@ import { renderUi } from '../test/render';
 import { DecisionModal, defaultModeFor, type Decision } from './DecisionModal';
 
 const decision = (suggestedMode: 'add' | 'replace'): Decision => ({
-  body: { clientReportId: 'c1', quantity: '3', itemCode: 'SCREW' } as Decision['body'], label: 'SCREW', previousQuantity: '24', suggestedMode, offline: false,
+  body: { clientReportId: 'c1', quantity: '3', itemCode: 'SCREW' } as Decision['body'],
+  label: 'SCREW',
+  previousQuantity: '24',
+  suggestedMode,
+  offline: false,
 });
 
 describe('Add/Replace decision', () => {
@@ -15,9 +19,14 @@ describe('Add/Replace decision', () => {
     expect(defaultModeFor('single')).toBe('replace');
   });
 
-  it.each([['single', 'replace', 'add'], ['cumulative', 'add', 'replace']] as const)('%s inventory: %s is the default', async (reportType, preselected, other) => {
+  it.each([
+    ['single', 'replace', 'add'],
+    ['cumulative', 'add', 'replace'],
+  ] as const)('%s inventory: %s is the default', async (reportType, preselected, other) => {
     const onDecide = vi.fn();
-    renderUi(<DecisionModal decision={decision(defaultModeFor(reportType))} onDecide={onDecide} onCancel={() => undefined} />);
+    renderUi(
+      <DecisionModal decision={decision(defaultModeFor(reportType))} onDecide={onDecide} onCancel={() => undefined} />,
+    );
     await screen.findByTestId('decision');
     expect(screen.getByText(/SCREW was counted before \(24\)\. Add 3 or replace\?/)).toBeTruthy();
     const pre = screen.getByTestId(`decide-${preselected}`);
@@ -32,7 +41,13 @@ describe('Add/Replace decision', () => {
   });
 
   it('says both quantities with their units: the earlier count in the primary unit, the new one in the scanned unit', async () => {
-    renderUi(<DecisionModal decision={{ ...decision('replace'), unit: 'CT', previousUnit: 'PZ' }} onDecide={() => undefined} onCancel={() => undefined} />);
+    renderUi(
+      <DecisionModal
+        decision={{ ...decision('replace'), unit: 'CT', previousUnit: 'PZ' }}
+        onDecide={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
     await screen.findByTestId('decision');
     expect(screen.getByText(/SCREW was counted before \(24 PZ\)\. Add 3 CT or replace\?/)).toBeTruthy();
   });

@@ -23,21 +23,44 @@ export function defaultModeFor(reportType: 'cumulative' | 'single'): 'add' | 're
   return reportType === 'cumulative' ? 'add' : 'replace';
 }
 
-export function DecisionModal({ decision, onDecide, onCancel }: { decision: Decision | null; onDecide: (m: 'add' | 'replace') => void; onCancel: () => void }) {
+export function DecisionModal({
+  decision,
+  onDecide,
+  onCancel,
+}: {
+  decision: Decision | null;
+  onDecide: (m: 'add' | 'replace') => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const d = decision;
   return (
     <Modal opened={!!d} onClose={onCancel} title={t('scan.repeatTitle')} centered size="sm">
       {d && (
         <Stack data-testid="decision">
-          <Text>{t('scan.repeatText', { label: d.label, previous: d.previousQuantity === null ? '?' : withUnit(d.previousQuantity, d.previousUnit), quantity: withUnit(d.body.quantity, d.unit) })}</Text>
+          <Text>
+            {t('scan.repeatText', {
+              label: d.label,
+              previous: d.previousQuantity === null ? '?' : withUnit(d.previousQuantity, d.previousUnit),
+              quantity: withUnit(d.body.quantity, d.unit),
+            })}
+          </Text>
           {(['add', 'replace'] as const).map((m) => (
-            <Button key={m} size="xl" data-autofocus={m === d.suggestedMode ? true : undefined} variant={m === d.suggestedMode ? 'filled' : 'default'}
-              onClick={() => onDecide(m)} data-testid={`decide-${m}`}>
-              {t(`mode.${m}`)}{m === d.suggestedMode ? ` (${t('scan.default')})` : ''}
+            <Button
+              key={m}
+              size="xl"
+              data-autofocus={m === d.suggestedMode ? true : undefined}
+              variant={m === d.suggestedMode ? 'filled' : 'default'}
+              onClick={() => onDecide(m)}
+              data-testid={`decide-${m}`}
+            >
+              {t(`mode.${m}`)}
+              {m === d.suggestedMode ? ` (${t('scan.default')})` : ''}
             </Button>
           ))}
-          <Button variant="subtle" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button variant="subtle" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
         </Stack>
       )}
     </Modal>

@@ -16,17 +16,39 @@ export function UserMenu({ waiting }: { waiting: number }) {
   return (
     <Menu position="bottom-end" closeOnItemClick={false} onClose={() => setRefused(false)} width={260}>
       <Menu.Target>
-        <Button size="compact-sm" variant="subtle" c="white" leftSection={<IconUser size={16} />} aria-label={t('scanUi.userMenu')} data-testid="scan-user-menu">
-          <Text size="xs" truncate maw={110}>{user?.username}</Text>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          c="white"
+          leftSection={<IconUser size={16} />}
+          aria-label={t('scanUi.userMenu')}
+          data-testid="scan-user-menu"
+        >
+          <Text size="xs" truncate maw={110}>
+            {user?.username}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Stack gap="xs" p="xs">
-          <Text size="sm" fw={600}>{user?.displayName || user?.username}</Text>
+          <Text size="sm" fw={600}>
+            {user?.displayName || user?.username}
+          </Text>
           <LanguageSelect />
-          {refused && <Alert color="orange" p="xs" data-testid="sign-out-refused">{t('scanUi.signOutWaiting', { count: waiting })}</Alert>}
-          <Button leftSection={<IconLogout size={16} />} variant="light" color="red" data-testid="scan-sign-out"
-            onClick={() => (waiting > 0 ? setRefused(true) : void signOut())}>{t('scanUi.signOut')}</Button>
+          {refused && (
+            <Alert color="orange" p="xs" data-testid="sign-out-refused">
+              {t('scanUi.signOutWaiting', { count: waiting })}
+            </Alert>
+          )}
+          <Button
+            leftSection={<IconLogout size={16} />}
+            variant="light"
+            color="red"
+            data-testid="scan-sign-out"
+            onClick={() => (waiting > 0 ? setRefused(true) : void signOut())}
+          >
+            {t('scanUi.signOut')}
+          </Button>
         </Stack>
       </Menu.Dropdown>
     </Menu>

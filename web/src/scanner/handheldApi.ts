@@ -82,7 +82,11 @@ export function toItem(r: Raw): HandheldItem {
     reportedQuantity: strOrNull(r.reportedQuantity),
     lotManaged: (r.lotManagement ?? item.lotManagement ?? 'no') !== 'no',
     serialManaged: Boolean(r.serialManagement ?? item.serialManagement),
-    barcodes: Array.isArray(r.barcodes) ? r.barcodes.map(str) : Array.isArray(r.searchCodes) ? r.searchCodes.map(str) : [],
+    barcodes: Array.isArray(r.barcodes)
+      ? r.barcodes.map(str)
+      : Array.isArray(r.searchCodes)
+        ? r.searchCodes.map(str)
+        : [],
   };
 }
 
@@ -114,12 +118,33 @@ export interface LookupCatalogItem {
   searchCodes: Array<{ code: string; unit: string }>;
 }
 export interface Identified {
-  itemId: string; itemCode: string; description: string; primaryUnit: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
-  scannedCode: string; enteredUnit: string; lot: string | null; serial: string | null; expiry: string | null; quantity: string | null;
+  itemId: string;
+  itemCode: string;
+  description: string;
+  primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto';
+  serialManagement: boolean;
+  scannedCode: string;
+  enteredUnit: string;
+  lot: string | null;
+  serial: string | null;
+  expiry: string | null;
+  quantity: string | null;
 }
-export interface LookupCatalogBin { id: string; code: string; barcode: string | null; blocked: boolean }
+export interface LookupCatalogBin {
+  id: string;
+  code: string;
+  barcode: string | null;
+  blocked: boolean;
+}
 /** A zone of the list's warehouse: structured ones are counted per bin, the others on the zone itself. */
-export interface LookupCatalogZone { id: string; code: string; name: string; structured: boolean; onList: boolean }
+export interface LookupCatalogZone {
+  id: string;
+  code: string;
+  name: string;
+  structured: boolean;
+  onList: boolean;
+}
 
 /** The place step's answer: where, whether this list counts there, who else does, whether found items are taken. */
 export interface ResolvedPlace {
@@ -144,22 +169,32 @@ async function allPages<T>(path: string, query: Record<string, string>): Promise
 
 export const handheld = {
   lists: () => cached('lists', async () => (await api.get<Page<Raw>>('/api/handheld/lists')).items.map(toList)),
-  items: (listId: string) => cached(`items:${listId}`, async () => (await allPages<Raw>(`/api/handheld/lists/${listId}/items`, {})).map(toItem)),
+  items: (listId: string) =>
+    cached(`items:${listId}`, async () => (await allPages<Raw>(`/api/handheld/lists/${listId}/items`, {})).map(toItem)),
   /** Items (with every search code) and bins of the list, for look-ups without the server. */
-  catalog: (listId: string) => cached(`catalog:${listId}`, async () => ({
-    items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
-    bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
-    zones: await allPages<LookupCatalogZone>(`/api/handheld/lists/${listId}/lookup`, { kind: 'zones' }),
-  }) as { items: LookupCatalogItem[]; bins: LookupCatalogBin[]; zones?: LookupCatalogZone[] }),
+  catalog: (listId: string) =>
+    cached(
+      `catalog:${listId}`,
+      async () =>
+        ({
+          items: await allPages<LookupCatalogItem>(`/api/handheld/lists/${listId}/lookup`, { kind: 'items' }),
+          bins: await allPages<LookupCatalogBin>(`/api/handheld/lists/${listId}/lookup`, { kind: 'bins' }),
+          zones: await allPages<LookupCatalogZone>(`/api/handheld/lists/${listId}/lookup`, { kind: 'zones' }),
+        }) as { items: LookupCatalogItem[]; bins: LookupCatalogBin[]; zones?: LookupCatalogZone[] },
+    ),
   /** A bin or zone not on the list: asks the server who counts it and whether found items are taken (online only). */
-  resolvePlace: (listId: string, code: string) => api.post<ResolvedPlace>('/api/handheld/places/resolve', { listId, code }),
+  resolvePlace: (listId: string, code: string) =>
+    api.post<ResolvedPlace>('/api/handheld/places/resolve', { listId, code }),
   /** What a code not on the device is, asked before the quantity (the same decoding and errors as a scan). */
-  identify: (listId: string, code: string) => api.get<Identified>(`/api/handheld/lists/${listId}/identify`, { barcode: code }),
+  identify: (listId: string, code: string) =>
+    api.get<Identified>(`/api/handheld/lists/${listId}/identify`, { barcode: code }),
   send: (listId: string, body: ScanBody): Promise<SendResult> => {
     if (body.undoOf) return api.post<SendResult>(`/api/handheld/reports/${encodeURIComponent(body.undoOf)}/undo`, {});
     if (body.emptyBin) {
       return api.post<SendResult>(`/api/handheld/lists/${listId}/empty-bin`, {
-        clientReportId: body.clientReportId, bin: body.bin, ...(body.device ? { device: body.device } : {}),
+        clientReportId: body.clientReportId,
+        bin: body.bin,
+        ...(body.device ? { device: body.device } : {}),
       });
     }
     return api.post<SendResult>(`/api/handheld/lists/${listId}/scans`, body);
@@ -167,11 +202,16 @@ export const handheld = {
 };
 
 /** Finds the item of a scanned code in the cached catalogue: a search code, or the GTIN in a GS1 string. */
-export function findInCatalog(items: LookupCatalogItem[], code: string, gtin?: string): { item: LookupCatalogItem; unit: string } | null {
+export function findInCatalog(
+  items: LookupCatalogItem[],
+  code: string,
+  gtin?: string,
+): { item: LookupCatalogItem; unit: string } | null {
   const strip = (s: string) => s.replace(/^0+/, '');
   for (const item of items) {
     for (const sc of item.searchCodes) {
-      if (sc.code === code || (gtin && /^\d+$/.test(sc.code) && strip(sc.code) === strip(gtin))) return { item, unit: sc.unit };
+      if (sc.code === code || (gtin && /^\d+$/.test(sc.code) && strip(sc.code) === strip(gtin)))
+        return { item, unit: sc.unit };
     }
     if (item.code === code) return { item, unit: item.primaryUnit };
   }

@@ -3,17 +3,29 @@
 // step works offline and is tested on its own; the server says the rest (who else counts there) when online.
 import type { HandheldItem, LookupCatalogBin, LookupCatalogZone } from './handheldApi';
 
-export interface Place { kind: 'bin' | 'zone'; code: string }
+export interface Place {
+  kind: 'bin' | 'zone';
+  code: string;
+}
 
 /** What the place step asks for: bins (a bin list, or lines in bins), zones (lines on unstructured zones). */
-export function placeNeeds(countType: string, rows: HandheldItem[], zones: LookupCatalogZone[]): { bins: boolean; zones: boolean } {
+export function placeNeeds(
+  countType: string,
+  rows: HandheldItem[],
+  zones: LookupCatalogZone[],
+): { bins: boolean; zones: boolean } {
   const bins = countType === 'bin' || rows.some((r) => r.binCode);
-  const loose = countType !== 'bin' && (rows.some((r) => r.zoneCode && !r.binCode) || zones.some((z) => !z.structured && z.onList));
+  const loose =
+    countType !== 'bin' && (rows.some((r) => r.zoneCode && !r.binCode) || zones.some((z) => !z.structured && z.onList));
   return { bins, zones: loose };
 }
 
 /** The unstructured zones to pick from: those the list counts first, then the warehouse's other ones. */
-export function pickableZones(countType: string, rows: HandheldItem[], zones: LookupCatalogZone[]): LookupCatalogZone[] {
+export function pickableZones(
+  countType: string,
+  rows: HandheldItem[],
+  zones: LookupCatalogZone[],
+): LookupCatalogZone[] {
   if (countType === 'bin') return [];
   const mine = (z: LookupCatalogZone) => z.onList || rows.some((r) => r.zoneCode === z.code && !r.binCode);
   const loose = zones.filter((z) => !z.structured);
@@ -26,8 +38,15 @@ export type ScannedPlace = { kind: 'bin'; code: string } | { kind: 'zone'; code:
  * Is a scanned code a place? A bin (code or barcode) first, then a zone code (zones carry no barcode of
  * their own; a zone label encodes the code, in either case). Null: not a place the device knows.
  */
-export function placeOfScan(code: string, bins: LookupCatalogBin[], zones: LookupCatalogZone[], rows: HandheldItem[]): ScannedPlace | null {
-  const bin = bins.find((b) => b.code === code || b.barcode === code) ?? (rows.some((r) => r.binCode === code) ? { code } : undefined);
+export function placeOfScan(
+  code: string,
+  bins: LookupCatalogBin[],
+  zones: LookupCatalogZone[],
+  rows: HandheldItem[],
+): ScannedPlace | null {
+  const bin =
+    bins.find((b) => b.code === code || b.barcode === code) ??
+    (rows.some((r) => r.binCode === code) ? { code } : undefined);
   if (bin) return { kind: 'bin', code: bin.code };
   const upper = code.toUpperCase();
   const zone = zones.find((z) => z.code === code) ?? zones.find((z) => z.code.toUpperCase() === upper);
@@ -39,7 +58,9 @@ export function placeOfScan(code: string, bins: LookupCatalogBin[], zones: Looku
 /** The list's lines at a place: a bin's lines, or the bin-less lines of a zone. */
 export function linesAt(rows: HandheldItem[], place: Place | null): HandheldItem[] {
   if (!place) return rows.filter((r) => !r.binCode && !r.zoneCode);
-  return place.kind === 'bin' ? rows.filter((r) => r.binCode === place.code) : rows.filter((r) => r.zoneCode === place.code && !r.binCode);
+  return place.kind === 'bin'
+    ? rows.filter((r) => r.binCode === place.code)
+    : rows.filter((r) => r.zoneCode === place.code && !r.binCode);
 }
 
 /** Whether the list counts at this place, as far as the cached lines say. */
@@ -49,11 +70,18 @@ export function onListAt(rows: HandheldItem[], place: Place, zones: LookupCatalo
 }
 
 /** The list's line of an item at a place (and lot, when the label has one), if the list expects it there. */
-export function lineOf(rows: HandheldItem[], itemCode: string, place: Place | null, lot?: string): HandheldItem | undefined {
+export function lineOf(
+  rows: HandheldItem[],
+  itemCode: string,
+  place: Place | null,
+  lot?: string,
+): HandheldItem | undefined {
   const here = linesAt(rows, place);
-  return here.find((r) => r.itemCode === itemCode && (!lot || r.lot === lot))
+  return (
+    here.find((r) => r.itemCode === itemCode && (!lot || r.lot === lot)) ??
     // Without a place on a zone-only list the server takes the item's bin-less line, wherever it is.
-    ?? (place ? undefined : rows.find((r) => r.itemCode === itemCode && !r.binCode && (!lot || r.lot === lot)));
+    (place ? undefined : rows.find((r) => r.itemCode === itemCode && !r.binCode && (!lot || r.lot === lot)))
+  );
 }
 
 /** "12 PZ": a quantity with its unit (the unit left out when unknown, e.g. offline and not on the device). */

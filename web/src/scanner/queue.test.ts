@@ -33,7 +33,10 @@ describe('offline outbox', () => {
     expect(await flush(flaky)).toEqual({ sent: 1, failed: 0, waiting: 2 });
     expect((await pending()).map((q) => q.body.clientReportId)).toEqual(['b', 'c']);
     const seen: string[] = [];
-    await flush(async (_l, b) => { seen.push(b.clientReportId); return { status: 'recorded' }; });
+    await flush(async (_l, b) => {
+      seen.push(b.clientReportId);
+      return { status: 'recorded' };
+    });
     expect(seen).toEqual(['b', 'c']);
   });
 
@@ -71,7 +74,11 @@ describe('offline outbox', () => {
   it('concurrent flushes do not send a report twice', async () => {
     for (const id of ['x', 'y']) await enqueue('10', body(id));
     const sent: string[] = [];
-    const send: Sender = async (_l, b) => { sent.push(b.clientReportId); await new Promise((r) => setTimeout(r, 5)); return { status: 'recorded' }; };
+    const send: Sender = async (_l, b) => {
+      sent.push(b.clientReportId);
+      await new Promise((r) => setTimeout(r, 5));
+      return { status: 'recorded' };
+    };
     await Promise.all([flush(send), flush(send)]);
     expect(sent).toEqual(['x', 'y']);
   });

@@ -33,7 +33,9 @@ export interface QueuedReport {
   error?: { code: string; message: string };
 }
 
-export type SendResult = { status: 'recorded' | 'undone' } & Record<string, unknown> | { status: 'decision_needed'; previousQuantity?: string; suggestedMode?: 'add' | 'replace' };
+export type SendResult =
+  | ({ status: 'recorded' | 'undone' } & Record<string, unknown>)
+  | { status: 'decision_needed'; previousQuantity?: string; suggestedMode?: 'add' | 'replace' };
 export type Sender = (listId: string, body: ScanBody) => Promise<SendResult>;
 
 export interface FlushOutcome {
@@ -84,7 +86,11 @@ export function flush(send: Sender): Promise<FlushOutcome> {
         try {
           const r = await send(q.listId, q.body);
           if (r.status === 'decision_needed') {
-            await set(q.body.clientReportId, { ...q, error: { code: 'decision_needed', message: 'repeat scan: choose add or replace' } }, db());
+            await set(
+              q.body.clientReportId,
+              { ...q, error: { code: 'decision_needed', message: 'repeat scan: choose add or replace' } },
+              db(),
+            );
             failed++;
             continue;
           }
@@ -92,7 +98,8 @@ export function flush(send: Sender): Promise<FlushOutcome> {
           sent++;
         } catch (e) {
           if (e instanceof ApiError && (e.offline || e.status >= 500 || e.status === 401)) break;
-          const err = e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'error', message: String(e) };
+          const err =
+            e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'error', message: String(e) };
           await set(q.body.clientReportId, { ...q, error: err }, db());
           failed++;
         }

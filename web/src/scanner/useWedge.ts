@@ -16,11 +16,14 @@ export function useWedge(onScan: (code: string) => void, options?: WedgeOptions)
   const cb = useRef(onScan);
   cb.current = onScan;
   useEffect(() => {
-    const d = new WedgeDetector((e) => {
-      // The scan typed into a text field: give the field its previous value back.
-      if (e.field) setInputValue(e.field.element, e.field.valueBefore);
-      cb.current(e.code);
-    }, { ...deviceOptions(), ...options });
+    const d = new WedgeDetector(
+      (e) => {
+        // The scan typed into a text field: give the field its previous value back.
+        if (e.field) setInputValue(e.field.element, e.field.valueBefore);
+        cb.current(e.code);
+      },
+      { ...deviceOptions(), ...options },
+    );
     const onKey = (ev: KeyboardEvent) => {
       if (ev.isComposing) return;
       if (d.handle({ key: ev.key, timeStamp: ev.timeStamp, target: ev.target })) {

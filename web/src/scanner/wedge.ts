@@ -35,7 +35,11 @@ export interface ScanEvent {
   field?: { element: HTMLInputElement | HTMLTextAreaElement; valueBefore: string };
 }
 
-interface Key { ch: string; at: number; field: ScanEvent['field'] }
+interface Key {
+  ch: string;
+  at: number;
+  field: ScanEvent['field'];
+}
 
 export const WEDGE_DEFAULTS: Required<WedgeOptions> = { avgGapMs: 35, maxGapMs: 80, resetMs: 1000, minLength: 4 };
 
@@ -44,7 +48,10 @@ export class WedgeDetector {
   private lastAt = -Infinity;
   private readonly o: Required<WedgeOptions>;
 
-  constructor(private readonly onScan: (e: ScanEvent) => void, options: WedgeOptions = {}) {
+  constructor(
+    private readonly onScan: (e: ScanEvent) => void,
+    options: WedgeOptions = {},
+  ) {
     this.o = { ...WEDGE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   }
 
@@ -70,13 +77,18 @@ export class WedgeDetector {
     }
     const el = k.target as HTMLInputElement | null;
     const isField = !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
-    this.keys.push({ ch: k.key === 'GroupSeparator' ? '\x1d' : k.key, at: k.timeStamp, field: isField ? { element: el, valueBefore: el.value } : undefined });
+    this.keys.push({
+      ch: k.key === 'GroupSeparator' ? '\x1d' : k.key,
+      at: k.timeStamp,
+      field: isField ? { element: el, valueBefore: el.value } : undefined,
+    });
     return false;
   }
 
   /** The keys that form the scan closed by an Enter at `enterAt`, or null. */
   private judge(keys: Key[], enterAt: number): Key[] | null {
-    const fast = (run: Key[]) => run.length >= this.o.minLength && (enterAt - run[0]!.at) / run.length < this.o.avgGapMs;
+    const fast = (run: Key[]) =>
+      run.length >= this.o.minLength && (enterAt - run[0]!.at) / run.length < this.o.avgGapMs;
     if (fast(keys)) return keys;
     let start = keys.length - 1;
     while (start > 0 && keys[start]!.at - keys[start - 1]!.at <= this.o.maxGapMs) start--;

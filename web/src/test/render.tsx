@@ -33,7 +33,12 @@ export function renderUi(ui: ReactElement) {
   );
 }
 
-export interface Call { method: string; path: string; query: URLSearchParams; body: unknown }
+export interface Call {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
 
 /** Replaces fetch: `answer(call)` gives the JSON body of the response (status 200), or a [status, body] pair. */
 export function mockFetch(answer: (c: Call) => unknown) {

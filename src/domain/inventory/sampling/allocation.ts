@@ -10,7 +10,10 @@
 // again for the rest, until no stratum overflows. Then n_h = ⌈n·a_h⌉, raised to min(minPerStratum, N_h).
 import type { SamplingAllocation } from './config.js';
 
-export interface StratumStats { populationCount: number; stdDev: number }
+export interface StratumStats {
+  populationCount: number;
+  stdDev: number;
+}
 
 export interface Allocation {
   /** Whole sample size per stratum. */
@@ -19,7 +22,12 @@ export interface Allocation {
   unrounded: number;
 }
 
-export function allocate(strata: readonly StratumStats[], maxVariance: number, rule: SamplingAllocation, minPerStratum: number): Allocation {
+export function allocate(
+  strata: readonly StratumStats[],
+  maxVariance: number,
+  rule: SamplingAllocation,
+  minPerStratum: number,
+): Allocation {
   const weight = (s: StratumStats): number => (rule === 'neyman' ? s.populationCount * s.stdDev : s.populationCount);
   const takeAll = new Set<number>();
   let n = 0;
@@ -27,7 +35,8 @@ export function allocate(strata: readonly StratumStats[], maxVariance: number, r
   for (;;) {
     const free = strata.map((s, h) => h).filter((h) => !takeAll.has(h) && weight(strata[h]!) > 0);
     const wSum = free.reduce((acc, h) => acc + weight(strata[h]!), 0);
-    let num = 0, fpc = 0;
+    let num = 0,
+      fpc = 0;
     for (const h of free) {
       const s = strata[h]!;
       const a = weight(s) / wSum;

@@ -45,26 +45,33 @@ export interface SamplingConfig {
 export type ParsedSamplingConfig = Required<SamplingConfig>;
 
 function bad(field: string, rule: string, message: string, params: Record<string, unknown> = {}): never {
-  throw new DomainError('validation.failed', `sampling.${field} ${message}`, { field: `sampling.${field}`, params: { rule, ...params } });
+  throw new DomainError('validation.failed', `sampling.${field} ${message}`, {
+    field: `sampling.${field}`,
+    params: { rule, ...params },
+  });
 }
 
 function inOpenRange(field: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= min || v >= max) bad(field, 'range', `must be a number strictly between ${min} and ${max}`, { min, max });
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= min || v >= max)
+    bad(field, 'range', `must be a number strictly between ${min} and ${max}`, { min, max });
   return v;
 }
 
 function intInRange(field: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) bad(field, 'range', `must be a whole number from ${min} to ${max}`, { min, max });
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+    bad(field, 'range', `must be a whole number from ${min} to ${max}`, { min, max });
   return v;
 }
 
 function oneOf<T extends string>(field: string, v: unknown, words: readonly T[]): T {
-  if (typeof v !== 'string' || !(words as readonly string[]).includes(v)) bad(field, 'one_of', `must be one of ${words.join(', ')}`, { allowed: words });
+  if (typeof v !== 'string' || !(words as readonly string[]).includes(v))
+    bad(field, 'one_of', `must be one of ${words.join(', ')}`, { allowed: words });
   return v as T;
 }
 
 function decimalAtLeastZero(field: string, v: unknown): string {
-  if (typeof v !== 'string' || !/^\d{1,20}(\.\d{1,12})?$/.test(v)) bad(field, 'decimal', 'must be a non-negative decimal string such as "1000.00"');
+  if (typeof v !== 'string' || !/^\d{1,20}(\.\d{1,12})?$/.test(v))
+    bad(field, 'decimal', 'must be a non-negative decimal string such as "1000.00"');
   return v;
 }
 
@@ -75,10 +82,15 @@ export function parseSamplingConfig(c: SamplingConfig): ParsedSamplingConfig {
   const targetRelativePrecision = inOpenRange('targetRelativePrecision', c.targetRelativePrecision, 0, 1);
   let completeLayer: CompleteLayerRule = null;
   if (c.completeLayer != null) {
-    if ('minValue' in c.completeLayer) completeLayer = { minValue: decimalAtLeastZero('completeLayer.minValue', c.completeLayer.minValue) };
+    if ('minValue' in c.completeLayer)
+      completeLayer = { minValue: decimalAtLeastZero('completeLayer.minValue', c.completeLayer.minValue) };
     else if ('topValueShare' in c.completeLayer) {
       const s = c.completeLayer.topValueShare;
-      if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s >= 1) bad('completeLayer.topValueShare', 'range', 'must be a number from 0 up to (not including) 1', { min: 0, max: 1 });
+      if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s >= 1)
+        bad('completeLayer.topValueShare', 'range', 'must be a number from 0 up to (not including) 1', {
+          min: 0,
+          max: 1,
+        });
       completeLayer = { topValueShare: s };
     } else bad('completeLayer', 'shape', 'must be { minValue } or { topValueShare } or null');
   }
@@ -100,7 +112,8 @@ export function parseSamplingConfig(c: SamplingConfig): ParsedSamplingConfig {
     seed: intInRange('seed', c.seed, 0, Number.MAX_SAFE_INTEGER),
     estimator: oneOf('estimator', c.estimator, SAMPLING_ESTIMATORS),
     acceptance: parsedAcceptance,
-    fullCountShare: c.fullCountShare === undefined ? 0.5 : inOpenRange('fullCountShare', c.fullCountShare, 0, 1.0000001),
+    fullCountShare:
+      c.fullCountShare === undefined ? 0.5 : inOpenRange('fullCountShare', c.fullCountShare, 0, 1.0000001),
     maxDraws: c.maxDraws === undefined ? 2 : intInRange('maxDraws', c.maxDraws, 1, 2047),
   };
 }

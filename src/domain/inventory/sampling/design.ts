@@ -10,7 +10,11 @@ import { zForConfidence } from './normal.js';
 import { Xoshiro128 } from './prng.js';
 import { cumSqrtFStrata, splitCompleteLayer, type Range } from './strata.js';
 
-export interface DrawnPosition { id: string; bookValue: string; /** 1 for the first draw, 2 for the first extension… */ draw: number }
+export interface DrawnPosition {
+  id: string;
+  bookValue: string;
+  /** 1 for the first draw, 2 for the first extension… */ draw: number;
+}
 
 export interface DesignStratum {
   /** 1-based, from the lowest book values up. */
@@ -75,9 +79,20 @@ export function designSample(frame: SamplingFrame, input: SamplingConfig): Sampl
   const maxSe = bookTotal.gt(0) ? (config.targetRelativePrecision * bookTotal.toNumber()) / z : 0;
   const { perStratum } = allocate(stats, maxSe * maxSe, config.allocation, config.minPerStratum);
   const rng = Xoshiro128.fromSeed(config.seed, 0);
-  const strata = ranges.map((r, h) => stratumOf(frame, r, h, stats[h]!.stdDev, perStratum[h]!, pick(rng, r.hi - r.lo, perStratum[h]!, (i) => r.lo + i)));
+  const strata = ranges.map((r, h) =>
+    stratumOf(
+      frame,
+      r,
+      h,
+      stats[h]!.stdDev,
+      perStratum[h]!,
+      pick(rng, r.hi - r.lo, perStratum[h]!, (i) => r.lo + i),
+    ),
+  );
   const completeIdx = [...indexRange(layer.negatives), ...indexRange(layer.top)];
-  const completeTotal = rangeTotal(frame, layer.negatives.lo, layer.negatives.hi).plus(rangeTotal(frame, layer.top.lo, layer.top.hi));
+  const completeTotal = rangeTotal(frame, layer.negatives.lo, layer.negatives.hi).plus(
+    rangeTotal(frame, layer.top.lo, layer.top.hi),
+  );
   return {
     config,
     z,
@@ -88,7 +103,10 @@ export function designSample(frame: SamplingFrame, input: SamplingConfig): Sampl
       bookTotal: decText(completeTotal),
       positions: completeIdx.map((i) => ({ id: frame.ids[i]!, bookValue: decText(frame.exact[i]!) })).sort(byId),
     },
-    sampled: { count: layer.sampled.hi - layer.sampled.lo, bookTotal: decText(rangeTotal(frame, layer.sampled.lo, layer.sampled.hi)) },
+    sampled: {
+      count: layer.sampled.hi - layer.sampled.lo,
+      bookTotal: decText(rangeTotal(frame, layer.sampled.lo, layer.sampled.hi)),
+    },
     strata,
     sampleSize: perStratum.reduce((a, b) => a + b, 0),
     plannedStandardError: Math.sqrt(stratifiedVariance(stats, perStratum)),
@@ -100,7 +118,14 @@ function indexRange(r: Range): number[] {
   return Array.from({ length: r.hi - r.lo }, (_, i) => r.lo + i);
 }
 
-function stratumOf(frame: SamplingFrame, r: Range, h: number, stdDev: number, n: number, drawn: number[]): DesignStratum {
+function stratumOf(
+  frame: SamplingFrame,
+  r: Range,
+  h: number,
+  stdDev: number,
+  n: number,
+  drawn: number[],
+): DesignStratum {
   return {
     index: h + 1,
     minBookValue: decText(frame.exact[r.lo]!),
@@ -136,32 +161,63 @@ export function extendSample(frame: SamplingFrame, design: SampleDesign, target:
     const pool = new Int32Array(s.populationCount - taken.size);
     let k = 0;
     for (let i = r.lo; i < r.hi; i++) if (!taken.has(i)) pool[k++] = i;
-    const extra = positionsOf(frame, pick(rng, pool.length, want - s.sampleSize, (i) => pool[i]!), draw);
+    const extra = positionsOf(
+      frame,
+      pick(rng, pool.length, want - s.sampleSize, (i) => pool[i]!),
+      draw,
+    );
     return { ...s, sampleSize: want, drawn: [...s.drawn, ...extra].sort(byId) };
   });
   const stats = design.strata.map((s) => ({ populationCount: s.populationCount, stdDev: s.bookStdDev }));
   const sizes = strata.map((s) => s.sampleSize);
-  return { ...design, strata, sampleSize: sizes.reduce((a, b) => a + b, 0), plannedStandardError: Math.sqrt(stratifiedVariance(stats, sizes)), draws: draw };
+  return {
+    ...design,
+    strata,
+    sampleSize: sizes.reduce((a, b) => a + b, 0),
+    plannedStandardError: Math.sqrt(stratifiedVariance(stats, sizes)),
+    draws: draw,
+  };
 }
 
 function targetsOf(design: SampleDesign, target: ExtensionTarget): number[] {
   if ('perStratum' in target) {
-    if (target.perStratum.length !== design.strata.length || target.perStratum.some((v) => !Number.isSafeInteger(v) || v < 0)) {
-      throw new DomainError('validation.failed', `perStratum must hold ${design.strata.length} whole numbers ≥ 0`, { field: 'perStratum', params: { rule: 'shape', strata: design.strata.length } });
+    if (
+      target.perStratum.length !== design.strata.length ||
+      target.perStratum.some((v) => !Number.isSafeInteger(v) || v < 0)
+    ) {
+      throw new DomainError('validation.failed', `perStratum must hold ${design.strata.length} whole numbers ≥ 0`, {
+        field: 'perStratum',
+        params: { rule: 'shape', strata: design.strata.length },
+      });
     }
     return [...target.perStratum];
   }
-  if (!Number.isSafeInteger(target.n) || target.n < 0) throw new DomainError('validation.failed', 'n must be a whole number ≥ 0', { field: 'n', params: { rule: 'range', min: 0 } });
-  const w = design.strata.map((s) => (design.config.allocation === 'neyman' ? s.populationCount * s.bookStdDev : s.populationCount));
+  if (!Number.isSafeInteger(target.n) || target.n < 0)
+    throw new DomainError('validation.failed', 'n must be a whole number ≥ 0', {
+      field: 'n',
+      params: { rule: 'range', min: 0 },
+    });
+  const w = design.strata.map((s) =>
+    design.config.allocation === 'neyman' ? s.populationCount * s.bookStdDev : s.populationCount,
+  );
   const wSum = w.reduce((a, b) => a + b, 0);
   return design.strata.map((s, h) => (wSum > 0 ? Math.ceil((target.n * w[h]!) / wSum - 1e-9) : s.sampleSize));
 }
 
 function rangeOfStratum(frame: SamplingFrame, s: DesignStratum): Range {
-  const lo = frame.indexOf.get(s.firstId), last = frame.indexOf.get(s.lastId);
-  const ok = lo !== undefined && last !== undefined && last - lo + 1 === s.populationCount && rangeTotal(frame, lo, last + 1).eq(new Dec(s.bookTotal));
+  const lo = frame.indexOf.get(s.firstId),
+    last = frame.indexOf.get(s.lastId);
+  const ok =
+    lo !== undefined &&
+    last !== undefined &&
+    last - lo + 1 === s.populationCount &&
+    rangeTotal(frame, lo, last + 1).eq(new Dec(s.bookTotal));
   if (!ok) {
-    throw new DomainError('validation.failed', `positions differ from those stratum ${s.index} was drawn from; extend with the frame of the first draw`, { field: 'positions', params: { rule: 'frame_mismatch', stratum: s.index } });
+    throw new DomainError(
+      'validation.failed',
+      `positions differ from those stratum ${s.index} was drawn from; extend with the frame of the first draw`,
+      { field: 'positions', params: { rule: 'frame_mismatch', stratum: s.index } },
+    );
   }
   return { lo, hi: last + 1 };
 }

@@ -19,7 +19,10 @@ import type { SamplingEstimator } from './config.js';
 import type { SampleDesign } from './design.js';
 import { verdictOf, type Verdict } from './verdict.js';
 
-export interface CountedValue { id: string; countedValue: string }
+export interface CountedValue {
+  id: string;
+  countedValue: string;
+}
 
 export interface StratumEstimate {
   index: number;
@@ -54,21 +57,42 @@ export interface SampleEstimate {
 
 const MONEY_SCALE = 2;
 
-interface StratumData { n: number; N: number; X: Dec; sumY: Dec; sumX: Dec; meanY: Dec; meanX: Dec; y: Float64Array; x: Float64Array }
+interface StratumData {
+  n: number;
+  N: number;
+  X: Dec;
+  sumY: Dec;
+  sumX: Dec;
+  meanY: Dec;
+  meanX: Dec;
+  y: Float64Array;
+  x: Float64Array;
+}
 
 function countsById(design: SampleDesign, counts: readonly CountedValue[]): Map<string, Dec> {
   const out = new Map<string, Dec>();
   counts.forEach((c, i) => {
-    if (out.has(c.id)) throw new DomainError('validation.failed', `counts.${i}.id ${c.id} occurs twice`, { field: `counts.${i}.id`, params: { rule: 'unique', id: c.id } });
+    if (out.has(c.id))
+      throw new DomainError('validation.failed', `counts.${i}.id ${c.id} occurs twice`, {
+        field: `counts.${i}.id`,
+        params: { rule: 'unique', id: c.id },
+      });
     out.set(c.id, parseDecimal(c.countedValue, `counts.${i}.countedValue`));
   });
   const wanted = [...design.completeLayer.positions, ...design.strata.flatMap((s) => s.drawn)];
   const missing = wanted.filter((p) => !out.has(p.id)).map((p) => p.id);
-  if (missing.length > 0) throw new DomainError('validation.failed', `counts lack ${missing.length} drawn or complete-layer positions`, { field: 'counts', params: { rule: 'complete', missing: missing.slice(0, 20) } });
+  if (missing.length > 0)
+    throw new DomainError('validation.failed', `counts lack ${missing.length} drawn or complete-layer positions`, {
+      field: 'counts',
+      params: { rule: 'complete', missing: missing.slice(0, 20) },
+    });
   if (out.size !== wanted.length) {
     const known = new Set(wanted.map((p) => p.id));
     const extra = [...out.keys()].filter((id) => !known.has(id));
-    throw new DomainError('validation.failed', `counts hold ${extra.length} positions that were not drawn`, { field: 'counts', params: { rule: 'drawn_only', extra: extra.slice(0, 20) } });
+    throw new DomainError('validation.failed', `counts hold ${extra.length} positions that were not drawn`, {
+      field: 'counts',
+      params: { rule: 'drawn_only', extra: extra.slice(0, 20) },
+    });
   }
   return out;
 }
@@ -89,14 +113,29 @@ const fpcTerm = (d: StratumData, s2: number): number => (d.n >= d.N ? 0 : (d.N *
 function stratumData(design: SampleDesign, counted: ReadonlyMap<string, Dec>): StratumData[] {
   return design.strata.map((s) => {
     const n = s.drawn.length;
-    const y = new Float64Array(n), x = new Float64Array(n);
-    let sumY = new Dec(0), sumX = new Dec(0);
+    const y = new Float64Array(n),
+      x = new Float64Array(n);
+    let sumY = new Dec(0),
+      sumX = new Dec(0);
     s.drawn.forEach((p, i) => {
-      const cy = counted.get(p.id)!, bx = new Dec(p.bookValue);
-      sumY = sumY.plus(cy); sumX = sumX.plus(bx);
-      y[i] = cy.toNumber(); x[i] = bx.toNumber();
+      const cy = counted.get(p.id)!,
+        bx = new Dec(p.bookValue);
+      sumY = sumY.plus(cy);
+      sumX = sumX.plus(bx);
+      y[i] = cy.toNumber();
+      x[i] = bx.toNumber();
     });
-    return { n, N: s.populationCount, X: new Dec(s.bookTotal), sumY, sumX, meanY: sumY.div(n), meanX: sumX.div(n), y, x };
+    return {
+      n,
+      N: s.populationCount,
+      X: new Dec(s.bookTotal),
+      sumY,
+      sumX,
+      meanY: sumY.div(n),
+      meanX: sumX.div(n),
+      y,
+      x,
+    };
   });
 }
 
@@ -132,9 +171,15 @@ export function estimateSample(design: SampleDesign, counts: readonly CountedVal
     parts.push(part);
     const s2 = sampleVariance(resid);
     return {
-      index: s.index, populationCount: d.N, sampleSize: d.n, bookTotal: s.bookTotal,
-      sampleBookMean: decText(d.meanX.toDecimalPlaces(MONEY_SCALE)), sampleCountedMean: decText(d.meanY.toDecimalPlaces(MONEY_SCALE)),
-      estimate: decText(part.toDecimalPlaces(MONEY_SCALE)), residualStdDev: Math.sqrt(s2), variance: fpcTerm(d, s2),
+      index: s.index,
+      populationCount: d.N,
+      sampleSize: d.n,
+      bookTotal: s.bookTotal,
+      sampleBookMean: decText(d.meanX.toDecimalPlaces(MONEY_SCALE)),
+      sampleCountedMean: decText(d.meanY.toDecimalPlaces(MONEY_SCALE)),
+      estimate: decText(part.toDecimalPlaces(MONEY_SCALE)),
+      residualStdDev: Math.sqrt(s2),
+      variance: fpcTerm(d, s2),
     };
   });
   // Unrounded parts are summed (rounding each stratum first would drift by up to half a cent per stratum);
@@ -148,11 +193,23 @@ export function estimateSample(design: SampleDesign, counts: readonly CountedVal
   const upper = totalExact.plus(halfWidth).toDecimalPlaces(MONEY_SCALE, Dec.ROUND_CEIL);
   const achieved = totalExact.gt(0) ? (design.z * se) / totalExact.toNumber() : Number.POSITIVE_INFINITY;
   const book = new Dec(design.population.bookTotal);
-  const verdict = verdictOf(design, { estimate: totalExact, lower, upper, book, achieved, ratioUndefined, residualStdDev: strata.map((s) => s.residualStdDev) });
+  const verdict = verdictOf(design, {
+    estimate: totalExact,
+    lower,
+    upper,
+    book,
+    achieved,
+    ratioUndefined,
+    residualStdDev: strata.map((s) => s.residualStdDev),
+  });
   return {
     estimator: est,
     bookTotal: design.population.bookTotal,
-    completeLayer: { count: design.completeLayer.count, bookTotal: design.completeLayer.bookTotal, countedTotal: decText(completeCounted) },
+    completeLayer: {
+      count: design.completeLayer.count,
+      bookTotal: design.completeLayer.bookTotal,
+      countedTotal: decText(completeCounted),
+    },
     estimate: decText(estimate),
     standardError: se,
     z: design.z,

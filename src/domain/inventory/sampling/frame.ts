@@ -34,8 +34,16 @@ export function prepareFrame(positions: readonly SamplingPosition[]): SamplingFr
   const valuesIn = new Float64Array(n);
   const seen = new Set<string>();
   positions.forEach((p, i) => {
-    if (typeof p.id !== 'string' || p.id === '') throw new DomainError('validation.failed', `positions.${i}.id must be a non-empty string`, { field: `positions.${i}.id`, params: { rule: 'required' } });
-    if (seen.has(p.id)) throw new DomainError('validation.failed', `positions.${i}.id ${p.id} occurs twice`, { field: `positions.${i}.id`, params: { rule: 'unique', id: p.id } });
+    if (typeof p.id !== 'string' || p.id === '')
+      throw new DomainError('validation.failed', `positions.${i}.id must be a non-empty string`, {
+        field: `positions.${i}.id`,
+        params: { rule: 'required' },
+      });
+    if (seen.has(p.id))
+      throw new DomainError('validation.failed', `positions.${i}.id ${p.id} occurs twice`, {
+        field: `positions.${i}.id`,
+        params: { rule: 'unique', id: p.id },
+      });
     seen.add(p.id);
     parseDecimal(p.bookQuantity, `positions.${i}.bookQuantity`);
     exactIn[i] = parseDecimal(p.bookValue, `positions.${i}.bookValue`);
@@ -44,7 +52,8 @@ export function prepareFrame(positions: readonly SamplingPosition[]): SamplingFr
   const order = Array.from({ length: n }, (_, i) => i);
   // Doubles decide almost every comparison; equal doubles fall back to the exact decimals, then the id.
   order.sort((a, b) => {
-    const da = valuesIn[a]!, db = valuesIn[b]!;
+    const da = valuesIn[a]!,
+      db = valuesIn[b]!;
     if (da !== db) return da < db ? -1 : 1;
     const c = exactIn[a]!.comparedTo(exactIn[b]!);
     return c !== 0 ? c : byCodeUnits(positions[a]!.id, positions[b]!.id);
@@ -66,7 +75,8 @@ export function rangeTotal(frame: SamplingFrame, lo: number, hi: number): Dec {
 
 /** Smallest index in [lo, hi) whose book value is ≥ v (hi when none): binary search on the sorted frame. */
 export function firstAtLeast(frame: SamplingFrame, v: Dec, lo: number, hi: number): number {
-  let a = lo, b = hi;
+  let a = lo,
+    b = hi;
   while (a < b) {
     const m = (a + b) >>> 1;
     if (frame.exact[m]!.lt(v)) a = m + 1;

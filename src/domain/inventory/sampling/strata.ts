@@ -9,7 +9,10 @@ import { Dec } from '../../decimal.js';
 import type { CompleteLayerRule } from './config.js';
 import { firstAtLeast, rangeTotal, type SamplingFrame } from './frame.js';
 
-export interface Range { lo: number; hi: number }
+export interface Range {
+  lo: number;
+  hi: number;
+}
 
 /** Classes of the cum-√f histogram (capped by the population size). */
 export const CUM_SQRT_F_CLASSES = 1000;
@@ -18,7 +21,10 @@ export const CUM_SQRT_F_CLASSES = 1000;
  * Frame ranges that are counted completely: positions with a negative book value (anomalies: always
  * counted) at the bottom, and the top layer by the rule. Returns the range left for sampling.
  */
-export function splitCompleteLayer(frame: SamplingFrame, rule: CompleteLayerRule): { negatives: Range; top: Range; sampled: Range } {
+export function splitCompleteLayer(
+  frame: SamplingFrame,
+  rule: CompleteLayerRule,
+): { negatives: Range; top: Range; sampled: Range } {
   const n = frame.size;
   const negEnd = firstAtLeast(frame, new Dec(0), 0, n);
   let topStart = n;
@@ -28,7 +34,8 @@ export function splitCompleteLayer(frame: SamplingFrame, rule: CompleteLayerRule
     // unit i is in when total − prefix[i+1] < target, i.e. prefix[i+1] > total − target (prefix rises).
     const total = rangeTotal(frame, negEnd, n);
     const limit = frame.prefix[n]!.minus(total.times(rule.topValueShare));
-    let a = negEnd, b = n;
+    let a = negEnd,
+      b = n;
     while (a < b) {
       const m = (a + b) >>> 1;
       if (frame.prefix[m + 1]!.gt(limit)) b = m;
@@ -63,26 +70,39 @@ export function cumSqrtFStrata(frame: SamplingFrame, range: Range, wanted: numbe
     for (let h = 1; h < l; h++) cuts.push(range.lo + Math.floor((h * n) / l));
   } else {
     // A class goes to the stratum its cumulative midpoint falls in; the stratum number never decreases.
-    let cum = 0, current = 0;
+    let cum = 0,
+      current = 0;
     for (let c = 0; c < k; c++) {
       const h = Math.min(l - 1, Math.floor(((cum + g[c]! / 2) * l) / total));
       cum += g[c]!;
-      while (current < h) { cuts.push(start(c)); current++; }
+      while (current < h) {
+        cuts.push(start(c));
+        current++;
+      }
     }
   }
   const bounds = [range.lo, ...cuts, range.hi];
   const strata: Range[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) if (bounds[i + 1]! > bounds[i]!) strata.push({ lo: bounds[i]!, hi: bounds[i + 1]! });
+  for (let i = 0; i + 1 < bounds.length; i++)
+    if (bounds[i + 1]! > bounds[i]!) strata.push({ lo: bounds[i]!, hi: bounds[i + 1]! });
   return mergeSmall(strata, minSize);
 }
 
 /** Joins a stratum smaller than `minSize` to its neighbour (the next one, or the previous for the last). */
 function mergeSmall(strata: Range[], minSize: number): Range[] {
   const out = strata.map((s) => ({ ...s }));
-  for (let i = 0; i < out.length && out.length > 1; ) {
-    if (out[i]!.hi - out[i]!.lo >= minSize) { i++; continue; }
-    if (i + 1 < out.length) { out[i + 1]!.lo = out[i]!.lo; out.splice(i, 1); }
-    else { out[i - 1]!.hi = out[i]!.hi; out.splice(i, 1); }
+  for (let i = 0; i < out.length && out.length > 1;) {
+    if (out[i]!.hi - out[i]!.lo >= minSize) {
+      i++;
+      continue;
+    }
+    if (i + 1 < out.length) {
+      out[i + 1]!.lo = out[i]!.lo;
+      out.splice(i, 1);
+    } else {
+      out[i - 1]!.hi = out[i]!.hi;
+      out.splice(i, 1);
+    }
   }
   return out;
 }

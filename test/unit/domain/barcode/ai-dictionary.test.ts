@@ -5,22 +5,107 @@ import { AI_TABLE } from '../../../../src/domain/barcode/ai-table.js';
 import { parseComponent } from '../../../../src/domain/barcode/ai-dictionary.js';
 
 // GS1 General Specifications: AI prefixes whose element strings have a predefined length (no FNC1 after).
-const PREDEFINED_PREFIXES = ['00', '01', '02', '03', '04', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '31', '32', '33', '34', '35', '36', '41'];
+const PREDEFINED_PREFIXES = [
+  '00',
+  '01',
+  '02',
+  '03',
+  '04',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '41',
+];
 
 describe('AI dictionary', () => {
   const ais = [...AI_DICTIONARY.keys()];
 
   it('holds the complete table', () => {
     expect(ais.length).toBeGreaterThan(500);
-    for (const ai of ['00', '01', '02', '03', '10', '11', '12', '13', '15', '16', '17', '20', '21', '22', '235', '240', '241', '242', '243', '250', '251', '253', '254', '255', '30', '3100', '3695', '37', '3909', '3939', '3943', '3955', '400', '403', '410', '417', '420', '427', '4300', '4333', '7001', '7041', '710', '717', '7230', '7239', '7240', '7259', '8001', '8030', '8040', '8043', '8110', '8112', '8200', '90', '91', '99']) {
+    for (const ai of [
+      '00',
+      '01',
+      '02',
+      '03',
+      '10',
+      '11',
+      '12',
+      '13',
+      '15',
+      '16',
+      '17',
+      '20',
+      '21',
+      '22',
+      '235',
+      '240',
+      '241',
+      '242',
+      '243',
+      '250',
+      '251',
+      '253',
+      '254',
+      '255',
+      '30',
+      '3100',
+      '3695',
+      '37',
+      '3909',
+      '3939',
+      '3943',
+      '3955',
+      '400',
+      '403',
+      '410',
+      '417',
+      '420',
+      '427',
+      '4300',
+      '4333',
+      '7001',
+      '7041',
+      '710',
+      '717',
+      '7230',
+      '7239',
+      '7240',
+      '7259',
+      '8001',
+      '8030',
+      '8040',
+      '8043',
+      '8110',
+      '8112',
+      '8200',
+      '90',
+      '91',
+      '99',
+    ]) {
       expect(getAi(ai), ai).toBeDefined();
     }
-    for (const ai of ['04', '14', '19', '23', '3106', '3944', '3956', '4334', '7012', '7399', '8015', '89']) expect(getAi(ai), ai).toBeUndefined();
+    for (const ai of ['04', '14', '19', '23', '3106', '3944', '3956', '4334', '7012', '7399', '8015', '89'])
+      expect(getAi(ai), ai).toBeUndefined();
   });
 
   it('AIs are 2 to 4 digits and prefix-free', () => {
     expect(ais.filter((ai) => !/^[0-9]{2,4}$/.test(ai))).toEqual([]);
-    const clashes = ais.flatMap((ai) => ais.filter((other) => other !== ai && other.startsWith(ai)).map((other) => `${other} starts with ${ai}`));
+    const clashes = ais.flatMap((ai) =>
+      ais.filter((other) => other !== ai && other.startsWith(ai)).map((other) => `${other} starts with ${ai}`),
+    );
     expect(clashes).toEqual([]);
   });
 
@@ -48,12 +133,36 @@ describe('AI dictionary', () => {
         if (!c.optional) expect(c.min, `${range} ${spec}`).toBe(c.max);
       });
       const firstOptional = comps.findIndex((c) => c.optional);
-      if (firstOptional >= 0) expect(comps.slice(firstOptional).every((c) => c.optional), range).toBe(true);
+      if (firstOptional >= 0)
+        expect(
+          comps.slice(firstOptional).every((c) => c.optional),
+          range,
+        ).toBe(true);
     }
   });
 
   it('key AIs carry a check digit test', () => {
-    for (const ai of ['00', '01', '02', '03', '253', '255', '402', '410', '411', '412', '413', '414', '415', '416', '417', '8006', '8017', '8018', '8026']) {
+    for (const ai of [
+      '00',
+      '01',
+      '02',
+      '03',
+      '253',
+      '255',
+      '402',
+      '410',
+      '411',
+      '412',
+      '413',
+      '414',
+      '415',
+      '416',
+      '417',
+      '8006',
+      '8017',
+      '8018',
+      '8026',
+    ]) {
       expect(getAi(ai)?.components[0]?.linters, ai).toContain('csum');
     }
     expect(getAi('8003')?.components[1]?.linters).toContain('csum');
@@ -66,16 +175,42 @@ describe('AI dictionary', () => {
   });
 
   it('parses component specifications', () => {
-    expect(parseComponent('N14,csum,gcppos2')).toEqual({ charset: 'N', min: 14, max: 14, optional: false, linters: ['csum', 'gcppos2'] });
+    expect(parseComponent('N14,csum,gcppos2')).toEqual({
+      charset: 'N',
+      min: 14,
+      max: 14,
+      optional: false,
+      linters: ['csum', 'gcppos2'],
+    });
     expect(parseComponent('[X..16]')).toEqual({ charset: 'X', min: 1, max: 16, optional: true, linters: [] });
-    expect(parseComponent('[N3],iso3166')).toEqual({ charset: 'N', min: 3, max: 3, optional: true, linters: ['iso3166'] });
+    expect(parseComponent('[N3],iso3166')).toEqual({
+      charset: 'N',
+      min: 3,
+      max: 3,
+      optional: true,
+      linters: ['iso3166'],
+    });
     expect(() => parseComponent('Q5')).toThrow();
     expect(() => parseComponent('[N3')).toThrow();
   });
 
   it('exposes titles and formats', () => {
-    expect(getAi('17')).toMatchObject({ dataTitle: 'USE BY or EXPIRY', title: 'Expiration date (YYMMDD)', format: 'N6', predefinedLength: true });
-    expect(getAi('8003')).toMatchObject({ dataTitle: 'GRAI', format: 'N1 N13 [X..16]', minLength: 14, maxLength: 30, predefinedLength: false });
-    expect(getAi('3103')).toMatchObject({ dataTitle: 'NET WEIGHT (kg)', title: 'Net weight, kilograms (variable measure trade item)' });
+    expect(getAi('17')).toMatchObject({
+      dataTitle: 'USE BY or EXPIRY',
+      title: 'Expiration date (YYMMDD)',
+      format: 'N6',
+      predefinedLength: true,
+    });
+    expect(getAi('8003')).toMatchObject({
+      dataTitle: 'GRAI',
+      format: 'N1 N13 [X..16]',
+      minLength: 14,
+      maxLength: 30,
+      predefinedLength: false,
+    });
+    expect(getAi('3103')).toMatchObject({
+      dataTitle: 'NET WEIGHT (kg)',
+      title: 'Net weight, kilograms (variable measure trade item)',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gtinCheckDigit, isValidGtin, makeEan13, makeEan8, mod10Valid, normaliseGtin } from '../../../../src/domain/barcode/index.js';
+import {
+  gtinCheckDigit,
+  isValidGtin,
+  makeEan13,
+  makeEan8,
+  mod10Valid,
+  normaliseGtin,
+} from '../../../../src/domain/barcode/index.js';
 
 // Valid keys from GS1 examples and the GS1 Syntax Engine parity tests.
 const VALID: [string, string][] = [
@@ -15,7 +22,20 @@ const VALID: [string, string][] = [
   ['00000000000000', '00000000000000'],
 ];
 
-const INVALID = ['24012345678909', '2112233789658', '416000336107', '02345689', '4006381333932', '1234567', '123456789012345', '', 'ABCDEFGH', '0234568O', ' 02345680', '0234.680'];
+const INVALID = [
+  '24012345678909',
+  '2112233789658',
+  '416000336107',
+  '02345689',
+  '4006381333932',
+  '1234567',
+  '123456789012345',
+  '',
+  'ABCDEFGH',
+  '0234568O',
+  ' 02345680',
+  '0234.680',
+];
 
 describe('GTIN helpers', () => {
   it.each(VALID)('%s is valid and normalises to %s', (gtin, gtin14) => {

@@ -1,7 +1,14 @@
 // decodeBarcode must never throw and must always answer in the one JSON shape.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AI_DICTIONARY, BARCODE_ERROR_CODES, decodeBarcode, makeEan13, type DecodeOptions, type DecodeResult } from '../../../../src/domain/barcode/index.js';
+import {
+  AI_DICTIONARY,
+  BARCODE_ERROR_CODES,
+  decodeBarcode,
+  makeEan13,
+  type DecodeOptions,
+  type DecodeResult,
+} from '../../../../src/domain/barcode/index.js';
 
 const GS = '\u001d';
 const IDS = [']C1', ']d2', ']Q3', ']e0', ']J1', ']E0', ']E4', ']I1', ']C0', ']d1', ']Q1', ']X9', ']', ''];
@@ -22,11 +29,19 @@ function assertShape(result: DecodeResult): void {
   }
 }
 
-const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((a) => a.join(''));
+const digits = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((a) => a.join(''));
 const gs1ish = fc
   .tuple(
     fc.constantFrom(...IDS),
-    fc.array(fc.tuple(fc.constantFrom(...AIS), fc.array(fc.constantFrom(...SET82, GS, '0', '1'), { maxLength: 40 }).map((a) => a.join('')), fc.boolean()), { maxLength: 6 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...AIS),
+        fc.array(fc.constantFrom(...SET82, GS, '0', '1'), { maxLength: 40 }).map((a) => a.join('')),
+        fc.boolean(),
+      ),
+      { maxLength: 6 },
+    ),
   )
   .map(([id, parts]) => id + parts.map(([ai, v, sep]) => ai + v + (sep ? GS : '')).join(''));
 const options: fc.Arbitrary<DecodeOptions> = fc.record(
@@ -40,23 +55,36 @@ const options: fc.Arbitrary<DecodeOptions> = fc.record(
 
 describe('decodeBarcode never throws', () => {
   it('on random strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), options, (s, o) => assertShape(decodeBarcode(s, o))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), options, (s, o) => assertShape(decodeBarcode(s, o))),
+      { numRuns: 2000 },
+    );
   });
 
   it('on random strings with symbology identifiers', () => {
-    fc.assert(fc.property(fc.constantFrom(...IDS), fc.string({ maxLength: 60 }), (id, s) => assertShape(decodeBarcode(id + s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...IDS), fc.string({ maxLength: 60 }), (id, s) => assertShape(decodeBarcode(id + s))),
+      { numRuns: 2000 },
+    );
   });
 
   it('on random digit strings', () => {
-    fc.assert(fc.property(fc.constantFrom(...IDS), digits(0, 50), options, (id, d, o) => assertShape(decodeBarcode(id + d, o))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...IDS), digits(0, 50), options, (id, d, o) => assertShape(decodeBarcode(id + d, o))),
+      { numRuns: 2000 },
+    );
   });
 
   it('on GS1-ish strings built from real AIs with GS separators', () => {
-    fc.assert(fc.property(gs1ish, options, (s, o) => assertShape(decodeBarcode(s, o))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(gs1ish, options, (s, o) => assertShape(decodeBarcode(s, o))),
+      { numRuns: 3000 },
+    );
   });
 
   it('on non-string input from untyped callers', () => {
-    for (const bad of [undefined, null, 42, {}, []]) assertShape(decodeBarcode(bad as unknown as string, bad as unknown as DecodeOptions));
+    for (const bad of [undefined, null, 42, {}, []])
+      assertShape(decodeBarcode(bad as unknown as string, bad as unknown as DecodeOptions));
   });
 });
 

@@ -1,11 +1,20 @@
 // Who may count a list (mayCount) and undo a report on it (mayUndoReport): the responsible employee, the
 // assigned counters, managers in the back office only; site-bound users only on their site.
 import { describe, expect, it } from 'vitest';
-import { type CountingActor, hasCounter, mayCount, mayUndoReport } from '../../../../src/domain/inventory/count-list.js';
+import {
+  type CountingActor,
+  hasCounter,
+  mayCount,
+  mayUndoReport,
+} from '../../../../src/domain/inventory/count-list.js';
 
 const list = { siteId: 'S1', responsibleUserId: 'resp' };
 const counters = ['c1', 'c2'];
-const who = (userId: string, role: CountingActor['role'] = 'counter', siteId: string | null = null): CountingActor => ({ userId, role, siteId });
+const who = (userId: string, role: CountingActor['role'] = 'counter', siteId: string | null = null): CountingActor => ({
+  userId,
+  role,
+  siteId,
+});
 
 describe('mayCount', () => {
   it.each([
@@ -21,7 +30,7 @@ describe('mayCount', () => {
     ['a manager assigned as counter on the handheld', who('c1', 'manager'), 'handheld', true],
     ['an assigned counter of another site', who('c1', 'counter', 'S2'), 'back_office', false],
     ['a manager of another site', who('m', 'manager', 'S2'), 'back_office', false],
-    ['an assigned counter of the list\'s site', who('c1', 'counter', 'S1'), 'handheld', true],
+    ["an assigned counter of the list's site", who('c1', 'counter', 'S1'), 'handheld', true],
   ] as const)('%s → %s', (_name, actor, where, expected) => {
     expect(mayCount(list, counters, actor, where)).toBe(expected);
   });
@@ -39,8 +48,8 @@ describe('mayCount', () => {
 describe('mayUndoReport', () => {
   it.each([
     ['an assigned counter, own report', who('c1'), 'c1', true],
-    ['an assigned counter, another counter\'s report', who('c1'), 'c2', false],
-    ['the responsible, another counter\'s report', who('resp'), 'c2', true],
+    ["an assigned counter, another counter's report", who('c1'), 'c2', false],
+    ["the responsible, another counter's report", who('resp'), 'c2', true],
     ['a manager, any report', who('m', 'manager'), 'c1', true],
     ['a counter not on the list, own report', who('x'), 'x', false],
   ] as const)('%s → %s', (_name, actor, reporter, expected) => {

@@ -1,24 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_PRINT_LINES, decidePrint, emptyBins, planPrint, type PrintItem, type PrintListInput, type PrintOptions, type PrintUsage,
+  MAX_PRINT_LINES,
+  decidePrint,
+  emptyBins,
+  planPrint,
+  type PrintItem,
+  type PrintListInput,
+  type PrintOptions,
+  type PrintUsage,
 } from '../../../../src/domain/inventory/printing.js';
 import { DomainError } from '../../../../src/domain/errors.js';
 
 type I = PrintItem & { id: string };
 const it_ = (id: string, o: Partial<I> = {}): I => ({
-  id, lineNo: Number(id), status: 'open', verificationMark: false, informational: false, targetQuantity: '10.000', itemId: `ITEM${id}`, binId: null, ...o,
+  id,
+  lineNo: Number(id),
+  status: 'open',
+  verificationMark: false,
+  informational: false,
+  targetQuantity: '10.000',
+  itemId: `ITEM${id}`,
+  binId: null,
+  ...o,
 });
 const list = (items: I[], o: Partial<PrintListInput<I>> = {}): PrintListInput<I> => ({
-  id: 'L1', number: 'L0001', countType: 'article', showSystemQuantities: true, reportType: 'single', items, ...o,
+  id: 'L1',
+  number: 'L0001',
+  countType: 'article',
+  showSystemQuantities: true,
+  reportType: 'single',
+  items,
+  ...o,
 });
 
 // One list with every kind of item: open, open+marked, reported, reported+marked, closed, informational.
 const mixed = [
-  it_('1'), it_('2', { verificationMark: true }), it_('3', { status: 'reported' }), it_('4', { status: 'reported', verificationMark: true }),
-  it_('5', { status: 'closed' }), it_('6', { informational: true }),
+  it_('1'),
+  it_('2', { verificationMark: true }),
+  it_('3', { status: 'reported' }),
+  it_('4', { status: 'reported', verificationMark: true }),
+  it_('5', { status: 'closed' }),
+  it_('6', { informational: true }),
 ];
 
-const printed = (usage: PrintUsage, printReported: boolean) => planPrint([list(mixed)], { usage, printReported }).lists[0]?.lines.map((l) => l.item.id);
+const printed = (usage: PrintUsage, printReported: boolean) =>
+  planPrint([list(mixed)], { usage, printReported }).lists[0]?.lines.map((l) => l.item.id);
 
 describe('which items print', () => {
   it.each<[PrintUsage, boolean, string[] | undefined]>([
@@ -42,16 +68,66 @@ describe('which items print', () => {
 
 describe('which lists print, and the warnings', () => {
   const cases: [string, PrintListInput<I>, PrintOptions, string | null][] = [
-    ['count needs an open item without verification', list([it_('1', { verificationMark: true }), it_('2', { status: 'reported' })]), { usage: 'count' }, 'print.no_open_items'],
-    ['count: reported items alone do not qualify even when printed', list([it_('1', { status: 'reported' })]), { usage: 'count', printReported: true }, 'print.no_open_items'],
-    ['verification needs an open marked item', list([it_('1'), it_('2', { status: 'reported', verificationMark: true })]), { usage: 'verification' }, 'print.no_marked_items'],
-    ['none with only reported items and the flag off', list([it_('1', { status: 'reported' })]), { usage: 'none' }, 'print.no_items'],
-    ['none with only reported items and the flag on', list([it_('1', { status: 'reported' })]), { usage: 'none', printReported: true }, null],
-    ['only informational items: never, not even blank', list([it_('1', { informational: true })]), { usage: 'blank' }, 'print.only_informational'],
-    ['only informational items, usage count', list([it_('1', { informational: true })]), { usage: 'count' }, 'print.only_informational'],
-    ['differences list with items: blank pages only', list([it_('1')], { countType: 'differences' }), { usage: 'count' }, 'print.differences_blank_only'],
-    ['differences list, usage none', list([it_('1')], { countType: 'differences' }), { usage: 'none' }, 'print.differences_blank_only'],
-    ['differences list as blank pages', list([it_('1')], { countType: 'differences' }), { usage: 'blank', blankPages: 3 }, null],
+    [
+      'count needs an open item without verification',
+      list([it_('1', { verificationMark: true }), it_('2', { status: 'reported' })]),
+      { usage: 'count' },
+      'print.no_open_items',
+    ],
+    [
+      'count: reported items alone do not qualify even when printed',
+      list([it_('1', { status: 'reported' })]),
+      { usage: 'count', printReported: true },
+      'print.no_open_items',
+    ],
+    [
+      'verification needs an open marked item',
+      list([it_('1'), it_('2', { status: 'reported', verificationMark: true })]),
+      { usage: 'verification' },
+      'print.no_marked_items',
+    ],
+    [
+      'none with only reported items and the flag off',
+      list([it_('1', { status: 'reported' })]),
+      { usage: 'none' },
+      'print.no_items',
+    ],
+    [
+      'none with only reported items and the flag on',
+      list([it_('1', { status: 'reported' })]),
+      { usage: 'none', printReported: true },
+      null,
+    ],
+    [
+      'only informational items: never, not even blank',
+      list([it_('1', { informational: true })]),
+      { usage: 'blank' },
+      'print.only_informational',
+    ],
+    [
+      'only informational items, usage count',
+      list([it_('1', { informational: true })]),
+      { usage: 'count' },
+      'print.only_informational',
+    ],
+    [
+      'differences list with items: blank pages only',
+      list([it_('1')], { countType: 'differences' }),
+      { usage: 'count' },
+      'print.differences_blank_only',
+    ],
+    [
+      'differences list, usage none',
+      list([it_('1')], { countType: 'differences' }),
+      { usage: 'none' },
+      'print.differences_blank_only',
+    ],
+    [
+      'differences list as blank pages',
+      list([it_('1')], { countType: 'differences' }),
+      { usage: 'blank', blankPages: 3 },
+      null,
+    ],
     ['an empty list prints blank pages', list([]), { usage: 'blank' }, null],
     ['an empty list has nothing to count', list([]), { usage: 'count' }, 'print.no_open_items'],
     ['bin list with an open item', list([it_('1')], { countType: 'bin' }), { usage: 'count' }, null],
@@ -60,16 +136,28 @@ describe('which lists print, and the warnings', () => {
     const plan = planPrint([l], o);
     expect(plan.warnings.map((w) => w.code)).toEqual(code ? [code] : []);
     expect(plan.lists).toHaveLength(code ? 0 : 1);
-    if (code) expect(plan.warnings[0]).toMatchObject({ listId: 'L1', listNumber: 'L0001', message: expect.stringContaining('L0001') });
+    if (code)
+      expect(plan.warnings[0]).toMatchObject({
+        listId: 'L1',
+        listNumber: 'L0001',
+        message: expect.stringContaining('L0001'),
+      });
   });
 
   it('hints at print reported items when reported items would qualify', () => {
-    const plan = planPrint([list([it_('1', { status: 'reported', verificationMark: true })])], { usage: 'verification' });
+    const plan = planPrint([list([it_('1', { status: 'reported', verificationMark: true })])], {
+      usage: 'verification',
+    });
     expect(plan.warnings[0]!.message).toContain('1 such item(s) are already reported');
   });
 
   it('blank pages: default one page, the requested number otherwise, no items and no targets', () => {
-    expect(planPrint([list(mixed)], { usage: 'blank' }).lists[0]).toEqual({ listId: 'L1', showTargets: false, blankPages: 1, lines: [] });
+    expect(planPrint([list(mixed)], { usage: 'blank' }).lists[0]).toEqual({
+      listId: 'L1',
+      showTargets: false,
+      blankPages: 1,
+      lines: [],
+    });
     expect(planPrint([list(mixed)], { usage: 'blank', blankPages: 999 }).lists[0]!.blankPages).toBe(999);
   });
 });
@@ -79,8 +167,20 @@ describe('targets', () => {
     ['shown and normalised', {}, {}, true, '10'],
     ['blind inventory: no column, no value', { showSystemQuantities: false }, {}, false, null],
     ['blind bin list', { showSystemQuantities: false, countType: 'bin' }, {}, false, null],
-    ['empty bin on a bin list: no target', { countType: 'bin' }, { binId: 'B1', itemId: null, targetQuantity: null }, true, null],
-    ['bin list, nothing expected in the bin: no target, not even 0', { countType: 'bin' }, { binId: 'B1', targetQuantity: '0.000' }, true, null],
+    [
+      'empty bin on a bin list: no target',
+      { countType: 'bin' },
+      { binId: 'B1', itemId: null, targetQuantity: null },
+      true,
+      null,
+    ],
+    [
+      'bin list, nothing expected in the bin: no target, not even 0',
+      { countType: 'bin' },
+      { binId: 'B1', targetQuantity: '0.000' },
+      true,
+      null,
+    ],
     ['article list, target 0 prints 0', {}, { targetQuantity: '0.000' }, true, '0'],
     ['item not yet opened (no target read)', {}, { targetQuantity: null }, true, null],
     ['fraction', {}, { targetQuantity: '2.500' }, true, '2.5'],
@@ -93,10 +193,15 @@ describe('targets', () => {
 
 describe('empty bins on bin lists', () => {
   it('a bin is empty when no item in it is expected; other bins keep their targets, zeros included', () => {
-    const l = list([
-      it_('1', { binId: 'B1', targetQuantity: '0' }), it_('2', { binId: 'B1', itemId: null, targetQuantity: null }),
-      it_('3', { binId: 'B2', targetQuantity: '0' }), it_('4', { binId: 'B2', targetQuantity: '5' }),
-    ], { countType: 'bin' });
+    const l = list(
+      [
+        it_('1', { binId: 'B1', targetQuantity: '0' }),
+        it_('2', { binId: 'B1', itemId: null, targetQuantity: null }),
+        it_('3', { binId: 'B2', targetQuantity: '0' }),
+        it_('4', { binId: 'B2', targetQuantity: '5' }),
+      ],
+      { countType: 'bin' },
+    );
     expect(planPrint([l], { usage: 'count' }).lists[0]!.lines.map((x) => x.target)).toEqual([null, null, '0', '5']);
     expect([...emptyBins(l)]).toEqual(['B1']);
     expect(emptyBins({ ...l, countType: 'article' }).size).toBe(0);
@@ -116,12 +221,16 @@ describe('options and the decision', () => {
   it('refuses a run over the blank-page limit (999 pages for three lists is fine, for four it is not)', () => {
     const lists = (n: number) => Array.from({ length: n }, (_, i) => list([], { id: `L${i}`, number: `L000${i}` }));
     expect(planPrint(lists(3), { usage: 'blank', blankPages: 999 }).lists).toHaveLength(3);
-    expect(() => planPrint(lists(4), { usage: 'blank', blankPages: 999 })).toThrow(expect.objectContaining({ code: 'print.too_large' }));
+    expect(() => planPrint(lists(4), { usage: 'blank', blankPages: 999 })).toThrow(
+      expect.objectContaining({ code: 'print.too_large' }),
+    );
   });
 
   it('refuses a run over the line limit', () => {
     const many = Array.from({ length: MAX_PRINT_LINES + 1 }, (_, i) => it_(String(i + 1)));
-    expect(() => planPrint([list(many)], { usage: 'count' })).toThrow(expect.objectContaining({ code: 'print.too_large' }));
+    expect(() => planPrint([list(many)], { usage: 'count' })).toThrow(
+      expect.objectContaining({ code: 'print.too_large' }),
+    );
   });
 
   const good = list([it_('1')], { id: 'L1', number: 'L0001' });
@@ -132,7 +241,10 @@ describe('options and the decision', () => {
   });
   it('warnings not confirmed: stop and return them', () => {
     const d = decidePrint(planPrint([good, skipped], { usage: 'count' }), false);
-    expect(d).toEqual({ status: 'warnings', warnings: [expect.objectContaining({ listId: 'L2', code: 'print.only_informational' })] });
+    expect(d).toEqual({
+      status: 'warnings',
+      warnings: [expect.objectContaining({ listId: 'L2', code: 'print.only_informational' })],
+    });
   });
   it('warnings auto-confirmed: print the rest, keep the warnings', () => {
     const d = decidePrint(planPrint([good, skipped], { usage: 'count' }), true);
@@ -153,7 +265,7 @@ describe('options and the decision', () => {
 });
 
 describe('dates on printed documents', () => {
-  it('writes a date day first with the language\'s separator, and a moment in UTC', async () => {
+  it("writes a date day first with the language's separator, and a moment in UTC", async () => {
     const { documentDate, documentTimestamp } = await import('../../../../src/domain/inventory/printing.js');
     expect(documentDate('2026-03-31', 'de')).toBe('31.03.2026');
     expect(documentDate('2026-03-31', 'pl')).toBe('31.03.2026');

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { type LineReport, replayReports, undoReport } from '../../../../src/domain/inventory/reporting.js';
 
-const r = (id: string, mode: LineReport['mode'], quantity: string, valid = true): LineReport => ({ id, mode, quantity, valid });
+const r = (id: string, mode: LineReport['mode'], quantity: string, valid = true): LineReport => ({
+  id,
+  mode,
+  quantity,
+  valid,
+});
 
 describe('replayReports', () => {
   it.each<[string, LineReport[], string | null]>([
@@ -30,6 +35,8 @@ describe('undoReport', () => {
     expect(undoReport([r('1', 'add', '12'), r('2', 'replace', '20')], '2')).toEqual({ reportedQuantity: '12' });
   });
   it('refuses when a later negative correction relied on the undone report', () => {
-    expect(() => undoReport([r('1', 'add', '5'), r('2', 'add', '-3')], '1')).toThrow(expect.objectContaining({ code: 'count.negative_result' }));
+    expect(() => undoReport([r('1', 'add', '5'), r('2', 'add', '-3')], '1')).toThrow(
+      expect.objectContaining({ code: 'count.negative_result' }),
+    );
   });
 });

@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { isValidGtin } from '../../../../src/domain/barcode/index.js';
 import { DomainError } from '../../../../src/domain/errors.js';
-import { checkCodeAsBarcode, checkCompanyPrefix, formatCounter, formatLotDate, makeBarcode, makeLotCode } from '../../../../src/domain/item-master/coding.js';
+import {
+  checkCodeAsBarcode,
+  checkCompanyPrefix,
+  formatCounter,
+  formatLotDate,
+  makeBarcode,
+  makeLotCode,
+} from '../../../../src/domain/item-master/coding.js';
 
 function errorOf(fn: () => unknown): DomainError {
-  try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
 describe('automatic codes', () => {
   it.each([
-    ['ART-', 6, 1n, 'ART-000001'], ['', 3, 999n, '999'], ['X', 1, 7n, 'X7'],
+    ['ART-', 6, 1n, 'ART-000001'],
+    ['', 3, 999n, '999'],
+    ['X', 1, 7n, 'X7'],
   ] as const)('%s + %d digits for %s → %s', (prefix, width, n, code) => {
     expect(formatCounter(prefix, width, n, 'test')).toBe(code);
   });
@@ -44,17 +58,34 @@ describe('generated barcodes', () => {
   });
 
   it.each([
-    ['4006381333931', 'ean13', true], ['4006381333932', 'ean13', false], ['96385074', 'ean8', true], ['9638507', 'ean8', false],
-    ['036000291452', 'upca', true], ['ABC-123', 'code39', true], ['abc', 'code39', false], ['abc 1/2', 'code128', true], ['caffè', 'code128', false],
+    ['4006381333931', 'ean13', true],
+    ['4006381333932', 'ean13', false],
+    ['96385074', 'ean8', true],
+    ['9638507', 'ean8', false],
+    ['036000291452', 'upca', true],
+    ['ABC-123', 'code39', true],
+    ['abc', 'code39', false],
+    ['abc 1/2', 'code128', true],
+    ['caffè', 'code128', false],
   ] as const)('item code %s as %s barcode: %s', (code, type, ok) => {
     if (ok) expect(() => checkCodeAsBarcode(code, type)).not.toThrow();
-    else expect(errorOf(() => checkCodeAsBarcode(code, type, 'item.code'))).toMatchObject({ code: 'coding.barcode_invalid', field: 'item.code' });
+    else
+      expect(errorOf(() => checkCodeAsBarcode(code, type, 'item.code'))).toMatchObject({
+        code: 'coding.barcode_invalid',
+        field: 'item.code',
+      });
   });
 });
 
 describe('lot codes', () => {
   it.each([
-    ['none', ''], ['YYYY', '2026'], ['YYMM', '2603'], ['YYYYMM', '202603'], ['YYMMDD', '260315'], ['YYYYMMDD', '20260315'], ['YYDDD', '26074'],
+    ['none', ''],
+    ['YYYY', '2026'],
+    ['YYMM', '2603'],
+    ['YYYYMM', '202603'],
+    ['YYMMDD', '260315'],
+    ['YYYYMMDD', '20260315'],
+    ['YYDDD', '26074'],
   ] as const)('date pattern %s on 2026-03-15 → %s', (pattern, text) => {
     expect(formatLotDate(pattern, '2026-03-15')).toBe(text);
   });

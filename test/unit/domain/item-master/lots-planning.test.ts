@@ -3,14 +3,31 @@ import { Dec } from '../../../../src/domain/decimal.js';
 import { DomainError } from '../../../../src/domain/errors.js';
 import { DEFAULT_MASTER_FIELDS, checkMasterFields } from '../../../../src/domain/item-master/fields.js';
 import { type LotStock, judgeAvailability, proposeLots } from '../../../../src/domain/item-master/lots.js';
-import { type Planning, checkPeriod, checkThresholds, classifyAbc, effectivePlanning, stockControl } from '../../../../src/domain/item-master/planning.js';
+import {
+  type Planning,
+  checkPeriod,
+  checkThresholds,
+  classifyAbc,
+  effectivePlanning,
+  stockControl,
+} from '../../../../src/domain/item-master/planning.js';
 
 function errorOf(fn: () => unknown): DomainError {
-  try { fn(); } catch (e) { if (e instanceof DomainError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
   throw new Error('expected a DomainError');
 }
 
-const lot = (code: string, qty: string, expiry: string | null, first: string | null): LotStock => ({ lot: code, available: new Dec(qty), expiryDate: expiry, firstReceipt: first });
+const lot = (code: string, qty: string, expiry: string | null, first: string | null): LotStock => ({
+  lot: code,
+  available: new Dec(qty),
+  expiryDate: expiry,
+  firstReceipt: first,
+});
 const stock = [
   lot('A', '5', '2026-06-30', '2026-01-10'),
   lot('B', '5', '2026-04-30', '2026-02-10'),
@@ -21,9 +38,36 @@ const stock = [
 
 describe('lot proposals', () => {
   it.each([
-    ['fifo', '12', [['C', '5'], ['A', '5'], ['B', '2']], []],
-    ['fefo', '12', [['B', '5'], ['A', '5'], ['D', '2']], ['C']],
-    ['lefo', '12', [['A', '5'], ['B', '5'], ['D', '2']], ['C']],
+    [
+      'fifo',
+      '12',
+      [
+        ['C', '5'],
+        ['A', '5'],
+        ['B', '2'],
+      ],
+      [],
+    ],
+    [
+      'fefo',
+      '12',
+      [
+        ['B', '5'],
+        ['A', '5'],
+        ['D', '2'],
+      ],
+      ['C'],
+    ],
+    [
+      'lefo',
+      '12',
+      [
+        ['A', '5'],
+        ['B', '5'],
+        ['D', '2'],
+      ],
+      ['C'],
+    ],
   ] as const)('%s for %s', (order, qty, lines, skipped) => {
     const p = proposeLots(stock, new Dec(qty), order, '2026-03-15');
     expect(p.lines.map((l) => [l.lot, l.quantity])).toEqual(lines);
@@ -37,16 +81,27 @@ describe('lot proposals', () => {
   });
 
   it('availability = on hand − reserved, judged by the item mode', () => {
-    expect(judgeAvailability('blocking', new Dec(10), new Dec(4), new Dec(6))).toMatchObject({ available: '6', sufficient: true, outcome: 'ok' });
+    expect(judgeAvailability('blocking', new Dec(10), new Dec(4), new Dec(6))).toMatchObject({
+      available: '6',
+      sufficient: true,
+      outcome: 'ok',
+    });
     expect(judgeAvailability('blocking', new Dec(10), new Dec(4), new Dec('6.5')).outcome).toBe('blocked');
     expect(judgeAvailability('warning', new Dec(10), new Dec(4), new Dec(7)).outcome).toBe('warning');
-    expect(judgeAvailability('none', new Dec(0), new Dec(0), new Dec(7))).toMatchObject({ sufficient: false, outcome: 'ok' });
+    expect(judgeAvailability('none', new Dec(0), new Dec(0), new Dec(7))).toMatchObject({
+      sufficient: false,
+      outcome: 'ok',
+    });
   });
 });
 
 const plan = (o: Partial<Record<keyof Planning, string | number>> = {}): Planning => ({
-  minStock: new Dec(o.minStock ?? 0), maxStock: new Dec(o.maxStock ?? 0), reorderPoint: new Dec(o.reorderPoint ?? 0),
-  reorderLot: new Dec(o.reorderLot ?? 0), minReorderQuantity: new Dec(o.minReorderQuantity ?? 0), supplyLeadDays: Number(o.supplyLeadDays ?? 0),
+  minStock: new Dec(o.minStock ?? 0),
+  maxStock: new Dec(o.maxStock ?? 0),
+  reorderPoint: new Dec(o.reorderPoint ?? 0),
+  reorderLot: new Dec(o.reorderLot ?? 0),
+  minReorderQuantity: new Dec(o.minReorderQuantity ?? 0),
+  supplyLeadDays: Number(o.supplyLeadDays ?? 0),
 });
 
 describe('stock control', () => {
@@ -62,7 +117,11 @@ describe('stock control', () => {
   });
 
   it('per-warehouse overrides replace only what they set', () => {
-    const e = effectivePlanning(plan({ minStock: 10, maxStock: 100, supplyLeadDays: 5 }), { minStock: new Dec(3), maxStock: null, supplyLeadDays: 2 });
+    const e = effectivePlanning(plan({ minStock: 10, maxStock: 100, supplyLeadDays: 5 }), {
+      minStock: new Dec(3),
+      maxStock: null,
+      supplyLeadDays: 2,
+    });
     expect([e.minStock.toFixed(), e.maxStock.toFixed(), e.supplyLeadDays]).toEqual(['3', '100', 2]);
   });
 });
@@ -70,11 +129,25 @@ describe('stock control', () => {
 describe('ABC analysis', () => {
   const t = checkThresholds('80', '95');
   it('cuts at cumulative shares; the item crossing a threshold stays in the upper class; no consumption is C', () => {
-    const r = classifyAbc([
-      { itemId: '1', value: new Dec(700) }, { itemId: '2', value: new Dec(150) }, { itemId: '3', value: new Dec(100) },
-      { itemId: '4', value: new Dec(30) }, { itemId: '5', value: new Dec(20) }, { itemId: '6', value: new Dec(0) },
-    ], t);
-    expect(r.map((x) => [x.itemId, x.abcClass])).toEqual([['1', 'A'], ['2', 'A'], ['3', 'B'], ['4', 'C'], ['5', 'C'], ['6', 'C']]);
+    const r = classifyAbc(
+      [
+        { itemId: '1', value: new Dec(700) },
+        { itemId: '2', value: new Dec(150) },
+        { itemId: '3', value: new Dec(100) },
+        { itemId: '4', value: new Dec(30) },
+        { itemId: '5', value: new Dec(20) },
+        { itemId: '6', value: new Dec(0) },
+      ],
+      t,
+    );
+    expect(r.map((x) => [x.itemId, x.abcClass])).toEqual([
+      ['1', 'A'],
+      ['2', 'A'],
+      ['3', 'B'],
+      ['4', 'C'],
+      ['5', 'C'],
+      ['6', 'C'],
+    ]);
     expect(r[0]!.share).toBe('70');
     expect(r[2]!.cumulativeShare).toBe('95');
   });
@@ -97,15 +170,47 @@ describe('item-master field couplings', () => {
   it('lot management raises the lot availability and availability checks unless set explicitly', () => {
     const m = checkMasterFields({ ...DEFAULT_MASTER_FIELDS }, item, new Set());
     expect([m.lotAvailabilityCheck, m.availabilityCheck]).toEqual(['blocking', 'blocking']);
-    expect(errorOf(() => checkMasterFields({ ...DEFAULT_MASTER_FIELDS }, item, new Set(['lotAvailabilityCheck']))).field).toBe('lotAvailabilityCheck');
-    const w = checkMasterFields({ ...DEFAULT_MASTER_FIELDS, lotAvailabilityCheck: 'warning' }, item, new Set(['lotAvailabilityCheck']));
+    expect(
+      errorOf(() => checkMasterFields({ ...DEFAULT_MASTER_FIELDS }, item, new Set(['lotAvailabilityCheck']))).field,
+    ).toBe('lotAvailabilityCheck');
+    const w = checkMasterFields(
+      { ...DEFAULT_MASTER_FIELDS, lotAvailabilityCheck: 'warning' },
+      item,
+      new Set(['lotAvailabilityCheck']),
+    );
     expect(w.availabilityCheck).toBe('warning');
   });
 
   it('serial management needs a serial class; weights and planning are consistent', () => {
-    expect(errorOf(() => checkMasterFields({ ...DEFAULT_MASTER_FIELDS }, { lotManagement: 'no', serialManagement: true }, new Set()))).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
-    expect(errorOf(() => checkMasterFields({ ...DEFAULT_MASTER_FIELDS, netWeight: '2', grossWeight: '1.5' }, { lotManagement: 'no', serialManagement: false }, new Set())).field).toBe('grossWeight');
-    expect(errorOf(() => checkMasterFields({ ...DEFAULT_MASTER_FIELDS, minStock: '10', maxStock: '5' }, { lotManagement: 'no', serialManagement: false }, new Set())).field).toBe('maxStock');
-    expect(checkMasterFields({ ...DEFAULT_MASTER_FIELDS, netWeight: '1.500' }, { lotManagement: 'no', serialManagement: false }, new Set()).netWeight).toBe('1.5');
+    expect(
+      errorOf(() =>
+        checkMasterFields({ ...DEFAULT_MASTER_FIELDS }, { lotManagement: 'no', serialManagement: true }, new Set()),
+      ),
+    ).toMatchObject({ code: 'lot.class_required', field: 'serialClass' });
+    expect(
+      errorOf(() =>
+        checkMasterFields(
+          { ...DEFAULT_MASTER_FIELDS, netWeight: '2', grossWeight: '1.5' },
+          { lotManagement: 'no', serialManagement: false },
+          new Set(),
+        ),
+      ).field,
+    ).toBe('grossWeight');
+    expect(
+      errorOf(() =>
+        checkMasterFields(
+          { ...DEFAULT_MASTER_FIELDS, minStock: '10', maxStock: '5' },
+          { lotManagement: 'no', serialManagement: false },
+          new Set(),
+        ),
+      ).field,
+    ).toBe('maxStock');
+    expect(
+      checkMasterFields(
+        { ...DEFAULT_MASTER_FIELDS, netWeight: '1.500' },
+        { lotManagement: 'no', serialManagement: false },
+        new Set(),
+      ).netWeight,
+    ).toBe('1.5');
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../../src/domain/decimal.js';
 import {
-  type KeyKind, type PlaceFacts, type PostingLineInput, checkKeyKind, checkLine, firstLock, lineTouchesLock, parsePosting, planPosting, positionKey,
+  type KeyKind,
+  type PlaceFacts,
+  type PostingLineInput,
+  checkKeyKind,
+  checkLine,
+  firstLock,
+  lineTouchesLock,
+  parsePosting,
+  planPosting,
+  positionKey,
 } from '../../../../src/domain/ledger/index.js';
 
 const facts: PlaceFacts = {
@@ -21,11 +30,20 @@ const facts: PlaceFacts = {
     ['21', { id: '21', code: 'FLOOR', warehouseId: '11', structured: false }],
     ['22', { id: '22', code: 'DIFF', warehouseId: '11', structured: false, usage: 'inventory_differences' }],
   ]),
-  bins: new Map([['30', { id: '30', code: '01-01', warehouseId: '11', zoneId: '20' }], ['31', { id: '31', code: '09', warehouseId: '11', zoneId: '21' }]]),
+  bins: new Map([
+    ['30', { id: '30', code: '01-01', warehouseId: '11', zoneId: '20' }],
+    ['31', { id: '31', code: '09', warehouseId: '11', zoneId: '21' }],
+  ]),
 };
 
 const parse = (lines: Partial<PostingLineInput>[]) =>
-  parsePosting({ siteId: '1', keyCode: 'K', postingDate: '2026-03-01', originType: 'test', lines: lines.map((l) => ({ itemId: '1', warehouseId: '10', ownerId: '1', quantity: '1', ...l })) }).lines;
+  parsePosting({
+    siteId: '1',
+    keyCode: 'K',
+    postingDate: '2026-03-01',
+    originType: 'test',
+    lines: lines.map((l) => ({ itemId: '1', warehouseId: '10', ownerId: '1', quantity: '1', ...l })),
+  }).lines;
 
 describe('checkLine', () => {
   const cases: Array<[string, Partial<PostingLineInput>, string | null]> = [
@@ -74,9 +92,12 @@ describe('parsePosting', () => {
 
 describe('checkKeyKind', () => {
   const cases: Array<[KeyKind, string[], boolean]> = [
-    ['receipt', ['1', '2'], true], ['receipt', ['1', '-1'], false],
-    ['issue', ['-1'], true], ['issue', ['1'], false],
-    ['transfer', ['-3', '3'], true], ['transfer', ['-3', '2'], false],
+    ['receipt', ['1', '2'], true],
+    ['receipt', ['1', '-1'], false],
+    ['issue', ['-1'], true],
+    ['issue', ['1'], false],
+    ['transfer', ['-3', '3'], true],
+    ['transfer', ['-3', '2'], false],
     ['adjustment', ['-3', '2'], true],
   ];
   it.each(cases)('%s with %j → ok=%s', (kind, qs, ok) => {
@@ -87,15 +108,29 @@ describe('checkKeyKind', () => {
   });
   it('revaluation needs quantity 0 lines', () => {
     expect(() => checkKeyKind('revaluation', 'K', parse([{ quantity: '0', value: '5' }]))).not.toThrow();
-    expect(() => checkKeyKind('revaluation', 'K', parse([{ quantity: '1' }]))).toThrow(expect.objectContaining({ code: 'ledger.key_kind_mismatch' }));
+    expect(() => checkKeyKind('revaluation', 'K', parse([{ quantity: '1' }]))).toThrow(
+      expect.objectContaining({ code: 'ledger.key_kind_mismatch' }),
+    );
   });
 });
 
 describe('planPosting', () => {
-  const plan = (kind: KeyKind, lines: Partial<PostingLineInput>[], balances: Array<[Partial<PostingLineInput>, string]> = []) => {
+  const plan = (
+    kind: KeyKind,
+    lines: Partial<PostingLineInput>[],
+    balances: Array<[Partial<PostingLineInput>, string]> = [],
+  ) => {
     const parsed = parse(lines);
     const bal = new Map(balances.map(([l, q]) => [positionKey(parse([l])[0]!), new Dec(q)]));
-    return planPosting({ kind, lines: parsed, items: facts.items, warehouses: facts.warehouses, zones: facts.zones, balances: bal, valuations: new Map([['1|', { quantity: new Dec(10), average: new Dec(4) }]]) });
+    return planPosting({
+      kind,
+      lines: parsed,
+      items: facts.items,
+      warehouses: facts.warehouses,
+      zones: facts.zones,
+      balances: bal,
+      valuations: new Map([['1|', { quantity: new Dec(10), average: new Dec(4) }]]),
+    });
   };
   // The differences zone is a clearing account: closing a surplus takes stock out of it before any shortage
   // was transferred in. Every other place of the same structured warehouse keeps the rule.
@@ -111,7 +146,12 @@ describe('planPosting', () => {
     else expect(run).toThrow(expect.objectContaining({ code: 'ledger.negative_stock' }));
   });
   it('refuses negative stock with the available quantity', () => {
-    expect(() => plan('issue', [{ quantity: '-3' }], [[{}, '2']])).toThrow(expect.objectContaining({ code: 'ledger.negative_stock', params: expect.objectContaining({ available: '2', requested: '3' }) }));
+    expect(() => plan('issue', [{ quantity: '-3' }], [[{}, '2']])).toThrow(
+      expect.objectContaining({
+        code: 'ledger.negative_stock',
+        params: expect.objectContaining({ available: '2', requested: '3' }),
+      }),
+    );
   });
   it('allows negative stock in a warehouse that allows it', () => {
     expect(plan('issue', [{ quantity: '-3', warehouseId: '12' }]).balances[0]!.after.toFixed()).toBe('-3');
@@ -122,12 +162,23 @@ describe('planPosting', () => {
     expect(p.balances[0]).toMatchObject({ movements: 2, everNonzero: true });
     expect(p.balances[0]!.after.isZero()).toBe(true);
   });
-  it('a value adjustment larger than one warehouse\'s stock value moves the item average only', () => {
+  it("a value adjustment larger than one warehouse's stock value moves the item average only", () => {
     const lines = parse([{ quantity: '0', value: '-20' }]);
-    const p = planPosting({ kind: 'revaluation', lines, items: facts.items, warehouses: facts.warehouses, balances: new Map(), valuations: new Map([
-      ['1|', { quantity: new Dec(10), average: new Dec(4) }], ['1|10', { quantity: new Dec(1), average: new Dec(4) }],
-    ]) });
-    expect(p.valuations.map((v) => [v.warehouseId, v.after.average.toFixed()])).toEqual([[null, '2'], ['10', '4']]);
+    const p = planPosting({
+      kind: 'revaluation',
+      lines,
+      items: facts.items,
+      warehouses: facts.warehouses,
+      balances: new Map(),
+      valuations: new Map([
+        ['1|', { quantity: new Dec(10), average: new Dec(4) }],
+        ['1|10', { quantity: new Dec(1), average: new Dec(4) }],
+      ]),
+    });
+    expect(p.valuations.map((v) => [v.warehouseId, v.after.average.toFixed()])).toEqual([
+      [null, '2'],
+      ['10', '4'],
+    ]);
     expect(p.balances).toEqual([]);
   });
   it('values a transfer at the average on both sides', () => {
@@ -138,7 +189,9 @@ describe('planPosting', () => {
 
 describe('locks', () => {
   const place = { itemId: '1', warehouseId: '10', zoneId: '20', binId: '30' };
-  const cases: Array<[string, { warehouseId: string; zoneId: string | null; binId: string | null; itemId: string | null }, boolean]> = [
+  const cases: Array<
+    [string, { warehouseId: string; zoneId: string | null; binId: string | null; itemId: string | null }, boolean]
+  > = [
     ['whole warehouse', { warehouseId: '10', zoneId: null, binId: null, itemId: null }, true],
     ['other warehouse', { warehouseId: '11', zoneId: null, binId: null, itemId: null }, false],
     ['same item', { warehouseId: '10', zoneId: null, binId: null, itemId: '1' }, true],

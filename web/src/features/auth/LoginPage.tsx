@@ -32,14 +32,37 @@ export function LoginPage() {
           <Stack>
             <div>
               <Title order={2}>Inventur</Title>
-              <Text c="dimmed" size="sm">{t('login.subtitle')}</Text>
+              <Text c="dimmed" size="sm">
+                {t('login.subtitle')}
+              </Text>
             </div>
-            {error && <Alert color="red" data-testid="login-error">{error}</Alert>}
-            <TextInput label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none"
-              value={username} onChange={(e) => setUsername(e.currentTarget.value)} required size="md" />
-            <PasswordInput label={t('login.password')} name="password" autoComplete="current-password"
-              value={password} onChange={(e) => setPassword(e.currentTarget.value)} required size="md" />
-            <Button type="submit" loading={busy} size="md">{t('login.submit')}</Button>
+            {error && (
+              <Alert color="red" data-testid="login-error">
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label={t('login.username')}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              required
+              size="md"
+            />
+            <PasswordInput
+              label={t('login.password')}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+              size="md"
+            />
+            <Button type="submit" loading={busy} size="md">
+              {t('login.submit')}
+            </Button>
             <LanguageSelect />
           </Stack>
         </form>

@@ -11,32 +11,101 @@ import { CountEntry } from './CountEntry';
 import { checkQuantity, decAdd } from './entry';
 
 const list = {
-  id: '7', inventoryId: '3', number: 'CL-0001', name: '', countType: 'bin', status: 'open', statusReason: null, registrationDate: '2026-12-01',
-  countDate: null, openedAt: null, closedAt: null, responsibleUserId: null, warehouseId: '1', openItems: 3, reportedItems: 0, markedItems: 0,
+  id: '7',
+  inventoryId: '3',
+  number: 'CL-0001',
+  name: '',
+  countType: 'bin',
+  status: 'open',
+  statusReason: null,
+  registrationDate: '2026-12-01',
+  countDate: null,
+  openedAt: null,
+  closedAt: null,
+  responsibleUserId: null,
+  warehouseId: '1',
+  openItems: 3,
+  reportedItems: 0,
+  markedItems: 0,
 } as CountList;
 
 const line = (o: Partial<CountListItem>): CountListItem => ({
-  id: '0', countListId: '7', lineNo: 1, itemId: '11', itemCode: 'SCREW', itemDescription: 'Screw M8', unit: 'PZ', warehouseId: '1', zoneId: '2',
-  binId: '21', binCode: '01-01', lot: '', serial: '', ownerId: '1', targetQuantity: '30', proposedQuantity: null, reportedQuantity: null,
-  status: 'open', verificationMark: false, informational: false, addedByCount: false, postedQuantity: null, unitPrice: null, ...o,
+  id: '0',
+  countListId: '7',
+  lineNo: 1,
+  itemId: '11',
+  itemCode: 'SCREW',
+  itemDescription: 'Screw M8',
+  unit: 'PZ',
+  warehouseId: '1',
+  zoneId: '2',
+  binId: '21',
+  binCode: '01-01',
+  lot: '',
+  serial: '',
+  ownerId: '1',
+  targetQuantity: '30',
+  proposedQuantity: null,
+  reportedQuantity: null,
+  status: 'open',
+  verificationMark: false,
+  informational: false,
+  addedByCount: false,
+  postedQuantity: null,
+  unitPrice: null,
+  ...o,
 });
 
 const lines = [
   line({ id: '101', lineNo: 1 }),
-  line({ id: '102', lineNo: 2, itemId: '12', itemCode: 'OIL', itemDescription: 'Oil', unit: 'L', binId: '22', binCode: '01-02', targetQuantity: '2.5' }),
-  line({ id: '103', lineNo: 3, itemId: null, itemCode: null, itemDescription: null, unit: null, binId: '23', binCode: '01-03', targetQuantity: null }),
+  line({
+    id: '102',
+    lineNo: 2,
+    itemId: '12',
+    itemCode: 'OIL',
+    itemDescription: 'Oil',
+    unit: 'L',
+    binId: '22',
+    binCode: '01-02',
+    targetQuantity: '2.5',
+  }),
+  line({
+    id: '103',
+    lineNo: 3,
+    itemId: null,
+    itemCode: null,
+    itemDescription: null,
+    unit: null,
+    binId: '23',
+    binCode: '01-03',
+    targetQuantity: null,
+  }),
 ];
 
 function api(opts: { rows?: CountListItem[]; reportType?: string; report?: (c: Call) => unknown } = {}) {
   return (c: Call): unknown => {
-    if (c.path === '/api/inventories/3') return { id: '3', reportType: opts.reportType ?? 'single', showSystemQuantities: false };
-    if (c.path === '/api/units') return { items: [{ code: 'PZ', decimals: 0 }, { code: 'L', decimals: 2 }], nextOffset: null };
+    if (c.path === '/api/inventories/3')
+      return { id: '3', reportType: opts.reportType ?? 'single', showSystemQuantities: false };
+    if (c.path === '/api/units')
+      return {
+        items: [
+          { code: 'PZ', decimals: 0 },
+          { code: 'L', decimals: 2 },
+        ],
+        nextOffset: null,
+      };
     if (c.path === '/api/count-lists/7/items') return { items: opts.rows ?? lines, nextOffset: null };
     if (c.path === '/api/count-lists/7/reports' && c.method === 'POST') {
       if (opts.report) return opts.report(c);
       const b = c.body as { itemId: string | null; binId: string; quantity: string };
       const row = (opts.rows ?? lines).find((r) => r.itemId === b.itemId && r.binId === b.binId)!;
-      return { status: 'recorded', added: false, duplicate: false, report: {}, item: { ...row, status: 'reported', reportedQuantity: b.quantity } };
+      return {
+        status: 'recorded',
+        added: false,
+        duplicate: false,
+        report: {},
+        item: { ...row, status: 'reported', reportedQuantity: b.quantity },
+      };
     }
     return { items: [], nextOffset: null };
   };
@@ -54,7 +123,14 @@ describe('count entry grid', () => {
     fireEvent.change(qty, { target: { value: '29' } });
     fireEvent.keyDown(qty, { key: 'Enter' });
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
-    expect(posts(calls)[0]!.body).toMatchObject({ itemId: '11', warehouseId: '1', zoneId: '2', binId: '21', quantity: '29', mode: 'replace' });
+    expect(posts(calls)[0]!.body).toMatchObject({
+      itemId: '11',
+      warehouseId: '1',
+      zoneId: '2',
+      binId: '21',
+      quantity: '29',
+      mode: 'replace',
+    });
     expect(String((posts(calls)[0]!.body as { clientReportId: string }).clientReportId)).toMatch(/^bo-/);
     expect(document.activeElement).toBe(screen.getByTestId('entry-qty-2'));
     await waitFor(() => expect(screen.getByTestId('entry-row-1').getAttribute('data-state')).toBe('saved'));
@@ -110,11 +186,29 @@ describe('count entry grid', () => {
 
   it('a refused save keeps the typed value with the translated error on its row; the retry reuses the report id', async () => {
     let n = 0;
-    const calls = mockFetch(api({
-      report: (c) => (++n === 1
-        ? [409, { error: { code: 'count.list_closed', message: 'count list CL-0001 is closed', params: { countListNumber: 'CL-0001' } } }]
-        : { status: 'recorded', added: false, duplicate: false, report: {}, item: { ...lines[0]!, status: 'reported', reportedQuantity: (c.body as { quantity: string }).quantity } }),
-    }));
+    const calls = mockFetch(
+      api({
+        report: (c) =>
+          ++n === 1
+            ? [
+                409,
+                {
+                  error: {
+                    code: 'count.list_closed',
+                    message: 'count list CL-0001 is closed',
+                    params: { countListNumber: 'CL-0001' },
+                  },
+                },
+              ]
+            : {
+                status: 'recorded',
+                added: false,
+                duplicate: false,
+                report: {},
+                item: { ...lines[0]!, status: 'reported', reportedQuantity: (c.body as { quantity: string }).quantity },
+              },
+      }),
+    );
     renderUi(<CountEntry list={list} />);
     const qty = await screen.findByTestId('entry-qty-1');
     fireEvent.change(qty, { target: { value: '28' } });
@@ -149,7 +243,7 @@ describe('count entry grid', () => {
   it('Escape clears the entry; arrow down moves to the next line', async () => {
     mockFetch(api());
     renderUi(<CountEntry list={list} />);
-    const qty = await screen.findByTestId('entry-qty-1') as HTMLInputElement;
+    const qty = (await screen.findByTestId('entry-qty-1')) as HTMLInputElement;
     fireEvent.change(qty, { target: { value: '9' } });
     fireEvent.keyDown(qty, { key: 'Escape' });
     expect(qty.value).toBe('');
@@ -171,7 +265,9 @@ describe('count entry rules', () => {
   it('refuses a cumulative correction below zero and a serial other than 0 or 1', () => {
     expect(checkQuantity(t, '-5', { decimals: 0, mode: 'add', serial: false, previous: '3' })).toMatch(/below zero/);
     expect(checkQuantity(t, '-2', { decimals: 0, mode: 'add', serial: false, previous: '3' })).toBeNull();
-    expect(checkQuantity(t, '-2', { decimals: 0, mode: 'replace', serial: false, previous: '3' })).toBe('Must not be negative');
+    expect(checkQuantity(t, '-2', { decimals: 0, mode: 'replace', serial: false, previous: '3' })).toBe(
+      'Must not be negative',
+    );
     expect(checkQuantity(t, '2', { decimals: 0, mode: 'replace', serial: true, previous: null })).toMatch(/0 or 1/);
   });
 });

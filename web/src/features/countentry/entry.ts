@@ -9,7 +9,8 @@ export type EntryMode = 'add' | 'replace';
 export type ReportResult = ResponseOf<'/api/count-lists/{id}/reports', 'post'>;
 
 /** The report mode of the inventory's report type: cumulative adds, single replaces. */
-export const modeOfReportType = (reportType: string | undefined): EntryMode => (reportType === 'cumulative' ? 'add' : 'replace');
+export const modeOfReportType = (reportType: string | undefined): EntryMode =>
+  reportType === 'cumulative' ? 'add' : 'replace';
 
 /** Unique per entry: kept while the same value is retried, replaced when the value changes. */
 export function newReportId(): string {
@@ -35,7 +36,11 @@ export function decAdd(a: string, b: string): string {
 }
 
 /** A line's entry as typed, checked: the message (translated) or null. */
-export function checkQuantity(t: TFunction, value: string, o: { decimals: number | undefined; mode: EntryMode; serial: boolean; previous: string | null }): string | null {
+export function checkQuantity(
+  t: TFunction,
+  value: string,
+  o: { decimals: number | undefined; mode: EntryMode; serial: boolean; previous: string | null },
+): string | null {
   const s = value.trim();
   const scale = o.decimals === undefined ? {} : { scale: o.decimals };
   const m = rules.decimal(t, { ...scale, ...(o.mode === 'replace' ? { min: 'nonNegative' as const } : {}) })(s);
@@ -47,11 +52,23 @@ export function checkQuantity(t: TFunction, value: string, o: { decimals: number
 }
 
 /** The request body of POST /api/count-lists/{id}/reports for a grid line (itemId null: an empty bin, 0). */
-export function reportBody(row: Pick<CountListItem, 'itemId' | 'warehouseId' | 'zoneId' | 'binId' | 'lot' | 'serial'>, quantity: string, mode: EntryMode, clientReportId: string) {
+export function reportBody(
+  row: Pick<CountListItem, 'itemId' | 'warehouseId' | 'zoneId' | 'binId' | 'lot' | 'serial'>,
+  quantity: string,
+  mode: EntryMode,
+  clientReportId: string,
+) {
   return {
-    itemId: row.itemId, warehouseId: row.warehouseId, zoneId: row.zoneId, binId: row.binId,
-    ...(row.lot ? { lot: row.lot } : {}), ...(row.serial ? { serial: row.serial } : {}),
-    quantity: row.itemId === null ? '0' : quantity.trim(), mode, clientReportId, device: 'back-office',
+    itemId: row.itemId,
+    warehouseId: row.warehouseId,
+    zoneId: row.zoneId,
+    binId: row.binId,
+    ...(row.lot ? { lot: row.lot } : {}),
+    ...(row.serial ? { serial: row.serial } : {}),
+    quantity: row.itemId === null ? '0' : quantity.trim(),
+    mode,
+    clientReportId,
+    device: 'back-office',
   };
 }
 

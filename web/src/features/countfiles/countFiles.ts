@@ -14,9 +14,13 @@ export type CountFileColumn = 'list' | 'warehouse' | 'zone' | 'bin' | 'item' | '
 /** The import's answer, as the API documents it (openapi.json → schema.d.ts). */
 export type CountFileReport = ResponseOf<'/api/count-lists/{id}/counts', 'post'>;
 export type CountRejectedRow = CountFileReport['rejected'][number];
-export interface CountImportOptions { partial: boolean; dryRun: boolean }
+export interface CountImportOptions {
+  partial: boolean;
+  dryRun: boolean;
+}
 
-const base = (s: CountFileScope) => `/api/${s.kind === 'list' ? 'count-lists' : 'inventories'}/${encodeURIComponent(s.id)}`;
+const base = (s: CountFileScope) =>
+  `/api/${s.kind === 'list' ? 'count-lists' : 'inventories'}/${encodeURIComponent(s.id)}`;
 const auth = (): Record<string, string> => (session.token ? { Authorization: `Bearer ${session.token}` } : {});
 
 export const exportUrl = (s: CountFileScope, format: 'csv' | 'xlsx') => `${base(s)}/counts.${format}`;
@@ -30,7 +34,10 @@ export function importUrl(s: CountFileScope, fileName: string, o: CountImportOpt
   return `${base(s)}/counts?${q.toString()}`;
 }
 
-async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<Response> {
+async function send(
+  url: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
+): Promise<Response> {
   try {
     return await sendApi(url, init);
   } catch (e) {
@@ -41,14 +48,22 @@ async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?
 async function failure(res: Response): Promise<ApiError> {
   const text = await res.text();
   let json: unknown;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
   return toApiError(res, json);
 }
 
 export async function uploadCounts(s: CountFileScope, file: File, o: CountImportOptions): Promise<CountFileReport> {
   const xlsx = isXlsx(file);
   const body = xlsx ? new Uint8Array(await file.arrayBuffer()) : await file.text();
-  const res = await send(importUrl(s, file.name, o), { method: 'POST', headers: { ...auth(), 'Content-Type': xlsx ? XLSX_TYPE : 'text/csv' }, body });
+  const res = await send(importUrl(s, file.name, o), {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': xlsx ? XLSX_TYPE : 'text/csv' },
+    body,
+  });
   if (!res.ok) throw await failure(res);
   return (await res.json()) as CountFileReport;
 }

@@ -3,7 +3,8 @@ import { ApiError, session, toApiError, type Query } from '../../api/client';
 
 export function queryString(q: Query): string {
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '' && !Array.isArray(v)) qs.set(k, String(v));
+  for (const [k, v] of Object.entries(q))
+    if (v !== undefined && v !== null && v !== '' && !Array.isArray(v)) qs.set(k, String(v));
   const s = qs.toString();
   return s ? `?${s}` : '';
 }
@@ -12,7 +13,9 @@ export function queryString(q: Query): string {
 export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(`${path}${queryString(query)}`, { headers: session.token ? { Authorization: `Bearer ${session.token}` } : {} });
+    res = await fetch(`${path}${queryString(query)}`, {
+      headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
+    });
   } catch (e) {
     throw new ApiError(0, 'network.offline', e instanceof Error ? e.message : String(e));
   }

@@ -4,11 +4,31 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChevronDown, IconPlayerPlay, IconLock, IconChecks, IconTrash, IconListDetails, IconPrinter, IconUserShare, IconLockOff, IconScale } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconPlayerPlay,
+  IconLock,
+  IconChecks,
+  IconTrash,
+  IconListDetails,
+  IconPrinter,
+  IconUserShare,
+  IconLockOff,
+  IconScale,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { CloseInventoryResult, CountListRow, GenerationResult, Inventory, Job, Owner, ResponseOf, UserRow } from '../../api/models';
+import type {
+  CloseInventoryResult,
+  CountListRow,
+  GenerationResult,
+  Inventory,
+  Job,
+  Owner,
+  ResponseOf,
+  UserRow,
+} from '../../api/models';
 import { VirtualTable } from '../../components/VirtualTable';
 import { usePaged } from '../../components/usePaged';
 import { codeText, errorText, notifyError, notifyOk } from '../../components/errors';
@@ -20,7 +40,13 @@ import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
-import { CloseResultPanel, GenerationResultPanel, VerifyModal, VerifyResultPanel, isCloseResult } from './InventoryResults';
+import {
+  CloseResultPanel,
+  GenerationResultPanel,
+  VerifyModal,
+  VerifyResultPanel,
+  isCloseResult,
+} from './InventoryResults';
 
 export default function InventoryPage() {
   const { id } = useParams();
@@ -29,7 +55,10 @@ export default function InventoryPage() {
   const nav = useNavigate();
   const qc = useQueryClient();
   const inv = useQuery({ queryKey: ['inventory', id], queryFn: () => api.get<Inventory>(`/api/inventories/${id}`) });
-  const owners = useQuery({ queryKey: ['owners'], queryFn: () => api.get<{ items: Owner[] }>('/api/owners', { limit: 1000 }) });
+  const owners = useQuery({
+    queryKey: ['owners'],
+    queryFn: () => api.get<{ items: Owner[] }>('/api/owners', { limit: 1000 }),
+  });
   const lists = usePaged<CountListRow>(`/api/inventories/${id}/count-lists`, {}, 500);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [gen, setGen] = useState<CountType | null>(null);
@@ -42,7 +71,10 @@ export default function InventoryPage() {
   const [reassigning, setReassigning] = useState<string[] | null>(null);
   const [closingManually, setClosingManually] = useState<Array<{ id: string; number: string }> | null>(null);
   const [verifyResult, setVerifyResult] = useState<ResponseOf<'/api/inventories/{id}/verify', 'post'> | null>(null);
-  const users = useQuery({ queryKey: ['/api/users'], queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }) });
+  const users = useQuery({
+    queryKey: ['/api/users'],
+    queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { limit: 1000 }),
+  });
   const userName = (uid: string | null) => {
     if (!uid) return '';
     const u = users.data?.items.find((x) => x.id === uid);
@@ -80,32 +112,116 @@ export default function InventoryPage() {
   if (inv.error) return <Alert color="red">{errorText(t, inv.error)}</Alert>;
   if (!i) return null;
   const field = (label: string, value: React.ReactNode) => (
-    <div><Text size="xs" c="dimmed">{label}</Text><Text size="sm" fw={500}>{value ?? '—'}</Text></div>
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {value ?? '—'}
+      </Text>
+    </div>
   );
   return (
     <Stack>
       <Group justify="space-between">
         <Group>
-          <Title order={3} data-testid="inventory-number">{t('inv.inventory')} {i.number}</Title>
-          <Badge size="lg" color={STATUS_COLOR[i.status]} data-testid="inventory-status">{t(`invStatus.${i.status}`)}</Badge>
+          <Title order={3} data-testid="inventory-number">
+            {t('inv.inventory')} {i.number}
+          </Title>
+          <Badge size="lg" color={STATUS_COLOR[i.status]} data-testid="inventory-status">
+            {t(`invStatus.${i.status}`)}
+          </Badge>
         </Group>
         <Group gap="xs">
           <Menu>
-            <Menu.Target><Button variant="light" rightSection={<IconChevronDown size={14} />} disabled={i.status === 'closed'} data-testid="generate-menu">{t('gen.generateLists')}</Button></Menu.Target>
+            <Menu.Target>
+              <Button
+                variant="light"
+                rightSection={<IconChevronDown size={14} />}
+                disabled={i.status === 'closed'}
+                data-testid="generate-menu"
+              >
+                {t('gen.generateLists')}
+              </Button>
+            </Menu.Target>
             <Menu.Dropdown>
-              {(['article', 'bin', 'differences'] as const).map((c) => <Menu.Item key={c} onClick={() => setGen(c)} data-testid={`gen-${c}`}>{t(`gen.title.${c}`)}</Menu.Item>)}
+              {(['article', 'bin', 'differences'] as const).map((c) => (
+                <Menu.Item key={c} onClick={() => setGen(c)} data-testid={`gen-${c}`}>
+                  {t(`gen.title.${c}`)}
+                </Menu.Item>
+              ))}
             </Menu.Dropdown>
           </Menu>
-          {id && <CountFileActions scope={{ kind: 'inventory', id }} canImport={i.status === 'open'} onImported={() => void lists.refetch()} />}
-          <Button component={Link} to={`/inventories/${id}/differences`} variant="light" leftSection={<IconScale size={16} />} data-testid="inv-differences">{t('differences.title')}</Button>
-          <Button leftSection={<IconPlayerPlay size={16} />} color="green" disabled={i.status !== 'has_count_lists' && i.status !== 'created'} onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })} data-testid="inv-start">{t('inv.start')}</Button>
-          <Button leftSection={<IconChecks size={16} />} variant="light" disabled={i.status !== 'open'} onClick={() => setVerifying(null)} data-testid="inv-verify">{t('inv.verify')}</Button>
-          <Button leftSection={<IconLock size={16} />} color="dark" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmClose'))) action.mutate({ path: `/api/inventories/${id}/close` }); }} data-testid="inv-close">{t('inv.close')}</Button>
-          <Button leftSection={<IconTrash size={16} />} color="red" variant="subtle" disabled={i.status === 'closed'} onClick={() => { if (confirm(t('inv.confirmDelete'))) action.mutate({ path: `/api/inventories/${id}`, method: 'DELETE' }, { onSuccess: () => nav('/inventories') }); }}>{t('common.delete')}</Button>
+          {id && (
+            <CountFileActions
+              scope={{ kind: 'inventory', id }}
+              canImport={i.status === 'open'}
+              onImported={() => void lists.refetch()}
+            />
+          )}
+          <Button
+            component={Link}
+            to={`/inventories/${id}/differences`}
+            variant="light"
+            leftSection={<IconScale size={16} />}
+            data-testid="inv-differences"
+          >
+            {t('differences.title')}
+          </Button>
+          <Button
+            leftSection={<IconPlayerPlay size={16} />}
+            color="green"
+            disabled={i.status !== 'has_count_lists' && i.status !== 'created'}
+            onClick={() => action.mutate({ path: `/api/inventories/${id}/start` })}
+            data-testid="inv-start"
+          >
+            {t('inv.start')}
+          </Button>
+          <Button
+            leftSection={<IconChecks size={16} />}
+            variant="light"
+            disabled={i.status !== 'open'}
+            onClick={() => setVerifying(null)}
+            data-testid="inv-verify"
+          >
+            {t('inv.verify')}
+          </Button>
+          <Button
+            leftSection={<IconLock size={16} />}
+            color="dark"
+            disabled={i.status === 'closed'}
+            onClick={() => {
+              if (confirm(t('inv.confirmClose'))) action.mutate({ path: `/api/inventories/${id}/close` });
+            }}
+            data-testid="inv-close"
+          >
+            {t('inv.close')}
+          </Button>
+          <Button
+            leftSection={<IconTrash size={16} />}
+            color="red"
+            variant="subtle"
+            disabled={i.status === 'closed'}
+            onClick={() => {
+              if (confirm(t('inv.confirmDelete')))
+                action.mutate(
+                  { path: `/api/inventories/${id}`, method: 'DELETE' },
+                  { onSuccess: () => nav('/inventories') },
+                );
+            }}
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Group>
-      {error && <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="action-error">{error}</Alert>}
-      {jobs.map((j) => <JobProgress key={j} jobId={j} onDone={onListsDone} />)}
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="action-error">
+          {error}
+        </Alert>
+      )}
+      {jobs.map((j) => (
+        <JobProgress key={j} jobId={j} onDone={onListsDone} />
+      ))}
       {closeResult && <CloseResultPanel result={closeResult} onClose={() => setCloseResult(null)} />}
       {genResult && <GenerationResultPanel result={genResult} onClose={() => setGenResult(null)} />}
       {verifyResult && <VerifyResultPanel result={verifyResult} onClose={() => setVerifyResult(null)} />}
@@ -130,51 +246,179 @@ export default function InventoryPage() {
       <Group justify="space-between">
         <Title order={4}>{t('cl.lists')}</Title>
         <Group gap="xs">
-          <Text size="sm" c="dimmed">{t('cl.selected', { count: ids.length })}</Text>
-          <Button size="xs" disabled={!ids.length} onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })} data-testid="lists-open">{t('cl.open')}</Button>
-          <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>{t('inv.verify')}</Button>
-          <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} disabled={!ids.length} onClick={() => setPrinting(ids)} data-testid="lists-print">{t('print.action')}</Button>
-          <Button size="xs" variant="light" leftSection={<IconUserShare size={14} />} disabled={!ids.length} onClick={() => setReassigning(ids)} data-testid="lists-reassign">{t('listAdmin.reassign.action')}</Button>
-          <Button size="xs" variant="light" color="orange" leftSection={<IconLockOff size={14} />} disabled={!ids.length}
-            onClick={() => setClosingManually(ids.map((l) => ({ id: l, number: lists.rows.find((r) => r.id === l)?.number ?? `#${l}` })))} data-testid="lists-manual-close">{t('listAdmin.manualClose.action')}</Button>
-          <Button size="xs" color="dark" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmClose', { count: ids.length }))) action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } }); }} data-testid="lists-close">{t('cl.close')}</Button>
-          <Button size="xs" color="red" variant="subtle" disabled={!ids.length} onClick={() => { if (confirm(t('cl.confirmDelete', { count: ids.length }))) for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' }); setSelected(new Set()); }}>{t('common.delete')}</Button>
+          <Text size="sm" c="dimmed">
+            {t('cl.selected', { count: ids.length })}
+          </Text>
+          <Button
+            size="xs"
+            disabled={!ids.length}
+            onClick={() => action.mutate({ path: '/api/count-lists/open', body: { countListIds: ids } })}
+            data-testid="lists-open"
+          >
+            {t('cl.open')}
+          </Button>
+          <Button size="xs" variant="light" disabled={!ids.length} onClick={() => setVerifying(ids)}>
+            {t('inv.verify')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPrinter size={14} />}
+            disabled={!ids.length}
+            onClick={() => setPrinting(ids)}
+            data-testid="lists-print"
+          >
+            {t('print.action')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconUserShare size={14} />}
+            disabled={!ids.length}
+            onClick={() => setReassigning(ids)}
+            data-testid="lists-reassign"
+          >
+            {t('listAdmin.reassign.action')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="orange"
+            leftSection={<IconLockOff size={14} />}
+            disabled={!ids.length}
+            onClick={() =>
+              setClosingManually(
+                ids.map((l) => ({ id: l, number: lists.rows.find((r) => r.id === l)?.number ?? `#${l}` })),
+              )
+            }
+            data-testid="lists-manual-close"
+          >
+            {t('listAdmin.manualClose.action')}
+          </Button>
+          <Button
+            size="xs"
+            color="dark"
+            disabled={!ids.length}
+            onClick={() => {
+              if (confirm(t('cl.confirmClose', { count: ids.length })))
+                action.mutate({ path: '/api/count-lists/close', body: { countListIds: ids } });
+            }}
+            data-testid="lists-close"
+          >
+            {t('cl.close')}
+          </Button>
+          <Button
+            size="xs"
+            color="red"
+            variant="subtle"
+            disabled={!ids.length}
+            onClick={() => {
+              if (confirm(t('cl.confirmDelete', { count: ids.length })))
+                for (const l of ids) action.mutate({ path: `/api/count-lists/${l}`, method: 'DELETE' });
+              setSelected(new Set());
+            }}
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Group>
-      <VirtualTable rows={lists.rows} rowKey={(r) => r.id} loading={lists.loading} selected={selected} onSelectedChange={setSelected} height={360}
-        onRowClick={(r) => nav(`/count-lists/${r.id}`)} testId="count-lists" columns={[
+      <VirtualTable
+        rows={lists.rows}
+        rowKey={(r) => r.id}
+        loading={lists.loading}
+        selected={selected}
+        onSelectedChange={setSelected}
+        height={360}
+        onRowClick={(r) => nav(`/count-lists/${r.id}`)}
+        testId="count-lists"
+        columns={[
           { key: 'number', header: t('cl.number'), width: 130, render: (r) => <b>{r.number}</b> },
           { key: 'name', header: t('common.name'), grow: 1, width: 160, render: (r) => r.name },
           { key: 'type', header: t('cl.countType'), width: 110, render: (r) => t(`countType.${r.countType}`) },
-          { key: 'status', header: t('common.status'), width: 170, render: (r) => <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>{t(`clStatus.${r.status}`)}</Badge> },
-          { key: 'resp', header: t('cl.responsible'), width: 160, render: (r) => {
-            // The responsible employee, then how many counters are assigned besides (all names on hover).
-            const all = [userName(r.responsibleUserId), ...r.counters.map((c) => c.name)].filter(Boolean);
-            return <span title={all.join(', ')}>{r.responsibleUserId ? `${all[0]}${r.counters.length ? ` +${r.counters.length}` : ''}` : all.join(', ')}</span>;
-          } },
-          { key: 'prog', header: t('cl.progress'), width: 110, align: 'right', render: (r) => `${fmt.integer(r.items.reported + r.items.closed)} / ${fmt.integer(r.items.total - r.items.informational)}` },
+          {
+            key: 'status',
+            header: t('common.status'),
+            width: 170,
+            render: (r) => (
+              <Badge color={STATUS_COLOR[r.status]} title={r.statusReason ?? ''}>
+                {t(`clStatus.${r.status}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: 'resp',
+            header: t('cl.responsible'),
+            width: 160,
+            render: (r) => {
+              // The responsible employee, then how many counters are assigned besides (all names on hover).
+              const all = [userName(r.responsibleUserId), ...r.counters.map((c) => c.name)].filter(Boolean);
+              return (
+                <span title={all.join(', ')}>
+                  {r.responsibleUserId
+                    ? `${all[0]}${r.counters.length ? ` +${r.counters.length}` : ''}`
+                    : all.join(', ')}
+                </span>
+              );
+            },
+          },
+          {
+            key: 'prog',
+            header: t('cl.progress'),
+            width: 110,
+            align: 'right',
+            render: (r) =>
+              `${fmt.integer(r.items.reported + r.items.closed)} / ${fmt.integer(r.items.total - r.items.informational)}`,
+          },
           { key: 'count', header: t('cl.countDate'), width: 110, render: (r) => fmt.date(r.countDate) },
           { key: 'opened', header: t('cl.opened'), width: 130, render: (r) => fmt.dateTime(r.openedAt) },
           { key: 'closed', header: t('cl.closed'), width: 130, render: (r) => fmt.dateTime(r.closedAt) },
           { key: 'go', header: '', width: 40, render: () => <IconListDetails size={16} /> },
-        ]} />
-      <GenerateDialog inventoryId={id!} countType={gen} onClose={() => setGen(null)} onGenerated={(r) => {
-        notifyOk(t('gen.generated', { count: r.lists.length, items: fmt.integer(r.positions) }));
-        setGenResult(r);
-        refresh();
-      }} />
+        ]}
+      />
+      <GenerateDialog
+        inventoryId={id!}
+        countType={gen}
+        onClose={() => setGen(null)}
+        onGenerated={(r) => {
+          notifyOk(t('gen.generated', { count: r.lists.length, items: fmt.integer(r.positions) }));
+          setGenResult(r);
+          refresh();
+        }}
+      />
       <PrintDialog countListIds={printing ?? []} opened={printing !== null} onClose={() => setPrinting(null)} />
-      <ReassignDialog countListIds={reassigning ?? []} opened={reassigning !== null} onClose={() => setReassigning(null)}
-        initialCounterIds={reassigning?.length === 1 ? (lists.rows.find((r) => r.id === reassigning[0])?.counters ?? []).map((c) => c.userId) : []} onDone={(r) => {
-        notifyOk(t('listAdmin.reassign.done', { count: r.countListIds.length, user: r.userLabel }));
-        refresh();
-      }} />
-      <ManualCloseDialog lists={closingManually ?? []} opened={closingManually !== null} onClose={() => setClosingManually(null)} onDone={(n) => {
-        notifyOk(t('listAdmin.manualClose.done', { count: n }));
-        refresh();
-      }} />
-      <VerifyModal inventoryId={id!} countListIds={verifying || null} opened={verifying !== false} onClose={() => setVerifying(false)}
-        onVerified={(r) => { setVerifyResult(r); refresh(); }} />
+      <ReassignDialog
+        countListIds={reassigning ?? []}
+        opened={reassigning !== null}
+        onClose={() => setReassigning(null)}
+        initialCounterIds={
+          reassigning?.length === 1
+            ? (lists.rows.find((r) => r.id === reassigning[0])?.counters ?? []).map((c) => c.userId)
+            : []
+        }
+        onDone={(r) => {
+          notifyOk(t('listAdmin.reassign.done', { count: r.countListIds.length, user: r.userLabel }));
+          refresh();
+        }}
+      />
+      <ManualCloseDialog
+        lists={closingManually ?? []}
+        opened={closingManually !== null}
+        onClose={() => setClosingManually(null)}
+        onDone={(n) => {
+          notifyOk(t('listAdmin.manualClose.done', { count: n }));
+          refresh();
+        }}
+      />
+      <VerifyModal
+        inventoryId={id!}
+        countListIds={verifying || null}
+        opened={verifying !== false}
+        onClose={() => setVerifying(false)}
+        onVerified={(r) => {
+          setVerifyResult(r);
+          refresh();
+        }}
+      />
     </Stack>
   );
 }

@@ -7,12 +7,28 @@ import type { CloseInventoryResult } from '../../api/models';
 import { CloseResultPanel, GenerationResultPanel, closeSummary, isCloseResult } from './InventoryResults';
 
 const result: CloseInventoryResult = {
-  inventoryId: '7', status: 'closed',
+  inventoryId: '7',
+  status: 'closed',
   lists: [
     { countListId: '1', countListNumber: 'CL-0001', status: 'closed', postedLines: 3, parked: [] },
-    { countListId: '2', countListNumber: 'CL-0002', status: 'closed_with_errors', postedLines: 1, parked: [{ postingErrorId: '40', reason: 'ledger.stock_locked' }] },
+    {
+      countListId: '2',
+      countListNumber: 'CL-0002',
+      status: 'closed_with_errors',
+      postedLines: 1,
+      parked: [{ postingErrorId: '40', reason: 'ledger.stock_locked' }],
+    },
   ],
-  valueAdjustments: [{ itemId: '100', netQuantity: '1234.5', averagePrice: '0.10', valuationPrice: '0.125', value: '154.3125', place: { warehouseId: '3', zoneId: null, binId: null, ownerId: '1' } }],
+  valueAdjustments: [
+    {
+      itemId: '100',
+      netQuantity: '1234.5',
+      averagePrice: '0.10',
+      valuationPrice: '0.125',
+      value: '154.3125',
+      place: { warehouseId: '3', zoneId: null, binId: null, ownerId: '1' },
+    },
+  ],
   valueAdjustmentParked: false,
 };
 
@@ -20,7 +36,15 @@ describe('inventory results', () => {
   it('tells a close result from a job reference and sums it up', () => {
     expect(isCloseResult(result)).toBe(true);
     expect(isCloseResult({ jobId: '12' })).toBe(false);
-    expect(closeSummary(result)).toEqual({ lists: 2, closed: 1, withErrors: 1, failed: 0, postedLines: 4, parked: 1, valueAdjustments: 1 });
+    expect(closeSummary(result)).toEqual({
+      lists: 2,
+      closed: 1,
+      withErrors: 1,
+      failed: 0,
+      postedLines: 4,
+      parked: 1,
+      valueAdjustments: 1,
+    });
   });
 
   it('shows per-list outcomes, parked postings and value adjustments', async () => {
@@ -32,7 +56,11 @@ describe('inventory results', () => {
     const lists = within(panel).getByTestId('close-result-lists');
     expect(within(lists).getByText('CL-0002')).toBeTruthy();
     expect(within(lists).getByText('Closed with errors')).toBeTruthy();
-    expect(within(lists).getByText('The stock is locked by an open count list. The posting is posted once the list is closed.')).toBeTruthy();
+    expect(
+      within(lists).getByText(
+        'The stock is locked by an open count list. The posting is posted once the list is closed.',
+      ),
+    ).toBeTruthy();
     expect(panel.textContent).not.toContain('ledger.stock_locked');
     expect(panel.textContent).toContain('1 posting waits in the posting error file');
     expect(within(panel).getByTestId('close-result-va').textContent).toBe('1 value adjustment posted');
@@ -42,10 +70,29 @@ describe('inventory results', () => {
   });
 
   it('generation: lists and items made, positions left out', () => {
-    renderUi(<GenerationResultPanel onClose={() => undefined} result={{
-      lists: [{ id: '1', number: 'CL-0003', items: 12, informational: 2, warehouseId: '3', responsibleUserId: null, counterUserIds: [] }],
-      positions: 12, informational: 2, skipped: 3, skippedOnOtherList: 3, skippedOverMaxLists: 0,
-    }} />);
+    renderUi(
+      <GenerationResultPanel
+        onClose={() => undefined}
+        result={{
+          lists: [
+            {
+              id: '1',
+              number: 'CL-0003',
+              items: 12,
+              informational: 2,
+              warehouseId: '3',
+              responsibleUserId: null,
+              counterUserIds: [],
+            },
+          ],
+          positions: 12,
+          informational: 2,
+          skipped: 3,
+          skippedOnOtherList: 3,
+          skippedOverMaxLists: 0,
+        }}
+      />,
+    );
     const panel = screen.getByTestId('gen-result');
     expect(panel.textContent).toContain('1 list with 12 items generated');
     expect(panel.textContent).toContain('3 positions left out: already on another open list');

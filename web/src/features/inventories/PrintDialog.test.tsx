@@ -7,11 +7,17 @@ import { renderUi } from '../../test/render';
 import { setFetch } from '../../test/setup';
 import { PrintDialog } from './PrintDialog';
 
-interface Sent { path: string; body: Record<string, unknown> }
-const PDF = () => new Response(new TextEncoder().encode('%PDF-1.3 test'), {
-  status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="count-list-L0001.pdf"' },
-});
-const JSON_ = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+interface Sent {
+  path: string;
+  body: Record<string, unknown>;
+}
+const PDF = () =>
+  new Response(new TextEncoder().encode('%PDF-1.3 test'), {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="count-list-L0001.pdf"' },
+  });
+const JSON_ = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /** Answers the print calls in turn and records what was sent. */
 function serve(...answers: Array<() => Response>): Sent[] {
@@ -31,10 +37,15 @@ beforeEach(() => {
   created = [];
   open = vi.fn(() => ({}) as Window);
   vi.stubGlobal('open', open);
-  URL.createObjectURL = vi.fn((b: Blob | MediaSource) => { created.push(b as Blob); return `blob:pdf-${created.length}`; });
+  URL.createObjectURL = vi.fn((b: Blob | MediaSource) => {
+    created.push(b as Blob);
+    return `blob:pdf-${created.length}`;
+  });
   URL.revokeObjectURL = vi.fn();
 });
-afterEach(() => { vi.unstubAllGlobals(); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 const dialog = () => screen.findByTestId('print-dialog');
 
@@ -46,20 +57,42 @@ describe('PrintDialog', () => {
     expect(within(d).getByText('2 selected count lists')).toBeTruthy();
     fireEvent.click(within(d).getByTestId('print-run'));
     const ready = await screen.findByTestId('print-ready');
-    expect(sent).toEqual([{ path: '/api/count-lists/print', body: { listIds: ['11', '12'], usage: 'count', printReported: false, autoConfirmWarnings: false, language: 'en' } }]);
+    expect(sent).toEqual([
+      {
+        path: '/api/count-lists/print',
+        body: {
+          listIds: ['11', '12'],
+          usage: 'count',
+          printReported: false,
+          autoConfirmWarnings: false,
+          language: 'en',
+        },
+      },
+    ]);
     expect(created).toHaveLength(1);
     expect(await created[0]!.text()).toBe('%PDF-1.3 test');
     expect(open).toHaveBeenCalledWith('blob:pdf-1', '_blank');
-    expect(within(ready).getByRole('link', { name: 'Open count-list-L0001.pdf' }).getAttribute('href')).toBe('blob:pdf-1');
+    expect(within(ready).getByRole('link', { name: 'Open count-list-L0001.pdf' }).getAttribute('href')).toBe(
+      'blob:pdf-1',
+    );
     expect(within(ready).queryByText(/blocked the new tab/)).toBeNull();
   });
 
   it('shows the warnings, and "print anyway" repeats the request confirming them', async () => {
     const sent = serve(
-      () => JSON_(200, { status: 'warnings', warnings: [
-        { listId: '12', listNumber: 'L0002', code: 'print.only_informational', message: 'count list L0002: has only informational items and is not printed' },
-        { listId: '13', listNumber: 'L0003', code: 'print.differences_blank_only', message: 'count list L0003: …' },
-      ] }),
+      () =>
+        JSON_(200, {
+          status: 'warnings',
+          warnings: [
+            {
+              listId: '12',
+              listNumber: 'L0002',
+              code: 'print.only_informational',
+              message: 'count list L0002: has only informational items and is not printed',
+            },
+            { listId: '13', listNumber: 'L0003', code: 'print.differences_blank_only', message: 'count list L0003: …' },
+          ],
+        }),
       PDF,
     );
     renderUi(<PrintDialog countListIds={['11', '12', '13']} opened onClose={() => undefined} />);
@@ -72,7 +105,10 @@ describe('PrintDialog', () => {
     expect(open).not.toHaveBeenCalled();
     fireEvent.click(within(d).getByTestId('print-anyway'));
     await screen.findByTestId('print-ready');
-    expect(sent.map((s) => [s.body.autoConfirmWarnings, s.body.printReported])).toEqual([[false, true], [true, true]]);
+    expect(sent.map((s) => [s.body.autoConfirmWarnings, s.body.printReported])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
     expect(screen.queryByTestId('print-warnings')).toBeNull();
     expect(open).toHaveBeenCalledTimes(1);
   });
@@ -80,7 +116,9 @@ describe('PrintDialog', () => {
   it('blank pages: asks for the number (1–999) and sends it; the sheets follow the UI language by default', async () => {
     const sent = serve(PDF);
     renderUi(<PrintDialog countListIds={['11']} opened onClose={() => undefined} />);
-    await act(async () => { await i18n.changeLanguage('pl'); });
+    await act(async () => {
+      await i18n.changeLanguage('pl');
+    });
     try {
       const d = await dialog();
       const pages = within(d).getByTestId('print-blank-pages');
@@ -93,9 +131,18 @@ describe('PrintDialog', () => {
       await waitFor(() => expect(within(d).getByTestId('print-run')).toHaveProperty('disabled', false));
       fireEvent.click(within(d).getByTestId('print-run'));
       await screen.findByTestId('print-ready');
-      expect(sent[0]!.body).toEqual({ listIds: ['11'], usage: 'blank', blankPages: 12, printReported: false, autoConfirmWarnings: false, language: 'pl' });
+      expect(sent[0]!.body).toEqual({
+        listIds: ['11'],
+        usage: 'blank',
+        blankPages: 12,
+        printReported: false,
+        autoConfirmWarnings: false,
+        language: 'pl',
+      });
     } finally {
-      await act(async () => { await i18n.changeLanguage('en'); });
+      await act(async () => {
+        await i18n.changeLanguage('en');
+      });
     }
   });
 
@@ -116,7 +163,14 @@ describe('PrintDialog', () => {
   });
 
   it('shows the API error when nothing can be printed', async () => {
-    serve(() => JSON_(422, { error: { code: 'print.nothing_to_print', message: 'nothing to print: count list L0002: has only informational items and is not printed' } }));
+    serve(() =>
+      JSON_(422, {
+        error: {
+          code: 'print.nothing_to_print',
+          message: 'nothing to print: count list L0002: has only informational items and is not printed',
+        },
+      }),
+    );
     renderUi(<PrintDialog countListIds={['12']} opened onClose={() => undefined} />);
     fireEvent.click(within(await dialog()).getByTestId('print-run'));
     expect((await screen.findByTestId('print-error')).textContent).toContain('nothing to print');

@@ -13,16 +13,27 @@ export function descriptionProblem(t: TFunction, v: string, required = true): st
   return null;
 }
 
-export function DescriptionInput({ value, error, ...props }: Omit<TextInputProps, 'value' | 'maxLength'> & { value: string }) {
+export function DescriptionInput({
+  value,
+  error,
+  ...props
+}: Omit<TextInputProps, 'value' | 'maxLength'> & { value: string }) {
   const { t } = useTranslation();
   const over = value.length > DESCRIPTION_MAX;
   return (
     <TextInput
       {...props}
       value={value}
-      error={error ?? (over ? t('itemsUi.descriptionTooLong', { max: DESCRIPTION_MAX, count: value.length }) : undefined)}
+      error={
+        error ?? (over ? t('itemsUi.descriptionTooLong', { max: DESCRIPTION_MAX, count: value.length }) : undefined)
+      }
       rightSectionWidth={64}
-      rightSection={<span data-testid="description-counter" style={{ fontSize: 11, color: over ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-dimmed)' }}>{`${value.length}/${DESCRIPTION_MAX}`}</span>}
+      rightSection={
+        <span
+          data-testid="description-counter"
+          style={{ fontSize: 11, color: over ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-dimmed)' }}
+        >{`${value.length}/${DESCRIPTION_MAX}`}</span>
+      }
     />
   );
 }

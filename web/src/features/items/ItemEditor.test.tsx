@@ -10,21 +10,77 @@ import { priceBody } from './ItemPriceRows';
 import { createBody } from './ItemCreateModal';
 
 const item = {
-  id: '5', code: 'SCREW-M8', description: 'Screw M8', supplementaryDescription: '', printSupplementaryDescription: false, primaryUnit: 'PZ',
-  secondaryUnit: null, secondaryConversionOp: null, secondaryConversionFactor: null, lotManagement: 'no', serialManagement: false, serialClass: null,
-  productGroup: null, brand: null, family: null, homogeneousCategory: null, stockAccountClassification: null, classification1: null, classification2: null,
-  classification3: null, classification4: null, classification5: null, countCycleDays: 0, thresholdQuantity: '0', movementCountThreshold: 0, abcClass: null,
-  settlementPrice1: '0', settlementPrice2: '0', settlementPrice3: '0', settlementPrice4: '0', settlementPrice5: '0', inventoryPrice: '0', standardCost: '0',
-  movingAveragePrice: '0.10', includeInInventory: true, hasLedgerEntries: true, validFrom: null, validTo: null, createdAt: '', updatedAt: '',
+  id: '5',
+  code: 'SCREW-M8',
+  description: 'Screw M8',
+  supplementaryDescription: '',
+  printSupplementaryDescription: false,
+  primaryUnit: 'PZ',
+  secondaryUnit: null,
+  secondaryConversionOp: null,
+  secondaryConversionFactor: null,
+  lotManagement: 'no',
+  serialManagement: false,
+  serialClass: null,
+  productGroup: null,
+  brand: null,
+  family: null,
+  homogeneousCategory: null,
+  stockAccountClassification: null,
+  classification1: null,
+  classification2: null,
+  classification3: null,
+  classification4: null,
+  classification5: null,
+  countCycleDays: 0,
+  thresholdQuantity: '0',
+  movementCountThreshold: 0,
+  abcClass: null,
+  settlementPrice1: '0',
+  settlementPrice2: '0',
+  settlementPrice3: '0',
+  settlementPrice4: '0',
+  settlementPrice5: '0',
+  inventoryPrice: '0',
+  standardCost: '0',
+  movingAveragePrice: '0.10',
+  includeInInventory: true,
+  hasLedgerEntries: true,
+  validFrom: null,
+  validTo: null,
+  createdAt: '',
+  updatedAt: '',
 };
 const master = {
-  itemClass: null, lotConsumption: 'fifo', lotClass: null, lotAvailabilityCheck: 'blocking', serialClass: null, minStock: '0', maxStock: '0', reorderPoint: '0',
-  reorderLot: '0', minReorderQuantity: '0', supplyLeadDays: 0, accountingCategory: null, vatCode: null, analyticCostItem: null, analyticRevenueItem: null,
-  costCentre: null, availabilityCheck: 'none', preferredWarehouseId: null, netWeight: null, grossWeight: null, packageType: null, notes: '',
+  itemClass: null,
+  lotConsumption: 'fifo',
+  lotClass: null,
+  lotAvailabilityCheck: 'blocking',
+  serialClass: null,
+  minStock: '0',
+  maxStock: '0',
+  reorderPoint: '0',
+  reorderLot: '0',
+  minReorderQuantity: '0',
+  supplyLeadDays: 0,
+  accountingCategory: null,
+  vatCode: null,
+  analyticCostItem: null,
+  analyticRevenueItem: null,
+  costCentre: null,
+  availabilityCheck: 'none',
+  preferredWarehouseId: null,
+  netWeight: null,
+  grossWeight: null,
+  packageType: null,
+  notes: '',
 };
 
 function api(c: Call): unknown {
-  if (c.path === '/api/item-master/items/5') return c.method === 'GET' ? { item, master, alternatives: [], warehousePlanning: [] } : { item, master, alternatives: [], warehousePlanning: [] };
+  if (c.path === '/api/item-master/items/5')
+    return c.method === 'GET'
+      ? { item, master, alternatives: [], warehousePlanning: [] }
+      : { item, master, alternatives: [], warehousePlanning: [] };
   if (c.path === '/api/items/5') return item;
   return { items: [], nextOffset: null };
 }
@@ -41,8 +97,12 @@ describe('item editor', () => {
     fireEvent.change((await screen.findAllByLabelText('Reorder point'))[0]!, { target: { value: '40' } });
     fireEvent.click(screen.getByTestId('item-save'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
-    expect(calls.find((c) => c.method === 'PATCH' && c.path === '/api/items/5')?.body).toEqual({ description: 'Hex screw M8' });
-    expect(calls.find((c) => c.method === 'PATCH' && c.path === '/api/item-master/items/5')?.body).toEqual({ reorderPoint: '40' });
+    expect(calls.find((c) => c.method === 'PATCH' && c.path === '/api/items/5')?.body).toEqual({
+      description: 'Hex screw M8',
+    });
+    expect(calls.find((c) => c.method === 'PATCH' && c.path === '/api/item-master/items/5')?.body).toEqual({
+      reorderPoint: '40',
+    });
   });
 
   it('serial management needs a serial class: shown at the field, nothing sent', async () => {
@@ -58,27 +118,79 @@ describe('item editor', () => {
   });
 
   it('checks the serial class rule on the draft over the stored item', () => {
-    expect(checkItemDraft({ serialManagement: false, serialClass: null }, { serialManagement: true })).toBe('itemEdit.serialClassRequired');
-    expect(checkItemDraft({ serialManagement: false, serialClass: null }, { serialManagement: true, serialClass: 'SN' })).toBeNull();
-    expect(checkItemDraft({ serialManagement: true, serialClass: 'SN' }, { serialClass: null })).toBe('itemEdit.serialClassRequired');
+    expect(checkItemDraft({ serialManagement: false, serialClass: null }, { serialManagement: true })).toBe(
+      'itemEdit.serialClassRequired',
+    );
+    expect(
+      checkItemDraft({ serialManagement: false, serialClass: null }, { serialManagement: true, serialClass: 'SN' }),
+    ).toBeNull();
+    expect(checkItemDraft({ serialManagement: true, serialClass: 'SN' }, { serialClass: null })).toBe(
+      'itemEdit.serialClassRequired',
+    );
     expect(checkItemDraft({ serialManagement: true, serialClass: 'SN' }, { description: 'x' })).toBeNull();
   });
 
   it('creation sends only what was filled in, so the template and item class supply the rest', () => {
-    const base = { code: '', itemClass: null, template: null, description: '', primaryUnit: null, lotManagement: 'no', serialManagement: false, serialClass: null, barcode: 'none', codeType: 'code128' } as const;
-    expect(createBody({ ...base, itemClass: 'RM', description: ' Steel ', primaryUnit: 'KG', barcode: 'ean13' }))
-      .toEqual({ item: { description: 'Steel', primaryUnit: 'KG' }, master: { itemClass: 'RM' }, barcode: { mode: 'ean13' } });
-    expect(createBody({ ...base, code: 'X1', template: 'TPL', serialManagement: true, serialClass: 'SN', barcode: 'item_code', codeType: 'gtin14' }))
-      .toEqual({ item: { code: 'X1', serialManagement: true, serialClass: 'SN' }, template: 'TPL', barcode: { mode: 'item_code', type: 'gtin14' } });
+    const base = {
+      code: '',
+      itemClass: null,
+      template: null,
+      description: '',
+      primaryUnit: null,
+      lotManagement: 'no',
+      serialManagement: false,
+      serialClass: null,
+      barcode: 'none',
+      codeType: 'code128',
+    } as const;
+    expect(
+      createBody({ ...base, itemClass: 'RM', description: ' Steel ', primaryUnit: 'KG', barcode: 'ean13' }),
+    ).toEqual({
+      item: { description: 'Steel', primaryUnit: 'KG' },
+      master: { itemClass: 'RM' },
+      barcode: { mode: 'ean13' },
+    });
+    expect(
+      createBody({
+        ...base,
+        code: 'X1',
+        template: 'TPL',
+        serialManagement: true,
+        serialClass: 'SN',
+        barcode: 'item_code',
+        codeType: 'gtin14',
+      }),
+    ).toEqual({
+      item: { code: 'X1', serialManagement: true, serialClass: 'SN' },
+      template: 'TPL',
+      barcode: { mode: 'item_code', type: 'gtin14' },
+    });
   });
 
   it('a price row: empty "up to" is the open-ended last tier, discounts are a list', () => {
-    expect(priceBody({
-      id: null, priceListId: '2', unit: 'PZ', currency: 'eur', validFrom: '2026-01-01', validTo: '',
-      tiers: [{ upTo: '10', price: '1.50', discounts: '10, 5' }, { upTo: '', price: '1.20', discounts: '' }],
-    })).toEqual({
-      priceListId: '2', unit: 'PZ', currency: 'EUR', validFrom: '2026-01-01', validTo: null,
-      tiers: [{ upTo: '10', price: '1.50', discounts: ['10', '5'] }, { upTo: null, price: '1.20', discounts: [] }],
+    expect(
+      priceBody({
+        id: null,
+        priceListId: '2',
+        unit: 'PZ',
+        currency: 'eur',
+        validFrom: '2026-01-01',
+        validTo: '',
+        tiers: [
+          { upTo: '10', price: '1.50', discounts: '10, 5' },
+          { upTo: '', price: '1.20', discounts: '' },
+        ],
+      }),
+    ).toEqual({
+      priceListId: '2',
+      unit: 'PZ',
+      currency: 'EUR',
+      validFrom: '2026-01-01',
+      validTo: null,
+      tiers: [
+        { upTo: '10', price: '1.50', discounts: ['10', '5'] },
+        { upTo: null, price: '1.20', discounts: [] },
+      ],
     });
   });
 });

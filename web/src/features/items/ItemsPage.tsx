@@ -15,8 +15,17 @@ import { ItemImportModal } from './ItemImportModal';
 import { downloadExport } from './importFiles';
 
 interface Item {
-  id: string; code: string; description: string; primaryUnit: string; lotManagement: 'no' | 'yes' | 'auto'; serialManagement: boolean;
-  abcClass: 'A' | 'B' | 'C' | null; countCycleDays: number; includeInInventory: boolean; movingAveragePrice: string; productGroup: string | null;
+  id: string;
+  code: string;
+  description: string;
+  primaryUnit: string;
+  lotManagement: 'no' | 'yes' | 'auto';
+  serialManagement: boolean;
+  abcClass: 'A' | 'B' | 'C' | null;
+  countCycleDays: number;
+  includeInInventory: boolean;
+  movingAveragePrice: string;
+  productGroup: string | null;
 }
 
 export default function ItemsPage() {
@@ -45,36 +54,99 @@ export default function ItemsPage() {
     { key: 'code', header: t('items.code'), width: 160, render: (r) => <span className="mono">{r.code}</span> },
     { key: 'description', header: t('items.description'), grow: 2, width: 240, render: (r) => r.description },
     { key: 'unit', header: t('items.unit'), width: 70, render: (r) => r.primaryUnit },
-    { key: 'lot', header: t('items.lot'), width: 90, render: (r) => (r.lotManagement !== 'no' ? <Badge size="xs">{t(`lotManagement.${r.lotManagement}`)}</Badge> : '') },
-    { key: 'serial', header: t('items.serial'), width: 70, render: (r) => (r.serialManagement ? <Badge size="xs" color="grape">SN</Badge> : '') },
+    {
+      key: 'lot',
+      header: t('items.lot'),
+      width: 90,
+      render: (r) => (r.lotManagement !== 'no' ? <Badge size="xs">{t(`lotManagement.${r.lotManagement}`)}</Badge> : ''),
+    },
+    {
+      key: 'serial',
+      header: t('items.serial'),
+      width: 70,
+      render: (r) =>
+        r.serialManagement ? (
+          <Badge size="xs" color="grape">
+            SN
+          </Badge>
+        ) : (
+          ''
+        ),
+    },
     { key: 'abc', header: 'ABC', width: 50, render: (r) => r.abcClass ?? '' },
     { key: 'cycle', header: t('items.countCycle'), width: 90, align: 'right', render: (r) => r.countCycleDays || '' },
-    { key: 'avg', header: t('items.avgPrice'), width: 110, align: 'right', render: (r) => fmt.money(r.movingAveragePrice) },
+    {
+      key: 'avg',
+      header: t('items.avgPrice'),
+      width: 110,
+      align: 'right',
+      render: (r) => fmt.money(r.movingAveragePrice),
+    },
   ];
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>{t('nav.items')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="item-import-open">{t('itemsUi.import.open')}</Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileImport size={16} />}
+            onClick={() => setImporting(true)}
+            data-testid="item-import-open"
+          >
+            {t('itemsUi.import.open')}
+          </Button>
           <Menu>
             <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} data-testid="item-export">{t('itemsUi.export')}</Button>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                loading={exporting}
+                data-testid="item-export"
+              >
+                {t('itemsUi.export')}
+              </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={() => void exportAs('csv')} data-testid="item-export-csv">CSV</Menu.Item>
-              <Menu.Item onClick={() => void exportAs('xlsx')} data-testid="item-export-xlsx">Excel (XLSX)</Menu.Item>
+              <Menu.Item onClick={() => void exportAs('csv')} data-testid="item-export-csv">
+                CSV
+              </Menu.Item>
+              <Menu.Item onClick={() => void exportAs('xlsx')} data-testid="item-export-xlsx">
+                Excel (XLSX)
+              </Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-item">{t('itemEdit.newItem')}</Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-item">
+            {t('itemEdit.newItem')}
+          </Button>
         </Group>
       </Group>
       <Group>
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('items.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={360} data-testid="item-search" />
-        <Select w={180} value={field} onChange={(v) => setField(v ?? 'any')} allowDeselect={false}
-          data={['any', 'code', 'searchCode', 'description'].map((v) => ({ value: v, label: t(`items.field.${v}`) }))} />
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('items.searchPlaceholder')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={360}
+          data-testid="item-search"
+        />
+        <Select
+          w={180}
+          value={field}
+          onChange={(v) => setField(v ?? 'any')}
+          allowDeselect={false}
+          data={['any', 'code', 'searchCode', 'description'].map((v) => ({ value: v, label: t(`items.field.${v}`) }))}
+        />
       </Group>
-      <VirtualTable rows={rows} columns={columns} rowKey={(r) => r.id} loading={loading} onEndReached={more} onRowClick={(r) => setEdit(r.id)} testId="items-table" />
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.id}
+        loading={loading}
+        onEndReached={more}
+        onRowClick={(r) => setEdit(r.id)}
+        testId="items-table"
+      />
       <ItemEditor itemId={edit} onClose={() => setEdit(null)} />
       <ItemImportModal opened={importing} onClose={() => setImporting(false)} />
       <ItemCreateModal opened={creating} onClose={() => setCreating(false)} onCreated={(item) => setEdit(item.id)} />

@@ -25,7 +25,10 @@ export function importUrl(kind: ImportKind, opts: { dryRun: boolean; allOrNothin
   return `/api/item-master/import/${kind}${s ? `?${s}` : ''}`;
 }
 
-async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<Response> {
+async function send(
+  url: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
+): Promise<Response> {
   try {
     return await sendApi(url, init);
   } catch (e) {
@@ -33,10 +36,18 @@ async function send(url: string, init: Omit<RequestInit, 'headers'> & { headers?
   }
 }
 
-export async function uploadImport(kind: ImportKind, file: File, opts: { dryRun: boolean; allOrNothing: boolean }): Promise<ImportReport> {
+export async function uploadImport(
+  kind: ImportKind,
+  file: File,
+  opts: { dryRun: boolean; allOrNothing: boolean },
+): Promise<ImportReport> {
   const xlsx = isXlsx(file);
   const body = xlsx ? new Uint8Array(await file.arrayBuffer()) : await file.text();
-  const res = await send(importUrl(kind, opts), { method: 'POST', headers: { ...auth(), 'Content-Type': xlsx ? XLSX_TYPE : 'text/csv' }, body });
+  const res = await send(importUrl(kind, opts), {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': xlsx ? XLSX_TYPE : 'text/csv' },
+    body,
+  });
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) throw await toApiError(res, json);
@@ -45,7 +56,9 @@ export async function uploadImport(kind: ImportKind, file: File, opts: { dryRun:
 
 /** Downloads the item export (csv or xlsx) as a file of the browser. */
 export async function downloadExport(format: 'csv' | 'xlsx'): Promise<string> {
-  const res = await send(`/api/item-master/export/items${format === 'xlsx' ? '?format=xlsx' : ''}`, { headers: auth() });
+  const res = await send(`/api/item-master/export/items${format === 'xlsx' ? '?format=xlsx' : ''}`, {
+    headers: auth(),
+  });
   if (!res.ok) {
     const text = await res.text();
     throw await toApiError(res, text ? JSON.parse(text) : undefined);
@@ -67,7 +80,13 @@ export function saveBlob(blob: Blob, name: string): void {
 }
 
 /** The rejected rows as CSV (line, column, field, code, reason) for the user to fix the file by. */
-export function rejectedCsv(rows: ImportReport['rejected'], reason: (r: ImportReport['rejected'][number]) => string): string {
+export function rejectedCsv(
+  rows: ImportReport['rejected'],
+  reason: (r: ImportReport['rejected'][number]) => string,
+): string {
   const cell = (v: string | number) => (/[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return ['line,column,field,code,reason', ...rows.map((r) => [r.line, r.column ?? '', r.field, r.code, reason(r)].map(cell).join(','))].join('\n');
+  return [
+    'line,column,field,code,reason',
+    ...rows.map((r) => [r.line, r.column ?? '', r.field, r.code, reason(r)].map(cell).join(',')),
+  ].join('\n');
 }

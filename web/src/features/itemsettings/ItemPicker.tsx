@@ -7,7 +7,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
 
-interface ItemHit { id: string; code: string; description: string }
+interface ItemHit {
+  id: string;
+  code: string;
+  description: string;
+}
 
 export function ItemPicker(props: Omit<SelectProps, 'data' | 'searchable' | 'onSearchChange' | 'searchValue'>) {
   const { t } = useTranslation();
@@ -30,7 +34,10 @@ export function ItemPicker(props: Omit<SelectProps, 'data' | 'searchable' | 'onS
       onSearchChange={setSearch}
       nothingFoundMessage={t('common.noRows')}
       data={rows.map((r) => ({ value: r.id, label: `${r.code} · ${r.description}` }))}
-      onChange={(v, o) => { setChosen(rows.find((r) => r.id === v) ?? null); props.onChange?.(v, o); }}
+      onChange={(v, o) => {
+        setChosen(rows.find((r) => r.id === v) ?? null);
+        props.onChange?.(v, o);
+      }}
     />
   );
 }

@@ -30,7 +30,9 @@ export default function ItemSettingsPage() {
     <Stack data-testid={`item-settings-${section}`}>
       <div>
         <Title order={3}>{t(title)}</Title>
-        <Text size="sm" c="dimmed" maw={900}>{t(`itemSettings.help.${section}`)}</Text>
+        <Text size="sm" c="dimmed" maw={900}>
+          {t(`itemSettings.help.${section}`)}
+        </Text>
       </div>
       <Screen />
     </Stack>

@@ -12,7 +12,11 @@ import { errorField, errorText } from '../../components/errors';
 import { userLabel } from './ReassignDialog';
 
 export interface ListPeople {
-  id: string; number: string; status: string; responsibleUserId: string | null; responsibleName: string | null;
+  id: string;
+  number: string;
+  status: string;
+  responsibleUserId: string | null;
+  responsibleName: string | null;
   counters: Array<{ userId: string; name: string }>;
 }
 
@@ -21,7 +25,8 @@ const FINAL = ['closed', 'closed_with_errors', 'manually_closed', 'closing'];
 /** The active counters, as the pickers offer them. */
 export function useCounterOptions(enabled: boolean) {
   const users = useQuery({
-    queryKey: ['/api/users', 'counters'], enabled,
+    queryKey: ['/api/users', 'counters'],
+    enabled,
     queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { role: 'counter', active: 'true', limit: 1000 }),
   });
   return (users.data?.items ?? []).map((u) => ({ value: u.id, label: userLabel(u) }));
@@ -33,46 +38,110 @@ export function ListCounters({ list, onChanged }: { list: ListPeople; onChanged:
   const [editing, setEditing] = useState(false);
   return (
     <Group gap="xs" data-testid="list-people">
-      <Text size="sm"><Text span c="dimmed">{t('listAdmin.counters.responsible')}:</Text> <span data-testid="list-responsible">{list.responsibleName ?? '—'}</span></Text>
-      <Text size="sm"><Text span c="dimmed">{t('listAdmin.counters.counters')}:</Text>{' '}
-        <span data-testid="list-counters">{list.counters.length ? list.counters.map((c) => c.name).join(', ') : t('listAdmin.counters.none')}</span></Text>
+      <Text size="sm">
+        <Text span c="dimmed">
+          {t('listAdmin.counters.responsible')}:
+        </Text>{' '}
+        <span data-testid="list-responsible">{list.responsibleName ?? '—'}</span>
+      </Text>
+      <Text size="sm">
+        <Text span c="dimmed">
+          {t('listAdmin.counters.counters')}:
+        </Text>{' '}
+        <span data-testid="list-counters">
+          {list.counters.length ? list.counters.map((c) => c.name).join(', ') : t('listAdmin.counters.none')}
+        </span>
+      </Text>
       {!FINAL.includes(list.status) && (
-        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} data-testid="list-counters-edit">{t('listAdmin.counters.edit')}</Button>
+        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} data-testid="list-counters-edit">
+          {t('listAdmin.counters.edit')}
+        </Button>
       )}
       <CountersDialog list={list} opened={editing} onClose={() => setEditing(false)} onDone={onChanged} />
     </Group>
   );
 }
 
-export function CountersDialog({ list, opened, onClose, onDone }: { list: ListPeople; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function CountersDialog({
+  list,
+  opened,
+  onClose,
+  onDone,
+}: {
+  list: ListPeople;
+  opened: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [userIds, setUserIds] = useState<string[]>([]);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const options = useCounterOptions(opened);
   // Counters already on the list stay pickable even when they are no longer active counters.
-  const data = [...options, ...list.counters.filter((c) => !options.some((o) => o.value === c.userId)).map((c) => ({ value: c.userId, label: c.name }))];
-  useEffect(() => { if (opened) setUserIds(list.counters.map((c) => c.userId)); }, [opened, list.counters]);
+  const data = [
+    ...options,
+    ...list.counters
+      .filter((c) => !options.some((o) => o.value === c.userId))
+      .map((c) => ({ value: c.userId, label: c.name })),
+  ];
+  useEffect(() => {
+    if (opened) setUserIds(list.counters.map((c) => c.userId));
+  }, [opened, list.counters]);
   const save = useMutation({
-    mutationFn: () => unwrap(client.PUT('/api/count-lists/{id}/counters', { params: { path: { id: list.id } }, body: { userIds } })),
-    onMutate: () => { setFieldError(null); setGeneral(null); },
-    onSuccess: () => { onDone(); close(); },
+    mutationFn: () =>
+      unwrap(client.PUT('/api/count-lists/{id}/counters', { params: { path: { id: list.id } }, body: { userIds } })),
+    onMutate: () => {
+      setFieldError(null);
+      setGeneral(null);
+    },
+    onSuccess: () => {
+      onDone();
+      close();
+    },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'reference.unknown' && errorField(e) === 'userIds') setFieldError(t('listAdmin.counters.notEligible'));
+      if (e instanceof ApiError && e.code === 'reference.unknown' && errorField(e) === 'userIds')
+        setFieldError(t('listAdmin.counters.notEligible'));
       else setGeneral(errorText(t, e));
     },
   });
-  const close = () => { setFieldError(null); setGeneral(null); save.reset(); onClose(); };
+  const close = () => {
+    setFieldError(null);
+    setGeneral(null);
+    save.reset();
+    onClose();
+  };
   return (
     <Modal opened={opened} onClose={close} title={t('listAdmin.counters.title', { number: list.number })}>
       <Stack gap="sm" data-testid="counters-dialog">
-        <MultiSelect label={t('listAdmin.counters.users')} description={t('listAdmin.counters.usersHelp')} data={data} value={userIds}
-          onChange={(v) => { setUserIds(v); setFieldError(null); }} searchable clearable error={fieldError}
-          nothingFoundMessage={t('listAdmin.reassign.noUsers')} comboboxProps={{ withinPortal: false }} data-testid="counters-users" />
-        {general && <Alert color="red" data-testid="counters-error">{general}</Alert>}
+        <MultiSelect
+          label={t('listAdmin.counters.users')}
+          description={t('listAdmin.counters.usersHelp')}
+          data={data}
+          value={userIds}
+          onChange={(v) => {
+            setUserIds(v);
+            setFieldError(null);
+          }}
+          searchable
+          clearable
+          error={fieldError}
+          nothingFoundMessage={t('listAdmin.reassign.noUsers')}
+          comboboxProps={{ withinPortal: false }}
+          data-testid="counters-users"
+        />
+        {general && (
+          <Alert color="red" data-testid="counters-error">
+            {general}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="counters-save">{t('listAdmin.counters.save')}</Button>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="counters-save">
+            {t('listAdmin.counters.save')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

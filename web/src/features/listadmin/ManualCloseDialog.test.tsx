@@ -6,14 +6,25 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderUi, mockFetch, type Call } from '../../test/render';
 import { ManualCloseDialog } from './ManualCloseDialog';
 
-const lists = [{ id: '11', number: 'L0001' }, { id: '12', number: 'L0002' }];
+const lists = [
+  { id: '11', number: 'L0001' },
+  { id: '12', number: 'L0002' },
+];
 function fieldError(testId: string): string | null {
   const input = screen.getByTestId(testId);
   const id = (input.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
-  return id ? document.getElementById(id)?.textContent ?? null : null;
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
-const ok = (c: Call) => ({ countListId: c.path.split('/')[3], countListNumber: 'L', status: 'manually_closed', statusReason: 'x', releasedLocks: 1, reprocessedPostings: 0, stillParked: 0 });
+const ok = (c: Call) => ({
+  countListId: c.path.split('/')[3],
+  countListNumber: 'L',
+  status: 'manually_closed',
+  statusReason: 'x',
+  releasedLocks: 1,
+  reprocessedPostings: 0,
+  stillParked: 0,
+});
 const type = (v: string) => fireEvent.change(screen.getByTestId('manual-close-reason'), { target: { value: v } });
 
 describe('ManualCloseDialog', () => {
@@ -59,9 +70,20 @@ describe('ManualCloseDialog', () => {
   });
 
   it('names the lists the server refuses, with the translated reason, and keeps the dialog open', async () => {
-    mockFetch((c) => (c.path.includes('/12/')
-      ? [422, { error: { code: 'count.list_closed', message: 'count list L0002 is closed', params: { status: 'closed', countListNumber: 'L0002' } } }]
-      : ok(c)));
+    mockFetch((c) =>
+      c.path.includes('/12/')
+        ? [
+            422,
+            {
+              error: {
+                code: 'count.list_closed',
+                message: 'count list L0002 is closed',
+                params: { status: 'closed', countListNumber: 'L0002' },
+              },
+            },
+          ]
+        : ok(c),
+    );
     const onDone = vi.fn();
     const onClose = vi.fn();
     renderUi(<ManualCloseDialog lists={lists} opened onClose={onClose} onDone={onDone} />);

@@ -14,17 +14,30 @@ import { errorText } from '../../components/errors';
 
 export const REASON_MAX = 500;
 
-interface Failure { id: string; number: string; text: string }
+interface Failure {
+  id: string;
+  number: string;
+  text: string;
+}
 
-export function ManualCloseDialog({ lists, opened, onClose, onDone }: {
-  lists: Array<{ id: string; number: string }>; opened: boolean; onClose: () => void; onDone: (closed: number) => void;
+export function ManualCloseDialog({
+  lists,
+  opened,
+  onClose,
+  onDone,
+}: {
+  lists: Array<{ id: string; number: string }>;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (closed: number) => void;
 }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const [failures, setFailures] = useState<Failure[]>([]);
   const form = useForm({
-    mode: 'controlled', initialValues: { reason: '' },
+    mode: 'controlled',
+    initialValues: { reason: '' },
     validate: { reason: rules.all(rules.required(t), (v) => rules.maxLength(t, REASON_MAX)(String(v ?? '').trim())) },
   });
   const run = useMutation({
@@ -33,7 +46,9 @@ export function ManualCloseDialog({ lists, opened, onClose, onDone }: {
       let closed = 0;
       for (const l of lists) {
         try {
-          await unwrap(client.POST('/api/count-lists/{id}/manual-close', { params: { path: { id: l.id } }, body: { reason } }));
+          await unwrap(
+            client.POST('/api/count-lists/{id}/manual-close', { params: { path: { id: l.id } }, body: { reason } }),
+          );
           closed++;
         } catch (e) {
           // A refused reason is the same for every list: put it on the field and stop.
@@ -43,43 +58,91 @@ export function ManualCloseDialog({ lists, opened, onClose, onDone }: {
       }
       return { closed, failed };
     },
-    onMutate: () => { setGeneral(null); setFailures([]); },
+    onMutate: () => {
+      setGeneral(null);
+      setFailures([]);
+    },
     onSuccess: ({ closed, failed }) => {
       if (closed > 0) onDone(closed);
       if (failed.length === 0) close();
-      else { setFailures(failed); setConfirming(false); }
+      else {
+        setFailures(failed);
+        setConfirming(false);
+      }
     },
-    onError: (e) => { setConfirming(false); setGeneral(applyServerError(form, t, e)); },
+    onError: (e) => {
+      setConfirming(false);
+      setGeneral(applyServerError(form, t, e));
+    },
   });
-  const close = () => { form.reset(); setConfirming(false); setGeneral(null); setFailures([]); run.reset(); onClose(); };
+  const close = () => {
+    form.reset();
+    setConfirming(false);
+    setGeneral(null);
+    setFailures([]);
+    run.reset();
+    onClose();
+  };
   return (
     <Modal opened={opened} onClose={close} title={t('listAdmin.manualClose.title')}>
       <form onSubmit={form.onSubmit(() => setConfirming(true))} noValidate>
         <Stack gap="sm" data-testid="manual-close-dialog">
           <Text size="sm">{t('listAdmin.manualClose.lists', { count: lists.length })}</Text>
-          <Text size="sm" c="dimmed">{t('listAdmin.manualClose.help')}</Text>
-          <Textarea label={t('listAdmin.manualClose.reason')} description={t('listAdmin.manualClose.reasonHelp')} withAsterisk autosize minRows={2}
-            maxLength={REASON_MAX} disabled={confirming} data-testid="manual-close-reason" {...form.getInputProps('reason')} />
+          <Text size="sm" c="dimmed">
+            {t('listAdmin.manualClose.help')}
+          </Text>
+          <Textarea
+            label={t('listAdmin.manualClose.reason')}
+            description={t('listAdmin.manualClose.reasonHelp')}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={REASON_MAX}
+            disabled={confirming}
+            data-testid="manual-close-reason"
+            {...form.getInputProps('reason')}
+          />
           {failures.length > 0 && (
             <Alert color="red" title={t('listAdmin.manualClose.failed')} data-testid="manual-close-failures">
-              <List size="sm">{failures.map((f) => <List.Item key={f.id}><b>{f.number}</b>: {f.text}</List.Item>)}</List>
+              <List size="sm">
+                {failures.map((f) => (
+                  <List.Item key={f.id}>
+                    <b>{f.number}</b>: {f.text}
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
           )}
-          {general && <Alert color="red" data-testid="manual-close-error">{general}</Alert>}
+          {general && (
+            <Alert color="red" data-testid="manual-close-error">
+              {general}
+            </Alert>
+          )}
           {confirming ? (
             <Alert color="orange" data-testid="manual-close-confirm">
               <Text size="sm">{t('listAdmin.manualClose.confirm', { count: lists.length })}</Text>
               <Group justify="flex-end" mt="sm">
-                <Button variant="default" onClick={() => setConfirming(false)} disabled={run.isPending}>{t('listAdmin.manualClose.back')}</Button>
-                <Button color="red" loading={run.isPending} onClick={() => run.mutate(form.getValues().reason.trim())} data-testid="manual-close-run">
+                <Button variant="default" onClick={() => setConfirming(false)} disabled={run.isPending}>
+                  {t('listAdmin.manualClose.back')}
+                </Button>
+                <Button
+                  color="red"
+                  loading={run.isPending}
+                  onClick={() => run.mutate(form.getValues().reason.trim())}
+                  data-testid="manual-close-run"
+                >
                   {t('listAdmin.manualClose.run')}
                 </Button>
               </Group>
             </Alert>
           ) : (
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-              <Button type="submit" color="dark" data-testid="manual-close-next">{t('listAdmin.manualClose.next')}</Button>
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" color="dark" data-testid="manual-close-next">
+                {t('listAdmin.manualClose.next')}
+              </Button>
             </Group>
           )}
         </Stack>

@@ -6,15 +6,18 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderUi, mockFetch, type Call } from '../../test/render';
 import { ReassignDialog } from './ReassignDialog';
 
-const users = { items: [
-  { id: '7', username: 'anna', displayName: 'Anna Rossi', role: 'counter', siteId: '1', active: true },
-  { id: '8', username: 'bert', displayName: 'bert', role: 'counter', siteId: '1', active: true },
-], nextOffset: null };
+const users = {
+  items: [
+    { id: '7', username: 'anna', displayName: 'Anna Rossi', role: 'counter', siteId: '1', active: true },
+    { id: '8', username: 'bert', displayName: 'bert', role: 'counter', siteId: '1', active: true },
+  ],
+  nextOffset: null,
+};
 
 function fieldError(testId: string): string | null {
   const input = screen.getByTestId(testId);
   const id = (input.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
-  return id ? document.getElementById(id)?.textContent ?? null : null;
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
@@ -51,25 +54,57 @@ describe('ReassignDialog', () => {
     expect(await screen.findByText('2 selected count lists')).toBeTruthy();
     await pickUser('Anna Rossi (anna)');
     fireEvent.click(screen.getByTestId('reassign-run'));
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ countListIds: ['11', '12'], responsibleUserId: '7', userLabel: 'Anna Rossi (anna)' }));
+    await waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith({
+        countListIds: ['11', '12'],
+        responsibleUserId: '7',
+        userLabel: 'Anna Rossi (anna)',
+      }),
+    );
     const q = calls.find((c) => c.path === '/api/users')!.query;
     expect([q.get('role'), q.get('active')]).toEqual(['counter', 'true']);
-    expect(writes(calls)).toEqual([expect.objectContaining({ method: 'POST', path: '/api/count-lists/reassign', body: { countListIds: ['11', '12'], responsibleUserId: '7' } })]);
+    expect(writes(calls)).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/count-lists/reassign',
+        body: { countListIds: ['11', '12'], responsibleUserId: '7' },
+      }),
+    ]);
     expect(onClose).toHaveBeenCalled();
   });
 
   it('shows an ineligible employee on the picker, translated', async () => {
-    serve(() => [422, { error: { code: 'reference.unknown', message: 'employee 8 is not an active user of the site', field: 'responsibleUserId' } }]);
+    serve(() => [
+      422,
+      {
+        error: {
+          code: 'reference.unknown',
+          message: 'employee 8 is not an active user of the site',
+          field: 'responsibleUserId',
+        },
+      },
+    ]);
     const onDone = vi.fn();
     renderUi(<ReassignDialog countListIds={['11']} opened onClose={() => undefined} onDone={onDone} />);
     await pickUser('bert');
     fireEvent.click(screen.getByTestId('reassign-run'));
-    await waitFor(() => expect(fieldError('reassign-user')).toBe('This employee is not an active user of the count list’s site.'));
+    await waitFor(() =>
+      expect(fieldError('reassign-user')).toBe('This employee is not an active user of the count list’s site.'),
+    );
     expect(onDone).not.toHaveBeenCalled();
   });
 
   it('shows a final list in the alert by its translated sentence, never the code', async () => {
-    serve(() => [422, { error: { code: 'count.list_closed', message: 'count list L0002 is closed', params: { status: 'closed', countListNumber: 'L0002' } } }]);
+    serve(() => [
+      422,
+      {
+        error: {
+          code: 'count.list_closed',
+          message: 'count list L0002 is closed',
+          params: { status: 'closed', countListNumber: 'L0002' },
+        },
+      },
+    ]);
     renderUi(<ReassignDialog countListIds={['11', '12']} opened onClose={() => undefined} onDone={() => undefined} />);
     await pickUser('bert');
     fireEvent.click(screen.getByTestId('reassign-run'));
@@ -81,25 +116,49 @@ describe('ReassignDialog', () => {
 describe('ReassignDialog counters', () => {
   const pickCounter = (name: string) => pickIn('reassign-counters', name);
 
-  it('starts with the list\'s counters and sends them once changed', async () => {
+  it("starts with the list's counters and sends them once changed", async () => {
     const calls = serve(() => ({ countListIds: ['11'], responsibleUserId: '8', counterUserIds: ['7'] }));
     const onDone = vi.fn();
-    renderUi(<ReassignDialog countListIds={['11']} initialCounterIds={['8']} opened onClose={() => undefined} onDone={onDone} />);
+    renderUi(
+      <ReassignDialog
+        countListIds={['11']}
+        initialCounterIds={['8']}
+        opened
+        onClose={() => undefined}
+        onDone={onDone}
+      />,
+    );
     await pickUser('bert');
     await pickCounter('Anna Rossi (anna)');
     // bert was a counter; he is the responsible one now and comes off the counters.
     await pickCounter('bert');
     fireEvent.click(screen.getByTestId('reassign-run'));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
-    expect(writes(calls)).toEqual([expect.objectContaining({ body: { countListIds: ['11'], responsibleUserId: '8', counterUserIds: ['7'] } })]);
+    expect(writes(calls)).toEqual([
+      expect.objectContaining({ body: { countListIds: ['11'], responsibleUserId: '8', counterUserIds: ['7'] } }),
+    ]);
   });
 
   it('names an ineligible counter on the counters picker', async () => {
-    serve(() => [422, { error: { code: 'reference.unknown', message: 'counterUserIds: employee 7 is not active', field: 'counterUserIds', params: { userId: '7' } } }]);
+    serve(() => [
+      422,
+      {
+        error: {
+          code: 'reference.unknown',
+          message: 'counterUserIds: employee 7 is not active',
+          field: 'counterUserIds',
+          params: { userId: '7' },
+        },
+      },
+    ]);
     renderUi(<ReassignDialog countListIds={['11']} opened onClose={() => undefined} onDone={() => undefined} />);
     await pickUser('bert');
     await pickCounter('Anna Rossi (anna)');
     fireEvent.click(screen.getByTestId('reassign-run'));
-    await waitFor(() => expect(fieldError('reassign-counters')).toBe('One of these employees is not an active user of the count list’s site.'));
+    await waitFor(() =>
+      expect(fieldError('reassign-counters')).toBe(
+        'One of these employees is not an active user of the count list’s site.',
+      ),
+    );
   });
 });

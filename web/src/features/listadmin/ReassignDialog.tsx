@@ -13,33 +13,58 @@ import type { UserRow } from '../../api/models';
 import { applyServerError, rules } from '../../components/form';
 import { errorField } from '../../components/errors';
 
-export const userLabel = (u: Pick<UserRow, 'username' | 'displayName'>) => (u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username);
+export const userLabel = (u: Pick<UserRow, 'username' | 'displayName'>) =>
+  u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username;
 
-export function ReassignDialog({ countListIds, opened, onClose, onDone, initialCounterIds = [] }: {
-  countListIds: string[]; opened: boolean; onClose: () => void; initialCounterIds?: string[];
-  onDone: (r: { countListIds: string[]; responsibleUserId: string; userLabel: string; counterUserIds?: string[] }) => void;
+export function ReassignDialog({
+  countListIds,
+  opened,
+  onClose,
+  onDone,
+  initialCounterIds = [],
+}: {
+  countListIds: string[];
+  opened: boolean;
+  onClose: () => void;
+  initialCounterIds?: string[];
+  onDone: (r: {
+    countListIds: string[];
+    responsibleUserId: string;
+    userLabel: string;
+    counterUserIds?: string[];
+  }) => void;
 }) {
   const { t } = useTranslation();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm({
-    mode: 'controlled', initialValues: { responsibleUserId: '', counterUserIds: [] as string[] }, validate: { responsibleUserId: rules.required(t) },
+    mode: 'controlled',
+    initialValues: { responsibleUserId: '', counterUserIds: [] as string[] },
+    validate: { responsibleUserId: rules.required(t) },
   });
   const initialKey = initialCounterIds.join(',');
   useEffect(() => {
     if (!opened) return;
     form.setInitialValues({ responsibleUserId: '', counterUserIds: initialKey ? initialKey.split(',') : [] });
     form.setFieldValue('counterUserIds', initialKey ? initialKey.split(',') : []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, initialKey]);
   const users = useQuery({
-    queryKey: ['/api/users', 'counters'], enabled: opened,
+    queryKey: ['/api/users', 'counters'],
+    enabled: opened,
     queryFn: () => api.get<{ items: UserRow[] }>('/api/users', { role: 'counter', active: 'true', limit: 1000 }),
   });
   const data = (users.data?.items ?? []).map((u) => ({ value: u.id, label: userLabel(u) }));
   const save = useMutation({
-    mutationFn: (v: { responsibleUserId: string; counterUserIds: string[] }) => unwrap(client.POST('/api/count-lists/reassign', {
-      body: { countListIds, responsibleUserId: v.responsibleUserId, ...(form.isDirty('counterUserIds') ? { counterUserIds: v.counterUserIds } : {}) },
-    })),
+    mutationFn: (v: { responsibleUserId: string; counterUserIds: string[] }) =>
+      unwrap(
+        client.POST('/api/count-lists/reassign', {
+          body: {
+            countListIds,
+            responsibleUserId: v.responsibleUserId,
+            ...(form.isDirty('counterUserIds') ? { counterUserIds: v.counterUserIds } : {}),
+          },
+        }),
+      ),
     onMutate: () => setGeneral(null),
     onSuccess: (r) => {
       onDone({ ...r, userLabel: data.find((d) => d.value === r.responsibleUserId)?.label ?? r.responsibleUserId });
@@ -53,22 +78,52 @@ export function ReassignDialog({ countListIds, opened, onClose, onDone, initialC
       } else setGeneral(applyServerError(form, t, e));
     },
   });
-  const close = () => { form.reset(); setGeneral(null); save.reset(); onClose(); };
+  const close = () => {
+    form.reset();
+    setGeneral(null);
+    save.reset();
+    onClose();
+  };
   return (
     <Modal opened={opened} onClose={close} title={t('listAdmin.reassign.title')}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack gap="sm" data-testid="reassign-dialog">
           <Text size="sm">{t('listAdmin.reassign.lists', { count: countListIds.length })}</Text>
-          <Select label={t('listAdmin.reassign.user')} description={t('listAdmin.reassign.userHelp')} data={data} searchable withAsterisk
-            nothingFoundMessage={t('listAdmin.reassign.noUsers')} comboboxProps={{ withinPortal: false }}
-            data-testid="reassign-user" {...form.getInputProps('responsibleUserId')} onChange={(v) => form.setFieldValue('responsibleUserId', v ?? '')} />
-          <MultiSelect label={t('listAdmin.reassign.counters')} description={t('listAdmin.reassign.countersHelp')} data={data} searchable clearable
-            nothingFoundMessage={t('listAdmin.reassign.noUsers')} comboboxProps={{ withinPortal: false }}
-            data-testid="reassign-counters" {...form.getInputProps('counterUserIds')} />
-          {general && <Alert color="red" data-testid="reassign-error">{general}</Alert>}
+          <Select
+            label={t('listAdmin.reassign.user')}
+            description={t('listAdmin.reassign.userHelp')}
+            data={data}
+            searchable
+            withAsterisk
+            nothingFoundMessage={t('listAdmin.reassign.noUsers')}
+            comboboxProps={{ withinPortal: false }}
+            data-testid="reassign-user"
+            {...form.getInputProps('responsibleUserId')}
+            onChange={(v) => form.setFieldValue('responsibleUserId', v ?? '')}
+          />
+          <MultiSelect
+            label={t('listAdmin.reassign.counters')}
+            description={t('listAdmin.reassign.countersHelp')}
+            data={data}
+            searchable
+            clearable
+            nothingFoundMessage={t('listAdmin.reassign.noUsers')}
+            comboboxProps={{ withinPortal: false }}
+            data-testid="reassign-counters"
+            {...form.getInputProps('counterUserIds')}
+          />
+          {general && (
+            <Alert color="red" data-testid="reassign-error">
+              {general}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} data-testid="reassign-run">{t('listAdmin.reassign.run')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="reassign-run">
+              {t('listAdmin.reassign.run')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -8,16 +8,45 @@ import { BinRangeDialog } from './BinRangeDialog';
 import { binCode, checkBulk, checkRange, emptyRanges } from './binRanges';
 
 const warehouses = {
-  items: [{ id: '3', siteId: '1', code: 'WH1', name: 'Main', kind: 'structured', physical: 'internal', responsibleUserId: null, allowNegative: false, costCentre: null }],
+  items: [
+    {
+      id: '3',
+      siteId: '1',
+      code: 'WH1',
+      name: 'Main',
+      kind: 'structured',
+      physical: 'internal',
+      responsibleUserId: null,
+      allowNegative: false,
+      costCentre: null,
+    },
+  ],
   nextOffset: null,
 };
-const zones = { items: [{ id: '9', siteId: '1', warehouseId: '3', code: 'HB', name: 'High bay', organisation: 'high_bay', structured: true, usage: 'normal' }], nextOffset: null };
-const lists = (c: Call): unknown => (c.path === '/api/warehouses' ? warehouses : c.path === '/api/zones' ? zones : { items: [], nextOffset: null });
+const zones = {
+  items: [
+    {
+      id: '9',
+      siteId: '1',
+      warehouseId: '3',
+      code: 'HB',
+      name: 'High bay',
+      organisation: 'high_bay',
+      structured: true,
+      usage: 'normal',
+    },
+  ],
+  nextOffset: null,
+};
+const lists = (c: Call): unknown =>
+  c.path === '/api/warehouses' ? warehouses : c.path === '/api/zones' ? zones : { items: [], nextOffset: null };
 const posts = (calls: Call[]) => calls.filter((c) => c.method === 'POST');
 const change = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 function fieldError(testId: string): string | null {
-  const id = (screen.getByTestId(testId).getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
-  return id ? document.getElementById(id)?.textContent ?? null : null;
+  const id = (screen.getByTestId(testId).getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .find((x) => x.endsWith('-error'));
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 function fill(r: Record<string, [string, string]>) {
   for (const [name, [from, to]] of Object.entries(r)) {
@@ -45,16 +74,37 @@ describe('bin ranges (as the server expands them)', () => {
   });
 
   it('an empty optional aisle is left out; the total is the product; over 100,000 is refused', () => {
-    const r = { ...emptyRanges(), row: { from: '01', to: '10' }, level: { from: '1', to: '5' }, place: { from: '001', to: '020' } };
-    expect(checkBulk('high_bay', r)).toMatchObject({ total: 1000, first: '01-1-001', last: '10-5-020', tooMany: false, errors: {} });
-    expect(checkBulk('high_bay', r).body).toEqual({ row: { from: '01', to: '10' }, level: { from: '1', to: '5' }, place: { from: '001', to: '020' } });
+    const r = {
+      ...emptyRanges(),
+      row: { from: '01', to: '10' },
+      level: { from: '1', to: '5' },
+      place: { from: '001', to: '020' },
+    };
+    expect(checkBulk('high_bay', r)).toMatchObject({
+      total: 1000,
+      first: '01-1-001',
+      last: '10-5-020',
+      tooMany: false,
+      errors: {},
+    });
+    expect(checkBulk('high_bay', r).body).toEqual({
+      row: { from: '01', to: '10' },
+      level: { from: '1', to: '5' },
+      place: { from: '001', to: '020' },
+    });
     // A block zone has no level: it is neither checked nor sent.
-    expect(checkBulk('block', { ...r, level: { from: 'x-', to: '' } })).toMatchObject({ total: 200, first: '01-001', last: '10-020', errors: {} });
+    expect(checkBulk('block', { ...r, level: { from: 'x-', to: '' } })).toMatchObject({
+      total: 200,
+      first: '01-001',
+      last: '10-020',
+      errors: {},
+    });
     const big = checkBulk('high_bay', { ...r, aisle: { from: 'A', to: 'Z' }, place: { from: '001', to: '400' } });
     expect(big).toMatchObject({ total: 26 * 10 * 5 * 400, tooMany: true });
     expect(big.errors['ranges.place.to']).toEqual({ key: 'placesUi.range.tooMany', params: { max: 100000 } });
     expect(checkBulk('high_bay', { ...r, level: { from: '', to: '' } }).errors).toEqual({
-      'ranges.level.from': { key: 'form.required' }, 'ranges.level.to': { key: 'form.required' },
+      'ranges.level.from': { key: 'form.required' },
+      'ranges.level.to': { key: 'form.required' },
     });
     expect(binCode({ aisle: 'a', row: '07', level: null, place: '021' })).toBe('A-07-021');
   });
@@ -80,8 +130,15 @@ describe('bins in bulk dialog', () => {
     expect(preview.textContent).toContain('Already existing, kept: 20');
     expect(screen.getByTestId('range-sample').textContent).toContain('01-01-3-026');
     expect(posts(calls)[0]!.body).toEqual({
-      zoneId: '9', skipExisting: true, dryRun: true,
-      ranges: { aisle: { from: '01', to: '02' }, row: { from: '01', to: '01' }, level: { from: '1', to: '5' }, place: { from: '001', to: '050' } },
+      zoneId: '9',
+      skipExisting: true,
+      dryRun: true,
+      ranges: {
+        aisle: { from: '01', to: '02' },
+        row: { from: '01', to: '01' },
+        level: { from: '1', to: '5' },
+        place: { from: '001', to: '050' },
+      },
     });
     // A changed range needs a new preview.
     change('range-place-to', '051');
@@ -116,15 +173,35 @@ describe('bins in bulk dialog', () => {
   });
 
   it('puts the server refusal of existing bins next to "skip existing"', async () => {
-    mockFetch((c) => (c.method === 'POST'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'bins already exist: 01-1-001', field: 'ranges', params: { existing: ['01-1-001'] } } }]
-      : lists(c)));
+    mockFetch((c) =>
+      c.method === 'POST'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.duplicate',
+                message: 'bins already exist: 01-1-001',
+                field: 'ranges',
+                params: { existing: ['01-1-001'] },
+              },
+            },
+          ]
+        : lists(c),
+    );
     renderUi(<BinRangeDialog defaultWarehouseId="3" defaultZoneId="9" onClose={() => undefined} />);
     await screen.findByTestId('range-level-from');
     fill({ row: ['01', '02'], level: ['1', '2'], place: ['001', '002'] });
     fireEvent.click(screen.getByTestId('range-preview-button'));
-    const checkboxError = () => screen.getByTestId('range-skip-existing').closest('.mantine-Checkbox-root')?.querySelector('.mantine-Checkbox-error')?.textContent;
-    await waitFor(() => expect(checkboxError()).toBe('Some bins already exist (01-1-001): tick this to keep them and create only the others'));
+    const checkboxError = () =>
+      screen
+        .getByTestId('range-skip-existing')
+        .closest('.mantine-Checkbox-root')
+        ?.querySelector('.mantine-Checkbox-error')?.textContent;
+    await waitFor(() =>
+      expect(checkboxError()).toBe(
+        'Some bins already exist (01-1-001): tick this to keep them and create only the others',
+      ),
+    );
     expect(screen.queryByTestId('range-preview')).toBeNull();
   });
 });

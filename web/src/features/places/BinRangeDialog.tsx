@@ -3,7 +3,22 @@
 // sample of the codes it derives), then created in ONE request — one transaction — with a busy state and the
 // result (created, existing kept). More than 100,000 bins are refused here as the server refuses them.
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,20 +26,53 @@ import { ApiError, api } from '../../api/client';
 import type { Zone } from '../../api/models';
 import { applyServerError } from '../../components/form';
 import { useFormat } from '../../components/format';
-import { MAX_BULK_BINS, ORGANISATION_ELEMENTS, RANGE_ALIASES, checkBulk, emptyRanges, isRequired, type Ranges } from './binRanges';
+import {
+  MAX_BULK_BINS,
+  ORGANISATION_ELEMENTS,
+  RANGE_ALIASES,
+  checkBulk,
+  emptyRanges,
+  isRequired,
+  type Ranges,
+} from './binRanges';
 import { BELOW, codeNameOptions, useRefresh, useWarehousesPicker, useZonesPicker } from './shared';
 
-export interface BulkResult { requested: number; created: number; skipped: number; firstCode: string; lastCode: string; sample?: string[] }
-interface Values { warehouseId: string | null; zoneId: string | null; ranges: Ranges; skipExisting: boolean }
+export interface BulkResult {
+  requested: number;
+  created: number;
+  skipped: number;
+  firstCode: string;
+  lastCode: string;
+  sample?: string[];
+}
+interface Values {
+  warehouseId: string | null;
+  zoneId: string | null;
+  ranges: Ranges;
+  skipExisting: boolean;
+}
 
-export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: { defaultWarehouseId: string | null; defaultZoneId: string | null; onClose: () => void }) {
+export function BinRangeDialog({
+  defaultWarehouseId,
+  defaultZoneId,
+  onClose,
+}: {
+  defaultWarehouseId: string | null;
+  defaultZoneId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const refresh = useRefresh();
   const warehouses = useWarehousesPicker({ kind: 'structured' });
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { warehouseId: defaultWarehouseId, zoneId: defaultZoneId, ranges: emptyRanges(), skipExisting: false },
+    initialValues: {
+      warehouseId: defaultWarehouseId,
+      zoneId: defaultZoneId,
+      ranges: emptyRanges(),
+      skipExisting: false,
+    },
   });
   const v = form.values;
   const zones = useZonesPicker(v.warehouseId, { structured: 'true' });
@@ -43,7 +91,9 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
     if (!v.zoneId) form.setFieldError('zoneId', t('form.required'));
     if (!check) return false;
     for (const [path, p] of Object.entries(check.errors)) {
-      const params = Object.fromEntries(Object.entries(p.params ?? {}).map(([k, x]) => [k, typeof x === 'number' ? f.quantity(String(x)) : x]));
+      const params = Object.fromEntries(
+        Object.entries(p.params ?? {}).map(([k, x]) => [k, typeof x === 'number' ? f.quantity(String(x)) : x]),
+      );
       form.setFieldError(path, t(p.key, params));
     }
     return Object.keys(check.errors).length === 0;
@@ -52,13 +102,17 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
     // Existing bins refuse the whole range: name a few and point at the option that keeps them.
     const existing = e instanceof ApiError && e.code === 'conflict.duplicate' ? e.params?.existing : undefined;
     if (Array.isArray(existing) && existing.length > 0) {
-      form.setFieldError('skipExisting', t('placesUi.bulk.existingRefused', { codes: existing.join(', ') + (existing.length >= 5 ? ', …' : '') }));
+      form.setFieldError(
+        'skipExisting',
+        t('placesUi.bulk.existingRefused', { codes: existing.join(', ') + (existing.length >= 5 ? ', …' : '') }),
+      );
       return;
     }
     setGeneral(applyServerError(form, t, e, RANGE_ALIASES));
   };
   const dry = useMutation({
-    mutationFn: (key: string) => api.post<BulkResult>('/api/bins/range', { ...request, dryRun: true }).then((result) => ({ key, result })),
+    mutationFn: (key: string) =>
+      api.post<BulkResult>('/api/bins/range', { ...request, dryRun: true }).then((result) => ({ key, result })),
     onSuccess: setPreviewed,
     onError,
   });
@@ -78,51 +132,151 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
 
   const rangeRow = (name: (typeof ORGANISATION_ELEMENTS)['high_bay'][number]) => (
     <Table.Tr key={name}>
-      <Table.Td><Text size="sm" fw={500}>{t(`places.${name}`)}{isRequired(name) ? ' *' : ''}</Text>{!isRequired(name) && <Text size="xs" c="dimmed">{t('placesUi.range.optional')}</Text>}</Table.Td>
-      <Table.Td><TextInput size="xs" maxLength={10} disabled={busy || !!done} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.from')}`} {...form.getInputProps(`ranges.${name}.from`)} data-testid={`range-${name}-from`} /></Table.Td>
-      <Table.Td><TextInput size="xs" maxLength={10} disabled={busy || !!done} aria-label={`${t(`places.${name}`)} ${t('placesUi.range.to')}`} {...form.getInputProps(`ranges.${name}.to`)} data-testid={`range-${name}-to`} /></Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {t(`places.${name}`)}
+          {isRequired(name) ? ' *' : ''}
+        </Text>
+        {!isRequired(name) && (
+          <Text size="xs" c="dimmed">
+            {t('placesUi.range.optional')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          size="xs"
+          maxLength={10}
+          disabled={busy || !!done}
+          aria-label={`${t(`places.${name}`)} ${t('placesUi.range.from')}`}
+          {...form.getInputProps(`ranges.${name}.from`)}
+          data-testid={`range-${name}-from`}
+        />
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          size="xs"
+          maxLength={10}
+          disabled={busy || !!done}
+          aria-label={`${t(`places.${name}`)} ${t('placesUi.range.to')}`}
+          {...form.getInputProps(`ranges.${name}.to`)}
+          data-testid={`range-${name}-to`}
+        />
+      </Table.Td>
     </Table.Tr>
   );
 
   return (
-    <Modal opened onClose={busy ? () => undefined : onClose} closeOnClickOutside={!busy} closeOnEscape={!busy} withCloseButton={!busy} size="xl"
-      title={t('placesUi.bulk.title')}>
+    <Modal
+      opened
+      onClose={busy ? () => undefined : onClose}
+      closeOnClickOutside={!busy}
+      closeOnEscape={!busy}
+      withCloseButton={!busy}
+      size="xl"
+      title={t('placesUi.bulk.title')}
+    >
       <Stack gap="sm" data-testid="bin-range-dialog" data-busy={busy ? 'true' : 'false'}>
         <SimpleGrid cols={2}>
-          <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.warehouseCol')} withAsterisk searchable data={codeNameOptions(warehouses.data)} disabled={busy || !!done}
-            {...form.getInputProps('warehouseId')} onChange={(x) => { form.setFieldValue('warehouseId', x); form.setFieldValue('zoneId', null); }} data-testid="range-warehouse" />
-          <Select allowDeselect={false} inputWrapperOrder={BELOW} label={t('placesUi.zoneCol')} withAsterisk searchable data={codeNameOptions(zones.data)} disabled={busy || !!done || !v.warehouseId}
-            description={t('placesUi.bulk.structuredOnly')} nothingFoundMessage={t('placesUi.bulk.noStructuredZone')}
-            {...form.getInputProps('zoneId')} data-testid="range-zone" />
+          <Select
+            allowDeselect={false}
+            inputWrapperOrder={BELOW}
+            label={t('placesUi.warehouseCol')}
+            withAsterisk
+            searchable
+            data={codeNameOptions(warehouses.data)}
+            disabled={busy || !!done}
+            {...form.getInputProps('warehouseId')}
+            onChange={(x) => {
+              form.setFieldValue('warehouseId', x);
+              form.setFieldValue('zoneId', null);
+            }}
+            data-testid="range-warehouse"
+          />
+          <Select
+            allowDeselect={false}
+            inputWrapperOrder={BELOW}
+            label={t('placesUi.zoneCol')}
+            withAsterisk
+            searchable
+            data={codeNameOptions(zones.data)}
+            disabled={busy || !!done || !v.warehouseId}
+            description={t('placesUi.bulk.structuredOnly')}
+            nothingFoundMessage={t('placesUi.bulk.noStructuredZone')}
+            {...form.getInputProps('zoneId')}
+            data-testid="range-zone"
+          />
         </SimpleGrid>
         {zone && (
           <>
-            <Text size="sm" c="dimmed">{t(`placesUi.organisationHelp.${zone.organisation}`)} · {t('placesUi.range.help')}</Text>
+            <Text size="sm" c="dimmed">
+              {t(`placesUi.organisationHelp.${zone.organisation}`)} · {t('placesUi.range.help')}
+            </Text>
             <Table withRowBorders={false} verticalSpacing={4} style={{ maxWidth: 560 }}>
-              <Table.Thead><Table.Tr><Table.Th /><Table.Th>{t('placesUi.range.from')}</Table.Th><Table.Th>{t('placesUi.range.to')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  <Table.Th>{t('placesUi.range.from')}</Table.Th>
+                  <Table.Th>{t('placesUi.range.to')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>{ORGANISATION_ELEMENTS[zone.organisation].map(rangeRow)}</Table.Tbody>
             </Table>
-            <Checkbox label={t('placesUi.bulk.skipExisting')} description={t('placesUi.bulk.skipExistingHelp')} disabled={busy || !!done}
-              {...form.getInputProps('skipExisting', { type: 'checkbox' })} data-testid="range-skip-existing" />
+            <Checkbox
+              label={t('placesUi.bulk.skipExisting')}
+              description={t('placesUi.bulk.skipExistingHelp')}
+              disabled={busy || !!done}
+              {...form.getInputProps('skipExisting', { type: 'checkbox' })}
+              data-testid="range-skip-existing"
+            />
             {check && check.total !== null && (
               <Text size="sm" data-testid="range-count" data-count={check.total} c={check.tooMany ? 'red' : undefined}>
                 {check.tooMany
                   ? t('placesUi.range.tooMany', { max: f.quantity(String(MAX_BULK_BINS)) })
-                  : t('placesUi.bulk.count', { count: check.total, n: f.quantity(String(check.total)), first: check.first, last: check.last })}
+                  : t('placesUi.bulk.count', {
+                      count: check.total,
+                      n: f.quantity(String(check.total)),
+                      first: check.first,
+                      last: check.last,
+                    })}
               </Text>
             )}
           </>
         )}
         {preview && !done && (
-          <Paper withBorder p="sm" data-testid="range-preview" data-requested={preview.requested} data-created={preview.created}>
-            <Text fw={600} size="sm">{t('placesUi.bulk.previewTitle')}</Text>
-            <Text size="sm">{t('placesUi.bulk.previewLine', { n: f.quantity(String(preview.created)), first: preview.firstCode, last: preview.lastCode })}</Text>
-            {preview.skipped > 0 && <Text size="sm" c="orange">{t('placesUi.bulk.previewExisting', { n: f.quantity(String(preview.skipped)) })}</Text>}
+          <Paper
+            withBorder
+            p="sm"
+            data-testid="range-preview"
+            data-requested={preview.requested}
+            data-created={preview.created}
+          >
+            <Text fw={600} size="sm">
+              {t('placesUi.bulk.previewTitle')}
+            </Text>
+            <Text size="sm">
+              {t('placesUi.bulk.previewLine', {
+                n: f.quantity(String(preview.created)),
+                first: preview.firstCode,
+                last: preview.lastCode,
+              })}
+            </Text>
+            {preview.skipped > 0 && (
+              <Text size="sm" c="orange">
+                {t('placesUi.bulk.previewExisting', { n: f.quantity(String(preview.skipped)) })}
+              </Text>
+            )}
             <Group gap={4} mt="xs" data-testid="range-sample">
               {(preview.sample ?? []).map((c, i, a) => (
                 <Group key={c} gap={4}>
-                  <Badge variant="light" tt="none" className="mono">{c}</Badge>
-                  {i < a.length - 1 && <Text size="xs" c="dimmed">…</Text>}
+                  <Badge variant="light" tt="none" className="mono">
+                    {c}
+                  </Badge>
+                  {i < a.length - 1 && (
+                    <Text size="xs" c="dimmed">
+                      …
+                    </Text>
+                  )}
                 </Group>
               ))}
             </Group>
@@ -130,27 +284,55 @@ export function BinRangeDialog({ defaultWarehouseId, defaultZoneId, onClose }: {
         )}
         {busy && (
           <Stack gap={4} data-testid="range-busy">
-            <Text size="sm">{t('placesUi.bulk.creating', { n: f.quantity(String(preview?.created ?? check?.total ?? 0)) })}</Text>
+            <Text size="sm">
+              {t('placesUi.bulk.creating', { n: f.quantity(String(preview?.created ?? check?.total ?? 0)) })}
+            </Text>
             <Progress value={100} striped animated />
           </Stack>
         )}
         {done && (
           <Alert color="green" data-testid="range-result" data-created={done.created} data-skipped={done.skipped}>
-            {t('placesUi.bulk.result', { created: f.quantity(String(done.created)), skipped: f.quantity(String(done.skipped)), first: done.firstCode, last: done.lastCode })}
+            {t('placesUi.bulk.result', {
+              created: f.quantity(String(done.created)),
+              skipped: f.quantity(String(done.skipped)),
+              first: done.firstCode,
+              last: done.lastCode,
+            })}
           </Alert>
         )}
-        {general && <Alert color="red" data-testid="range-error">{general}</Alert>}
+        {general && (
+          <Alert color="red" data-testid="range-error">
+            {general}
+          </Alert>
+        )}
         <Group justify="flex-end">
           {done ? (
-            <Button onClick={onClose} data-testid="range-close">{t('common.done')}</Button>
+            <Button onClick={onClose} data-testid="range-close">
+              {t('common.done')}
+            </Button>
           ) : (
             <>
-              <Button variant="default" onClick={onClose} disabled={busy}>{t('common.cancel')}</Button>
-              <Button variant="light" onClick={() => run('preview')} loading={dry.isPending} disabled={busy || !zone} data-testid="range-preview-button">
+              <Button variant="default" onClick={onClose} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                variant="light"
+                onClick={() => run('preview')}
+                loading={dry.isPending}
+                disabled={busy || !zone}
+                data-testid="range-preview-button"
+              >
                 {t('placesUi.bulk.preview')}
               </Button>
-              <Button onClick={() => run('create')} loading={busy} disabled={!preview || preview.created === 0} data-testid="range-create">
-                {preview ? t('placesUi.bulk.createN', { n: f.quantity(String(preview.created)) }) : t('placesUi.bulk.create')}
+              <Button
+                onClick={() => run('create')}
+                loading={busy}
+                disabled={!preview || preview.created === 0}
+                data-testid="range-create"
+              >
+                {preview
+                  ? t('placesUi.bulk.createN', { n: f.quantity(String(preview.created)) })
+                  : t('placesUi.bulk.create')}
               </Button>
             </>
           )}

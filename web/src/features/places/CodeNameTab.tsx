@@ -28,15 +28,41 @@ export function CodeNameTab({ path }: { path: Path }) {
   return (
     <Stack gap="sm">
       <Group>
-        <TextInput w={280} placeholder={t('placesUi.searchCodeName')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid={`${p}-search`} />
-        <Button size="xs" onClick={() => setEditing('new')} data-testid={`${p}-new`}>{t('common.new')}</Button>
+        <TextInput
+          w={280}
+          placeholder={t('placesUi.searchCodeName')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          data-testid={`${p}-search`}
+        />
+        <Button size="xs" onClick={() => setEditing('new')} data-testid={`${p}-new`}>
+          {t('common.new')}
+        </Button>
       </Group>
-      <VirtualTable rows={list.rows} rowKey={(r) => r.id} loading={list.loading} onEndReached={list.more} onRowClick={setEditing} testId={`${p}-table`}
+      <VirtualTable
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        loading={list.loading}
+        onEndReached={list.more}
+        onRowClick={setEditing}
+        testId={`${p}-table`}
         columns={[
-          { key: 'code', header: t('common.code'), width: 180, render: (r) => <span className="mono" data-testid={`${p}-row-${r.code}`}>{r.code}</span> },
+          {
+            key: 'code',
+            header: t('common.code'),
+            width: 180,
+            render: (r) => (
+              <span className="mono" data-testid={`${p}-row-${r.code}`}>
+                {r.code}
+              </span>
+            ),
+          },
           { key: 'name', header: t('common.name'), grow: 1, width: 240, render: (r) => r.name },
-        ]} />
-      {editing && <CodeNameForm path={path} record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+        ]}
+      />
+      {editing && (
+        <CodeNameForm path={path} record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }
@@ -57,22 +83,63 @@ export function CodeNameForm({ path, record, onClose }: { path: Path; record: Ro
       const body = { code: v.code.trim(), name: v.name.trim() };
       return record ? api.patch<Row>(`${path}/${record.id}`, changed(record, body)) : api.post<Row>(path, body);
     },
-    onSuccess: () => { notifyOk(t('common.saved')); refresh(path); onClose(); },
+    onSuccess: () => {
+      notifyOk(t('common.saved'));
+      refresh(path);
+      onClose();
+    },
     onError: (e) => setGeneral(applyServerError(form, t, e)),
   });
   const title = t(record ? `placesUi.${p}Form.edit` : `placesUi.${p}Form.new`, { code: record?.code ?? '' });
   return (
     <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={form.onSubmit((v) => { setGeneral(null); save.mutate(v); })} data-testid={`${p}-form`}>
+      <form
+        onSubmit={form.onSubmit((v) => {
+          setGeneral(null);
+          save.mutate(v);
+        })}
+        data-testid={`${p}-form`}
+      >
         <Stack gap="sm">
-          <TextInput label={t('common.code')} withAsterisk maxLength={20} {...form.getInputProps('code')} data-testid={`${p}-code`} />
-          <TextInput label={t('common.name')} withAsterisk maxLength={80} {...form.getInputProps('name')} data-testid={`${p}-name`} />
-          {general && <Alert color="red" data-testid={`${p}-form-error`}>{general}</Alert>}
+          <TextInput
+            label={t('common.code')}
+            withAsterisk
+            maxLength={20}
+            {...form.getInputProps('code')}
+            data-testid={`${p}-code`}
+          />
+          <TextInput
+            label={t('common.name')}
+            withAsterisk
+            maxLength={80}
+            {...form.getInputProps('name')}
+            data-testid={`${p}-name`}
+          />
+          {general && (
+            <Alert color="red" data-testid={`${p}-form-error`}>
+              {general}
+            </Alert>
+          )}
           <Group justify="space-between">
-            <div>{record && <DeleteButton path={`${path}/${record.id}`} testId={`${p}-delete`} onDeleted={() => { refresh(path); onClose(); }} />}</div>
+            <div>
+              {record && (
+                <DeleteButton
+                  path={`${path}/${record.id}`}
+                  testId={`${p}-delete`}
+                  onDeleted={() => {
+                    refresh(path);
+                    onClose();
+                  }}
+                />
+              )}
+            </div>
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={save.isPending} data-testid={`${p}-save`}>{t('common.save')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid={`${p}-save`}>
+                {t('common.save')}
+              </Button>
             </Group>
           </Group>
         </Stack>

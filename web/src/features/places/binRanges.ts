@@ -5,7 +5,14 @@
 // field so each mistake gets its own translated message. The server's dry run gives the preview of a bulk
 // creation (counts, existing bins, sample codes).
 import { DomainError } from '../../../../src/domain/errors';
-import { ELEMENT, MAX_BULK_BINS, ORGANISATION_ELEMENTS, binCode as domainBinCode, expandRange, type ElementName } from '../../../../src/domain/place';
+import {
+  ELEMENT,
+  MAX_BULK_BINS,
+  ORGANISATION_ELEMENTS,
+  binCode as domainBinCode,
+  expandRange,
+  type ElementName,
+} from '../../../../src/domain/place';
 import type { Organisation } from './ZonesTab';
 
 export { MAX_BULK_BINS, ORGANISATION_ELEMENTS, type ElementName };
@@ -23,7 +30,10 @@ export function binCode(e: Partial<Record<ElementName, string | null>>): string 
 }
 
 /** A translatable problem: i18n key (under placesUi.range / placesUi.bin) and its params. */
-export interface Problem { key: string; params?: Record<string, string | number> }
+export interface Problem {
+  key: string;
+  params?: Record<string, string | number>;
+}
 
 /** The problem of one element value, or null. */
 export function elementProblem(v: string, required: boolean): Problem | null {
@@ -32,8 +42,15 @@ export function elementProblem(v: string, required: boolean): Problem | null {
   return ELEMENT.test(x) ? null : { key: 'placesUi.range.element' };
 }
 
-export interface RangeDraft { from: string; to: string }
-export interface Expanded { count: number; first: string; last: string }
+export interface RangeDraft {
+  from: string;
+  to: string;
+}
+export interface Expanded {
+  count: number;
+  first: string;
+  last: string;
+}
 export type RangeCheck = { ok: Expanded } | { errors: { from?: Problem; to?: Problem } } | { empty: true };
 
 /** The values of a valid range, expanded by the domain exactly as the server will. */
@@ -51,7 +68,8 @@ function expanded(from: string, to: string, name: ElementName): { ok: Expanded }
 export function checkRange(r: RangeDraft, required: boolean, name: ElementName = 'place'): RangeCheck {
   const from = norm(r.from);
   const to = norm(r.to);
-  if (from === '' && to === '') return required ? { errors: { from: { key: 'form.required' }, to: { key: 'form.required' } } } : { empty: true };
+  if (from === '' && to === '')
+    return required ? { errors: { from: { key: 'form.required' }, to: { key: 'form.required' } } } : { empty: true };
   const errors: { from?: Problem; to?: Problem } = {};
   if (from === '') errors.from = { key: 'form.required' };
   else if (!ELEMENT.test(from)) errors.from = { key: 'placesUi.range.element' };
@@ -63,7 +81,8 @@ export function checkRange(r: RangeDraft, required: boolean, name: ElementName =
     const a = Number(from);
     const b = Number(to);
     if (b < a) return { errors: { to: { key: 'placesUi.range.before', params: { from } } } };
-    if (b - a >= MAX_BULK_BINS) return { errors: { to: { key: 'placesUi.range.tooLarge', params: { max: MAX_BULK_BINS } } } };
+    if (b - a >= MAX_BULK_BINS)
+      return { errors: { to: { key: 'placesUi.range.tooLarge', params: { max: MAX_BULK_BINS } } } };
     return expanded(from, to, name);
   }
   if (/^[A-Z]$/.test(from) && /^[A-Z]$/.test(to)) {
@@ -74,7 +93,12 @@ export function checkRange(r: RangeDraft, required: boolean, name: ElementName =
 }
 
 export type Ranges = Record<ElementName, RangeDraft>;
-export const emptyRanges = (): Ranges => ({ aisle: { from: '', to: '' }, row: { from: '', to: '' }, level: { from: '', to: '' }, place: { from: '', to: '' } });
+export const emptyRanges = (): Ranges => ({
+  aisle: { from: '', to: '' },
+  row: { from: '', to: '' },
+  level: { from: '', to: '' },
+  place: { from: '', to: '' },
+});
 
 export interface BulkCheck {
   /** Per form path (`ranges.row.to`) the problem. */
@@ -115,6 +139,11 @@ export function checkBulk(organisation: Organisation, ranges: Ranges): BulkCheck
 
 /** Server field names of range errors (`row.to`, `place`, `ranges`) → the bulk form's paths. */
 export const RANGE_ALIASES: Record<string, string> = Object.fromEntries([
-  ...ELEMENT_NAMES.flatMap((n) => [[n, `ranges.${n}.from`], [`${n}.from`, `ranges.${n}.from`], [`${n}.to`, `ranges.${n}.to`], [`${n}.values`, `ranges.${n}.from`]]),
+  ...ELEMENT_NAMES.flatMap((n) => [
+    [n, `ranges.${n}.from`],
+    [`${n}.from`, `ranges.${n}.from`],
+    [`${n}.to`, `ranges.${n}.to`],
+    [`${n}.values`, `ranges.${n}.from`],
+  ]),
   ['ranges', 'skipExisting'],
 ]);

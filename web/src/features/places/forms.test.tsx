@@ -11,12 +11,41 @@ import { BinForm, binBody, checkBin } from './BinForm';
 
 const none = () => undefined;
 const sites = { items: [{ id: '1', code: 'MIL', name: 'Milano' }], nextOffset: null };
-const users = { items: [{ id: '7', username: 'rossi', displayName: 'Maria Rossi', role: 'manager', siteId: null, active: true }], nextOffset: null };
-const warehouses = {
-  items: [{ id: '3', siteId: '1', code: 'WH1', name: 'Main', kind: 'structured', physical: 'internal', responsibleUserId: null, allowNegative: false, costCentre: null }],
+const users = {
+  items: [{ id: '7', username: 'rossi', displayName: 'Maria Rossi', role: 'manager', siteId: null, active: true }],
   nextOffset: null,
 };
-const zones = { items: [{ id: '9', siteId: '1', warehouseId: '3', code: 'HB', name: 'High bay', organisation: 'high_bay', structured: true, usage: 'normal' }], nextOffset: null };
+const warehouses = {
+  items: [
+    {
+      id: '3',
+      siteId: '1',
+      code: 'WH1',
+      name: 'Main',
+      kind: 'structured',
+      physical: 'internal',
+      responsibleUserId: null,
+      allowNegative: false,
+      costCentre: null,
+    },
+  ],
+  nextOffset: null,
+};
+const zones = {
+  items: [
+    {
+      id: '9',
+      siteId: '1',
+      warehouseId: '3',
+      code: 'HB',
+      name: 'High bay',
+      organisation: 'high_bay',
+      structured: true,
+      usage: 'normal',
+    },
+  ],
+  nextOffset: null,
+};
 
 function lists(c: Call): unknown {
   if (c.path === '/api/sites') return sites;
@@ -30,7 +59,7 @@ const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 function fieldError(testId: string): string | null {
   const input = screen.getByTestId(testId);
   const id = (input.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
-  return id ? document.getElementById(id)?.textContent ?? null : null;
+  return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 /** The server's error on a field: translated by its code (the code itself never shown). */
 async function serverErrorOn(testId: string, code: string) {
@@ -52,13 +81,22 @@ describe('site and stock owner form', () => {
     change('owner-name', ' Acme ');
     fireEvent.click(screen.getByTestId('owner-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
-    expect(writes(calls)[0]).toMatchObject({ method: 'POST', path: '/api/owners', body: { code: 'ACME', name: 'Acme' } });
+    expect(writes(calls)[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/owners',
+      body: { code: 'ACME', name: 'Acme' },
+    });
   });
 
   it('shows a duplicate code from the server on the code field and sends only what changed on edit', async () => {
-    const calls = mockFetch((c) => (c.method === 'PATCH'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'a site with this code already exists', field: 'code' } }]
-      : lists(c)));
+    const calls = mockFetch((c) =>
+      c.method === 'PATCH'
+        ? [
+            409,
+            { error: { code: 'conflict.duplicate', message: 'a site with this code already exists', field: 'code' } },
+          ]
+        : lists(c),
+    );
     renderUi(<CodeNameForm path="/api/sites" record={{ id: '1', code: 'MIL', name: 'Milano' }} onClose={none} />);
     change('site-code', 'ROM');
     fireEvent.click(screen.getByTestId('site-save'));
@@ -70,11 +108,29 @@ describe('site and stock owner form', () => {
 
 describe('delete', () => {
   it('asks first, then shows the server refusal (still in use) in the dialog', async () => {
-    const calls = mockFetch((c) => (c.method === 'DELETE'
-      ? [409, { error: { code: 'conflict.in_use', message: 'site 1 is still used by warehouses, users or inventories; remove those first' } }]
-      : lists(c)));
+    const calls = mockFetch((c) =>
+      c.method === 'DELETE'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.in_use',
+                message: 'site 1 is still used by warehouses, users or inventories; remove those first',
+              },
+            },
+          ]
+        : lists(c),
+    );
     let closed = false;
-    renderUi(<CodeNameForm path="/api/sites" record={{ id: '1', code: 'MIL', name: 'Milano' }} onClose={() => { closed = true; }} />);
+    renderUi(
+      <CodeNameForm
+        path="/api/sites"
+        record={{ id: '1', code: 'MIL', name: 'Milano' }}
+        onClose={() => {
+          closed = true;
+        }}
+      />,
+    );
     fireEvent.click(screen.getByTestId('site-delete'));
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
     fireEvent.click(screen.getByTestId('site-delete-confirm'));
@@ -103,14 +159,32 @@ describe('warehouse form', () => {
     fireEvent.click(screen.getByTestId('warehouse-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
     expect(writes(calls)[0]!.body).toEqual({
-      siteId: '1', code: 'WH2', name: 'Overflow', kind: 'structured', physical: 'internal', responsibleUserId: null, allowNegative: true, costCentre: null,
+      siteId: '1',
+      code: 'WH2',
+      name: 'Overflow',
+      kind: 'structured',
+      physical: 'internal',
+      responsibleUserId: null,
+      allowNegative: true,
+      costCentre: null,
     });
   });
 
   it('shows the refused kind change on the kind field', async () => {
-    mockFetch((c) => (c.method === 'PATCH'
-      ? [409, { error: { code: 'conflict.in_use', message: 'warehouse WH1 has zones; delete them before changing its kind', field: 'kind' } }]
-      : lists(c)));
+    mockFetch((c) =>
+      c.method === 'PATCH'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.in_use',
+                message: 'warehouse WH1 has zones; delete them before changing its kind',
+                field: 'kind',
+              },
+            },
+          ]
+        : lists(c),
+    );
     renderUi(<WarehouseForm record={warehouses.items[0] as never} onClose={none} />);
     fireEvent.click(screen.getByTestId('warehouse-kind'));
     fireEvent.click(await screen.findByRole('option', { name: 'Unstructured' }));
@@ -122,8 +196,26 @@ describe('warehouse form', () => {
     const rule = warehouseRules(i18n.t).costCentre;
     expect(rule('C'.repeat(21))).toBe('At most 20 characters');
     expect(rule('C'.repeat(20))).toBeNull();
-    expect(warehouseBody({ siteId: '1', code: ' W ', name: ' N ', kind: 'virtual', physical: 'external', responsibleUserId: '7', allowNegative: false, costCentre: ' ' }))
-      .toEqual({ code: 'W', name: 'N', kind: 'virtual', physical: 'external', responsibleUserId: '7', allowNegative: false, costCentre: null });
+    expect(
+      warehouseBody({
+        siteId: '1',
+        code: ' W ',
+        name: ' N ',
+        kind: 'virtual',
+        physical: 'external',
+        responsibleUserId: '7',
+        allowNegative: false,
+        costCentre: ' ',
+      }),
+    ).toEqual({
+      code: 'W',
+      name: 'N',
+      kind: 'virtual',
+      physical: 'external',
+      responsibleUserId: '7',
+      allowNegative: false,
+      costCentre: null,
+    });
   });
 });
 
@@ -142,13 +234,31 @@ describe('zone form', () => {
     await waitFor(() => expect(screen.queryByText(/has no bins: switch/)).toBeNull());
     fireEvent.click(screen.getByTestId('zone-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
-    expect(writes(calls)[0]!.body).toEqual({ warehouseId: '3', code: 'DIFF', name: 'Differences', organisation: 'high_bay', structured: false, usage: 'inventory_differences' });
+    expect(writes(calls)[0]!.body).toEqual({
+      warehouseId: '3',
+      code: 'DIFF',
+      name: 'Differences',
+      organisation: 'high_bay',
+      structured: false,
+      usage: 'inventory_differences',
+    });
   });
 
   it('shows the server refusal of a second differences zone on the usage field', async () => {
-    mockFetch((c) => (c.method === 'POST'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'zone D1 is already the inventory-differences zone of this warehouse', field: 'usage' } }]
-      : lists(c)));
+    mockFetch((c) =>
+      c.method === 'POST'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.duplicate',
+                message: 'zone D1 is already the inventory-differences zone of this warehouse',
+                field: 'usage',
+              },
+            },
+          ]
+        : lists(c),
+    );
     renderUi(<ZoneForm record={null} defaultWarehouseId="3" onClose={none} />);
     change('zone-code', 'D2');
     change('zone-name', 'Differences 2');
@@ -163,7 +273,19 @@ describe('zone form', () => {
 
 describe('bin form', () => {
   it('asks for the elements of a high-bay zone, shows the derived code and sends upper-case elements', async () => {
-    const bin = { id: '50', siteId: '1', warehouseId: '3', zoneId: '9', code: 'A-07-10-021', aisle: 'A', row: '07', level: '10', place: '021', barcode: null, blocked: false };
+    const bin = {
+      id: '50',
+      siteId: '1',
+      warehouseId: '3',
+      zoneId: '9',
+      code: 'A-07-10-021',
+      aisle: 'A',
+      row: '07',
+      level: '10',
+      place: '021',
+      barcode: null,
+      blocked: false,
+    };
     const calls = mockFetch((c) => (c.method === 'POST' ? [201, bin] : lists(c)));
     renderUi(<BinForm record={null} defaultWarehouseId="3" defaultZoneId="9" onClose={none} />);
     await screen.findByTestId('bin-level');
@@ -179,12 +301,34 @@ describe('bin form', () => {
     expect(screen.getByTestId('bin-code-preview').textContent).toBe('A-07-10-021');
     fireEvent.click(screen.getByTestId('bin-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
-    expect(writes(calls)[0]!.body).toEqual({ zoneId: '9', aisle: 'A', row: '07', level: '10', place: '021', barcode: null, blocked: false });
+    expect(writes(calls)[0]!.body).toEqual({
+      zoneId: '9',
+      aisle: 'A',
+      row: '07',
+      level: '10',
+      place: '021',
+      barcode: null,
+      blocked: false,
+    });
   });
 
   it('edits: sends only the changed elements and flags', async () => {
-    const bin = { id: '50', siteId: '1', warehouseId: '3', zoneId: '9', code: '07-10-021', aisle: null, row: '07', level: '10', place: '021', barcode: null, blocked: false };
-    const calls = mockFetch((c) => (c.method === 'PATCH' ? { ...bin, level: '11', code: '07-11-021', blocked: true } : lists(c)));
+    const bin = {
+      id: '50',
+      siteId: '1',
+      warehouseId: '3',
+      zoneId: '9',
+      code: '07-10-021',
+      aisle: null,
+      row: '07',
+      level: '10',
+      place: '021',
+      barcode: null,
+      blocked: false,
+    };
+    const calls = mockFetch((c) =>
+      c.method === 'PATCH' ? { ...bin, level: '11', code: '07-11-021', blocked: true } : lists(c),
+    );
     renderUi(<BinForm record={bin} defaultWarehouseId={null} defaultZoneId={null} onClose={none} />);
     await screen.findByTestId('bin-level');
     change('bin-level', '11');
@@ -192,7 +336,11 @@ describe('bin form', () => {
     fireEvent.click(screen.getByTestId('bin-blocked'));
     fireEvent.click(screen.getByTestId('bin-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
-    expect(writes(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/bins/50', body: { level: '11', blocked: true } });
+    expect(writes(calls)[0]).toMatchObject({
+      method: 'PATCH',
+      path: '/api/bins/50',
+      body: { level: '11', blocked: true },
+    });
     expect(Object.keys(writes(calls)[0]!.body as object).sort()).toEqual(['blocked', 'level']);
   });
 
@@ -202,6 +350,13 @@ describe('bin form', () => {
     expect(Object.keys(checkBin('block', v))).toEqual(['row']);
     expect(checkBin('places_only', v)).toEqual({});
     expect(checkBin('places_only', { ...v, place: '' })).toEqual({ place: { key: 'form.required' } });
-    expect(binBody('block', { ...v, row: ' 3 ', level: '9' })).toEqual({ aisle: null, row: '3', level: null, place: '5', barcode: null, blocked: false });
+    expect(binBody('block', { ...v, row: ' 3 ', level: '9' })).toEqual({
+      aisle: null,
+      row: '3',
+      level: null,
+      place: '5',
+      barcode: null,
+      blocked: false,
+    });
   });
 });

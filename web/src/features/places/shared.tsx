@@ -73,20 +73,48 @@ export function DeleteButton({ path, testId, onDeleted }: { path: string; testId
   const [asking, setAsking] = useState(false);
   const del = useMutation({
     mutationFn: () => api.del(path),
-    onSuccess: () => { notifyOk(t('placesUi.deleted')); onDeleted(); },
+    onSuccess: () => {
+      notifyOk(t('placesUi.deleted'));
+      onDeleted();
+    },
     onError: () => setAsking(false),
   });
   return (
     <>
-      {del.error && <Alert color="red" data-testid={`${testId}-error`}>{errorText(t, del.error)}</Alert>}
+      {del.error && (
+        <Alert color="red" data-testid={`${testId}-error`}>
+          {errorText(t, del.error)}
+        </Alert>
+      )}
       {asking ? (
         <Group gap="xs">
           <Text size="sm">{t('placesUi.confirmDelete')}</Text>
-          <Button size="xs" color="red" loading={del.isPending} onClick={() => del.mutate()} data-testid={`${testId}-confirm`}>{t('common.delete')}</Button>
-          <Button size="xs" variant="default" onClick={() => setAsking(false)}>{t('common.cancel')}</Button>
+          <Button
+            size="xs"
+            color="red"
+            loading={del.isPending}
+            onClick={() => del.mutate()}
+            data-testid={`${testId}-confirm`}
+          >
+            {t('common.delete')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setAsking(false)}>
+            {t('common.cancel')}
+          </Button>
         </Group>
       ) : (
-        <Button size="xs" variant="subtle" color="red" onClick={() => { del.reset(); setAsking(true); }} data-testid={testId}>{t('common.delete')}</Button>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() => {
+            del.reset();
+            setAsking(true);
+          }}
+          data-testid={testId}
+        >
+          {t('common.delete')}
+        </Button>
       )}
     </>
   );

@@ -8,15 +8,30 @@ import i18n from '../../i18n/index';
 import { OpeningStockImport, RejectedRows, rowReason } from './OpeningStockImport';
 
 const rows = [
-  { line: 3, field: 'binCode', column: 'D', code: 'reference.unknown', message: 'bin 09-99 in warehouse W1 does not exist' },
-  { line: 5, field: 'quantity', column: 'I', code: 'validation.failed', message: 'opening stock quantity must be positive' },
+  {
+    line: 3,
+    field: 'binCode',
+    column: 'D',
+    code: 'reference.unknown',
+    message: 'bin 09-99 in warehouse W1 does not exist',
+  },
+  {
+    line: 5,
+    field: 'quantity',
+    column: 'I',
+    code: 'validation.failed',
+    message: 'opening stock quantity must be positive',
+  },
 ];
 
 function api(c: Call): unknown {
-  if (c.path === '/api/auth/me') return { id: '1', username: 'admin', displayName: 'Admin', role: 'admin', siteId: null, active: true };
+  if (c.path === '/api/auth/me')
+    return { id: '1', username: 'admin', displayName: 'Admin', role: 'admin', siteId: null, active: true };
   if (c.path === '/api/sites') return { items: [{ id: '1', code: 'S1', name: 'Site' }] };
-  if (c.path === '/api/transaction-keys') return { items: [{ code: 'OPEN', description: 'Opening stock', kind: 'receipt', isMain: true }] };
-  if (c.path === '/api/item-master/import/opening-stock') return { status: 'validated', total: 6, posted: 0, rejected: rows };
+  if (c.path === '/api/transaction-keys')
+    return { items: [{ code: 'OPEN', description: 'Opening stock', kind: 'receipt', isMain: true }] };
+  if (c.path === '/api/item-master/import/opening-stock')
+    return { status: 'validated', total: 6, posted: 0, rejected: rows };
   return { items: [] };
 }
 
@@ -45,8 +60,12 @@ describe('opening-stock import', { timeout: 20_000 }, () => {
       const url = new URL(req ? req.url : String(input), 'http://localhost');
       const method = (init?.method ?? req?.method ?? 'GET').toUpperCase();
       calls.push({ method, path: url.pathname, query: url.searchParams, body: undefined });
-      if (url.pathname === '/api/item-master/import/opening-stock') uploads.push({ url, body: String(init?.body), type: new Headers(init?.headers).get('content-type') });
-      return new Response(JSON.stringify(api({ method, path: url.pathname, query: url.searchParams, body: undefined })), { status: 200, headers: { 'content-type': 'application/json' } });
+      if (url.pathname === '/api/item-master/import/opening-stock')
+        uploads.push({ url, body: String(init?.body), type: new Headers(init?.headers).get('content-type') });
+      return new Response(
+        JSON.stringify(api({ method, path: url.pathname, query: url.searchParams, body: undefined })),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
     }) as typeof fetch);
     renderUi(<OpeningStockImport />);
     fireEvent.click(screen.getByTestId('import-dry-run'));
@@ -59,7 +78,9 @@ describe('opening-stock import', { timeout: 20_000 }, () => {
     fireEvent.click(await screen.findByText('OPEN · Opening stock'));
     await waitFor(() => expect((key as HTMLInputElement).value).toBe('OPEN · Opening stock'));
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
-    const file = new File(['itemCode,warehouseCode,ownerCode,quantity\nX,W1,OWN,5\n'], 'stock.csv', { type: 'text/csv' });
+    const file = new File(['itemCode,warehouseCode,ownerCode,quantity\nX,W1,OWN,5\n'], 'stock.csv', {
+      type: 'text/csv',
+    });
     fireEvent.change(input, { target: { files: [file] } });
     fireEvent.click(screen.getByTestId('import-dry-run'));
     const report = await screen.findByTestId('import-report');

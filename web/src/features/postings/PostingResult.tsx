@@ -28,19 +28,36 @@ export function PostingResult({ kind, result, values, warehouses, zones, onAgain
   const fmt = useFormat();
   const ids = result.status === 'posted' ? result.entryIds.slice(0, SHOWN) : [];
   const entries = useQuery({
-    queryKey: ['/api/stock/ledger', 'ids', ids.join(',')], enabled: ids.length > 0,
-    queryFn: async () => (await api.get<{ items: LedgerEntry[] }>('/api/stock/ledger', { ids: ids.join(','), limit: SHOWN })).items,
+    queryKey: ['/api/stock/ledger', 'ids', ids.join(',')],
+    enabled: ids.length > 0,
+    queryFn: async () =>
+      (await api.get<{ items: LedgerEntry[] }>('/api/stock/ledger', { ids: ids.join(','), limit: SHOWN })).items,
   });
   const items = new Map(values.lines.flatMap((l) => (l.item ? [[l.item.id, l.item] as const] : [])));
-  const bins = new Map(values.lines.flatMap((l) => [l.from.bin, l.to.bin]).flatMap((b) => (b ? [[b.id, b.code] as const] : [])));
-  const place = (e: LedgerEntry) => [warehouses.find((w) => w.id === e.warehouseId)?.code ?? e.warehouseId,
-    e.zoneId ? zones.find((z) => z.id === e.zoneId)?.code ?? e.zoneId : null, e.binId ? bins.get(e.binId) ?? e.binId : null].filter(Boolean).join(' / ');
+  const bins = new Map(
+    values.lines.flatMap((l) => [l.from.bin, l.to.bin]).flatMap((b) => (b ? [[b.id, b.code] as const] : [])),
+  );
+  const place = (e: LedgerEntry) =>
+    [
+      warehouses.find((w) => w.id === e.warehouseId)?.code ?? e.warehouseId,
+      e.zoneId ? (zones.find((z) => z.id === e.zoneId)?.code ?? e.zoneId) : null,
+      e.binId ? (bins.get(e.binId) ?? e.binId) : null,
+    ]
+      .filter(Boolean)
+      .join(' / ');
   return (
     <Stack data-testid="posting-result" data-status={result.status}>
       {result.status === 'parked' ? (
-        <Alert color="orange" icon={<IconClockPause size={18} />} title={t('postingsUi.parkedTitle')} data-testid="posting-parked">
+        <Alert
+          color="orange"
+          icon={<IconClockPause size={18} />}
+          title={t('postingsUi.parkedTitle')}
+          data-testid="posting-parked"
+        >
           <Text size="sm">{t(`errorCodes.${result.reason}`, { defaultValue: t('postingsUi.parkedLocked') })}</Text>
-          <Anchor component={Link} to="/posting-errors" size="sm" data-testid="posting-errors-link">{t('postingsUi.toPostingErrors')}</Anchor>
+          <Anchor component={Link} to="/posting-errors" size="sm" data-testid="posting-errors-link">
+            {t('postingsUi.toPostingErrors')}
+          </Anchor>
         </Alert>
       ) : (
         <Alert color="green" icon={<IconCheck size={18} />} title={t(`postingsUi.posted.${kind}`)}>
@@ -49,7 +66,11 @@ export function PostingResult({ kind, result, values, warehouses, zones, onAgain
       )}
       {result.warnings.length > 0 && (
         <Alert color="yellow" title={t('postingsUi.warningsTitle')}>
-          <List size="sm">{result.warnings.map((w, i) => <List.Item key={i}>{warningText(t, fmt, w)}</List.Item>)}</List>
+          <List size="sm">
+            {result.warnings.map((w, i) => (
+              <List.Item key={i}>{warningText(t, fmt, w)}</List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       {entries.error && <Alert color="red">{errorText(t, entries.error)}</Alert>}
@@ -57,29 +78,48 @@ export function PostingResult({ kind, result, values, warehouses, zones, onAgain
         <Table striped withTableBorder data-testid="posting-entries">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('postingsUi.key')}</Table.Th><Table.Th>{t('postingsUi.postingDate')}</Table.Th><Table.Th>{t('postingsUi.item')}</Table.Th>
-              <Table.Th>{t('postingsUi.place')}</Table.Th><Table.Th>{t('postingsUi.lot')}</Table.Th><Table.Th>{t('postingsUi.serial')}</Table.Th>
-              <Table.Th ta="right">{t('postingsUi.quantity')}</Table.Th><Table.Th ta="right">{t('postingsUi.unitPrice')}</Table.Th>
+              <Table.Th>{t('postingsUi.key')}</Table.Th>
+              <Table.Th>{t('postingsUi.postingDate')}</Table.Th>
+              <Table.Th>{t('postingsUi.item')}</Table.Th>
+              <Table.Th>{t('postingsUi.place')}</Table.Th>
+              <Table.Th>{t('postingsUi.lot')}</Table.Th>
+              <Table.Th>{t('postingsUi.serial')}</Table.Th>
+              <Table.Th ta="right">{t('postingsUi.quantity')}</Table.Th>
+              <Table.Th ta="right">{t('postingsUi.unitPrice')}</Table.Th>
               <Table.Th ta="right">{t('postingsUi.value')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {(entries.data ?? []).map((e) => (
               <Table.Tr key={e.id} data-testid="posting-entry">
-                <Table.Td>{e.keyCode}</Table.Td><Table.Td>{fmt.date(e.postingDate)}</Table.Td>
-                <Table.Td className="mono">{items.get(e.itemId)?.code ?? e.itemId}</Table.Td><Table.Td className="mono">{place(e)}</Table.Td>
-                <Table.Td>{e.lot}</Table.Td><Table.Td>{e.serial}</Table.Td>
-                <Table.Td ta="right">{fmt.quantity(e.quantity)} {items.get(e.itemId)?.primaryUnit ?? ''}</Table.Td>
-                <Table.Td ta="right">{fmt.money(e.unitPrice)}</Table.Td><Table.Td ta="right">{fmt.money(e.value)}</Table.Td>
+                <Table.Td>{e.keyCode}</Table.Td>
+                <Table.Td>{fmt.date(e.postingDate)}</Table.Td>
+                <Table.Td className="mono">{items.get(e.itemId)?.code ?? e.itemId}</Table.Td>
+                <Table.Td className="mono">{place(e)}</Table.Td>
+                <Table.Td>{e.lot}</Table.Td>
+                <Table.Td>{e.serial}</Table.Td>
+                <Table.Td ta="right">
+                  {fmt.quantity(e.quantity)} {items.get(e.itemId)?.primaryUnit ?? ''}
+                </Table.Td>
+                <Table.Td ta="right">{fmt.money(e.unitPrice)}</Table.Td>
+                <Table.Td ta="right">{fmt.money(e.value)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {result.status === 'posted' && result.entryIds.length > SHOWN && <Text size="sm" c="dimmed">{t('postingsUi.moreEntries', { count: result.entryIds.length - SHOWN })}</Text>}
+      {result.status === 'posted' && result.entryIds.length > SHOWN && (
+        <Text size="sm" c="dimmed">
+          {t('postingsUi.moreEntries', { count: result.entryIds.length - SHOWN })}
+        </Text>
+      )}
       <Group>
-        <Button onClick={onAgain} data-testid="posting-again">{t('postingsUi.again')}</Button>
-        <Anchor component={Link} to="/stock">{t('postingsUi.toStock')}</Anchor>
+        <Button onClick={onAgain} data-testid="posting-again">
+          {t('postingsUi.again')}
+        </Button>
+        <Anchor component={Link} to="/stock">
+          {t('postingsUi.toStock')}
+        </Anchor>
       </Group>
     </Stack>
   );

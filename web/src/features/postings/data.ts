@@ -48,8 +48,10 @@ export function useSiteChoice(chosen: string | null) {
 }
 export function useKeys(kind?: KeyKind) {
   return useQuery({
-    queryKey: ['/api/transaction-keys', kind ?? 'all'], staleTime: STALE,
-    queryFn: async () => (await api.get<{ items: TransactionKey[] }>('/api/transaction-keys', kind ? { kind } : undefined)).items,
+    queryKey: ['/api/transaction-keys', kind ?? 'all'],
+    staleTime: STALE,
+    queryFn: async () =>
+      (await api.get<{ items: TransactionKey[] }>('/api/transaction-keys', kind ? { kind } : undefined)).items,
   });
 }
 export function useOwners() {
@@ -57,14 +59,16 @@ export function useOwners() {
 }
 export function useWarehouses(siteId: string | null) {
   return useQuery({
-    queryKey: ['/api/warehouses', 'site', siteId], staleTime: STALE,
+    queryKey: ['/api/warehouses', 'site', siteId],
+    staleTime: STALE,
     queryFn: () => all<Warehouse>('/api/warehouses', siteId ? { siteId } : {}),
   });
 }
 /** Every zone of the site (zones are few; each line filters by its warehouse). */
 export function useZones(siteId: string | null) {
   return useQuery({
-    queryKey: ['/api/zones', 'site', siteId], staleTime: STALE,
+    queryKey: ['/api/zones', 'site', siteId],
+    staleTime: STALE,
     queryFn: () => all<Zone>('/api/zones', siteId ? { siteId } : {}),
   });
 }

@@ -18,7 +18,8 @@ interface PickerProps<T> {
   disabled?: boolean;
 }
 
-export const itemLabel = (i: Pick<Item, 'code' | 'description'>) => (i.description ? `${i.code} · ${i.description}` : i.code);
+export const itemLabel = (i: Pick<Item, 'code' | 'description'>) =>
+  i.description ? `${i.code} · ${i.description}` : i.code;
 
 function useSearch(value: { label: string } | null) {
   const [search, setSearch] = useState('');
@@ -31,32 +32,80 @@ export function ItemPicker({ value, onChange, label, error, testId, disabled }: 
   const { t } = useTranslation();
   const { search, setSearch, term } = useSearch(value ? { label: itemLabel(value) } : null);
   const found = useQuery({
-    queryKey: ['/api/items', 'pick', term], placeholderData: keepPreviousData, staleTime: 30_000,
-    queryFn: async () => (await api.get<{ items: Item[] }>('/api/items', { ...(term ? { q: term } : {}), limit: 30 })).items,
+    queryKey: ['/api/items', 'pick', term],
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    queryFn: async () =>
+      (await api.get<{ items: Item[] }>('/api/items', { ...(term ? { q: term } : {}), limit: 30 })).items,
   });
   const rows = [...(value ? [value] : []), ...(found.data ?? []).filter((i) => i.id !== value?.id)];
   return (
-    <Select label={label} placeholder={t('postingsUi.itemSearch')} searchable clearable disabled={disabled} data-testid={testId}
-      data={rows.map((i) => ({ value: i.id, label: itemLabel(i) }))} value={value?.id ?? null} error={error}
-      searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
+    <Select
+      label={label}
+      placeholder={t('postingsUi.itemSearch')}
+      searchable
+      clearable
+      disabled={disabled}
+      data-testid={testId}
+      data={rows.map((i) => ({ value: i.id, label: itemLabel(i) }))}
+      value={value?.id ?? null}
+      error={error}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
       nothingFoundMessage={found.isFetching ? t('common.loading') : t('postingsUi.nothingFound')}
-      onChange={(id) => onChange(rows.find((i) => i.id === id) ?? null)} comboboxProps={{ withinPortal: true }} />
+      onChange={(id) => onChange(rows.find((i) => i.id === id) ?? null)}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
 
-export function BinPicker({ value, onChange, label, error, testId, disabled, zoneId }: PickerProps<Bin> & { zoneId: string | null }) {
+export function BinPicker({
+  value,
+  onChange,
+  label,
+  error,
+  testId,
+  disabled,
+  zoneId,
+}: PickerProps<Bin> & { zoneId: string | null }) {
   const { t } = useTranslation();
   const { search, setSearch, term } = useSearch(value ? { label: value.code } : null);
   const found = useQuery({
-    queryKey: ['/api/bins', 'pick', zoneId, term], enabled: !!zoneId, placeholderData: keepPreviousData, staleTime: 30_000,
-    queryFn: async () => (await api.get<{ items: Bin[] }>('/api/bins', { zoneId: zoneId!, ...(term ? { codePrefix: term } : {}), limit: 50 })).items,
+    queryKey: ['/api/bins', 'pick', zoneId, term],
+    enabled: !!zoneId,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    queryFn: async () =>
+      (
+        await api.get<{ items: Bin[] }>('/api/bins', {
+          zoneId: zoneId!,
+          ...(term ? { codePrefix: term } : {}),
+          limit: 50,
+        })
+      ).items,
   });
-  const rows = [...(value ? [value] : []), ...(found.data ?? []).filter((b) => b.id !== value?.id && b.zoneId === zoneId)];
+  const rows = [
+    ...(value ? [value] : []),
+    ...(found.data ?? []).filter((b) => b.id !== value?.id && b.zoneId === zoneId),
+  ];
   return (
-    <Select label={label} placeholder={t('postingsUi.binSearch')} searchable clearable disabled={disabled || !zoneId} data-testid={testId}
-      data={rows.map((b) => ({ value: b.id, label: b.code, disabled: b.blocked }))} value={value?.id ?? null} error={error}
-      searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
+    <Select
+      label={label}
+      placeholder={t('postingsUi.binSearch')}
+      searchable
+      clearable
+      disabled={disabled || !zoneId}
+      data-testid={testId}
+      data={rows.map((b) => ({ value: b.id, label: b.code, disabled: b.blocked }))}
+      value={value?.id ?? null}
+      error={error}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
       nothingFoundMessage={t('postingsUi.nothingFound')}
-      onChange={(id) => onChange(rows.find((b) => b.id === id) ?? null)} comboboxProps={{ withinPortal: true }} />
+      onChange={(id) => onChange(rows.find((b) => b.id === id) ?? null)}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }

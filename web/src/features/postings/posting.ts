@@ -8,7 +8,11 @@ import type { Bin, Item, Unit, Warehouse, Warning, Zone } from './data';
 
 export type PostingKind = 'receipt' | 'issue' | 'transfer';
 
-export interface Place { warehouseId: string | null; zoneId: string | null; bin: Bin | null }
+export interface Place {
+  warehouseId: string | null;
+  zoneId: string | null;
+  bin: Bin | null;
+}
 export interface LineValues {
   key: string;
   item: Item | null;
@@ -32,9 +36,23 @@ export interface PostingValues {
 let seq = 0;
 export const emptyPlace = (): Place => ({ warehouseId: null, zoneId: null, bin: null });
 export const emptyLine = (from: Place = emptyPlace()): LineValues => ({
-  key: `l${++seq}`, item: null, from: { ...from }, to: emptyPlace(), lot: '', serial: '', quantity: '', unitPrice: '', expiryDate: null,
+  key: `l${++seq}`,
+  item: null,
+  from: { ...from },
+  to: emptyPlace(),
+  lot: '',
+  serial: '',
+  quantity: '',
+  unitPrice: '',
+  expiryDate: null,
 });
-export const emptyPosting = (today: string): PostingValues => ({ keyCode: null, postingDate: today, ownerId: null, reference: '', lines: [emptyLine()] });
+export const emptyPosting = (today: string): PostingValues => ({
+  keyCode: null,
+  postingDate: today,
+  ownerId: null,
+  reference: '',
+  lines: [emptyLine()],
+});
 
 export interface Facts {
   warehouses: Map<string, Warehouse>;
@@ -53,10 +71,16 @@ export const serialShown = (item: Item | null) => !!item && item.serialManagemen
 type Errors = Record<string, string>;
 
 function checkPlace(t: TFunction, p: Place, facts: Facts, path: string, e: Errors): void {
-  if (!p.warehouseId) { e[`${path}.warehouseId`] = t('form.required'); return; }
+  if (!p.warehouseId) {
+    e[`${path}.warehouseId`] = t('form.required');
+    return;
+  }
   const wh = facts.warehouses.get(p.warehouseId);
   if (wh?.kind !== 'structured') return;
-  if (!p.zoneId) { e[`${path}.zoneId`] = t('form.required'); return; }
+  if (!p.zoneId) {
+    e[`${path}.zoneId`] = t('form.required');
+    return;
+  }
   if (facts.zones.get(p.zoneId)?.structured && !p.bin) e[`${path}.bin`] = t('form.required');
   else if (p.bin?.blocked) e[`${path}.bin`] = t('postingsUi.binBlocked', { code: p.bin.code });
 }
@@ -74,7 +98,10 @@ export function checkPosting(t: TFunction, kind: PostingKind, v: PostingValues, 
     checkPlace(t, l.from, facts, `${p}.from`, e);
     if (kind === 'transfer') checkPlace(t, l.to, facts, `${p}.to`, e);
     const scale = l.item ? facts.units.get(l.item.primaryUnit)?.decimals : undefined;
-    const q = rules.all(rules.required(t), rules.decimal(t, { min: 'positive', ...(scale !== undefined ? { scale } : {}) }))(l.quantity.trim());
+    const q = rules.all(
+      rules.required(t),
+      rules.decimal(t, { min: 'positive', ...(scale !== undefined ? { scale } : {}) }),
+    )(l.quantity.trim());
     if (q) e[`${p}.quantity`] = q;
     if (lotNeeded(kind, l.item) && !l.lot.trim()) e[`${p}.lot`] = t('postingsUi.lotRequired');
     if (l.lot.length > 40) e[`${p}.lot`] = t('form.maxLength', { max: 40 });
@@ -96,15 +123,30 @@ const text = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The request body of the checked form. */
 export function postingBody(kind: PostingKind, siteId: string, v: PostingValues) {
-  const header = { siteId, keyCode: v.keyCode!, postingDate: v.postingDate!, ...(text(v.reference) ? { originId: text(v.reference) } : {}) };
+  const header = {
+    siteId,
+    keyCode: v.keyCode!,
+    postingDate: v.postingDate!,
+    ...(text(v.reference) ? { originId: text(v.reference) } : {}),
+  };
   if (kind === 'transfer') {
     return {
       ...header,
       lines: v.lines.map((l) => {
-        const from = placeOf(l.from); const to = placeOf(l.to);
+        const from = placeOf(l.from);
+        const to = placeOf(l.to);
         return {
-          itemId: l.item!.id, ownerId: v.ownerId!, lot: text(l.lot), serial: text(l.serial), quantity: l.quantity.trim(),
-          fromWarehouseId: from.warehouseId, fromZoneId: from.zoneId, fromBinId: from.binId, toWarehouseId: to.warehouseId, toZoneId: to.zoneId, toBinId: to.binId,
+          itemId: l.item!.id,
+          ownerId: v.ownerId!,
+          lot: text(l.lot),
+          serial: text(l.serial),
+          quantity: l.quantity.trim(),
+          fromWarehouseId: from.warehouseId,
+          fromZoneId: from.zoneId,
+          fromBinId: from.binId,
+          toWarehouseId: to.warehouseId,
+          toZoneId: to.zoneId,
+          toBinId: to.binId,
         };
       }),
     };
@@ -112,7 +154,11 @@ export function postingBody(kind: PostingKind, siteId: string, v: PostingValues)
   return {
     ...header,
     lines: v.lines.map((l) => ({
-      itemId: l.item!.id, ownerId: v.ownerId!, ...placeOf(l.from), lot: text(l.lot), serial: text(l.serial),
+      itemId: l.item!.id,
+      ownerId: v.ownerId!,
+      ...placeOf(l.from),
+      lot: text(l.lot),
+      serial: text(l.serial),
       quantity: kind === 'issue' ? `-${l.quantity.trim()}` : l.quantity.trim(),
       ...(kind === 'receipt' && text(l.unitPrice) ? { unitPrice: text(l.unitPrice) } : {}),
       ...(kind === 'receipt' && l.expiryDate && text(l.lot) ? { expiryDate: l.expiryDate } : {}),
@@ -137,11 +183,13 @@ export function formPath(field: string): string {
 
 /** A line's value without binary floats: unit price × quantity, exactly, for display. */
 export function lineValue(quantity: string, unitPrice: string): string | null {
-  const q = quantity.trim(); const p = unitPrice.trim();
+  const q = quantity.trim();
+  const p = unitPrice.trim();
   if (!/^\d+(\.\d+)?$/.test(q) || !/^\d+(\.\d+)?$/.test(p)) return null;
   const scale = (s: string) => s.split('.')[1]?.length ?? 0;
   const big = (s: string) => BigInt(s.replace('.', ''));
-  const n = big(q) * big(p); const d = scale(q) + scale(p);
+  const n = big(q) * big(p);
+  const d = scale(q) + scale(p);
   const digits = n.toString().padStart(d + 1, '0');
   return d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`;
 }
@@ -150,7 +198,11 @@ export function lineValue(quantity: string, unitPrice: string): string | null {
 export function warningText(t: TFunction, fmt: Format, w: Warning): string {
   const p = w.params;
   return t(p.lot ? 'postingsUi.warningLot' : 'postingsUi.warningItem', {
-    item: p.itemCode, lot: p.lot ?? '', requested: fmt.quantity(p.requested), available: fmt.quantity(p.available),
-    onHand: fmt.quantity(p.onHand), reserved: fmt.quantity(p.reserved),
+    item: p.itemCode,
+    lot: p.lot ?? '',
+    requested: fmt.quantity(p.requested),
+    available: fmt.quantity(p.available),
+    onHand: fmt.quantity(p.onHand),
+    reserved: fmt.quantity(p.reserved),
   });
 }

@@ -19,10 +19,16 @@ export const CODE20 = /^[A-Za-z0-9_.-]{1,20}$/;
 
 /** Code-table kind → the label key of the item field it classifies (classification.* in the shared bundle). */
 export const KIND_LABEL: Record<ClassificationKind, string> = {
-  product_group: 'classification.productGroup', brand: 'classification.brand', family: 'classification.family',
-  homogeneous_category: 'classification.homogeneousCategory', stock_account_classification: 'classification.stockAccountClassification',
-  classification_1: 'classification.classification1', classification_2: 'classification.classification2', classification_3: 'classification.classification3',
-  classification_4: 'classification.classification4', classification_5: 'classification.classification5',
+  product_group: 'classification.productGroup',
+  brand: 'classification.brand',
+  family: 'classification.family',
+  homogeneous_category: 'classification.homogeneousCategory',
+  stock_account_classification: 'classification.stockAccountClassification',
+  classification_1: 'classification.classification1',
+  classification_2: 'classification.classification2',
+  classification_3: 'classification.classification3',
+  classification_4: 'classification.classification4',
+  classification_5: 'classification.classification5',
 };
 const KINDS = Object.keys(KIND_LABEL) as ClassificationKind[];
 
@@ -34,24 +40,60 @@ export default function ClassificationsSection() {
   const [editing, setEditing] = useState<Classification | 'new' | null>(null);
   return (
     <Stack>
-      <SectionHeader testId="classifications" title={t('nav.classifications')} help={t('settings.classifications.help')} search={q} onSearch={setQ}
-        searchPlaceholder={t('settings.classifications.searchPlaceholder')} onNew={() => setEditing('new')} newLabel={t('settings.classifications.new')}>
-        <Select size="xs" w={260} allowDeselect={false} value={kind} onChange={(v) => v && setKind(v as ClassificationKind)} data-testid="classification-kind"
-          aria-label={t('settings.classifications.table')} data={KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))} />
+      <SectionHeader
+        testId="classifications"
+        title={t('nav.classifications')}
+        help={t('settings.classifications.help')}
+        search={q}
+        onSearch={setQ}
+        searchPlaceholder={t('settings.classifications.searchPlaceholder')}
+        onNew={() => setEditing('new')}
+        newLabel={t('settings.classifications.new')}
+      >
+        <Select
+          size="xs"
+          w={260}
+          allowDeselect={false}
+          value={kind}
+          onChange={(v) => v && setKind(v as ClassificationKind)}
+          data-testid="classification-kind"
+          aria-label={t('settings.classifications.table')}
+          data={KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+        />
       </SectionHeader>
-      <VirtualTable rows={list.rows} rowKey={(c) => c.code} loading={list.loading} onEndReached={list.more} onRowClick={setEditing} testId="classifications-table"
+      <VirtualTable
+        rows={list.rows}
+        rowKey={(c) => c.code}
+        loading={list.loading}
+        onEndReached={list.more}
+        onRowClick={setEditing}
+        testId="classifications-table"
         columns={[
           { key: 'code', header: t('common.code'), width: 160, render: (c) => <span className="mono">{c.code}</span> },
           { key: 'description', header: t('settings.description'), grow: 1, width: 300, render: (c) => c.description },
-        ]} />
-      {editing && <ClassificationForm kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+        ]}
+      />
+      {editing && (
+        <ClassificationForm kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }
 
-interface Values { code: string; description: string }
+interface Values {
+  code: string;
+  description: string;
+}
 
-export function ClassificationForm({ kind, row, onClose }: { kind: ClassificationKind; row: Classification | null; onClose: () => void }) {
+export function ClassificationForm({
+  kind,
+  row,
+  onClose,
+}: {
+  kind: ClassificationKind;
+  row: Classification | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
@@ -63,11 +105,16 @@ export function ClassificationForm({ kind, row, onClose }: { kind: Classificatio
     },
   });
   const path = row ? `/api/classifications/${kind}/${encodeURIComponent(row.code)}` : '';
-  const done = (msg: string) => { void qc.invalidateQueries({ queryKey: ['/api/classifications'] }); notifyOk(msg); onClose(); };
+  const done = (msg: string) => {
+    void qc.invalidateQueries({ queryKey: ['/api/classifications'] });
+    notifyOk(msg);
+    onClose();
+  };
   const save = useMutation({
-    mutationFn: (v: Values) => row
-      ? api.patch<Classification>(path, { description: v.description })
-      : api.post<Classification>('/api/classifications', { kind, code: v.code.trim(), description: v.description }),
+    mutationFn: (v: Values) =>
+      row
+        ? api.patch<Classification>(path, { description: v.description })
+        : api.post<Classification>('/api/classifications', { kind, code: v.code.trim(), description: v.description }),
     onMutate: () => setAlert(null),
     onSuccess: (c) => done(t('settings.savedCode', { code: c.code })),
     onError: (e) => setAlert(serverError(form, t, e)),
@@ -79,17 +126,39 @@ export function ClassificationForm({ kind, row, onClose }: { kind: Classificatio
   });
   const table = t(KIND_LABEL[kind]);
   return (
-    <Modal opened onClose={onClose} title={row ? `${table}: ${row.code}` : t('settings.classifications.newIn', { table })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={row ? `${table}: ${row.code}` : t('settings.classifications.newIn', { table })}
+    >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="classification-form" noValidate>
         <Stack>
-          <TextInput label={t('common.code')} disabled={!!row} withAsterisk={!row} {...form.getInputProps('code')} data-testid="classification-code" />
-          <TextInput label={t('settings.description')} {...form.getInputProps('description')} data-testid="classification-description" />
+          <TextInput
+            label={t('common.code')}
+            disabled={!!row}
+            withAsterisk={!row}
+            {...form.getInputProps('code')}
+            data-testid="classification-code"
+          />
+          <TextInput
+            label={t('settings.description')}
+            {...form.getInputProps('description')}
+            data-testid="classification-description"
+          />
           <FormError text={alert} testId="classification-error" />
           <Group justify="space-between">
-            {row ? <DeleteButton testId="classification-delete" loading={del.isPending} onConfirm={() => del.mutate()} /> : <span />}
+            {row ? (
+              <DeleteButton testId="classification-delete" loading={del.isPending} onConfirm={() => del.mutate()} />
+            ) : (
+              <span />
+            )}
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={save.isPending} data-testid="classification-save">{t('common.save')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid="classification-save">
+                {t('common.save')}
+              </Button>
             </Group>
           </Group>
         </Stack>

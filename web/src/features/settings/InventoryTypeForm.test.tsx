@@ -10,14 +10,33 @@ import type { Sequence } from './NumberingSection';
 
 const none = () => undefined;
 const sent = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
-const scheme = (code: string, o: Partial<Sequence> = {}): Sequence =>
-  ({ code, prefix: 'CL', width: 7, nextValue: '31', maxItemsPerList: 200, nextNumber: 'CL0000031', purpose: 'general', usedBy: [], ...o });
+const scheme = (code: string, o: Partial<Sequence> = {}): Sequence => ({
+  code,
+  prefix: 'CL',
+  width: 7,
+  nextValue: '31',
+  maxItemsPerList: 200,
+  nextNumber: 'CL0000031',
+  purpose: 'general',
+  usedBy: [],
+  ...o,
+});
 const std: InventoryType = {
-  id: '4', code: 'STD', description: 'Annual', method: 'stock_taking_day', materialType: 'stock_items',
+  id: '4',
+  code: 'STD',
+  description: 'Annual',
+  method: 'stock_taking_day',
+  materialType: 'stock_items',
   inventoryNumbering: { code: 'inventory:STD', prefix: 'STD', width: 6, nextValue: 3, maxItemsPerList: null },
   countListNumbering: { code: 'count_list.DEFAULT', prefix: 'CL', width: 7, nextValue: 31, maxItemsPerList: 200 },
-  valuationPrice: 'average', adjustmentKey: 'ADJ', transferKey: 'TRF', valueAdjustmentKey: 'VAL', reportType: 'single',
-  singleReportingRequired: false, showSystemQuantities: false, keepLocation: true,
+  valuationPrice: 'average',
+  adjustmentKey: 'ADJ',
+  transferKey: 'TRF',
+  valueAdjustmentKey: 'VAL',
+  reportType: 'single',
+  singleReportingRequired: false,
+  showSystemQuantities: false,
+  keepLocation: true,
 };
 
 describe('inventory type body', () => {
@@ -25,10 +44,17 @@ describe('inventory type body', () => {
     const v = { ...initialTypeValues(null), code: 'CYC', method: 'continuous' as const };
     v.countListNumbering = { code: 'count_list.DEFAULT', prefix: 'CL', width: 7, nextValue: 31, maxItemsPerList: 200 };
     expect(typeBody(v, null, [scheme('count_list.DEFAULT')])).toMatchObject({
-      code: 'CYC', method: 'continuous', showSystemQuantities: false, keepLocation: true, reportType: 'single',
-      inventoryNumbering: { prefix: 'INV-', width: 6, nextValue: 1 }, countListNumbering: { code: 'count_list.DEFAULT' },
+      code: 'CYC',
+      method: 'continuous',
+      showSystemQuantities: false,
+      keepLocation: true,
+      reportType: 'single',
+      inventoryNumbering: { prefix: 'INV-', width: 6, nextValue: 1 },
+      countListNumbering: { code: 'count_list.DEFAULT' },
     });
-    expect(typeBody(v, null, [scheme('count_list.DEFAULT')]).countListNumbering).toEqual({ code: 'count_list.DEFAULT' });
+    expect(typeBody(v, null, [scheme('count_list.DEFAULT')]).countListNumbering).toEqual({
+      code: 'count_list.DEFAULT',
+    });
   });
 
   it('an edit sends only what changed; production resources carry no value key', () => {
@@ -36,8 +62,14 @@ describe('inventory type body', () => {
     expect(typeBody(v, std, [])).toEqual({});
     v.showSystemQuantities = true;
     v.countListNumbering = { ...v.countListNumbering, nextValue: 40 };
-    expect(typeBody(v, std, [])).toEqual({ showSystemQuantities: true, countListNumbering: { code: 'count_list.DEFAULT', nextValue: 40 } });
-    expect(typeBody({ ...initialTypeValues(std), materialType: 'production_resources' }, std, [])).toEqual({ materialType: 'production_resources', valueAdjustmentKey: null });
+    expect(typeBody(v, std, [])).toEqual({
+      showSystemQuantities: true,
+      countListNumbering: { code: 'count_list.DEFAULT', nextValue: 40 },
+    });
+    expect(typeBody({ ...initialTypeValues(std), materialType: 'production_resources' }, std, [])).toEqual({
+      materialType: 'production_resources',
+      valueAdjustmentKey: null,
+    });
   });
 });
 
@@ -54,15 +86,32 @@ describe('inventory type form', () => {
     expect(sent(calls)).toHaveLength(0);
   });
 
-  it('shows the server\'s refusal of a numbering field on that field', async () => {
-    const calls = mockFetch((c) => (c.method === 'PATCH'
-      ? [400, { error: { code: 'validation.failed', message: 'the next number cannot go back below 31', field: 'countListNumbering.nextValue' } }]
-      : { items: [], nextOffset: null }));
+  it("shows the server's refusal of a numbering field on that field", async () => {
+    const calls = mockFetch((c) =>
+      c.method === 'PATCH'
+        ? [
+            400,
+            {
+              error: {
+                code: 'validation.failed',
+                message: 'the next number cannot go back below 31',
+                field: 'countListNumbering.nextValue',
+              },
+            },
+          ]
+        : { items: [], nextOffset: null },
+    );
     renderUi(<InventoryTypeForm row={std} canWrite onClose={none} />);
     fireEvent.click(screen.getByTestId('type-show-system'));
     fireEvent.click(screen.getByTestId('type-save'));
     expect(await screen.findByText('the next number cannot go back below 31')).toBeTruthy();
     expect(screen.queryByTestId('type-error')).toBeNull();
-    await waitFor(() => expect(sent(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/inventory-types/4', body: { showSystemQuantities: true } }));
+    await waitFor(() =>
+      expect(sent(calls)[0]).toMatchObject({
+        method: 'PATCH',
+        path: '/api/inventory-types/4',
+        body: { showSystemQuantities: true },
+      }),
+    );
   });
 });

@@ -42,23 +42,74 @@ export default function NumberingSection() {
   const [editing, setEditing] = useState<Sequence | 'new' | null>(null);
   return (
     <Stack>
-      <SectionHeader testId="numbering" title={t('nav.numbering')} help={t('settings.numbering.help')} search={q} onSearch={setQ}
-        searchPlaceholder={t('settings.numbering.searchPlaceholder')} onNew={() => setEditing('new')} newLabel={t('settings.numbering.new')} />
-      <VirtualTable rows={list.rows} rowKey={(s) => s.code} loading={list.loading} onEndReached={list.more} onRowClick={setEditing} testId="numbering-table"
+      <SectionHeader
+        testId="numbering"
+        title={t('nav.numbering')}
+        help={t('settings.numbering.help')}
+        search={q}
+        onSearch={setQ}
+        searchPlaceholder={t('settings.numbering.searchPlaceholder')}
+        onNew={() => setEditing('new')}
+        newLabel={t('settings.numbering.new')}
+      />
+      <VirtualTable
+        rows={list.rows}
+        rowKey={(s) => s.code}
+        loading={list.loading}
+        onEndReached={list.more}
+        onRowClick={setEditing}
+        testId="numbering-table"
         columns={[
           { key: 'code', header: t('common.code'), width: 200, render: (s) => <span className="mono">{s.code}</span> },
-          { key: 'prefix', header: t('settings.numbering.prefix'), width: 100, render: (s) => <span className="mono">{s.prefix}</span> },
+          {
+            key: 'prefix',
+            header: t('settings.numbering.prefix'),
+            width: 100,
+            render: (s) => <span className="mono">{s.prefix}</span>,
+          },
           { key: 'width', header: t('settings.numbering.width'), width: 80, align: 'right', render: (s) => s.width },
-          { key: 'next', header: t('settings.numbering.nextNumber'), width: 170, render: (s) => <Badge variant="light" className="mono" style={{ textTransform: 'none' }}>{s.nextNumber}</Badge> },
-          { key: 'max', header: t('settings.numbering.maxItemsPerList'), width: 130, align: 'right', render: (s) => s.maxItemsPerList ?? '' },
-          { key: 'used', header: t('settings.numbering.usedByTitle'), grow: 1, width: 220, render: (s) => <Text size="sm" truncate>{usedByText(t, s)}</Text> },
-        ]} />
+          {
+            key: 'next',
+            header: t('settings.numbering.nextNumber'),
+            width: 170,
+            render: (s) => (
+              <Badge variant="light" className="mono" style={{ textTransform: 'none' }}>
+                {s.nextNumber}
+              </Badge>
+            ),
+          },
+          {
+            key: 'max',
+            header: t('settings.numbering.maxItemsPerList'),
+            width: 130,
+            align: 'right',
+            render: (s) => s.maxItemsPerList ?? '',
+          },
+          {
+            key: 'used',
+            header: t('settings.numbering.usedByTitle'),
+            grow: 1,
+            width: 220,
+            render: (s) => (
+              <Text size="sm" truncate>
+                {usedByText(t, s)}
+              </Text>
+            ),
+          },
+        ]}
+      />
       {editing && <SequenceForm row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
 
-interface Values { code: string; prefix: string; width: number | string; nextValue: string; maxItemsPerList: number | string }
+interface Values {
+  code: string;
+  prefix: string;
+  width: number | string;
+  nextValue: string;
+  maxItemsPerList: number | string;
+}
 
 export function SequenceForm({ row, onClose }: { row: Sequence | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -67,32 +118,61 @@ export function SequenceForm({ row, onClose }: { row: Sequence | null; onClose: 
   const barcode = row?.purpose === 'barcode';
   const form = useForm<Values>({
     initialValues: {
-      code: row?.code ?? '', prefix: row?.prefix ?? '', width: row?.width ?? 6, nextValue: row?.nextValue ?? '1', maxItemsPerList: row?.maxItemsPerList ?? '',
+      code: row?.code ?? '',
+      prefix: row?.prefix ?? '',
+      width: row?.width ?? 6,
+      nextValue: row?.nextValue ?? '1',
+      maxItemsPerList: row?.maxItemsPerList ?? '',
     },
     validate: {
-      code: row ? undefined : (v: string) => {
-        const base = rules.all(rules.required(t), rules.pattern(t, SEQUENCE_CODE, t('settings.numbering.codeHint')))(v);
-        if (base) return base;
-        return v.startsWith('item-code.') || v.startsWith('item-barcode.') ? t('settings.numbering.reservedCode') : null;
-      },
-      prefix: (v) => (v.length > 20 ? t('form.maxLength', { max: 20 }) : /\s/.test(v) ? t('settings.numbering.noSpaces') : null),
-      width: (v) => (v === '' || !Number.isInteger(Number(v)) || Number(v) < 1 || Number(v) > 18 ? t('settings.numbering.widthRange') : null),
+      code: row
+        ? undefined
+        : (v: string) => {
+            const base = rules.all(
+              rules.required(t),
+              rules.pattern(t, SEQUENCE_CODE, t('settings.numbering.codeHint')),
+            )(v);
+            if (base) return base;
+            return v.startsWith('item-code.') || v.startsWith('item-barcode.')
+              ? t('settings.numbering.reservedCode')
+              : null;
+          },
+      prefix: (v) =>
+        v.length > 20 ? t('form.maxLength', { max: 20 }) : /\s/.test(v) ? t('settings.numbering.noSpaces') : null,
+      width: (v) =>
+        v === '' || !Number.isInteger(Number(v)) || Number(v) < 1 || Number(v) > 18
+          ? t('settings.numbering.widthRange')
+          : null,
       nextValue: (v) => {
         const s = v.trim();
         if (!DIGITS.test(s)) return t('settings.numbering.nextValueInvalid');
         if (row && digitsBelow(s, row.nextValue)) return t('settings.numbering.nextValueBack', { min: row.nextValue });
         return null;
       },
-      maxItemsPerList: (v) => (v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 1_000_000) ? null : t('settings.numbering.maxRange')),
+      maxItemsPerList: (v) =>
+        v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 1_000_000)
+          ? null
+          : t('settings.numbering.maxRange'),
     },
   });
   const v = form.values;
   const preview = formatNext(v.prefix, v.width, v.nextValue.trim());
-  const done = (msg: string) => { void qc.invalidateQueries({ queryKey: ['/api/number-sequences'] }); notifyOk(msg); onClose(); };
+  const done = (msg: string) => {
+    void qc.invalidateQueries({ queryKey: ['/api/number-sequences'] });
+    notifyOk(msg);
+    onClose();
+  };
   const save = useMutation({
     mutationFn: (x: Values) => {
       const max = x.maxItemsPerList === '' ? null : Number(x.maxItemsPerList);
-      if (!row) return api.post<Sequence>('/api/number-sequences', { code: x.code.trim(), prefix: x.prefix, width: Number(x.width), nextValue: x.nextValue.trim(), maxItemsPerList: max });
+      if (!row)
+        return api.post<Sequence>('/api/number-sequences', {
+          code: x.code.trim(),
+          prefix: x.prefix,
+          width: Number(x.width),
+          nextValue: x.nextValue.trim(),
+          maxItemsPerList: max,
+        });
       const body: Record<string, unknown> = {};
       if (x.prefix !== row.prefix) body.prefix = x.prefix;
       if (Number(x.width) !== row.width) body.width = Number(x.width);
@@ -110,35 +190,96 @@ export function SequenceForm({ row, onClose }: { row: Sequence | null; onClose: 
     onError: (e) => setAlert(serverError(form, t, e, { code: '_none' })),
   });
   return (
-    <Modal opened onClose={onClose} size="lg" title={row ? t('settings.numbering.edit', { code: row.code }) : t('settings.numbering.new')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={row ? t('settings.numbering.edit', { code: row.code }) : t('settings.numbering.new')}
+    >
       <form onSubmit={form.onSubmit((x) => save.mutate(x))} data-testid="sequence-form" noValidate>
         <Stack>
-          <TextInput label={t('common.code')} description={row ? usedByText(t, row) || t('settings.numbering.unused') : t('settings.numbering.codeHelp')}
-            disabled={!!row} withAsterisk={!row} {...form.getInputProps('code')} data-testid="sequence-code" />
-          {barcode && <Text size="sm" c="orange">{t('settings.numbering.barcodeHint')}</Text>}
+          <TextInput
+            label={t('common.code')}
+            description={row ? usedByText(t, row) || t('settings.numbering.unused') : t('settings.numbering.codeHelp')}
+            disabled={!!row}
+            withAsterisk={!row}
+            {...form.getInputProps('code')}
+            data-testid="sequence-code"
+          />
+          {barcode && (
+            <Text size="sm" c="orange">
+              {t('settings.numbering.barcodeHint')}
+            </Text>
+          )}
           <Group grow align="flex-start">
-            <TextInput label={t('settings.numbering.prefix')} description={t('settings.numbering.prefixHelp')} disabled={barcode}
-              {...form.getInputProps('prefix')} data-testid="sequence-prefix" />
-            <NumberInput clampBehavior="none" label={t('settings.numbering.width')} description={t('settings.numbering.widthHelp')} min={1} max={18} allowDecimal={false}
-              allowNegative={false} disabled={barcode} {...form.getInputProps('width')} data-testid="sequence-width" />
+            <TextInput
+              label={t('settings.numbering.prefix')}
+              description={t('settings.numbering.prefixHelp')}
+              disabled={barcode}
+              {...form.getInputProps('prefix')}
+              data-testid="sequence-prefix"
+            />
+            <NumberInput
+              clampBehavior="none"
+              label={t('settings.numbering.width')}
+              description={t('settings.numbering.widthHelp')}
+              min={1}
+              max={18}
+              allowDecimal={false}
+              allowNegative={false}
+              disabled={barcode}
+              {...form.getInputProps('width')}
+              data-testid="sequence-width"
+            />
           </Group>
           <Group grow align="flex-start">
-            <TextInput label={t('settings.numbering.nextValue')} inputMode="numeric"
-              description={row ? t('settings.numbering.nextValueHelpEdit', { min: row.nextValue }) : t('settings.numbering.nextValueHelp')}
-              {...form.getInputProps('nextValue')} data-testid="sequence-next" />
-            <NumberInput label={t('settings.numbering.maxItemsPerList')} description={t('settings.numbering.maxItemsHelp')} min={1} allowDecimal={false}
-              allowNegative={false} {...form.getInputProps('maxItemsPerList')} data-testid="sequence-max" />
+            <TextInput
+              label={t('settings.numbering.nextValue')}
+              inputMode="numeric"
+              description={
+                row
+                  ? t('settings.numbering.nextValueHelpEdit', { min: row.nextValue })
+                  : t('settings.numbering.nextValueHelp')
+              }
+              {...form.getInputProps('nextValue')}
+              data-testid="sequence-next"
+            />
+            <NumberInput
+              label={t('settings.numbering.maxItemsPerList')}
+              description={t('settings.numbering.maxItemsHelp')}
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('maxItemsPerList')}
+              data-testid="sequence-max"
+            />
           </Group>
           <Group gap="xs">
             <Text size="sm">{t('settings.numbering.preview')}</Text>
-            <Badge size="lg" variant="light" className="mono" data-testid="sequence-preview" style={{ textTransform: 'none' }}>{preview}</Badge>
+            <Badge
+              size="lg"
+              variant="light"
+              className="mono"
+              data-testid="sequence-preview"
+              style={{ textTransform: 'none' }}
+            >
+              {preview}
+            </Badge>
           </Group>
           <FormError text={alert} testId="sequence-error" />
           <Group justify="space-between">
-            {row && row.usedBy.length === 0 && !barcode ? <DeleteButton testId="sequence-delete" loading={del.isPending} onConfirm={() => del.mutate()} /> : <span />}
+            {row && row.usedBy.length === 0 && !barcode ? (
+              <DeleteButton testId="sequence-delete" loading={del.isPending} onConfirm={() => del.mutate()} />
+            ) : (
+              <span />
+            )}
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={save.isPending} data-testid="sequence-save">{t('common.save')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid="sequence-save">
+                {t('common.save')}
+              </Button>
             </Group>
           </Group>
         </Stack>

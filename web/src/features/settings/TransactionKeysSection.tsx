@@ -16,10 +16,19 @@ import { DeleteButton, FormError, SectionHeader, useIsAdmin, serverError } from 
 export type TransactionKey = ResponseOf<'/api/transaction-keys/{code}', 'get'>;
 export type KeyKind = BodyOf<'/api/transaction-keys', 'post'>['kind'];
 export const KEY_KINDS: KeyKind[] = ['receipt', 'issue', 'transfer', 'adjustment', 'revaluation'];
-const KIND_COLOR: Record<KeyKind, string> = { receipt: 'green', issue: 'orange', transfer: 'blue', adjustment: 'grape', revaluation: 'cyan' };
+const KIND_COLOR: Record<KeyKind, string> = {
+  receipt: 'green',
+  issue: 'orange',
+  transfer: 'blue',
+  adjustment: 'grape',
+  revaluation: 'cyan',
+};
 
 export function useTransactionKeys() {
-  return useQuery({ queryKey: ['/api/transaction-keys'], queryFn: () => api.get<{ items: TransactionKey[] }>('/api/transaction-keys') });
+  return useQuery({
+    queryKey: ['/api/transaction-keys'],
+    queryFn: () => api.get<{ items: TransactionKey[] }>('/api/transaction-keys'),
+  });
 }
 
 export default function TransactionKeysSection() {
@@ -32,35 +41,101 @@ export default function TransactionKeysSection() {
   // A handful of keys: filtered here, on code and description.
   const rows = useMemo(() => {
     const s = q.trim().toLowerCase();
-    return (keys.data?.items ?? []).filter((k) => (!kind || k.kind === kind) && (!s || k.code.toLowerCase().includes(s) || k.description.toLowerCase().includes(s)));
+    return (keys.data?.items ?? []).filter(
+      (k) =>
+        (!kind || k.kind === kind) &&
+        (!s || k.code.toLowerCase().includes(s) || k.description.toLowerCase().includes(s)),
+    );
   }, [keys.data, q, kind]);
   return (
     <Stack>
-      <SectionHeader testId="keys" title={t('nav.transactionKeys')} help={t('settings.keys.help')} search={q} onSearch={setQ}
-        onNew={() => setEditing('new')} newLabel={t('settings.keys.new')} canWrite={canWrite}>
-        <Select size="xs" w={180} clearable placeholder={t('settings.keys.allKinds')} value={kind} onChange={(v) => setKind(v as KeyKind | null)}
-          aria-label={t('settings.keys.kind')} data-testid="keys-kind-filter" data={KEY_KINDS.map((k) => ({ value: k, label: t(`settings.keys.kinds.${k}`) }))} />
+      <SectionHeader
+        testId="keys"
+        title={t('nav.transactionKeys')}
+        help={t('settings.keys.help')}
+        search={q}
+        onSearch={setQ}
+        onNew={() => setEditing('new')}
+        newLabel={t('settings.keys.new')}
+        canWrite={canWrite}
+      >
+        <Select
+          size="xs"
+          w={180}
+          clearable
+          placeholder={t('settings.keys.allKinds')}
+          value={kind}
+          onChange={(v) => setKind(v as KeyKind | null)}
+          aria-label={t('settings.keys.kind')}
+          data-testid="keys-kind-filter"
+          data={KEY_KINDS.map((k) => ({ value: k, label: t(`settings.keys.kinds.${k}`) }))}
+        />
       </SectionHeader>
       {keys.error && <Text c="red">{errorText(t, keys.error)}</Text>}
-      <VirtualTable rows={rows} rowKey={(k) => k.code} loading={keys.isPending} onRowClick={setEditing} testId="keys-table" columns={[
-        { key: 'code', header: t('common.code'), width: 120, render: (k) => <span className="mono">{k.code}</span> },
-        { key: 'description', header: t('settings.description'), grow: 1, width: 240, render: (k) => k.description },
-        { key: 'kind', header: t('settings.keys.kind'), width: 140, render: (k) => <Badge size="sm" variant="light" color={KIND_COLOR[k.kind]}>{t(`settings.keys.kinds.${k.kind}`)}</Badge> },
-        { key: 'main', header: t('settings.keys.main'), width: 110, render: (k) => (k.isMain ? t('settings.keys.mainKey') : t('settings.keys.secondaryKey')) },
-      ]} />
-      {editing && <TransactionKeyForm row={editing === 'new' ? null : editing} canWrite={canWrite} onClose={() => setEditing(null)} />}
+      <VirtualTable
+        rows={rows}
+        rowKey={(k) => k.code}
+        loading={keys.isPending}
+        onRowClick={setEditing}
+        testId="keys-table"
+        columns={[
+          { key: 'code', header: t('common.code'), width: 120, render: (k) => <span className="mono">{k.code}</span> },
+          { key: 'description', header: t('settings.description'), grow: 1, width: 240, render: (k) => k.description },
+          {
+            key: 'kind',
+            header: t('settings.keys.kind'),
+            width: 140,
+            render: (k) => (
+              <Badge size="sm" variant="light" color={KIND_COLOR[k.kind]}>
+                {t(`settings.keys.kinds.${k.kind}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: 'main',
+            header: t('settings.keys.main'),
+            width: 110,
+            render: (k) => (k.isMain ? t('settings.keys.mainKey') : t('settings.keys.secondaryKey')),
+          },
+        ]}
+      />
+      {editing && (
+        <TransactionKeyForm
+          row={editing === 'new' ? null : editing}
+          canWrite={canWrite}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-interface Values { code: string; description: string; kind: KeyKind | null; isMain: boolean }
+interface Values {
+  code: string;
+  description: string;
+  kind: KeyKind | null;
+  isMain: boolean;
+}
 
-export function TransactionKeyForm({ row, canWrite, onClose }: { row: TransactionKey | null; canWrite: boolean; onClose: () => void }) {
+export function TransactionKeyForm({
+  row,
+  canWrite,
+  onClose,
+}: {
+  row: TransactionKey | null;
+  canWrite: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { code: row?.code ?? '', description: row?.description ?? '', kind: row?.kind ?? null, isMain: row?.isMain ?? true },
+    initialValues: {
+      code: row?.code ?? '',
+      description: row?.description ?? '',
+      kind: row?.kind ?? null,
+      isMain: row?.isMain ?? true,
+    },
     validate: {
       code: row ? undefined : rules.all(rules.required(t), rules.pattern(t, CODE20, t('settings.code20Hint'))),
       description: rules.maxLength(t, 80),
@@ -68,10 +143,20 @@ export function TransactionKeyForm({ row, canWrite, onClose }: { row: Transactio
     },
   });
   const path = row ? `/api/transaction-keys/${encodeURIComponent(row.code)}` : '';
-  const done = (msg: string) => { void qc.invalidateQueries({ queryKey: ['/api/transaction-keys'] }); notifyOk(msg); onClose(); };
+  const done = (msg: string) => {
+    void qc.invalidateQueries({ queryKey: ['/api/transaction-keys'] });
+    notifyOk(msg);
+    onClose();
+  };
   const save = useMutation({
     mutationFn: (v: Values) => {
-      if (!row) return api.post<TransactionKey>('/api/transaction-keys', { code: v.code.trim(), description: v.description, kind: v.kind, isMain: v.isMain });
+      if (!row)
+        return api.post<TransactionKey>('/api/transaction-keys', {
+          code: v.code.trim(),
+          description: v.description,
+          kind: v.kind,
+          isMain: v.isMain,
+        });
       // Only what changed: the kind of a used key cannot change, so an untouched kind is not sent.
       const body: Record<string, unknown> = {};
       if (v.description !== row.description) body.description = v.description;
@@ -93,21 +178,57 @@ export function TransactionKeyForm({ row, canWrite, onClose }: { row: Transactio
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="key-form" noValidate>
         <Stack>
           <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0, display: 'contents' }}>
-            <TextInput label={t('common.code')} disabled={!!row} withAsterisk={!row} {...form.getInputProps('code')} data-testid="key-code" />
-            <TextInput label={t('settings.description')} {...form.getInputProps('description')} data-testid="key-description" />
-            <Select label={t('settings.keys.kind')} withAsterisk description={t('settings.keys.kindHelp')} allowDeselect={false}
-              data={KEY_KINDS.map((k) => ({ value: k, label: t(`settings.keys.kinds.${k}`) }))} {...form.getInputProps('kind')} data-testid="key-kind" />
-            {form.values.kind && <Text size="xs" c="dimmed">{t(`settings.keys.kindHelpOf.${form.values.kind}`)}</Text>}
-            <Switch label={t('settings.keys.isMain')} description={t('settings.keys.isMainHelp')} {...form.getInputProps('isMain', { type: 'checkbox' })} data-testid="key-main" />
+            <TextInput
+              label={t('common.code')}
+              disabled={!!row}
+              withAsterisk={!row}
+              {...form.getInputProps('code')}
+              data-testid="key-code"
+            />
+            <TextInput
+              label={t('settings.description')}
+              {...form.getInputProps('description')}
+              data-testid="key-description"
+            />
+            <Select
+              label={t('settings.keys.kind')}
+              withAsterisk
+              description={t('settings.keys.kindHelp')}
+              allowDeselect={false}
+              data={KEY_KINDS.map((k) => ({ value: k, label: t(`settings.keys.kinds.${k}`) }))}
+              {...form.getInputProps('kind')}
+              data-testid="key-kind"
+            />
+            {form.values.kind && (
+              <Text size="xs" c="dimmed">
+                {t(`settings.keys.kindHelpOf.${form.values.kind}`)}
+              </Text>
+            )}
+            <Switch
+              label={t('settings.keys.isMain')}
+              description={t('settings.keys.isMainHelp')}
+              {...form.getInputProps('isMain', { type: 'checkbox' })}
+              data-testid="key-main"
+            />
           </fieldset>
-            <FormError text={alert} testId="key-error" />
-            <Group justify="space-between">
-              {row && canWrite ? <DeleteButton testId="key-delete" loading={del.isPending} onConfirm={() => del.mutate()} /> : <span />}
-              <Group gap="xs">
-                <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-                {canWrite && <Button type="submit" loading={save.isPending} data-testid="key-save">{t('common.save')}</Button>}
-              </Group>
+          <FormError text={alert} testId="key-error" />
+          <Group justify="space-between">
+            {row && canWrite ? (
+              <DeleteButton testId="key-delete" loading={del.isPending} onConfirm={() => del.mutate()} />
+            ) : (
+              <span />
+            )}
+            <Group gap="xs">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              {canWrite && (
+                <Button type="submit" loading={save.isPending} data-testid="key-save">
+                  {t('common.save')}
+                </Button>
+              )}
             </Group>
+          </Group>
         </Stack>
       </form>
     </Modal>

@@ -16,7 +16,11 @@ const sent = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
 describe('unit form', () => {
   it('refuses a bad code and decimals over 6 before sending; then creates with the typed values', async () => {
-    const calls = mockFetch((c) => (c.method === 'POST' ? { code: 'CT12', description: 'Carton of 12', decimals: 0 } : { items: [], nextOffset: null }));
+    const calls = mockFetch((c) =>
+      c.method === 'POST'
+        ? { code: 'CT12', description: 'Carton of 12', decimals: 0 }
+        : { items: [], nextOffset: null },
+    );
     renderUi(<UnitForm unit={null} onClose={none} />);
     type('unit-code', 'C T');
     type('unit-decimals', '7');
@@ -31,13 +35,29 @@ describe('unit form', () => {
     type('unit-description', 'Carton of 12');
     fireEvent.click(screen.getByTestId('unit-save'));
     await waitFor(() => expect(sent(calls)).toHaveLength(1));
-    expect(sent(calls)[0]).toMatchObject({ method: 'POST', path: '/api/units', body: { code: 'CT12', description: 'Carton of 12', decimals: 0 } });
+    expect(sent(calls)[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/units',
+      body: { code: 'CT12', description: 'Carton of 12', decimals: 0 },
+    });
   });
 
   it('shows a duplicate code on the code field and a refused delete in the form', async () => {
-    mockFetch((c) => c.method === 'POST'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'unit PZ already exists', field: 'code' } }]
-      : c.method === 'DELETE' ? [409, { error: { code: 'conflict.in_use', message: 'unit PZ is still used by items, search codes or count reports' } }] : {});
+    mockFetch((c) =>
+      c.method === 'POST'
+        ? [409, { error: { code: 'conflict.duplicate', message: 'unit PZ already exists', field: 'code' } }]
+        : c.method === 'DELETE'
+          ? [
+              409,
+              {
+                error: {
+                  code: 'conflict.in_use',
+                  message: 'unit PZ is still used by items, search codes or count reports',
+                },
+              },
+            ]
+          : {},
+    );
     renderUi(<UnitForm unit={null} onClose={none} />);
     type('unit-code', 'PZ');
     fireEvent.click(screen.getByTestId('unit-save'));
@@ -46,12 +66,26 @@ describe('unit form', () => {
   });
 
   it('a unit in use cannot be deleted: the reason is shown', async () => {
-    mockFetch((c) => (c.method === 'DELETE'
-      ? [409, { error: { code: 'conflict.in_use', message: 'unit PZ is still used by items, search codes or count reports', params: { referencedBy: 'item_search_codes' } } }] : {}));
+    mockFetch((c) =>
+      c.method === 'DELETE'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.in_use',
+                message: 'unit PZ is still used by items, search codes or count reports',
+                params: { referencedBy: 'item_search_codes' },
+              },
+            },
+          ]
+        : {},
+    );
     renderUi(<UnitForm unit={{ code: 'PZ', description: 'Pieces', decimals: 0 }} onClose={none} />);
     fireEvent.click(screen.getByTestId('unit-delete'));
     fireEvent.click(screen.getByTestId('unit-delete-confirm'));
-    expect((await screen.findByTestId('unit-error')).textContent).toBe('This record is still in use, so it cannot be changed or deleted. Search codes of items use it.');
+    expect((await screen.findByTestId('unit-error')).textContent).toBe(
+      'This record is still in use, so it cannot be changed or deleted. Search codes of items use it.',
+    );
   });
 });
 
@@ -83,26 +117,63 @@ describe('transaction key form', () => {
   });
 
   it('sends only what changed, and shows "kind cannot change" on the kind field', async () => {
-    const calls = mockFetch((c) => (c.method === 'PATCH'
-      ? [409, { error: { code: 'conflict.in_use', message: 'transaction key ADJ is used by 3 ledger entries; its kind cannot change', field: 'kind' } }] : {}));
-    renderUi(<TransactionKeyForm row={{ code: 'ADJ', description: 'Adjustment', kind: 'adjustment', isMain: true }} canWrite onClose={none} />);
+    const calls = mockFetch((c) =>
+      c.method === 'PATCH'
+        ? [
+            409,
+            {
+              error: {
+                code: 'conflict.in_use',
+                message: 'transaction key ADJ is used by 3 ledger entries; its kind cannot change',
+                field: 'kind',
+              },
+            },
+          ]
+        : {},
+    );
+    renderUi(
+      <TransactionKeyForm
+        row={{ code: 'ADJ', description: 'Adjustment', kind: 'adjustment', isMain: true }}
+        canWrite
+        onClose={none}
+      />,
+    );
     type('key-description', 'Inventory adjustment');
     fireEvent.click(screen.getByTestId('key-save'));
     expect(await screen.findByText('This record is still in use, so it cannot be changed or deleted.')).toBeTruthy();
     expect(screen.queryByTestId('key-error')).toBeNull();
-    expect(sent(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/transaction-keys/ADJ', body: { description: 'Inventory adjustment' } });
+    expect(sent(calls)[0]).toMatchObject({
+      method: 'PATCH',
+      path: '/api/transaction-keys/ADJ',
+      body: { description: 'Inventory adjustment' },
+    });
   });
 
   it('is read-only for a manager: no save button', () => {
     mockFetch(() => ({}));
-    renderUi(<TransactionKeyForm row={{ code: 'ADJ', description: '', kind: 'adjustment', isMain: true }} canWrite={false} onClose={none} />);
+    renderUi(
+      <TransactionKeyForm
+        row={{ code: 'ADJ', description: '', kind: 'adjustment', isMain: true }}
+        canWrite={false}
+        onClose={none}
+      />,
+    );
     expect(screen.queryByTestId('key-save')).toBeNull();
     expect(screen.getByTestId('key-description').closest('fieldset')?.disabled).toBe(true);
   });
 });
 
 describe('numbering scheme form', () => {
-  const row: Sequence = { code: 'inventory:STD', prefix: 'INV-', width: 4, nextValue: '17', maxItemsPerList: null, nextNumber: 'INV-0017', purpose: 'general', usedBy: [{ kind: 'inventory_type', code: 'STD' }] };
+  const row: Sequence = {
+    code: 'inventory:STD',
+    prefix: 'INV-',
+    width: 4,
+    nextValue: '17',
+    maxItemsPerList: null,
+    nextNumber: 'INV-0017',
+    purpose: 'general',
+    usedBy: [{ kind: 'inventory_type', code: 'STD' }],
+  };
 
   it('previews the next number as typed; refuses spaces, width over 18 and a next number going back', async () => {
     const calls = mockFetch(() => row);
@@ -122,11 +193,18 @@ describe('numbering scheme form', () => {
     expect(screen.getByTestId('sequence-preview').textContent).toBe('I26-000100');
     fireEvent.click(screen.getByTestId('sequence-save'));
     await waitFor(() => expect(sent(calls)).toHaveLength(1));
-    expect(sent(calls)[0]).toMatchObject({ method: 'PATCH', path: '/api/number-sequences/inventory%3ASTD', body: { prefix: 'I26-', width: 6, nextValue: '100' } });
+    expect(sent(calls)[0]).toMatchObject({
+      method: 'PATCH',
+      path: '/api/number-sequences/inventory%3ASTD',
+      body: { prefix: 'I26-', width: 6, nextValue: '100' },
+    });
   });
 
   it('refuses the item-class namespace and shows a server refusal on the field it names', async () => {
-    const calls = mockFetch(() => [400, { error: { code: 'validation.failed', message: 'the next number cannot go back below 40', field: 'nextValue' } }]);
+    const calls = mockFetch(() => [
+      400,
+      { error: { code: 'validation.failed', message: 'the next number cannot go back below 40', field: 'nextValue' } },
+    ]);
     renderUi(<SequenceForm row={null} onClose={none} />);
     type('sequence-code', 'item-code.RM');
     fireEvent.click(screen.getByTestId('sequence-save'));
@@ -136,7 +214,13 @@ describe('numbering scheme form', () => {
     fireEvent.click(screen.getByTestId('sequence-save'));
     expect(await screen.findByText('the next number cannot go back below 40')).toBeTruthy();
     expect(screen.queryByTestId('sequence-error')).toBeNull();
-    expect(sent(calls)[0]!.body).toEqual({ code: 'count_list:YEAR', prefix: '', width: 6, nextValue: '1', maxItemsPerList: null });
+    expect(sent(calls)[0]!.body).toEqual({
+      code: 'count_list:YEAR',
+      prefix: '',
+      width: 6,
+      nextValue: '1',
+      maxItemsPerList: null,
+    });
   });
 
   it('formats and compares numbers as digits, never as floats', () => {
@@ -149,7 +233,19 @@ describe('numbering scheme form', () => {
 
 describe('period form', () => {
   it('needs a code and dates, the end not before the start; "whole year" fills them', async () => {
-    const calls = mockFetch((c) => (c.method === 'POST' ? { id: '1', fiscalYear: 2026, code: 'FY2026', startDate: '2026-01-01', endDate: '2026-12-31', status: 'open', closedAt: null } : {}));
+    const calls = mockFetch((c) =>
+      c.method === 'POST'
+        ? {
+            id: '1',
+            fiscalYear: 2026,
+            code: 'FY2026',
+            startDate: '2026-01-01',
+            endDate: '2026-12-31',
+            status: 'open',
+            closedAt: null,
+          }
+        : {},
+    );
     renderUi(<PeriodForm onClose={none} />);
     type('period-year', '2026');
     fireEvent.click(screen.getByTestId('period-save'));
@@ -158,6 +254,11 @@ describe('period form', () => {
     fireEvent.click(screen.getByTestId('period-whole-year'));
     fireEvent.click(screen.getByTestId('period-save'));
     await waitFor(() => expect(sent(calls)).toHaveLength(1));
-    expect(sent(calls)[0]!.body).toEqual({ fiscalYear: 2026, code: 'FY2026', startDate: '2026-01-01', endDate: '2026-12-31' });
+    expect(sent(calls)[0]!.body).toEqual({
+      fiscalYear: 2026,
+      code: 'FY2026',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
   });
 });

@@ -11,9 +11,28 @@ import { errorText } from '../../components/errors';
 import { applyServerError } from '../../components/form';
 import { useSession } from '../auth/session';
 
-export function SectionHeader({ title, help, search, onSearch, searchPlaceholder, onNew, newLabel, canWrite = true, children, testId }: {
-  title: string; help?: ReactNode; search?: string; onSearch?: (q: string) => void; searchPlaceholder?: string;
-  onNew?: () => void; newLabel?: string; canWrite?: boolean; children?: ReactNode; testId: string;
+export function SectionHeader({
+  title,
+  help,
+  search,
+  onSearch,
+  searchPlaceholder,
+  onNew,
+  newLabel,
+  canWrite = true,
+  children,
+  testId,
+}: {
+  title: string;
+  help?: ReactNode;
+  search?: string;
+  onSearch?: (q: string) => void;
+  searchPlaceholder?: string;
+  onNew?: () => void;
+  newLabel?: string;
+  canWrite?: boolean;
+  children?: ReactNode;
+  testId: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -23,36 +42,75 @@ export function SectionHeader({ title, help, search, onSearch, searchPlaceholder
         <Group gap="xs">
           {children}
           {onSearch && (
-            <TextInput size="xs" w={240} leftSection={<IconSearch size={14} />} placeholder={searchPlaceholder ?? t('settings.search')}
-              value={search ?? ''} onChange={(e) => onSearch(e.currentTarget.value)} data-testid={`${testId}-search`} aria-label={t('settings.search')} />
+            <TextInput
+              size="xs"
+              w={240}
+              leftSection={<IconSearch size={14} />}
+              placeholder={searchPlaceholder ?? t('settings.search')}
+              value={search ?? ''}
+              onChange={(e) => onSearch(e.currentTarget.value)}
+              data-testid={`${testId}-search`}
+              aria-label={t('settings.search')}
+            />
           )}
           {onNew && canWrite && (
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onNew} data-testid={`${testId}-new`}>{newLabel ?? t('common.new')}</Button>
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onNew} data-testid={`${testId}-new`}>
+              {newLabel ?? t('common.new')}
+            </Button>
           )}
         </Group>
       </Group>
-      {help && <Text size="sm" c="dimmed">{help}</Text>}
-      {!canWrite && <Text size="sm" c="orange" data-testid={`${testId}-readonly`}>{t('settings.adminOnly')}</Text>}
+      {help && (
+        <Text size="sm" c="dimmed">
+          {help}
+        </Text>
+      )}
+      {!canWrite && (
+        <Text size="sm" c="orange" data-testid={`${testId}-readonly`}>
+          {t('settings.adminOnly')}
+        </Text>
+      )}
     </Stack>
   );
 }
 
 /** A delete button that asks once more before it calls `onConfirm`. */
-export function DeleteButton({ onConfirm, loading, testId }: { onConfirm: () => void; loading?: boolean; testId: string }) {
+export function DeleteButton({
+  onConfirm,
+  loading,
+  testId,
+}: {
+  onConfirm: () => void;
+  loading?: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  if (!asking) return <Button variant="subtle" color="red" onClick={() => setAsking(true)} data-testid={testId}>{t('common.delete')}</Button>;
+  if (!asking)
+    return (
+      <Button variant="subtle" color="red" onClick={() => setAsking(true)} data-testid={testId}>
+        {t('common.delete')}
+      </Button>
+    );
   return (
     <Group gap={4}>
-      <Button variant="filled" color="red" loading={loading} onClick={onConfirm} data-testid={`${testId}-confirm`}>{t('settings.confirmDelete')}</Button>
-      <Button variant="subtle" onClick={() => setAsking(false)}>{t('common.cancel')}</Button>
+      <Button variant="filled" color="red" loading={loading} onClick={onConfirm} data-testid={`${testId}-confirm`}>
+        {t('settings.confirmDelete')}
+      </Button>
+      <Button variant="subtle" onClick={() => setAsking(false)}>
+        {t('common.cancel')}
+      </Button>
     </Group>
   );
 }
 
 export function FormError({ text, testId }: { text: string | null; testId: string }) {
   if (!text) return null;
-  return <Alert color="red" data-testid={testId}>{text}</Alert>;
+  return (
+    <Alert color="red" data-testid={testId}>
+      {text}
+    </Alert>
+  );
 }
 
 /** Administrators maintain transaction keys, inventory types and periods; managers read them. */
@@ -74,11 +132,17 @@ export function reasonText(t: TFunction, e: unknown): string {
   let why = '';
   if (typeof p.referencedBy === 'string') why = t(`settings.inUse.table.${p.referencedBy}`, { defaultValue: '' });
   else if (typeof p.item === 'string') why = t('settings.inUse.item', { item: p.item });
-  else if (typeof p.usedBy === 'string') why = t(`settings.inUse.sequence.${p.usedBy}`, { code: String(p.code ?? ''), defaultValue: '' });
+  else if (typeof p.usedBy === 'string')
+    why = t(`settings.inUse.sequence.${p.usedBy}`, { code: String(p.code ?? ''), defaultValue: '' });
   return why ? `${base} ${why}` : base;
 }
 
 /** `applyServerError` with `reasonText` for the general alert. */
-export function serverError<V>(form: UseFormReturnType<V>, t: TFunction, e: unknown, aliases: Record<string, string> = {}): string | null {
+export function serverError<V>(
+  form: UseFormReturnType<V>,
+  t: TFunction,
+  e: unknown,
+  aliases: Record<string, string> = {},
+): string | null {
   return applyServerError(form, t, e, aliases) === null ? null : reasonText(t, e);
 }

@@ -6,9 +6,16 @@ import { mockFetch, renderUi, type Call } from '../../test/render';
 import { session } from '../../api/client';
 import { SetupBanner } from './SetupBanner';
 
-const status = (needed: boolean) => ({ counts: {}, needed, proposals: { units: [], transactionKeys: [], inventoryTypes: [] } });
+const status = (needed: boolean) => ({
+  counts: {},
+  needed,
+  proposals: { units: [], transactionKeys: [], inventoryTypes: [] },
+});
 const me = (role: string) => ({ id: '1', username: 'admin', displayName: 'Admin', role, siteId: null, active: true });
-afterEach(() => { session.set(null); sessionStorage.clear(); });
+afterEach(() => {
+  session.set(null);
+  sessionStorage.clear();
+});
 
 function answer(role: string, needed: boolean) {
   return (c: Call) => (c.path === '/api/auth/me' ? me(role) : c.path === '/api/setup' ? status(needed) : {});

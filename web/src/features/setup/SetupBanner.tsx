@@ -30,7 +30,9 @@ export function SetupBanner() {
     <Alert color="blue" icon={<IconWand size={18} />} mb="md" data-testid="setup-banner">
       <Group justify="space-between" wrap="wrap">
         <Text size="sm">{t('setup.bannerText')}</Text>
-        <Button component={Link} to="/setup" size="xs" data-testid="setup-banner-link">{t('setup.bannerLink')}</Button>
+        <Button component={Link} to="/setup" size="xs" data-testid="setup-banner-link">
+          {t('setup.bannerLink')}
+        </Button>
       </Group>
     </Alert>
   );

@@ -6,8 +6,27 @@ import { mockFetch, renderUi, type Call } from '../../test/render';
 import { session } from '../../api/client';
 import SetupPage, { STEPS } from './SetupPage';
 
-const counts = { sites: 0, owners: 0, warehouses: 0, zones: 0, differencesZones: 0, units: 0, transactionKeys: 0, numberingSchemes: 0, inventoryTypes: 0, counters: 0 };
-const status = { counts, needed: true, proposals: { units: [{ code: 'PCS', description: 'Piece', decimals: 0, exists: false }], transactionKeys: [], inventoryTypes: [] } };
+const counts = {
+  sites: 0,
+  owners: 0,
+  warehouses: 0,
+  zones: 0,
+  differencesZones: 0,
+  units: 0,
+  transactionKeys: 0,
+  numberingSchemes: 0,
+  inventoryTypes: 0,
+  counters: 0,
+};
+const status = {
+  counts,
+  needed: true,
+  proposals: {
+    units: [{ code: 'PCS', description: 'Piece', decimals: 0, exists: false }],
+    transactionKeys: [],
+    inventoryTypes: [],
+  },
+};
 const admin = { id: '1', username: 'admin', displayName: 'Admin', role: 'admin', siteId: null, active: true };
 afterEach(() => session.set(null));
 

@@ -24,7 +24,12 @@ type Outcome = { summary: string } | 'skipped';
 
 /** Where each part is kept after the set-up. */
 const LATER: Record<StepId, string> = {
-  site: '/places', owner: '/places', warehouse: '/places', units: '/settings/units', keys: '/settings/transaction-keys', types: '/settings/inventory-types',
+  site: '/places',
+  owner: '/places',
+  warehouse: '/places',
+  units: '/settings/units',
+  keys: '/settings/transaction-keys',
+  types: '/settings/inventory-types',
   counter: '/users',
 };
 
@@ -45,7 +50,12 @@ function Counts({ counts }: { counts: SetupStatus['counts'] }) {
   return (
     <Group gap={6} data-testid="setup-counts">
       {entries.map(([k, n]) => (
-        <Badge key={k} variant={n > 0 ? 'light' : 'outline'} color={n > 0 ? 'green' : 'gray'} data-testid={`setup-count-${k}`}>
+        <Badge
+          key={k}
+          variant={n > 0 ? 'light' : 'outline'}
+          color={n > 0 ? 'green' : 'gray'}
+          data-testid={`setup-count-${k}`}
+        >
           {t(`setup.counts.${k}`)}: {f.quantity(String(n))}
         </Badge>
       ))}
@@ -81,22 +91,78 @@ function Wizard({ status }: { status: SetupStatus }) {
   const c = status.counts;
   const p = status.proposals;
   const body: Record<StepId, () => ReactNode> = {
-    site: () => <CodeNameStep kind="site" existing={c.sites} onSkip={skip('site')} onDone={(r) => { setSite(r); finish('site', { summary: r.code }); }} />,
-    owner: () => <CodeNameStep kind="owner" existing={c.owners} onSkip={skip('owner')} onDone={(r) => finish('owner', { summary: r.code })} />,
-    warehouse: () => (
-      <WarehouseStep siteId={site?.id ?? null} existing={c.warehouses} onSkip={skip('warehouse')}
-        onDone={(r: WarehouseResult) => finish('warehouse', { summary: [r.warehouse.code, ...r.zones.map((z) => z.code)].join(', ') })} />
+    site: () => (
+      <CodeNameStep
+        kind="site"
+        existing={c.sites}
+        onSkip={skip('site')}
+        onDone={(r) => {
+          setSite(r);
+          finish('site', { summary: r.code });
+        }}
+      />
     ),
-    units: () => <UnitsStep proposals={p.units} onSkip={skip('units')} onDone={(codes) => finish('units', { summary: codes.join(', ') })} />,
-    keys: () => <KeysStep proposals={p.transactionKeys} onSkip={skip('keys')} onDone={(codes) => finish('keys', { summary: codes.join(', ') })} />,
-    types: () => <TypesStep proposals={p.inventoryTypes} onSkip={skip('types')} onDone={(codes) => finish('types', { summary: codes.join(', ') })} />,
+    owner: () => (
+      <CodeNameStep
+        kind="owner"
+        existing={c.owners}
+        onSkip={skip('owner')}
+        onDone={(r) => finish('owner', { summary: r.code })}
+      />
+    ),
+    warehouse: () => (
+      <WarehouseStep
+        siteId={site?.id ?? null}
+        existing={c.warehouses}
+        onSkip={skip('warehouse')}
+        onDone={(r: WarehouseResult) =>
+          finish('warehouse', { summary: [r.warehouse.code, ...r.zones.map((z) => z.code)].join(', ') })
+        }
+      />
+    ),
+    units: () => (
+      <UnitsStep
+        proposals={p.units}
+        onSkip={skip('units')}
+        onDone={(codes) => finish('units', { summary: codes.join(', ') })}
+      />
+    ),
+    keys: () => (
+      <KeysStep
+        proposals={p.transactionKeys}
+        onSkip={skip('keys')}
+        onDone={(codes) => finish('keys', { summary: codes.join(', ') })}
+      />
+    ),
+    types: () => (
+      <TypesStep
+        proposals={p.inventoryTypes}
+        onSkip={skip('types')}
+        onDone={(codes) => finish('types', { summary: codes.join(', ') })}
+      />
+    ),
     counter: () => (
       <Stack gap="sm" data-testid="setup-step-counter">
-        <Text size="sm" c="dimmed">{t('setup.counter.help')}</Text>
-        {c.counters > 0 && <Alert color="gray" variant="light">{t('setup.counter.existing', { count: c.counters })}</Alert>}
-        <UserCreateForm fixedRole="counter" defaultSiteId={site?.id ?? null} testId="setup-counter" submitLabel={t('setup.create')}
-          cancelLabel={t('setup.skip')} onCancel={skip('counter')}
-          onCreated={(u) => { void qc.invalidateQueries({ queryKey: SETUP_KEY }); finish('counter', { summary: u.username }); }} />
+        <Text size="sm" c="dimmed">
+          {t('setup.counter.help')}
+        </Text>
+        {c.counters > 0 && (
+          <Alert color="gray" variant="light">
+            {t('setup.counter.existing', { count: c.counters })}
+          </Alert>
+        )}
+        <UserCreateForm
+          fixedRole="counter"
+          defaultSiteId={site?.id ?? null}
+          testId="setup-counter"
+          submitLabel={t('setup.create')}
+          cancelLabel={t('setup.skip')}
+          onCancel={skip('counter')}
+          onCreated={(u) => {
+            void qc.invalidateQueries({ queryKey: SETUP_KEY });
+            finish('counter', { summary: u.username });
+          }}
+        />
       </Stack>
     ),
   };
@@ -105,17 +171,41 @@ function Wizard({ status }: { status: SetupStatus }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4}>
           <Title order={3}>{t('setup.title')}</Title>
-          <Text size="sm" c="dimmed" maw={760}>{t('setup.intro')}</Text>
+          <Text size="sm" c="dimmed" maw={760}>
+            {t('setup.intro')}
+          </Text>
         </Stack>
       </Group>
       <Counts counts={c} />
       <Paper withBorder p="md">
-        <Stepper active={active} onStepClick={(i) => { setLast(null); setActive(i); }} size="sm" iconSize={30} allowNextStepsSelect data-testid="setup-stepper">
+        <Stepper
+          active={active}
+          onStepClick={(i) => {
+            setLast(null);
+            setActive(i);
+          }}
+          size="sm"
+          iconSize={30}
+          allowNextStepsSelect
+          data-testid="setup-stepper"
+        >
           {STEPS.map((id) => (
-            <Stepper.Step key={id} label={t(`setup.steps.${id}`)} description={brief(id)} data-testid={`setup-tab-${id}`}
-              color={outcomes[id] === 'skipped' ? 'gray' : undefined} completedIcon={outcomes[id] === 'skipped' ? <Text size="xs">–</Text> : <IconCheck size={16} />}>
-              {last && <Alert color="green" mt="md" icon={<IconCheck size={16} />} data-testid="setup-last-done">{last}</Alert>}
-              <Title order={4} mt="md" mb="xs">{t(`setup.${id}.title`)}</Title>
+            <Stepper.Step
+              key={id}
+              label={t(`setup.steps.${id}`)}
+              description={brief(id)}
+              data-testid={`setup-tab-${id}`}
+              color={outcomes[id] === 'skipped' ? 'gray' : undefined}
+              completedIcon={outcomes[id] === 'skipped' ? <Text size="xs">–</Text> : <IconCheck size={16} />}
+            >
+              {last && (
+                <Alert color="green" mt="md" icon={<IconCheck size={16} />} data-testid="setup-last-done">
+                  {last}
+                </Alert>
+              )}
+              <Title order={4} mt="md" mb="xs">
+                {t(`setup.${id}.title`)}
+              </Title>
               {body[id]()}
             </Stepper.Step>
           ))}
@@ -126,15 +216,27 @@ function Wizard({ status }: { status: SetupStatus }) {
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                 {STEPS.map((id) => (
                   <Group key={id} gap="xs" data-testid={`setup-summary-${id}`}>
-                    <Text size="sm" fw={600} w={150}>{t(`setup.steps.${id}`)}</Text>
-                    <Text size="sm" c={outcomes[id] && outcomes[id] !== 'skipped' ? undefined : 'dimmed'}>{describe(id) ?? t('setup.notDone')}</Text>
-                    {(!outcomes[id] || outcomes[id] === 'skipped') && <Button size="compact-xs" variant="subtle" component={Link} to={LATER[id]}>{t('setup.doLater')}</Button>}
+                    <Text size="sm" fw={600} w={150}>
+                      {t(`setup.steps.${id}`)}
+                    </Text>
+                    <Text size="sm" c={outcomes[id] && outcomes[id] !== 'skipped' ? undefined : 'dimmed'}>
+                      {describe(id) ?? t('setup.notDone')}
+                    </Text>
+                    {(!outcomes[id] || outcomes[id] === 'skipped') && (
+                      <Button size="compact-xs" variant="subtle" component={Link} to={LATER[id]}>
+                        {t('setup.doLater')}
+                      </Button>
+                    )}
                   </Group>
                 ))}
               </SimpleGrid>
               <Group>
-                <Button component={Link} to="/inventories" data-testid="setup-finish">{t('setup.toInventories')}</Button>
-                <Button variant="default" onClick={() => setActive(0)}>{t('setup.again')}</Button>
+                <Button component={Link} to="/inventories" data-testid="setup-finish">
+                  {t('setup.toInventories')}
+                </Button>
+                <Button variant="default" onClick={() => setActive(0)}>
+                  {t('setup.again')}
+                </Button>
               </Group>
             </Stack>
           </Stepper.Completed>

@@ -10,20 +10,51 @@ export interface StepProps<R = string> {
   onSkip: () => void;
 }
 
-export function StepFrame({ id, help, existing, alert, children, onSkip, creating, createLabel, disabled }: {
-  id: string; help: ReactNode; existing?: string | null; alert?: string | null; children: ReactNode; onSkip: () => void;
-  creating: boolean; createLabel?: string; disabled?: boolean;
+export function StepFrame({
+  id,
+  help,
+  existing,
+  alert,
+  children,
+  onSkip,
+  creating,
+  createLabel,
+  disabled,
+}: {
+  id: string;
+  help: ReactNode;
+  existing?: string | null;
+  alert?: string | null;
+  children: ReactNode;
+  onSkip: () => void;
+  creating: boolean;
+  createLabel?: string;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" data-testid={`setup-step-${id}`}>
-      <Text size="sm" c="dimmed">{help}</Text>
-      {existing && <Alert color="gray" variant="light" data-testid={`setup-${id}-existing`}>{existing}</Alert>}
+      <Text size="sm" c="dimmed">
+        {help}
+      </Text>
+      {existing && (
+        <Alert color="gray" variant="light" data-testid={`setup-${id}-existing`}>
+          {existing}
+        </Alert>
+      )}
       {children}
-      {alert && <Alert color="red" data-testid={`setup-${id}-error`}>{alert}</Alert>}
+      {alert && (
+        <Alert color="red" data-testid={`setup-${id}-error`}>
+          {alert}
+        </Alert>
+      )}
       <Group justify="space-between">
-        <Button variant="subtle" onClick={onSkip} data-testid={`setup-${id}-skip`}>{t('setup.skip')}</Button>
-        <Button type="submit" loading={creating} disabled={disabled} data-testid={`setup-${id}-create`}>{createLabel ?? t('setup.create')}</Button>
+        <Button variant="subtle" onClick={onSkip} data-testid={`setup-${id}-skip`}>
+          {t('setup.skip')}
+        </Button>
+        <Button type="submit" loading={creating} disabled={disabled} data-testid={`setup-${id}-create`}>
+          {createLabel ?? t('setup.create')}
+        </Button>
       </Group>
     </Stack>
   );

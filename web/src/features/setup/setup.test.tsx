@@ -28,7 +28,10 @@ describe('site step', () => {
   });
 
   it('creates the site and puts a duplicate code on the code field', async () => {
-    const calls = mockFetch(() => [409, { error: { code: 'conflict.duplicate', message: 'site HQ already exists', field: 'code' } }]);
+    const calls = mockFetch(() => [
+      409,
+      { error: { code: 'conflict.duplicate', message: 'site HQ already exists', field: 'code' } },
+    ]);
     renderUi(<CodeNameStep kind="site" existing={0} onDone={noop} onSkip={noop} />);
     type('setup-site-code', 'HQ');
     type('setup-site-name', 'Head office');
@@ -48,7 +51,13 @@ describe('warehouse step', () => {
   it('sends the differences zone last, unstructured; an unstructured warehouse sends no zones', () => {
     expect(warehouseBody(base).zones).toEqual([
       { code: 'A', name: 'Racks', organisation: 'high_bay', structured: true, usage: 'normal' },
-      { code: 'DIFF', name: 'Differences', organisation: 'places_only', structured: false, usage: 'inventory_differences' },
+      {
+        code: 'DIFF',
+        name: 'Differences',
+        organisation: 'places_only',
+        structured: false,
+        usage: 'inventory_differences',
+      },
     ]);
     expect(warehouseBody({ ...base, warehouse: { ...base.warehouse, kind: 'unstructured' } }).zones).toEqual([]);
   });
@@ -67,8 +76,11 @@ describe('warehouse step', () => {
   });
 
   it('a refusal of the differences zone (sent last) is shown on its own fields', async () => {
-    const calls = mockFetch((c) => (c.method === 'POST'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'zones.1: zone exists', field: 'zones.1.code' } }] : sites));
+    const calls = mockFetch((c) =>
+      c.method === 'POST'
+        ? [409, { error: { code: 'conflict.duplicate', message: 'zones.1: zone exists', field: 'zones.1.code' } }]
+        : sites,
+    );
     renderUi(<WarehouseStep siteId="1" existing={0} onDone={noop} onSkip={noop} />);
     type('setup-warehouse-code', 'W1');
     type('setup-warehouse-name', 'Main');
@@ -91,12 +103,20 @@ describe('units step', () => {
   ];
 
   it('an existing unit is neither ticked nor sent; a refused row comes back on its own row', async () => {
-    const calls = mockFetch(() => [409, { error: { code: 'conflict.duplicate', message: 'unit L already exists', field: 'units.1.code' } }]);
+    const calls = mockFetch(() => [
+      409,
+      { error: { code: 'conflict.duplicate', message: 'unit L already exists', field: 'units.1.code' } },
+    ]);
     renderUi(<UnitsStep proposals={proposals} onDone={noop} onSkip={noop} />);
     expect((screen.getByTestId('setup-unit-pick-1') as HTMLInputElement).checked).toBe(false);
     fireEvent.click(screen.getByTestId('setup-units-create'));
     await waitFor(() => expect(calls).toHaveLength(1));
-    expect(calls[0]!.body).toEqual({ units: [{ code: 'PCS', description: 'Piece', decimals: 0 }, { code: 'L', description: 'Litre', decimals: 3 }] });
+    expect(calls[0]!.body).toEqual({
+      units: [
+        { code: 'PCS', description: 'Piece', decimals: 0 },
+        { code: 'L', description: 'Litre', decimals: 3 },
+      ],
+    });
     await waitFor(() => expect(invalid('setup-unit-code-2')).toBe(true));
     expect(invalid('setup-unit-code-0')).toBe(false);
   });
@@ -125,22 +145,38 @@ describe('keys and inventory types', () => {
     ];
     expect(keysRequest({ rows })).toEqual({
       indexes: [0, 2],
-      body: { keys: [{ code: 'RCP', description: 'Receipt', kind: 'receipt' }, { code: 'ADJ', description: '', kind: 'adjustment' }] },
+      body: {
+        keys: [
+          { code: 'RCP', description: 'Receipt', kind: 'receipt' },
+          { code: 'ADJ', description: '', kind: 'adjustment' },
+        ],
+      },
     });
   });
 
   it('a type takes the proposed keys when they exist with the right kind, else the first of that kind, and names its schemes after its code', () => {
     const p = {
-      code: 'STD', description: 'Annual stock-taking day', method: 'stock_taking_day' as const, reportType: 'single' as const, exists: false,
+      code: 'STD',
+      description: 'Annual stock-taking day',
+      method: 'stock_taking_day' as const,
+      reportType: 'single' as const,
+      exists: false,
       inventoryNumbering: { code: 'inventory:STD', prefix: 'STD-', width: 6, maxItemsPerList: null },
       countListNumbering: { code: 'count_list:STD', prefix: 'STD-L', width: 6, maxItemsPerList: 200 },
-      adjustmentKey: 'ADJ', transferKey: 'TRF', valueAdjustmentKey: 'VAL',
+      adjustmentKey: 'ADJ',
+      transferKey: 'TRF',
+      valueAdjustmentKey: 'VAL',
     };
-    const keys = [{ code: 'DIFF', description: '', kind: 'adjustment' as const }, { code: 'TRF', description: '', kind: 'transfer' as const }];
+    const keys = [
+      { code: 'DIFF', description: '', kind: 'adjustment' as const },
+      { code: 'TRF', description: '', kind: 'transfer' as const },
+    ];
     const [row] = typeRows(i18n.t.bind(i18n), [p], keys);
     expect(row).toMatchObject({ adjustmentKey: 'DIFF', transferKey: 'TRF', valueAdjustmentKey: null, selected: true });
     expect(typeBody({ ...row!, code: 'ANNUAL', maxItemsPerList: '' })).toMatchObject({
-      code: 'ANNUAL', method: 'stock_taking_day', showSystemQuantities: false,
+      code: 'ANNUAL',
+      method: 'stock_taking_day',
+      showSystemQuantities: false,
       inventoryNumbering: { code: 'inventory:ANNUAL', prefix: 'STD-', width: 6 },
       countListNumbering: { code: 'count_list:ANNUAL', prefix: 'STD-L', width: 6, maxItemsPerList: null },
     });

@@ -15,14 +15,17 @@ export const UNIT_CODE = /^[A-Za-z0-9_%]{1,10}$/;
 
 export const codeRule = (t: TFunction) => rules.all(rules.required(t), rules.pattern(t, CODE20, t('setup.codeHint')));
 export const nameRule = (t: TFunction) => rules.all(rules.required(t), rules.maxLength(t, 80));
-export const unitCodeRule = (t: TFunction) => rules.all(rules.required(t), rules.pattern(t, UNIT_CODE, t('setup.unitCodeHint')));
+export const unitCodeRule = (t: TFunction) =>
+  rules.all(rules.required(t), rules.pattern(t, UNIT_CODE, t('setup.unitCodeHint')));
 
 /** An integer in [min, max]; empty is allowed when `optional`. */
-export const intRule = (t: TFunction, min: number, max: number, optional = false) => (v: unknown) => {
-  if (v === '' || v === null || v === undefined) return optional ? null : t('form.required');
-  const n = Number(v);
-  return Number.isInteger(n) && n >= min && n <= max ? null : t('setup.intRange', { min, max });
-};
+export const intRule =
+  (t: TFunction, min: number, max: number, optional = false) =>
+  (v: unknown) => {
+    if (v === '' || v === null || v === undefined) return optional ? null : t('form.required');
+    const n = Number(v);
+    return Number.isInteger(n) && n >= min && n <= max ? null : t('setup.intRange', { min, max });
+  };
 
 /** Row index of a `rows.3.code` path, for rules that apply to ticked rows only. */
 export function rowOf(path: string): number {

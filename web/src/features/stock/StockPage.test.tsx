@@ -6,14 +6,48 @@ import { mockFetch, renderUi, type Call } from '../../test/render';
 import StockPage from './StockPage';
 
 const entry = (id: string, o: Record<string, unknown>) => ({
-  id, siteId: '1', keyCode: 'ADJ', itemId: '100', warehouseId: '3', zoneId: '4', binId: '228', lot: '', serial: '', ownerId: '1', quantity: '-2',
-  value: '-10', unitPrice: '5', postingDate: '2026-03-14', originType: 'manual', originId: null, transferGroup: null, costCentre: null, userId: null,
-  createdAt: '2026-03-14T10:00:00.000Z', itemCode: 'SCREW-M8', itemDescription: 'Screw M8', unit: 'PZ', warehouseCode: 'W1', zoneCode: 'Z-A', binCode: '01-02-3',
-  originNumber: null, originInventoryId: null, ...o,
+  id,
+  siteId: '1',
+  keyCode: 'ADJ',
+  itemId: '100',
+  warehouseId: '3',
+  zoneId: '4',
+  binId: '228',
+  lot: '',
+  serial: '',
+  ownerId: '1',
+  quantity: '-2',
+  value: '-10',
+  unitPrice: '5',
+  postingDate: '2026-03-14',
+  originType: 'manual',
+  originId: null,
+  transferGroup: null,
+  costCentre: null,
+  userId: null,
+  createdAt: '2026-03-14T10:00:00.000Z',
+  itemCode: 'SCREW-M8',
+  itemDescription: 'Screw M8',
+  unit: 'PZ',
+  warehouseCode: 'W1',
+  zoneCode: 'Z-A',
+  binCode: '01-02-3',
+  originNumber: null,
+  originInventoryId: null,
+  ...o,
 });
 const entries = [
   entry('1', { originType: 'count_list', originId: '11', originNumber: '2026-0001', originInventoryId: '5' }),
-  entry('2', { originType: 'inventory', originId: '5', originNumber: 'INV-2026-0001', zoneId: null, zoneCode: null, binId: null, binCode: null, quantity: '0' }),
+  entry('2', {
+    originType: 'inventory',
+    originId: '5',
+    originNumber: 'INV-2026-0001',
+    zoneId: null,
+    zoneCode: null,
+    binId: null,
+    binCode: null,
+    quantity: '0',
+  }),
   entry('3', { originType: 'manual', originId: 'DN-77' }),
 ];
 
@@ -24,8 +58,10 @@ function api(c: Call): unknown {
 }
 
 beforeAll(() => {
-  for (const p of ['offsetHeight', 'clientHeight']) Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 600 });
-  for (const p of ['offsetWidth', 'clientWidth']) Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 1400 });
+  for (const p of ['offsetHeight', 'clientHeight'])
+    Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 600 });
+  for (const p of ['offsetWidth', 'clientWidth'])
+    Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 1400 });
 });
 
 const ledgerCalls = (calls: Call[]) => calls.filter((c) => c.path === '/api/stock/ledger');
@@ -54,12 +90,27 @@ describe('stock ledger tab', () => {
     renderUi(<StockPage />);
     fireEvent.click(screen.getByRole('tab', { name: 'Ledger entries' }));
     await screen.findByTestId('ledger-place-1');
-    expect([ledgerCalls(calls)[0]!.query.get('sort'), ledgerCalls(calls)[0]!.query.get('dir')]).toEqual(['entry', 'asc']);
-    for (const [key, dir] of [['date', 'desc'], ['item', 'asc'], ['place', 'asc'], ['quantity', 'desc'], ['value', 'desc']] as const) {
+    expect([ledgerCalls(calls)[0]!.query.get('sort'), ledgerCalls(calls)[0]!.query.get('dir')]).toEqual([
+      'entry',
+      'asc',
+    ]);
+    for (const [key, dir] of [
+      ['date', 'desc'],
+      ['item', 'asc'],
+      ['place', 'asc'],
+      ['quantity', 'desc'],
+      ['value', 'desc'],
+    ] as const) {
       fireEvent.click(screen.getByTestId(`ledger-sort-${key}`));
-      await waitFor(() => expect(ledgerCalls(calls).some((c) => c.query.get('sort') === key && c.query.get('dir') === dir)).toBe(true));
+      await waitFor(() =>
+        expect(ledgerCalls(calls).some((c) => c.query.get('sort') === key && c.query.get('dir') === dir)).toBe(true),
+      );
     }
     fireEvent.click(screen.getByTestId('ledger-sort-value'));
-    await waitFor(() => expect(ledgerCalls(calls).some((c) => c.query.get('sort') === 'value' && c.query.get('dir') === 'asc')).toBe(true));
+    await waitFor(() =>
+      expect(ledgerCalls(calls).some((c) => c.query.get('sort') === 'value' && c.query.get('dir') === 'asc')).toBe(
+        true,
+      ),
+    );
   });
 });

@@ -15,7 +15,8 @@ export const USERNAME = /^[a-z0-9_.@-]{1,64}$/;
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-export const checkUsername = (t: TFunction) => rules.all(rules.required(t), rules.pattern(t, USERNAME, t('usersUi.usernameHint')));
+export const checkUsername = (t: TFunction) =>
+  rules.all(rules.required(t), rules.pattern(t, USERNAME, t('usersUi.usernameHint')));
 export const checkDisplayName = (t: TFunction) => rules.maxLength(t, 80);
 export const checkPassword = (t: TFunction) => (v: unknown) => {
   const s = typeof v === 'string' ? v : '';
@@ -26,7 +27,8 @@ export const checkPassword = (t: TFunction) => (v: unknown) => {
   if (length > PASSWORD_MAX) return t('form.maxLength', { max: PASSWORD_MAX });
   return null;
 };
-export const checkConfirm = (t: TFunction) => (v: unknown, values: { password: string }) => (v !== values.password ? t('usersUi.passwordMismatch') : null);
+export const checkConfirm = (t: TFunction) => (v: unknown, values: { password: string }) =>
+  v !== values.password ? t('usersUi.passwordMismatch') : null;
 
 /** Every site (a handful), for the site selects. */
 export function useSiteOptions() {

@@ -27,23 +27,43 @@ describe('new user form', () => {
   });
 
   it('sends a valid user and shows the server refusal on the user name', async () => {
-    const calls = mockFetch((c) => (c.method === 'POST'
-      ? [409, { error: { code: 'conflict.duplicate', message: 'user anna already exists', field: 'username' } }] : sites));
+    const calls = mockFetch((c) =>
+      c.method === 'POST'
+        ? [409, { error: { code: 'conflict.duplicate', message: 'user anna already exists', field: 'username' } }]
+        : sites,
+    );
     renderUi(<UserCreateForm fixedRole="counter" defaultSiteId="1" onCreated={() => undefined} />);
     type('user-create-username', 'anna');
     type('user-create-password', 'counter-pass-2026');
     type('user-create-confirm', 'counter-pass-2026');
     fireEvent.click(screen.getByTestId('user-create-save'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ username: 'anna', password: 'counter-pass-2026', role: 'counter', siteId: '1' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      username: 'anna',
+      password: 'counter-pass-2026',
+      role: 'counter',
+      siteId: '1',
+    });
     const input = screen.getByTestId('user-create-username');
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.queryByTestId('user-create-error')).toBeNull();
   });
 
   it('the body carries the display name only when given', () => {
-    const v = { username: ' bob ', displayName: '', role: 'manager' as const, siteId: null, password: 'counter-pass-2026', confirm: 'counter-pass-2026' };
-    expect(userCreateBody(v)).toEqual({ username: 'bob', password: 'counter-pass-2026', role: 'manager', siteId: null });
+    const v = {
+      username: ' bob ',
+      displayName: '',
+      role: 'manager' as const,
+      siteId: null,
+      password: 'counter-pass-2026',
+      confirm: 'counter-pass-2026',
+    };
+    expect(userCreateBody(v)).toEqual({
+      username: 'bob',
+      password: 'counter-pass-2026',
+      role: 'manager',
+      siteId: null,
+    });
     expect(userCreateBody({ ...v, displayName: ' Bob ' }).displayName).toBe('Bob');
   });
 });
@@ -51,7 +71,11 @@ describe('new user form', () => {
 describe('edit user', () => {
   it('sends only what changed', () => {
     expect(userChanges(user, { displayName: 'Anna', role: 'counter', siteId: '1' })).toEqual({});
-    expect(userChanges(user, { displayName: 'Anna R.', role: 'manager', siteId: null })).toEqual({ displayName: 'Anna R.', role: 'manager', siteId: null });
+    expect(userChanges(user, { displayName: 'Anna R.', role: 'manager', siteId: null })).toEqual({
+      displayName: 'Anna R.',
+      role: 'manager',
+      siteId: null,
+    });
   });
 
   it('reset password: two different passwords are stopped; a matching pair sends only the password', async () => {
@@ -65,10 +89,13 @@ describe('edit user', () => {
     type('user-reset-confirm', 'new-counter-pass-2');
     fireEvent.click(screen.getByTestId('user-reset-save'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ path: '/api/users/7', body: { password: 'new-counter-pass-2' } });
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({
+      path: '/api/users/7',
+      body: { password: 'new-counter-pass-2' },
+    });
   });
 
-  it('changing one\'s own password asks for the current one and sends it', async () => {
+  it("changing one's own password asks for the current one and sends it", async () => {
     const me = { id: '1', username: 'admin', displayName: 'Admin', role: 'admin' as const, siteId: null, active: true };
     const calls = mockFetch((c) => (c.method === 'PATCH' ? me : c.path === '/api/auth/me' ? me : sites));
     session.set('token-of-admin');
@@ -82,7 +109,10 @@ describe('edit user', () => {
     type('user-reset-current', 'admin-password-1');
     fireEvent.click(screen.getByTestId('user-reset-save'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ password: 'new-admin-pass-1', currentPassword: 'admin-password-1' });
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      password: 'new-admin-pass-1',
+      currentPassword: 'admin-password-1',
+    });
     session.set(null);
   });
 

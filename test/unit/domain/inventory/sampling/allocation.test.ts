@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { allocate, stratifiedVariance } from '../../../../../src/domain/inventory/sampling/index.js';
 
 // Two strata: A with N = 100, S = 10; B with N = 50, S = 40.  Σ N_h S_h² = 100·100 + 50·1600 = 90,000.
-const AB = [{ populationCount: 100, stdDev: 10 }, { populationCount: 50, stdDev: 40 }];
+const AB = [
+  { populationCount: 100, stdDev: 10 },
+  { populationCount: 50, stdDev: 40 },
+];
 
 describe('sample size and allocation with finite population correction', () => {
   it('Neyman: n = (Σ N_h S_h)² / (D² + Σ N_h S_h²) = 3000² / (60,000 + 90,000) = 60 → 20 and 40', () => {
@@ -21,7 +24,10 @@ describe('sample size and allocation with finite population correction', () => {
   it('a stratum whose share exceeds N_h is counted completely and n is solved again for the rest', () => {
     // A: N 10, S 100; B: N 1000, S 1. Neyman shares ½ each; Σ N_h S_h / a_h… n = 4e6 / (59,000 + 101,000) = 25
     // → A would get 12.5 > 10: take all. For B alone: n = 1000²·1 / (59,000 + 1000) = 16.7 → 17.
-    const s = [{ populationCount: 10, stdDev: 100 }, { populationCount: 1000, stdDev: 1 }];
+    const s = [
+      { populationCount: 10, stdDev: 100 },
+      { populationCount: 1000, stdDev: 1 },
+    ];
     const a = allocate(s, 59_000, 'neyman', 2);
     expect(a.perStratum).toEqual([10, 17]);
     expect(stratifiedVariance(s, a.perStratum)).toBeLessThanOrEqual(59_000);
@@ -34,7 +40,11 @@ describe('sample size and allocation with finite population correction', () => {
   });
 
   it('minPerStratum raises small shares (also a stratum with S = 0), but never above N_h', () => {
-    const s = [{ populationCount: 1000, stdDev: 0 }, { populationCount: 3, stdDev: 0.001 }, { populationCount: 500, stdDev: 50 }];
+    const s = [
+      { populationCount: 1000, stdDev: 0 },
+      { populationCount: 3, stdDev: 0.001 },
+      { populationCount: 500, stdDev: 50 },
+    ];
     const a = allocate(s, 1e9, 'neyman', 5);
     expect(a.perStratum[0]).toBe(5);
     expect(a.perStratum[1]).toBe(3);

@@ -5,9 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../../../src/domain/decimal.js';
 import {
-  designSample, estimateSample, extendSample, prepareFrame, Xoshiro128,
+  designSample,
+  estimateSample,
+  extendSample,
+  prepareFrame,
+  Xoshiro128,
   type SampleDesign,
-  type CountedValue, type SamplingConfig, type SamplingEstimator, type SamplingPosition,
+  type CountedValue,
+  type SamplingConfig,
+  type SamplingEstimator,
+  type SamplingPosition,
 } from '../../../../../src/domain/inventory/sampling/index.js';
 
 const N = 100_000;
@@ -36,8 +43,13 @@ function population(): { positions: SamplingPosition[]; counted: Map<string, str
 }
 
 const base: Omit<SamplingConfig, 'seed' | 'estimator'> = {
-  confidence: 0.95, targetRelativePrecision: 0.01, completeLayer: { topValueShare: 0.1 }, strata: 10,
-  allocation: 'neyman', minPerStratum: 50, acceptance: { kind: 'book_in_interval' },
+  confidence: 0.95,
+  targetRelativePrecision: 0.01,
+  completeLayer: { topValueShare: 0.1 },
+  strata: 10,
+  allocation: 'neyman',
+  minPerStratum: 50,
+  acceptance: { kind: 'book_in_interval' },
 };
 
 describe('coverage of the 95 % interval on 100k synthetic positions', () => {
@@ -47,11 +59,16 @@ describe('coverage of the 95 % interval on 100k synthetic positions', () => {
     const estimators: SamplingEstimator[] = ['mpu', 'ratio', 'difference'];
     const stats = new Map(estimators.map((e) => [e, { covered: 0, precision: 0, passes: 0 }]));
     const countsOf = (d: SampleDesign): CountedValue[] =>
-      [...d.completeLayer.positions, ...d.strata.flatMap((s) => s.drawn)].map((p) => ({ id: p.id, countedValue: counted.get(p.id)! }));
-    const covers = (r: { interval: { lower: string; upper: string } }): boolean => trueTotal.gte(r.interval.lower) && trueTotal.lte(r.interval.upper);
+      [...d.completeLayer.positions, ...d.strata.flatMap((s) => s.drawn)].map((p) => ({
+        id: p.id,
+        countedValue: counted.get(p.id)!,
+      }));
+    const covers = (r: { interval: { lower: string; upper: string } }): boolean =>
+      trueTotal.gte(r.interval.lower) && trueTotal.lte(r.interval.upper);
     // The whole procedure for mean-per-unit: estimate, take the offered extension once, estimate again.
     const staged = { covered: 0, passes: 0, extended: 0, fullCount: 0, sample: 0, precision: 0 };
-    let sampleSum = 0, completeCount = 0;
+    let sampleSum = 0,
+      completeCount = 0;
     for (let seed = 1; seed <= DRAWS; seed++) {
       const design = designSample(frame, { ...base, seed, estimator: 'mpu' });
       sampleSum += design.sampleSize;
@@ -64,7 +81,8 @@ describe('coverage of the 95 % interval on 100k synthetic positions', () => {
         s.precision += r.achievedRelativePrecision;
         if (r.verdict.passes) s.passes++;
         if (e !== 'mpu') continue;
-        let final = r, finalDesign = design;
+        let final = r,
+          finalDesign = design;
         if (r.verdict.offer?.kind === 'extend') {
           staged.extended++;
           finalDesign = extendSample(frame, design, { perStratum: r.verdict.offer.perStratum });
@@ -78,12 +96,20 @@ describe('coverage of the 95 % interval on 100k synthetic positions', () => {
       }
     }
     const meanSample = sampleSum / DRAWS;
-    console.log(`population ${N} positions, true counted total ${trueTotal.toFixed(2)}, book total ${frame.prefix[N]!.toFixed(2)}`);
-    console.log(`complete layer ${completeCount} positions; mean sample ${meanSample.toFixed(1)} (${((100 * meanSample) / N).toFixed(2)} % of the population; ${(((meanSample + completeCount) * 100) / N).toFixed(2)} % counted with the layer)`);
+    console.log(
+      `population ${N} positions, true counted total ${trueTotal.toFixed(2)}, book total ${frame.prefix[N]!.toFixed(2)}`,
+    );
+    console.log(
+      `complete layer ${completeCount} positions; mean sample ${meanSample.toFixed(1)} (${((100 * meanSample) / N).toFixed(2)} % of the population; ${(((meanSample + completeCount) * 100) / N).toFixed(2)} % counted with the layer)`,
+    );
     for (const [e, s] of stats) {
-      console.log(`${e.padEnd(10)} coverage ${((100 * s.covered) / DRAWS).toFixed(1)} %, mean achieved precision ±${((100 * s.precision) / DRAWS).toFixed(3)} %, passes ${s.passes}/${DRAWS}`);
+      console.log(
+        `${e.padEnd(10)} coverage ${((100 * s.covered) / DRAWS).toFixed(1)} %, mean achieved precision ±${((100 * s.precision) / DRAWS).toFixed(3)} %, passes ${s.passes}/${DRAWS}`,
+      );
     }
-    console.log(`mpu, extended once when offered: extended ${staged.extended}/${DRAWS}, coverage ${((100 * staged.covered) / DRAWS).toFixed(1)} %, mean achieved precision ±${((100 * staged.precision) / DRAWS).toFixed(3)} %, passes ${staged.passes}/${DRAWS}, full count offered ${staged.fullCount}, mean sample ${(staged.sample / DRAWS).toFixed(1)}`);
+    console.log(
+      `mpu, extended once when offered: extended ${staged.extended}/${DRAWS}, coverage ${((100 * staged.covered) / DRAWS).toFixed(1)} %, mean achieved precision ±${((100 * staged.precision) / DRAWS).toFixed(3)} %, passes ${staged.passes}/${DRAWS}, full count offered ${staged.fullCount}, mean sample ${(staged.sample / DRAWS).toFixed(1)}`,
+    );
     for (const [, s] of stats) {
       expect(s.covered / DRAWS).toBeGreaterThanOrEqual(0.92);
       expect(s.covered / DRAWS).toBeLessThanOrEqual(0.98);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  estimateSample, parseSamplingConfig, zForConfidence,
-  type CountedValue, type SampleDesign, type SamplingConfig, type SamplingEstimator,
+  estimateSample,
+  parseSamplingConfig,
+  zForConfidence,
+  type CountedValue,
+  type SampleDesign,
+  type SamplingConfig,
+  type SamplingEstimator,
 } from '../../../../../src/domain/inventory/sampling/index.js';
 
 // A hand-made design, small enough to compute by hand.
@@ -9,8 +14,16 @@ import {
 //   stratum 2: N = 5,  X = 250; drawn d (40, 40), e (60, 62)
 //   complete layer: f (book 500, counted 495).   Book total 850, sampled book total 350.
 const base: SamplingConfig = {
-  confidence: 0.95, targetRelativePrecision: 0.2, completeLayer: { minValue: '500' }, strata: 2, allocation: 'neyman',
-  minPerStratum: 2, seed: 1, estimator: 'mpu', acceptance: { kind: 'book_in_interval' }, fullCountShare: 1,
+  confidence: 0.95,
+  targetRelativePrecision: 0.2,
+  completeLayer: { minValue: '500' },
+  strata: 2,
+  allocation: 'neyman',
+  minPerStratum: 2,
+  seed: 1,
+  estimator: 'mpu',
+  acceptance: { kind: 'book_in_interval' },
+  fullCountShare: 1,
 };
 const drawn = (id: string, bookValue: string) => ({ id, bookValue, draw: 1 });
 
@@ -23,15 +36,45 @@ function design(estimator: SamplingEstimator, change: Partial<SamplingConfig> = 
     completeLayer: { count: 1, bookTotal: '500', positions: [{ id: 'f', bookValue: '500' }] },
     sampled: { count: 15, bookTotal: '350' },
     strata: [
-      { index: 1, minBookValue: '1', maxBookValue: '20', firstId: 'x1', lastId: 'x10', populationCount: 10, bookTotal: '100', bookStdDev: 3, sampleSize: 3, drawn: [drawn('a', '8'), drawn('b', '10'), drawn('c', '12')] },
-      { index: 2, minBookValue: '30', maxBookValue: '70', firstId: 'y1', lastId: 'y5', populationCount: 5, bookTotal: '250', bookStdDev: 15, sampleSize: 2, drawn: [drawn('d', '40'), drawn('e', '60')] },
+      {
+        index: 1,
+        minBookValue: '1',
+        maxBookValue: '20',
+        firstId: 'x1',
+        lastId: 'x10',
+        populationCount: 10,
+        bookTotal: '100',
+        bookStdDev: 3,
+        sampleSize: 3,
+        drawn: [drawn('a', '8'), drawn('b', '10'), drawn('c', '12')],
+      },
+      {
+        index: 2,
+        minBookValue: '30',
+        maxBookValue: '70',
+        firstId: 'y1',
+        lastId: 'y5',
+        populationCount: 5,
+        bookTotal: '250',
+        bookStdDev: 15,
+        sampleSize: 2,
+        drawn: [drawn('d', '40'), drawn('e', '60')],
+      },
     ],
     sampleSize: 5,
     plannedStandardError: 0,
     draws: 1,
   };
 }
-const counts = (f = '495'): CountedValue[] => [['a', '8'], ['b', '9'], ['c', '13'], ['d', '40'], ['e', '62'], ['f', f]].map(([id, countedValue]) => ({ id: id!, countedValue: countedValue! }));
+const counts = (f = '495'): CountedValue[] =>
+  [
+    ['a', '8'],
+    ['b', '9'],
+    ['c', '13'],
+    ['d', '40'],
+    ['e', '62'],
+    ['f', f],
+  ].map(([id, countedValue]) => ({ id: id!, countedValue: countedValue! }));
 
 describe('estimators of the total counted value (hand-computed)', () => {
   it('mean per unit: T̂ = 495 + 10·10 + 5·51 = 850; v = 10²·0.7·7/3 + 5²·0.6·242/2 = 163.33 + 1815', () => {
@@ -93,7 +136,9 @@ describe('verdict and offer', () => {
   });
 
   it('extension needing more than the full-count share, or after the last allowed draw → full count', () => {
-    expect(estimateSample(design('mpu', { targetRelativePrecision: 0.05, fullCountShare: 0.5 }), counts()).verdict.offer).toEqual({ kind: 'full_count' });
+    expect(
+      estimateSample(design('mpu', { targetRelativePrecision: 0.05, fullCountShare: 0.5 }), counts()).verdict.offer,
+    ).toEqual({ kind: 'full_count' });
     const second = { ...design('mpu', { targetRelativePrecision: 0.05 }), draws: 2 };
     expect(estimateSample(second, counts()).verdict.offer).toEqual({ kind: 'full_count' });
   });
@@ -103,7 +148,9 @@ describe('verdict and offer', () => {
     const r = estimateSample(design('difference'), counts('400'));
     expect(r.estimate).toBe('755');
     expect(r.verdict.precisionMet).toBe(true);
-    expect(r.verdict.reasons).toEqual([{ code: 'book_outside_interval', params: { book: '850', lower: '742.86', upper: '767.14' } }]);
+    expect(r.verdict.reasons).toEqual([
+      { code: 'book_outside_interval', params: { book: '850', lower: '742.86', upper: '767.14' } },
+    ]);
     expect(r.verdict.offer).toEqual({ kind: 'full_count' });
   });
 
@@ -112,7 +159,9 @@ describe('verdict and offer', () => {
     // Counted complete layer 490: T̂ = 845, difference 5 = 0.588 % of 850.
     expect(estimateSample(design('difference', rule('0.006')), counts('490')).verdict.passes).toBe(true);
     const v = estimateSample(design('difference', rule('0.005')), counts('490')).verdict;
-    expect(v.reasons).toEqual([{ code: 'difference_above_tolerance', params: { difference: '5', tolerance: '0.005' } }]);
+    expect(v.reasons).toEqual([
+      { code: 'difference_above_tolerance', params: { difference: '5', tolerance: '0.005' } },
+    ]);
   });
 
   it('a ratio with no sampled book value cannot be formed → full count', () => {
@@ -127,9 +176,23 @@ describe('verdict and offer', () => {
 describe('counted values', () => {
   it('must cover every drawn and complete-layer position, once, and nothing else', () => {
     const d = design('mpu');
-    expect(() => estimateSample(d, counts().slice(1))).toThrow(expect.objectContaining({ field: 'counts', params: expect.objectContaining({ rule: 'complete', missing: ['a'] }) }));
-    expect(() => estimateSample(d, [...counts(), { id: 'zz', countedValue: '1' }])).toThrow(expect.objectContaining({ params: expect.objectContaining({ rule: 'drawn_only', extra: ['zz'] }) }));
-    expect(() => estimateSample(d, [...counts(), { id: 'a', countedValue: '1' }])).toThrow(expect.objectContaining({ field: 'counts.6.id' }));
-    expect(() => estimateSample(d, counts().map((c) => ({ ...c, countedValue: '1e2' })))).toThrow(expect.objectContaining({ field: 'counts.0.countedValue' }));
+    expect(() => estimateSample(d, counts().slice(1))).toThrow(
+      expect.objectContaining({
+        field: 'counts',
+        params: expect.objectContaining({ rule: 'complete', missing: ['a'] }),
+      }),
+    );
+    expect(() => estimateSample(d, [...counts(), { id: 'zz', countedValue: '1' }])).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ rule: 'drawn_only', extra: ['zz'] }) }),
+    );
+    expect(() => estimateSample(d, [...counts(), { id: 'a', countedValue: '1' }])).toThrow(
+      expect.objectContaining({ field: 'counts.6.id' }),
+    );
+    expect(() =>
+      estimateSample(
+        d,
+        counts().map((c) => ({ ...c, countedValue: '1e2' })),
+      ),
+    ).toThrow(expect.objectContaining({ field: 'counts.0.countedValue' }));
   });
 });

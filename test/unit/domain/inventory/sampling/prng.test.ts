@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, splitmix64, Xoshiro128, zForConfidence } from '../../../../../src/domain/inventory/sampling/index.js';
+import {
+  normalQuantile,
+  splitmix64,
+  Xoshiro128,
+  zForConfidence,
+} from '../../../../../src/domain/inventory/sampling/index.js';
 
 describe('xoshiro128** and splitmix64 against the reference C code', () => {
   it('state (1, 2, 3, 4) gives the reference sequence (xoshiro128starstar.c; also the rand_xoshiro test vector)', () => {
     const rng = new Xoshiro128([1, 2, 3, 4]);
     const out = Array.from({ length: 10 }, () => rng.nextUint32());
-    expect(out).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804]);
+    expect(out).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804,
+    ]);
   });
 
   it('splitmix64 from state 0 gives the reference outputs', () => {
@@ -26,7 +33,10 @@ describe('xoshiro128** and splitmix64 against the reference C code', () => {
   });
 
   it('the same seed and stream repeat; another seed or stream differs', () => {
-    const seq = (seed: number, stream: number): number[] => { const r = Xoshiro128.fromSeed(seed, stream); return Array.from({ length: 4 }, () => r.nextUint32()); };
+    const seq = (seed: number, stream: number): number[] => {
+      const r = Xoshiro128.fromSeed(seed, stream);
+      return Array.from({ length: 4 }, () => r.nextUint32());
+    };
     expect(seq(42, 0)).toEqual(seq(42, 0));
     expect(seq(42, 0)).not.toEqual(seq(43, 0));
     expect(seq(42, 0)).not.toEqual(seq(42, 1));
@@ -37,7 +47,10 @@ describe('xoshiro128** and splitmix64 against the reference C code', () => {
     const hits = new Array<number>(7).fill(0);
     for (let i = 0; i < 7000; i++) hits[rng.below(7)]!++;
     expect(hits.every((h) => h > 800 && h < 1200)).toBe(true);
-    for (let i = 0; i < 1000; i++) { const f = rng.nextFloat(); expect(f >= 0 && f < 1).toBe(true); }
+    for (let i = 0; i < 1000; i++) {
+      const f = rng.nextFloat();
+      expect(f >= 0 && f < 1).toBe(true);
+    }
   });
 
   it('refuses an all-zero state, a bad seed and a bad n', () => {

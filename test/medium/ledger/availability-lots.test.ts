@@ -61,17 +61,15 @@ async function item(m: Modes = {}): Promise<string> {
   return id;
 }
 const receive = (p: Partial<PostingInput> & { lines: PostingInput['lines'] }) =>
-  t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      postMovements(trx, t.ctx, admin, {
-        siteId: site,
-        keyCode: 'REC',
-        postingDate: '2026-03-01',
-        originType: 'test',
-        ...p,
-      }),
-    );
+  t.ctx.db.transaction().execute((trx) =>
+    postMovements(trx, t.ctx, admin, {
+      siteId: site,
+      keyCode: 'REC',
+      postingDate: '2026-03-01',
+      originType: 'test',
+      ...p,
+    }),
+  );
 const line = (itemId: string, quantity: string, extra: object = {}) => ({
   itemId,
   warehouseId: wh,

@@ -4,6 +4,7 @@
 // column refuses). Anything not listed here is a real fault and stays a 500.
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../domain/errors.js';
+import { sqlState } from '../services/db-errors.js';
 
 export interface MappedDbError {
   status: number;
@@ -20,12 +21,6 @@ interface PgLikeError {
   table?: unknown;
   detail?: unknown;
   message?: unknown;
-}
-
-/** The SQLSTATE of a PostgreSQL/PGlite error, if it is one. */
-export function sqlState(e: unknown): string | undefined {
-  const code = (e as PgLikeError | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

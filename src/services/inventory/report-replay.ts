@@ -5,13 +5,12 @@
 // index count_reports_client_id_key. By then the first copy has committed, so running the use case once more
 // sees it and replays it — no extra statement on the usual path, where nothing races.
 
+import { constraintOf, sqlState } from '../db-errors.js';
+
 const CLIENT_ID_KEY = 'count_reports_client_id_key';
 
 function isClientIdRace(e: unknown): boolean {
-  const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  if (err?.code !== '23505') return false;
-  // PGlite does not always fill `constraint`; its message names the index.
-  return err.constraint === CLIENT_ID_KEY || String(err.message ?? '').includes(`"${CLIENT_ID_KEY}"`);
+  return sqlState(e) === '23505' && constraintOf(e) === CLIENT_ID_KEY;
 }
 
 /** Runs a reporting use case (its own transaction); a lost race on the report id runs it once more, as a replay. */

@@ -3,6 +3,7 @@
 import { CamelCasePlugin } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Tx } from '../context.js';
+import { constraintOf, sqlState } from '../db-errors.js';
 import { requireInScope, scopeOf, visibleIn } from '../site-scope.js';
 
 const DIGIT_SAFE = new CamelCasePlugin({ underscoreBeforeDigits: true });
@@ -14,20 +15,6 @@ const DIGIT_SAFE = new CamelCasePlugin({ underscoreBeforeDigits: true });
  */
 export function digitSafe<T extends Tx>(trx: T): T {
   return trx.withoutPlugins().withPlugin(DIGIT_SAFE) as T;
-}
-
-/** The SQLSTATE of a PostgreSQL/PGlite error, if it is one. */
-function sqlState(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
-
-function constraintOf(e: unknown): string {
-  const c = (e as { constraint?: unknown }).constraint;
-  if (typeof c === 'string') return c;
-  // PGlite does not always fill `constraint`; the message names it.
-  const m = /constraint "([^"]+)"/.exec(String((e as Error).message ?? ''));
-  return m?.[1] ?? '';
 }
 
 export interface DbErrorMap {

@@ -108,6 +108,7 @@ export const ERROR_CODES = {
   'generation.no_responsible_warehouse': 'rule',
   'generation.parameter_invalid': 'invalid',
   'generation.structure_invalid': 'invalid',
+  'generation.unfinished': 'conflict', // a chunked generation stopped part-way (docs/inventory.md)
   // statistical sample inventory (docs/sampling.md)
   'sample.already_drawn': 'conflict',
   'sample.extend_not_offered': 'rule',
@@ -116,6 +117,13 @@ export const ERROR_CODES = {
   'sample.not_counted': 'rule',
   'sample.not_drawn': 'rule',
   'sample.not_sample_method': 'rule',
+  // tolerances and manager approval of count differences (docs/tolerances.md)
+  'review.approval_pending': 'rule',
+  'review.illegal_transition': 'conflict',
+  'review.not_pending': 'conflict',
+  'review.reason_required': 'rule',
+  'review.reason_unknown': 'rule',
+  'review.same_counter': 'rule',
   'place.differences_zone_structured': 'rule', // inventory consolidation: a differences zone has no bins
   // barcode exposure & handheld counting; params.barcodeError keeps the tokenizer's code
   'barcode.invalid': 'rule',

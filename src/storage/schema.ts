@@ -4,12 +4,14 @@ import type { AuthAuditTables } from './tables/auth-audit.tables.js';
 import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { CountListCounterTables } from './tables/count-list-counters.tables.js';
+import type { GenerationRunTables } from './tables/generation-runs.tables.js';
 import type { IdempotencyTables } from './tables/idempotency.tables.js';
 import type { InventoryTables } from './tables/inventory.tables.js';
 import type { ItemSearchTables } from './tables/item-search.tables.js';
 import type { ItemMasterTables } from './tables/item-master.tables.js';
 import type { LedgerTables } from './tables/ledger.tables.js';
 import type { SampleInventoryTables } from './tables/sample-inventory.tables.js';
+import type { ToleranceTables } from './tables/tolerance.tables.js';
 
 export interface Database
   extends
@@ -22,4 +24,6 @@ export interface Database
     CountListCounterTables,
     IdempotencyTables,
     AuthAuditTables,
-    SampleInventoryTables {}
+    SampleInventoryTables,
+    GenerationRunTables,
+    ToleranceTables {}

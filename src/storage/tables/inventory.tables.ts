@@ -11,6 +11,7 @@ import type {
   ReportType,
   ValuationPrice,
 } from '../../domain/inventory/vocabulary.js';
+import type { ReviewState } from '../../domain/inventory/tolerance.js';
 
 type Id = GeneratedAlways<string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -46,6 +47,9 @@ export interface InventoryTypesTable {
   showSystemQuantities: Generated<boolean>;
   keepLocation: Generated<boolean>;
   createdAt: Stamp;
+  /** Migration 0104: allowed difference per line (null: no limit on that side). */
+  tolerancePercent: string | null;
+  toleranceValue: string | null;
 }
 export interface InventoriesTable {
   id: Id;
@@ -72,6 +76,8 @@ export interface InventoriesTable {
   createdBy: string | null;
   createdAt: Date | string;
   updatedAt: Date | string;
+  /** The parameters of the last generation (0106), taken along by a duplicate. */
+  generationParams: ColumnType<unknown, string | null | undefined, string | null> | null;
 }
 export interface CountListsTable {
   id: Id;
@@ -114,6 +120,11 @@ export interface CountListItemsTable {
   postedQuantity: string | null;
   unitPrice: string | null;
   closedAt: Date | null;
+  /** Migration 0104: the tolerance review (src/domain/inventory/tolerance.ts). */
+  reviewState: Generated<ReviewState>;
+  firstCounterId: string | null;
+  firstCountQuantity: string | null;
+  reasonCode: string | null;
 }
 export interface CountReportsTable {
   id: Id;

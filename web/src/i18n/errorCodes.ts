@@ -133,6 +133,8 @@ const en: Tree = {
       "Nobody could count these lists: their responsible employee comes from the warehouse, and warehouse {{warehouses}} has none. Set the warehouse's responsible employee, choose another origin or assign counters.",
     parameter_invalid: 'A selection for generating the count lists is not valid.',
     structure_invalid: 'The structure table is not valid for this count type.',
+    unfinished:
+      'Inventory {{inventoryNumber}} has a generation that stopped part-way. Generate again with the same parameters to continue it, or delete its partially generated lists first.',
   },
   sample: {
     already_drawn: 'The sample of this inventory has already been drawn. Extend it or choose a full count instead.',
@@ -347,6 +349,8 @@ const de: Tree = {
       'Niemand könnte diese Listen zählen: Ihr Verantwortlicher kommt aus dem Lager, und Lager {{warehouses}} hat keinen. Den Verantwortlichen des Lagers eintragen, eine andere Herkunft wählen oder Zähler zuweisen.',
     parameter_invalid: 'Eine Auswahl zum Erstellen der Zähllisten ist ungültig.',
     structure_invalid: 'Die Strukturtabelle ist für diese Zählart ungültig.',
+    unfinished:
+      'Die Inventur {{inventoryNumber}} hat eine Erstellung, die mittendrin angehalten hat. Mit denselben Parametern erneut erstellen, um sie fortzusetzen, oder zuerst ihre teilweise erstellten Listen löschen.',
   },
   sample: {
     already_drawn:
@@ -561,6 +565,8 @@ const it: Tree = {
       "Nessuno potrebbe contare queste liste: il loro responsabile viene dal magazzino, e il magazzino {{warehouses}} non ne ha. Impostare il responsabile del magazzino, scegliere un'altra origine o assegnare dei contatori.",
     parameter_invalid: 'Una selezione per generare le liste di conteggio non è valida.',
     structure_invalid: 'La tabella di struttura non è valida per questo tipo di conteggio.',
+    unfinished:
+      "L'inventario {{inventoryNumber}} ha una generazione interrotta a metà. Generare di nuovo con gli stessi parametri per continuarla, oppure eliminare prima le sue liste generate parzialmente.",
   },
   sample: {
     already_drawn:
@@ -769,6 +775,8 @@ const pl: Tree = {
       'Nikt nie mógłby liczyć tych arkuszy: osoba odpowiedzialna pochodzi z magazynu, a magazyn {{warehouses}} jej nie ma. Ustaw osobę odpowiedzialną magazynu, wybierz inne źródło lub przypisz liczących.',
     parameter_invalid: 'Jeden z parametrów generowania arkuszy spisowych jest nieprawidłowy.',
     structure_invalid: 'Tabela struktury jest nieprawidłowa dla tego typu spisu.',
+    unfinished:
+      'Inwentaryzacja {{inventoryNumber}} ma generowanie przerwane w połowie. Wygeneruj ponownie z tymi samymi parametrami, aby je dokończyć, albo najpierw usuń jej częściowo wygenerowane arkusze.',
   },
   sample: {
     already_drawn: 'Próba tej inwentaryzacji została już wylosowana. Rozszerz ją albo wybierz zamiast niej spis pełny.',

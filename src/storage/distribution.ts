@@ -30,6 +30,7 @@ export const DISTRIBUTED_TABLES = [
   'generation_runs',
   'generation_run_lists',
   'generation_run_positions',
+  'count_plans',
   // stock
   'stock_ledger',
   'stock_balances',
@@ -59,6 +60,9 @@ export const REFERENCE_TABLES = [
   'inventory_types',
   'inventory_type_sampling',
   'reason_codes',
+  'abc_analysis_runs',
+  'abc_analysis_changes',
+  'abc_analysis_schedule',
   'items',
   'item_search_codes',
   'item_search_terms',

@@ -4,6 +4,7 @@ import type { AuthAuditTables } from './tables/auth-audit.tables.js';
 import type { BarcodeRuleTables } from './tables/barcode-rules.tables.js';
 import type { CoreTables } from './tables/core.tables.js';
 import type { CountListCounterTables } from './tables/count-list-counters.tables.js';
+import type { CountPlanTables } from './tables/count-plan.tables.js';
 import type { GenerationRunTables } from './tables/generation-runs.tables.js';
 import type { IdempotencyTables } from './tables/idempotency.tables.js';
 import type { InventoryTables } from './tables/inventory.tables.js';

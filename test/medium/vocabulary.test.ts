@@ -15,6 +15,7 @@ import {
   VALUATION_PRICES,
 } from '../../src/domain/inventory/vocabulary.js';
 import { SAMPLE_OUTCOMES, SAMPLE_POSITION_ROLES } from '../../src/domain/inventory/sample-vocabulary.js';
+import { APPROVAL_DECISIONS, REVIEW_STATES } from '../../src/domain/inventory/tolerance.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
@@ -52,6 +53,8 @@ const cases: Array<[string, string, readonly string[]]> = [
   ['count_lists', 'status', COUNT_LIST_STATUSES],
   ['count_list_items', 'status', COUNT_ITEM_STATUSES],
   ['count_reports', 'mode', REPORT_MODES],
+  ['count_list_items', 'review_state', REVIEW_STATES],
+  ['count_list_approvals', 'decision', APPROVAL_DECISIONS],
 ];
 
 describe("the domain vocabulary is the schema's", () => {

@@ -188,6 +188,8 @@ export interface StockLedgerTable {
   costCentre: string | null;
   userId: string | null;
   createdAt: Date | string;
+  /** Migration 0104: the reason code of the count difference a closing posted. */
+  reasonCode: Generated<string | null>;
 }
 export interface StockBalancesTable {
   id: Id;

@@ -146,6 +146,15 @@ const en: Tree = {
     not_drawn: 'No sample has been drawn for this inventory yet. Generate its count lists first.',
     not_sample_method: 'This inventory does not use the sample method.',
   },
+  review: {
+    approval_pending:
+      "Count list {{countListNumber}} cannot close: line(s) {{lines}} are outside the tolerance and wait for a manager's approval.",
+    illegal_transition: 'This line cannot go from review state {{from}} to {{to}}.',
+    not_pending: 'This line is not waiting for approval (it is {{state}}).',
+    reason_required: 'The difference is outside the tolerance: choose a reason code.',
+    reason_unknown: 'The reason code {{reasonCode}} does not exist or is no longer active.',
+    same_counter: 'This line is recounted by another counter of the list, not by whoever counted it first.',
+  },
   barcode: { invalid: 'The barcode cannot be read.' },
   demo: {
     database_not_empty: 'Demo data needs an empty database; this one already has {{sites}} sites and {{items}} items.',
@@ -365,6 +374,15 @@ const de: Tree = {
     not_drawn: 'Für diese Inventur wurde noch keine Stichprobe gezogen. Erstellen Sie zuerst ihre Zähllisten.',
     not_sample_method: 'Diese Inventur verwendet nicht das Stichprobenverfahren.',
   },
+  review: {
+    approval_pending:
+      'Zählliste {{countListNumber}} kann nicht abgeschlossen werden: Zeile(n) {{lines}} liegen außerhalb der Toleranz und warten auf die Freigabe eines Managers.',
+    illegal_transition: 'Diese Zeile kann nicht vom Prüfstatus {{from}} nach {{to}} wechseln.',
+    not_pending: 'Diese Zeile wartet nicht auf eine Freigabe (Status: {{state}}).',
+    reason_required: 'Die Differenz liegt außerhalb der Toleranz: Wählen Sie einen Grundcode.',
+    reason_unknown: 'Den Grundcode {{reasonCode}} gibt es nicht oder er ist nicht mehr aktiv.',
+    same_counter: 'Diese Zeile zählt ein anderer Zähler der Liste nach, nicht wer sie zuerst gezählt hat.',
+  },
   barcode: { invalid: 'Der Barcode kann nicht gelesen werden.' },
   demo: {
     database_not_empty:
@@ -582,6 +600,15 @@ const it: Tree = {
       'Per questo inventario non è ancora stato estratto un campione. Generare prima le sue liste di conteggio.',
     not_sample_method: 'Questo inventario non usa il metodo a campione.',
   },
+  review: {
+    approval_pending:
+      "La lista di conteggio {{countListNumber}} non può essere chiusa: le righe {{lines}} sono fuori tolleranza e attendono l'approvazione di un responsabile.",
+    illegal_transition: 'Questa riga non può passare dallo stato di verifica {{from}} a {{to}}.',
+    not_pending: 'Questa riga non è in attesa di approvazione (stato: {{state}}).',
+    reason_required: 'La differenza è fuori tolleranza: scegli un codice motivo.',
+    reason_unknown: 'Il codice motivo {{reasonCode}} non esiste o non è più attivo.',
+    same_counter: "Questa riga va ricontata da un altro contatore della lista, non da chi l'ha contata per primo.",
+  },
   barcode: { invalid: 'Il codice a barre non può essere letto.' },
   demo: {
     database_not_empty:
@@ -787,6 +814,15 @@ const pl: Tree = {
     not_counted: 'Nie wszystkie wylosowane pozycje zostały jeszcze policzone (brakuje: {{missingCount}}).',
     not_drawn: 'Dla tej inwentaryzacji nie wylosowano jeszcze próby. Najpierw wygeneruj jej arkusze spisowe.',
     not_sample_method: 'Ta inwentaryzacja nie stosuje metody próby.',
+  },
+  review: {
+    approval_pending:
+      'Nie można zamknąć listy spisowej {{countListNumber}}: pozycje {{lines}} są poza tolerancją i czekają na zatwierdzenie przez kierownika.',
+    illegal_transition: 'Ta pozycja nie może przejść ze stanu weryfikacji {{from}} do {{to}}.',
+    not_pending: 'Ta pozycja nie czeka na zatwierdzenie (stan: {{state}}).',
+    reason_required: 'Różnica jest poza tolerancją: wybierz kod przyczyny.',
+    reason_unknown: 'Kod przyczyny {{reasonCode}} nie istnieje lub nie jest już aktywny.',
+    same_counter: 'Tę pozycję przelicza inny liczący z listy, nie osoba, która liczyła ją jako pierwsza.',
   },
   barcode: { invalid: 'Nie można odczytać kodu kreskowego.' },
   demo: {

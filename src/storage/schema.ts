@@ -27,4 +27,5 @@ export interface Database
     AuthAuditTables,
     SampleInventoryTables,
     GenerationRunTables,
-    ToleranceTables {}
+    ToleranceTables,
+    CountPlanTables {}

@@ -1,7 +1,10 @@
 // The statistical sample inventory (docs/sampling.md): the type's sampling configuration, the recorded
 // sample with its last estimate, and the three actions after counting. The first draw is made by the
 // ordinary generation (POST /api/inventories/:id/count-lists/generate) of a sample-method inventory.
+import { z } from 'zod';
+import { DOCUMENT_LANGUAGES } from '../../domain/inventory/printing.js';
 import type { SamplingConfig } from '../../domain/inventory/sampling/index.js';
+import { sampleResultPdf } from '../../services/inventory/sample-pdf.js';
 import {
   estimateSampleInventory,
   extendSampleInventory,
@@ -16,6 +19,14 @@ import { sampleAction, sampleView, typeSamplingBody, typeSamplingView } from '..
 import type { RouteModule } from '../types.js';
 
 const tags = ['sample inventory'];
+
+const printQuery = z.strictObject({
+  lang: z.enum(DOCUMENT_LANGUAGES).default('en').describe('Language of the labels and the number format (default en)'),
+});
+const pdfDocument = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary', contentMediaType: 'application/pdf' })
+  .describe('A4: the outcome, the result with its verdict and reasons, the recorded design and the strata table');
 
 const sampleRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -98,6 +109,27 @@ const sampleRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) =>
       reply.status(201).send(await fullCountSampleInventory(ctx, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/inventories/:id/sample/print',
+    {
+      schema: {
+        tags,
+        summary: 'The sample result as PDF: book value, estimate, interval, precision, pass/fail, strata (managers)',
+        produces: ['application/pdf'],
+        params: idParams,
+        querystring: printQuery,
+        response: { 200: pdfDocument, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const f = await sampleResultPdf(ctx, actorOf(request), request.params.id, request.query.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${f.filename}"`)
+        .send(f.body);
+    },
   );
 };
 

@@ -122,7 +122,8 @@ async function requireSample(trx: Tx, inv: InventoryView): Promise<SampleRow> {
   return s;
 }
 
-async function viewOf(trx: Tx, inventoryId: string): Promise<SampleView> {
+/** The sample as the API answers it (GET …/sample, the printed result). */
+export async function sampleViewOf(trx: Tx, inventoryId: string): Promise<SampleView> {
   const s = await selectSample(trx, inventoryId);
   if (!s)
     return {
@@ -153,7 +154,7 @@ export async function getSample(ctx: ServiceContext, actor: Actor, inventoryId: 
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const inv = await loadInventory(trx, actor, inventoryId);
-    return viewOf(trx, inv.id);
+    return sampleViewOf(trx, inv.id);
   });
 }
 
@@ -185,7 +186,7 @@ export async function estimateSampleInventory(
     );
     const now = ctx.now();
     await updateSample(trx, inv.id, { result, outcome: outcomeOf(result), estimatedAt: now }, now);
-    return viewOf(trx, inv.id);
+    return sampleViewOf(trx, inv.id);
   });
 }
 
@@ -217,7 +218,7 @@ export async function extendSampleInventory(
     const generation = await generateInTx(ctx, trx, actor, inv.id, s.generation as GenerationInput, (t) =>
       keepDrawnIn(t, inv.id, design.draws),
     );
-    return { sample: await viewOf(trx, inv.id), generation };
+    return { sample: await sampleViewOf(trx, inv.id), generation };
   });
 }
 
@@ -236,6 +237,6 @@ export async function fullCountSampleInventory(
     const generation = await generateInTx(ctx, trx, actor, inv.id, s.generation as GenerationInput, (t) =>
       dropSampled(t, inv.id),
     );
-    return { sample: await viewOf(trx, inv.id), generation };
+    return { sample: await sampleViewOf(trx, inv.id), generation };
   });
 }

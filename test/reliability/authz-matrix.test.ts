@@ -224,6 +224,7 @@ GET /api/inventories/{id}/sample M A c-
 POST /api/inventories/{id}/sample/estimate M A c-
 POST /api/inventories/{id}/sample/extend M A c-
 POST /api/inventories/{id}/sample/full-count M A c-
+GET /api/inventories/{id}/sample/print M A c-
 `;
 
 interface Rule {

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
 import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { prepareCyclePlanDue } from '../cycle/due-list-query.js';
 import {
   createBinsTable,
   createExistingTable,
@@ -15,6 +16,13 @@ import {
   createSplitTable,
   type SelectionScope,
 } from './generation-sql.js';
+import {
+  deleteRun,
+  findRun,
+  type GenerationRunRow,
+  runHasLists,
+  setGenerationParams,
+} from './generation-run.repository.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
 import { checkSampleParams, drawFirstSample, type SelectionRestriction } from './sample-draw.js';
 
@@ -147,22 +155,64 @@ function refuseNoCounter(inv: InventoryView, p: GenerationParams, warehouseCodes
   );
 }
 
+/** Object keys sorted at every level: parameters read back from jsonb compare equal to freshly normalised ones. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * A chunked generation that stopped part-way (generation-job.service.ts) keeps its plan; its positions are
+ * not all on lists yet, so another generation would list them twice. The same parameters continue it
+ * (returned when `resumable`); a failed plan none of whose lists exist any more is dropped; anything else
+ * is refused with generation.unfinished.
+ */
+async function settleUnfinishedRun(
+  trx: Tx,
+  inv: InventoryView,
+  p: GenerationParams,
+  resumable: boolean,
+): Promise<GenerationRunRow | undefined> {
+  const key = { siteId: inv.siteId, inventoryId: inv.id };
+  const run = await findRun(trx, key, true);
+  if (!run) return undefined;
+  if (resumable && canonicalJson(run.params) === canonicalJson(p)) return run;
+  if (run.status === 'failed' && !(await runHasLists(trx, key))) {
+    await deleteRun(trx, key);
+    return undefined;
+  }
+  throw new DomainError(
+    'generation.unfinished',
+    `inventory ${inv.number} has a generation that stopped part-way (${run.chunksDone} of ${run.chunks} chunks${run.reason ? `: ${run.reason}` : ''}); generate again with the same parameters to continue it, or delete its partially generated lists first`,
+    { params: { inventoryNumber: inv.number, chunksDone: run.chunksDone, chunks: run.chunks } },
+  );
+}
+
 // restrict: narrows the selection before the split; a sample inventory's first generation draws its sample there.
-interface Prepared {
+export interface Prepared {
   inv: InventoryView;
   p: GenerationParams;
   maxItems: number | null;
   input: GenerationInput;
   restrict: SelectionRestriction | undefined;
+  /** The unfinished chunked generation these parameters continue (only when asked for with `resumable`). */
+  run: GenerationRunRow | undefined;
 }
 
-async function prepare(
+export async function prepare(
   ctx: ServiceContext,
   trx: Tx,
   actor: Actor,
   inventoryId: string,
   input: GenerationInput,
   restrict?: SelectionRestriction,
+  resumable = false,
 ): Promise<Prepared> {
   requireRole(actor, 'manager');
   const inv = await loadInventory(trx, actor, inventoryId, true);
@@ -174,6 +224,7 @@ async function prepare(
   }
   await ensurePeriodOpen(trx, inv);
   await checkReferences(trx, inv, p);
+  const run = await settleUnfinishedRun(trx, inv, p, resumable);
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId)
     refuseNoCounter(inv, p);
   const seq = await trx
@@ -181,7 +232,7 @@ async function prepare(
     .select('maxItemsPerList')
     .where('code', '=', inv.countListSequenceCode)
     .executeTakeFirst();
-  return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null, input, restrict };
+  return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null, input, restrict, run };
 }
 
 // Raw results pass the CamelCasePlugin too: columns come back camelCased.
@@ -195,8 +246,10 @@ interface ListRow {
   firstWh: string;
 }
 
+export type Split = Awaited<ReturnType<typeof computeSplit>>;
+
 /** Selects and splits into gen_sel / gen_pos; returns the per-list figures and the skip counts. */
-async function computeSplit(
+export async function computeSplit(
   ctx: ServiceContext,
   trx: Tx,
   { inv, p, maxItems, input, restrict }: Prepared,
@@ -209,6 +262,7 @@ async function computeSplit(
     fiscalYearStart: await fiscalYearStart(trx, inv.fiscalYear),
     today: today(ctx),
   };
+  if (p.countSetting === 'count_cycle') scope.cyclePlan = await prepareCyclePlanDue(trx, inv.siteId, scope.today);
   // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
   await createExistingTable(scope).execute(trx);
   await sql`analyze gen_existing`.execute(trx);
@@ -285,13 +339,17 @@ async function emptyListResponsible(trx: Tx, inv: InventoryView, p: GenerationPa
   return r;
 }
 
-function responsible(inv: InventoryView, p: GenerationParams, whResponsible: string | null): string | null {
+export function responsible(inv: InventoryView, p: GenerationParams, whResponsible: string | null): string | null {
   if (p.responsibleOrigin === 'manual') return p.responsibleUserId;
   // "From warehouse" with several warehouses on a list: the warehouse of its first line.
   return p.responsibleOrigin === 'warehouse' ? whResponsible : inv.responsibleUserId;
 }
 
-function summary(lists: GeneratedList[], skippedOnOtherList: number, skippedOverMaxLists: number): GenerationSummary {
+export function summary(
+  lists: GeneratedList[],
+  skippedOnOtherList: number,
+  skippedOverMaxLists: number,
+): GenerationSummary {
   const informational = lists.reduce((a, l) => a + l.informational, 0);
   return {
     lists,
@@ -304,7 +362,12 @@ function summary(lists: GeneratedList[], skippedOnOtherList: number, skippedOver
 }
 
 /** The generation's counters on every list it created (lists × counters in one statement). */
-async function assignCounters(trx: Tx, listIds: readonly string[], p: GenerationParams, now: Date): Promise<void> {
+export async function assignCounters(
+  trx: Tx,
+  listIds: readonly string[],
+  p: GenerationParams,
+  now: Date,
+): Promise<void> {
   if (p.counterUserIds.length === 0 || listIds.length === 0) return;
   await sql`
     insert into count_list_counters (count_list_id, user_id, site_id, created_at)
@@ -376,7 +439,16 @@ export async function generateInTx(
   input: GenerationInput,
   restrict?: SelectionRestriction,
 ): Promise<GenerationSummary> {
-  const prep = await prepare(ctx, trx, actor, inventoryId, input, restrict);
+  return generatePrepared(ctx, trx, await prepare(ctx, trx, actor, inventoryId, input, restrict));
+}
+
+/** Writes the lists of a prepared generation in this transaction; `split` when the caller computed it already. */
+export async function generatePrepared(
+  ctx: ServiceContext,
+  trx: Tx,
+  prep: Prepared,
+  split?: Split,
+): Promise<GenerationSummary> {
   const { inv, p } = prep;
   const now = ctx.now();
   const common = {
@@ -422,7 +494,7 @@ export async function generateInTx(
       0,
     );
   } else {
-    const r = await computeSplit(ctx, trx, prep, true);
+    const r = split ?? (await computeSplit(ctx, trx, prep, true));
     if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
     const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
     // Numbers once per list in a small table, so the item insert is a plain equi-join on list_no.
@@ -476,5 +548,6 @@ export async function generateInTx(
   }
   const status = applyCommand(inv.status, 'listsAdded');
   await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
+  await setGenerationParams(trx, inv.id, p);
   return result;
 }

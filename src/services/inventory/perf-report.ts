@@ -6,6 +6,7 @@
 // open line (count_list_items_open_idx, migration 0080).
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { hasTolerance, type ReviewState, type Tolerance } from '../../domain/inventory/tolerance.js';
 import { type Tx, found } from '../context.js';
 import {
   type CountableList,
@@ -40,6 +41,7 @@ const INV_COLS = [
   'createdBy',
   'createdAt',
   'updatedAt',
+  'generationParams',
 ] as const satisfies ReadonlyArray<keyof InventoryRow>;
 // A column added to inventories must be added above, or the row handed on would silently lack it.
 type MissingInvCol = Exclude<keyof InventoryRow, (typeof INV_COLS)[number]>;
@@ -57,6 +59,10 @@ export interface ReportHead {
   /** For the handheld's view of the list (the scan reads the head once and hands it to recordReport). */
   warehouseCode: string | null;
   keepLocation: boolean;
+  /** The inventory type's tolerance (docs/tolerances.md); null when the type sets none. */
+  tolerance: Tolerance | null;
+  /** The inventory type's method: the price a difference is valued at depends on it. */
+  method: string;
 }
 
 /**
@@ -75,7 +81,13 @@ export async function queryReportHead(
     .leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
     .selectAll('cl')
     .select(INV_COLS.map((c) => sql.ref(`inv.${c}`).as(alias(c))))
-    .select(['w.code as headWarehouseCode', 'ty.keepLocation as headKeepLocation'])
+    .select([
+      'w.code as headWarehouseCode',
+      'ty.keepLocation as headKeepLocation',
+      'ty.tolerancePercent as headTolerancePercent',
+      'ty.toleranceValue as headToleranceValue',
+      'ty.method as headMethod',
+    ])
     .select(counterIdsOf('cl.id').as('counterUserIds'))
     .select(
       sql<boolean>`${clientReportId ?? null}::text is not null
@@ -87,7 +99,16 @@ export async function queryReportHead(
     .forUpdate('cl')
     .executeTakeFirst();
   if (hit === undefined) return undefined;
-  const { replayed, headWarehouseCode, headKeepLocation, ...row } = hit as typeof hit & Record<string, unknown>;
+  const {
+    replayed,
+    headWarehouseCode,
+    headKeepLocation,
+    headTolerancePercent,
+    headToleranceValue,
+    headMethod,
+    ...row
+  } = hit as typeof hit & Record<string, unknown>;
+  const tolerance = { percent: headTolerancePercent, value: headToleranceValue };
   const inv = {} as Record<string, unknown>;
   for (const c of INV_COLS) {
     inv[c] = row[alias(c)];
@@ -99,6 +120,8 @@ export async function queryReportHead(
     replayed: replayed === true,
     warehouseCode: headWarehouseCode,
     keepLocation: headKeepLocation,
+    tolerance: hasTolerance(tolerance) ? tolerance : null,
+    method: headMethod,
   };
 }
 
@@ -111,6 +134,26 @@ export interface PlaceAndRules {
   rules: { decimals: number; serial: boolean };
   item: { code: string; description: string; unit: string } | null;
   binCode: string | null;
+  /** The item's price as closing would value a difference (only when asked for: a tolerance has a value side). */
+  price: string | null;
+}
+
+const PRICE_COLUMN: Record<string, string> = {
+  settlement_1: 'it.settlement_price_1',
+  settlement_2: 'it.settlement_price_2',
+  settlement_3: 'it.settlement_price_3',
+  settlement_4: 'it.settlement_price_4',
+  settlement_5: 'it.settlement_price_5',
+  inventory: 'it.inventory_price',
+};
+
+/** The price expression closing values differences at (closingItems in close.service.ts); `it` is the item. */
+export function priceSql(valuation: { method: string; valuationPrice: string } | undefined) {
+  if (valuation === undefined) return sql`null::numeric`;
+  return valuation.method === 'stock_taking_day' || valuation.valuationPrice === 'average'
+    ? sql`(select coalesce(sv.average_price, it.moving_average_price) from (values (1)) v (x)
+        left join stock_valuations sv on sv.item_id = it.id and sv.warehouse_id is null)`
+    : sql.raw(PRICE_COLUMN[valuation.valuationPrice]!);
 }
 
 /**
@@ -128,6 +171,8 @@ export async function loadPlaceAndRules(
     lot?: string | undefined;
     serial?: string | undefined;
   },
+  /** Read the item's valuation price too (the report is judged against a value tolerance). */
+  valuation?: { method: string; valuationPrice: string },
 ): Promise<PlaceAndRules> {
   const binId = input.binId ?? null;
   const r = await sql<{
@@ -144,10 +189,11 @@ export async function loadPlaceAndRules(
     lotManagement: string | null;
     serialManagement: boolean | null;
     decimals: number | null;
+    price: string | null;
   }>`
     select w.id as wh_id, w.site_id as wh_site, w.kind as wh_kind, b.warehouse_id as bin_wh, b.zone_id as bin_zone, b.code as bin_code,
       it.id as item_found, it.code as item_code, it.description as item_description, it.primary_unit as item_unit,
-      it.lot_management, it.serial_management, u.decimals
+      it.lot_management, it.serial_management, u.decimals, (${priceSql(valuation)})::text as price
     from (values (1)) d (x)
       left join warehouses w on w.id = ${input.warehouseId}::bigint
       left join bins b on b.id = ${binId}::bigint
@@ -180,7 +226,8 @@ export async function loadPlaceAndRules(
     });
   const place = { warehouseId: x.whId!, zoneId, binId };
   // The item's rules (as itemRules checked them).
-  if (input.itemId === null) return { place, rules: { decimals: 0, serial: false }, item: null, binCode: x.binCode };
+  if (input.itemId === null)
+    return { place, rules: { decimals: 0, serial: false }, item: null, binCode: x.binCode, price: null };
   if (x.itemFound === null || x.decimals === null) found(undefined, `item ${input.itemId}`, 'itemId');
   const lot = input.lot ?? '';
   const serial = input.serial ?? '';
@@ -197,6 +244,7 @@ export async function loadPlaceAndRules(
     rules: { decimals: x.decimals!, serial: x.serialManagement === true },
     item: { code: x.itemCode!, description: x.itemDescription!, unit: x.itemUnit! },
     binCode: x.binCode,
+    price: x.price,
   };
 }
 
@@ -223,6 +271,17 @@ export interface WriteReport {
   clientReportId: string | null;
   resultingQuantity: string;
   previousQuantity: string | null;
+  /** The line's review after this report (docs/tolerances.md); absent: unchanged. */
+  review?: ReviewWrite | undefined;
+}
+
+export interface ReviewWrite {
+  state: ReviewState;
+  /** true sets, false clears the verification mark; undefined leaves it. */
+  mark?: boolean | undefined;
+  firstCounterId?: string | null | undefined;
+  firstCountQuantity?: string | undefined;
+  reasonCode?: string | undefined;
 }
 
 export interface ReportRow {
@@ -253,7 +312,8 @@ export interface ReportRow {
 export async function writeReport(trx: Tx, w: WriteReport): Promise<{ report: ReportRow; otherOpen: boolean }> {
   const r = await sql<ReportRow & { otherOpen: boolean }>`
     with upd as (
-      update count_list_items set reported_quantity = ${w.resultingQuantity}::numeric, status = 'reported' where id = ${w.itemId}::bigint
+      update count_list_items set reported_quantity = ${w.resultingQuantity}::numeric, status = 'reported'${reviewSet(w.review)}
+      where id = ${w.itemId}::bigint
       returning id),
     ins as (
       insert into count_reports (site_id, count_list_id, count_list_item_id, user_id, reported_at, device, raw_barcode, quantity,
@@ -268,6 +328,17 @@ export async function writeReport(trx: Tx, w: WriteReport): Promise<{ report: Re
     from ins`.execute(trx);
   const { otherOpen, ...report } = r.rows[0]!;
   return { report, otherOpen };
+}
+
+/** The review columns a report sets, in the same statement (no extra round trip on a scan). */
+function reviewSet(r: ReviewWrite | undefined) {
+  if (r === undefined) return sql``;
+  const parts = [sql`review_state = ${r.state}`];
+  if (r.mark !== undefined) parts.push(sql`verification_mark = ${r.mark}`);
+  if (r.firstCounterId !== undefined) parts.push(sql`first_counter_id = ${r.firstCounterId}::bigint`);
+  if (r.firstCountQuantity !== undefined) parts.push(sql`first_count_quantity = ${r.firstCountQuantity}::numeric`);
+  if (r.reasonCode !== undefined) parts.push(sql`reason_code = ${r.reasonCode}`);
+  return sql`, ${sql.join(parts)}`;
 }
 
 export type { ItemRow };

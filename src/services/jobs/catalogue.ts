@@ -2,11 +2,15 @@
 // this list and hands it to the context, so the runner knows each kind without import side effects.
 import { closeInventoryJob } from '../inventory/close-inventory.service.js';
 import { closeListsJob } from '../inventory/close.service.js';
+import { generateListsJob } from '../inventory/generation-job.service.js';
 import { openListsJob } from '../inventory/open.service.js';
 import { jobRegistry, type JobDefinition } from './queue.js';
 
-export const JOB_DEFINITIONS = [openListsJob, closeListsJob, closeInventoryJob] as unknown as ReadonlyArray<
-  JobDefinition<never>
->;
+export const JOB_DEFINITIONS = [
+  openListsJob,
+  closeListsJob,
+  closeInventoryJob,
+  generateListsJob,
+] as unknown as ReadonlyArray<JobDefinition<never>>;
 
 export const defaultJobRegistry = () => jobRegistry(JOB_DEFINITIONS);

@@ -1,6 +1,7 @@
 // Count-list generation as a job in chunks: progress, a chunk that fails (injected), partial lists with the
 // reason, and a re-run that continues to exactly the lines of an uninterrupted run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { GenerationInput } from '../../../src/domain/inventory/generation.js';
 import {
   GENERATE_JOB,
@@ -15,7 +16,6 @@ import { startInventory } from '../../../src/services/inventory/inventory.servic
 import { JOB_DEFINITIONS } from '../../../src/services/jobs/catalogue.js';
 import { defineJob, jobRegistry, type JobDefinition } from '../../../src/services/jobs/queue.js';
 import { runJobNow } from '../../../src/services/jobs/runner.js';
-import { z } from 'zod';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeItem, makeWarehouse } from '../../helpers/factories.js';
 import { addBalance, admin, listContents, makeInventory, makeOrg, type Org } from './generation-fixture.js';

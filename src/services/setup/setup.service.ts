@@ -5,6 +5,7 @@
 // refusal of the fifth row leaves nothing of the first four behind.
 import type { Transaction } from 'kysely';
 import { DomainError, isDomainError } from '../../domain/errors.js';
+import { DEFAULT_SAMPLING_CONFIG } from '../../domain/inventory/sampling/index.js';
 import {
   DEFAULT_INVENTORY_TYPES,
   DEFAULT_TRANSACTION_KEYS,
@@ -21,6 +22,7 @@ import {
   type InventoryTypeView,
   createInventoryType,
 } from '../inventory/inventory-type.service.js';
+import { setTypeSampling } from '../inventory/sample.service.js';
 import { type UnitView, createUnit } from '../items/unit.service.js';
 import { type NewTransactionKey, type TransactionKeyView, createTransactionKey } from '../ledger/keys.service.js';
 import { type WarehouseInput, type WarehouseView, createWarehouse } from '../places/warehouse.service.js';
@@ -158,7 +160,12 @@ export async function setupInventoryTypes(
   checkUniqueCodes(types, 'types');
   return step(ctx, async (c) => {
     const out: InventoryTypeView[] = [];
-    for (const [i, t] of types.entries()) out.push(await at(`types.${i}`, () => createInventoryType(c, actor, t)));
+    for (const [i, t] of types.entries()) {
+      const type = await at(`types.${i}`, () => createInventoryType(c, actor, t));
+      // A sample-method type can draw at once: it starts with the default sampling configuration (docs/sampling.md).
+      if (type.method === 'sample') await setTypeSampling(c, actor, type.id, DEFAULT_SAMPLING_CONFIG);
+      out.push(type);
+    }
     return out;
   });
 }

@@ -10,6 +10,7 @@ import differences from '../features/differences/i18n';
 import countEntry from '../features/countentry/i18n';
 import listAdmin from '../features/listadmin/i18n';
 import countFiles from '../features/countfiles/i18n';
+import sample from '../features/inventories/SampleI18n';
 import errorCodes from './errorCodes';
 import type { Bundle } from './bundle';
 
@@ -26,4 +27,5 @@ export const BUNDLES: Record<string, Bundle> = {
   countEntry,
   listAdmin,
   countFiles,
+  sample,
 };

@@ -2,6 +2,7 @@
 // allocation, seeded draw) → counts → estimate, interval and verdict; extendSample for a second draw.
 // See docs/sampling.md for the method and formulas.
 export * from './config.js';
+export { DEFAULT_SAMPLING_CONFIG } from './defaults.js';
 export * from './frame.js';
 export * from './design.js';
 export * from './estimate.js';

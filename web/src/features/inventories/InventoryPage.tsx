@@ -40,6 +40,7 @@ import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
+import { SamplePanel } from './SamplePanel';
 import {
   CloseResultPanel,
   GenerationResultPanel,
@@ -243,6 +244,7 @@ export default function InventoryPage() {
           {field(t('inv.description'), i.description)}
         </SimpleGrid>
       </Card>
+      {i.method === 'sample' && id && <SamplePanel inventoryId={id} onChanged={refresh} />}
       <Group justify="space-between">
         <Title order={4}>{t('cl.lists')}</Title>
         <Group gap="xs">

@@ -27,6 +27,7 @@ import { rules } from '../../components/form';
 import { notifyOk } from '../../components/errors';
 import { CODE20 } from './ClassificationsSection';
 import { SEQUENCE_CODE, digitsBelow, formatNext, type Sequence } from './NumberingSection';
+import { SamplingConfigButton } from './SamplingConfigForm';
 import { useTransactionKeys, type KeyKind } from './TransactionKeysSection';
 import { DeleteButton, FormError, serverError } from './shared';
 
@@ -482,6 +483,11 @@ export function InventoryTypeForm({
           </Group>
         </Stack>
       </form>
+      {row?.method === 'sample' && (
+        <Group mt="md">
+          <SamplingConfigButton typeId={row.id} typeCode={row.code} canWrite={canWrite} />
+        </Group>
+      )}
     </Modal>
   );
 }

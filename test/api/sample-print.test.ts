@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   typeId = type.json().id;
   expect((await api.call('PUT', `/api/inventory-types/${typeId}/sampling`, { config })).statusCode).toBe(200);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await api.close();
 });

@@ -9,7 +9,7 @@ let api: TestApi;
 beforeAll(async () => {
   api = await testApi();
   await makeOrg(api.db);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await api.close();
 });

@@ -283,7 +283,7 @@ export async function renderSamplePdf(
 
   newPage();
   // Header: who, what, when.
-  const outcome = sample.fullCount ? 'full_count' : (sample.outcome ?? 'drawn');
+  const outcome = sample.fullCount ? 'chosen' : (sample.outcome ?? 'drawn');
   const head: Array<[string, string]> = [
     [f.L('type'), inv.typeCode],
     [f.L('valuation'), f.T.valuation(inv.valuationPrice)],

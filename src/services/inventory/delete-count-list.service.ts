@@ -7,7 +7,9 @@ import { applyCommand, ensureNotClosed, type InventoryStatus } from '../../domai
 import { requireDeletable } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { reprocessParkedPostings } from './close-record.js';
+import { deleteListsWithChildren, inventoryHasLists } from './count-list.repository.js';
 import { loadInventory, loadList, requireSite } from './count-list.service.js';
+import { setInventoryStatus } from './inventory.repository.js';
 
 /**
  * Removes lists with their items, reports and locks inside the caller's transaction, then re-processes the
@@ -19,10 +21,7 @@ export async function removeCountLists(
   listIds: readonly string[],
 ): Promise<{ reprocessed: number }> {
   if (listIds.length === 0) return { reprocessed: 0 };
-  await trx.deleteFrom('stockLocks').where('countListId', 'in', listIds).execute();
-  await trx.deleteFrom('countReports').where('countListId', 'in', listIds).execute();
-  await trx.deleteFrom('countListItems').where('countListId', 'in', listIds).execute();
-  await trx.deleteFrom('countLists').where('id', 'in', listIds).execute();
+  await deleteListsWithChildren(trx, listIds);
   let reprocessed = 0;
   // Parked postings name the list whose lock stopped them; re-processed postings may still meet another
   // list's lock and then stay pending, naming that one.
@@ -48,16 +47,9 @@ export async function deleteCountList(
     requireDeletable(list.status, list.number);
     ensureNotClosed(inv.status);
     await removeCountLists(trx, ctx, [list.id]);
-    const remaining = await trx
-      .selectFrom('countLists')
-      .select('id')
-      .where('inventoryId', '=', inv.id)
-      .limit(1)
-      .executeTakeFirst();
-    if (!remaining) {
+    if (!(await inventoryHasLists(trx, inv.id))) {
       const status: InventoryStatus = applyCommand(inv.status, 'listsRemoved');
-      if (status !== inv.status)
-        await trx.updateTable('inventories').set({ status, updatedAt: ctx.now() }).where('id', '=', inv.id).execute();
+      if (status !== inv.status) await setInventoryStatus(trx, inv.id, status, ctx.now());
     }
     return { deleted: true };
   });

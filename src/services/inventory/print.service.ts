@@ -11,8 +11,24 @@ import {
 } from '../../domain/inventory/printing.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import { countersOf, requireSite, type CounterView, type InventoryRow, type ListRow } from './count-list.service.js';
+import {
+  countersOf,
+  requireSite,
+  userNames,
+  type CounterView,
+  type InventoryRow,
+  type ListRow,
+} from './count-list.service.js';
 import { renderCountListsPdf, type PrintLanguage, type Sheet } from './count-list-pdf.js';
+import {
+  countItemsOfLists,
+  findInventoriesByIds,
+  findListsByIds,
+  findPrintItems,
+  ownerLabels,
+  type PrintItemRow,
+  warehouseLabels,
+} from './print.repository.js';
 
 export interface PrintInput {
   listIds: string[];
@@ -30,7 +46,7 @@ export type PrintResult =
 /** Items read for one print run at most (all of the chosen lists', printed or not). */
 const MAX_ITEMS_READ = 200_000;
 
-type Item = Awaited<ReturnType<ReturnType<typeof printItems>['execute']>>[number];
+type Item = PrintItemRow;
 
 interface Loaded {
   lists: ListRow[];
@@ -79,7 +95,7 @@ export async function printCountLists(ctx: ServiceContext, actor: Actor, input: 
 }
 
 async function load(trx: Tx, actor: Actor, ids: string[]): Promise<Loaded> {
-  const rows = await trx.selectFrom('countLists').selectAll().where('id', 'in', ids).execute();
+  const rows = await findListsByIds(trx, ids);
   for (const id of ids) {
     const l = rows.find((r) => r.id === id);
     if (!l)
@@ -89,11 +105,7 @@ async function load(trx: Tx, actor: Actor, ids: string[]): Promise<Loaded> {
       });
     requireSite(actor, l.siteId, `count list ${id}`);
   }
-  const invRows = await trx
-    .selectFrom('inventories')
-    .selectAll()
-    .where('id', 'in', [...new Set(rows.map((r) => r.inventoryId))])
-    .execute();
+  const invRows = await findInventoriesByIds(trx, [...new Set(rows.map((r) => r.inventoryId))]);
   const inventories = new Map(invRows.map((i) => [i.id, i]));
   // Inventory number, then list number: the order a manager files them in.
   const lists = rows.sort(
@@ -102,88 +114,31 @@ async function load(trx: Tx, actor: Actor, ids: string[]): Promise<Loaded> {
       a.number.localeCompare(b.number),
   );
   // What prints is bounded by the domain; what is read to decide it is bounded here, before reading it.
-  const { n } = await trx
-    .selectFrom('countListItems')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('countListId', 'in', ids)
-    .executeTakeFirstOrThrow();
-  if (Number(n) > MAX_ITEMS_READ) {
+  const n = await countItemsOfLists(trx, ids);
+  if (n > MAX_ITEMS_READ) {
     throw new DomainError(
       'print.too_large',
       `the chosen count lists have ${n} items; print at most ${MAX_ITEMS_READ} at a time`,
-      { params: { items: Number(n), max: MAX_ITEMS_READ } },
+      { params: { items: n, max: MAX_ITEMS_READ } },
     );
   }
-  const itemRows = await printItems(trx, ids).execute();
+  const itemRows = await findPrintItems(trx, ids);
   const items = new Map<string, Item[]>();
   for (const r of itemRows) {
     const of = items.get(r.countListId);
     if (of) of.push(r);
     else items.set(r.countListId, [r]);
   }
-  const owners = await names(
-    trx
-      .selectFrom('owners')
-      .select(['id', 'code', 'name'])
-      .where('id', 'in', [...new Set(invRows.map((i) => i.ownerId))]),
-  );
-  const whIds = new Set([
-    ...rows.flatMap((l) => (l.warehouseId ? [l.warehouseId] : [])),
-    ...itemRows.map((r) => r.warehouseId),
+  const owners = await ownerLabels(trx, [...new Set(invRows.map((i) => i.ownerId))]);
+  const warehouses = await warehouseLabels(trx, [
+    ...new Set([...rows.flatMap((l) => (l.warehouseId ? [l.warehouseId] : [])), ...itemRows.map((r) => r.warehouseId)]),
   ]);
-  const warehouses = whIds.size
-    ? await names(
-        trx
-          .selectFrom('warehouses')
-          .select(['id', 'code', 'name'])
-          .where('id', 'in', [...whIds]),
-      )
-    : new Map<string, string>();
-  const userIds = [...new Set(rows.flatMap((l) => (l.responsibleUserId ? [l.responsibleUserId] : [])))];
-  const users = new Map(
-    (userIds.length
-      ? await trx.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', userIds).execute()
-      : []
-    ).map((u) => [u.id, u.displayName || u.username]),
+  const users = await userNames(
+    trx,
+    rows.map((l) => l.responsibleUserId),
   );
   const counters = await countersOf(trx, ids);
   return { lists, inventories, items, owners, warehouses, users, counters };
-}
-
-/** What a sheet shows of each item, with what the domain needs to select it. */
-function printItems(trx: Tx, listIds: string[]) {
-  return trx
-    .selectFrom('countListItems as cli')
-    .leftJoin('items as it', 'it.id', 'cli.itemId')
-    .leftJoin('bins as b', 'b.id', 'cli.binId')
-    .select([
-      'cli.id',
-      'cli.countListId',
-      'cli.lineNo',
-      'cli.itemId',
-      'cli.warehouseId',
-      'cli.binId',
-      'cli.lot',
-      'cli.serial',
-      'cli.targetQuantity',
-      'cli.status',
-      'cli.verificationMark',
-      'cli.informational',
-      'it.code as itemCode',
-      'it.description as itemDescription',
-      'it.primaryUnit as unit',
-      'b.code as binCode',
-    ])
-    .where('cli.countListId', 'in', listIds)
-    .orderBy('cli.countListId')
-    .orderBy('cli.lineNo')
-    .orderBy('cli.id');
-}
-
-async function names(q: {
-  execute(): Promise<{ id: string; code: string; name: string }[]>;
-}): Promise<Map<string, string>> {
-  return new Map((await q.execute()).map((r) => [r.id, r.name ? `${r.code} ${r.name}` : r.code]));
 }
 
 function sheet(data: Loaded, list: ListRow, p: PrintedList<Item>, usage: PrintUsage): Sheet {

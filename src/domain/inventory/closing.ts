@@ -20,6 +20,8 @@ export interface ClosingItem {
   differencesZoneId: string | null;
   /** Price of quantity changes (weighted average on the stock-taking day, else the valuation price). */
   unitPrice: string;
+  /** Why the count differs (docs/tolerances.md); carried onto the difference's ledger entries. */
+  reasonCode?: string | null;
 }
 
 export interface MovementLine {
@@ -34,6 +36,7 @@ export interface MovementLine {
   unitPrice?: string;
   /** Both lines of one difference's transfer share it: one difference, one transfer group in the ledger. */
   transferPair?: string;
+  reasonCode?: string;
 }
 
 export interface ClosingPlan {
@@ -69,6 +72,7 @@ function line(
     // Only incoming adjustments carry a price: outgoing stock leaves at the moving average, and a transfer
     // moves value at the average on both sides (the ledger refuses prices there).
     ...(withPrice && quantity.isPositive() ? { unitPrice: i.unitPrice } : {}),
+    ...(i.reasonCode ? { reasonCode: i.reasonCode } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export interface PostingLineInput {
    * the bin, into the differences zone); lines without a pair share the posting's group.
    */
   transferPair?: string | null | undefined;
+  /** Why the stock differs (a reason code, docs/tolerances.md): kept on the entry; closings set it per count line. */
+  reasonCode?: string | null | undefined;
 }
 
 export interface PostingInput {
@@ -56,6 +58,7 @@ export interface PostingLine {
   expiryDate: string | null;
   /** '' when the line belongs to the posting's own transfer group. */
   transferPair: string;
+  reasonCode: string | null;
 }
 
 export interface ItemFacts {
@@ -180,6 +183,7 @@ export function parsePosting(input: PostingInput): { header: Omit<PostingInput, 
       value,
       expiryDate,
       transferPair: optionalText(l.transferPair, `${f}.transferPair`, 40),
+      reasonCode: optionalText(l.reasonCode, `${f}.reasonCode`, 30) || null,
     };
   });
   const { lines: _, ...header } = input;

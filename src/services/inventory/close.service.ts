@@ -13,6 +13,7 @@ import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, t
 import { defineJob, enqueueJob } from '../jobs/queue.js';
 import { checkReservations, postMovements } from './close-ledger.js';
 import { reprocessParkedPostings } from './close-record.js';
+import { requireNothingHeldBack } from './tolerance-review.js';
 import {
   type InventoryRow,
   itemCounts,
@@ -68,7 +69,7 @@ async function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: 
     select cli.id::text as id, cli.item_id::text as "itemId", cli.warehouse_id::text as "warehouseId", w.kind as "warehouseKind",
       cli.zone_id::text as "zoneId", cli.bin_id::text as "binId", cli.lot, cli.serial, cli.owner_id::text as "ownerId",
       cli.target_quantity::text as target, cli.reported_quantity::text as reported, dz.id::text as "differencesZoneId",
-      (${price})::text as "unitPrice"
+      (${price})::text as "unitPrice", cli.reason_code as "reasonCode"
     from count_list_items cli
     join warehouses w on w.id = cli.warehouse_id
     join items it on it.id = cli.item_id
@@ -98,6 +99,7 @@ export async function closeCountListInTx(
   requireSite(actor, list.siteId, `count list ${listId}`);
   const inv = await loadInventory(trx, list.inventoryId);
   requireInventoryOpen(inv);
+  await requireNothingHeldBack(trx, list.id, list.number);
   const closing = startClosing(list.status, await itemCounts(trx, listId), list.number);
   const now = ctx.now();
   // Visible only inside this transaction: other sessions see the list open until it is closed for good.

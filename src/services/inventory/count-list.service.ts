@@ -249,6 +249,9 @@ export interface CountItemView {
   addedByCount: boolean;
   postedQuantity: string | null;
   unitPrice: string | null;
+  /** The tolerance review of the line (docs/tolerances.md). */
+  reviewState: ItemRow['reviewState'];
+  reasonCode: string | null;
 }
 
 type ItemJoined = ItemRow & {
@@ -299,6 +302,8 @@ export function itemView(
     // What was posted reveals the target (reported − posted): blind for counters as well.
     postedQuantity: t.targetQuantity === null && actor.role === 'counter' ? null : r.postedQuantity,
     unitPrice: actor.role === 'counter' ? null : r.unitPrice,
+    reviewState: r.reviewState,
+    reasonCode: r.reasonCode,
   };
 }
 

@@ -56,6 +56,7 @@ const COLUMNS: Column[] = [
     get: (l) => (l.ledgerEntryIds.length ? l.ledgerEntryIds.join(' ') : null),
     width: 14,
   },
+  { label: 'col.reasonCode', kind: 'text', get: (l) => l.reasonCode, width: 16 },
 ];
 
 /**

@@ -35,6 +35,7 @@ export type DiffLabel =
   | 'col.status'
   | 'col.valueSource'
   | 'col.ledgerEntryIds'
+  | 'col.reasonCode'
   | 'st.open'
   | 'st.reported'
   | 'st.closed'
@@ -112,6 +113,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.status': 'Status',
     'col.valueSource': 'Valued at',
     'col.ledgerEntryIds': 'Ledger entries',
+    'col.reasonCode': 'Reason',
     'st.open': 'Not counted',
     'st.reported': 'Counted',
     'st.closed': 'Posted',
@@ -188,6 +190,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.status': 'Stato',
     'col.valueSource': 'Valorizzato a',
     'col.ledgerEntryIds': 'Movimenti contabili',
+    'col.reasonCode': 'Motivo',
     'st.open': 'Non contato',
     'st.reported': 'Contato',
     'st.closed': 'Registrato',
@@ -264,6 +267,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.status': 'Status',
     'col.valueSource': 'Wycena według',
     'col.ledgerEntryIds': 'Zapisy w rejestrze',
+    'col.reasonCode': 'Przyczyna',
     'st.open': 'Niepoliczone',
     'st.reported': 'Policzone',
     'st.closed': 'Zaksięgowane',
@@ -340,6 +344,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.status': 'Status',
     'col.valueSource': 'Bewertet mit',
     'col.ledgerEntryIds': 'Buchungen',
+    'col.reasonCode': 'Grund',
     'st.open': 'Nicht gezählt',
     'st.reported': 'Gezählt',
     'st.closed': 'Gebucht',

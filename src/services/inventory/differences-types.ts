@@ -36,6 +36,9 @@ export interface DifferenceLine {
   /** Where the value comes from: the planned posting price, or the ledger's closing posting. */
   valueSource: 'planned' | 'ledger';
   ledgerEntryIds: string[];
+  /** Why the count differs (docs/tolerances.md), and where the line's tolerance review stands. */
+  reasonCode: string | null;
+  reviewState: string;
 }
 
 export interface DifferenceHeader {

@@ -47,6 +47,8 @@ export interface DifferenceRow {
   ledgerValue: string | null;
   ledgerPrice: string | null;
   ledgerEntryIds: string | null;
+  reasonCode: string | null;
+  reviewState: string;
 }
 
 export interface TotalsRow {
@@ -114,7 +116,7 @@ function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuild
         cli.bin_id, b.code as bin_code, cli.lot, cli.serial, cli.target_quantity as target, cli.reported_quantity as counted, cli.status,
         coalesce(cli.unit_price, ${plannedPrice(inv, method)}, 0) as planned_price,
         led.value as ledger_value, case when led.n = 1 then led.price else round(led.value / nullif(cli.posted_quantity, 0), 6) end as ledger_price,
-        ids.ids as ledger_ids,
+        ids.ids as ledger_ids, cli.reason_code, cli.review_state,
         cli.reported_quantity - coalesce(cli.target_quantity, 0) as diff
       from count_list_items cli
       join count_lists cl on cl.id = cli.count_list_id
@@ -170,7 +172,8 @@ export async function selectDifferenceLines(
       item_id::text as "itemId", item_code as "itemCode", item_description as "itemDescription", item_group as "itemGroup", unit,
       warehouse_id::text as "warehouseId", warehouse_code as "warehouseCode", zone_id::text as "zoneId", zone_code as "zoneCode",
       bin_id::text as "binId", bin_code as "binCode", lot, serial, target::text as target, counted::text as counted, status,
-      planned_price::text as "plannedPrice", ledger_value::text as "ledgerValue", ledger_price::text as "ledgerPrice", ledger_ids as "ledgerEntryIds"
+      planned_price::text as "plannedPrice", ledger_value::text as "ledgerValue", ledger_price::text as "ledgerPrice", ledger_ids as "ledgerEntryIds",
+      reason_code as "reasonCode", review_state as "reviewState"
     from (${lines(inv, method, f)}) v
     order by ${order}
     ${page ? sql`limit ${page.limit + 1} offset ${page.offset}` : sql``}`.execute(trx);

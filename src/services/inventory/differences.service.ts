@@ -166,6 +166,7 @@ export const CSV_COLUMNS = [
   'status',
   'valueSource',
   'ledgerEntryIds',
+  'reasonCode',
 ] as const;
 
 /** Lines one PDF prints at most (a larger selection is refused: filter it, or export CSV/XLSX). */
@@ -291,6 +292,7 @@ export async function differenceReportCsv(
         l.status,
         l.valueSource,
         l.ledgerEntryIds.join(' '),
+        csvField(l.reasonCode, true),
       ].join(','),
     );
   }

@@ -10,6 +10,7 @@ import type {
   ValuationPrice,
 } from '../../domain/inventory/inventory.js';
 import { checkTypeChange, checkTypeRules } from '../../domain/inventory/inventory-type.js';
+import { parseTolerance } from '../../domain/inventory/tolerance.js';
 import type { Database } from '../../storage/schema.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 
@@ -43,6 +44,10 @@ export interface InventoryTypeInput {
   singleReportingRequired?: boolean | undefined;
   showSystemQuantities?: boolean | undefined;
   keepLocation?: boolean | undefined;
+  /** Allowed difference per line in percent of the target; null: no limit by quantity (docs/tolerances.md). */
+  tolerancePercent?: string | null | undefined;
+  /** Allowed difference per line by value (|difference| × price); null: no limit by value. */
+  toleranceValue?: string | null | undefined;
 }
 export type InventoryTypeChanges = Partial<Omit<InventoryTypeInput, 'code'>>;
 
@@ -62,6 +67,8 @@ export interface InventoryTypeView {
   singleReportingRequired: boolean;
   showSystemQuantities: boolean;
   keepLocation: boolean;
+  tolerancePercent: string | null;
+  toleranceValue: string | null;
 }
 
 export async function keyKinds(trx: Tx, codes: (string | null | undefined)[]): Promise<Map<string, KeyKind>> {
@@ -108,6 +115,19 @@ async function upsertNumbering(
   return code;
 }
 
+/** The tolerance columns a create or update sets (each side checked; an absent side keeps its value). */
+function tolerancePatch(
+  input: Pick<InventoryTypeInput, 'tolerancePercent' | 'toleranceValue'>,
+  cur?: { tolerancePercent: string | null; toleranceValue: string | null },
+): { tolerancePercent?: string | null; toleranceValue?: string | null } {
+  if (input.tolerancePercent === undefined && input.toleranceValue === undefined) return {};
+  const t = parseTolerance(
+    input.tolerancePercent === undefined ? (cur?.tolerancePercent ?? null) : input.tolerancePercent,
+    input.toleranceValue === undefined ? (cur?.toleranceValue ?? null) : input.toleranceValue,
+  );
+  return { tolerancePercent: t.percent, toleranceValue: t.value };
+}
+
 async function loadView(trx: Tx, id: string): Promise<InventoryTypeView> {
   const t = found(
     await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -144,6 +164,8 @@ async function loadView(trx: Tx, id: string): Promise<InventoryTypeView> {
     singleReportingRequired: t.singleReportingRequired,
     showSystemQuantities: t.showSystemQuantities,
     keepLocation: t.keepLocation,
+    tolerancePercent: t.tolerancePercent,
+    toleranceValue: t.toleranceValue,
   };
 }
 
@@ -190,6 +212,7 @@ export async function createInventoryType(
         singleReportingRequired: input.singleReportingRequired ?? false,
         showSystemQuantities: input.showSystemQuantities ?? false,
         keepLocation: input.keepLocation ?? true,
+        ...tolerancePatch(input),
         createdAt: ctx.now(),
       })
       .returning('id')
@@ -251,6 +274,7 @@ export async function updateInventoryType(
           : {}),
         ...(changes.showSystemQuantities !== undefined ? { showSystemQuantities: changes.showSystemQuantities } : {}),
         ...(changes.keepLocation !== undefined ? { keepLocation: changes.keepLocation } : {}),
+        ...tolerancePatch(changes, cur),
       })
       .where('id', '=', id)
       .execute();

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { followItems, foundPlaceRefusal, requireCounting } from '../../domain/inventory/count-list.js';
-import { applyReport, decideMode, type ReportMode } from '../../domain/inventory/reporting.js';
+import { applyReport, decideMode, type ReportMode, showsTargets } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
 import { onceByClientReportId } from './report-replay.js';
 import {
@@ -24,6 +24,7 @@ import {
   requireListCounter,
 } from './count-list.service.js';
 import { type ReportHead, binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
+import { reviewOfReport, requireReasonCode } from './tolerance-review.js';
 import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 export interface ReportInput {
@@ -44,6 +45,8 @@ export interface ReportInput {
   clientReportId?: string | undefined;
   enteredQuantity?: string | undefined;
   enteredUnit?: string | undefined;
+  /** Why the count differs (a code of reason_codes); kept on the line and carried onto its ledger entries. */
+  reasonCode?: string | undefined;
 }
 
 export type ReportResult =
@@ -273,7 +276,8 @@ export async function recordReport(
   input: ReportInput,
   opts: ReportOptions = {},
 ): Promise<ReportResult> {
-  const { list, inv, replayed } = opts.head ?? (await loadReportHead(trx, input.countListId, input.clientReportId));
+  const head = opts.head ?? (await loadReportHead(trx, input.countListId, input.clientReportId));
+  const { list, inv, replayed } = head;
   requireListCounter(actor, list);
   if (replayed) {
     const again = await replay(trx, list, inv, actor, input.clientReportId!);
@@ -281,7 +285,10 @@ export async function recordReport(
   }
   requireCounting(list.status, list.number);
   requireInventoryOpen(inv);
-  const { place, rules, item, binCode } = await loadPlaceAndRules(trx, list, input);
+  const valued =
+    head.tolerance?.value != null ? { method: head.method, valuationPrice: inv.valuationPrice } : undefined;
+  const { place, rules, item, binCode, price } = await loadPlaceAndRules(trx, list, input, valued);
+  if (input.reasonCode !== undefined) await requireReasonCode(trx, input.reasonCode);
   const { row, added, binEmpty } = await findOrAdd(trx, ctx, list, inv, input, place);
   const reported = row.status === 'reported';
   const decision = decideMode(input.mode, reported, inv.reportType, opts.missingMode ?? 'ask');
@@ -302,8 +309,16 @@ export async function recordReport(
       { field: 'quantity' },
     );
   }
+  // The tolerance is judged once, here; its outcome is written by the same statement as the report.
+  const review = reviewOfReport(row, list, actor, head.tolerance, {
+    resulting: q.resulting,
+    price,
+    mode: decision.mode,
+    reasonCode: input.reasonCode,
+  });
   const now = ctx.now();
   const { report, otherOpen } = await writeReport(trx, {
+    review,
     siteId: list.siteId,
     countListId: list.id,
     itemId: row.id,
@@ -331,6 +346,9 @@ export async function recordReport(
           ...row,
           reportedQuantity: q.resulting,
           status: 'reported',
+          ...(review ? { reviewState: review.state } : {}),
+          ...(review?.mark !== undefined ? { verificationMark: review.mark } : {}),
+          ...(review?.reasonCode !== undefined ? { reasonCode: review.reasonCode } : {}),
           itemCode: item?.code ?? null,
           itemDescription: item?.description ?? null,
           unit: item?.unit ?? null,
@@ -383,7 +401,7 @@ export async function markAllReported(
     // previousQuantity on the next scan) — whoever ran it, the blind rule would be broken. Hiding reported
     // quantities from counters instead would take away what they counted themselves. Difference lists always
     // show their targets, so they keep the action.
-    if (!inv.showSystemQuantities && list.countType !== 'differences') {
+    if (!showsTargets({ showSystemQuantities: inv.showSystemQuantities, countType: list.countType })) {
       throw new DomainError(
         'count.blind_mark_all',
         `count list ${list.number} is counted blind (inventory ${inv.number} does not show system quantities): report every item`,
@@ -396,6 +414,8 @@ export async function markAllReported(
       with upd as (
         update count_list_items set reported_quantity = coalesce(target_quantity, 0), status = 'reported'
         where count_list_id = ${list.id} and status = 'open' and not informational
+          -- A line whose recount was asked for, or whose count was rejected, is counted again one by one.
+          and review_state not in ('recount_requested', 'rejected')
         returning id, site_id, count_list_id, reported_quantity),
       ins as (
         insert into count_reports (site_id, count_list_id, count_list_item_id, user_id, reported_at, device, quantity, mode, resulting_quantity)

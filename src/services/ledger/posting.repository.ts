@@ -242,14 +242,16 @@ export async function insertEntries(trx: Tx, h: EntryHeader, plan: Plan): Promis
       value: decText(e.value),
       unit_price: decText(e.unitPrice),
       transfer_group: h.transferGroups.get(e.line.index) ?? null,
+      reason_code: e.line.reasonCode,
     }));
     const { rows: inserted } = await sql<{ id: string }>`
       insert into stock_ledger (site_id, key_code, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, quantity, value,
-        unit_price, posting_date, origin_type, origin_id, transfer_group, cost_centre, user_id, created_at)
+        unit_price, posting_date, origin_type, origin_id, transfer_group, cost_centre, user_id, created_at, reason_code)
       select ${h.siteId}::bigint, ${h.keyCode}, x.item_id, x.warehouse_id, x.zone_id, x.bin_id, x.lot, x.serial, x.owner_id, x.quantity, x.value,
-        x.unit_price, ${h.postingDate}::date, ${h.originType}, ${h.originId}, x.transfer_group, ${h.costCentre}, ${h.userId}::bigint, ${h.now}
+        x.unit_price, ${h.postingDate}::date, ${h.originType}, ${h.originId}, x.transfer_group, ${h.costCentre}, ${h.userId}::bigint, ${h.now},
+        x.reason_code
       from jsonb_to_recordset(${json(rows)}) as x(i int, item_id bigint, warehouse_id bigint, zone_id bigint, bin_id bigint, lot text,
-        serial text, owner_id bigint, quantity numeric, value numeric, unit_price numeric, transfer_group bigint)
+        serial text, owner_id bigint, quantity numeric, value numeric, unit_price numeric, transfer_group bigint, reason_code text)
       order by x.i
       returning id`.execute(trx);
     for (const r of inserted) ids.push(String(r.id));

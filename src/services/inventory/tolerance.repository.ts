@@ -1,0 +1,232 @@
+// Every SQL statement of the tolerance review: reason codes, the lines under review, managers' decisions
+// (docs/tolerances.md). No rules here: the domain (tolerance.ts) decides, the services call these.
+import { sql } from 'kysely';
+import type { ApprovalDecision, ReviewState } from '../../domain/inventory/tolerance.js';
+import type { Tx } from '../context.js';
+import { siteIs, type SiteScope } from '../site-scope.js';
+import { priceSql } from './perf-report.js';
+
+export interface ReasonCodeRow {
+  code: string;
+  description: string;
+  active: boolean;
+}
+
+export async function selectReasonCodes(trx: Tx, includeInactive: boolean): Promise<ReasonCodeRow[]> {
+  let q = trx.selectFrom('reasonCodes').select(['code', 'description', 'active']).orderBy('code');
+  if (!includeInactive) q = q.where('active', '=', true);
+  return q.execute();
+}
+
+export function findReasonCode(trx: Tx, code: string): Promise<ReasonCodeRow | undefined> {
+  return trx
+    .selectFrom('reasonCodes')
+    .select(['code', 'description', 'active'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertReasonCode(trx: Tx, row: ReasonCodeRow, now: Date): Promise<void> {
+  await trx
+    .insertInto('reasonCodes')
+    .values({ ...row, createdAt: now })
+    .execute();
+}
+
+export async function updateReasonCode(
+  trx: Tx,
+  code: string,
+  set: Partial<Pick<ReasonCodeRow, 'description' | 'active'>>,
+): Promise<void> {
+  if (Object.keys(set).length > 0) await trx.updateTable('reasonCodes').set(set).where('code', '=', code).execute();
+}
+
+/** Lines of a list that a recount or a decision still holds back from closing, in line order. */
+export async function selectLinesHeldBack(trx: Tx, countListId: string): Promise<number[]> {
+  const r = await trx
+    .selectFrom('countListItems')
+    .select('lineNo')
+    .where('countListId', '=', countListId)
+    .where('reviewState', 'in', ['recount_requested', 'needs_approval'])
+    .where('informational', '=', false)
+    .orderBy('lineNo')
+    .execute();
+  return r.map((x) => x.lineNo);
+}
+
+export interface ReviewLineRow {
+  id: string;
+  siteId: string;
+  inventoryId: string;
+  countListId: string;
+  countListNumber: string;
+  countListStatus: string;
+  lineNo: number;
+  itemId: string | null;
+  itemCode: string | null;
+  itemDescription: string | null;
+  unit: string | null;
+  warehouseCode: string;
+  zoneCode: string | null;
+  binCode: string | null;
+  lot: string;
+  serial: string;
+  status: 'open' | 'reported' | 'closed';
+  informational: boolean;
+  targetQuantity: string | null;
+  firstCountQuantity: string | null;
+  reportedQuantity: string | null;
+  reviewState: ReviewState;
+  reasonCode: string | null;
+  firstCounterId: string | null;
+  firstCounterName: string | null;
+  /** Price closing would value the difference at. */
+  unitPrice: string | null;
+}
+
+function reviewLines(trx: Tx, inv: { valuationPrice: string }, method: string) {
+  return sql`
+    select cli.id::text as id, cli.site_id::text as "siteId", cli.inventory_id::text as "inventoryId", cli.count_list_id::text as "countListId",
+      cl.number as "countListNumber", cl.status as "countListStatus", cli.line_no as "lineNo", cli.item_id::text as "itemId",
+      it.code as "itemCode", it.description as "itemDescription", it.primary_unit as unit, w.code as "warehouseCode", z.code as "zoneCode",
+      b.code as "binCode", cli.lot, cli.serial, cli.status, cli.informational, cli.target_quantity::text as "targetQuantity",
+      cli.first_count_quantity::text as "firstCountQuantity", cli.reported_quantity::text as "reportedQuantity",
+      cli.review_state as "reviewState", cli.reason_code as "reasonCode", cli.first_counter_id::text as "firstCounterId",
+      coalesce(nullif(u.display_name, ''), u.username) as "firstCounterName",
+      (${priceSql({ method, valuationPrice: inv.valuationPrice })})::text as "unitPrice"
+    from count_list_items cli
+    join count_lists cl on cl.id = cli.count_list_id
+    join warehouses w on w.id = cli.warehouse_id
+    left join items it on it.id = cli.item_id
+    left join zones z on z.id = cli.zone_id
+    left join bins b on b.id = cli.bin_id
+    left join users u on u.id = cli.first_counter_id`;
+}
+
+/** The lines of an inventory under review (count_list_items_review_idx), by list and line. */
+export async function selectReviewLines(
+  trx: Tx,
+  inv: { id: string; valuationPrice: string },
+  method: string,
+): Promise<ReviewLineRow[]> {
+  const r = await sql<ReviewLineRow>`${reviewLines(trx, inv, method)}
+    where cli.inventory_id = ${inv.id} and cli.review_state in ('recount_requested', 'needs_approval', 'rejected')
+    order by cl.number, cli.line_no`.execute(trx);
+  return r.rows;
+}
+
+/** One line with what a decision needs, row-locked. */
+export async function selectReviewLineForUpdate(
+  trx: Tx,
+  id: string,
+  inv: { valuationPrice: string },
+  method: string,
+): Promise<ReviewLineRow | undefined> {
+  const r =
+    await sql<ReviewLineRow>`${reviewLines(trx, inv, method)} where cli.id = ${id}::bigint for update of cli`.execute(
+      trx,
+    );
+  return r.rows[0];
+}
+
+/** The inventory a line belongs to (to read its valuation before locking the line). */
+export async function findLineInventory(
+  trx: Tx,
+  id: string,
+): Promise<{ inventoryId: string; countListId: string; siteId: string; method: string } | undefined> {
+  return trx
+    .selectFrom('countListItems as cli')
+    .innerJoin('inventories as inv', 'inv.id', 'cli.inventoryId')
+    .innerJoin('inventoryTypes as ty', 'ty.id', 'inv.typeId')
+    .select(['cli.inventoryId', 'cli.countListId', 'cli.siteId', 'ty.method'])
+    .where('cli.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setLineDecision(
+  trx: Tx,
+  id: string,
+  state: ReviewState,
+  reasonCode: string | null,
+): Promise<void> {
+  await trx.updateTable('countListItems').set({ reviewState: state, reasonCode }).where('id', '=', id).execute();
+}
+
+/** A rejected count is counted again: its reports become invalid (kept, never deleted) and the line reopens. */
+export async function reopenLine(trx: Tx, id: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('countReports')
+    .set({ valid: false, invalidatedAt: now })
+    .where('countListItemId', '=', id)
+    .where('valid', '=', true)
+    .execute();
+  await trx
+    .updateTable('countListItems')
+    .set({ status: 'open', reportedQuantity: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface ApprovalInsert {
+  siteId: string;
+  inventoryId: string;
+  countListId: string;
+  countListItemId: string;
+  decision: ApprovalDecision;
+  reasonCode: string | null;
+  comment: string;
+  userId: string | null;
+  decidedAt: Date;
+  targetQuantity: string | null;
+  countedQuantity: string;
+  differenceValue: string | null;
+}
+
+export async function insertApproval(trx: Tx, a: ApprovalInsert): Promise<string> {
+  const r = await trx.insertInto('countListApprovals').values(a).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export interface ApprovalRow {
+  id: string;
+  countListItemId: string;
+  countListId: string;
+  countListNumber: string;
+  lineNo: number;
+  itemCode: string | null;
+  itemDescription: string | null;
+  decision: ApprovalDecision;
+  reasonCode: string | null;
+  comment: string;
+  userId: string | null;
+  userName: string | null;
+  decidedAt: Date | string;
+  targetQuantity: string | null;
+  countedQuantity: string;
+  differenceValue: string | null;
+}
+
+export async function selectApprovals(
+  trx: Tx,
+  scope: SiteScope,
+  filter: { inventoryId?: string; countListItemId?: string; id?: string },
+): Promise<ApprovalRow[]> {
+  const conds = [siteIs('a.site_id', scope)];
+  if (filter.inventoryId) conds.push(sql`a.inventory_id = ${filter.inventoryId}::bigint`);
+  if (filter.countListItemId) conds.push(sql`a.count_list_item_id = ${filter.countListItemId}::bigint`);
+  if (filter.id) conds.push(sql`a.id = ${filter.id}::bigint`);
+  const r = await sql<ApprovalRow>`
+    select a.id::text as id, a.count_list_item_id::text as "countListItemId", a.count_list_id::text as "countListId",
+      cl.number as "countListNumber", cli.line_no as "lineNo", it.code as "itemCode", it.description as "itemDescription",
+      a.decision, a.reason_code as "reasonCode", a.comment, a.user_id::text as "userId",
+      coalesce(nullif(u.display_name, ''), u.username) as "userName", a.decided_at as "decidedAt",
+      a.target_quantity::text as "targetQuantity", a.counted_quantity::text as "countedQuantity", a.difference_value::text as "differenceValue"
+    from count_list_approvals a
+    join count_lists cl on cl.id = a.count_list_id
+    left join count_list_items cli on cli.id = a.count_list_item_id
+    left join items it on it.id = cli.item_id
+    left join users u on u.id = a.user_id
+    where ${sql.join(conds, sql` and `)}
+    order by a.decided_at desc, a.id desc`.execute(trx);
+  return r.rows;
+}

@@ -148,7 +148,7 @@ const en: Tree = {
   },
   review: {
     approval_pending:
-      "Count list {{countListNumber}} cannot close: line(s) {{lines}} are outside the tolerance and wait for a manager's approval.",
+      "Count list {{countListNumber}} cannot close: line(s) {{lines}} are outside the tolerance and wait for a recount or a manager's approval.",
     illegal_transition: 'This line cannot go from review state {{from}} to {{to}}.',
     not_pending: 'This line is not waiting for approval (it is {{state}}).',
     reason_required: 'The difference is outside the tolerance: choose a reason code.',
@@ -376,7 +376,7 @@ const de: Tree = {
   },
   review: {
     approval_pending:
-      'Zählliste {{countListNumber}} kann nicht abgeschlossen werden: Zeile(n) {{lines}} liegen außerhalb der Toleranz und warten auf die Freigabe eines Managers.',
+      'Zählliste {{countListNumber}} kann nicht abgeschlossen werden: Zeile(n) {{lines}} liegen außerhalb der Toleranz und warten auf eine Nachzählung oder die Freigabe eines Managers.',
     illegal_transition: 'Diese Zeile kann nicht vom Prüfstatus {{from}} nach {{to}} wechseln.',
     not_pending: 'Diese Zeile wartet nicht auf eine Freigabe (Status: {{state}}).',
     reason_required: 'Die Differenz liegt außerhalb der Toleranz: Wählen Sie einen Grundcode.',
@@ -602,7 +602,7 @@ const it: Tree = {
   },
   review: {
     approval_pending:
-      "La lista di conteggio {{countListNumber}} non può essere chiusa: le righe {{lines}} sono fuori tolleranza e attendono l'approvazione di un responsabile.",
+      "La lista di conteggio {{countListNumber}} non può essere chiusa: le righe {{lines}} sono fuori tolleranza e attendono un riconteggio o l'approvazione di un responsabile.",
     illegal_transition: 'Questa riga non può passare dallo stato di verifica {{from}} a {{to}}.',
     not_pending: 'Questa riga non è in attesa di approvazione (stato: {{state}}).',
     reason_required: 'La differenza è fuori tolleranza: scegli un codice motivo.',
@@ -817,7 +817,7 @@ const pl: Tree = {
   },
   review: {
     approval_pending:
-      'Nie można zamknąć listy spisowej {{countListNumber}}: pozycje {{lines}} są poza tolerancją i czekają na zatwierdzenie przez kierownika.',
+      'Nie można zamknąć listy spisowej {{countListNumber}}: pozycje {{lines}} są poza tolerancją i czekają na ponowne przeliczenie lub zatwierdzenie przez kierownika.',
     illegal_transition: 'Ta pozycja nie może przejść ze stanu weryfikacji {{from}} do {{to}}.',
     not_pending: 'Ta pozycja nie czeka na zatwierdzenie (stan: {{state}}).',
     reason_required: 'Różnica jest poza tolerancją: wybierz kod przyczyny.',

@@ -5,7 +5,8 @@ import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { MAX_COUNTERS_PER_LIST } from './count-list.js';
 import type { InventoryMethod } from './inventory.js';
-import { type CountType, normaliseStructure, type SortFields, type StructureLevel } from './structure.js';
+import { normaliseStructure, type SortFields, type StructureLevel } from './structure.js';
+import type { CountType } from './vocabulary.js';
 
 export type ArticleStock = 'all' | 'negative' | 'positive' | 'zero' | 'below_threshold' | 'empty_list';
 export type BinStock = 'empty_bins' | 'occupied_bins' | 'occupied_and_empty_bins' | 'empty_list';

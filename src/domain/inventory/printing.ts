@@ -3,7 +3,7 @@
 // lists, this decides, a renderer draws the PDF. Warnings are results, not exceptions (conventions §8).
 import { DomainError } from '../errors.js';
 import { decText, parseDecimal } from '../decimal.js';
-import { targetView } from './reporting.js';
+import { showsTargets, targetView } from './reporting.js';
 
 /**
  * count: open items whose verification has not started (no mark); verification: open items marked for
@@ -209,7 +209,7 @@ export function planPrint<I extends PrintItem>(lists: readonly PrintListInput<I>
       plan.warnings.push(skip);
       continue;
     }
-    const showTargets = list.showSystemQuantities || list.countType === 'differences';
+    const showTargets = showsTargets(list);
     if (o.usage === 'blank') {
       plan.lists.push({ listId: list.id, showTargets: false, blankPages: o.blankPages ?? 1, lines: [] });
       continue;

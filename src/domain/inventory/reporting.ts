@@ -2,9 +2,10 @@
 // Pure: the service loads the item and inventory, asks these functions, and persists what they return.
 import { Dec, decText, parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
+import type { CountType, ReportMode as RecordedMode, ReportType } from './vocabulary.js';
 
-export type ReportType = 'cumulative' | 'single';
-export type ReportMode = 'add' | 'replace';
+/** The mode one report is made in; "mark all as reported" is a bulk command of its own, never chosen here. */
+export type ReportMode = Exclude<RecordedMode, 'mark_all'>;
 
 /** The mode a report type implies: cumulative adds to the confirmed quantity, single replaces it. */
 export function modeOf(reportType: ReportType): ReportMode {
@@ -84,6 +85,15 @@ export interface TargetView {
 }
 
 /**
+ * SPEC §4.4: whether a list's counters see target quantities — when the inventory shows system quantities,
+ * and always on a difference list (it recounts known differences). Everything that shows, prints, exports
+ * or hides a target asks this.
+ */
+export function showsTargets(o: { showSystemQuantities: boolean; countType: CountType }): boolean {
+  return o.showSystemQuantities || o.countType === 'differences';
+}
+
+/**
  * What a reader sees of the target. Blind inventories never show targets to counters (managers still see
  * them); with system quantities shown, cumulative proposes 0 (to add) and single proposes the target; an
  * empty bin on a bin list shows no target and proposes nothing. Difference lists always show targets.
@@ -93,11 +103,10 @@ export function targetView(o: {
   showSystemQuantities: boolean;
   reportType: ReportType;
   readerIsCounter: boolean;
-  countType: 'article' | 'bin' | 'differences';
+  countType: CountType;
   emptyBin: boolean;
 }): TargetView {
-  const show = o.showSystemQuantities || o.countType === 'differences';
-  if (!show) return { targetQuantity: o.readerIsCounter ? null : o.target, proposedQuantity: null };
+  if (!showsTargets(o)) return { targetQuantity: o.readerIsCounter ? null : o.target, proposedQuantity: null };
   if (o.emptyBin || o.target === null) return { targetQuantity: null, proposedQuantity: null };
   const reportType = o.countType === 'differences' ? 'cumulative' : o.reportType;
   return { targetQuantity: o.target, proposedQuantity: reportType === 'cumulative' ? '0' : o.target };

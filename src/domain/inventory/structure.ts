@@ -12,8 +12,7 @@
 // Finally at most `maxItems` positions (bin lists: bins) of a group go on one list. Lists are numbered in
 // sort order; with `maxLists` > 0 the positions of later lists are not generated.
 import { DomainError } from '../errors.js';
-
-export type CountType = 'article' | 'bin' | 'differences';
+import type { CountType } from './vocabulary.js';
 export type ArticleCriterion = 'warehouse_zone' | 'article';
 export type BinCriterion = 'warehouse' | 'zone' | 'aisle' | 'row' | 'level' | 'place';
 export type Criterion = ArticleCriterion | BinCriterion;

@@ -3,6 +3,7 @@
 // quantity); and the look-up data a handheld caches to keep scanning without network.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { showsTargets } from '../../domain/inventory/reporting.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 import { counterIdsOf, refuseUnlessCounting } from '../inventory/count-list.service.js';
@@ -323,7 +324,7 @@ export async function listHandheldItems(
     const more = rows.length > input.limit;
     // Difference lists always show the target (SPEC §4.4). Blind counting: the key is not sent at all, so
     // no client can show it by mistake.
-    const show = list.showSystemQuantities || list.countType === 'differences';
+    const show = showsTargets(list);
     const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) =>
       show ? { ...r, targetQuantity } : r,
     );

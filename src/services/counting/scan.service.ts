@@ -8,6 +8,7 @@ import { onceByClientReportId } from '../inventory/report-replay.js';
 import { isValidGtin, type BarcodeFields } from '../../domain/barcode/index.js';
 import { decText } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
+import { showsTargets } from '../../domain/inventory/reporting.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
@@ -438,7 +439,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
           item: view,
         };
       }
-      const showTargets = list.showSystemQuantities || list.countType === 'differences';
+      const showTargets = showsTargets(list);
       const r = result.report;
       const found = result.added ? await foundView(trx, list, item.itemId, place) : null;
       return {

@@ -21,7 +21,7 @@ import {
 import { mayCount, requireCounting } from '../../domain/inventory/count-list.js';
 import { inScope, scopeOf } from '../site-scope.js';
 import type { RowProblem } from '../../domain/item-master/import.js';
-import { type ReportMode, targetView } from '../../domain/inventory/reporting.js';
+import { type ReportMode, showsTargets, targetView } from '../../domain/inventory/reporting.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../item-master/import-files.js';
@@ -109,7 +109,11 @@ export async function countSheet(
       const { inv, lists, baseName } = await scopeLists(trx, actor, scope);
       const withTarget =
         opts.targets !== false &&
-        lists.some((l) => inv.showSystemQuantities || l.countType === 'differences' || !isCounter(actor));
+        lists.some(
+          (l) =>
+            showsTargets({ showSystemQuantities: inv.showSystemQuantities, countType: l.countType }) ||
+            !isCounter(actor),
+        );
       const rows = (
         await sheetRows(
           trx,

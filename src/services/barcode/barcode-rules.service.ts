@@ -4,7 +4,21 @@
 import { parseBarcodeRule, type BarcodeRule } from '../../domain/barcode/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
-import { scopeOf, siteIs } from '../site-scope.js';
+import { siteExists } from '../places/warehouse.repository.js';
+import { scopeOf } from '../site-scope.js';
+import {
+  type BarcodeRuleRow,
+  barcodeRuleNameTaken,
+  deleteBarcodeRuleRow,
+  insertBarcodeRule,
+  lockBarcodeRule,
+  lockSiteBarcodeRuleIds,
+  nextBarcodeRulePosition,
+  ruleBody,
+  selectSiteBarcodeRules,
+  setBarcodeRulePosition,
+  updateBarcodeRuleRow,
+} from './barcode-rules.repository.js';
 import { siteScope } from './decode.service.js';
 
 export interface BarcodeRuleView {
@@ -44,19 +58,8 @@ function validRule(name: string, rule: Record<string, unknown>): BarcodeRule {
   return parsed.rule;
 }
 
-type Row = {
-  id: string;
-  siteId: string;
-  name: string;
-  position: number;
-  active: boolean;
-  rule: unknown;
-  createdAt: Date | string;
-  updatedAt: Date | string;
-};
-
-function view(row: Row): BarcodeRuleView {
-  const rule = (typeof row.rule === 'string' ? JSON.parse(row.rule) : row.rule) as BarcodeRule;
+function view(row: BarcodeRuleRow): BarcodeRuleView {
+  const rule = ruleBody(row);
   const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   return {
     id: row.id,
@@ -70,8 +73,6 @@ function view(row: Row): BarcodeRuleView {
   };
 }
 
-const COLUMNS = ['id', 'siteId', 'name', 'position', 'active', 'rule', 'createdAt', 'updatedAt'] as const;
-
 function requireSite(actor: Actor, siteId: string | undefined): string {
   const site = siteScope(actor, siteId);
   if (site === null)
@@ -81,25 +82,14 @@ function requireSite(actor: Actor, siteId: string | undefined): string {
   return site;
 }
 
-async function loadForChange(trx: Tx, actor: Actor, id: string): Promise<Row> {
+async function loadForChange(trx: Tx, actor: Actor, id: string): Promise<BarcodeRuleRow> {
   // Another site's rule answers as a missing one.
-  const scope = scopeOf(actor);
-  return found(
-    await trx
-      .selectFrom('barcodeRules')
-      .select(COLUMNS)
-      .where('id', '=', id)
-      .where(siteIs('siteId', scope))
-      .forUpdate()
-      .executeTakeFirst(),
-    `barcode rule ${id}`,
-  );
+  return found(await lockBarcodeRule(trx, id, scopeOf(actor)), `barcode rule ${id}`);
 }
 
-async function nameTaken(trx: Tx, siteId: string, name: string, exceptId?: string): Promise<void> {
-  let q = trx.selectFrom('barcodeRules').select('id').where('siteId', '=', siteId).where('name', '=', name);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst())
+/** A rule name is unique per site. */
+async function requireNameFree(trx: Tx, siteId: string, name: string, exceptId?: string): Promise<void> {
+  if (await barcodeRuleNameTaken(trx, siteId, name, exceptId))
     throw new DomainError('conflict.duplicate', `site ${siteId} already has a barcode rule named "${name}"`, {
       field: 'name',
     });
@@ -109,14 +99,7 @@ async function nameTaken(trx: Tx, siteId: string, name: string, exceptId?: strin
 export async function listBarcodeRules(ctx: ServiceContext, actor: Actor, siteId?: string): Promise<BarcodeRuleView[]> {
   requireRole(actor, 'counter');
   const site = requireSite(actor, siteId);
-  const rows = await ctx.db
-    .selectFrom('barcodeRules')
-    .select(COLUMNS)
-    .where('siteId', '=', site)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return rows.map(view);
+  return (await selectSiteBarcodeRules(ctx.db, site)).map(view);
 }
 
 /** Adds a rule at the end of the site's order. */
@@ -129,32 +112,20 @@ export async function createBarcodeRule(
   const siteId = requireSite(actor, input.siteId);
   const rule = validRule(input.name, input.rule);
   return ctx.db.transaction().execute(async (trx) => {
-    found(
-      await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst(),
-      `site ${siteId}`,
-      'siteId',
-    );
-    await nameTaken(trx, siteId, input.name);
-    const last = await trx
-      .selectFrom('barcodeRules')
-      .select(({ fn }) => fn.max('position').as('max'))
-      .where('siteId', '=', siteId)
-      .executeTakeFirst();
-    const position = last?.max == null ? 0 : Number(last.max) + 1;
+    if (!(await siteExists(trx, siteId)))
+      throw new DomainError('not_found', `site ${siteId} not found`, { field: 'siteId' });
+    await requireNameFree(trx, siteId, input.name);
+    const position = await nextBarcodeRulePosition(trx, siteId);
     const now = ctx.now();
-    const row = await trx
-      .insertInto('barcodeRules')
-      .values({
-        siteId,
-        name: input.name,
-        position,
-        rule: JSON.stringify(rule),
-        active: input.active ?? true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
+    const row = await insertBarcodeRule(trx, {
+      siteId,
+      name: input.name,
+      position,
+      rule: JSON.stringify(rule),
+      active: input.active ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
     return view(row);
   });
 }
@@ -169,22 +140,15 @@ export async function updateBarcodeRule(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadForChange(trx, actor, id);
     const name = changes.name ?? row.name;
-    if (changes.name !== undefined && changes.name !== row.name) await nameTaken(trx, row.siteId, name, id);
+    if (changes.name !== undefined && changes.name !== row.name) await requireNameFree(trx, row.siteId, name, id);
     // A rename re-validates the stored rule under the new name; a new body replaces the old one whole.
-    const body =
-      changes.rule ?? ((typeof row.rule === 'string' ? JSON.parse(row.rule) : row.rule) as Record<string, unknown>);
-    const rule = validRule(name, body);
-    const updated = await trx
-      .updateTable('barcodeRules')
-      .set({
-        name,
-        rule: JSON.stringify(rule),
-        ...(changes.active !== undefined ? { active: changes.active } : {}),
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', id)
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
+    const rule = validRule(name, changes.rule ?? ruleBody(row));
+    const updated = await updateBarcodeRuleRow(trx, id, {
+      name,
+      rule: JSON.stringify(rule),
+      ...(changes.active !== undefined ? { active: changes.active } : {}),
+      updatedAt: ctx.now(),
+    });
     return view(updated);
   });
 }
@@ -193,7 +157,7 @@ export async function deleteBarcodeRule(ctx: ServiceContext, actor: Actor, id: s
   requireRole(actor, 'manager');
   await ctx.db.transaction().execute(async (trx) => {
     await loadForChange(trx, actor, id);
-    await trx.deleteFrom('barcodeRules').where('id', '=', id).execute();
+    await deleteBarcodeRuleRow(trx, id);
   });
 }
 
@@ -209,8 +173,7 @@ export async function reorderBarcodeRules(
   requireRole(actor, 'manager');
   const siteId = requireSite(actor, input.siteId);
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('barcodeRules').select('id').where('siteId', '=', siteId).forUpdate().execute();
-    const existing = new Set(rows.map((r) => r.id));
+    const existing = new Set(await lockSiteBarcodeRuleIds(trx, siteId));
     const given = new Set(input.ids);
     if (given.size !== input.ids.length)
       throw new DomainError('validation.failed', 'ids lists a rule twice', { field: 'ids' });
@@ -224,15 +187,8 @@ export async function reorderBarcodeRules(
     }
     const now = ctx.now();
     for (const [position, id] of input.ids.entries()) {
-      await trx.updateTable('barcodeRules').set({ position, updatedAt: now }).where('id', '=', id).execute();
+      await setBarcodeRulePosition(trx, id, position, now);
     }
-    const result = await trx
-      .selectFrom('barcodeRules')
-      .select(COLUMNS)
-      .where('siteId', '=', siteId)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-    return result.map(view);
+    return (await selectSiteBarcodeRules(trx, siteId)).map(view);
   });
 }

@@ -1,10 +1,11 @@
 // Decoding a scan the way a site sees it: the pure tokenizer (src/domain/barcode) plus the site's active
 // user rules in their configured order, with the clock's year as the GS1 two-digit-year reference. The CLI,
 // the decode endpoint and the handheld scan all come through here, so they answer with one JSON shape.
-import { decodeBarcode, parseBarcodeRule, type BarcodeRule, type DecodeResult } from '../../domain/barcode/index.js';
+import { decodeBarcode, type BarcodeRule, type DecodeResult } from '../../domain/barcode/index.js';
 import { requireInScope, scopeOf } from '../site-scope.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
+import { findSiteIdByCode, selectActiveBarcodeRules } from './barcode-rules.repository.js';
 
 export type Assume = 'gtin' | 'gs1';
 
@@ -37,27 +38,6 @@ export function siteScope(actor: Actor, siteId: string | undefined | null): stri
   return siteId ?? actor.siteId;
 }
 
-/** A stored rule row back to a BarcodeRule; rows are validated on write, so a failure here is skipped. */
-export function ruleFromRow(row: { name: string; rule: unknown }): BarcodeRule | undefined {
-  const data = typeof row.rule === 'string' ? (JSON.parse(row.rule) as unknown) : row.rule;
-  const parsed = parseBarcodeRule({ ...(data as Record<string, unknown>), name: row.name });
-  return parsed.ok ? parsed.rule : undefined;
-}
-
-/** The site's active rules in order: one indexed read (barcode_rules_site_position_idx). */
-export async function activeRules(trx: Tx, siteId: string | null): Promise<BarcodeRule[]> {
-  if (siteId === null) return [];
-  const rows = await trx
-    .selectFrom('barcodeRules')
-    .select(['name', 'rule'])
-    .where('siteId', '=', siteId)
-    .where('active', '=', true)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return rows.flatMap((r) => ruleFromRow(r) ?? []);
-}
-
 /**
  * Decodes with the site's rules, reading them only when they can matter: the tokenizer tries user rules
  * only after the built-in GTIN and GS1 interpretations failed, so a scan that decodes as GTIN or GS1
@@ -72,7 +52,8 @@ export async function decodeWithSiteRules(
 ): Promise<DecodeResult> {
   const builtIn = decodeText(text, now, { assume });
   if (builtIn.ok && (builtIn.type === 'gtin' || builtIn.type === 'gs1')) return builtIn;
-  const rules = await activeRules(trx, siteId);
+  // Without a site only built-in decoding applies.
+  const rules = siteId === null ? [] : await selectActiveBarcodeRules(trx, siteId);
   return rules.length === 0 ? builtIn : decodeText(text, now, { assume, rules });
 }
 
@@ -90,7 +71,7 @@ export async function decodeForSiteCode(
   text: string,
   assume?: Assume,
 ): Promise<DecodeResult> {
-  const site = await ctx.db.selectFrom('sites').select('id').where('code', '=', siteCode).executeTakeFirst();
-  if (!site) throw new DomainError('not_found', `site ${siteCode} not found`, { field: 'site' });
-  return decodeWithSiteRules(ctx.db, site.id, text, ctx.now(), assume);
+  const siteId = await findSiteIdByCode(ctx.db, siteCode);
+  if (siteId === undefined) throw new DomainError('not_found', `site ${siteCode} not found`, { field: 'site' });
+  return decodeWithSiteRules(ctx.db, siteId, text, ctx.now(), assume);
 }

@@ -19,7 +19,7 @@ import {
 } from '../../domain/item-master/fields.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { type ItemFields, type ItemView, insertItem, itemView } from '../items/item.service.js';
-import { codeOwner } from '../items/search-code.service.js';
+import { findCodeOwner } from '../items/search-code.repository.js';
 import { digitSafe, mapDbErrors } from '../places/support.js';
 import { checkMasterReferences, itemConversions, masterView, takeNumbers } from './support.js';
 
@@ -67,7 +67,7 @@ async function nextFreeCode(
   for (let attempt = 0; attempt < 1000; attempt++) {
     const { first, prefix, width } = await takeNumbers(trx, sequence, 1, field);
     const code = make(first, prefix, width);
-    if (!(await codeOwner(trx, code))) return code;
+    if (!(await findCodeOwner(trx, code))) return code;
   }
   throw new DomainError(
     'coding.sequence_exhausted',

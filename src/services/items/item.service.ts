@@ -2,7 +2,6 @@
 // stock has moved; lot/serial management while there is stock), delete when nothing refers to the item.
 // `insertItem` is the one way an item is written: the item-master creation, copy and template paths call it
 // inside their own transaction. Searching is in item-search.service.ts.
-import type { Selectable } from 'kysely';
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import {
@@ -22,10 +21,22 @@ import {
   checkValidity,
 } from '../../domain/item.js';
 import type { ConversionOp } from '../../domain/unit.js';
-import type { ItemsTable } from '../../storage/tables/core.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { digitSafe, mapDbErrors } from '../places/support.js';
+import { findSerialClass } from '../item-master/lot.repository.js';
+import { mapDbErrors } from '../places/support.js';
+import { selectExistingClassifications } from './classification.repository.js';
+import {
+  type ItemRow,
+  deleteItemRow,
+  findItem,
+  findItemIdByCode,
+  insertItemRow,
+  itemHasStock,
+  updateItemRow,
+} from './item.repository.js';
+import { findItemIdBySearchCode, insertSearchCodes, updateMainSearchCode } from './search-code.repository.js';
 import { refreshSearchTerms, requireCodeFree } from './search-code.service.js';
+import { selectExistingUnitCodes } from './unit.repository.js';
 
 const PRICE_FIELDS = [
   'settlementPrice1',
@@ -89,8 +100,6 @@ export interface ItemView extends Required<Record<ClassificationField, string | 
   updatedAt: string;
 }
 
-type ItemRow = Selectable<ItemsTable>;
-
 const num = (v: string | null) => (v === null ? null : decText(new Dec(v)));
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -137,9 +146,7 @@ function validate(v: ItemFields): ItemFields {
  */
 async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<void> {
   const units = [v.primaryUnit, ...(v.secondaryUnit ? [v.secondaryUnit] : [])];
-  const known = new Set(
-    (await trx.selectFrom('units').select('code').where('code', 'in', units).execute()).map((u) => u.code),
-  );
+  const known = await selectExistingUnitCodes(trx, units);
   if (!known.has(v.primaryUnit))
     throw new DomainError('reference.unknown', `unit ${v.primaryUnit} does not exist`, {
       field: `${prefix}primaryUnit`,
@@ -149,12 +156,7 @@ async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<voi
       field: `${prefix}secondaryUnit`,
     });
   if (v.serialClass) {
-    const sc = await trx
-      .selectFrom('serialClasses')
-      .select('code')
-      .where('code', '=', v.serialClass)
-      .executeTakeFirst();
-    if (!sc)
+    if (!(await findSerialClass(trx, v.serialClass)))
       throw new DomainError('reference.unknown', `serial class ${v.serialClass} does not exist`, {
         field: `${prefix}serialClass`,
       });
@@ -163,15 +165,12 @@ async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<voi
     (f) => v[f] !== undefined && v[f] !== null,
   );
   if (wanted.length === 0) return;
-  const rows = await trx
-    .selectFrom('classificationCodes')
-    .select(['kind', 'code'])
-    .where((eb) =>
-      eb.or(wanted.map((f) => eb.and([eb('kind', '=', CLASSIFICATION_FIELDS[f]), eb('code', '=', v[f]!)]))),
-    )
-    .execute();
+  const codes = await selectExistingClassifications(
+    trx,
+    wanted.map((f) => ({ kind: CLASSIFICATION_FIELDS[f], code: v[f]! })),
+  );
   for (const f of wanted) {
-    if (!rows.some((r) => r.kind === CLASSIFICATION_FIELDS[f] && r.code === v[f])) {
+    if (!codes.has(`${CLASSIFICATION_FIELDS[f]}|${v[f]}`)) {
       throw new DomainError(
         'reference.unknown',
         `${CLASSIFICATION_FIELDS[f]} ${v[f]} does not exist in its code table`,
@@ -181,37 +180,17 @@ async function checkReferences(trx: Tx, v: ItemFields, prefix = ''): Promise<voi
   }
 }
 
-/** Stock on hand anywhere (any warehouse, lot, serial, owner): what makes lot/serial management fixed. */
-async function hasStock(trx: Tx, itemId: string): Promise<boolean> {
-  return (
-    (await trx
-      .selectFrom('stockBalances')
-      .select('id')
-      .where('itemId', '=', itemId)
-      .where('quantity', '<>', '0')
-      .limit(1)
-      .executeTakeFirst()) !== undefined
-  );
-}
-
-export async function loadItem(trx: Tx, id: string): Promise<ItemRow> {
-  return found(await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst(), `item ${id}`);
-}
-
 export async function getItem(ctx: ServiceContext, actor: Actor, id: string): Promise<ItemView> {
   requireRole(actor, 'counter');
-  return itemView(await loadItem(ctx.db, id));
+  return itemView(found(await findItem(ctx.db, id), `item ${id}`));
 }
 
 /** The item a code identifies: its item code, else one of its search codes (each identifies exactly one item). */
 export async function findItemByCode(ctx: ServiceContext, actor: Actor, code: string): Promise<ItemView> {
   requireRole(actor, 'counter');
-  const byCode = await ctx.db.selectFrom('items').select('id').where('code', '=', code).executeTakeFirst();
-  const hit =
-    byCode ??
-    (await ctx.db.selectFrom('itemSearchCodes').select('itemId as id').where('code', '=', code).executeTakeFirst());
-  if (!hit) throw new DomainError('not_found', `no item has the code ${code}`, { field: 'code' });
-  return itemView(await loadItem(ctx.db, hit.id));
+  const id = (await findItemIdByCode(ctx.db, code)) ?? (await findItemIdBySearchCode(ctx.db, code));
+  if (id === undefined) throw new DomainError('not_found', `no item has the code ${code}`, { field: 'code' });
+  return itemView(found(await findItem(ctx.db, id), `item ${id}`));
 }
 
 export interface NewItem {
@@ -248,25 +227,19 @@ export async function insertItem(trx: Tx, ctx: ServiceContext, input: NewItem): 
   await requireCodeFree(trx, v.code, `${prefix}code`);
   for (const code of input.searchCodes ?? []) await requireCodeFree(trx, code, `${prefix}code`);
   const now = ctx.now();
-  const row = await digitSafe(trx)
-    .insertInto('items')
-    .values({ ...input.extra, ...v, ...tracking, createdAt: now, updatedAt: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('itemSearchCodes')
-    .values(
-      [row.code, ...(input.searchCodes ?? [])].map((code, i) => ({
-        itemId: row.id,
-        code,
-        unit: row.primaryUnit,
-        conversionOp: 'x' as const,
-        conversionFactor: '1',
-        isMain: i === 0,
-        description: row.description,
-      })),
-    )
-    .execute();
+  const row = await insertItemRow(trx, { ...input.extra, ...v, ...tracking, createdAt: now, updatedAt: now });
+  await insertSearchCodes(
+    trx,
+    [row.code, ...(input.searchCodes ?? [])].map((code, i) => ({
+      itemId: row.id,
+      code,
+      unit: row.primaryUnit,
+      conversionOp: 'x' as const,
+      conversionFactor: '1',
+      isMain: i === 0,
+      description: row.description,
+    })),
+  );
   await refreshSearchTerms(trx, row.id);
   return row;
 }
@@ -287,10 +260,7 @@ export async function updateItem(
   requireRole(actor, 'manager');
   return mapDbErrors({ unique: UNIQUE }, () =>
     inTransaction(ctx, async (trx) => {
-      const current = found(
-        await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-        `item ${id}`,
-      );
+      const current = found(await findItem(trx, id, true), `item ${id}`);
       if (changes.primaryUnit !== undefined) checkPrimaryUnitChange(current, changes.primaryUnit);
       const { id: _id, createdAt: _c, updatedAt: _u, hasLedgerEntries: _h, movingAveragePrice: _m, ...base } = current;
       const sent = Object.fromEntries(Object.entries(changes).filter(([, x]) => x !== undefined)) as ItemChanges;
@@ -308,7 +278,7 @@ export async function updateItem(
           lotManagement: merged.lotManagement ?? 'no',
           serialManagement: merged.serialManagement ?? false,
         };
-        checkTrackingChange(current, next, await hasStock(trx, id));
+        checkTrackingChange(current, next, await itemHasStock(trx, id));
         // The same couplings as the item-master paths: a new lot item gets its (blocking) lot availability check.
         tracking = checkTracking(
           next,
@@ -322,19 +292,9 @@ export async function updateItem(
       }
       await checkReferences(trx, merged);
       if (merged.code !== current.code) await requireCodeFree(trx, merged.code);
-      const row = await digitSafe(trx)
-        .updateTable('items')
-        .set({ ...merged, ...tracking, updatedAt: ctx.now() })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await updateItemRow(trx, id, { ...merged, ...tracking, updatedAt: ctx.now() });
       // The main search code mirrors the item: its code, primary unit and description.
-      await trx
-        .updateTable('itemSearchCodes')
-        .set({ code: row.code, unit: row.primaryUnit, description: row.description })
-        .where('itemId', '=', id)
-        .where('isMain', '=', true)
-        .execute();
+      await updateMainSearchCode(trx, id, { code: row.code, unit: row.primaryUnit, description: row.description });
       if (row.code !== current.code || row.description !== current.description) await refreshSearchTerms(trx, id);
       return itemView(row);
     }),
@@ -345,14 +305,14 @@ export async function deleteItem(ctx: ServiceContext, actor: Actor, id: string):
   requireRole(actor, 'manager');
   await mapDbErrors({ inUse: `item ${id} is still referred to by stock, lots, count lists or reservations` }, () =>
     inTransaction(ctx, async (trx) => {
-      const current = await loadItem(trx, id);
+      const current = found(await findItem(trx, id), `item ${id}`);
       if (current.hasLedgerEntries) {
         throw new DomainError(
           'conflict.in_use',
           `item ${current.code} has stock movements; it cannot be deleted (set its validity end instead)`,
         );
       }
-      await trx.deleteFrom('items').where('id', '=', id).execute();
+      await deleteItemRow(trx, id);
     }),
   );
 }

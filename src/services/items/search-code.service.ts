@@ -3,10 +3,23 @@
 // code (the item code, primary unit, factor 1) is maintained with the item and cannot be deleted here.
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { checkSearchCode, searchTerms, type LotManagement } from '../../domain/item.js';
+import { type LotManagement, checkSearchCode, searchTerms } from '../../domain/item.js';
 import { type ConversionOp, checkConversion } from '../../domain/unit.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { defined, mapDbErrors } from '../places/support.js';
+import { findItem } from './item.repository.js';
+import {
+  deleteSearchCodeRow,
+  findCodeOwner,
+  findSearchCodeHit,
+  findSearchTexts,
+  insertSearchCode,
+  lockItemSearchCode,
+  replaceSearchTerms,
+  selectItemSearchCodes,
+  updateSearchCodeRow,
+} from './search-code.repository.js';
+import { findUnit } from './unit.repository.js';
 
 export interface SearchCodeView {
   id: string;
@@ -27,52 +40,27 @@ export interface SearchCodeInput {
 }
 export type SearchCodeChanges = Partial<Omit<SearchCodeInput, 'code'>> & { code?: string | undefined };
 
-const COLUMNS = ['id', 'itemId', 'code', 'unit', 'conversionOp', 'conversionFactor', 'isMain', 'description'] as const;
 const UNIQUE = { item_search_codes_code_key: { field: 'code', message: 'this code already identifies an item' } };
 
 const view = (r: SearchCodeView): SearchCodeView => ({ ...r, conversionFactor: decText(new Dec(r.conversionFactor)) });
 
 /** Rebuilds the word-search terms of items from their code, description and search codes (same transaction). */
 export async function refreshSearchTerms(trx: Tx, itemId: string): Promise<void> {
-  const item = await trx
-    .selectFrom('items')
-    .select(['code', 'description'])
-    .where('id', '=', itemId)
-    .executeTakeFirst();
-  await trx.deleteFrom('itemSearchTerms').where('itemId', '=', itemId).execute();
-  if (!item) return;
-  const codes = await trx.selectFrom('itemSearchCodes').select('code').where('itemId', '=', itemId).execute();
-  const terms = searchTerms([item.code, item.description, ...codes.map((c) => c.code)]);
-  if (terms.length > 0)
-    await trx
-      .insertInto('itemSearchTerms')
-      .values(terms.map((term) => ({ itemId, term })))
-      .execute();
+  const texts = await findSearchTexts(trx, itemId);
+  await replaceSearchTerms(trx, itemId, texts ? searchTerms(texts) : []);
 }
 
-/** The item whose item or search code `code` already is (every item code is its own main search code). */
-export async function codeOwner(
-  trx: Tx,
-  code: string,
-  exceptSearchCodeId: string | null = null,
-): Promise<string | undefined> {
-  let q = trx
-    .selectFrom('itemSearchCodes')
-    .innerJoin('items', 'items.id', 'itemSearchCodes.itemId')
-    .select('items.code as itemCode')
-    .where('itemSearchCodes.code', '=', code);
-  if (exceptSearchCodeId) q = q.where('itemSearchCodes.id', '<>', exceptSearchCodeId);
-  return (await q.executeTakeFirst())?.itemCode;
-}
-
-/** A code identifies exactly one item: refused naming the item that already has it. */
+/**
+ * A code identifies exactly one item: refused naming the item that already has it. Every item code is its
+ * own main search code, so one look-up covers item and search codes.
+ */
 export async function requireCodeFree(
   trx: Tx,
   code: string,
   field = 'code',
   exceptSearchCodeId: string | null = null,
 ): Promise<void> {
-  const other = await codeOwner(trx, code, exceptSearchCodeId);
+  const other = await findCodeOwner(trx, code, exceptSearchCodeId);
   if (other)
     throw new DomainError('conflict.duplicate', `code ${code} already identifies item ${other}`, {
       field,
@@ -86,21 +74,14 @@ async function checkCode(trx: Tx, code: string, exceptId: string | null): Promis
 }
 
 async function checkUnit(trx: Tx, unit: string): Promise<void> {
-  const u = await trx.selectFrom('units').select('code').where('code', '=', unit).executeTakeFirst();
-  if (!u) throw new DomainError('reference.unknown', `unit ${unit} does not exist`, { field: 'unit' });
+  if (!(await findUnit(trx, unit)))
+    throw new DomainError('reference.unknown', `unit ${unit} does not exist`, { field: 'unit' });
 }
 
 export async function listSearchCodes(ctx: ServiceContext, actor: Actor, itemId: string): Promise<SearchCodeView[]> {
   requireRole(actor, 'counter');
-  found(await ctx.db.selectFrom('items').select('id').where('id', '=', itemId).executeTakeFirst(), `item ${itemId}`);
-  const rows = await ctx.db
-    .selectFrom('itemSearchCodes')
-    .select(COLUMNS)
-    .where('itemId', '=', itemId)
-    .orderBy('isMain', 'desc')
-    .orderBy('code')
-    .execute();
-  return rows.map(view);
+  found(await findItem(ctx.db, itemId), `item ${itemId}`);
+  return (await selectItemSearchCodes(ctx.db, itemId)).map(view);
 }
 
 export async function addSearchCode(
@@ -113,30 +94,18 @@ export async function addSearchCode(
   const c = checkConversion(input.conversionOp ?? 'x', input.conversionFactor ?? '1');
   return mapDbErrors({ unique: UNIQUE }, () =>
     inTransaction(ctx, async (trx) => {
-      const item = found(
-        await trx
-          .selectFrom('items')
-          .select(['id', 'description'])
-          .where('id', '=', itemId)
-          .forUpdate()
-          .executeTakeFirst(),
-        `item ${itemId}`,
-      );
+      const item = found(await findItem(trx, itemId, true), `item ${itemId}`);
       await checkCode(trx, input.code, null);
       await checkUnit(trx, input.unit);
-      const row = await trx
-        .insertInto('itemSearchCodes')
-        .values({
-          itemId,
-          code: input.code,
-          unit: input.unit,
-          conversionOp: c.op,
-          conversionFactor: decText(c.factor as Dec),
-          isMain: false,
-          description: input.description ?? item.description,
-        })
-        .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
+      const row = await insertSearchCode(trx, {
+        itemId,
+        code: input.code,
+        unit: input.unit,
+        conversionOp: c.op,
+        conversionFactor: decText(c.factor as Dec),
+        isMain: false,
+        description: input.description ?? item.description,
+      });
       await refreshSearchTerms(trx, itemId);
       return view(row);
     }),
@@ -144,14 +113,7 @@ export async function addSearchCode(
 }
 
 async function loadOwn(trx: Tx, itemId: string, id: string): Promise<SearchCodeView> {
-  const row = await trx
-    .selectFrom('itemSearchCodes')
-    .select(COLUMNS)
-    .where('id', '=', id)
-    .where('itemId', '=', itemId)
-    .forUpdate()
-    .executeTakeFirst();
-  return found(row, `search code ${id} of item ${itemId}`);
+  return found(await lockItemSearchCode(trx, itemId, id), `search code ${id} of item ${itemId}`);
 }
 
 export async function updateSearchCode(
@@ -191,12 +153,7 @@ export async function updateSearchCode(
         conversionOp: c.op,
         conversionFactor: decText(c.factor as Dec),
       };
-      const row = await trx
-        .updateTable('itemSearchCodes')
-        .set(set)
-        .where('id', '=', id)
-        .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
+      const row = await updateSearchCodeRow(trx, id, set);
       if (row.code !== current.code) await refreshSearchTerms(trx, itemId);
       return view(row);
     }),
@@ -214,7 +171,7 @@ export async function deleteSearchCode(ctx: ServiceContext, actor: Actor, itemId
         { field: 'id' },
       );
     }
-    await trx.deleteFrom('itemSearchCodes').where('id', '=', id).execute();
+    await deleteSearchCodeRow(trx, id);
     await refreshSearchTerms(trx, itemId);
   });
 }
@@ -237,21 +194,6 @@ export interface ResolvedSearchCode {
  * unique index on item_search_codes.code. For the handheld module: authorisation is the caller's.
  */
 export async function resolveSearchCode(trx: Tx, code: string): Promise<ResolvedSearchCode | undefined> {
-  const row = await trx
-    .selectFrom('itemSearchCodes')
-    .innerJoin('items', 'items.id', 'itemSearchCodes.itemId')
-    .select([
-      'items.id as itemId',
-      'items.code as itemCode',
-      'itemSearchCodes.unit',
-      'itemSearchCodes.conversionOp',
-      'itemSearchCodes.conversionFactor',
-      'items.lotManagement',
-      'items.serialManagement',
-      'items.primaryUnit',
-      'items.description',
-    ])
-    .where('itemSearchCodes.code', '=', code)
-    .executeTakeFirst();
+  const row = await findSearchCodeHit(trx, code);
   return row && { ...row, conversionFactor: decText(new Dec(row.conversionFactor)) };
 }

@@ -3,7 +3,15 @@
 import { DomainError } from '../../domain/errors.js';
 import { CLASSIFICATION_FIELDS, type ClassificationKind } from '../../domain/item.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, digitSafe, escapeLike, mapDbErrors, pageOf } from '../places/support.js';
+import { type Page, type PageInput, defined, mapDbErrors, pageOf } from '../places/support.js';
+import {
+  deleteClassificationRow,
+  insertClassification,
+  selectClassifications,
+  updateClassificationDescription,
+} from './classification.repository.js';
+import { findBookedItemInUnit, findItemWithClassification } from './item.repository.js';
+import { deleteUnitRow, findUnit, insertUnit, selectUnits, updateUnitRow } from './unit.repository.js';
 
 export interface UnitView {
   code: string;
@@ -16,39 +24,18 @@ export interface UnitFilter extends PageInput {
 
 export async function listUnits(ctx: ServiceContext, actor: Actor, f: UnitFilter): Promise<Page<UnitView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('units').select(['code', 'description', 'decimals']);
-  if (f.q) {
-    const t = escapeLike(f.q.toLowerCase());
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['code']), 'like', `${t}%`), eb(eb.fn('lower', ['description']), 'like', `%${t}%`)]),
-    );
-  }
-  return pageOf(
-    await q
-      .orderBy('code')
-      .limit(f.limit + 1)
-      .offset(f.offset)
-      .execute(),
-    f,
-  );
+  return pageOf(await selectUnits(ctx.db, f), f);
 }
 
 export async function getUnit(ctx: ServiceContext, actor: Actor, code: string): Promise<UnitView> {
   requireRole(actor, 'counter');
-  const row = await ctx.db
-    .selectFrom('units')
-    .select(['code', 'description', 'decimals'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return found(row, `unit ${code}`);
+  return found(await findUnit(ctx.db, code), `unit ${code}`);
 }
 
 export async function createUnit(ctx: ServiceContext, actor: Actor, input: UnitView): Promise<UnitView> {
   requireRole(actor, 'manager');
   return mapDbErrors({ unique: { units_pkey: { field: 'code', message: `unit ${input.code} already exists` } } }, () =>
-    inTransaction(ctx, (trx) =>
-      trx.insertInto('units').values(input).returning(['code', 'description', 'decimals']).executeTakeFirstOrThrow(),
-    ),
+    inTransaction(ctx, (trx) => insertUnit(trx, input)),
   );
 }
 
@@ -60,28 +47,14 @@ export async function updateUnit(
 ): Promise<UnitView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    const current = found(
-      await trx
-        .selectFrom('units')
-        .select(['code', 'description', 'decimals'])
-        .where('code', '=', code)
-        .forUpdate()
-        .executeTakeFirst(),
-      `unit ${code}`,
-    );
+    const current = found(await findUnit(trx, code, true), `unit ${code}`);
     if (changes.decimals !== undefined && changes.decimals < current.decimals) {
       // Fewer decimals would make booked quantities unrepresentable in their own unit.
-      const used = await trx
-        .selectFrom('items')
-        .select('code')
-        .where('primaryUnit', '=', code)
-        .where('hasLedgerEntries', '=', true)
-        .limit(1)
-        .executeTakeFirst();
+      const used = await findBookedItemInUnit(trx, code);
       if (used) {
         throw new DomainError(
           'conflict.in_use',
-          `unit ${code} is the primary unit of item ${used.code}, which has stock movements; its decimals can only grow`,
+          `unit ${code} is the primary unit of item ${used}, which has stock movements; its decimals can only grow`,
           {
             field: 'decimals',
           },
@@ -90,12 +63,7 @@ export async function updateUnit(
     }
     const set = defined(changes);
     if (Object.keys(set).length === 0) return current;
-    return trx
-      .updateTable('units')
-      .set(set)
-      .where('code', '=', code)
-      .returning(['code', 'description', 'decimals'])
-      .executeTakeFirstOrThrow();
+    return updateUnitRow(trx, code, set);
   });
 }
 
@@ -103,10 +71,7 @@ export async function deleteUnit(ctx: ServiceContext, actor: Actor, code: string
   requireRole(actor, 'manager');
   await mapDbErrors({ inUse: `unit ${code} is still used by items, search codes or count reports` }, () =>
     inTransaction(ctx, async (trx) => {
-      found(
-        await trx.deleteFrom('units').where('code', '=', code).returning('code').executeTakeFirst(),
-        `unit ${code}`,
-      );
+      if (!(await deleteUnitRow(trx, code))) throw new DomainError('not_found', `unit ${code} not found`);
     }),
   );
 }
@@ -135,17 +100,7 @@ export async function listClassifications(
   f: ClassificationFilter,
 ): Promise<Page<ClassificationView>> {
   requireRole(actor, 'counter');
-  let q = ctx.db.selectFrom('classificationCodes').select(['kind', 'code', 'description']);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.codePrefix) q = q.where('code', 'like', `${escapeLike(f.codePrefix)}%`);
-  if (f.q) q = q.where((eb) => eb(eb.fn('lower', ['description']), 'like', `%${escapeLike(f.q!.toLowerCase())}%`));
-  const rows = await q
-    .orderBy('kind')
-    .orderBy('code')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
-  return pageOf(rows as ClassificationView[], f);
+  return pageOf(await selectClassifications(ctx.db, f), f);
 }
 
 export async function createClassification(
@@ -156,16 +111,7 @@ export async function createClassification(
   requireRole(actor, 'manager');
   return mapDbErrors(
     { unique: { classification_codes_pkey: { field: 'code', message: `${input.kind} ${input.code} already exists` } } },
-    () =>
-      inTransaction(
-        ctx,
-        async (trx) =>
-          (await trx
-            .insertInto('classificationCodes')
-            .values(input)
-            .returning(['kind', 'code', 'description'])
-            .executeTakeFirstOrThrow()) as ClassificationView,
-      ),
+    () => inTransaction(ctx, (trx) => insertClassification(trx, input)),
   );
 }
 
@@ -177,16 +123,9 @@ export async function updateClassification(
   description: string,
 ): Promise<ClassificationView> {
   requireRole(actor, 'manager');
-  return inTransaction(ctx, async (trx) => {
-    const row = await trx
-      .updateTable('classificationCodes')
-      .set({ description })
-      .where('kind', '=', kind)
-      .where('code', '=', code)
-      .returning(['kind', 'code', 'description'])
-      .executeTakeFirst();
-    return found(row, `${kind} ${code}`) as ClassificationView;
-  });
+  return inTransaction(ctx, async (trx) =>
+    found(await updateClassificationDescription(trx, kind, code, description), `${kind} ${code}`),
+  );
 }
 
 export async function deleteClassification(
@@ -198,25 +137,12 @@ export async function deleteClassification(
   requireRole(actor, 'manager');
   await inTransaction(ctx, async (trx) => {
     // Items refer to classification codes by value (no foreign key: ten columns into one table), so check here.
-    const column = COLUMN_OF_KIND[kind];
-    const user = await digitSafe(trx)
-      .selectFrom('items')
-      .select('code')
-      .where(column, '=', code)
-      .limit(1)
-      .executeTakeFirst();
+    const user = await findItemWithClassification(trx, COLUMN_OF_KIND[kind], code);
     if (user)
-      throw new DomainError('conflict.in_use', `${kind} ${code} is still used by item ${user.code}`, {
-        params: { item: user.code },
+      throw new DomainError('conflict.in_use', `${kind} ${code} is still used by item ${user}`, {
+        params: { item: user },
       });
-    found(
-      await trx
-        .deleteFrom('classificationCodes')
-        .where('kind', '=', kind)
-        .where('code', '=', code)
-        .returning('code')
-        .executeTakeFirst(),
-      `${kind} ${code}`,
-    );
+    if (!(await deleteClassificationRow(trx, kind, code)))
+      throw new DomainError('not_found', `${kind} ${code} not found`);
   });
 }

@@ -225,6 +225,8 @@ export interface SelectionContext {
   ownerId: string;
   fiscalYearStart: string;
   today: string;
+  /** Count plan (cycle counting): per `itemId|warehouseId` without own cycle days, due when last counted before. */
+  planDueBefore?: ReadonlyMap<string, string>;
 }
 
 export interface Position extends PlaceKey, SortFields {
@@ -252,8 +254,12 @@ export function addDays(date: string, days: number): string {
 }
 
 const uncountedSince = (date: string | null, fyStart: string) => date === null || date < fyStart;
-const cycleDue = (item: ItemInfo, date: string | null, today: string) =>
-  item.countCycleDays > 0 && (date === null || addDays(date, item.countCycleDays) <= today);
+const cycleDue = (item: ItemInfo, row: StockRow, c: SelectionContext) => {
+  const date = row.lastCountedDate;
+  if (item.countCycleDays > 0) return date === null || addDays(date, item.countCycleDays) <= c.today;
+  const before = c.planDueBefore?.get(`${row.itemId}|${row.warehouseId}`);
+  return before !== undefined && (date === null || date < before);
+};
 const movementDue = (item: ItemInfo, row: StockRow) =>
   item.movementCountThreshold > 0 && row.movementsSinceCount >= item.movementCountThreshold;
 
@@ -365,7 +371,7 @@ function selectArticles(p: GenerationParams, rows: StockRow[], m: Maps, c: Selec
             ? uncountedSince(effective(r), c.fiscalYearStart)
             : itemUncounted.has(itemWh(r));
         case 'count_cycle':
-          return cycleDue(i, r.lastCountedDate, c.today);
+          return cycleDue(i, r, c);
         case 'movement_threshold':
           return movementDue(i, r);
       }
@@ -406,8 +412,7 @@ function selectBins(
     const due =
       p.countSetting === 'ignore' ||
       (p.countSetting === 'not_counted' && uncountedSince(last, c.fiscalYearStart)) ||
-      (p.countSetting === 'count_cycle' &&
-        occupied.some((r) => cycleDue(m.item.get(r.itemId)!, r.lastCountedDate, c.today))) ||
+      (p.countSetting === 'count_cycle' && occupied.some((r) => cycleDue(m.item.get(r.itemId)!, r, c))) ||
       (p.countSetting === 'movement_threshold' && occupied.some((r) => movementDue(m.item.get(r.itemId)!, r)));
     if (!due) continue;
     if (isEmpty) {

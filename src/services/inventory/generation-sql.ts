@@ -21,6 +21,8 @@ export interface SelectionScope {
   ownerId: string;
   fiscalYearStart: string;
   today: string;
+  /** "Count cycle reached" also under the site's count plan: cycle_plan_due is filled (cycle/due-list.repository.ts). */
+  cyclePlan?: boolean;
 }
 
 const COLUMN: Record<keyof SortFields, string> = {
@@ -49,6 +51,13 @@ const none = sql``;
 const inList = (column: string, values: readonly string[]) =>
   values.length === 0 ? none : sql` and ${sql.raw(column)} in (${sql.join(values)})`;
 
+/** Count plan (cycle counting by ABC class): due when last counted before its item × warehouse's cut-off. */
+const planDue = (s: SelectionScope, row: string, wh: string) =>
+  s.cyclePlan
+    ? sql` or exists (select 1 from cycle_plan_due d where d.item_id = ${sql.raw(row)}.item_id and d.warehouse_id = ${sql.raw(wh)}.warehouse_id
+        and (${sql.raw(row)}.last_counted_date is null or ${sql.raw(row)}.last_counted_date < d.due_before))`
+    : none;
+
 /** The positions of an article or difference list, one row per stock balance (lots/serials each). */
 function articleSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
   const place =
@@ -73,7 +82,7 @@ function articleSelection(p: GenerationParams, s: SelectionScope): RawBuilder<un
     not_counted: p.excludeCountedSpecifications
       ? sql`case when lot <> '' or serial <> '' then (eff is null or eff < ${fy}) else item_uncounted end`
       : sql`item_uncounted`,
-    count_cycle: sql`count_cycle_days > 0 and (last_counted_date is null or last_counted_date + count_cycle_days <= ${s.today}::date)`,
+    count_cycle: sql`((count_cycle_days > 0 and (last_counted_date is null or last_counted_date + count_cycle_days <= ${s.today}::date))${planDue(s, 'flagged', 'flagged')})`,
     movement_threshold: sql`movement_count_threshold > 0 and movements_since_count >= movement_count_threshold`,
   }[p.countSetting];
   return sql`
@@ -137,8 +146,8 @@ function binSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknow
     ),
     st as (
       select bs.bin_id, coalesce(bool_or(r.quantity <> 0), false) as occupied, max(r.last_counted_date) as last_counted,
-        coalesce(bool_or(r.quantity <> 0 and r.count_cycle_days > 0
-          and (r.last_counted_date is null or r.last_counted_date + r.count_cycle_days <= ${s.today}::date)), false) as cycle_due,
+        coalesce(bool_or(r.quantity <> 0 and ((r.count_cycle_days > 0
+          and (r.last_counted_date is null or r.last_counted_date + r.count_cycle_days <= ${s.today}::date))${planDue(s, 'r', 'bs')})), false) as cycle_due,
         coalesce(bool_or(r.quantity <> 0 and r.movement_count_threshold > 0 and r.movements_since_count >= r.movement_count_threshold), false) as movement_due
       from bins_sel bs left join brows r on r.bin_id = bs.bin_id group by bs.bin_id
     )

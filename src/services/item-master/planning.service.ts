@@ -13,8 +13,9 @@ import {
   stockControl,
 } from '../../domain/item-master/planning.js';
 import { planningOf } from '../../domain/item-master/fields.js';
-import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
+import { type Actor, type ServiceContext, SYSTEM_ACTOR, inTransaction, requireRole } from '../context.js';
 import { siteScope } from '../places/support.js';
+import { insertRun } from './abc-run.repository.js';
 
 export interface AbcInput {
   from: string;
@@ -22,6 +23,9 @@ export interface AbcInput {
   thresholdA?: string | undefined;
   thresholdB?: string | undefined;
   siteId?: string | undefined;
+  /** Who asked: a user by hand, or the scheduled job (recorded with the run). */
+  trigger?: 'manual' | 'schedule' | undefined;
+  jobId?: string | undefined;
 }
 export interface AbcRun {
   from: string;
@@ -31,6 +35,9 @@ export interface AbcRun {
   totalValue: string;
   counts: Record<'A' | 'B' | 'C', number>;
   items: (AbcResult & { code: string })[];
+  /** The recorded run (abc_analysis_runs) and how many items it moved to another class. */
+  runId: string;
+  changes: number;
 }
 
 /**
@@ -44,8 +51,8 @@ export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: A
   checkPeriod(input.from, input.to);
   return inTransaction(ctx, async (trx) => {
     const site = input.siteId ?? null;
-    const { rows } = await sql<{ itemId: string; code: string; value: string }>`
-      select i.id::text as item_id, i.code, coalesce(c.value, 0)::text as value
+    const { rows } = await sql<{ itemId: string; code: string; value: string; previous: 'A' | 'B' | 'C' | null }>`
+      select i.id::text as item_id, i.code, coalesce(c.value, 0)::text as value, i.abc_class as previous
       from items i left join (
         select l.item_id, -sum(l.value) as value from stock_ledger l join transaction_keys k on k.code = l.key_code
         where k.kind = 'issue' and l.posting_date between ${input.from} and ${input.to} and (${site}::bigint is null or l.site_id = ${site})
@@ -64,7 +71,30 @@ export async function runAbcAnalysis(ctx: ServiceContext, actor: Actor, input: A
     );
     const counts = { A: 0, B: 0, C: 0 };
     for (const r of result) counts[r.abcClass]++;
+    const previous = new Map(rows.map((r) => [r.itemId, r.previous]));
+    const changes = result
+      .filter((r) => previous.get(r.itemId) !== r.abcClass)
+      .map((r) => ({ itemId: r.itemId, previousClass: previous.get(r.itemId) ?? null, newClass: r.abcClass }));
+    const runId = await insertRun(
+      trx,
+      {
+        ranAt: ctx.now(),
+        trigger: input.trigger ?? 'manual',
+        userId: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
+        jobId: input.jobId ?? null,
+        siteId: site,
+        periodFrom: input.from,
+        periodTo: input.to,
+        thresholdA: t.a.toFixed(),
+        thresholdB: t.b.toFixed(),
+        itemsTotal: result.length,
+        counts,
+      },
+      changes,
+    );
     return {
+      runId,
+      changes: changes.length,
       from: input.from,
       to: input.to,
       thresholdA: t.a.toFixed(),

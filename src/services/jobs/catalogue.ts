@@ -4,6 +4,7 @@ import { closeInventoryJob } from '../inventory/close-inventory.service.js';
 import { closeListsJob } from '../inventory/close.service.js';
 import { generateListsJob } from '../inventory/generation-job.service.js';
 import { openListsJob } from '../inventory/open.service.js';
+import { abcAnalysisJob } from '../item-master/abc-run.service.js';
 import { jobRegistry, type JobDefinition } from './queue.js';
 
 export const JOB_DEFINITIONS = [
@@ -11,6 +12,7 @@ export const JOB_DEFINITIONS = [
   closeListsJob,
   closeInventoryJob,
   generateListsJob,
+  abcAnalysisJob,
 ] as unknown as ReadonlyArray<JobDefinition<never>>;
 
 export const defaultJobRegistry = () => jobRegistry(JOB_DEFINITIONS);

@@ -191,6 +191,7 @@ GET /api/inventories/{id} M A c+
 PATCH /api/inventories/{id} M A c-
 DELETE /api/inventories/{id} M A c-
 POST /api/inventories/{id}/start M A c-
+POST /api/inventories/{id}/duplicate M A c-
 POST /api/inventories/{id}/count-lists/generate M A c-
 POST /api/inventories/{id}/count-lists/generate/preview M A c-
 GET /api/inventories/{id}/count-lists M A c+

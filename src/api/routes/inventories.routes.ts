@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   createInventory,
   deleteInventory,
+  duplicateInventory,
   getInventory,
   listInventories,
   startInventory,
@@ -103,6 +104,21 @@ const inventoriesRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => startInventory(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/inventories/:id/duplicate',
+    {
+      schema: {
+        tags,
+        summary:
+          "Duplicate an inventory: a new number, status created, the same site, header and last generation's parameters (no lists)",
+        params: idParams,
+        response: { 201: inventoryView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await duplicateInventory(ctx, actorOf(request), request.params.id)),
   );
 };
 

@@ -170,6 +170,10 @@ export const inventoryView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  generationParams: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("The last generation's parameters (the generate body, completed); a duplicate takes them along"),
 });
 
 const ids = (what: string) => z.array(idSchema).max(1000).optional().describe(`${what} (empty = all)`);
@@ -312,6 +316,18 @@ export const countListPage = z.object({
   items: z.array(countListSummary),
   nextOffset: z.number().int().nullable(),
   statusCounts: z.record(z.string(), z.number().int()).describe('Lists of the inventory per status'),
+  generation: z
+    .object({
+      status: z.enum(['queued', 'running', 'failed']),
+      reason: z.string().nullable().describe('Why the last chunk failed'),
+      jobId: z.string().nullable(),
+      chunks: z.number().int(),
+      chunksDone: z.number().int(),
+      positions: z.number().int().describe('Lines planned'),
+      positionsDone: z.number().int().describe('Lines written'),
+    })
+    .nullable()
+    .describe('A generation of this inventory running as a job, or stopped part-way; null when none'),
 });
 export { countListStatus };
 

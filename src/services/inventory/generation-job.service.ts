@@ -29,6 +29,7 @@ import {
   computeSplit,
   type GenerationSummary,
   generatePrepared,
+  generationBodyOf,
   prepare,
   type Prepared,
   responsible,
@@ -42,7 +43,8 @@ export const SYNC_GENERATION_LIMIT = 20_000;
 /** Lines per chunk (a list is never split across chunks). */
 export const CHUNK_POSITIONS = 5_000;
 
-export type GenerationMode = 'auto' | 'job' | 'sync';
+export const GENERATION_MODES = ['auto', 'job', 'sync'] as const;
+export type GenerationMode = (typeof GENERATION_MODES)[number];
 export interface GenerationStartOptions {
   /** auto: a job above SYNC_GENERATION_LIMIT lines; job: always (continuing a stopped run too); sync: never. */
   mode?: GenerationMode | undefined;
@@ -154,7 +156,7 @@ async function step(ctx: ServiceContext, actor: Actor, inventoryId: string, hook
     const now = ctx.now();
     if (run.chunksDone >= run.chunks) {
       const lists = await finishRun(trx, key, now);
-      await setGenerationParams(trx, inv.id, p);
+      await setGenerationParams(trx, inv.id, generationBodyOf(p));
       const s = summary(
         lists.map((l) => ({ ...l, counterUserIds: p.counterUserIds })),
         run.skippedOnOtherList,

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { type CounterView, countersOf, listVisibleTo, userNames } from './count-list.service.js';
+import { generationRunOf, type GenerationRunView } from './generation-job.service.js';
 import { loadInventory } from './inventory.service.js';
 
 export interface CountListSummary {
@@ -30,6 +31,8 @@ export interface CountListPage {
   nextOffset: number | null;
   /** Lists of the inventory per status (all pages). */
   statusCounts: Partial<Record<CountListStatus, number>>;
+  /** A generation running as a job, or stopped part-way (its lists are partially generated). */
+  generation: GenerationRunView | null;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -109,6 +112,7 @@ export async function listCountLists(
       items,
       nextOffset: rows.length > page.limit ? page.offset + page.limit : null,
       statusCounts: Object.fromEntries(statusRows.map((s) => [s.status, Number(s.n)])),
+      generation: await generationRunOf(trx, inventoryId),
     };
   });
 }

@@ -155,6 +155,11 @@ function refuseNoCounter(inv: InventoryView, p: GenerationParams, warehouseCodes
   );
 }
 
+/** Normalised parameters as a generate request takes them again (no nulls): what an inventory keeps of its last generation. */
+export function generationBodyOf(p: GenerationParams): GenerationInput {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null)) as GenerationInput;
+}
+
 /** Object keys sorted at every level: parameters read back from jsonb compare equal to freshly normalised ones. */
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
@@ -548,6 +553,6 @@ export async function generatePrepared(
   }
   const status = applyCommand(inv.status, 'listsAdded');
   await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
-  await setGenerationParams(trx, inv.id, p);
+  await setGenerationParams(trx, inv.id, generationBodyOf(p));
   return result;
 }

@@ -33,6 +33,8 @@ export interface InventoryView extends HeaderState {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The last generation's parameters (normalised), taken along by a duplicate. */
+  generationParams: Record<string, unknown> | null;
 }
 
 export interface NewInventory {
@@ -95,6 +97,7 @@ function toView(r: Row): InventoryView {
     createdBy: r.createdBy,
     createdAt: iso(r.createdAt)!,
     updatedAt: iso(r.updatedAt)!,
+    generationParams: (r.generationParams ?? null) as Record<string, unknown> | null,
   };
 }
 
@@ -216,6 +219,56 @@ export async function createInventory(ctx: ServiceContext, actor: Actor, input: 
         showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities,
         costCentre: input.costCentre ?? null,
         responsibleUserId: input.responsibleUserId ?? null,
+        createdBy: actor.userId === '0' ? null : actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return loadInventory(trx, actor, row.id);
+  });
+}
+
+/**
+ * Action Duplicate (SPEC §4.2): a new inventory of the same type with the header and the last generation's
+ * parameters of `id`, a new number from the type's scheme and status created. The site is the source's,
+ * whichever site the user works in; dates set by actions (opened, closed) and lists are not copied.
+ */
+export async function duplicateInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<InventoryView> {
+  requireRole(actor, 'manager');
+  return inTransaction(ctx, async (trx) => {
+    const src = await loadInventory(trx, actor, id);
+    const type = found(
+      await trx
+        .selectFrom('inventoryTypes')
+        .select('inventorySequenceCode')
+        .where('id', '=', src.typeId)
+        .executeTakeFirst(),
+      `inventory type ${src.typeId}`,
+    );
+    const n = await allocateNumbers(trx, type.inventorySequenceCode);
+    const now = ctx.now();
+    const row = await trx
+      .insertInto('inventories')
+      .values({
+        siteId: src.siteId,
+        typeId: src.typeId,
+        number: formatNumber(n.prefix, n.width, n.first),
+        description: src.description,
+        ownerId: src.ownerId,
+        fiscalYear: src.fiscalYear,
+        countListSequenceCode: src.countListSequenceCode,
+        stockTakingDate: src.stockTakingDate,
+        valuationPrice: src.valuationPrice,
+        adjustmentKey: src.adjustmentKey,
+        transferKey: src.transferKey,
+        valueAdjustmentKey: src.valueAdjustmentKey,
+        reportType: src.reportType,
+        singleReportingRequired: src.singleReportingRequired,
+        showSystemQuantities: src.showSystemQuantities,
+        costCentre: src.costCentre,
+        responsibleUserId: src.responsibleUserId,
+        generationParams: src.generationParams === null ? null : JSON.stringify(src.generationParams),
         createdBy: actor.userId === '0' ? null : actor.userId,
         createdAt: now,
         updatedAt: now,

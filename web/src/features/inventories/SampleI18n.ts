@@ -115,6 +115,7 @@ const en = {
     countThenEstimate: 'Positions to count: {{count}}. Estimate once they are all counted.',
     passes: 'The sample passes',
     fails: 'The sample does not pass',
+    passedNext: 'Close the inventory as usual: only the counted positions post their differences.',
     offerExtend: 'Offered: extend the sample to {{n}} positions.',
     offerFullCount: 'Offered: count every position (full count).',
     reason: {
@@ -254,6 +255,7 @@ const it = {
     countThenEstimate: 'Posizioni da contare: {{count}}. Stima quando sono tutte contate.',
     passes: 'Il campione è superato',
     fails: 'Il campione non è superato',
+    passedNext: 'Chiudi l’inventario come di consueto: registrano differenze solo le posizioni contate.',
     offerExtend: 'Proposta: ampliare il campione a {{n}} posizioni.',
     offerFullCount: 'Proposta: contare tutte le posizioni (conteggio completo).',
     reason: {
@@ -390,6 +392,7 @@ const pl = {
     countThenEstimate: 'Pozycje do spisania: {{count}}. Oszacuj, gdy wszystkie zostaną spisane.',
     passes: 'Próba jest zaliczona',
     fails: 'Próba nie jest zaliczona',
+    passedNext: 'Zamknij inwentaryzację jak zwykle: różnice księgują tylko spisane pozycje.',
     offerExtend: 'Propozycja: rozszerzyć próbę do {{n}} pozycji.',
     offerFullCount: 'Propozycja: spisać wszystkie pozycje (spis pełny).',
     reason: {
@@ -531,6 +534,7 @@ const de = {
     countThenEstimate: 'Zu zählende Positionen: {{count}}. Hochrechnen, sobald alle gezählt sind.',
     passes: 'Die Stichprobe ist angenommen',
     fails: 'Die Stichprobe ist nicht angenommen',
+    passedNext: 'Schließen Sie die Inventur wie gewohnt ab: nur die gezählten Positionen buchen ihre Differenzen.',
     offerExtend: 'Angeboten: Stichprobe auf {{n}} Positionen erweitern.',
     offerFullCount: 'Angeboten: alle Positionen zählen (Vollaufnahme).',
     reason: {

@@ -306,6 +306,11 @@ function Verdict({ r, fmt, t }: { r: Estimate; fmt: Format; t: TFunction }) {
   return (
     <Alert color={v.passes ? 'green' : 'orange'} title={v.passes ? t('samplePanel.passes') : t('samplePanel.fails')}>
       <Stack gap={4}>
+        {v.passes && (
+          <Text size="sm" data-testid="sample-next">
+            {t('samplePanel.passedNext')}
+          </Text>
+        )}
         {v.reasons.length > 0 && (
           <List size="sm" data-testid="sample-reasons">
             {v.reasons.map((x) => (

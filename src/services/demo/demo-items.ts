@@ -1,17 +1,21 @@
 // Demo items, generated in TypeScript from the seeded PRNG (100,000 items are a few MB) and written in
-// batches through unnest() arrays: items, search codes (item code, EAN-13, GTIN-14 of the S10 pack), the
-// search terms the item module keeps for word search, lots, and the temp table `demo_item_facts` the
-// set-based stock load joins.
-import { sql } from 'kysely';
-import type { Transaction } from 'kysely';
+// batches: items, search codes (item code, EAN-13, GTIN-14 of the S10 pack), the search terms the item
+// module keeps for word search, lots, and the facts the set-based opening-stock load joins.
 import { gtinCheckDigit, makeEan13 } from '../../domain/barcode/gtin.js';
 import { searchTerms } from '../../domain/item.js';
-import type { Database } from '../../storage/schema.js';
+import type { Tx } from '../context.js';
+import {
+  type DemoLotRow,
+  type DemoSearchCodeRow,
+  insertItemFactRows,
+  insertItemRows,
+  insertLotRows,
+  insertSearchCodeRows,
+  insertSearchTermRows,
+} from './demo-items.repository.js';
 import { BRANDS, PRODUCT_GROUPS } from './demo-master.js';
 import type { DemoPlan } from './demo-plan.js';
 import { Prng } from './prng.js';
-
-type Trx = Transaction<Database>;
 
 /** plain, lot-managed, serial-managed. */
 export type ItemKind = 'P' | 'L' | 'S';
@@ -155,94 +159,53 @@ export function makeDemoItems(plan: DemoPlan, from: number, to: number, year: nu
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function createItemFactsTable(trx: Trx): Promise<void> {
-  await sql`create temp table demo_item_facts (j int primary key, item_id bigint not null, kind char(1) not null, kg boolean not null,
-    price numeric not null, place_offset int not null, lot_codes text[] not null) on commit drop`.execute(trx);
-}
-
-/** Writes one batch of items with everything that hangs off them. `stocked` = the item gets positions. */
-export async function insertItems(trx: Trx, items: DemoItem[], positions: number, now: Date): Promise<void> {
-  const col = <T>(f: (i: DemoItem) => T) => items.map(f);
-  const price = col((i) => i.price);
-  const stocked = col((i) => i.j < positions);
-  await sql`
-    insert into items (code, description, primary_unit, secondary_unit, secondary_conversion_op, secondary_conversion_factor,
-      lot_management, serial_management, product_group, brand, abc_class, count_cycle_days, threshold_quantity,
-      settlement_price_1, inventory_price, standard_cost, moving_average_price, has_ledger_entries, created_at, updated_at)
-    select u.code, u.description, case when u.kg then 'KG' else 'PZ' end, case when u.kg then null else 'S10' end,
-      case when u.kg then null else 'x' end, case when u.kg then null else 10 end,
-      case when u.kind = 'L' then (case when u.j % 3 = 0 then 'auto' else 'yes' end) else 'no' end, u.kind = 'S',
-      u.grp, u.brand, u.abc, case u.abc when 'A' then 30 when 'B' then 90 else 180 end, u.threshold,
-      round(u.price * 1.35, 2), round(u.price * 0.95, 2), u.price, case when u.stocked then u.price else 0 end, u.stocked,
-      ${now}::timestamptz, ${now}::timestamptz
-    from unnest(${col((i) => i.j)}::int[], ${col((i) => i.code)}::text[], ${col((i) => i.description)}::text[], ${col((i) => i.kind)}::text[],
-      ${col((i) => i.kg)}::boolean[], ${price}::numeric[], ${col((i) => i.group)}::text[], ${col((i) => i.brand)}::text[],
-      ${col((i) => i.abc)}::text[], ${col((i) => i.threshold)}::numeric[], ${stocked}::boolean[])
-      as u(j, code, description, kind, kg, price, grp, brand, abc, threshold, stocked)
-    order by u.j`.execute(trx);
+/** Writes one batch of items with everything that hangs off them. Items j < `positions` get stock positions. */
+export async function insertItems(trx: Tx, items: DemoItem[], positions: number, now: Date): Promise<void> {
+  await insertItemRows(
+    trx,
+    items.map((i) => ({
+      j: i.j,
+      code: i.code,
+      description: i.description,
+      kind: i.kind,
+      kg: i.kg,
+      price: i.price,
+      productGroup: i.group,
+      brand: i.brand,
+      abc: i.abc,
+      threshold: i.threshold,
+      stocked: i.j < positions,
+    })),
+    now,
+  );
   // Search codes: the item code itself (main), the EAN-13 of the piece, the GTIN-14 of the S10 pack.
-  const sc: { item: string[]; code: string[]; unit: string[]; factor: number[]; main: boolean[]; desc: string[] } = {
-    item: [],
-    code: [],
-    unit: [],
-    factor: [],
-    main: [],
-    desc: [],
-  };
-  const add = (item: string, code: string, unit: string, factor: number, main: boolean, desc: string) => {
-    sc.item.push(item);
-    sc.code.push(code);
-    sc.unit.push(unit);
-    sc.factor.push(factor);
-    sc.main.push(main);
-    sc.desc.push(desc);
-  };
-  const terms: { item: string[]; term: string[] } = { item: [], term: [] };
-  const lots: { item: string[]; code: string[]; expiry: string[]; production: string[] } = {
-    item: [],
-    code: [],
-    expiry: [],
-    production: [],
-  };
+  const codes: DemoSearchCodeRow[] = [];
+  const terms: Array<{ itemCode: string; term: string }> = [];
+  const lots: DemoLotRow[] = [];
   for (const i of items) {
     const unit = i.kg ? 'KG' : 'PZ';
-    add(i.code, i.code, unit, 1, true, i.description);
-    add(i.code, i.ean, unit, 1, false, i.description);
-    if (i.packGtin) add(i.code, i.packGtin, 'S10', 10, false, `${i.description}`.slice(0, 40));
-    for (const t of searchTerms([i.code, i.description, i.ean, ...(i.packGtin ? [i.packGtin] : [])])) {
-      terms.item.push(i.code);
-      terms.term.push(t);
-    }
-    for (const l of i.lots) {
-      lots.item.push(i.code);
-      lots.code.push(l.code);
-      lots.expiry.push(l.expiry);
-      lots.production.push(l.production);
-    }
+    const code = (code: string, unit: string, factor: number, main: boolean, description: string) =>
+      codes.push({ itemCode: i.code, code, unit, factor, main, description });
+    code(i.code, unit, 1, true, i.description);
+    code(i.ean, unit, 1, false, i.description);
+    if (i.packGtin) code(i.packGtin, 'S10', 10, false, i.description.slice(0, 40));
+    for (const term of searchTerms([i.code, i.description, i.ean, ...(i.packGtin ? [i.packGtin] : [])]))
+      terms.push({ itemCode: i.code, term });
+    for (const l of i.lots) lots.push({ itemCode: i.code, ...l });
   }
-  await sql`
-    insert into item_search_codes (item_id, code, unit, conversion_op, conversion_factor, is_main, description)
-    select i.id, u.code, u.unit, 'x', u.factor, u.main, u.description
-    from unnest(${sc.item}::text[], ${sc.code}::text[], ${sc.unit}::text[], ${sc.factor}::numeric[], ${sc.main}::boolean[], ${sc.desc}::text[])
-      with ordinality as u(item_code, code, unit, factor, main, description, n)
-    join items i on i.code = u.item_code order by u.n`.execute(trx);
-  await sql`
-    insert into item_search_terms (item_id, term)
-    select i.id, u.term from unnest(${terms.item}::text[], ${terms.term}::text[]) as u(item_code, term)
-    join items i on i.code = u.item_code`.execute(trx);
-  if (lots.item.length > 0) {
-    await sql`
-      insert into lots (item_id, code, expiry_date, production_date, created_at)
-      select i.id, u.code, u.expiry, u.production, ${now}::timestamptz
-      from unnest(${lots.item}::text[], ${lots.code}::text[], ${lots.expiry}::date[], ${lots.production}::date[])
-        with ordinality as u(item_code, code, expiry, production, n)
-      join items i on i.code = u.item_code order by u.n`.execute(trx);
-  }
-  await sql`
-    insert into demo_item_facts (j, item_id, kind, kg, price, place_offset, lot_codes)
-    select u.j, i.id, u.kind, u.kg, u.price, u.place_offset, coalesce(string_to_array(nullif(u.lot_codes, ''), ' '), '{}')
-    from unnest(${col((i) => i.j)}::int[], ${col((i) => i.code)}::text[], ${col((i) => i.kind)}::text[], ${col((i) => i.kg)}::boolean[],
-      ${price}::numeric[], ${col((i) => i.placeOffset)}::int[], ${col((i) => i.lots.map((l) => l.code).join(' '))}::text[])
-      as u(j, code, kind, kg, price, place_offset, lot_codes)
-    join items i on i.code = u.code`.execute(trx);
+  await insertSearchCodeRows(trx, codes);
+  await insertSearchTermRows(trx, terms);
+  await insertLotRows(trx, lots, now);
+  await insertItemFactRows(
+    trx,
+    items.map((i) => ({
+      j: i.j,
+      code: i.code,
+      kind: i.kind,
+      kg: i.kg,
+      price: i.price,
+      placeOffset: i.placeOffset,
+      lotCodes: i.lots.map((l) => l.code),
+    })),
+  );
 }

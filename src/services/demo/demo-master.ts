@@ -1,13 +1,19 @@
 // Master data of the demo: units, transaction keys, the accounting period, number sequences, inventory
 // types, classification codes and the place structure (warehouses, zones, bins). Global code tables are
 // shared with whatever exists already (insert or keep); site-owned rows are new (the database is checked
-// empty of sites and items first). Bins are created set-based: a 1,000,000-position demo has 400,000 bins.
-import { sql } from 'kysely';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../storage/schema.js';
+// empty of sites and items first). Warehouses and zones are few and go through the places' repositories;
+// bins are a generated series per zone, as a structured warehouse labels them (aisle-row-level-place).
+import { findOverlappingPeriod, insertPeriod } from '../ledger/periods.repository.js';
+import { insertWarehouse } from '../places/warehouse.repository.js';
+import { insertZone } from '../places/zone.repository.js';
+import type { Tx } from '../context.js';
+import {
+  type BinSeriesLayout,
+  createPlaceIndex,
+  insertBinSeries,
+  insertMissingCodeRows,
+} from './demo-master.repository.js';
 import { BLOCK_PLACES_PER_ROW, type DemoPlan, HIGH_BAY } from './demo-plan.js';
-
-type Trx = Transaction<Database>;
 
 export interface DemoIds {
   siteId: string;
@@ -34,121 +40,106 @@ export const DEMO_KEYS = [
 export const PRODUCT_GROUPS = ['FAST', 'TOOLS', 'ELEC', 'PLUMB', 'PAINT', 'SAFETY', 'CHEM', 'PACK'] as const;
 export const BRANDS = ['ACME', 'NORDA', 'VERTEX', 'KRAFT', 'OMNIA'] as const;
 
-export async function createCodeTables(trx: Trx, year: number): Promise<void> {
-  await trx
-    .insertInto('units')
-    .values(DEMO_UNITS.map((u) => ({ ...u })))
-    .onConflict((c) => c.column('code').doNothing())
-    .execute();
-  await trx
-    .insertInto('transactionKeys')
-    .values(DEMO_KEYS.map((k) => ({ ...k, isMain: true })))
-    .onConflict((c) => c.column('code').doNothing())
-    .execute();
-  const period = await trx
-    .selectFrom('accountingPeriods')
-    .select('id')
-    .where('startDate', '<=', `${year}-12-31`)
-    .where('endDate', '>=', `${year}-01-01`)
-    .executeTakeFirst();
-  if (!period) {
-    await trx
-      .insertInto('accountingPeriods')
-      .values({
-        fiscalYear: year,
-        code: `FY${year}`,
-        startDate: `${year}-01-01`,
-        endDate: `${year}-12-31`,
-        closedAt: null,
-      })
-      .execute();
-  }
-  await trx
-    .insertInto('numberSequences')
-    .values([
+/** Both demo inventory types count at the average price and post with the demo keys ADJ, TRF and VAL. */
+const inventoryType = (code: string, description: string, method: 'stock_taking_day' | 'continuous') => ({
+  code,
+  description,
+  method,
+  inventorySequenceCode: `inventory.${code}`,
+  countListSequenceCode: 'count_list.DEFAULT',
+  valuationPrice: 'average' as const,
+  adjustmentKey: 'ADJ',
+  transferKey: 'TRF',
+  valueAdjustmentKey: 'VAL',
+  reportType: method === 'continuous' ? ('cumulative' as const) : ('single' as const),
+  singleReportingRequired: false,
+  showSystemQuantities: false,
+  keepLocation: true,
+});
+
+export async function createCodeTables(trx: Tx, year: number): Promise<void> {
+  await insertMissingCodeRows(trx, {
+    units: DEMO_UNITS.map((u) => ({ ...u })),
+    transactionKeys: DEMO_KEYS.map((k) => ({ ...k, isMain: true })),
+    numberSequences: [
       { code: 'inventory.STD', prefix: 'STD', width: 6, nextValue: 1, maxItemsPerList: null },
       { code: 'inventory.CYC', prefix: 'CYC', width: 6, nextValue: 1, maxItemsPerList: null },
       { code: 'count_list.DEFAULT', prefix: 'CL', width: 7, nextValue: 1, maxItemsPerList: 200 },
-    ])
-    .onConflict((c) => c.column('code').doNothing())
-    .execute();
-  await trx
-    .insertInto('inventoryTypes')
-    .values([
-      {
-        code: 'STD',
-        description: 'Annual stock-taking day',
-        method: 'stock_taking_day',
-        inventorySequenceCode: 'inventory.STD',
-        countListSequenceCode: 'count_list.DEFAULT',
-        valuationPrice: 'average',
-        adjustmentKey: 'ADJ',
-        transferKey: 'TRF',
-        valueAdjustmentKey: 'VAL',
-        reportType: 'single',
-        singleReportingRequired: false,
-        showSystemQuantities: false,
-        keepLocation: true,
-      },
-      {
-        code: 'CYC',
-        description: 'Continuous (cycle) counting',
-        method: 'continuous',
-        inventorySequenceCode: 'inventory.CYC',
-        countListSequenceCode: 'count_list.DEFAULT',
-        valuationPrice: 'average',
-        adjustmentKey: 'ADJ',
-        transferKey: 'TRF',
-        valueAdjustmentKey: 'VAL',
-        reportType: 'cumulative',
-        singleReportingRequired: false,
-        showSystemQuantities: false,
-        keepLocation: true,
-      },
-    ])
-    .onConflict((c) => c.column('code').doNothing())
-    .execute();
-  await trx
-    .insertInto('classificationCodes')
-    .values([
+    ],
+    inventoryTypes: [
+      inventoryType('STD', 'Annual stock-taking day', 'stock_taking_day'),
+      inventoryType('CYC', 'Continuous (cycle) counting', 'continuous'),
+    ],
+    classificationCodes: [
       ...PRODUCT_GROUPS.map((code) => ({
         kind: 'product_group',
         code,
         description: `Product group ${code.toLowerCase()}`,
       })),
       ...BRANDS.map((code) => ({ kind: 'brand', code, description: `${code[0]}${code.slice(1).toLowerCase()}` })),
-    ])
-    .onConflict((c) => c.columns(['kind', 'code']).doNothing())
-    .execute();
+    ],
+  });
+  // The opening stock is posted into this year; an existing period covering any of it is used as it is.
+  const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+  if (!(await findOverlappingPeriod(trx, start, end))) {
+    await insertPeriod(trx, { fiscalYear: year, code: `FY${year}`, startDate: start, endDate: end });
+  }
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const digits = (n: number) => String(n).length;
 
-/** SQL zero-padding of an integer expression to a fixed width chosen from the largest value. */
-const lpad = (expr: string, width: number) => sql.raw(`lpad((${expr})::text, ${width}, '0')`);
+/**
+ * Bin codes of the three organisations of a structured warehouse, zero-padded to the width of the largest
+ * number so codes sort as they are walked: high-bay aisle-row-level-place, block row-place, picking places
+ * P0001….
+ */
+function binLayouts(plan: DemoPlan): { highBay: BinSeriesLayout; block: BinSeriesLayout; placesOnly: BinSeriesLayout } {
+  const { places, levels, rows } = HIGH_BAY;
+  const perAisle = places * levels * rows;
+  return {
+    highBay: {
+      aisle: { every: perAisle, width: Math.max(2, digits(Math.ceil(plan.bins.highBay / perAisle))) },
+      rowNo: { every: places * levels, wrap: rows, width: 2 },
+      levelNo: { every: places, wrap: levels },
+      place: { every: 1, wrap: places, width: 3 },
+    },
+    block: {
+      aisle: null,
+      rowNo: {
+        every: BLOCK_PLACES_PER_ROW,
+        width: Math.max(2, digits(Math.ceil(plan.bins.block / BLOCK_PLACES_PER_ROW))),
+      },
+      levelNo: null,
+      place: { every: 1, wrap: BLOCK_PLACES_PER_ROW, width: 3 },
+    },
+    placesOnly: {
+      aisle: null,
+      rowNo: null,
+      levelNo: null,
+      place: { every: 1, width: Math.max(4, digits(plan.bins.placesOnly)), prefix: 'P' },
+    },
+  };
+}
 
 /**
- * Warehouses, zones and bins, then the temp table `demo_places` (idx 0…places−1 → warehouse/zone/bin) that
- * the stock load spreads positions over. Counted warehouses get a counter as responsible employee, so
- * "responsible from warehouse" gives each counter their own lists.
+ * Warehouses, zones and bins, then the place index the stock load spreads positions over. Counted
+ * warehouses get a counter as responsible employee, so "responsible from warehouse" gives each counter
+ * their own lists.
  */
-export async function createPlaces(trx: Trx, plan: DemoPlan, ids: DemoIds, now: Date): Promise<void> {
+export async function createPlaces(trx: Tx, plan: DemoPlan, ids: DemoIds, now: Date): Promise<void> {
   const responsible = (i: number) => ids.counterIds[i % ids.counterIds.length] ?? ids.managerId;
+  const layouts = binLayouts(plan);
   for (let w = 1; w <= plan.structuredWarehouses; w++) {
-    const wh = await trx
-      .insertInto('warehouses')
-      .values({
-        siteId: ids.siteId,
-        code: `W${pad(w, 2)}`,
-        name: `Distribution centre ${w}`,
-        kind: 'structured',
-        responsibleUserId: responsible(w - 1),
-        costCentre: `CC${pad(w, 2)}`,
-        createdAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const wh = await insertWarehouse(trx, {
+      siteId: ids.siteId,
+      code: `W${pad(w, 2)}`,
+      name: `Distribution centre ${w}`,
+      kind: 'structured',
+      responsibleUserId: responsible(w - 1),
+      costCentre: `CC${pad(w, 2)}`,
+      createdAt: now,
+    });
     const zone = async (
       code: string,
       name: string,
@@ -157,111 +148,46 @@ export async function createPlaces(trx: Trx, plan: DemoPlan, ids: DemoIds, now: 
       usage: 'normal' | 'inventory_differences' = 'normal',
     ) =>
       (
-        await trx
-          .insertInto('zones')
-          .values({
-            siteId: ids.siteId,
-            warehouseId: wh.id,
-            code,
-            name,
-            organisation,
-            structured,
-            usage,
-            createdAt: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+        await insertZone(trx, {
+          siteId: ids.siteId,
+          warehouseId: wh.id,
+          code,
+          name,
+          organisation,
+          structured,
+          usage,
+          createdAt: now,
+        })
       ).id;
     const hb = await zone('HB', 'High-bay racking', 'high_bay', true);
     const bl = await zone('BLK', 'Block storage', 'block', true);
     const po = await zone('PCK', 'Picking places', 'places_only', true);
     await zone('FLOOR', 'Floor storage (unstructured)', 'places_only', false);
     await zone('DIFF', 'Inventory differences', 'places_only', false, 'inventory_differences');
-    const { places, levels, rows } = HIGH_BAY;
-    const perAisle = places * levels * rows;
-    const aw = Math.max(2, digits(Math.ceil(plan.bins.highBay / perAisle)));
-    await insertBins(trx, ids.siteId, wh.id, hb, plan.bins.highBay, now, {
-      aisle: lpad(`i / ${perAisle} + 1`, aw),
-      rowNo: lpad(`i / ${places * levels} % ${rows} + 1`, 2),
-      levelNo: sql.raw(`(i / ${places} % ${levels} + 1)::text`),
-      place: lpad(`i % ${places} + 1`, 3),
-    });
-    const rw = Math.max(2, digits(Math.ceil(plan.bins.block / BLOCK_PLACES_PER_ROW)));
-    await insertBins(trx, ids.siteId, wh.id, bl, plan.bins.block, now, {
-      aisle: null,
-      rowNo: lpad(`i / ${BLOCK_PLACES_PER_ROW} + 1`, rw),
-      levelNo: null,
-      place: lpad(`i % ${BLOCK_PLACES_PER_ROW} + 1`, 3),
-    });
-    await insertBins(trx, ids.siteId, wh.id, po, plan.bins.placesOnly, now, {
-      aisle: null,
-      rowNo: null,
-      levelNo: null,
-      place: sql.raw(`'P' || lpad((i + 1)::text, ${Math.max(4, digits(plan.bins.placesOnly))}, '0')`),
-    });
+    const at = (zoneId: string) => ({ siteId: ids.siteId, warehouseId: wh.id, zoneId, now });
+    await insertBinSeries(trx, at(hb), plan.bins.highBay, layouts.highBay);
+    await insertBinSeries(trx, at(bl), plan.bins.block, layouts.block);
+    await insertBinSeries(trx, at(po), plan.bins.placesOnly, layouts.placesOnly);
   }
   for (let w = 1; w <= plan.unstructuredWarehouses; w++) {
-    await trx
-      .insertInto('warehouses')
-      .values({
-        siteId: ids.siteId,
-        code: `U${pad(w, 2)}`,
-        name: `Outdoor yard ${w}`,
-        kind: 'unstructured',
-        physical: w % 2 === 0 ? 'external' : 'internal',
-        responsibleUserId: responsible(plan.structuredWarehouses + w - 1),
-        costCentre: `CC9${pad(w, 1)}`,
-        createdAt: now,
-      })
-      .execute();
-  }
-  await trx
-    .insertInto('warehouses')
-    .values({
+    await insertWarehouse(trx, {
       siteId: ids.siteId,
-      code: 'TRANSIT',
-      name: 'Goods in transit',
-      kind: 'virtual',
-      responsibleUserId: ids.managerId,
+      code: `U${pad(w, 2)}`,
+      name: `Outdoor yard ${w}`,
+      kind: 'unstructured',
+      physical: w % 2 === 0 ? 'external' : 'internal',
+      responsibleUserId: responsible(plan.structuredWarehouses + w - 1),
+      costCentre: `CC9${pad(w, 1)}`,
       createdAt: now,
-    })
-    .execute();
-  await buildPlaceIndex(trx, ids.siteId);
-}
-
-type Part = ReturnType<typeof sql.raw> | null;
-
-async function insertBins(
-  trx: Trx,
-  siteId: string,
-  warehouseId: string,
-  zoneId: string,
-  count: number,
-  now: Date,
-  e: { aisle: Part; rowNo: Part; levelNo: Part; place: Part },
-): Promise<void> {
-  const parts = [e.aisle, e.rowNo, e.levelNo, e.place].filter((p): p is NonNullable<Part> => p !== null);
-  const code = sql.join(parts, sql`|| '-' ||`);
-  await sql`
-    insert into bins (site_id, warehouse_id, zone_id, code, aisle, row_no, level_no, place, created_at)
-    select ${siteId}::bigint, ${warehouseId}::bigint, ${zoneId}::bigint, ${code}, ${e.aisle ?? sql`null`}, ${e.rowNo ?? sql`null`},
-      ${e.levelNo ?? sql`null`}, ${e.place}, ${now}::timestamptz
-    from generate_series(0, ${count - 1}::int) as i order by i`.execute(trx);
-}
-
-/** Every place that holds stock, numbered in a stable order (warehouse, zone, bin code). */
-async function buildPlaceIndex(trx: Trx, siteId: string): Promise<void> {
-  await sql`create temp table demo_places (idx int primary key, warehouse_id bigint not null, zone_id bigint, bin_id bigint) on commit drop`.execute(
-    trx,
-  );
-  await sql`
-    insert into demo_places (idx, warehouse_id, zone_id, bin_id)
-    select (row_number() over (order by w.code, z.code nulls first, b.code nulls first) - 1)::int, w.id, z.id, b.id
-    from warehouses w
-    left join zones z on z.warehouse_id = w.id and z.usage = 'normal'
-    left join bins b on b.zone_id = z.id and z.structured
-    where w.site_id = ${siteId}::bigint and w.kind <> 'virtual' and (z.id is null or z.structured = (b.id is not null))`.execute(
-    trx,
-  );
-  await sql`analyze demo_places`.execute(trx);
+    });
+  }
+  await insertWarehouse(trx, {
+    siteId: ids.siteId,
+    code: 'TRANSIT',
+    name: 'Goods in transit',
+    kind: 'virtual',
+    responsibleUserId: ids.managerId,
+    createdAt: now,
+  });
+  await createPlaceIndex(trx, ids.siteId);
 }

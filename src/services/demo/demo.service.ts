@@ -7,15 +7,24 @@
 // Use a fresh INVENTUR_DATA_DIR or schema per data set. Users are created through the user service (their
 // own transactions, before the rest); everything else is one transaction, so a failed load leaves only the
 // site, owners and users behind — and a fresh database is needed again.
-import { type Transaction, sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import type { Database } from '../../storage/schema.js';
-import { type Actor, type ServiceContext, inTransaction, requireRole, today } from '../context.js';
+import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { createUser } from '../user.service.js';
+import { createItemFactsTable } from './demo-items.repository.js';
+import { insertItems, makeDemoItems } from './demo-items.js';
 import { type DemoIds, createCodeTables, createPlaces } from './demo-master.js';
-import { createItemFactsTable, insertItems, makeDemoItems } from './demo-items.js';
 import { type DemoInput, type DemoPlan, planDemo } from './demo-plan.js';
-import { loadPositions, writeValuations } from './demo-stock.js';
+import { insertValuationsFromBalances } from './demo-stock.repository.js';
+import { loadPositions } from './demo-stock.js';
+import {
+  analyzeTables,
+  countDemoRows,
+  countSitesAndItems,
+  createIndexes,
+  dropSecondaryIndexes,
+  insertCodeNameRow,
+  skipReferenceTriggers,
+} from './demo.repository.js';
 
 export type { DemoInput, DemoPlan } from './demo-plan.js';
 
@@ -52,41 +61,24 @@ export async function loadDemoData(
   const days = Math.round((Date.parse(day) - Date.parse(periodStart)) / 86_400_000);
 
   const base = await inTransaction(ctx, async (trx) => {
-    const [sites, items] = await Promise.all([
-      trx
-        .selectFrom('sites')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-      trx
-        .selectFrom('items')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    if (Number(sites.n) > 0 || Number(items.n) > 0) {
+    const { sites, items } = await countSitesAndItems(trx);
+    if (sites > 0 || items > 0) {
       throw new DomainError(
         'demo.database_not_empty',
-        `demo data needs an empty database; this one has ${sites.n} site(s) and ${items.n} item(s) — use a fresh INVENTUR_DATA_DIR or schema`,
+        `demo data needs an empty database; this one has ${sites} site(s) and ${items} item(s) — use a fresh INVENTUR_DATA_DIR or schema`,
         {
-          params: { sites: Number(sites.n), items: Number(items.n) },
+          params: { sites, items },
         },
       );
     }
-    const site = await trx
-      .insertInto('sites')
-      .values({ code: DEMO_SITE, name: 'Demo site', createdAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const own = await trx
-      .insertInto('owners')
-      .values({ code: 'OWN', name: 'Demo company', createdAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const cons = await trx
-      .insertInto('owners')
-      .values({ code: 'CONS', name: 'Consignment supplier', createdAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { siteId: site.id, ownerId: own.id, consignmentOwnerId: cons.id };
+    const siteId = await insertCodeNameRow(trx, 'sites', { code: DEMO_SITE, name: 'Demo site', createdAt: now });
+    const ownerId = await insertCodeNameRow(trx, 'owners', { code: 'OWN', name: 'Demo company', createdAt: now });
+    const consignmentOwnerId = await insertCodeNameRow(trx, 'owners', {
+      code: 'CONS',
+      name: 'Consignment supplier',
+      createdAt: now,
+    });
+    return { siteId, ownerId, consignmentOwnerId };
   });
   onProgress({ step: 'users', done: 0, total: 1 });
   const users: DemoResult['users'] = [{ username: 'demo.manager', password: DEMO_PASSWORDS.manager, role: 'manager' }];
@@ -115,10 +107,7 @@ export async function loadDemoData(
       await insertItems(trx, makeDemoItems(plan, from, to, year), plan.positions, now);
       onProgress({ step: 'items', done: to, total: plan.items });
     }
-    // Statistics for the tables just filled in this transaction: without them the planner believes they
-    // are empty and picks nested loops over 10^5–10^6 rows.
-    await sql`analyze demo_item_facts`.execute(trx);
-    await sql`analyze items`.execute(trx);
+    await analyzeTables(trx, ['demo_item_facts', 'items']);
     const stock = { plan, ids, now, periodStart, days };
     await withoutSecondaryIndexes(trx, ['stock_ledger', 'stock_balances'], async () => {
       for (let from = 0; from < plan.positions; from += POSITION_BATCH) {
@@ -127,12 +116,11 @@ export async function loadDemoData(
         onProgress({ step: 'positions', done: to, total: plan.positions });
       }
     });
-    await sql`analyze stock_balances`.execute(trx);
-    await sql`analyze stock_ledger`.execute(trx);
-    await writeValuations(trx, ids.siteId, now);
+    await analyzeTables(trx, ['stock_balances', 'stock_ledger']);
+    await insertValuationsFromBalances(trx, ids.siteId, now);
     // The rest of what the load wrote, as pg_restore users are told to do: count-list generation joins
-    // bins, zones and warehouses, and with no statistics it nested-looped 10,000 positions for seconds.
-    for (const table of [
+    // bins, zones and warehouses, and without statistics the planner nested-loops over their rows.
+    await analyzeTables(trx, [
       'warehouses',
       'zones',
       'bins',
@@ -140,67 +128,28 @@ export async function loadDemoData(
       'item_search_codes',
       'item_search_terms',
       'stock_valuations',
-    ] as const) {
-      await sql`analyze ${sql.table(table)}`.execute(trx);
-    }
+    ]);
     onProgress({ step: 'valuations', done: 1, total: 1 });
-    const count = async (table: 'warehouses' | 'bins' | 'stock_balances' | 'stock_ledger') =>
-      Number(
-        (
-          await sql<{
-            n: string;
-          }>`select count(*) as n from ${sql.table(table)} where site_id = ${ids.siteId}::bigint`.execute(trx)
-        ).rows[0]!.n,
-      );
-    const lots = await trx
-      .selectFrom('lots')
-      .select((e) => e.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    const c = await countDemoRows(trx, ids.siteId);
     return {
-      warehouses: await count('warehouses'),
-      bins: await count('bins'),
+      warehouses: c.warehouses,
+      bins: c.bins,
       items: plan.items,
-      lots: Number(lots.n),
-      positions: await count('stock_balances'),
-      ledgerEntries: await count('stock_ledger'),
+      lots: c.lots,
+      positions: c.positions,
+      ledgerEntries: c.ledgerEntries,
     };
   });
   return { plan, siteId: ids.siteId, users, counts };
 }
 
 /**
- * Foreign keys are checked by a trigger per row and key — 8 lookups per ledger row, most of the load time.
- * Every reference the loader writes comes from a join with the rows it has just created (the test checks
- * them all), so, as pg_restore does, the bulk load runs with `session_replication_role = replica`, which
- * skips those triggers; unique and check constraints still apply. Needs a superuser (PGlite always is);
- * otherwise the triggers simply run.
- */
-/**
  * The ledger and balance tables are empty here (the database must be), so their secondary indexes are
  * dropped for the bulk insert and built again from the loaded rows, as a restore does: one sorted build
- * per index instead of a million scattered insertions into each. Unique and primary-key indexes stay —
- * they are constraints. The definitions come from the catalogue, so the migrations stay their one source.
+ * per index instead of a million scattered insertions into each.
  */
-async function withoutSecondaryIndexes(
-  trx: Transaction<Database>,
-  tables: readonly string[],
-  load: () => Promise<void>,
-): Promise<void> {
-  const { rows } = await sql<{ indexname: string; indexdef: string }>`
-    select i.indexname, i.indexdef from pg_indexes i
-    join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
-    join pg_index x on x.indexrelid = c.oid
-    where i.schemaname = current_schema() and i.tablename = any(${[...tables]}::text[]) and not x.indisunique and not x.indisprimary
-    order by i.indexname`.execute(trx);
-  for (const r of rows) {
-    if (!/^[a-z0-9_]+$/.test(r.indexname)) throw new Error(`unexpected index name ${r.indexname}`);
-    await sql.raw(`drop index "${r.indexname}"`).execute(trx);
-  }
+async function withoutSecondaryIndexes(trx: Tx, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  const definitions = await dropSecondaryIndexes(trx, tables);
   await load();
-  for (const r of rows) await sql.raw(r.indexdef).execute(trx);
-}
-
-async function skipReferenceTriggers(trx: Transaction<Database>): Promise<void> {
-  const su = await sql<{ su: string }>`select current_setting('is_superuser') as su`.execute(trx);
-  if (su.rows[0]?.su === 'on') await sql`set local session_replication_role = replica`.execute(trx);
+  await createIndexes(trx, definitions);
 }

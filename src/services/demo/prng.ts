@@ -1,8 +1,7 @@
 // Seeded randomness for the demo data. The JS side (master data, items) draws from one mulberry32 stream
 // per purpose so adding a field to one stream never shifts another; the SQL side (1,000,000 stock
-// positions, generated set-based) hashes (seed, stream, row number) with md5, which gives identical bits on
-// PostgreSQL and PGlite. No Math.random, no clock: the same seed always produces the same data.
-import { type RawBuilder, sql } from 'kysely';
+// positions, generated set-based) hashes (seed, row number) with md5 (demo-stock.repository.ts). No
+// Math.random, no clock: the same seed always produces the same data.
 
 export class Prng {
   private state: number;
@@ -41,12 +40,4 @@ export class Prng {
   chance(percent: number): boolean {
     return this.int(10_000) < percent * 100;
   }
-}
-
-/**
- * SQL for 32 pseudo-random bits from an md5 already computed per row (`hashColumn`, 32 hex digits):
- * `part` 0–3 selects one of its four 32-bit words, so one md5 call feeds four independent draws.
- */
-export function sqlBits(hashColumn: string, part: 0 | 1 | 2 | 3): RawBuilder<number> {
-  return sql<number>`(('x' || substr(${sql.ref(hashColumn)}, ${sql.lit(part * 8 + 1)}, 8))::bit(32)::bigint)`;
 }

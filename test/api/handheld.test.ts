@@ -272,3 +272,35 @@ describe('GET /api/handheld/lists', () => {
     expect(article.places).toMatchObject({ firstBin: null, lastBin: null });
   });
 });
+
+describe('GET /api/handheld/lists/:id/items: what the handheld shows and proposes comes from the server', () => {
+  it('a difference list of a blind inventory shows targets and proposes 0; a single-report list proposes the target; a blind list neither', async () => {
+    const db = api.db.ctx.db;
+    const blind = await makeOpenInventory(db, w, { reportType: 'single', showSystemQuantities: false });
+    const diff = await makeList(db, blind, { responsibleUserId: me.userId, countType: 'differences' });
+    await makeLine(db, diff, blind, { itemId: w.nuts.id, warehouseId: w.unstructured.id, target: '12' });
+    const plain = await makeList(db, blind, { responsibleUserId: me.userId });
+    await makeLine(db, plain, blind, { itemId: w.nuts.id, warehouseId: w.unstructured.id, target: '12' });
+    const shown = await makeOpenInventory(db, w, { reportType: 'single', showSystemQuantities: true });
+    const single = await makeList(db, shown, { responsibleUserId: me.userId });
+    await makeLine(db, single, shown, { itemId: w.nuts.id, warehouseId: w.unstructured.id, target: '12' });
+
+    const get = (path: string) => api.call('GET', path, undefined, me.token).then((r) => r.json());
+    const lists = (await get('/api/handheld/lists?limit=200')).items as Array<{ id: string; showsTargets: boolean }>;
+    const showsTargets = (id: string) => lists.find((l) => l.id === id)?.showsTargets;
+    expect(showsTargets(diff.id)).toBe(true);
+    expect((await get(`/api/handheld/lists/${diff.id}/items`)).items[0]).toMatchObject({
+      targetQuantity: '12',
+      proposedQuantity: '0',
+    });
+    expect(showsTargets(single.id)).toBe(true);
+    expect((await get(`/api/handheld/lists/${single.id}/items`)).items[0]).toMatchObject({
+      targetQuantity: '12',
+      proposedQuantity: '12',
+    });
+    expect(showsTargets(plain.id)).toBe(false);
+    const blindItem = (await get(`/api/handheld/lists/${plain.id}/items`)).items[0];
+    expect(blindItem).not.toHaveProperty('targetQuantity');
+    expect(blindItem).not.toHaveProperty('proposedQuantity');
+  });
+});

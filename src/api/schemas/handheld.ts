@@ -127,6 +127,9 @@ export const handheldList = z.object({
   keepLocation: z.boolean().describe('The bin stays set between item scans until another bin is scanned'),
   reportType: reportType.describe('cumulative adds, single replaces; the preselected answer on a repeat scan'),
   showSystemQuantities: z.boolean().describe('false = blind counting: no target quantity is ever sent'),
+  showsTargets: z
+    .boolean()
+    .describe("Whether the list's counters see targets: system quantities shown, or a difference list"),
   singleReportingRequired: z.boolean(),
   counts: z
     .object({ items: z.number().int(), reported: z.number().int(), open: z.number().int() })
@@ -162,7 +165,12 @@ export const handheldItem = z.object({
     .string()
     .nullable()
     .optional()
-    .describe('Only when the inventory shows system quantities; absent when blind'),
+    .describe('Only when the list shows targets (showsTargets); absent when blind'),
+  proposedQuantity: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('What the quantity field proposes (0 to add on cumulative, the target on single); absent when blind'),
 });
 
 export const lookupItem = z.object({
@@ -271,6 +279,11 @@ const scanFields = {
   serial: text().min(1).max(40).optional().describe('Overrides AI 21'),
   mode: z.enum(['add', 'replace']).optional().describe('Answer to decision_needed on a repeat scan'),
   device: text().min(1).max(80).optional(),
+  reasonCode: z
+    .string()
+    .regex(/^[a-z0-9_]{1,30}$/)
+    .optional()
+    .describe('Why the count differs (a reason code, GET /api/reason-codes)'),
 };
 const needsItem = { message: 'give barcode or itemCode', path: ['barcode'] };
 export const scanBody = z

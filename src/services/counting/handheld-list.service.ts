@@ -3,7 +3,7 @@
 // quantity); and the look-up data a handheld caches to keep scanning without network.
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import { showsTargets } from '../../domain/inventory/reporting.js';
+import { showsTargets, targetView } from '../../domain/inventory/reporting.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 import { counterIdsOf, refuseUnlessCounting } from '../inventory/count-list.service.js';
@@ -33,6 +33,8 @@ export interface HandheldList {
   reportType: ReportType;
   /** false = blind counting: no target quantity is ever sent to the handheld. */
   showSystemQuantities: boolean;
+  /** Whether the list's counters see targets (showsTargets): the handheld shows and proposes only then. */
+  showsTargets: boolean;
   singleReportingRequired: boolean;
 }
 
@@ -95,6 +97,7 @@ function toList(r: ListRow): HandheldList {
     keepLocation: r.keepLocation,
     reportType: r.reportType,
     showSystemQuantities: r.showSystemQuantities,
+    showsTargets: showsTargets(r),
     singleReportingRequired: r.singleReportingRequired,
   };
 }
@@ -154,6 +157,7 @@ export async function loadOwnListForScan(
     keepLocation: head.keepLocation,
     reportType: inv.reportType,
     showSystemQuantities: inv.showSystemQuantities,
+    showsTargets: showsTargets({ showSystemQuantities: inv.showSystemQuantities, countType: l.countType }),
     singleReportingRequired: inv.singleReportingRequired,
   };
   return { list, head };
@@ -322,12 +326,20 @@ export async function listHandheldItems(
       .offset(input.offset)
       .execute();
     const more = rows.length > input.limit;
-    // Difference lists always show the target (SPEC §4.4). Blind counting: the key is not sent at all, so
-    // no client can show it by mistake.
-    const show = showsTargets(list);
-    const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) =>
-      show ? { ...r, targetQuantity } : r,
-    );
+    // Blind counting: the keys are not sent at all, so no client can show a target by mistake. Where targets
+    // show, the server also says what the quantity field proposes (targetView), so the handheld holds no rule.
+    const items = (more ? rows.slice(0, input.limit) : rows).map(({ targetQuantity, ...r }) => {
+      if (!list.showsTargets) return r;
+      const view = targetView({
+        target: targetQuantity,
+        showSystemQuantities: list.showSystemQuantities,
+        reportType: list.reportType,
+        readerIsCounter: true,
+        countType: list.countType,
+        emptyBin: r.itemId === null,
+      });
+      return { ...r, targetQuantity, proposedQuantity: view.proposedQuantity };
+    });
     return { items, nextOffset: more ? input.offset + input.limit : null };
   });
 }

@@ -8,7 +8,6 @@ import { onceByClientReportId } from '../inventory/report-replay.js';
 import { isValidGtin, type BarcodeFields } from '../../domain/barcode/index.js';
 import { decText } from '../../domain/decimal.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import { showsTargets } from '../../domain/inventory/reporting.js';
 import { recordReport, type ReportResult } from '../inventory/report.service.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
@@ -39,6 +38,8 @@ export interface ScanInput {
   serial?: string | undefined;
   mode?: 'add' | 'replace' | undefined;
   device?: string | undefined;
+  /** Why the count differs (docs/tolerances.md): passed on to the report as it is. */
+  reasonCode?: string | undefined;
 }
 
 /** The scanned item and what will be (or was) reported for it. Never a target quantity. */
@@ -422,6 +423,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
             clientReportId: input.clientReportId,
             enteredQuantity: view.enteredQuantity,
             enteredUnit: view.enteredUnit,
+            reasonCode: input.reasonCode,
           },
           { missingMode: 'ask', head },
         );
@@ -439,7 +441,7 @@ export async function recordScan(ctx: ServiceContext, actor: Actor, input: ScanI
           item: view,
         };
       }
-      const showTargets = showsTargets(list);
+      const showTargets = list.showsTargets;
       const r = result.report;
       const found = result.added ? await foundView(trx, list, item.itemId, place) : null;
       return {

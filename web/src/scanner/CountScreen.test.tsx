@@ -20,7 +20,7 @@ const listOf = (o: Partial<HandheldList> = {}): HandheldList => ({
   status: 'open',
   keepLocation: true,
   reportType: 'single',
-  showSystemQuantities: false,
+  showsTargets: false,
   ...o,
 });
 
@@ -328,15 +328,18 @@ describe('counting screen: a bin not on the list', () => {
 
 describe('counting screen: targets', () => {
   it('with system quantities shown the target has its unit; a blind list shows none', async () => {
-    serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A', targetQuantity: '30' })]);
+    serve([
+      line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A', targetQuantity: '30', proposedQuantity: '30' }),
+    ]);
     const view = renderUi(
-      <CountScreen list={listOf({ showSystemQuantities: true })} outbox={outbox()} onLeave={() => undefined} />,
+      <CountScreen list={listOf({ showsTargets: true })} outbox={outbox()} onLeave={() => undefined} />,
     );
     await ready();
     await type('BIN0101');
     await type('4006381333931');
     expect((await screen.findByTestId('target')).textContent).toBe('Target: 30 PZ');
     expect(screen.getByText('Quantity (CT)')).toBeTruthy();
+    expect((screen.getByTestId('qty-input') as HTMLInputElement).value).toBe('30');
     view.unmount();
     serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A' })]);
     renderUi(<CountScreen list={listOf()} outbox={outbox()} onLeave={() => undefined} />);
@@ -346,5 +349,25 @@ describe('counting screen: targets', () => {
     await screen.findByTestId('item-panel');
     expect(screen.queryByTestId('target')).toBeNull();
     expect(screen.queryByText(/Target/)).toBeNull();
+  });
+});
+
+describe('counting screen: what the server proposes', () => {
+  it('a difference list of a blind inventory shows the target and proposes what the server sent (0 to add)', async () => {
+    // The server decides: a difference list always shows targets and counts cumulatively, so it proposes 0
+    // even where the inventory counts blind and its report type is single.
+    serve([line({ itemCode: 'SCREWS', binCode: '01-01', zoneCode: 'A', targetQuantity: '30', proposedQuantity: '0' })]);
+    renderUi(
+      <CountScreen
+        list={listOf({ countType: 'differences', showsTargets: true, reportType: 'single' })}
+        outbox={outbox()}
+        onLeave={() => undefined}
+      />,
+    );
+    await ready();
+    await type('BIN0101');
+    await type('4006381333931');
+    expect((await screen.findByTestId('target')).textContent).toBe('Target: 30 PZ');
+    expect((screen.getByTestId('qty-input') as HTMLInputElement).value).toBe('0');
   });
 });

@@ -34,7 +34,10 @@ interface Pending {
   serial: string;
   lotManaged: boolean;
   serialManaged: boolean;
+  /** The line's target, sent only where the list's counters see targets (the server decides). */
   target: string | null;
+  /** What the quantity field proposes, as the server sent it for the line. */
+  proposed: string | null;
   /** Not in the list's catalogue on this device: lot and serial are offered (optional), the server checks. */
   unknown: boolean;
   /** The list has no line for it at this place (as the device knows): it will be added as a found item. */
@@ -154,6 +157,7 @@ export function CountScreen({
       lotManaged: found.item.lotManagement !== 'no' || !!fields?.lot,
       serialManaged: found.item.serialManagement || !!fields?.serial,
       target: line?.targetQuantity ?? null,
+      proposed: line?.proposedQuantity ?? null,
       unknown: false,
       foundHere: !line,
     };
@@ -162,9 +166,7 @@ export function CountScreen({
   const startItem = (p: Pending, labelQuantity: string | undefined, message: string) => {
     setPending(p);
     if (labelQuantity) setQuantity(labelQuantity);
-    else if (list.showSystemQuantities && p.target !== null)
-      setQuantity(list.reportType === 'cumulative' ? '0' : p.target);
-    else setQuantity('');
+    else setQuantity(p.proposed ?? '');
     say(true, message);
   };
 
@@ -185,6 +187,7 @@ export function CountScreen({
           lotManaged: v.lotManagement !== 'no',
           serialManaged: v.serialManagement,
           target: null,
+          proposed: null,
           unknown: false,
           foundHere: true,
         },
@@ -214,6 +217,7 @@ export function CountScreen({
         lotManaged: !!label.fields.lot,
         serialManaged: !!label.fields.serial,
         target: null,
+        proposed: null,
         unknown: true,
         foundHere: true,
       },
@@ -707,7 +711,7 @@ export function CountScreen({
           <Text size="md">{pendingItem!.description}</Text>
           <Group gap="xs" mt={4}>
             {pendingItem!.unit && <Badge variant="light">{pendingItem!.unit}</Badge>}
-            {list.showSystemQuantities && pendingItem!.target !== null && (
+            {list.showsTargets && pendingItem!.target !== null && (
               <Badge color="gray" data-testid="target">
                 {t('scan.target')}: {withUnit(pendingItem!.target, pendingItem!.primaryUnit)}
               </Badge>

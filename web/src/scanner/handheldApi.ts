@@ -13,7 +13,8 @@ export interface HandheldList {
   status: string;
   keepLocation: boolean;
   reportType: 'cumulative' | 'single';
-  showSystemQuantities: boolean;
+  /** Whether this list's counters see targets; the server decides (system quantities shown, or a difference list). */
+  showsTargets: boolean;
   itemCount?: number;
   reportedCount?: number;
   /** Where the list counts: warehouse, zones, first and last bin. */
@@ -34,6 +35,8 @@ export interface HandheldItem {
   lot: string;
   serial: string;
   targetQuantity: string | null;
+  /** What the quantity field proposes for this line, as the server decided; null: nothing (blind, empty bin). */
+  proposedQuantity: string | null;
   reportedQuantity: string | null;
   lotManaged: boolean;
   serialManaged: boolean;
@@ -56,7 +59,7 @@ export function toList(r: Raw): HandheldList {
     status: str(r.status),
     keepLocation: (r.keepLocation ?? inv.keepLocation ?? true) !== false,
     reportType: (r.reportType ?? inv.reportType) === 'cumulative' ? 'cumulative' : 'single',
-    showSystemQuantities: Boolean(r.showSystemQuantities ?? inv.showSystemQuantities),
+    showsTargets: Boolean(r.showsTargets),
     ...(typeof obj(r.counts).items === 'number' ? { itemCount: obj(r.counts).items as number } : {}),
     ...(typeof obj(r.counts).reported === 'number' ? { reportedCount: obj(r.counts).reported as number } : {}),
     warehouseCode: strOrNull(r.warehouseCode),
@@ -79,6 +82,7 @@ export function toItem(r: Raw): HandheldItem {
     lot: str(r.lot),
     serial: str(r.serial),
     targetQuantity: strOrNull(r.targetQuantity),
+    proposedQuantity: strOrNull(r.proposedQuantity),
     reportedQuantity: strOrNull(r.reportedQuantity),
     lotManaged: (r.lotManagement ?? item.lotManagement ?? 'no') !== 'no',
     serialManaged: Boolean(r.serialManagement ?? item.serialManagement),

@@ -174,6 +174,11 @@ POST /api/count-lists/{id}/mark-all-reported M A co
 POST /api/count-lists/{id}/import M A co
 POST /api/inventories/{id}/count-import M A c-
 PUT /api/count-list-items/{id}/verification-mark M A c-
+POST /api/count-list-items/{id}/approval M A c-
+GET /api/inventories/{id}/approvals M A c-
+GET /api/reason-codes M G c+
+POST /api/reason-codes X G c-
+PATCH /api/reason-codes/{code} X G c-
 GET /api/count-list-items/{id}/reports M A co
 POST /api/count-lists/{id}/manual-close M A c-
 POST /api/count-lists/reassign M A c-

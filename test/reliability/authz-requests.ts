@@ -72,6 +72,7 @@ function codeFor(w: AuthzWorld, resource: string): string {
     'item-classes': w.itemClassCode,
     'number-sequences': w.seqCode,
     classifications: 'PG1',
+    'reason-codes': 'damaged',
   };
   const code = byResource[resource];
   if (!code) throw new Error(`authz matrix: no fixture code for {code} after /${resource}/`);
@@ -260,6 +261,9 @@ export function bodyOf(
     'POST /api/count-lists/{id}/import': { rows: [{ ...position, quantity: '1' }] },
     'POST /api/inventories/{id}/count-import': { rows: [{ ...position, quantity: '1' }] },
     'PUT /api/count-list-items/{id}/verification-mark': { mark: true },
+    'POST /api/count-list-items/{id}/approval': { decision: 'approved', reasonCode: 'damaged' },
+    'POST /api/reason-codes': { code: 'authz_code', description: 'Authz' },
+    'PATCH /api/reason-codes/{code}': { description: 'Damaged goods' },
     'POST /api/count-lists/{id}/manual-close': { reason: 'authz' },
     'POST /api/count-lists/reassign': { countListIds: [A.list.id], responsibleUserId: A.manager.id },
     'PUT /api/count-lists/{id}/counters': { userIds: [w.counter.id] },

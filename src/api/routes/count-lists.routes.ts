@@ -38,6 +38,7 @@ import {
   reassignBody,
   reassignResult,
 } from '../schemas/inventory.js';
+import { reasonCode, reviewState } from '../schemas/approvals.js';
 import { jobAccepted } from './jobs.routes.js';
 
 const listStatus = z.enum(COUNT_LIST_STATUSES);
@@ -98,6 +99,8 @@ const countItemView = z.object({
     .nullable()
     .describe('Difference posted on closing; null while its posting waits in the posting error file'),
   unitPrice: decimalString.nullable().describe('Price the difference was posted at, as the ledger has it'),
+  reviewState,
+  reasonCode: z.string().nullable().describe('Why the count differs (reason code)'),
 });
 
 const reportView = z.object({
@@ -159,6 +162,7 @@ const reportBody = z.strictObject({
     .describe('Unique per report; a retry with the same id is counted once'),
   enteredQuantity: decimalString.optional().describe('Quantity as entered, in enteredUnit'),
   enteredUnit: text().max(10).optional(),
+  reasonCode: reasonCode.optional(),
 });
 
 const listIds = z.strictObject({ countListIds: z.array(idSchema).min(1).max(1000).describe('Count lists to process') });

@@ -38,6 +38,8 @@ import differencesRoutes from './differences.routes.js';
 import countFilesRoutes from './count-files.routes.js';
 import auditRoutes from './audit.routes.js';
 import sampleRoutes from './sample.routes.js';
+import approvalsRoutes from './approvals.routes.js';
+import countPlansRoutes from './count-plans.routes.js';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -78,4 +80,6 @@ export const routeModules: RouteModule[] = [
   countFilesRoutes,
   auditRoutes,
   sampleRoutes,
+  approvalsRoutes,
+  countPlansRoutes,
 ];

@@ -112,6 +112,8 @@ export const differenceLine = z.object({
     .describe(
       'Ledger entries of the closing posting of this line (both legs of a transfer to the differences zone); empty before closing',
     ),
+  reasonCode: z.string().nullable().describe('Why the count differs (reason code); carried onto the ledger entries'),
+  reviewState: z.string().describe("The line's tolerance review (docs/tolerances.md)"),
 });
 
 export const differencesReport = z.object({

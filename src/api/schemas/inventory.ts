@@ -10,7 +10,7 @@ import {
   REPORT_TYPES,
   VALUATION_PRICES,
 } from '../../domain/inventory/vocabulary.js';
-import { code20, idSchema, isoDate, text } from './common.js';
+import { code20, decimalString, idSchema, isoDate, text } from './common.js';
 
 export const method = z
   .enum(INVENTORY_METHODS)
@@ -75,6 +75,14 @@ const typeFields = {
     .optional()
     .describe('Off: blind counting, target quantities never shown to counters'),
   keepLocation: z.boolean().optional().describe('Handhelds keep the scanned bin until another bin is scanned'),
+  tolerancePercent: decimalString
+    .nullable()
+    .optional()
+    .describe('Allowed difference per line in percent of the target (0–1000); null: no limit by quantity'),
+  toleranceValue: decimalString
+    .nullable()
+    .optional()
+    .describe('Allowed difference per line by value (|difference| × price); null: no limit by value'),
 };
 export const inventoryTypeCreate = z.strictObject({ code: code20, method, ...typeFields });
 export const inventoryTypePatch = z.strictObject({ method: method.optional(), ...typeFields });
@@ -94,6 +102,8 @@ export const inventoryTypeView = z.object({
   singleReportingRequired: z.boolean(),
   showSystemQuantities: z.boolean(),
   keepLocation: z.boolean(),
+  tolerancePercent: decimalString.nullable().describe('Null: no limit by quantity (docs/tolerances.md)'),
+  toleranceValue: decimalString.nullable().describe('Null: no limit by value'),
 });
 
 const headerFields = {

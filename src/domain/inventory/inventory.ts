@@ -10,17 +10,16 @@ export type { InventoryMethod, InventoryStatus, MaterialType, ReportType, Valuat
  * Every legal move of the header status. `has_count_lists → created` happens when the last generated list
  * is deleted again; nothing ever leaves `closed`.
  */
-export const INVENTORY_TRANSITIONS: ReadonlyArray<readonly [InventoryStatus, InventoryStatus]> = [
-  ['created', 'has_count_lists'],
-  ['has_count_lists', 'created'],
-  ['created', 'open'],
-  ['has_count_lists', 'open'],
-  ['open', 'closed'],
-];
+export const INVENTORY_TRANSITIONS: Readonly<Record<InventoryStatus, readonly InventoryStatus[]>> = {
+  created: ['has_count_lists', 'open'],
+  has_count_lists: ['created', 'open'],
+  open: ['closed'],
+  closed: [],
+};
 
 /** Moves `from → to` or throws: a closed inventory says so, any other illegal move names both ends. */
 export function transition(from: InventoryStatus, to: InventoryStatus): InventoryStatus {
-  if (INVENTORY_TRANSITIONS.some(([f, t]) => f === from && t === to)) return to;
+  if (INVENTORY_TRANSITIONS[from].includes(to)) return to;
   if (from === 'closed') {
     throw new DomainError('inventory.closed', 'the inventory is closed; nothing can change any more', {
       params: { from, to },

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { mockFetch, renderUi } from '../../test/render';
-import { checkDigit, gtinProblem, isValidGtin, nextEan } from './gtin';
+import { gtinCheckDigit as checkDigit, isValidGtin } from '../../../../src/domain/barcode/gtin';
+import { gtinProblem, nextEan } from './gtin';
 import { ClassModal } from './ItemClasses';
 import { Gs1Settings } from './Gs1Settings';
 import { LotClassModal, lotDatePart } from './LotSerialClasses';

@@ -1,23 +1,9 @@
-// GS1 check digits on the client, the same mod-10 rule as the tokenizer (src/domain/barcode/gtin.ts): a search
-// code of 8, 12, 13 or 14 digits is read as an EAN-8 / UPC-A / EAN-13 / GTIN-14 when scanned, so one with a wrong
-// check digit could never be scanned; the forms refuse it at the field instead of storing a dead code.
-
-/** The check digit of `digits` (without it): weights 3,1,3,… from the right. */
-export function checkDigit(digits: string): number {
-  let sum = 0;
-  let weight = 3;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    sum += (digits.charCodeAt(i) - 48) * weight;
-    weight = weight === 3 ? 1 : 3;
-  }
-  return (10 - (sum % 10)) % 10;
-}
+// Search codes of 8, 12, 13 or 14 digits are read as an EAN-8 / UPC-A / EAN-13 / GTIN-14 when scanned, so one
+// with a wrong check digit could never be scanned: the forms refuse it at the field instead of storing a dead
+// code. The arithmetic is the tokenizer's own (src/domain/barcode/gtin.ts, shared with the page as pure code).
+import { gtinCheckDigit, isValidGtin } from '../../../../src/domain/barcode/gtin';
 
 const GTIN = /^(\d{8}|\d{12,14})$/;
-
-export function isValidGtin(code: string): boolean {
-  return GTIN.test(code) && checkDigit(code.slice(0, -1)) === Number(code.at(-1));
-}
 
 export type GtinKind = 'ean8' | 'upca' | 'ean13' | 'gtin14';
 const KINDS: Record<number, GtinKind> = { 8: 'ean8', 12: 'upca', 13: 'ean13', 14: 'gtin14' };
@@ -28,9 +14,8 @@ const KINDS: Record<number, GtinKind> = { 8: 'ean8', 12: 'upca', 13: 'ean13', 14
  */
 export function gtinProblem(code: string): { kind: GtinKind; expected: string } | null {
   const c = code.trim();
-  if (!GTIN.test(c)) return null;
-  const expected = String(checkDigit(c.slice(0, -1)));
-  return c.at(-1) === expected ? null : { kind: KINDS[c.length]!, expected };
+  if (!GTIN.test(c) || isValidGtin(c)) return null;
+  return { kind: KINDS[c.length]!, expected: String(gtinCheckDigit(c.slice(0, -1))) };
 }
 
 /** Digits of the item reference an EAN of `kind` leaves after the company prefix (0 when it does not fit). */
@@ -43,5 +28,5 @@ export function nextEan(kind: 'ean8' | 'ean13', prefix: string, nextValue: strin
   const width = referenceDigits(kind, prefix);
   if (!/^\d+$/.test(prefix) || !/^\d+$/.test(nextValue) || width < 1 || nextValue.length > width) return null;
   const body = prefix + nextValue.padStart(width, '0');
-  return body + String(checkDigit(body));
+  return body + String(gtinCheckDigit(body));
 }

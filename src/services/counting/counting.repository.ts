@@ -1,6 +1,8 @@
-// Statements of the handheld counting flow that no other module owns: the item's secondary unit, bins and
-// zones looked up across a site (lists without a warehouse of their own) or by zone code. Search codes and
-// bins of one warehouse are the items' and places' own look-ups (resolveSearchCode, resolveBin).
+// Statements of the handheld counting flow that no other module owns: the item's secondary unit and the
+// decimals of the units a quantity is entered in, bins and zones looked up across a site (lists without a
+// warehouse of their own) or by zone code. Search codes and bins of one warehouse are the items' and places'
+// own look-ups (resolveSearchCode, resolveBin).
+import type { UnitRule } from '../../domain/unit.js';
 import type { Tx } from '../context.js';
 
 /** The item's secondary unit, read only when a quantity is entered in a unit other than the scanned one. */
@@ -17,9 +19,19 @@ export async function secondaryUnitOf(
   return { unit: row.secondaryUnit, op: row.secondaryConversionOp, factor: row.secondaryConversionFactor };
 }
 
+/** The decimals of the units (by code) that a counted quantity is parsed and converted with. */
+export async function selectUnitRules(trx: Tx, codes: readonly string[]): Promise<Map<string, UnitRule>> {
+  const rows = await trx
+    .selectFrom('units')
+    .select(['code', 'decimals'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((r) => [r.code, { code: r.code, decimals: r.decimals }]));
+}
+
 /**
- * A bin anywhere in the site by code or barcode (bins_site_code_idx / bins_site_barcode_idx, migration
- * 0040): for lists without a warehouse of their own. Up to two hits so the caller can refuse ambiguity.
+ * A bin anywhere in the site by code or barcode (bins_site_code_idx / bins_site_barcode_idx): for lists
+ * without a warehouse of their own. Up to two hits so the caller can refuse ambiguity.
  */
 export async function findBinsInSite(
   trx: Tx,

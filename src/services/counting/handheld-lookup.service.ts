@@ -4,160 +4,58 @@
 // takes a bin or a zone and says at once whether the list counts there, which other list does, and whether
 // found items may be reported there.
 import { DomainError } from '../../domain/errors.js';
-import { LIVE_STATUSES, foundPlaceRefusal } from '../../domain/inventory/count-list.js';
+import { foundPlaceRefusal } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { resolveBin } from '../places/bin.service.js';
+import { findZone } from '../places/zone.repository.js';
 import { type HandheldList, loadOwnList } from './handheld-list.service.js';
 import { findBinsInSite, findZones } from './counting.repository.js';
+import {
+  type LookupBin,
+  type LookupItem,
+  type LookupZone,
+  type OtherList,
+  type PageWindow,
+  findOtherLiveListAt,
+  listHasLinesAt,
+  selectBinsOfWarehouses,
+  selectLineWarehouseIds,
+  selectListItemIds,
+  selectLookupItems,
+  selectZonesOfWarehouses,
+} from './handheld-lookup.repository.js';
 
-export interface LookupItem {
-  itemId: string;
-  code: string;
-  description: string;
-  primaryUnit: string;
-  secondaryUnit: string | null;
-  secondaryConversionOp: 'x' | '\\' | null;
-  secondaryConversionFactor: string | null;
-  lotManagement: 'no' | 'yes' | 'auto';
-  serialManagement: boolean;
-  searchCodes: Array<{ code: string; unit: string; conversionOp: 'x' | '\\'; conversionFactor: string }>;
-}
-
-export interface LookupBin {
-  id: string;
-  code: string;
-  barcode: string | null;
-  warehouseId: string;
-  zoneId: string;
-  blocked: boolean;
-}
-
-export interface LookupZone {
-  id: string;
-  code: string;
-  name: string;
-  warehouseId: string;
-  /** The zone has bins: count there per bin. An unstructured zone is counted on the zone itself. */
-  structured: boolean;
-  /** The list has (non-informational) bin-less lines on this zone. */
-  onList: boolean;
-}
+export type { LookupBin, LookupItem, LookupZone, OtherList } from './handheld-lookup.repository.js';
 
 type Page<T> = { items: T[]; nextOffset: number | null };
 
-function paged<T>(rows: T[], limit: number, offset: number): Page<T> {
+function paged<T>(rows: T[], { limit, offset }: PageWindow): Page<T> {
   const more = rows.length > limit;
   return { items: more ? rows.slice(0, limit) : rows, nextOffset: more ? offset + limit : null };
 }
 
-async function lookupItems(trx: Tx, listId: string, limit: number, offset: number): Promise<Page<LookupItem>> {
-  const ids = await trx
-    .selectFrom('countListItems')
-    .select('itemId')
-    .distinct()
-    .where('countListId', '=', listId)
-    .where('itemId', 'is not', null)
-    .orderBy('itemId')
-    .limit(limit + 1)
-    .offset(offset)
-    .execute();
-  const page = paged(
-    ids.map((r) => r.itemId as string),
-    limit,
-    offset,
-  );
-  if (page.items.length === 0) return { items: [], nextOffset: null };
-  const items = await trx
-    .selectFrom('items')
-    .select([
-      'id',
-      'code',
-      'description',
-      'primaryUnit',
-      'secondaryUnit',
-      'secondaryConversionOp',
-      'secondaryConversionFactor',
-      'lotManagement',
-      'serialManagement',
-    ])
-    .where('id', 'in', page.items)
-    .orderBy('id')
-    .execute();
-  const codes = await trx
-    .selectFrom('itemSearchCodes')
-    .select(['itemId', 'code', 'unit', 'conversionOp', 'conversionFactor'])
-    .where('itemId', 'in', page.items)
-    .orderBy('itemId')
-    .orderBy('code')
-    .execute();
-  const byItem = new Map<string, LookupItem['searchCodes']>();
-  for (const { itemId, ...c } of codes) byItem.set(itemId, [...(byItem.get(itemId) ?? []), c]);
-  return {
-    items: items.map(({ id, ...i }) => ({ itemId: id, ...i, searchCodes: byItem.get(id) ?? [] })),
-    nextOffset: page.nextOffset,
-  };
+async function lookupItems(trx: Tx, listId: string, window: PageWindow): Promise<Page<LookupItem>> {
+  const ids = paged(await selectListItemIds(trx, listId, window), window);
+  if (ids.items.length === 0) return { items: [], nextOffset: null };
+  return { items: await selectLookupItems(trx, ids.items), nextOffset: ids.nextOffset };
 }
 
 /** A list without its own warehouse covers the warehouses of its lines. */
 async function warehousesOf(trx: Tx, list: HandheldList): Promise<string[]> {
-  return list.warehouseId
-    ? [list.warehouseId]
-    : (
-        await trx
-          .selectFrom('countListItems')
-          .select('warehouseId')
-          .distinct()
-          .where('countListId', '=', list.id)
-          .execute()
-      ).map((r) => r.warehouseId);
+  return list.warehouseId ? [list.warehouseId] : selectLineWarehouseIds(trx, list.id);
 }
 
-async function lookupBins(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupBin>> {
+async function lookupBins(trx: Tx, list: HandheldList, window: PageWindow): Promise<Page<LookupBin>> {
   const warehouseIds = await warehousesOf(trx, list);
   if (warehouseIds.length === 0) return { items: [], nextOffset: null };
-  const rows = await trx
-    .selectFrom('bins')
-    .select(['id', 'code', 'barcode', 'warehouseId', 'zoneId', 'blocked'])
-    .where('warehouseId', 'in', warehouseIds)
-    .orderBy('warehouseId')
-    .orderBy('code')
-    .limit(limit + 1)
-    .offset(offset)
-    .execute();
-  return paged(rows, limit, offset);
+  return paged(await selectBinsOfWarehouses(trx, warehouseIds, window), window);
 }
 
 /** The zones of the list's warehouse(s), with whether the list counts on the zone itself (bin-less lines). */
-async function lookupZones(trx: Tx, list: HandheldList, limit: number, offset: number): Promise<Page<LookupZone>> {
+async function lookupZones(trx: Tx, list: HandheldList, window: PageWindow): Promise<Page<LookupZone>> {
   const warehouseIds = await warehousesOf(trx, list);
   if (warehouseIds.length === 0) return { items: [], nextOffset: null };
-  const rows = await trx
-    .selectFrom('zones as z')
-    .select(['z.id', 'z.code', 'z.name', 'z.warehouseId', 'z.structured'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('countListItems as li')
-            .select('li.id')
-            .where('li.countListId', '=', list.id)
-            .whereRef('li.zoneId', '=', 'z.id')
-            .where('li.binId', 'is', null)
-            .where('li.informational', '=', false),
-        )
-        .as('onList'),
-    )
-    .where('z.warehouseId', 'in', warehouseIds)
-    .orderBy('z.warehouseId')
-    .orderBy('z.code')
-    .limit(limit + 1)
-    .offset(offset)
-    .execute();
-  return paged(
-    rows.map((r) => ({ ...r, onList: Boolean(r.onList) })),
-    limit,
-    offset,
-  );
+  return paged(await selectZonesOfWarehouses(trx, list.id, warehouseIds, window), window);
 }
 
 export type LookupKind = 'items' | 'bins' | 'zones';
@@ -175,20 +73,11 @@ export async function handheldLookup(
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, listId, { requireOpen: true });
-    if (input.kind === 'items')
-      return { kind: 'items' as const, page: await lookupItems(trx, listId, input.limit, input.offset) };
-    if (input.kind === 'zones')
-      return { kind: 'zones' as const, page: await lookupZones(trx, list, input.limit, input.offset) };
-    return { kind: 'bins' as const, page: await lookupBins(trx, list, input.limit, input.offset) };
+    const window = { limit: input.limit, offset: input.offset };
+    if (input.kind === 'items') return { kind: 'items' as const, page: await lookupItems(trx, listId, window) };
+    if (input.kind === 'zones') return { kind: 'zones' as const, page: await lookupZones(trx, list, window) };
+    return { kind: 'bins' as const, page: await lookupBins(trx, list, window) };
   });
-}
-
-/** Another live list of the same inventory that counts at a place. */
-export interface OtherList {
-  id: string;
-  number: string;
-  name: string;
-  countType: 'article' | 'bin' | 'differences';
 }
 
 /** Whether found items may be reported at a place that is not on the list, and if not, why (an error shape). */
@@ -218,29 +107,10 @@ export async function placeStatus(
   list: HandheldList,
   place: { binId: string | null; zoneId: string; code: string },
 ): Promise<PlaceStatus> {
-  const lines = () => {
-    // With the inventory a bin's lines are one index range (count_list_items_bin_idx); a zone's bin-less lines
-    // have no index of their own and are read through the inventory (asked once per place step, not per scan).
-    const q = trx
-      .selectFrom('countListItems as li')
-      .where('li.inventoryId', '=', list.inventory.id)
-      .where('li.informational', '=', false);
-    return place.binId !== null
-      ? q.where('li.binId', '=', place.binId)
-      : q.where('li.zoneId', '=', place.zoneId).where('li.binId', 'is', null);
-  };
-  const mine = await lines().select('li.id').where('li.countListId', '=', list.id).limit(1).executeTakeFirst();
-  const other = await lines()
-    .innerJoin('countLists as ol', 'ol.id', 'li.countListId')
-    .select(['ol.id', 'ol.number', 'ol.name', 'ol.countType'])
-    .where('li.inventoryId', '=', list.inventory.id)
-    .where('li.countListId', '<>', list.id)
-    .where('ol.status', 'in', [...LIVE_STATUSES])
-    .orderBy('ol.number')
-    .limit(1)
-    .executeTakeFirst();
-  const otherList = other ? { id: other.id, number: other.number, name: other.name, countType: other.countType } : null;
-  const onList = mine !== undefined;
+  const ref = { binId: place.binId, zoneId: place.zoneId };
+  const own = { id: list.id, inventoryId: list.inventory.id };
+  const onList = await listHasLinesAt(trx, own, ref);
+  const otherList = (await findOtherLiveListAt(trx, own, ref)) ?? null;
   const what = place.binId !== null ? `bin ${place.code}` : `zone ${place.code}`;
   const refused = foundPlaceRefusal({
     countType: list.countType,
@@ -332,7 +202,8 @@ export async function resolveHandheldPlace(
       throw e;
     });
     if (bin) {
-      const zone = await trx.selectFrom('zones').select('code').where('id', '=', bin.zoneId).executeTakeFirstOrThrow();
+      const zone = await findZone(trx, bin.zoneId);
+      if (!zone) throw new Error(`zone ${bin.zoneId} of bin ${bin.id} does not exist`);
       const status = await placeStatus(trx, list, { binId: bin.id, zoneId: bin.zoneId, code: bin.code });
       return { kind: 'bin' as const, ...bin, zoneCode: zone.code, ...status, keepLocation: list.keepLocation };
     }

@@ -5,10 +5,10 @@
 import type { BarcodeFields, DecodeSuccess } from '../../domain/barcode/index.js';
 import type { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { convertToPrimary, IDENTITY, parseQuantity, type Conversion, type UnitRule } from '../../domain/unit.js';
+import { convertToPrimary, IDENTITY, parseQuantity, type Conversion } from '../../domain/unit.js';
 import type { Tx } from '../context.js';
 import { resolveSearchCode, type ResolvedSearchCode } from '../items/search-code.service.js';
-import { secondaryUnitOf } from './counting.repository.js';
+import { secondaryUnitOf, selectUnitRules } from './counting.repository.js';
 
 /** The forms a GTIN-14 may have been stored in, most common first (EAN-13 is what most labels carry). */
 export function gtinForms(gtin14: string): string[] {
@@ -72,15 +72,6 @@ async function conversionFor(trx: Tx, item: ScannedItem, unit: string): Promise<
   );
 }
 
-async function unitRules(trx: Tx, codes: string[]): Promise<Map<string, UnitRule>> {
-  const rows = await trx
-    .selectFrom('units')
-    .select(['code', 'decimals'])
-    .where('code', 'in', [...new Set(codes)])
-    .execute();
-  return new Map(rows.map((r) => [r.code, { code: r.code, decimals: r.decimals }]));
-}
-
 /**
  * Converts the counted quantity to the primary unit, exactly. A quantity taken from the barcode (AI 30/37,
  * a rule's quantity) counts units of the scanned code, whatever unit the client shows.
@@ -100,7 +91,7 @@ export async function countedQuantity(
     });
   const enteredUnit = fromBarcode ? item.unit : (input.unit ?? item.unit);
   const conversion = await conversionFor(trx, item, enteredUnit);
-  const rules = await unitRules(trx, [enteredUnit, item.primaryUnit]);
+  const rules = await selectUnitRules(trx, [enteredUnit, item.primaryUnit]);
   const entered = parseQuantity(text, rules.get(enteredUnit) ?? { code: enteredUnit, decimals: 6 }, 'quantity');
   const quantity = convertToPrimary(entered, conversion, rules.get(item.primaryUnit), 'quantity');
   return { quantity, entered, enteredUnit };

@@ -230,6 +230,16 @@ GET /api/inventories/{id}/sample M A c-
 POST /api/inventories/{id}/sample/estimate M A c-
 POST /api/inventories/{id}/sample/extend M A c-
 POST /api/inventories/{id}/sample/full-count M A c-
+GET /api/count-plans M F c-
+PUT /api/count-plans M A c-
+DELETE /api/count-plans M A c-
+GET /api/count-plans/due M F c-
+POST /api/inventories/{id}/count-lists/generate/due M A c-
+GET /api/count-kpis M F c-
+POST /api/abc-analysis/runs X G c-
+GET /api/abc-analysis/runs M G c-
+GET /api/abc-analysis/schedule M G c-
+PUT /api/abc-analysis/schedule X G c-
 GET /api/inventories/{id}/sample/print M A c-
 `;
 

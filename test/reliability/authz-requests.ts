@@ -168,6 +168,7 @@ export function bodyOf(
   const csv = 'itemCode,quantity\n';
   const position = { itemId: w.item.id, warehouseId: A.wh.id, zoneId: A.zone.id, binId: A.bin.id, lot: 'LOT1' };
   const bodies: Record<string, unknown> = {
+    'PUT /api/count-plans': { siteId: A.site.id, countsA: 12, countsB: 4, countsC: 1, dailyCapacity: 5 },
     'POST /api/postings/receipt': {
       siteId: A.site.id,
       keyCode: 'REC',

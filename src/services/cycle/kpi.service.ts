@@ -71,7 +71,13 @@ export async function getCountKpis(
     const { q } = await dueQuery(trx, siteId, day, { withStock: true });
     const counts = await selectDueCounts(trx, q);
     const accuracy = await selectAccuracy(trx, siteId, from, to);
-    const months = await selectDifferenceValues(trx, siteId, from, to);
+    const norm = (v: string) => new Dec(v).toFixed();
+    const months = (await selectDifferenceValues(trx, siteId, from, to)).map((m) => ({
+      ...m,
+      gains: norm(m.gains),
+      losses: norm(m.losses),
+      net: norm(m.net),
+    }));
     const classes = PLAN_CLASSES.map((cls): ClassKpi => {
       const mine = counts.filter((c) => c.planClass === cls);
       const positions = mine.reduce((a, c) => a + Number(c.positions), 0);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerBarcode } from './barcode.command.js';
 import { registerCount } from './count.command.js';
 import { registerDemo } from './demo.command.js';
+import { registerInventory } from './inventory.command.js';
 import { registerItem } from './item.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerOpenapi } from './openapi.command.js';
@@ -18,4 +19,5 @@ export const commandModules: Array<(program: Command) => void> = [
   registerDemo,
   registerItem,
   registerCount,
+  registerInventory,
 ];

@@ -42,6 +42,7 @@ export const de: Resources = {
   nav: {
     postings: 'Lagerbuchungen',
     reservations: 'Reservierungen',
+    cycle: 'Zyklische Inventur',
     users: 'Benutzer',
     setup: 'Ersteinrichtung',
     groupCounting: 'Zählung',
@@ -156,6 +157,8 @@ export const de: Resources = {
     status: { pending: 'Offen', posted: 'Gebucht', discarded: 'Verworfen', all: 'Alle' },
   },
   inv: {
+    duplicate: 'Duplizieren',
+    duplicated: 'Inventur {{number}} als Kopie angelegt',
     site: 'Standort',
     new: 'Neue Inventur',
     inventory: 'Inventur',
@@ -254,11 +257,19 @@ export const de: Resources = {
   job: {
     listsFailed_one: '1 Liste nicht verarbeitet:',
     listsFailed_other: '{{count}} Listen nicht verarbeitet:',
-    count_lists: { open: 'Zähllisten werden eröffnet', close: 'Zähllisten werden abgeschlossen' },
+    count_lists: {
+      open: 'Zähllisten werden eröffnet',
+      close: 'Zähllisten werden abgeschlossen',
+      generate: 'Zähllisten werden erstellt',
+    },
     inventory: { close: 'Inventur wird abgeschlossen' },
   },
   jobStatus: { queued: 'wartet', running: 'läuft', succeeded: 'fertig', failed: 'fehlgeschlagen' },
   gen: {
+    unfinished:
+      'Die Erstellung hielt nach {{done}} von {{total}} Zeilen an: {{reason}}. Ihre Listen bleiben teilweise erstellt; mit denselben Parametern erneut erstellen, um fortzufahren.',
+    running: 'Zähllisten werden erstellt: {{done}} von {{total}} Zeilen',
+    lastParams: 'Mit den Parametern der letzten Erstellung ausgefüllt',
     resultTitle: 'Zähllisten erstellt',
     nothingGenerated: 'Es wurde keine Zählliste erstellt: Nichts entspricht der Auswahl',
     informationalCount_one: '1 informative Position hinzugefügt',

@@ -46,6 +46,7 @@ export const en = {
   nav: {
     postings: 'Stock postings',
     reservations: 'Reservations',
+    cycle: 'Cycle counting',
     users: 'Users',
     setup: 'First set-up',
     groupCounting: 'Counting',
@@ -160,6 +161,8 @@ export const en = {
     status: { pending: 'Pending', posted: 'Posted', discarded: 'Discarded', all: 'All' },
   },
   inv: {
+    duplicate: 'Duplicate',
+    duplicated: 'Inventory {{number}} created as a copy',
     site: 'Site',
     new: 'New inventory',
     inventory: 'Inventory',
@@ -257,11 +260,15 @@ export const en = {
   job: {
     listsFailed_one: '1 list not processed:',
     listsFailed_other: '{{count}} lists not processed:',
-    count_lists: { open: 'Opening count lists', close: 'Closing count lists' },
+    count_lists: { open: 'Opening count lists', close: 'Closing count lists', generate: 'Generating count lists' },
     inventory: { close: 'Closing inventory' },
   },
   jobStatus: { queued: 'queued', running: 'running', succeeded: 'done', failed: 'failed' },
   gen: {
+    unfinished:
+      'The generation stopped after {{done}} of {{total}} lines: {{reason}}. Its lists stay partially generated; generate again with the same parameters to continue.',
+    running: 'Count lists are being generated: {{done}} of {{total}} lines',
+    lastParams: 'Filled in with the parameters of the last generation',
     resultTitle: 'Count lists generated',
     nothingGenerated: 'No count list was generated: nothing matched the selection',
     informationalCount_one: '1 informational item added',

@@ -46,6 +46,7 @@ export const it = {
   nav: {
     postings: 'Movimenti di magazzino',
     reservations: 'Prenotazioni',
+    cycle: 'Conteggio ciclico',
     users: 'Utenti',
     setup: 'Prima configurazione',
     groupCounting: 'Conteggio',
@@ -160,6 +161,8 @@ export const it = {
     status: { pending: 'In sospeso', posted: 'Registrati', discarded: 'Scartati', all: 'Tutti' },
   },
   inv: {
+    duplicate: 'Duplica',
+    duplicated: 'Inventario {{number}} creato come copia',
     site: 'Sede',
     new: 'Nuovo inventario',
     inventory: 'Inventario',
@@ -257,11 +260,15 @@ export const it = {
   job: {
     listsFailed_one: '1 lista non elaborata:',
     listsFailed_other: '{{count}} liste non elaborate:',
-    count_lists: { open: 'Apertura liste', close: 'Chiusura liste' },
+    count_lists: { open: 'Apertura liste', close: 'Chiusura liste', generate: 'Generazione liste' },
     inventory: { close: 'Chiusura inventario' },
   },
   jobStatus: { queued: 'in coda', running: 'in corso', succeeded: 'completato', failed: 'fallito' },
   gen: {
+    unfinished:
+      'La generazione si è fermata dopo {{done}} di {{total}} righe: {{reason}}. Le sue liste restano generate parzialmente; generare di nuovo con gli stessi parametri per continuare.',
+    running: 'Generazione delle liste in corso: {{done}} di {{total}} righe',
+    lastParams: "Compilato con i parametri dell'ultima generazione",
     resultTitle: 'Liste di conteggio generate',
     nothingGenerated: 'Nessuna lista generata: nulla corrisponde alla selezione',
     informationalCount_one: '1 articolo informativo aggiunto',

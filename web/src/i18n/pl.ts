@@ -48,6 +48,7 @@ export const pl = {
   nav: {
     postings: 'Księgowania magazynowe',
     reservations: 'Rezerwacje',
+    cycle: 'Liczenie cykliczne',
     users: 'Użytkownicy',
     setup: 'Pierwsza konfiguracja',
     groupCounting: 'Spis',
@@ -162,6 +163,8 @@ export const pl = {
     status: { pending: 'Oczekujące', posted: 'Zaksięgowane', discarded: 'Odrzucone', all: 'Wszystkie' },
   },
   inv: {
+    duplicate: 'Duplikuj',
+    duplicated: 'Inwentaryzacja {{number}} utworzona jako kopia',
     site: 'Oddział',
     new: 'Nowa inwentaryzacja',
     inventory: 'Inwentaryzacja',
@@ -267,11 +270,15 @@ export const pl = {
     listsFailed_few: '{{count}} arkusze nie przetworzone:',
     listsFailed_many: '{{count}} arkuszy nie przetworzonych:',
     listsFailed_other: '{{count}} arkusza nie przetworzonego:',
-    count_lists: { open: 'Otwieranie arkuszy', close: 'Zamykanie arkuszy' },
+    count_lists: { open: 'Otwieranie arkuszy', close: 'Zamykanie arkuszy', generate: 'Generowanie arkuszy' },
     inventory: { close: 'Zamykanie inwentaryzacji' },
   },
   jobStatus: { queued: 'w kolejce', running: 'w toku', succeeded: 'gotowe', failed: 'błąd' },
   gen: {
+    unfinished:
+      'Generowanie zatrzymało się po {{done}} z {{total}} pozycji: {{reason}}. Jego arkusze pozostają częściowo wygenerowane; wygeneruj ponownie z tymi samymi parametrami, aby kontynuować.',
+    running: 'Trwa generowanie arkuszy: {{done}} z {{total}} pozycji',
+    lastParams: 'Wypełniono parametrami ostatniego generowania',
     resultTitle: 'Wygenerowano arkusze spisowe',
     nothingGenerated: 'Nie wygenerowano żadnego arkusza: nic nie pasuje do wyboru',
     informationalCount_one: 'Dodano 1 pozycję informacyjną',

@@ -104,7 +104,8 @@ describe('GenerateDialog', () => {
     // Bin lists take no item filters.
     expect(within(dialog).queryByTestId('gen-classifications')).toBeNull();
     expect(Object.keys(sent!.body as object)).not.toContain('classification1');
-  });
+    // The longest test of the file: on a loaded machine it needs more than the default 5 s.
+  }, 20_000);
 
   it('article lists: warehouse/zone then article, and the classification filters are offered', async () => {
     mockFetch(api);
@@ -183,5 +184,80 @@ describe('GenerateDialog', () => {
     await screen.findByTestId('gen-preview');
     const sent = calls.filter((c) => c.method === 'POST').at(-1);
     expect(sent?.body).toMatchObject({ countType: 'article', responsibleOrigin: 'inventory', counterUserIds: ['5'] });
+  });
+
+  it('a large generation answers with a job: the dialog hands the job id on instead of a result', async () => {
+    const calls = mockFetch((c) =>
+      c.method === 'POST' && c.path === '/api/inventories/7/count-lists/generate'
+        ? [202, { jobId: 'job_42', resumed: false, chunks: 3, positions: 60000 }]
+        : api(c),
+    );
+    const jobs: string[] = [];
+    const results: unknown[] = [];
+    let closed = false;
+    renderUi(
+      <GenerateDialog
+        inventoryId="7"
+        countType="article"
+        onClose={() => (closed = true)}
+        onGenerated={(r) => results.push(r)}
+        onJob={(j) => jobs.push(j)}
+      />,
+    );
+    const dialog = await screen.findByTestId('generate-dialog');
+    fireEvent.click(within(dialog).getByTestId('gen-run'));
+    await waitFor(() => expect(jobs).toEqual(['job_42']));
+    expect(results).toEqual([]);
+    expect(closed).toBe(true);
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/count-lists/generate'))).toBe(true);
+  });
+
+  it("fills itself in from the inventory's last generation of the same count type (a duplicate carries it)", async () => {
+    const calls = mockFetch(api);
+    const last = {
+      countType: 'article',
+      maxItemsPerList: 7,
+      name: 'Aisle walk',
+      structure: [
+        { criterion: 'article', newList: false, groupChange: 2 },
+        { criterion: 'warehouse_zone', newList: true, groupChange: 0 },
+      ],
+    };
+    const { unmount } = renderUi(
+      <GenerateDialog
+        inventoryId="7"
+        countType="article"
+        lastParams={last}
+        onClose={() => undefined}
+        onGenerated={() => undefined}
+      />,
+    );
+    const dialog = await screen.findByTestId('generate-dialog');
+    expect(within(dialog).getByTestId('gen-last-params').textContent).toBe(
+      'Filled in with the parameters of the last generation',
+    );
+    expect(order(within(dialog).getByTestId('structure-table'))).toEqual(['article', 'warehouse_zone']);
+    fireEvent.click(within(dialog).getByTestId('gen-preview-btn'));
+    await screen.findByTestId('gen-preview');
+    const sent = calls.find((c) => c.method === 'POST' && c.path.endsWith('/generate/preview'));
+    expect(sent?.body).toMatchObject({
+      countType: 'article',
+      maxItemsPerList: 7,
+      name: 'Aisle walk',
+      structure: last.structure,
+    });
+    unmount();
+    // Another count type starts from the defaults.
+    renderUi(
+      <GenerateDialog
+        inventoryId="7"
+        countType="bin"
+        lastParams={last}
+        onClose={() => undefined}
+        onGenerated={() => undefined}
+      />,
+    );
+    const bin = await screen.findByTestId('generate-dialog');
+    expect(within(bin).queryByTestId('gen-last-params')).toBeNull();
   });
 });

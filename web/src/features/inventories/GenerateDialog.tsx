@@ -1,6 +1,8 @@
 // The three generation dialogs (article, bin, inventory-difference lists) with every parameter, the
 // structure table (order with move up/down, new-list flag, group change) and a preview of lists and items.
 // Article and difference lists also filter by item classifications (stock account classification, 1–5).
+// A large generation answers with a job (202): the dialog hands its id on and the page shows its progress.
+// The inventory's last generation of the same count type fills the dialog in (a duplicate carries it).
 import { useEffect, useState } from 'react';
 import {
   ActionIcon,
@@ -102,16 +104,44 @@ function PreviewResult({ r }: { r: GenerationResult }) {
   );
 }
 
+/** The dialog's fields from stored parameters (the generate body), where they are set. */
+function fromLast(last: Partial<GenerateBody>) {
+  const f: Record<string, unknown> = {};
+  for (const k of [
+    'stockConsideration',
+    'countSetting',
+    'warehouseIds',
+    'zoneIds',
+    'excludeCountedSpecifications',
+    'responsibleOrigin',
+    'responsibleUserId',
+    'maxItemsPerList',
+    'maxLists',
+    'informationalItems',
+    'name',
+    'counterUserIds',
+  ] as const)
+    if (last[k] !== undefined) f[k] = last[k];
+  if (last.binCodes?.length) f.binCodes = last.binCodes.join(' ');
+  return f;
+}
+
 export function GenerateDialog({
   inventoryId,
   countType,
   onClose,
   onGenerated,
+  onJob,
+  lastParams,
 }: {
   inventoryId: string;
   countType: CountType | null;
   onClose: () => void;
   onGenerated: (r: GenerationResult) => void;
+  /** A large generation runs as a job: its id, for the page to follow. */
+  onJob?: (jobId: string) => void;
+  /** The inventory's last generation parameters; used when their count type is the dialog's. */
+  lastParams?: Record<string, unknown> | null;
 }) {
   const { t } = useTranslation();
   const ct = countType ?? 'article';
@@ -134,11 +164,25 @@ export function GenerateDialog({
   });
   const [classes, setClasses] = useState(noClassFilters());
   const cls = useClassifications(!!countType && countType !== 'bin');
+  const last = lastParams?.countType === countType ? (lastParams as Partial<GenerateBody>) : null;
   useEffect(() => {
     if (!countType) return;
-    setStructure(CRITERIA[countType].map((c) => ({ criterion: c, newList: false, groupChange: 0 })));
-    setP((s) => ({ ...s, stockConsideration: STOCK[countType][0]!, countSetting: 'ignore' }));
-    setClasses(noClassFilters());
+    setStructure(
+      last?.structure?.length
+        ? last.structure.map((l) => ({ criterion: l.criterion, newList: !!l.newList, groupChange: l.groupChange ?? 0 }))
+        : CRITERIA[countType].map((c) => ({ criterion: c, newList: false, groupChange: 0 })),
+    );
+    setP((s) => ({
+      ...s,
+      stockConsideration: STOCK[countType][0]!,
+      countSetting: 'ignore',
+      ...(last ? fromLast(last) : {}),
+    }));
+    const c = noClassFilters();
+    if (last) for (const k of Object.keys(CLASS_FILTERS) as ClassFilter[]) c[k] = last[k] ?? [];
+    setClasses(c);
+    // Filled in when the dialog opens for a count type only: a refetched inventory must not undo the user's edits.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [countType]);
   const whs = useQuery({
     queryKey: ['/api/warehouses', 'all'],
@@ -201,9 +245,13 @@ export function GenerateDialog({
   });
   const generate = useMutation({
     mutationFn: async () =>
-      api.post<GenerationResult>(`/api/inventories/${inventoryId}/count-lists/generate`, await body()),
+      api.post<GenerationResult | { jobId: string }>(
+        `/api/inventories/${inventoryId}/count-lists/generate`,
+        await body(),
+      ),
     onSuccess: (r) => {
-      onGenerated(r);
+      if ('jobId' in r) onJob?.(r.jobId);
+      else onGenerated(r);
       onClose();
     },
   });
@@ -225,6 +273,11 @@ export function GenerateDialog({
   return (
     <Modal opened={!!countType} onClose={onClose} size="xl" title={t(`gen.title.${ct}`)}>
       <Stack gap="sm" data-testid="generate-dialog">
+        {last && (
+          <Text size="sm" c="dimmed" data-testid="gen-last-params">
+            {t('gen.lastParams')}
+          </Text>
+        )}
         <SimpleGrid cols={2}>
           <Select
             label={t('gen.stockConsideration')}

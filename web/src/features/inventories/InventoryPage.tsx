@@ -10,6 +10,7 @@ import {
   IconLock,
   IconChecks,
   IconTrash,
+  IconCopy,
   IconListDetails,
   IconPrinter,
   IconUserShare,
@@ -38,9 +39,11 @@ import { ManualCloseDialog } from '../listadmin/ManualCloseDialog';
 import { ReassignDialog } from '../listadmin/ReassignDialog';
 import { STATUS_COLOR } from './InventoriesPage';
 import { GenerateDialog, type CountType } from './GenerateDialog';
+import { GenerationRunAlert } from './GenerationRunAlert';
 import { JobProgress } from './JobProgress';
 import { PrintDialog } from './PrintDialog';
 import { SamplePanel } from './SamplePanel';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import {
   CloseResultPanel,
   GenerationResultPanel,
@@ -96,6 +99,18 @@ export default function InventoryPage() {
       else if (isCloseResult(r)) setCloseResult(r);
       else notifyOk(t('common.done'));
       refresh();
+    },
+    onError: (e) => {
+      setError(errorText(t, e));
+      notifyError(t, e);
+    },
+  });
+  // Duplicate: the copy opens at once (SPEC §4.2: header and generation parameters, same site).
+  const duplicate = useMutation({
+    mutationFn: () => api.post<Inventory>(`/api/inventories/${id}/duplicate`),
+    onSuccess: (c) => {
+      notifyOk(t('inv.duplicated', { number: c.number }));
+      nav(`/inventories/${c.id}`);
     },
     onError: (e) => {
       setError(errorText(t, e));
@@ -199,6 +214,15 @@ export default function InventoryPage() {
             {t('inv.close')}
           </Button>
           <Button
+            leftSection={<IconCopy size={16} />}
+            variant="light"
+            onClick={() => duplicate.mutate()}
+            loading={duplicate.isPending}
+            data-testid="inv-duplicate"
+          >
+            {t('inv.duplicate')}
+          </Button>
+          <Button
             leftSection={<IconTrash size={16} />}
             color="red"
             variant="subtle"
@@ -223,6 +247,7 @@ export default function InventoryPage() {
       {jobs.map((j) => (
         <JobProgress key={j} jobId={j} onDone={onListsDone} />
       ))}
+      {id && <GenerationRunAlert key={`${id}-${jobs.length}`} inventoryId={id} />}
       {closeResult && <CloseResultPanel result={closeResult} onClose={() => setCloseResult(null)} />}
       {genResult && <GenerationResultPanel result={genResult} onClose={() => setGenResult(null)} />}
       {verifyResult && <VerifyResultPanel result={verifyResult} onClose={() => setVerifyResult(null)} />}
@@ -245,6 +270,7 @@ export default function InventoryPage() {
         </SimpleGrid>
       </Card>
       {i.method === 'sample' && id && <SamplePanel inventoryId={id} onChanged={refresh} />}
+      {id && <ApprovalsPanel inventoryId={id} onChanged={refresh} />}
       <Group justify="space-between">
         <Title order={4}>{t('cl.lists')}</Title>
         <Group gap="xs">
@@ -381,6 +407,8 @@ export default function InventoryPage() {
         inventoryId={id!}
         countType={gen}
         onClose={() => setGen(null)}
+        lastParams={i.generationParams}
+        onJob={(j) => setJobs((js) => [j, ...js])}
         onGenerated={(r) => {
           notifyOk(t('gen.generated', { count: r.lists.length, items: fmt.integer(r.positions) }));
           setGenResult(r);

@@ -4,7 +4,22 @@
 import { DomainError } from '../../domain/errors.js';
 import { type BarcodeKind, checkCompanyPrefix } from '../../domain/item-master/coding.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { findItem } from '../items/item.repository.js';
 import { mapDbErrors } from '../places/support.js';
+import {
+  deleteTemplateRow,
+  findItemClassView,
+  insertItemClass,
+  insertNumberSequence,
+  insertTemplate,
+  selectItemClassCodes,
+  selectNumberSequences,
+  selectTemplates,
+  setDefaultItemClass,
+  updateItemClassRow,
+  updateNumberSequence,
+  upsertNumberSequence,
+} from './coding.repository.js';
 import { barcodeSequence, itemClassSequence } from './item-create.service.js';
 
 export interface ItemClassInput {
@@ -25,23 +40,7 @@ export interface ItemClassView {
 }
 
 async function loadClass(trx: Tx, code: string): Promise<ItemClassView> {
-  const r = found(
-    await trx
-      .selectFrom('itemClasses')
-      .innerJoin('numberSequences', 'numberSequences.code', 'itemClasses.sequenceCode')
-      .select([
-        'itemClasses.code',
-        'itemClasses.description',
-        'numberSequences.prefix',
-        'numberSequences.width',
-        'numberSequences.nextValue',
-        'itemClasses.isDefault',
-      ])
-      .where('itemClasses.code', '=', code)
-      .executeTakeFirst(),
-    `item class ${code}`,
-  );
-  return { ...r, nextValue: String(r.nextValue) };
+  return found(await findItemClassView(trx, code), `item class ${code}`);
 }
 
 function checkCoding(prefix: string, width: number): void {
@@ -57,19 +56,8 @@ function checkCoding(prefix: string, width: number): void {
 
 export async function listItemClasses(ctx: ServiceContext, actor: Actor): Promise<ItemClassView[]> {
   requireRole(actor, 'counter');
-  const codes = await ctx.db.selectFrom('itemClasses').select('code').orderBy('code').execute();
-  return Promise.all(codes.map((c) => loadClass(ctx.db, c.code)));
-}
-
-/** A default class is the one used for items created without code and class; setting one clears the old. */
-async function makeDefault(trx: Tx, code: string): Promise<void> {
-  await trx
-    .updateTable('itemClasses')
-    .set({ isDefault: false })
-    .where('isDefault', '=', true)
-    .where('code', '<>', code)
-    .execute();
-  await trx.updateTable('itemClasses').set({ isDefault: true }).where('code', '=', code).execute();
+  const codes = await selectItemClassCodes(ctx.db);
+  return Promise.all(codes.map((c) => loadClass(ctx.db, c)));
 }
 
 export async function createItemClass(
@@ -91,15 +79,10 @@ export async function createItemClass(
     () =>
       inTransaction(ctx, async (trx) => {
         const seq = itemClassSequence(input.code);
-        await trx
-          .insertInto('numberSequences')
-          .values({ code: seq, prefix, width, nextValue: input.nextValue ?? '1' })
-          .execute();
-        await trx
-          .insertInto('itemClasses')
-          .values({ code: input.code, description: input.description ?? '', sequenceCode: seq })
-          .execute();
-        if (input.isDefault) await makeDefault(trx, input.code);
+        await insertNumberSequence(trx, { code: seq, prefix, width, nextValue: input.nextValue ?? '1' });
+        await insertItemClass(trx, { code: input.code, description: input.description ?? '', sequenceCode: seq });
+        // The default class codes items created without code and class; there is only one.
+        if (input.isDefault) await setDefaultItemClass(trx, input.code);
         return loadClass(trx, input.code);
       }),
   );
@@ -123,16 +106,14 @@ export async function updateItemClass(
         field: 'nextValue',
       });
     }
-    await trx
-      .updateTable('numberSequences')
-      .set({ prefix, width, nextValue: changes.nextValue ?? cur.nextValue })
-      .where('code', '=', itemClassSequence(code))
-      .execute();
-    if (changes.description !== undefined)
-      await trx.updateTable('itemClasses').set({ description: changes.description }).where('code', '=', code).execute();
-    if (changes.isDefault === true) await makeDefault(trx, code);
-    if (changes.isDefault === false)
-      await trx.updateTable('itemClasses').set({ isDefault: false }).where('code', '=', code).execute();
+    await updateNumberSequence(trx, itemClassSequence(code), {
+      prefix,
+      width,
+      nextValue: changes.nextValue ?? cur.nextValue,
+    });
+    if (changes.description !== undefined) await updateItemClassRow(trx, code, { description: changes.description });
+    if (changes.isDefault === true) await setDefaultItemClass(trx, code);
+    if (changes.isDefault === false) await updateItemClassRow(trx, code, { isDefault: false });
     return loadClass(trx, code);
   });
 }
@@ -146,12 +127,7 @@ export interface BarcodeSettingView {
 
 export async function listBarcodeSettings(ctx: ServiceContext, actor: Actor): Promise<BarcodeSettingView[]> {
   requireRole(actor, 'counter');
-  const rows = await ctx.db
-    .selectFrom('numberSequences')
-    .selectAll()
-    .where('code', 'in', [barcodeSequence('ean8'), barcodeSequence('ean13')])
-    .orderBy('code')
-    .execute();
+  const rows = await selectNumberSequences(ctx.db, [barcodeSequence('ean8'), barcodeSequence('ean13')]);
   return rows.map((r) => ({
     kind: r.code.endsWith('ean8') ? 'ean8' : 'ean13',
     companyPrefix: r.prefix,
@@ -175,11 +151,7 @@ export async function setBarcodeSetting(
       field: 'nextValue',
     });
   return inTransaction(ctx, async (trx) => {
-    await trx
-      .insertInto('numberSequences')
-      .values({ code: barcodeSequence(kind), prefix, width, nextValue })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ prefix, width, nextValue }))
-      .execute();
+    await upsertNumberSequence(trx, { code: barcodeSequence(kind), prefix, width, nextValue });
     return { kind, companyPrefix: prefix, itemReferenceDigits: width, nextValue };
   });
 }
@@ -194,18 +166,7 @@ export interface TemplateView {
 
 export async function listTemplates(ctx: ServiceContext, actor: Actor): Promise<TemplateView[]> {
   requireRole(actor, 'counter');
-  return ctx.db
-    .selectFrom('itemTemplates')
-    .innerJoin('items', 'items.id', 'itemTemplates.referenceItemId')
-    .select([
-      'itemTemplates.id',
-      'itemTemplates.code',
-      'itemTemplates.description',
-      'itemTemplates.referenceItemId',
-      'items.code as referenceItemCode',
-    ])
-    .orderBy('itemTemplates.code')
-    .execute();
+  return selectTemplates(ctx.db);
 }
 
 export async function createTemplate(
@@ -219,19 +180,15 @@ export async function createTemplate(
     () =>
       inTransaction(ctx, async (trx) => {
         const ref = found(
-          await trx
-            .selectFrom('items')
-            .select(['id', 'code'])
-            .where('id', '=', input.referenceItemId)
-            .executeTakeFirst(),
+          await findItem(trx, input.referenceItemId),
           `item ${input.referenceItemId}`,
           'referenceItemId',
         );
-        const row = await trx
-          .insertInto('itemTemplates')
-          .values({ code: input.code, description: input.description ?? '', referenceItemId: ref.id })
-          .returning(['id', 'code', 'description', 'referenceItemId'])
-          .executeTakeFirstOrThrow();
+        const row = await insertTemplate(trx, {
+          code: input.code,
+          description: input.description ?? '',
+          referenceItemId: ref.id,
+        });
         return { ...row, referenceItemCode: ref.code };
       }),
   );
@@ -240,9 +197,6 @@ export async function createTemplate(
 export async function deleteTemplate(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'manager');
   await inTransaction(ctx, async (trx) => {
-    found(
-      await trx.deleteFrom('itemTemplates').where('id', '=', id).returning('id').executeTakeFirst(),
-      `template ${id}`,
-    );
+    if (!(await deleteTemplateRow(trx, id))) throw new DomainError('not_found', `template ${id} not found`);
   });
 }

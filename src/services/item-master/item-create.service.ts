@@ -18,10 +18,20 @@ import {
   checkMasterFields,
 } from '../../domain/item-master/fields.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { findItem, findItemConversions } from '../items/item.repository.js';
 import { type ItemFields, type ItemView, insertItem, itemView } from '../items/item.service.js';
 import { findCodeOwner } from '../items/search-code.repository.js';
-import { digitSafe, mapDbErrors } from '../places/support.js';
-import { checkMasterReferences, itemConversions, masterView, takeNumbers } from './support.js';
+import { mapDbErrors } from '../places/support.js';
+import {
+  findDefaultItemClass,
+  findItemClass,
+  findNumberSequence,
+  findTemplateByCode,
+  takeSequenceNumbers,
+} from './coding.repository.js';
+import { checkMasterReferences, masterView } from './master-fields.service.js';
+import { copyPlanningAndAlternatives } from './master-fields.repository.js';
+import { copyItemPrice, selectItemPriceRows } from './price-list.repository.js';
 
 export type BarcodeOption =
   { mode: 'none' } | { mode: 'ean8' } | { mode: 'ean13' } | { mode: 'item_code'; type: ItemCodeBarcodeType };
@@ -65,7 +75,9 @@ async function nextFreeCode(
   field: string,
 ): Promise<string> {
   for (let attempt = 0; attempt < 1000; attempt++) {
-    const { first, prefix, width } = await takeNumbers(trx, sequence, 1, field);
+    const taken = await takeSequenceNumbers(trx, sequence, 1);
+    if (!taken) throw new DomainError('reference.unknown', `numbering sequence ${sequence} does not exist`, { field });
+    const { first, prefix, width } = taken;
     const code = make(first, prefix, width);
     if (!(await findCodeOwner(trx, code))) return code;
   }
@@ -79,12 +91,8 @@ async function nextFreeCode(
 async function automaticCode(trx: Tx, itemClass: string | null): Promise<{ code: string; itemClass: string }> {
   const cls =
     itemClass !== null
-      ? found(
-          await trx.selectFrom('itemClasses').selectAll().where('code', '=', itemClass).executeTakeFirst(),
-          `item class ${itemClass}`,
-          'master.itemClass',
-        )
-      : await trx.selectFrom('itemClasses').selectAll().where('isDefault', '=', true).executeTakeFirst();
+      ? found(await findItemClass(trx, itemClass), `item class ${itemClass}`, 'master.itemClass')
+      : await findDefaultItemClass(trx);
   if (!cls)
     throw new DomainError(
       'coding.no_rule',
@@ -102,10 +110,7 @@ async function automaticCode(trx: Tx, itemClass: string | null): Promise<{ code:
 
 /** The base values a template or copy source gives: every column except identity, system values and validity. */
 export async function sourceValues(trx: Tx, itemId: string): Promise<Record<string, unknown>> {
-  const row = found(
-    await trx.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst(),
-    `item ${itemId}`,
-  );
+  const row = found(await findItem(trx, itemId), `item ${itemId}`);
   return Object.fromEntries(Object.entries(row).filter(([k]) => !NOT_COPIED.has(k)));
 }
 
@@ -156,12 +161,7 @@ export async function createFromBase(
   let generatedBarcode: string | null = null;
   if (barcode.mode === 'ean8' || barcode.mode === 'ean13') {
     const kind = barcode.mode;
-    const exists = await trx
-      .selectFrom('numberSequences')
-      .select('code')
-      .where('code', '=', barcodeSequence(kind))
-      .executeTakeFirst();
-    if (!exists)
+    if (!(await findNumberSequence(trx, barcodeSequence(kind))))
       throw new DomainError('coding.no_rule', `no GS1 company prefix is configured for ${kind.toUpperCase()}`, {
         field: 'barcode.mode',
       });
@@ -193,15 +193,7 @@ export async function createMasterItem(ctx: ServiceContext, actor: Actor, input:
     inTransaction(ctx, async (trx) => {
       let base: Record<string, unknown> = {};
       if (input.template !== undefined) {
-        const t = found(
-          await trx
-            .selectFrom('itemTemplates')
-            .select('referenceItemId')
-            .where('code', '=', input.template)
-            .executeTakeFirst(),
-          `template ${input.template}`,
-          'template',
-        );
+        const t = found(await findTemplateByCode(trx, input.template), `template ${input.template}`, 'template');
         base = await sourceValues(trx, t.referenceItemId);
       }
       return createFromBase(ctx, trx, base, input);
@@ -226,77 +218,11 @@ export async function copyItem(
       const base = await sourceValues(trx, sourceId);
       const created = await createFromBase(ctx, trx, base, input);
       const id = created.item.id;
-      await trx
-        .insertInto('itemWarehousePlanning')
-        .columns([
-          'itemId',
-          'warehouseId',
-          'siteId',
-          'minStock',
-          'maxStock',
-          'reorderPoint',
-          'reorderLot',
-          'minReorderQuantity',
-          'supplyLeadDays',
-          'standardCost',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('itemWarehousePlanning')
-            .select([
-              eb.val(id).as('itemId'),
-              'warehouseId',
-              'siteId',
-              'minStock',
-              'maxStock',
-              'reorderPoint',
-              'reorderLot',
-              'minReorderQuantity',
-              'supplyLeadDays',
-              'standardCost',
-            ])
-            .where('itemId', '=', sourceId),
-        )
-        .execute();
-      await trx
-        .insertInto('itemAlternatives')
-        .columns(['itemId', 'alternativeItemId', 'position'])
-        .expression((eb) =>
-          eb
-            .selectFrom('itemAlternatives')
-            .select([eb.val(id).as('itemId'), 'alternativeItemId', 'position'])
-            .where('itemId', '=', sourceId),
-        )
-        .execute();
+      await copyPlanningAndAlternatives(trx, sourceId, id);
       // A price in a unit only a (not copied) search code defined would have no conversion on the copy.
-      const { conversions } = await itemConversions(trx, id);
-      const prices = await trx
-        .selectFrom('itemPrices')
-        .selectAll()
-        .where('itemId', '=', sourceId)
-        .orderBy('id')
-        .execute();
-      for (const p of prices.filter((x) => conversions.has(x.unit))) {
-        const np = await trx
-          .insertInto('itemPrices')
-          .values({
-            priceListId: p.priceListId,
-            itemId: id,
-            validFrom: p.validFrom,
-            validTo: p.validTo,
-            unit: p.unit,
-            currency: p.currency,
-            createdAt: ctx.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const tiers = await trx.selectFrom('itemPriceTiers').selectAll().where('itemPriceId', '=', p.id).execute();
-        if (tiers.length > 0)
-          await digitSafe(trx)
-            .insertInto('itemPriceTiers')
-            .values(tiers.map((t) => ({ ...t, itemPriceId: np.id })))
-            .execute();
-      }
+      const { conversions } = found(await findItemConversions(trx, id), `item ${id}`, 'itemId');
+      const prices = await selectItemPriceRows(trx, sourceId);
+      for (const p of prices.filter((x) => conversions.has(x.unit))) await copyItemPrice(trx, p, id, ctx.now());
       return created;
     }),
   );

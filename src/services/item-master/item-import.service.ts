@@ -1,9 +1,9 @@
 // Import of items and search codes from CSV or XLSX with a report of every rejected row, and export of items
-// to CSV or XLSX (SPEC §2). The file format is only the reader/writer (import-files.ts). Set-based: rows are checked in memory and against the database with one query
-// per reference kind, then written in chunks of INSERT … SELECT FROM jsonb_to_recordset. Everything is one
-// transaction: a fatal error (bad header, malformed CSV, a database failure) leaves nothing half-imported.
+// to CSV or XLSX (SPEC §2). The file format is only the reader/writer (import-files.ts). Set-based: rows are
+// checked in memory and against the database with one query per reference kind, then written in chunks
+// (item-import.repository.ts). Everything is one transaction: a fatal error (bad header, malformed CSV, a
+// database failure) leaves nothing half-imported.
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import {
   ITEM_COLUMNS,
   type ImportedItem,
@@ -16,11 +16,22 @@ import {
   parseSearchCodeRow,
   rowProblem,
 } from '../../domain/item-master/import.js';
-import { CLASSIFICATION_FIELDS, type ClassificationField, searchTerms } from '../../domain/item.js';
+import { CLASSIFICATION_FIELDS, type ClassificationField } from '../../domain/item.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { selectAllClassificationKeys } from '../items/classification.repository.js';
+import { selectAllUnitCodes } from '../items/unit.repository.js';
 import { type ImportFile, type ParsedFile, csvCell, locateColumns, readImportFile, writeXlsx } from './import-files.js';
+import {
+  CHUNK,
+  NUMERIC_ITEM_COLUMNS,
+  insertImportedItems,
+  insertImportedSearchCodes,
+  selectCodesInUse,
+  selectItemsAfterCode,
+  selectItemsByCodes,
+} from './item-import.repository.js';
+import { selectAllSerialClassCodes } from './lot.repository.js';
 
-const CHUNK = 5000;
 export { MAX_IMPORT_ROWS } from './import-files.js';
 
 export interface ImportOptions {
@@ -36,47 +47,16 @@ export interface ImportReport {
   rejected: RowProblem[];
 }
 
-const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-
-/** Codes among `codes` already used as item or search codes (one query). */
-async function codesInUse(trx: Tx, codes: string[]): Promise<Set<string>> {
-  const used = new Set<string>();
-  for (let i = 0; i < codes.length; i += 50_000) {
-    const { rows } = await sql<{ code: string }>`select s.code from item_search_codes s
-      where s.code in (select jsonb_array_elements_text(${json(codes.slice(i, i + 50_000))}))`.execute(trx);
-    for (const r of rows) used.add(r.code);
-  }
-  return used;
-}
-
-/** Writes word-search terms for new items and codes (the same terms the item service keeps). */
-async function insertTerms(trx: Tx, entries: { itemId: string; texts: string[] }[]): Promise<void> {
-  let batch: { item_id: string; term: string }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await sql`insert into item_search_terms (item_id, term) select x.item_id, x.term
-      from jsonb_to_recordset(${json(batch)}) as x(item_id bigint, term text) on conflict do nothing`.execute(trx);
-    batch = [];
-  };
-  for (const e of entries) {
-    for (const term of searchTerms(e.texts)) batch.push({ item_id: e.itemId, term });
-    if (batch.length >= CHUNK * 4) await flush();
-  }
-  await flush();
-}
-
 /** Database checks of item rows: units, classification codes, codes in use. Rejects rows in place. */
 async function checkItemReferences(
   trx: Tx,
   items: { line: number; item: ImportedItem }[],
   rejected: RowProblem[],
 ): Promise<{ line: number; item: ImportedItem }[]> {
-  const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
-  const classes = new Set(
-    (await trx.selectFrom('classificationCodes').select(['kind', 'code']).execute()).map((c) => `${c.kind}|${c.code}`),
-  );
-  const serialClasses = new Set((await trx.selectFrom('serialClasses').select('code').execute()).map((c) => c.code));
-  const used = await codesInUse(
+  const units = await selectAllUnitCodes(trx);
+  const classes = await selectAllClassificationKeys(trx);
+  const serialClasses = await selectAllSerialClassCodes(trx);
+  const used = await selectCodesInUse(
     trx,
     items.map((i) => i.item.code as string),
   );
@@ -104,66 +84,6 @@ async function checkItemReferences(
     }
     return true;
   });
-}
-
-const ITEM_SQL_COLUMNS: [keyof ImportedItem & string, string, string][] = [
-  ['code', 'code', 'text'],
-  ['description', 'description', 'text'],
-  ['primaryUnit', 'primary_unit', 'text'],
-  ['secondaryUnit', 'secondary_unit', 'text'],
-  ['secondaryConversionOp', 'secondary_conversion_op', 'text'],
-  ['secondaryConversionFactor', 'secondary_conversion_factor', 'numeric'],
-  ['lotManagement', 'lot_management', 'text'],
-  ['serialManagement', 'serial_management', 'boolean'],
-  ['serialClass', 'serial_class', 'text'],
-  ['lotAvailabilityCheck', 'lot_availability_check', 'text'],
-  ['availabilityCheck', 'availability_check', 'text'],
-  ['includeInInventory', 'include_in_inventory', 'boolean'],
-  ['countCycleDays', 'count_cycle_days', 'int'],
-  ...(Object.entries(CLASSIFICATION_FIELDS).map(([k, v]) => [k, v, 'text']) as [string, string, string][]),
-  ['standardCost', 'standard_cost', 'numeric'],
-  ['inventoryPrice', 'inventory_price', 'numeric'],
-  ['thresholdQuantity', 'threshold_quantity', 'numeric'],
-  ['minStock', 'min_stock', 'numeric'],
-  ['maxStock', 'max_stock', 'numeric'],
-  ['reorderPoint', 'reorder_point', 'numeric'],
-  ['netWeight', 'net_weight', 'numeric'],
-  ['grossWeight', 'gross_weight', 'numeric'],
-  ['vatCode', 'vat_code', 'text'],
-  ['accountingCategory', 'accounting_category', 'text'],
-  ['packageType', 'package_type', 'text'],
-  ['supplementaryDescription', 'supplementary_description', 'text'],
-];
-
-/** Columns exported as numbers in XLSX (numeric and int columns of the import). */
-const NUMERIC_EXPORT_COLUMNS = new Set(
-  ITEM_SQL_COLUMNS.filter(([, , t]) => t === 'numeric' || t === 'int').map(([k]) => k as string),
-);
-
-async function insertItems(ctx: ServiceContext, trx: Tx, items: ImportedItem[]): Promise<void> {
-  // Keys in the JSON are the snake_case column names, so the record definition and the insert list match.
-  const cols = sql.raw(ITEM_SQL_COLUMNS.map(([, c]) => c).join(', '));
-  const defs = sql.raw(ITEM_SQL_COLUMNS.map(([, c, t]) => `${c} ${t}`).join(', '));
-  const now = ctx.now();
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const part = items
-      .slice(i, i + CHUNK)
-      .map((it) => Object.fromEntries(ITEM_SQL_COLUMNS.map(([k, c]) => [c, it[k] ?? null])));
-    // The CamelCasePlugin camelCases result keys: itemId, code, description.
-    const { rows } = await sql<{ itemId: string; code: string; description: string }>`
-      with ins as (
-        insert into items (${cols}, created_at, updated_at)
-        select ${cols}, ${now}, ${now} from jsonb_to_recordset(${json(part)}) as x(${defs})
-        returning id, code, primary_unit, description
-      )
-      insert into item_search_codes (item_id, code, unit, conversion_op, conversion_factor, is_main, description)
-      select id, code, primary_unit, 'x', 1, true, description from ins
-      returning item_id::text, code, description`.execute(trx);
-    await insertTerms(
-      trx,
-      rows.map((r) => ({ itemId: r.itemId, texts: [r.code, r.description] })),
-    );
-  }
 }
 
 function collect<T>(
@@ -223,10 +143,10 @@ export async function importItems(
     const good = await checkItemReferences(trx, rows, rejected);
     const write = !opts.dryRun && !(opts.allOrNothing && rejected.length > 0);
     if (write)
-      await insertItems(
-        ctx,
+      await insertImportedItems(
         trx,
         good.map((g) => g.item),
+        ctx.now(),
       );
     return report(parsed, good.length, rejected, opts);
   });
@@ -244,22 +164,12 @@ export async function importSearchCodes(
   const rejected: RowProblem[] = [];
   const rows = collect<ImportedSearchCode>(parsed, parseSearchCodeRow, (c) => c.code, rejected);
   return inTransaction(ctx, async (trx) => {
-    const units = new Set((await trx.selectFrom('units').select('code').execute()).map((u) => u.code));
-    const used = await codesInUse(
+    const units = await selectAllUnitCodes(trx);
+    const used = await selectCodesInUse(
       trx,
       rows.map((r) => r.item.code),
     );
-    const ids = new Map<string, { id: string; description: string }>();
-    const itemCodes = [...new Set(rows.map((r) => r.item.itemCode))];
-    for (let i = 0; i < itemCodes.length; i += 50_000) {
-      const { rows: found } = await sql<{
-        id: string;
-        code: string;
-        description: string;
-      }>`select id::text, code, description from items
-        where code in (select jsonb_array_elements_text(${json(itemCodes.slice(i, i + 50_000))}))`.execute(trx);
-      for (const f of found) ids.set(f.code, f);
-    }
+    const ids = await selectItemsByCodes(trx, [...new Set(rows.map((r) => r.item.itemCode))]);
     const good = rows.filter(({ line, item }) => {
       const reject = (field: string, code: string, message: string) => {
         rejected.push({ line, field, code, message });
@@ -273,25 +183,17 @@ export async function importSearchCodes(
       return true;
     });
     if (!opts.dryRun && !(opts.allOrNothing && rejected.length > 0)) {
-      for (let i = 0; i < good.length; i += CHUNK) {
-        const part = good.slice(i, i + CHUNK).map(({ item }) => ({
+      await insertImportedSearchCodes(
+        trx,
+        good.map(({ item }) => ({
           item_id: ids.get(item.itemCode)!.id,
           code: item.code,
           unit: item.unit,
           conversion_op: item.conversionOp,
           conversion_factor: item.conversionFactor,
           description: item.description ?? ids.get(item.itemCode)!.description,
-        }));
-        await sql`insert into item_search_codes (item_id, code, unit, conversion_op, conversion_factor, is_main, description)
-          select x.item_id, x.code, x.unit, x.conversion_op, x.conversion_factor, false, x.description
-          from jsonb_to_recordset(${json(part)}) as x(item_id bigint, code text, unit text, conversion_op text, conversion_factor numeric, description text)`.execute(
-          trx,
-        );
-        await insertTerms(
-          trx,
-          part.map((p) => ({ itemId: p.item_id, texts: [p.code] })),
-        );
-      }
+        })),
+      );
     }
     return report(parsed, good.length, rejected, opts);
   });
@@ -309,13 +211,7 @@ function exportValues(r: Record<string, unknown>): unknown[] {
 async function* itemsInCodeOrder(ctx: ServiceContext): AsyncGenerator<unknown[]> {
   let after = '';
   for (;;) {
-    const rows = await ctx.db
-      .selectFrom('items')
-      .selectAll()
-      .where('code', '>', after)
-      .orderBy('code')
-      .limit(CHUNK)
-      .execute();
+    const rows = await selectItemsAfterCode(ctx.db, after, CHUNK);
     for (const r of rows) yield exportValues(r as unknown as Record<string, unknown>);
     if (rows.length < CHUNK) return;
     after = rows[rows.length - 1]!.code;
@@ -335,9 +231,9 @@ export async function exportItemsXlsx(ctx: ServiceContext, actor: Actor): Promis
   requireRole(actor, 'counter');
   const rows: unknown[][] = [];
   for await (const values of itemsInCodeOrder(ctx)) rows.push(values);
-  return writeXlsx('items', ITEM_COLUMNS, rows, NUMERIC_EXPORT_COLUMNS);
+  return writeXlsx('items', ITEM_COLUMNS, rows, NUMERIC_ITEM_COLUMNS);
 }
 
-/** Kept for callers of the CSV-only API (bench): the same use cases. */
+/** The same use cases under their CSV names (the benchmarks call them so). */
 export const importItemsCsv = importItems;
 export const importSearchCodesCsv = importSearchCodes;

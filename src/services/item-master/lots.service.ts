@@ -1,9 +1,7 @@
 // Lots and serials (seed 002 "Lotti/matricole"): lot classes that generate lot codes (prefix + date part +
 // counter), serial classes, and — for the ledger at issue time — lot proposals in the item's consumption
 // order and availability checks. proposeLots / checkAvailability take the caller's transaction and do no
-// authorisation: the ledger calls them inside its own use case. Raw-SQL result keys come back camelCased
-// (CamelCasePlugin), hence the camelCase row types.
-import { sql } from 'kysely';
+// authorisation: the ledger calls them inside its own use case.
 import { Dec, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { type LotDatePattern, formatCounter, makeLotCode } from '../../domain/item-master/coding.js';
@@ -15,9 +13,20 @@ import {
   proposeLots as planLots,
 } from '../../domain/item-master/lots.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole, today } from '../context.js';
+import { findItem } from '../items/item.repository.js';
 import { mapDbErrors } from '../places/support.js';
 import { loadLotStock } from '../ledger/lot-stock.js';
 import { requireWarehouseInScope, scopeOf } from '../site-scope.js';
+import {
+  insertLotClass,
+  insertLotIfNew,
+  insertSerialClass,
+  selectLotClasses,
+  selectSerialClasses,
+  sumOnHandAndReserved,
+  takeLotClassNumber,
+  takeSerialClassNumbers,
+} from './lot.repository.js';
 
 export interface LotClassInput {
   code: string;
@@ -50,7 +59,7 @@ export interface SerialClassView {
 
 export async function listLotClasses(ctx: ServiceContext, actor: Actor): Promise<LotClassView[]> {
   requireRole(actor, 'counter');
-  return (await ctx.db.selectFrom('lotClasses').selectAll().orderBy('code').execute()).map((r) => ({
+  return (await selectLotClasses(ctx.db)).map((r) => ({
     ...r,
     nextValue: String(r.nextValue),
   }));
@@ -65,11 +74,7 @@ export async function createLotClass(ctx: ServiceContext, actor: Actor, input: L
     { unique: { lot_classes_pkey: { field: 'code', message: `lot class ${input.code} already exists` } } },
     () =>
       inTransaction(ctx, async (trx) => {
-        const r = await trx
-          .insertInto('lotClasses')
-          .values({ code: input.code, description: input.description ?? '', ...c })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const r = await insertLotClass(trx, { code: input.code, description: input.description ?? '', ...c });
         return { ...r, nextValue: String(r.nextValue) };
       }),
   );
@@ -77,7 +82,7 @@ export async function createLotClass(ctx: ServiceContext, actor: Actor, input: L
 
 export async function listSerialClasses(ctx: ServiceContext, actor: Actor): Promise<SerialClassView[]> {
   requireRole(actor, 'counter');
-  return (await ctx.db.selectFrom('serialClasses').selectAll().orderBy('code').execute()).map((r) => ({
+  return (await selectSerialClasses(ctx.db)).map((r) => ({
     ...r,
     nextValue: String(r.nextValue),
   }));
@@ -99,11 +104,7 @@ export async function createSerialClass(
     { unique: { serial_classes_pkey: { field: 'code', message: `serial class ${input.code} already exists` } } },
     () =>
       inTransaction(ctx, async (trx) => {
-        const r = await trx
-          .insertInto('serialClasses')
-          .values({ code: input.code, description: input.description ?? '', ...c })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const r = await insertSerialClass(trx, { code: input.code, description: input.description ?? '', ...c });
         return { ...r, nextValue: String(r.nextValue) };
       }),
   );
@@ -131,17 +132,11 @@ export async function generateLot(
 ): Promise<LotView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    const item = found(
-      await trx
-        .selectFrom('items')
-        .select(['id', 'code', 'lotManagement', 'lotClass'])
-        .where('id', '=', itemId)
-        .executeTakeFirst(),
-      `item ${itemId}`,
-    );
+    const item = found(await findItem(trx, itemId), `item ${itemId}`);
     if (item.lotManagement === 'no')
       throw new DomainError('item.lot_not_allowed', `item ${item.code} is not managed by lots`, { field: 'itemId' });
-    if (item.lotClass === null)
+    const lotClass = item.lotClass;
+    if (lotClass === null)
       throw new DomainError('lot.class_required', `item ${item.code} has no lot class to generate lot codes`, {
         field: 'lotClass',
       });
@@ -150,33 +145,21 @@ export async function generateLot(
     }
     const date = input.date ?? input.productionDate ?? today(ctx);
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const { rows } = await sql<{ first: string; prefix: string; datePattern: LotDatePattern; width: number }>`
-        update lot_classes set next_value = next_value + 1 where code = ${item.lotClass}
-        returning next_value - 1 as first, prefix, date_pattern, width`.execute(trx);
-      const c = rows[0]!;
-      const code = makeLotCode(
-        { prefix: c.prefix, datePattern: c.datePattern, width: Number(c.width) },
-        date,
-        BigInt(c.first),
-      );
+      const c = (await takeLotClassNumber(trx, lotClass))!;
+      const code = makeLotCode(c, date, c.first);
       // A lot received by hand under the same code is skipped, not reused.
-      const inserted = await trx
-        .insertInto('lots')
-        .values({
-          itemId,
-          code,
-          expiryDate: input.expiryDate ?? null,
-          productionDate: input.productionDate ?? null,
-          createdAt: ctx.now(),
-        })
-        .onConflict((oc) => oc.columns(['itemId', 'code']).doNothing())
-        .returning(['id', 'itemId', 'code', 'expiryDate', 'productionDate'])
-        .executeTakeFirst();
+      const inserted = await insertLotIfNew(trx, {
+        itemId,
+        code,
+        expiryDate: input.expiryDate ?? null,
+        productionDate: input.productionDate ?? null,
+        createdAt: ctx.now(),
+      });
       if (inserted) return inserted;
     }
     throw new DomainError(
       'coding.sequence_exhausted',
-      `lot class ${item.lotClass} produced 1000 lot codes in a row that exist`,
+      `lot class ${lotClass} produced 1000 lot codes in a row that exist`,
       { field: 'lotClass' },
     );
   });
@@ -193,26 +176,17 @@ export async function generateSerials(
   if (!Number.isInteger(count) || count < 1 || count > 10_000)
     throw new DomainError('validation.failed', 'count must be 1–10000', { field: 'count' });
   return inTransaction(ctx, async (trx) => {
-    const item = found(
-      await trx
-        .selectFrom('items')
-        .select(['code', 'serialManagement', 'serialClass'])
-        .where('id', '=', itemId)
-        .executeTakeFirst(),
-      `item ${itemId}`,
-    );
+    const item = found(await findItem(trx, itemId), `item ${itemId}`);
     if (!item.serialManagement)
       throw new DomainError('item.serial_not_allowed', `item ${item.code} is not managed by serial numbers`, {
         field: 'itemId',
       });
-    if (item.serialClass === null)
+    const serialClass = item.serialClass;
+    if (serialClass === null)
       throw new DomainError('lot.class_required', `item ${item.code} has no serial class`, { field: 'serialClass' });
-    const { rows } = await sql<{ first: string; prefix: string; width: number }>`
-      update serial_classes set next_value = next_value + ${count} where code = ${item.serialClass}
-      returning next_value - ${count} as first, prefix, width`.execute(trx);
-    const c = rows[0]!;
+    const c = (await takeSerialClassNumbers(trx, serialClass, count))!;
     return Array.from({ length: count }, (_, i) =>
-      formatCounter(c.prefix, Number(c.width), BigInt(c.first) + BigInt(i), `serial class ${item.serialClass}`, 40),
+      formatCounter(c.prefix, c.width, c.first + BigInt(i), `serial class ${serialClass}`, 40),
     );
   });
 }
@@ -257,15 +231,7 @@ export async function proposeLots(
   const qty = parseDecimal(input.quantity, 'quantity');
   if (!qty.gt(0))
     throw new DomainError('validation.failed', 'quantity to issue must be positive', { field: 'quantity' });
-  const item = found(
-    await trx
-      .selectFrom('items')
-      .select(['code', 'lotManagement', 'lotConsumption'])
-      .where('id', '=', input.itemId)
-      .executeTakeFirst(),
-    `item ${input.itemId}`,
-    'itemId',
-  );
+  const item = found(await findItem(trx, input.itemId), `item ${input.itemId}`, 'itemId');
   if (item.lotManagement === 'no')
     throw new DomainError('item.lot_not_allowed', `item ${item.code} is not managed by lots`, { field: 'itemId' });
   return {
@@ -292,23 +258,9 @@ export async function checkAvailability(
   input: AvailabilityInput,
 ): Promise<Availability> {
   const qty = parseDecimal(input.quantity, 'quantity');
-  const item = found(
-    await trx
-      .selectFrom('items')
-      .select(['availabilityCheck', 'lotAvailabilityCheck'])
-      .where('id', '=', input.itemId)
-      .executeTakeFirst(),
-    `item ${input.itemId}`,
-    'itemId',
-  );
+  const item = found(await findItem(trx, input.itemId), `item ${input.itemId}`, 'itemId');
   const lot = input.lot ?? null;
-  const { rows } = await sql<{ onHand: string; reserved: string }>`
-    select
-      (select coalesce(sum(quantity), 0) from stock_balances where item_id = ${input.itemId} and warehouse_id = ${input.warehouseId}
-         and (${lot}::text is null or lot = ${lot}))::text as on_hand,
-      (select coalesce(sum(quantity), 0) from reservations where item_id = ${input.itemId} and warehouse_id = ${input.warehouseId}
-         and status = 'open' and (${lot}::text is null or lot = ${lot}))::text as reserved`.execute(trx);
-  const r = rows[0]!;
+  const r = await sumOnHandAndReserved(trx, input.itemId, input.warehouseId, lot);
   return judgeAvailability(
     lot === null ? item.availabilityCheck : item.lotAvailabilityCheck,
     new Dec(r.onHand),

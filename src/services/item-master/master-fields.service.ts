@@ -3,6 +3,7 @@
 import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import {
+  MASTER_FIELD_NAMES,
   type MasterChanges,
   type MasterFields,
   checkMasterFields,
@@ -15,9 +16,18 @@ import {
   effectivePlanning,
 } from '../../domain/item-master/planning.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { findItem, selectExistingItemIds, updateItemMasterColumns } from '../items/item.repository.js';
 import { type ItemView, itemView } from '../items/item.service.js';
-import { type SiteScope, requireWarehouseInScope, scopeOf, siteIs } from '../site-scope.js';
-import { checkMasterReferences, masterView } from './support.js';
+import { findWarehouse } from '../places/warehouse.repository.js';
+import { type SiteScope, requireWarehouseInScope, scopeOf } from '../site-scope.js';
+import { findItemClass } from './coding.repository.js';
+import { findLotClass, findSerialClass } from './lot.repository.js';
+import {
+  replaceAlternatives,
+  replaceWarehousePlanning,
+  selectAlternatives,
+  selectWarehousePlanning,
+} from './master-fields.repository.js';
 
 export interface WarehousePlanningView {
   warehouseId: string;
@@ -38,24 +48,44 @@ export interface MasterItemView {
 
 const n = (v: string | null) => (v === null ? null : decText(new Dec(v)));
 
+const NUMERIC_MASTER = new Set([
+  'minStock',
+  'maxStock',
+  'reorderPoint',
+  'reorderLot',
+  'minReorderQuantity',
+  'netWeight',
+  'grossWeight',
+]);
+
+/** The item-master columns of an items row, numerics in canonical decimal text. */
+export function masterView(r: Record<string, unknown>): MasterFields {
+  return Object.fromEntries(
+    MASTER_FIELD_NAMES.map((k) => {
+      const v = r[k];
+      return [k, NUMERIC_MASTER.has(k) && v !== null && v !== undefined ? decText(new Dec(v as string)) : v];
+    }),
+  ) as unknown as MasterFields;
+}
+
+/** Codes and ids the extension fields refer to must exist (clear errors before the foreign keys fire). */
+export async function checkMasterReferences(trx: Tx, m: MasterFields): Promise<void> {
+  const missing = (value: string, field: keyof MasterFields, what: string) =>
+    new DomainError('reference.unknown', `${what} ${value} does not exist`, { field: `master.${field}` });
+  if (m.itemClass !== null && !(await findItemClass(trx, m.itemClass)))
+    throw missing(m.itemClass, 'itemClass', 'item class');
+  if (m.lotClass !== null && !(await findLotClass(trx, m.lotClass))) throw missing(m.lotClass, 'lotClass', 'lot class');
+  if (m.serialClass !== null && !(await findSerialClass(trx, m.serialClass)))
+    throw missing(m.serialClass, 'serialClass', 'serial class');
+  if (m.preferredWarehouseId !== null && !(await findWarehouse(trx, m.preferredWarehouseId)))
+    throw missing(m.preferredWarehouseId, 'preferredWarehouseId', 'warehouse');
+}
+
 /** The item with the planning overrides of the warehouses in the scope (another site's are not shown). */
 async function loadMasterItem(trx: Tx, id: string, scope: SiteScope): Promise<MasterItemView> {
-  const row = found(await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst(), `item ${id}`);
-  const alternatives = await trx
-    .selectFrom('itemAlternatives')
-    .innerJoin('items', 'items.id', 'itemAlternatives.alternativeItemId')
-    .select(['items.id as itemId', 'items.code', 'items.description'])
-    .where('itemAlternatives.itemId', '=', id)
-    .orderBy('itemAlternatives.position')
-    .orderBy('items.code')
-    .execute();
-  const wp = await trx
-    .selectFrom('itemWarehousePlanning')
-    .selectAll()
-    .where('itemId', '=', id)
-    .where(siteIs('siteId', scope))
-    .orderBy('warehouseId')
-    .execute();
+  const row = found(await findItem(trx, id), `item ${id}`);
+  const alternatives = await selectAlternatives(trx, id);
+  const wp = await selectWarehousePlanning(trx, id, scope);
   return {
     item: itemView(row),
     master: masterView(row),
@@ -87,18 +117,11 @@ export async function updateMasterFields(
 ): Promise<MasterItemView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    const row = found(
-      await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-      `item ${id}`,
-    );
+    const row = found(await findItem(trx, id, true), `item ${id}`);
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as MasterChanges;
     const merged = checkMasterFields({ ...masterView(row), ...set }, row, new Set(Object.keys(set)));
     await checkMasterReferences(trx, merged);
-    await trx
-      .updateTable('items')
-      .set({ ...merged, updatedAt: ctx.now() })
-      .where('id', '=', id)
-      .execute();
+    await updateItemMasterColumns(trx, id, { ...merged, updatedAt: ctx.now() });
     return loadMasterItem(trx, id, scopeOf(actor));
   });
 }
@@ -112,25 +135,19 @@ export async function setAlternatives(
 ): Promise<MasterItemView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    found(await trx.selectFrom('items').select('id').where('id', '=', id).forUpdate().executeTakeFirst(), `item ${id}`);
+    found(await findItem(trx, id, true), `item ${id}`);
     const unique = [...new Set(alternativeIds)];
     if (unique.includes(id))
       throw new DomainError('validation.failed', 'an item cannot be its own alternative', {
         field: 'alternativeItemIds',
       });
-    const known =
-      unique.length === 0 ? [] : await trx.selectFrom('items').select('id').where('id', 'in', unique).execute();
-    const missing = unique.find((a) => !known.some((k) => k.id === a));
+    const known = new Set(await selectExistingItemIds(trx, unique));
+    const missing = unique.find((a) => !known.has(a));
     if (missing)
       throw new DomainError('reference.unknown', `item ${missing} does not exist`, {
         field: `alternativeItemIds.${alternativeIds.indexOf(missing)}`,
       });
-    await trx.deleteFrom('itemAlternatives').where('itemId', '=', id).execute();
-    if (unique.length > 0)
-      await trx
-        .insertInto('itemAlternatives')
-        .values(unique.map((a, position) => ({ itemId: id, alternativeItemId: a, position })))
-        .execute();
+    await replaceAlternatives(trx, id, unique);
     return loadMasterItem(trx, id, scopeOf(actor));
   });
 }
@@ -149,10 +166,7 @@ export async function setWarehousePlanning(
 ): Promise<MasterItemView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    const row = found(
-      await trx.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-      `item ${id}`,
-    );
+    const row = found(await findItem(trx, id, true), `item ${id}`);
     await requireWarehouseInScope(trx, scopeOf(actor), warehouseId);
     const values: Record<string, string | null> = {};
     for (const k of [...PLANNING_QTY_FIELDS, 'standardCost'] as const) {
@@ -170,28 +184,24 @@ export async function setWarehousePlanning(
       throw new DomainError('validation.failed', 'supplyLeadDays must be 0–3650', { field: 'supplyLeadDays' });
     const override = Object.fromEntries(PLANNING_QTY_FIELDS.map((k) => [k, values[k] ? new Dec(values[k]) : null]));
     checkPlanning(effectivePlanning(planningOf(masterView(row)), { ...override, supplyLeadDays: lead }));
-    await trx
-      .deleteFrom('itemWarehousePlanning')
-      .where('itemId', '=', id)
-      .where('warehouseId', '=', warehouseId)
-      .execute();
-    if (Object.values(values).some((v) => v !== null) || lead !== null) {
-      await trx
-        .insertInto('itemWarehousePlanning')
-        .values((eb) => ({
-          siteId: eb.selectFrom('warehouses').select('siteId').where('id', '=', warehouseId),
-          itemId: id,
-          warehouseId,
-          minStock: values.minStock ?? null,
-          maxStock: values.maxStock ?? null,
-          reorderPoint: values.reorderPoint ?? null,
-          reorderLot: values.reorderLot ?? null,
-          minReorderQuantity: values.minReorderQuantity ?? null,
-          supplyLeadDays: lead,
-          standardCost: values.standardCost ?? null,
-        }))
-        .execute();
-    }
+    // An override with every value null inherits everything: it is removed rather than stored.
+    const keep = Object.values(values).some((v) => v !== null) || lead !== null;
+    await replaceWarehousePlanning(
+      trx,
+      id,
+      warehouseId,
+      keep
+        ? {
+            minStock: values.minStock ?? null,
+            maxStock: values.maxStock ?? null,
+            reorderPoint: values.reorderPoint ?? null,
+            reorderLot: values.reorderLot ?? null,
+            minReorderQuantity: values.minReorderQuantity ?? null,
+            supplyLeadDays: lead,
+            standardCost: values.standardCost ?? null,
+          }
+        : null,
+    );
     return loadMasterItem(trx, id, scopeOf(actor));
   });
 }

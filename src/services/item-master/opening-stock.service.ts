@@ -3,16 +3,18 @@
 // checked one by one with the ledger's own line rules (parsePosting + checkLine), so a bad row is reported
 // with its line and column instead of failing the file; a whole-posting failure (closed period, wrong key)
 // rolls everything back.
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type RowProblem, checkHeader, rowProblem } from '../../domain/item-master/import.js';
 import { type PlaceFacts, type PostingLineInput, checkLine, parsePosting } from '../../domain/ledger/index.js';
 import { checkDecimals } from '../../domain/unit.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole, today } from '../context.js';
+import { selectItemsWithUnitByCodes } from '../items/item.repository.js';
 import { postMovements } from '../ledger/index.js';
+import { findTransactionKey } from '../ledger/keys.repository.js';
 import { requireSite } from '../places/support.js';
 import { type ImportFile, locateColumns, readImportFile } from './import-files.js';
 import type { ImportOptions } from './item-import.service.js';
+import { selectOwnerIdsByCode, selectSitePlaces } from './opening-stock.repository.js';
 
 export const OPENING_STOCK_COLUMNS = [
   'itemCode',
@@ -62,11 +64,7 @@ export async function importOpeningStock(
   checkHeader(parsed.header, OPENING_STOCK_COLUMNS, ['itemCode', 'warehouseCode', 'ownerCode', 'quantity']);
   const postingDate = input.postingDate ?? today(ctx);
   return inTransaction(ctx, async (trx) => {
-    const key = await trx
-      .selectFrom('transactionKeys')
-      .select(['code', 'kind'])
-      .where('code', '=', input.keyCode)
-      .executeTakeFirst();
+    const key = await findTransactionKey(trx, input.keyCode);
     if (!key)
       throw new DomainError('reference.unknown', `transaction key ${input.keyCode} does not exist`, {
         field: 'keyCode',
@@ -80,43 +78,13 @@ export async function importOpeningStock(
     const codes = (col: string) => [
       ...new Set(parsed.rows.map((r) => (r.values[col] ?? '').trim()).filter((v) => v !== '')),
     ];
-    const j = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-    const { rows: items } = await sql<{
-      id: string;
-      code: string;
-      lotManagement: 'no' | 'yes' | 'auto';
-      serialManagement: boolean;
-      decimals: number;
-      primaryUnit: string;
-    }>`
-      select i.id::text, i.code, i.lot_management, i.serial_management, u.decimals, i.primary_unit from items i join units u on u.code = i.primary_unit
-      where i.code in (select jsonb_array_elements_text(${j(codes('itemCode'))}))`.execute(trx);
-    const warehouses = await trx
-      .selectFrom('warehouses')
-      .select(['id', 'code', 'siteId', 'kind', 'allowNegative'])
-      .where('siteId', '=', input.siteId)
-      .execute();
-    const zones = await trx
-      .selectFrom('zones')
-      .select(['id', 'code', 'warehouseId', 'structured'])
-      .where('siteId', '=', input.siteId)
-      .execute();
-    const binCodes = codes('binCode');
-    const bins =
-      binCodes.length === 0
-        ? []
-        : await trx
-            .selectFrom('bins')
-            .select(['id', 'code', 'warehouseId', 'zoneId'])
-            .where('siteId', '=', input.siteId)
-            .where('code', 'in', binCodes)
-            .execute();
-    const owners = await trx.selectFrom('owners').select(['id', 'code']).execute();
+    const items = await selectItemsWithUnitByCodes(trx, codes('itemCode'));
+    const { warehouses, zones, bins } = await selectSitePlaces(trx, input.siteId, codes('binCode'));
+    const ownerBy = await selectOwnerIdsByCode(trx);
     const itemBy = new Map(items.map((i) => [i.code, i]));
     const whBy = new Map(warehouses.map((w) => [w.code, w]));
     const zoneBy = new Map(zones.map((z) => [`${z.warehouseId}|${z.code}`, z]));
     const binBy = new Map(bins.map((b) => [`${b.warehouseId}|${b.code}`, b]));
-    const ownerBy = new Map(owners.map((o) => [o.code, o.id]));
     const facts: PlaceFacts = {
       items: new Map(
         items.map((i) => [
@@ -210,5 +178,5 @@ export async function importOpeningStock(
   });
 }
 
-/** Kept for callers of the CSV-only API. */
+/** The same use case under its CSV name (tests and the benchmark call it so). */
 export const importOpeningStockCsv = importOpeningStock;

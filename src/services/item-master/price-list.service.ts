@@ -1,10 +1,9 @@
 // Price lists and item prices (SPEC §2 "Price data"): list headers (currency, discounts allowed), price rows
 // per item with validity, unit, currency and quantity tiers, and priceFor. Read: counter; write: manager.
-import { Dec, decText, parseDecimal } from '../../domain/decimal.js';
+import { decText, parseDecimal } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import {
   type PriceResult,
-  type PriceRow,
   type Tier,
   type TierInput,
   checkTiers,
@@ -12,8 +11,21 @@ import {
   priceFor,
 } from '../../domain/item-master/pricing.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole, today } from '../context.js';
-import { digitSafe, mapDbErrors } from '../places/support.js';
-import { itemConversions } from './support.js';
+import { findItem, findItemConversions } from '../items/item.repository.js';
+import { mapDbErrors } from '../places/support.js';
+import {
+  deleteItemPriceRow,
+  findPriceList,
+  insertItemPrice,
+  insertPriceList,
+  insertPriceTiers,
+  itemPriceExists,
+  priceListHasDiscounts,
+  selectItemPrices,
+  selectPriceLists,
+  updateItemPriceRow,
+  updatePriceListRow,
+} from './price-list.repository.js';
 
 export interface PriceListInput {
   code: string;
@@ -53,11 +65,9 @@ export interface ItemPriceView {
   tiers: TierView[];
 }
 
-const LIST_COLS = ['id', 'code', 'description', 'currency', 'discountsAllowed'] as const;
-
 export async function listPriceLists(ctx: ServiceContext, actor: Actor): Promise<PriceListView[]> {
   requireRole(actor, 'counter');
-  return ctx.db.selectFrom('priceLists').select(LIST_COLS).orderBy('code').execute();
+  return selectPriceLists(ctx.db);
 }
 
 export async function createPriceList(
@@ -70,17 +80,13 @@ export async function createPriceList(
     { unique: { price_lists_code_key: { field: 'code', message: `price list ${input.code} already exists` } } },
     () =>
       inTransaction(ctx, (trx) =>
-        trx
-          .insertInto('priceLists')
-          .values({
-            code: input.code,
-            description: input.description ?? '',
-            currency: input.currency,
-            discountsAllowed: input.discountsAllowed ?? false,
-            createdAt: ctx.now(),
-          })
-          .returning(LIST_COLS)
-          .executeTakeFirstOrThrow(),
+        insertPriceList(trx, {
+          code: input.code,
+          description: input.description ?? '',
+          currency: input.currency,
+          discountsAllowed: input.discountsAllowed ?? false,
+          createdAt: ctx.now(),
+        }),
       ),
   );
 }
@@ -93,19 +99,9 @@ export async function updatePriceList(
 ): Promise<PriceListView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    found(
-      await trx.selectFrom('priceLists').select('id').where('id', '=', id).forUpdate().executeTakeFirst(),
-      `price list ${id}`,
-    );
+    found(await findPriceList(trx, id, true), `price list ${id}`);
     if (changes.discountsAllowed === false) {
-      const withDiscounts = await trx
-        .selectFrom('itemPriceTiers')
-        .innerJoin('itemPrices', 'itemPrices.id', 'itemPriceTiers.itemPriceId')
-        .select('itemPrices.id')
-        .where('itemPrices.priceListId', '=', id)
-        .where('itemPriceTiers.discount1', 'is not', null)
-        .executeTakeFirst();
-      if (withDiscounts)
+      if (await priceListHasDiscounts(trx, id))
         throw new DomainError(
           'price.tiers_invalid',
           'prices of this list carry discounts; remove them before disallowing discounts',
@@ -113,8 +109,8 @@ export async function updatePriceList(
         );
     }
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(set).length > 0) await trx.updateTable('priceLists').set(set).where('id', '=', id).execute();
-    return trx.selectFrom('priceLists').select(LIST_COLS).where('id', '=', id).executeTakeFirstOrThrow();
+    if (Object.keys(set).length > 0) await updatePriceListRow(trx, id, set);
+    return found(await findPriceList(trx, id), `price list ${id}`);
   });
 }
 
@@ -124,74 +120,10 @@ const tierView = (t: Tier): TierView => ({
   discounts: t.discounts.map(decText),
 });
 
-async function loadRows(
-  trx: Tx,
-  itemId: string,
-  priceListId?: string,
-): Promise<(PriceRow & { priceListId: string; priceListCode: string })[]> {
-  let q = trx
-    .selectFrom('itemPrices')
-    .innerJoin('priceLists', 'priceLists.id', 'itemPrices.priceListId')
-    .select([
-      'itemPrices.id',
-      'itemPrices.priceListId',
-      'priceLists.code as priceListCode',
-      'itemPrices.validFrom',
-      'itemPrices.validTo',
-      'itemPrices.unit',
-      'itemPrices.currency',
-    ])
-    .where('itemPrices.itemId', '=', itemId);
-  if (priceListId) q = q.where('itemPrices.priceListId', '=', priceListId);
-  const rows = await q.orderBy('priceLists.code').orderBy('itemPrices.validFrom').orderBy('itemPrices.id').execute();
-  if (rows.length === 0) return [];
-  const tiers = await trx
-    .selectFrom('itemPriceTiers')
-    .selectAll()
-    .where(
-      'itemPriceId',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('itemPriceId')
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    tiers: tiers
-      .filter((t) => t.itemPriceId === r.id)
-      .map((t) => ({
-        upTo: t.upTo === null ? null : new Dec(t.upTo),
-        price: new Dec(t.price),
-        discounts: [t.discount1, t.discount2, t.discount3, t.discount4]
-          .filter((d): d is string => d !== null)
-          .map((d) => new Dec(d)),
-      })),
-  }));
-}
-
 export async function listItemPrices(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ItemPriceView[]> {
   requireRole(actor, 'counter');
-  found(await ctx.db.selectFrom('items').select('id').where('id', '=', itemId).executeTakeFirst(), `item ${itemId}`);
-  return (await loadRows(ctx.db, itemId)).map((r) => ({ ...r, itemId, tiers: r.tiers.map(tierView) }));
-}
-
-async function writeTiers(trx: Tx, itemPriceId: string, tiers: Tier[]): Promise<void> {
-  await digitSafe(trx)
-    .insertInto('itemPriceTiers')
-    .values(
-      tiers.map((t, position) => ({
-        itemPriceId,
-        position,
-        upTo: t.upTo === null ? null : decText(t.upTo),
-        price: decText(t.price),
-        discount1: t.discounts[0] ? decText(t.discounts[0]) : null,
-        discount2: t.discounts[1] ? decText(t.discounts[1]) : null,
-        discount3: t.discounts[2] ? decText(t.discounts[2]) : null,
-        discount4: t.discounts[3] ? decText(t.discounts[3]) : null,
-      })),
-    )
-    .execute();
+  found(await findItem(ctx.db, itemId), `item ${itemId}`);
+  return (await selectItemPrices(ctx.db, itemId)).map((r) => ({ ...r, itemId, tiers: r.tiers.map(tierView) }));
 }
 
 /** Creates (id null) or replaces a price row with its tiers, refusing a validity overlapping another row. */
@@ -204,15 +136,8 @@ async function savePrice(
 ): Promise<ItemPriceView> {
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
-    found(
-      await trx.selectFrom('items').select('id').where('id', '=', itemId).forUpdate().executeTakeFirst(),
-      `item ${itemId}`,
-    );
-    const list = found(
-      await trx.selectFrom('priceLists').selectAll().where('id', '=', input.priceListId).executeTakeFirst(),
-      `price list ${input.priceListId}`,
-      'priceListId',
-    );
+    found(await findItem(trx, itemId, true), `item ${itemId}`);
+    const list = found(await findPriceList(trx, input.priceListId), `price list ${input.priceListId}`, 'priceListId');
     const tiers = checkTiers(input.tiers, list.discountsAllowed);
     const validFrom = input.validFrom ?? null,
       validTo = input.validTo ?? null;
@@ -221,7 +146,7 @@ async function savePrice(
         field: 'validTo',
       });
     const currency = input.currency ?? list.currency;
-    const { conversions } = await itemConversions(trx, itemId);
+    const { conversions } = found(await findItemConversions(trx, itemId), `item ${itemId}`, 'itemId');
     if (!conversions.has(input.unit)) {
       throw new DomainError(
         'unit.not_convertible',
@@ -229,7 +154,7 @@ async function savePrice(
         { field: 'unit' },
       );
     }
-    const same = (await loadRows(trx, itemId, list.id)).filter(
+    const same = (await selectItemPrices(trx, itemId, list.id)).filter(
       (r) => r.id !== id && r.unit === input.unit && r.currency === currency,
     );
     const clash = same.find((r) => overlaps(r, { validFrom, validTo }));
@@ -245,30 +170,19 @@ async function savePrice(
     }
     let priceId = id;
     if (priceId === null) {
-      priceId = (
-        await trx
-          .insertInto('itemPrices')
-          .values({
-            priceListId: list.id,
-            itemId,
-            validFrom,
-            validTo,
-            unit: input.unit,
-            currency,
-            createdAt: ctx.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      priceId = await insertItemPrice(trx, {
+        priceListId: list.id,
+        itemId,
+        validFrom,
+        validTo,
+        unit: input.unit,
+        currency,
+        createdAt: ctx.now(),
+      });
     } else {
-      await trx
-        .updateTable('itemPrices')
-        .set({ priceListId: list.id, validFrom, validTo, unit: input.unit, currency })
-        .where('id', '=', priceId)
-        .execute();
-      await trx.deleteFrom('itemPriceTiers').where('itemPriceId', '=', priceId).execute();
+      await updateItemPriceRow(trx, priceId, { priceListId: list.id, validFrom, validTo, unit: input.unit, currency });
     }
-    await writeTiers(trx, priceId, tiers);
+    await insertPriceTiers(trx, priceId, tiers);
     return {
       id: priceId,
       priceListId: list.id,
@@ -293,28 +207,16 @@ export async function replaceItemPrice(
   id: string,
   input: ItemPriceInput,
 ): Promise<ItemPriceView> {
-  found(
-    await ctx.db
-      .selectFrom('itemPrices')
-      .select('id')
-      .where('id', '=', id)
-      .where('itemId', '=', itemId)
-      .executeTakeFirst(),
-    `price ${id} of item ${itemId}`,
-  );
+  if (!(await itemPriceExists(ctx.db, itemId, id)))
+    throw new DomainError('not_found', `price ${id} of item ${itemId} not found`);
   return savePrice(ctx, actor, itemId, id, input);
 }
 
 export async function deleteItemPrice(ctx: ServiceContext, actor: Actor, itemId: string, id: string): Promise<void> {
   requireRole(actor, 'manager');
   await inTransaction(ctx, async (trx) => {
-    const r = await trx
-      .deleteFrom('itemPrices')
-      .where('id', '=', id)
-      .where('itemId', '=', itemId)
-      .returning('id')
-      .executeTakeFirst();
-    found(r, `price ${id} of item ${itemId}`);
+    if (!(await deleteItemPriceRow(trx, itemId, id)))
+      throw new DomainError('not_found', `price ${id} of item ${itemId} not found`);
   });
 }
 
@@ -328,8 +230,8 @@ export interface PriceQueryInput {
 
 /** The price of a quantity of an item in a list on a date (default today, unit default primary). */
 export async function priceOf(trx: Tx, itemId: string, q: PriceQueryInput & { date: string }): Promise<PriceResult> {
-  const { primaryUnit, conversions } = await itemConversions(trx, itemId);
-  const rows = await loadRows(trx, itemId, q.priceListId);
+  const { primaryUnit, conversions } = found(await findItemConversions(trx, itemId), `item ${itemId}`, 'itemId');
+  const rows = await selectItemPrices(trx, itemId, q.priceListId);
   return priceFor(rows, conversions, {
     quantity: parseDecimal(q.quantity, 'quantity'),
     unit: q.unit ?? primaryUnit,
@@ -346,11 +248,7 @@ export async function getPrice(
 ): Promise<PriceResult> {
   requireRole(actor, 'counter');
   return inTransaction(ctx, async (trx) => {
-    found(
-      await trx.selectFrom('priceLists').select('id').where('id', '=', q.priceListId).executeTakeFirst(),
-      `price list ${q.priceListId}`,
-      'priceListId',
-    );
+    found(await findPriceList(trx, q.priceListId), `price list ${q.priceListId}`, 'priceListId');
     return priceOf(trx, itemId, { ...q, date: q.date ?? today(ctx) });
   });
 }

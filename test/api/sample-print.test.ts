@@ -142,5 +142,17 @@ describe('printed sample result', () => {
       expect(text).toContain(word);
     }
     expect(text).toContain('Seite 1 von');
+    const titles = {
+      en: 'Sample inventory result',
+      it: 'Risultato dell’inventario campionario',
+      pl: 'Wynik inwentaryzacji metodą próby',
+    };
+    for (const [lang, title] of Object.entries(titles)) {
+      const res = await api.call('GET', `/api/inventories/${inv.id}/sample/print?lang=${lang}`);
+      expect(res.statusCode).toBe(200);
+      if (process.env.SAMPLE_PDF_OUT)
+        writeFileSync(process.env.SAMPLE_PDF_OUT.replace(/\.pdf$/, `-${lang}.pdf`), res.rawPayload);
+      expect(pdfText(res.rawPayload)).toContain(`${title} – `);
+    }
   });
 });

@@ -253,7 +253,10 @@ export async function renderSamplePdf(
   let y = 0;
   const newPage = () => {
     doc.addPage({ size: 'A4', margin: 0 });
-    text(doc, title, margin, margin, WIDTH - 120, { size: 12, bold: true });
+    // The inventory number must stay readable: a long title in the language is set smaller, not cut.
+    let size = 12;
+    while (size > 8 && doc.font('bold').fontSize(size).widthOfString(title) > WIDTH - 120) size -= 0.5;
+    text(doc, title, margin, margin + (12 - size) / 2, WIDTH - 120, { size, bold: true });
     y = margin + 22;
   };
   const need = (h: number) => {

@@ -3,9 +3,8 @@
 // runner), a session signed in on one instance works on the other and a sign-out on one ends it on both,
 // and scans split across both instances lose nothing. PGlite is one process by design (its directory is
 // locked), so the file runs only with DATABASE_URL. Bounded: fixed counts, every wait has a deadline.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/services/runtime.js';
@@ -20,6 +19,7 @@ import {
   type List,
   type World,
 } from '../medium/counting/fixtures.js';
+import { startServer } from '../helpers/server-process.js';
 
 const url = process.env.DATABASE_URL;
 if (!url)
@@ -47,47 +47,11 @@ let rt: Runtime;
 let w: World;
 let instances: Instance[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** One `inventur serve`; its connections carry application_name = name, so the database sees who claimed what. */
 async function startInstance(name: string): Promise<Instance> {
-  const port = await freePort();
   const dbUrl = new URL(url!);
   dbUrl.searchParams.set('application_name', name);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      INVENTUR_DB_SCHEMA: schema,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { name, base, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${name} did not become healthy`);
+  return { name, ...(await startServer({ DATABASE_URL: dbUrl.toString(), INVENTUR_DB_SCHEMA: schema }, name)) };
 }
 
 async function stopInstance(i: Instance): Promise<void> {

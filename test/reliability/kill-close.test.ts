@@ -5,10 +5,8 @@
 // aged past the stale limit, as a minute's wait would), closes the rest, each list exactly once.
 // On both databases: PGlite in a data directory of its own, PostgreSQL in a throw-away schema. Bounded:
 // a few thousand positions, TRIALS kills, every wait has a deadline.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -18,6 +16,7 @@ import { generate, load, open, report, type BenchEnv } from '../../bench/phases.
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { openRuntime } from '../../src/services/runtime.js';
 import { ensureAdmin } from '../../src/services/user.service.js';
+import { type ServerProcess, startServer } from '../helpers/server-process.js';
 
 const url = process.env.DATABASE_URL;
 const TRIALS = 3;
@@ -31,52 +30,14 @@ const serverEnv = url
 
 let listIds: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...serverEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { base, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become healthy in 90 s');
-}
-
-async function kill9(s: Server): Promise<void> {
+async function kill9(s: ServerProcess): Promise<void> {
   if (s.child.exitCode !== null || s.child.signalCode !== null) return;
   const exited = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGKILL');
   await exited;
 }
 
-async function signIn(s: Server): Promise<string> {
+async function signIn(s: ServerProcess): Promise<string> {
   const r = await fetch(`${s.base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -88,7 +49,7 @@ async function signIn(s: Server): Promise<string> {
   return liveToken;
 }
 
-async function closeJob(s: Server, token: string, ids: string[]): Promise<string> {
+async function closeJob(s: ServerProcess, token: string, ids: string[]): Promise<string> {
   const r = await fetch(`${s.base}/api/count-lists/close`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -98,14 +59,14 @@ async function closeJob(s: Server, token: string, ids: string[]): Promise<string
   return ((await r.json()) as { jobId: string }).jobId;
 }
 
-async function jobState(s: Server, token: string, id: string): Promise<{ status: string; progress: number }> {
+async function jobState(s: ServerProcess, token: string, id: string): Promise<{ status: string; progress: number }> {
   const r = await fetch(`${s.base}/api/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } });
   return (await r.json()) as { status: string; progress: number };
 }
-const jobStatus = async (s: Server, token: string, id: string) => (await jobState(s, token, id)).status;
+const jobStatus = async (s: ServerProcess, token: string, id: string) => (await jobState(s, token, id)).status;
 
 async function waitForJob(
-  s: Server,
+  s: ServerProcess,
   token: string,
   id: string,
   want: (status: string) => boolean,
@@ -165,7 +126,7 @@ async function inspect(ageJobs = false): Promise<{ lists: ListState[]; balanceMi
 
 const FINAL = new Set(['closed', 'closed_with_errors']);
 
-let liveServer: Server | undefined;
+let liveServer: ServerProcess | undefined;
 let liveToken = '';
 /** List states and their posted entries while a server runs (PGlite's directory is locked to it): through the API. */
 async function sqlState(): Promise<Array<{ id: string; status: string; entries: number }>> {
@@ -220,7 +181,7 @@ describe(`kill -9 while closing count lists (${url ? 'PostgreSQL' : 'PGlite'})`,
   it('leaves every list fully closed or fully open, balances equal to the ledger, and closes each list exactly once after the restart', async () => {
     expect(listIds.length).toBeGreaterThanOrEqual(TRIALS + 1);
     // Trial 0 closes one list undisturbed: how long that takes here sets when the later kills land.
-    let server = await startServer();
+    let server = await startServer(serverEnv);
     let token = await signIn(server);
     let t = Date.now();
     const firstJob = await closeJob(server, token, [listIds[0]!]);
@@ -231,7 +192,7 @@ describe(`kill -9 while closing count lists (${url ? 'PostgreSQL' : 'PGlite'})`,
     const batches = Array.from({ length: TRIALS }, (_, i) => listIds.filter((_, j) => j > 0 && (j - 1) % TRIALS === i));
     const outcomes: string[] = [];
     const entriesAtKill = new Map<string, number>();
-    server = await startServer();
+    server = await startServer(serverEnv);
     token = await signIn(server);
     for (let trial = 0; trial < TRIALS; trial++) {
       const batch = batches[trial]!;
@@ -266,7 +227,7 @@ describe(`kill -9 while closing count lists (${url ? 'PostgreSQL' : 'PGlite'})`,
       outcomes.push(`killed after ${killedAfter} ms with ${closedAtKill}/${batch.length} lists closed`);
 
       // The restarted server takes the job up again and closes the rest of its lists, each once.
-      server = await startServer();
+      server = await startServer(serverEnv);
       token = await signIn(server);
       expect(await waitForJob(server, token, job, (st) => st === 'succeeded' || st === 'failed')).toBe('succeeded');
       const resumed = await sqlState();
@@ -282,7 +243,7 @@ describe(`kill -9 while closing count lists (${url ? 'PostgreSQL' : 'PGlite'})`,
     const posted = before.lists.reduce((a, l) => a + l.entries, 0);
     expect(before.lists.every((l) => FINAL.has(l.status))).toBe(true);
     expect(posted).toBeGreaterThan(0);
-    server = await startServer();
+    server = await startServer(serverEnv);
     token = await signIn(server);
     await waitForJob(
       server,

@@ -11,6 +11,7 @@ import countEntry from '../features/countentry/i18n';
 import listAdmin from '../features/listadmin/i18n';
 import countFiles from '../features/countfiles/i18n';
 import sample from '../features/inventories/SampleI18n';
+import tolerance from '../features/inventories/ApprovalsI18n';
 import errorCodes from './errorCodes';
 import type { Bundle } from './bundle';
 
@@ -28,4 +29,5 @@ export const BUNDLES: Record<string, Bundle> = {
   listAdmin,
   countFiles,
   sample,
+  tolerance,
 };

@@ -53,6 +53,8 @@ const line = (o: Partial<CountListItem>): CountListItem => ({
   addedByCount: false,
   postedQuantity: null,
   unitPrice: null,
+  reviewState: 'none',
+  reasonCode: null,
   ...o,
 });
 

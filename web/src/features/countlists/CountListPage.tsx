@@ -30,6 +30,7 @@ import { STATUS_COLOR } from '../inventories/InventoriesPage';
 import { CountEntry } from '../countentry/CountEntry';
 import { CountFileActions } from '../countfiles/CountFileActions';
 import { ListCounters } from '../listadmin/ListCounters';
+import { REVIEW_COLOR } from '../inventories/ApprovalsPanel';
 
 /** Exact decimal difference of two decimal strings (no binary floats): scaled BigInt arithmetic. */
 export function decDiff(a: string | null | undefined, b: string | null | undefined): string | null {
@@ -262,7 +263,7 @@ export default function CountListPage() {
               {
                 key: 'flags',
                 header: '',
-                width: 70,
+                width: 130,
                 render: (r) => (
                   <>
                     {r.informational && (
@@ -273,6 +274,16 @@ export default function CountListPage() {
                     {r.addedByCount && (
                       <Badge size="xs" color="orange">
                         {t('cl.added')}
+                      </Badge>
+                    )}
+                    {r.reviewState !== 'none' && (
+                      <Badge
+                        size="xs"
+                        color={REVIEW_COLOR[r.reviewState]}
+                        title={r.reasonCode ?? undefined}
+                        data-testid={`review-${r.lineNo}`}
+                      >
+                        {t(`tolerance.state.${r.reviewState}`)}
                       </Badge>
                     )}
                   </>

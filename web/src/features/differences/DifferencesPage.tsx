@@ -42,6 +42,7 @@ import type { CountListRow, Inventory } from '../../api/models';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { errorText, notifyError, notifyOk } from '../../components/errors';
 import { useFormat } from '../../components/format';
+import { REVIEW_COLOR } from '../inventories/ApprovalsPanel';
 import type { DifferenceLine, DifferencesReport } from './types';
 import { downloadFile } from './download';
 import { LedgerEntries } from './LedgerEntries';
@@ -305,6 +306,25 @@ export function DifferencesReportView({
             {t(`itemStatus.${r.status}`)}
           </Badge>
         ),
+    },
+    {
+      key: 'reason',
+      header: t('tolerance.approvals.reason'),
+      width: 130,
+      render: (r) => (
+        <Group gap={4} wrap="nowrap">
+          {r.reasonCode && (
+            <span className="mono" data-testid={`diff-reason-${r.id}`}>
+              {r.reasonCode}
+            </span>
+          )}
+          {r.reviewState !== 'none' && r.reviewState !== 'approved' && (
+            <Badge size="xs" variant="light" color={REVIEW_COLOR[r.reviewState]}>
+              {t(`tolerance.state.${r.reviewState}`)}
+            </Badge>
+          )}
+        </Group>
+      ),
     },
     {
       key: 'ledger',

@@ -37,6 +37,8 @@ const std: InventoryType = {
   singleReportingRequired: false,
   showSystemQuantities: false,
   keepLocation: true,
+  tolerancePercent: null,
+  toleranceValue: null,
 };
 
 describe('inventory type body', () => {
@@ -66,6 +68,14 @@ describe('inventory type body', () => {
       showSystemQuantities: true,
       countListNumbering: { code: 'count_list.DEFAULT', nextValue: 40 },
     });
+    // A tolerance typed with a decimal comma is sent with a point; cleared, it is sent as null (no limit).
+    expect(typeBody({ ...initialTypeValues(std), tolerancePercent: '2,5' }, std, [])).toEqual({
+      tolerancePercent: '2.5',
+    });
+    const withValue = { ...std, toleranceValue: '50' };
+    expect(typeBody({ ...initialTypeValues(withValue), toleranceValue: ' ' }, withValue, [])).toEqual({
+      toleranceValue: null,
+    });
     expect(typeBody({ ...initialTypeValues(std), materialType: 'production_resources' }, std, [])).toEqual({
       materialType: 'production_resources',
       valueAdjustmentKey: null,
@@ -83,6 +93,15 @@ describe('inventory type form', () => {
     expect((await screen.findAllByText('Required')).length).toBe(2);
     expect(screen.getByText('No spaces')).toBeTruthy();
     expect(screen.getByText('A whole number from 1 to 18')).toBeTruthy();
+    expect(sent(calls)).toHaveLength(0);
+  });
+
+  it('refuses a negative tolerance before sending', async () => {
+    const calls = mockFetch(() => ({ items: [], nextOffset: null }));
+    renderUi(<InventoryTypeForm row={std} canWrite onClose={none} />);
+    fireEvent.change(screen.getByTestId('type-tolerance-percent'), { target: { value: '-5' } });
+    fireEvent.click(screen.getByTestId('type-save'));
+    expect(await screen.findByText('Enter a number of at least 0, e.g. 5 or 2.5')).toBeTruthy();
     expect(sent(calls)).toHaveLength(0);
   });
 

@@ -63,6 +63,9 @@ export interface TypeValues {
   singleReportingRequired: boolean;
   showSystemQuantities: boolean;
   keepLocation: boolean;
+  /** Tolerance per line (docs/tolerances.md); '' is no limit on that side. */
+  tolerancePercent: string;
+  toleranceValue: string;
   adjustmentKey: string | null;
   transferKey: string | null;
   valueAdjustmentKey: string | null;
@@ -78,6 +81,10 @@ const numberingOf = (n: InventoryType['inventoryNumbering'] | undefined, prefix:
   maxItemsPerList: n?.maxItemsPerList ?? '',
 });
 
+/** A tolerance as typed: empty (no limit) or a decimal ≥ 0, with a decimal point or comma. */
+const TOLERANCE = /^(\d{1,12}([.,]\d{1,6})?)?$/;
+const toleranceOf = (x: string): string | null => (x.trim() === '' ? null : x.trim().replace(',', '.'));
+
 export function initialTypeValues(row: InventoryType | null): TypeValues {
   return {
     code: row?.code ?? '',
@@ -89,6 +96,8 @@ export function initialTypeValues(row: InventoryType | null): TypeValues {
     singleReportingRequired: row?.singleReportingRequired ?? false,
     showSystemQuantities: row?.showSystemQuantities ?? false,
     keepLocation: row?.keepLocation ?? true,
+    tolerancePercent: row?.tolerancePercent ?? '',
+    toleranceValue: row?.toleranceValue ?? '',
     adjustmentKey: row?.adjustmentKey ?? null,
     transferKey: row?.transferKey ?? null,
     valueAdjustmentKey: row?.valueAdjustmentKey ?? null,
@@ -146,6 +155,8 @@ export function typeBody(v: TypeValues, row: InventoryType | null, schemes: Sequ
     singleReportingRequired: v.singleReportingRequired,
     showSystemQuantities: v.showSystemQuantities,
     keepLocation: v.keepLocation,
+    tolerancePercent: toleranceOf(v.tolerancePercent),
+    toleranceValue: toleranceOf(v.toleranceValue),
     adjustmentKey: v.adjustmentKey,
     transferKey: v.transferKey,
     valueAdjustmentKey: valueKey,
@@ -207,6 +218,8 @@ export function InventoryTypeForm({
       method: rules.required(t),
       inventoryNumbering: numberingRules(t, false),
       countListNumbering: numberingRules(t, true),
+      tolerancePercent: (x: string) => (TOLERANCE.test(x.trim()) ? null : t('tolerance.invalid')),
+      toleranceValue: (x: string) => (TOLERANCE.test(x.trim()) ? null : t('tolerance.invalid')),
     },
   });
   const v = form.values;
@@ -437,6 +450,27 @@ export function InventoryTypeForm({
                   description={t('settings.types.keepLocationHelp')}
                   {...form.getInputProps('keepLocation', { type: 'checkbox' })}
                   data-testid="type-keep-location"
+                />
+              </SimpleGrid>
+            </Fieldset>
+            <Fieldset legend={t('tolerance.group')} variant="filled" data-testid="type-tolerance">
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('tolerance.groupHelp')}
+              </Text>
+              <SimpleGrid cols={2}>
+                <TextInput
+                  label={t('tolerance.percent')}
+                  description={t('tolerance.percentHelp')}
+                  inputMode="decimal"
+                  {...form.getInputProps('tolerancePercent')}
+                  data-testid="type-tolerance-percent"
+                />
+                <TextInput
+                  label={t('tolerance.value')}
+                  description={t('tolerance.valueHelp')}
+                  inputMode="decimal"
+                  {...form.getInputProps('toleranceValue')}
+                  data-testid="type-tolerance-value"
                 />
               </SimpleGrid>
             </Fieldset>

@@ -11,6 +11,7 @@ const SECTIONS = {
   numbering: lazy(() => import('./NumberingSection')),
   'inventory-types': lazy(() => import('./InventoryTypesSection')),
   periods: lazy(() => import('./PeriodsSection')),
+  'reason-codes': lazy(() => import('./ReasonCodesSection')),
 } as const;
 
 export default function SettingsPage() {

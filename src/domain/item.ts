@@ -119,6 +119,34 @@ export function checkLotManagement(value: string): LotManagement {
   return value;
 }
 
+/**
+ * SPEC §2: a lot-managed item is stocked and counted per lot and a serial-managed one per serial number;
+ * an item without either carries none. Postings and count reports both ask this; `field` prefixes the
+ * lot and serial fields the error names (e.g. `lines.0.` for a posting line).
+ */
+export function requireTracking(
+  item: { code?: string | undefined; lotManagement: LotManagement; serialManagement: boolean },
+  at: { lot: string; serial: string },
+  field = '',
+): void {
+  const which = item.code ? `item ${item.code}` : 'this item';
+  const fail = (
+    code: 'item.lot_required' | 'item.lot_not_allowed' | 'item.serial_required' | 'item.serial_not_allowed',
+    message: string,
+    f: 'lot' | 'serial',
+  ): never => {
+    throw new DomainError(code, message, { field: `${field}${f}` });
+  };
+  if (item.lotManagement !== 'no' && at.lot === '')
+    fail('item.lot_required', `${which} is lot-managed: enter the lot`, 'lot');
+  if (item.lotManagement === 'no' && at.lot !== '')
+    fail('item.lot_not_allowed', `${which} is not lot-managed: remove the lot`, 'lot');
+  if (item.serialManagement && at.serial === '')
+    fail('item.serial_required', `${which} is serial-managed: enter the serial number`, 'serial');
+  if (!item.serialManagement && at.serial !== '')
+    fail('item.serial_not_allowed', `${which} is not serial-managed: remove the serial number`, 'serial');
+}
+
 /** A non-negative decimal field (prices, threshold quantity). */
 export function checkNonNegative(text: string, field: string): string {
   const d = parseDecimal(text, field);

@@ -3,6 +3,7 @@
 // quantities fit the key kind. Stock-dependent rules (negative stock, serial 0/1) live in plan.ts.
 import { type Dec, parseDecimal, ZERO } from '../decimal.js';
 import { DomainError } from '../errors.js';
+import { requireTracking } from '../item.js';
 
 export type KeyKind = 'receipt' | 'issue' | 'transfer' | 'revaluation' | 'adjustment';
 
@@ -272,14 +273,7 @@ export function checkLine(line: PostingLine, siteId: string, facts: PlaceFacts):
     if (line.binId !== null)
       fail('place.bin_not_allowed', `warehouse ${wh.code} is ${wh.kind}: it has no bins`, `${f}.binId`);
   }
-  if (item.lotManagement !== 'no' && line.lot === '')
-    fail('item.lot_required', `item ${item.code} is lot-managed: the line needs a lot`, `${f}.lot`);
-  if (item.lotManagement === 'no' && line.lot !== '')
-    fail('item.lot_not_allowed', `item ${item.code} is not lot-managed: remove the lot`, `${f}.lot`);
-  if (item.serialManagement && line.serial === '')
-    fail('item.serial_required', `item ${item.code} is serial-managed: the line needs a serial number`, `${f}.serial`);
-  if (!item.serialManagement && line.serial !== '')
-    fail('item.serial_not_allowed', `item ${item.code} is not serial-managed: remove the serial number`, `${f}.serial`);
+  requireTracking(item, line, `${f}.`);
   if (line.serial !== '' && !line.quantity.abs().eq(1) && !line.quantity.isZero()) {
     fail(
       'ledger.serial_quantity',

@@ -6,6 +6,7 @@
 // open line (count_list_items_open_idx, migration 0080).
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
+import { type LotManagement, requireTracking } from '../../domain/item.js';
 import { hasTolerance, type ReviewState, type Tolerance } from '../../domain/inventory/tolerance.js';
 import { type Tx, found } from '../context.js';
 import {
@@ -231,14 +232,15 @@ export async function loadPlaceAndRules(
   if (x.itemFound === null || x.decimals === null) found(undefined, `item ${input.itemId}`, 'itemId');
   const lot = input.lot ?? '';
   const serial = input.serial ?? '';
-  if (x.lotManagement !== 'no' && lot === '')
-    throw new DomainError('item.lot_required', 'this item is counted per lot: enter the lot', { field: 'lot' });
-  if (x.lotManagement === 'no' && lot !== '')
-    throw new DomainError('item.lot_not_allowed', 'this item has no lots', { field: 'lot' });
-  if (x.serialManagement && serial === '')
-    throw new DomainError('item.serial_required', 'this item is counted per serial number', { field: 'serial' });
-  if (!x.serialManagement && serial !== '')
-    throw new DomainError('item.serial_not_allowed', 'this item has no serial numbers', { field: 'serial' });
+  requireTracking(
+    {
+      code: x.itemCode ?? undefined,
+      // The column's CHECK allows only the three values.
+      lotManagement: (x.lotManagement ?? 'no') as LotManagement,
+      serialManagement: x.serialManagement === true,
+    },
+    { lot, serial },
+  );
   return {
     place,
     rules: { decimals: x.decimals!, serial: x.serialManagement === true },

@@ -1,8 +1,9 @@
 // Opening stock of the demo, written set-based exactly as the ledger module would have posted it: per stock
 // position one receipt (key RCP) at the item's price, for some positions a later issue (key ISS), the balance
 // row = sum of its entries, and the moving-average valuations per item and per item × warehouse (one receipt
-// price per item, so the average is that price; issues leave it unchanged). Posting a million positions
-// through the posting core (locks, valuation per line) would take many times as long as these statements.
+// price per item, so the average is that price; issues leave it unchanged). The posting core (locks, periods,
+// valuation per posting) wrote about 800 receipt lines a second on PGlite where these statements wrote
+// about 16,000 positions, so the demo's 10^6 positions are loaded here rather than posted.
 //
 // Position p (0 … positions−1) is slot s of item j (item-major); its place is (offset_j + s·step) mod places
 // with step coprime to places, so one item never repeats a place and every position key is unique by

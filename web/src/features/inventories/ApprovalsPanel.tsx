@@ -234,7 +234,10 @@ function PendingRow({
           size="xs"
           data={reasons}
           value={reason}
-          onChange={setReason}
+          onChange={(r) => {
+            setReason(r);
+            setError(null);
+          }}
           searchable
           aria-label={t('tolerance.approvals.reason')}
           data-testid={`approval-reason-${line.id}`}
@@ -245,7 +248,10 @@ function PendingRow({
           size="xs"
           value={comment}
           maxLength={500}
-          onChange={(e) => setComment(e.currentTarget.value)}
+          onChange={(e) => {
+            setComment(e.currentTarget.value);
+            setError(null);
+          }}
           aria-label={t('tolerance.approvals.comment')}
           data-testid={`approval-comment-${line.id}`}
           error={error}

@@ -159,7 +159,8 @@ function resultPairs(r: SampleEstimate, f: F): Array<[string, string, string?]> 
 /** A reason's figures as the reader writes them (amounts, percentages). */
 function reasonText(code: string, p: Record<string, unknown>, f: F): string {
   const m = (k: string) => (typeof p[k] === 'string' ? f.money(p[k]) : String(p[k] ?? ''));
-  const pc = (k: string) => (typeof p[k] === 'number' || typeof p[k] === 'string' ? f.percent(p[k]) : '');
+  // A precision of a non-positive estimate is infinite and is stored as null.
+  const pc = (k: string) => (typeof p[k] === 'number' || typeof p[k] === 'string' ? f.percent(p[k]) : '∞');
   const values: Record<string, string> = {
     achieved: pc('achieved'),
     target: pc('target'),

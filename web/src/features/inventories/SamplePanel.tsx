@@ -47,7 +47,8 @@ export function reasonText(t: TFunction, fmt: Format, r: Reason): string {
   const p = r.params;
   const pc = percentOf(fmt);
   const money = (k: string) => (typeof p[k] === 'string' ? fmt.money(p[k]) : '');
-  const percent = (k: string) => (typeof p[k] === 'number' || typeof p[k] === 'string' ? pc(p[k]) : '');
+  // A precision of a non-positive estimate is infinite and arrives as null.
+  const percent = (k: string) => (typeof p[k] === 'number' || typeof p[k] === 'string' ? pc(p[k]) : '∞');
   return t(`samplePanel.reason.${r.code}`, {
     achieved: percent('achieved'),
     target: percent('target'),

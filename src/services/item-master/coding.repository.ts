@@ -4,7 +4,23 @@ import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
 import type { NumberSequencesTable } from '../../storage/tables/core.tables.js';
 import type { ItemClassesTable, ItemTemplatesTable } from '../../storage/tables/item-master.tables.js';
 import type { Tx } from '../context.js';
-import type { ItemClassView, TemplateView } from './coding.service.js';
+
+export interface ItemClassView {
+  code: string;
+  description: string;
+  prefix: string;
+  width: number;
+  nextValue: string;
+  isDefault: boolean;
+}
+
+export interface TemplateView {
+  id: string;
+  code: string;
+  description: string;
+  referenceItemId: string;
+  referenceItemCode: string;
+}
 
 export type ItemClassRow = Selectable<ItemClassesTable>;
 export type NumberSequenceRow = Selectable<NumberSequencesTable>;

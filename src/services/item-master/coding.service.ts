@@ -12,6 +12,8 @@ import {
   insertItemClass,
   insertNumberSequence,
   insertTemplate,
+  type ItemClassView,
+  type TemplateView,
   selectItemClassCodes,
   selectNumberSequences,
   selectTemplates,
@@ -22,6 +24,8 @@ import {
 } from './coding.repository.js';
 import { barcodeSequence, itemClassSequence } from './item-create.service.js';
 
+export type { ItemClassView, TemplateView } from './coding.repository.js';
+
 export interface ItemClassInput {
   code: string;
   description?: string | undefined;
@@ -29,14 +33,6 @@ export interface ItemClassInput {
   width?: number | undefined;
   nextValue?: string | undefined;
   isDefault?: boolean | undefined;
-}
-export interface ItemClassView {
-  code: string;
-  description: string;
-  prefix: string;
-  width: number;
-  nextValue: string;
-  isDefault: boolean;
 }
 
 async function loadClass(trx: Tx, code: string): Promise<ItemClassView> {
@@ -154,14 +150,6 @@ export async function setBarcodeSetting(
     await upsertNumberSequence(trx, { code: barcodeSequence(kind), prefix, width, nextValue });
     return { kind, companyPrefix: prefix, itemReferenceDigits: width, nextValue };
   });
-}
-
-export interface TemplateView {
-  id: string;
-  code: string;
-  description: string;
-  referenceItemId: string;
-  referenceItemCode: string;
 }
 
 export async function listTemplates(ctx: ServiceContext, actor: Actor): Promise<TemplateView[]> {

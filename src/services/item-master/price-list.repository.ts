@@ -6,7 +6,14 @@ import type { PriceRow, Tier } from '../../domain/item-master/pricing.js';
 import type { ItemPricesTable, PriceListsTable } from '../../storage/tables/item-master.tables.js';
 import type { Tx } from '../context.js';
 import { digitSafe } from '../places/support.js';
-import type { PriceListView } from './price-list.service.js';
+
+export interface PriceListView {
+  id: string;
+  code: string;
+  description: string;
+  currency: string;
+  discountsAllowed: boolean;
+}
 
 const LIST_COLS = ['id', 'code', 'description', 'currency', 'discountsAllowed'] as const;
 

@@ -20,6 +20,7 @@ import {
   insertPriceList,
   insertPriceTiers,
   itemPriceExists,
+  type PriceListView,
   priceListHasDiscounts,
   selectItemPrices,
   selectPriceLists,
@@ -27,18 +28,13 @@ import {
   updatePriceListRow,
 } from './price-list.repository.js';
 
+export type { PriceListView } from './price-list.repository.js';
+
 export interface PriceListInput {
   code: string;
   description?: string | undefined;
   currency: string;
   discountsAllowed?: boolean | undefined;
-}
-export interface PriceListView {
-  id: string;
-  code: string;
-  description: string;
-  currency: string;
-  discountsAllowed: boolean;
 }
 export interface ItemPriceInput {
   priceListId: string;

@@ -2,8 +2,19 @@
 // classification — product group, brand, family, …).
 import type { ClassificationKind } from '../../domain/item.js';
 import type { Tx } from '../context.js';
-import { escapeLike } from '../places/support.js';
-import type { ClassificationFilter, ClassificationView } from './unit.service.js';
+import { type PageInput, escapeLike } from '../places/support.js';
+
+export interface ClassificationView {
+  kind: ClassificationKind;
+  code: string;
+  description: string;
+}
+export interface ClassificationFilter extends PageInput {
+  kind?: ClassificationKind | undefined;
+  /** Words of the description, matched anywhere (lower-cased). */
+  q?: string | undefined;
+  codePrefix?: string | undefined;
+}
 
 const COLUMNS = ['kind', 'code', 'description'] as const;
 

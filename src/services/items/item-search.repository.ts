@@ -7,12 +7,25 @@
 // - substring: plain `%text%` on code and description, a scan: for small catalogs or odd fragments.
 // Measured with bench/item-search.ts (100,000 items + 100,000 search codes; figures in docs/item-master.md).
 import { type SqlBool, type ExpressionBuilder, sql } from 'kysely';
-import { CLASSIFICATION_FIELDS, type ClassificationField } from '../../domain/item.js';
+import { CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement } from '../../domain/item.js';
 import type { Database } from '../../storage/schema.js';
 import type { Tx } from '../context.js';
-import { digitSafe, escapeLike } from '../places/support.js';
+import { type PageInput, digitSafe, escapeLike } from '../places/support.js';
 import type { ItemRow } from './item.repository.js';
-import type { ItemFilter, MatchMode, SearchField } from './item-search.service.js';
+
+export type MatchMode = 'prefix' | 'contains' | 'substring';
+export type SearchField = 'any' | 'code' | 'searchCode' | 'description';
+
+export interface ItemFilter extends PageInput, Partial<Record<ClassificationField, string>> {
+  q?: string | undefined;
+  match?: MatchMode | undefined;
+  field?: SearchField | undefined;
+  primaryUnit?: string | undefined;
+  lotManagement?: LotManagement | undefined;
+  serialManagement?: boolean | undefined;
+  includeInInventory?: boolean | undefined;
+  abcClass?: 'A' | 'B' | 'C' | undefined;
+}
 
 type Eb = ExpressionBuilder<Database, 'items'>;
 

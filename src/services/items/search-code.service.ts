@@ -3,7 +3,7 @@
 // code (the item code, primary unit, factor 1) is maintained with the item and cannot be deleted here.
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { type LotManagement, checkSearchCode, searchTerms } from '../../domain/item.js';
+import { checkSearchCode, searchTerms } from '../../domain/item.js';
 import { type ConversionOp, checkConversion } from '../../domain/unit.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { defined, mapDbErrors } from '../places/support.js';
@@ -17,9 +17,12 @@ import {
   lockItemSearchCode,
   replaceSearchTerms,
   selectItemSearchCodes,
+  type ResolvedSearchCode,
   updateSearchCodeRow,
 } from './search-code.repository.js';
 import { findUnit } from './unit.repository.js';
+
+export type { ResolvedSearchCode } from './search-code.repository.js';
 
 export interface SearchCodeView {
   id: string;
@@ -174,18 +177,6 @@ export async function deleteSearchCode(ctx: ServiceContext, actor: Actor, itemId
     await deleteSearchCodeRow(trx, id);
     await refreshSearchTerms(trx, itemId);
   });
-}
-
-export interface ResolvedSearchCode {
-  itemId: string;
-  itemCode: string;
-  unit: string;
-  conversionOp: ConversionOp;
-  conversionFactor: string;
-  lotManagement: LotManagement;
-  serialManagement: boolean;
-  primaryUnit: string;
-  description: string;
 }
 
 /**

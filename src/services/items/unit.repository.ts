@@ -1,7 +1,15 @@
 // Statements of the units of measure (table units).
 import type { Tx } from '../context.js';
-import { escapeLike } from '../places/support.js';
-import type { UnitFilter, UnitView } from './unit.service.js';
+import { type PageInput, escapeLike } from '../places/support.js';
+
+export interface UnitView {
+  code: string;
+  description: string;
+  decimals: number;
+}
+export interface UnitFilter extends PageInput {
+  q?: string | undefined;
+}
 
 const COLUMNS = ['code', 'description', 'decimals'] as const;
 

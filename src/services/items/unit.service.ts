@@ -3,24 +3,28 @@
 import { DomainError } from '../../domain/errors.js';
 import { CLASSIFICATION_FIELDS, type ClassificationKind } from '../../domain/item.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
-import { type Page, type PageInput, defined, mapDbErrors, pageOf } from '../places/support.js';
+import { type Page, defined, mapDbErrors, pageOf } from '../places/support.js';
 import {
+  type ClassificationFilter,
+  type ClassificationView,
   deleteClassificationRow,
   insertClassification,
   selectClassifications,
   updateClassificationDescription,
 } from './classification.repository.js';
 import { findBookedItemInUnit, findItemWithClassification } from './item.repository.js';
-import { deleteUnitRow, findUnit, insertUnit, selectUnits, updateUnitRow } from './unit.repository.js';
+import {
+  type UnitFilter,
+  type UnitView,
+  deleteUnitRow,
+  findUnit,
+  insertUnit,
+  selectUnits,
+  updateUnitRow,
+} from './unit.repository.js';
 
-export interface UnitView {
-  code: string;
-  description: string;
-  decimals: number;
-}
-export interface UnitFilter extends PageInput {
-  q?: string | undefined;
-}
+export type { UnitFilter, UnitView } from './unit.repository.js';
+export type { ClassificationFilter, ClassificationView } from './classification.repository.js';
 
 export async function listUnits(ctx: ServiceContext, actor: Actor, f: UnitFilter): Promise<Page<UnitView>> {
   requireRole(actor, 'counter');
@@ -77,18 +81,6 @@ export async function deleteUnit(ctx: ServiceContext, actor: Actor, code: string
 }
 
 // Classification code tables ------------------------------------------------------------------------------
-
-export interface ClassificationView {
-  kind: ClassificationKind;
-  code: string;
-  description: string;
-}
-export interface ClassificationFilter extends PageInput {
-  kind?: ClassificationKind | undefined;
-  /** Words of the description, matched anywhere (lower-cased). */
-  q?: string | undefined;
-  codePrefix?: string | undefined;
-}
 
 const COLUMN_OF_KIND = Object.fromEntries(
   Object.entries(CLASSIFICATION_FIELDS).map(([field, kind]) => [kind, field]),

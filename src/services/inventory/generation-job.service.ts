@@ -40,8 +40,10 @@ import { allocateNumbers, loadInventory } from './inventory.service.js';
 export const GENERATE_JOB = 'count_lists.generate';
 /** Above this many lines, `auto` generation runs as a job; at or below it, in the request's transaction. */
 export const SYNC_GENERATION_LIMIT = 20_000;
-/** Lines per chunk (a list is never split across chunks). */
+/** At most this many lines per chunk (a list is never split across chunks)... */
 export const CHUNK_POSITIONS = 5_000;
+/** ...and at least this many chunks where there are lists enough, so that progress moves in visible steps. */
+export const MIN_CHUNKS = 20;
 
 export const GENERATION_MODES = ['auto', 'job', 'sync'] as const;
 export type GenerationMode = (typeof GENERATION_MODES)[number];
@@ -76,7 +78,8 @@ export async function startGeneration(
     const lines = split.lists.reduce((a, l) => a + Number(l.items), 0);
     if (split.lists.length === 0 || (mode === 'auto' && lines <= SYNC_GENERATION_LIMIT))
       return { kind: 'done', summary: await generatePrepared(ctx, trx, prep, split) };
-    return plan(ctx, trx, actor, prep, split, lines, opts.chunkPositions ?? CHUNK_POSITIONS);
+    const chunk = opts.chunkPositions ?? Math.min(CHUNK_POSITIONS, Math.ceil(lines / MIN_CHUNKS));
+    return plan(ctx, trx, actor, prep, split, lines, chunk);
   });
 }
 
@@ -106,6 +109,8 @@ async function plan(
     numbers,
     Math.max(1, chunkPositions),
   );
+  // Kept at once: the dialog offers them again, also to continue a run that stops part-way.
+  await setGenerationParams(trx, inv.id, generationBodyOf(p));
   const jobId = await queue(ctx, trx, actor, key, lines);
   return { kind: 'job', jobId, resumed: false, chunks, positions: lines };
 }

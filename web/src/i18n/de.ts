@@ -266,6 +266,7 @@ export const de: Resources = {
   },
   jobStatus: { queued: 'wartet', running: 'läuft', succeeded: 'fertig', failed: 'fehlgeschlagen' },
   gen: {
+    asJob: 'Im Hintergrund, mit Fortschritt (große Erstellungen immer)',
     unfinished:
       'Die Erstellung hielt nach {{done}} von {{total}} Zeilen an: {{reason}}. Ihre Listen bleiben teilweise erstellt; mit denselben Parametern erneut erstellen, um fortzufahren.',
     running: 'Zähllisten werden erstellt: {{done}} von {{total}} Zeilen',

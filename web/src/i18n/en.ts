@@ -265,6 +265,7 @@ export const en = {
   },
   jobStatus: { queued: 'queued', running: 'running', succeeded: 'done', failed: 'failed' },
   gen: {
+    asJob: 'In the background, with progress (large generations always are)',
     unfinished:
       'The generation stopped after {{done}} of {{total}} lines: {{reason}}. Its lists stay partially generated; generate again with the same parameters to continue.',
     running: 'Count lists are being generated: {{done}} of {{total}} lines',

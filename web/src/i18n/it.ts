@@ -265,6 +265,7 @@ export const it = {
   },
   jobStatus: { queued: 'in coda', running: 'in corso', succeeded: 'completato', failed: 'fallito' },
   gen: {
+    asJob: 'In background, con avanzamento (le generazioni grandi lo sono sempre)',
     unfinished:
       'La generazione si è fermata dopo {{done}} di {{total}} righe: {{reason}}. Le sue liste restano generate parzialmente; generare di nuovo con gli stessi parametri per continuare.',
     running: 'Generazione delle liste in corso: {{done}} di {{total}} righe',

@@ -275,6 +275,7 @@ export const pl = {
   },
   jobStatus: { queued: 'w kolejce', running: 'w toku', succeeded: 'gotowe', failed: 'błąd' },
   gen: {
+    asJob: 'W tle, z postępem (duże generowania zawsze)',
     unfinished:
       'Generowanie zatrzymało się po {{done}} z {{total}} pozycji: {{reason}}. Jego arkusze pozostają częściowo wygenerowane; wygeneruj ponownie z tymi samymi parametrami, aby kontynuować.',
     running: 'Trwa generowanie arkuszy: {{done}} z {{total}} pozycji',

@@ -161,6 +161,7 @@ export function GenerateDialog({
     informationalItems: false,
     name: '',
     counterUserIds: [] as string[],
+    asJob: false,
   });
   const [classes, setClasses] = useState(noClassFilters());
   const cls = useClassifications(!!countType && countType !== 'bin');
@@ -246,7 +247,7 @@ export function GenerateDialog({
   const generate = useMutation({
     mutationFn: async () =>
       api.post<GenerationResult | { jobId: string }>(
-        `/api/inventories/${inventoryId}/count-lists/generate`,
+        `/api/inventories/${inventoryId}/count-lists/generate${p.asJob ? '?mode=job' : ''}`,
         await body(),
       ),
     onSuccess: (r) => {
@@ -424,6 +425,12 @@ export function GenerateDialog({
             label={t('gen.informational')}
             checked={p.informationalItems}
             onChange={(e) => set('informationalItems')(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('gen.asJob')}
+            checked={p.asJob}
+            onChange={(e) => set('asJob')(e.currentTarget.checked)}
+            data-testid="gen-as-job"
           />
           {p.countSetting === 'not_counted' && (
             <Checkbox

@@ -22,6 +22,7 @@ const ItemSettingsPage = lazy(() => import('../features/itemsettings/ItemSetting
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const PostingsPage = lazy(() => import('../features/postings/PostingsPage'));
 const ReservationsPage = lazy(() => import('../features/postings/ReservationsPage'));
+const CyclePage = lazy(() => import('../features/cycle/CyclePage'));
 
 const spinner = (
   <Center h="60vh">
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/posting-errors" element={<PostingErrorsPage />} />
           <Route path="/postings" element={<PostingsPage />} />
           <Route path="/reservations" element={<ReservationsPage />} />
+          <Route path="/cycle-counting" element={<CyclePage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/settings/:section?" element={<SettingsPage />} />
           <Route path="/item-settings/:section?" element={<ItemSettingsPage />} />

@@ -7,6 +7,7 @@ import {
   IconBarcode,
   IconBuildingWarehouse,
   IconCalendar,
+  IconCalendarRepeat,
   IconMessageQuestion,
   IconCategory,
   IconClipboardList,
@@ -41,7 +42,13 @@ const MANAGERS = ['admin', 'manager'] as const;
 const ADMIN = ['admin'] as const;
 
 export const NAV: NavGroup[] = [
-  { key: 'nav.groupCounting', entries: [{ to: '/inventories', key: 'nav.inventories', icon: IconClipboardList }] },
+  {
+    key: 'nav.groupCounting',
+    entries: [
+      { to: '/inventories', key: 'nav.inventories', icon: IconClipboardList },
+      { to: '/cycle-counting', key: 'nav.cycle', icon: IconCalendarRepeat, roles: MANAGERS },
+    ],
+  },
   {
     key: 'nav.groupStock',
     entries: [

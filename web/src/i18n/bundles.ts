@@ -12,6 +12,7 @@ import listAdmin from '../features/listadmin/i18n';
 import countFiles from '../features/countfiles/i18n';
 import sample from '../features/inventories/SampleI18n';
 import tolerance from '../features/inventories/ApprovalsI18n';
+import cycle from '../features/cycle/i18n';
 import errorCodes from './errorCodes';
 import type { Bundle } from './bundle';
 
@@ -30,4 +31,5 @@ export const BUNDLES: Record<string, Bundle> = {
   countFiles,
   sample,
   tolerance,
+  cycle,
 };

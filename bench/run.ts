@@ -12,7 +12,9 @@ import { SYSTEM_ACTOR } from '../src/services/context.js';
 import { openRuntime, type Runtime } from '../src/services/runtime.js';
 import { type Floors, measureFloors } from './floor.js';
 import { machineFacts } from './machine.js';
+import { measurePgbench } from './pgbench.js';
 import { type BenchEnv, PHASES } from './phases.js';
+import { compareWithReference } from './reference.js';
 import { RssSampler } from './rss.js';
 import { runScans } from './scans.js';
 
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'scan-seconds': { type: 'string' },
+    'no-pgbench': { type: 'boolean', default: false },
   },
 });
 if (args.db !== 'pglite' && args.db !== 'postgres') throw new Error('--db must be pglite or postgres');
@@ -158,7 +161,38 @@ async function main(): Promise<void> {
       }
     }
     report.phases = phases;
-    report.scans = await runScans(env, scanSeconds);
+    const scans = await runScans(env, scanSeconds);
+    report.scans = scans;
+    // The database's limit for a scan-shaped write, in the same run, on the same server.
+    if (args.db === 'postgres' && !args['no-pgbench']) {
+      try {
+        const floor = await measurePgbench(process.env.DATABASE_URL!, 50, Math.min(scanSeconds, 10));
+        if (floor) {
+          const perSecond = typeof scans.perSecond === 'number' ? scans.perSecond : null;
+          report.pgbench = {
+            ...floor,
+            scansToPgbench: perSecond === null ? null : round(perSecond / floor.tpsPrepared, 3),
+          };
+          log(
+            `pgbench (50 clients, UPDATE by key + INSERT): ${floor.tpsPrepared} tps prepared, ${floor.tpsSimple} simple; scans reach ${perSecond === null ? '—' : `1/${round(floor.tpsPrepared / perSecond, 1)}`} of it`,
+          );
+        } else {
+          report.pgbench = { skipped: 'pgbench is not installed (apt-get install postgresql-client)' };
+          log('pgbench: not installed, skipped');
+        }
+      } catch (e) {
+        report.pgbench = { error: e instanceof Error ? e.message : String(e) };
+        log(`pgbench: FAILED ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const paced = (scans.paced as { p50Ms?: number } | undefined)?.p50Ms;
+    const vs = compareWithReference(positions, phases, paced);
+    if (vs) {
+      report.vsTryton = vs;
+      log(
+        `vs Tryton (reference figures, 10,000 lines): create+fill ${vs.createAndFill ?? '—'}×, enter counts ${vs.enterCounts ?? '—'}×, confirm ${vs.confirm ?? '—'}×, one count ${vs.oneCount ?? '—'}× faster`,
+      );
+    }
   } finally {
     await runtime.close();
     await dispose();

@@ -15,9 +15,9 @@ import {
   type ValueAdjustment,
 } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
+import { postMovements } from '../ledger/index.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
-import { postMovements } from './close-ledger.js';
-import { parkedClosingPostings, recordAppliedClosings } from './close-record.js';
+import { parkedClosingPostings, recordAppliedClosings } from './closing.repository.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
 import { type InventoryRow, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
 

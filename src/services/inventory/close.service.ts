@@ -10,9 +10,9 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
 import { planClosing, type ClosingItem, type MovementLine } from '../../domain/inventory/closing.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
+import { checkReservations, postMovements } from '../ledger/index.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
-import { checkReservations, postMovements } from './close-ledger.js';
-import { reprocessParkedPostings } from './close-record.js';
+import { reprocessParkedPostings } from './parked-postings.js';
 import { requireNothingHeldBack } from './tolerance-review.js';
 import {
   type InventoryRow,

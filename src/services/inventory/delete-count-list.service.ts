@@ -6,7 +6,7 @@
 import { applyCommand, ensureNotClosed, type InventoryStatus } from '../../domain/inventory/inventory.js';
 import { requireDeletable } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { reprocessParkedPostings } from './close-record.js';
+import { reprocessParkedPostings } from './parked-postings.js';
 import { deleteListsWithChildren, inventoryHasLists } from './count-list.repository.js';
 import { loadInventory, loadList, requireSite } from './count-list.service.js';
 import { setInventoryStatus } from './inventory.repository.js';

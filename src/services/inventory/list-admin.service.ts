@@ -6,7 +6,7 @@ import { closeManually, MAX_COUNTERS_PER_LIST, requireReassignable } from '../..
 import { ensureNotClosed } from '../../domain/inventory/inventory.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { reprocessParkedPostings } from './close-record.js';
+import { reprocessParkedPostings } from './parked-postings.js';
 import {
   type CounterView,
   countersOf,

@@ -1,11 +1,10 @@
-// What a closed count list records about its postings must be what the ledger holds. A closing posting that
-// ran into another list's lock waits in the posting error file (the list is closed_with_errors): its items
-// keep posted_quantity null and their balances keep the previous count until the posting is applied. Once
+// Statements of what a closed count list records about its postings (SPEC §4.6): a closing posting that ran
+// into another list's lock waits in the posting error file (the list is closed_with_errors); its items keep
+// posted_quantity null and their balances keep the previous count until the posting is applied. Once
 // re-processed, the ledger entries it wrote (origin count_list + list id) are recorded on the items — the
 // quantity and the price the ledger actually used — together with the balances' last-counted data.
 import { sql } from 'kysely';
-import type { ServiceContext, Tx } from '../context.js';
-import { reprocessPostingErrors } from './close-ledger.js';
+import type { Tx } from '../context.js';
 
 /**
  * Records the applied closing postings of items still waiting for one (posted_quantity null) on the given
@@ -51,26 +50,12 @@ export async function recordAppliedClosings(trx: Tx, listIds: readonly string[])
 }
 
 /** The count lists whose closing postings are among these (just posted) posting errors. */
-async function closingListsOf(trx: Tx, postingErrorIds: readonly string[]): Promise<string[]> {
+export async function findClosingListsOf(trx: Tx, postingErrorIds: readonly string[]): Promise<string[]> {
   if (postingErrorIds.length === 0) return [];
   const r = await sql<{ id: string }>`
     select distinct cl.id::text as id from posting_errors pe join count_lists cl on cl.id::text = pe.posting->>'originId'
     where pe.id = any(${[...postingErrorIds]}::bigint[]) and pe.posting->>'originType' = 'count_list'`.execute(trx);
   return r.rows.map((x) => x.id);
-}
-
-/**
- * Re-processes the postings parked by a released lock (reprocessPostingErrors) and records those that were
- * closing postings of count lists on their items. Every release of count-list locks goes through here.
- */
-export async function reprocessParkedPostings(
-  trx: Tx,
-  ctx: ServiceContext,
-  filter: { countListId?: string | undefined } = {},
-): Promise<{ posted: string[]; pending: string[] }> {
-  const r = await reprocessPostingErrors(trx, ctx, filter);
-  await recordAppliedClosings(trx, await closingListsOf(trx, r.posted));
-  return r;
 }
 
 /** Closing postings of the inventory's lists still waiting in the posting error file (oldest first). */

@@ -21,6 +21,7 @@ import {
   requireInventoryOpen,
   requireListCounter,
 } from './count-list.service.js';
+import { reviewImport } from './tolerance-review.js';
 
 export interface ImportRow {
   itemId: string;
@@ -93,7 +94,7 @@ export async function writeImport(
   mode: ReportMode,
   device: string | undefined,
 ): Promise<number> {
-  return writeImportReports(trx, {
+  const reported = await writeImportReports(trx, {
     scope,
     ownerId,
     mode,
@@ -101,6 +102,9 @@ export async function writeImport(
     device: device ?? null,
     now: ctx.now(),
   });
+  // Imported counts are judged against the tolerance like single reports (docs/tolerances.md).
+  await reviewImport(trx, 'countListId' in scope ? [scope.countListId] : scope.listIds, actor);
+  return reported;
 }
 
 export async function importCounts(

@@ -12,7 +12,13 @@ import {
 import type { Actor, Tx } from '../context.js';
 import type { CountableList, ItemRow } from './count-list.service.js';
 import type { ReviewWrite } from './perf-report.js';
-import { findReasonCode, selectLinesHeldBack } from './tolerance.repository.js';
+import {
+  anyTolerance,
+  findReasonCode,
+  reviewImportedLines,
+  selectLinesHeldBack,
+  selectSameCounterRecounts,
+} from './tolerance.repository.js';
 
 /** Throws review.reason_unknown unless the code exists and is active. */
 export async function requireReasonCode(trx: Tx, code: string): Promise<void> {
@@ -87,4 +93,23 @@ export async function requireNothingHeldBack(trx: Tx, countListId: string, count
     `count list ${countListNumber}: line(s) ${shown} are outside the tolerance and wait for a recount or a manager's approval`,
     { params: { countListNumber, lines: shown, count: lines.length } },
   );
+}
+
+/**
+ * A bulk import judges every line it reported against the tolerance, set-based (the same table as a single
+ * report). An import is one counter's report: a line whose recount was asked of another counter is refused.
+ */
+export async function reviewImport(trx: Tx, countListIds: readonly string[], actor: Actor): Promise<void> {
+  if (countListIds.length === 0 || !(await anyTolerance(trx, countListIds))) return;
+  const reporter = actor.userId === '0' ? null : actor.userId;
+  if (reporter !== null) {
+    const same = await selectSameCounterRecounts(trx, { countListIds }, reporter);
+    if (same.length > 0)
+      throw new DomainError(
+        'review.same_counter',
+        `line(s) ${same.map((x) => x.lineNo).join(', ')} are recounted by another counter of the list`,
+        { params: { lines: same.map((x) => x.lineNo).join(', ') } },
+      );
+  }
+  await reviewImportedLines(trx, { countListIds }, reporter);
 }

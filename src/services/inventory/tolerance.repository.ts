@@ -230,3 +230,83 @@ export async function selectApprovals(
     order by a.decided_at desc, a.id desc`.execute(trx);
   return r.rows;
 }
+
+/** The price closing values a line's difference at, per row (the inventory's valuation and the type's method). */
+const ROW_PRICE = sql`case when ty.method = 'stock_taking_day' or inv.valuation_price = 'average' then
+    coalesce((select sv.average_price from stock_valuations sv where sv.item_id = it.id and sv.warehouse_id is null), it.moving_average_price)
+  when inv.valuation_price = 'inventory' then it.inventory_price
+  when inv.valuation_price = 'settlement_1' then it.settlement_price_1
+  when inv.valuation_price = 'settlement_2' then it.settlement_price_2
+  when inv.valuation_price = 'settlement_3' then it.settlement_price_3
+  when inv.valuation_price = 'settlement_4' then it.settlement_price_4
+  when inv.valuation_price = 'settlement_5' then it.settlement_price_5 end`;
+
+/**
+ * The lines a bulk import reported (its rows in the temporary table count_import), with whether each is outside its
+ * type's tolerance: withinTolerance of src/domain/inventory/tolerance.ts written in SQL, so an import of
+ * 10⁵ lines is judged in one statement. Lines of types without a tolerance are not listed.
+ */
+function importedLines(scope: { countListIds: readonly string[] }) {
+  return sql`
+    select cli.id, cli.line_no, cli.review_state as s, cli.first_counter_id, cli.count_list_id,
+      (ty.tolerance_percent is not null
+          and abs(cli.reported_quantity - coalesce(cli.target_quantity, 0)) > abs(coalesce(cli.target_quantity, 0)) * ty.tolerance_percent / 100)
+        or (ty.tolerance_value is not null
+          and abs(cli.reported_quantity - coalesce(cli.target_quantity, 0)) * coalesce(${ROW_PRICE}, 0) > ty.tolerance_value) as outside
+    from count_list_items cli
+    join inventories inv on inv.id = cli.inventory_id
+    join inventory_types ty on ty.id = inv.type_id
+    left join items it on it.id = cli.item_id
+    where cli.count_list_id = any(${[...scope.countListIds]}::bigint[]) and cli.status = 'reported'
+      and (ty.tolerance_percent is not null or ty.tolerance_value is not null)
+      and not cli.informational
+      and exists (select 1 from count_import x where x.item_id = cli.item_id and x.warehouse_id = cli.warehouse_id
+        and x.zone_id is not distinct from cli.zone_id and x.bin_id is not distinct from cli.bin_id and x.lot = cli.lot and x.serial = cli.serial)`;
+}
+
+/** Whether any of the lists' inventory types sets a tolerance (a bulk import without one skips the review). */
+export async function anyTolerance(trx: Tx, countListIds: readonly string[]): Promise<boolean> {
+  const r = await sql<{ x: number }>`select 1 as x from count_lists cl join inventories inv on inv.id = cl.inventory_id
+    join inventory_types ty on ty.id = inv.type_id
+    where cl.id = any(${[...countListIds]}::bigint[]) and (ty.tolerance_percent is not null or ty.tolerance_value is not null)
+    limit 1`.execute(trx);
+  return r.rows.length > 0;
+}
+
+/** Lines just imported whose recount was asked of someone else: the importer counted them first (recountRefusal). */
+export async function selectSameCounterRecounts(
+  trx: Tx,
+  scope: { countListIds: readonly string[] },
+  userId: string,
+): Promise<Array<{ lineNo: number; countListId: string }>> {
+  const r = await sql<{ lineNo: number; countListId: string }>`
+    select t.line_no as "lineNo", t.count_list_id::text as "countListId" from (${importedLines(scope)}) t
+    join count_lists cl on cl.id = t.count_list_id
+    where t.s = 'recount_requested' and t.first_counter_id = ${userId}::bigint
+      and (cl.responsible_user_id is distinct from ${userId}::bigint and cl.responsible_user_id is not null
+        or exists (select 1 from count_list_counters c where c.count_list_id = cl.id and c.user_id <> ${userId}::bigint))
+    order by t.count_list_id, t.line_no limit 20`.execute(trx);
+  return r.rows;
+}
+
+/**
+ * Moves every line just imported along the review table (REVIEW_TRANSITIONS, reviewAfterReport): a first
+ * count outside asks for a recount and sets the mark; a recount or a later report goes to approval when
+ * outside and back to none when within. Returns how many lines changed.
+ */
+export async function reviewImportedLines(
+  trx: Tx,
+  scope: { countListIds: readonly string[] },
+  userId: string | null,
+): Promise<number> {
+  const r = await sql`
+    with t as (${importedLines(scope)})
+    update count_list_items c set
+      review_state = case when t.s = 'none' then 'recount_requested' when t.outside then 'needs_approval' else 'none' end,
+      verification_mark = case when t.s = 'none' then true when t.s = 'recount_requested' then false else c.verification_mark end,
+      first_counter_id = case when t.s = 'none' then ${userId}::bigint else c.first_counter_id end,
+      first_count_quantity = case when t.s = 'none' then c.reported_quantity else c.first_count_quantity end
+    from t
+    where c.id = t.id and (t.outside or t.s <> 'none') and not (t.s = 'needs_approval' and t.outside)`.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}

@@ -81,7 +81,7 @@ describe('printed sample result', () => {
     const res = await api.call('GET', `/api/inventories/${other.id}/sample/print`);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('sample.not_sample_method');
-    expect((await api.call('GET', `/api/inventories/${inv.id}/sample/print?lang=xx`)).statusCode).toBe(400);
+    expect((await api.call('GET', `/api/inventories/${inv.id}/sample/print?language=xx`)).statusCode).toBe(400);
     const { token: counter } = await api.userToken('print.counter', 'counter');
     expect((await api.call('GET', `/api/inventories/${inv.id}/sample/print`, undefined, counter)).statusCode).toBe(403);
   });
@@ -117,7 +117,7 @@ describe('printed sample result', () => {
     const est = (await api.call('POST', `/api/inventories/${inv.id}/sample/estimate`)).json();
     const r = est.result;
 
-    const de = await api.call('GET', `/api/inventories/${inv.id}/sample/print?lang=de`);
+    const de = await api.call('GET', `/api/inventories/${inv.id}/sample/print?language=de`);
     expect(de.statusCode).toBe(200);
     if (process.env.SAMPLE_PDF_OUT) writeFileSync(process.env.SAMPLE_PDF_OUT, de.rawPayload);
     const text = pdfText(de.rawPayload);
@@ -148,7 +148,7 @@ describe('printed sample result', () => {
       pl: 'Wynik inwentaryzacji metodą próby',
     };
     for (const [lang, title] of Object.entries(titles)) {
-      const res = await api.call('GET', `/api/inventories/${inv.id}/sample/print?lang=${lang}`);
+      const res = await api.call('GET', `/api/inventories/${inv.id}/sample/print?language=${lang}`);
       expect(res.statusCode).toBe(200);
       if (process.env.SAMPLE_PDF_OUT)
         writeFileSync(process.env.SAMPLE_PDF_OUT.replace(/\.pdf$/, `-${lang}.pdf`), res.rawPayload);

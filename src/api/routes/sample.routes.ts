@@ -21,7 +21,7 @@ import type { RouteModule } from '../types.js';
 const tags = ['sample inventory'];
 
 const printQuery = z.strictObject({
-  lang: z.enum(DOCUMENT_LANGUAGES).default('en').describe('Language of the labels and the number format (default en)'),
+  language: z.enum(DOCUMENT_LANGUAGES).default('en').describe('Language of the labels and the number format (default en)'),
 });
 const pdfDocument = z
   .custom<Buffer>((v) => Buffer.isBuffer(v))
@@ -124,7 +124,7 @@ const sampleRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const f = await sampleResultPdf(ctx, actorOf(request), request.params.id, request.query.lang);
+      const f = await sampleResultPdf(ctx, actorOf(request), request.params.id, request.query.language);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${f.filename}"`)

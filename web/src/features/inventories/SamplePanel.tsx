@@ -93,7 +93,7 @@ export function SamplePanel({ inventoryId, onChanged }: { inventoryId: string; o
     mutationFn: () =>
       downloadFile(
         `/api/inventories/${inventoryId}/sample/print`,
-        { lang: uiLanguage(i18n.language) },
+        { language: uiLanguage(i18n.language) },
         `sample-${inventoryId}.pdf`,
       ),
     onMutate: () => setError(null),

@@ -10,11 +10,12 @@ import { useFormat } from '../../components/format';
 
 type ListPage = ResponseOf<'/api/inventories/{id}/count-lists', 'get'>;
 
-export function GenerationRunAlert({ inventoryId }: { inventoryId: string }) {
+/** `refresh`: changes when the page starts a job, so the state is read again (and followed while it runs). */
+export function GenerationRunAlert({ inventoryId, refresh = 0 }: { inventoryId: string; refresh?: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const q = useQuery({
-    queryKey: ['generation-run', inventoryId],
+    queryKey: ['generation-run', inventoryId, refresh],
     queryFn: async () => {
       const page = await api.get<ListPage>(`/api/inventories/${inventoryId}/count-lists`, { limit: 1 });
       return page.generation ?? null;

@@ -110,6 +110,11 @@ export default function InventoryPage() {
     mutationFn: () => api.post<Inventory>(`/api/inventories/${id}/duplicate`),
     onSuccess: (c) => {
       notifyOk(t('inv.duplicated', { number: c.number }));
+      // The same page shows the copy: what it showed of the source's jobs and results is not the copy's.
+      setJobs([]);
+      setError(null);
+      setGenResult(null);
+      setCloseResult(null);
       nav(`/inventories/${c.id}`);
     },
     onError: (e) => {
@@ -247,7 +252,7 @@ export default function InventoryPage() {
       {jobs.map((j) => (
         <JobProgress key={j} jobId={j} onDone={onListsDone} />
       ))}
-      {id && <GenerationRunAlert key={`${id}-${jobs.length}`} inventoryId={id} />}
+      {id && <GenerationRunAlert inventoryId={id} refresh={jobs.length} />}
       {closeResult && <CloseResultPanel result={closeResult} onClose={() => setCloseResult(null)} />}
       {genResult && <GenerationResultPanel result={genResult} onClose={() => setGenResult(null)} />}
       {verifyResult && <VerifyResultPanel result={verifyResult} onClose={() => setVerifyResult(null)} />}

@@ -116,4 +116,15 @@ describe('cycle counting in the back office', () => {
     expect(await desk.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await shot(desk, 'cycle-03-kpis');
   });
+  it('the administrator runs the ABC analysis; the history shows what it changed', async () => {
+    await desk.getByTestId('cycle-tab-abc').click();
+    await desk.getByLabel('From').fill('2026-01-01');
+    await desk.getByLabel('To').fill('2026-01-31');
+    await desk.getByTestId('abc-run').click();
+    const runs = desk.getByTestId('abc-runs');
+    await runs.getByText('CYC-A1 A→C', { exact: false }).waitFor();
+    const run = await db().selectFrom('abcAnalysisRuns').selectAll().executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ trigger: 'manual', changesCount: 2, countC: 3 });
+    await shot(desk, 'cycle-04-abc');
+  });
 });

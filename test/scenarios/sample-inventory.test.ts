@@ -267,6 +267,23 @@ describe('a statistical sample inventory', () => {
     ).toEqual([]);
   });
 
+  it('another inventory of the same type draws other positions: each draws with its own seed, recorded', async () => {
+    const first = await sampleInventory({ seed: 29 });
+    const second = await createInventory(t.ctx, manager, {
+      typeId: first.typeId,
+      ownerId: org.ownerId,
+      fiscalYear: 2026,
+      responsibleUserId: org.counterId,
+    });
+    await generateCountLists(t.ctx, manager, first.id, GENERATE);
+    await generateCountLists(t.ctx, manager, second.id, GENERATE);
+    const a = (await getSample(t.ctx, manager, first.id)).design!;
+    const b = (await getSample(t.ctx, manager, second.id)).design!;
+    expect(a.config.seed).not.toBe(b.config.seed);
+    expect(a.config.seed).not.toBe(29);
+    expect(b.strata.map((s) => s.drawn)).not.toEqual(a.strata.map((s) => s.drawn));
+  });
+
   it('refuses what a sample inventory cannot do', async () => {
     const inv = await sampleInventory({});
     await expect(estimateSampleInventory(t.ctx, manager, inv.id)).rejects.toMatchObject({ code: 'sample.not_drawn' });

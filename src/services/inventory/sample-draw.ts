@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { GenerationInput, GenerationParams } from '../../domain/inventory/generation.js';
 import {
   designSample,
+  inventoryDrawSeed,
   prepareFrame,
   type SampleDesign,
   type SamplingConfig,
@@ -24,7 +25,7 @@ import {
 } from './sample.repository.js';
 
 export interface RestrictionContext {
-  inv: { id: string; siteId: string; ownerId: string; typeId: string; valuationPrice: string };
+  inv: { id: string; number: string; siteId: string; ownerId: string; typeId: string; valuationPrice: string };
   input: GenerationInput;
   /** False in a preview: nothing is written. */
   record: boolean;
@@ -72,7 +73,9 @@ export const drawFirstSample: SelectionRestriction = async (trx, { inv, input, r
     }
     if (record) await deleteSample(trx, inv.id);
   }
-  const config = await typeSamplingConfig(trx, inv.typeId);
+  // Each inventory draws with its own seed (the type's, mixed with the inventory number), recorded below.
+  const typeConfig = await typeSamplingConfig(trx, inv.typeId);
+  const config = { ...typeConfig, seed: inventoryDrawSeed(typeConfig.seed, inv.number) };
   const frame = prepareFrame(await createFrameTable(trx, inv));
   const design: SampleDesign = designSample(frame, config);
   const completeIds = design.completeLayer.positions.map((p) => p.id);

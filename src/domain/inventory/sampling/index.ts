@@ -9,5 +9,5 @@ export * from './estimate.js';
 export * from './verdict.js';
 export { allocate, stratifiedVariance, type Allocation, type StratumStats } from './allocation.js';
 export { normalQuantile, zForConfidence } from './normal.js';
-export { Xoshiro128, splitmix64 } from './prng.js';
+export { Xoshiro128, inventoryDrawSeed, splitmix64 } from './prng.js';
 export { cumSqrtFStrata, splitCompleteLayer, CUM_SQRT_F_CLASSES, type Range } from './strata.js';

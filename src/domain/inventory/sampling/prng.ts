@@ -74,3 +74,20 @@ export class Xoshiro128 {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 }
+
+/**
+ * The seed one inventory draws with: the type's configured seed mixed with the inventory's number (FNV-1a
+ * over its characters, then splitmix64), cut to 53 bits. Every inventory of a type draws its own positions,
+ * so counters cannot learn from last year which positions are counted; the draw stays reproducible (same
+ * type seed, same number, same stock: same sample) and the seed it used is recorded with the design.
+ */
+export function inventoryDrawSeed(typeSeed: number, inventoryNumber: string): number {
+  if (!Number.isSafeInteger(typeSeed) || typeSeed < 0) throw new RangeError('seed must be a non-negative safe integer');
+  let h = 0xcbf29ce484222325n;
+  for (const ch of inventoryNumber) {
+    h ^= BigInt(ch.codePointAt(0)!);
+    h = (h * 0x100000001b3n) & MASK64;
+  }
+  const [, out] = splitmix64((BigInt(typeSeed) ^ h) & MASK64);
+  return Number(out & ((1n << 53n) - 1n));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inventoryDrawSeed,
   normalQuantile,
   splitmix64,
   Xoshiro128,
@@ -76,5 +77,21 @@ describe('normal quantile', () => {
     expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306, 7);
     expect(normalQuantile(0.999)).toBeCloseTo(3.090232306, 7);
     expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});
+
+describe('the seed an inventory draws with', () => {
+  it('is the same for the same type seed and number, and differs for another number or type seed', () => {
+    const a = inventoryDrawSeed(1, 'INV-2026-001');
+    expect(inventoryDrawSeed(1, 'INV-2026-001')).toBe(a);
+    expect(inventoryDrawSeed(1, 'INV-2026-002')).not.toBe(a);
+    expect(inventoryDrawSeed(2, 'INV-2026-001')).not.toBe(a);
+    expect(Number.isSafeInteger(a) && a >= 0).toBe(true);
+    expect(() => Xoshiro128.fromSeed(a)).not.toThrow();
+  });
+
+  it('refuses a bad type seed', () => {
+    expect(() => inventoryDrawSeed(-1, 'INV-1')).toThrow(RangeError);
+    expect(() => inventoryDrawSeed(1.5, 'INV-1')).toThrow(RangeError);
   });
 });

@@ -7,8 +7,8 @@ import { listCountLists } from '../../services/inventory/generation-lists.servic
 import { actorOf } from '../auth.js';
 import { errorResponses, idParams, pageQuery } from '../schemas/common.js';
 import { countListPage, countListStatus, generationBody, generationSummary } from '../schemas/inventory.js';
-import { jobAccepted } from './jobs.routes.js';
 import type { RouteModule } from '../types.js';
+import { jobAccepted } from './jobs.routes.js';
 
 const tags = ['count-list generation'];
 

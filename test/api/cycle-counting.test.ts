@@ -151,15 +151,15 @@ describe('KPIs', () => {
     expect(type.statusCode, type.body).toBe(201);
     const inv = await api.call('POST', '/api/inventories', {
       typeId: type.json().id,
-      siteId: ids.site,
-      ownerId: ids.owner,
+      siteId: ids.site!,
+      ownerId: ids.owner!,
       description: 'kpi',
     });
     expect(inv.statusCode, inv.body).toBe(201);
     const list = await db
       .insertInto('countLists')
       .values({
-        siteId: ids.site,
+        siteId: ids.site!,
         inventoryId: inv.json().id,
         number: 'CL-900',
         name: '',
@@ -178,13 +178,13 @@ describe('KPIs', () => {
       await db
         .insertInto('countListItems')
         .values({
-          siteId: ids.site,
+          siteId: ids.site!,
           inventoryId: inv.json().id,
           countListId: list.id,
           lineNo: n,
           itemId,
-          warehouseId: ids.wh,
-          ownerId: ids.owner,
+          warehouseId: ids.wh!,
+          ownerId: ids.owner!,
           status: 'closed',
           postedQuantity: posted,
           closedAt: new Date('2026-03-02T09:00:00Z'),
@@ -194,11 +194,11 @@ describe('KPIs', () => {
     await db
       .insertInto('stockLedger')
       .values({
-        siteId: ids.site,
+        siteId: ids.site!,
         keyCode: 'ADJ',
         itemId: ids.item1!,
-        warehouseId: ids.wh,
-        ownerId: ids.owner,
+        warehouseId: ids.wh!,
+        ownerId: ids.owner!,
         quantity: '-1',
         value: '-4.50',
         unitPrice: '4.50',

@@ -1,17 +1,19 @@
 // Tolerances, recount and manager approval (docs/tolerances.md) as stories: "100 screws expected at 2 €,
 // Anna counts 80: outside 5 %, so Bruno recounts; 82 is still outside, so the manager approves it as
 // damaged goods, and the ledger's issue of 18 says so."
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/context.js';
 import { decideApproval, listApprovals } from '../../src/services/inventory/approval.service.js';
 import { closeCountList, closeCountLists } from '../../src/services/inventory/close.service.js';
 import { listCountItems } from '../../src/services/inventory/count-list.service.js';
-import { differenceReport } from '../../src/services/inventory/differences.service.js';
+import { differenceReport, differenceReportFile } from '../../src/services/inventory/differences.service.js';
 import { updateInventoryType } from '../../src/services/inventory/inventory-type.service.js';
 import { openCountLists } from '../../src/services/inventory/open.service.js';
 import { reportCount } from '../../src/services/inventory/report.service.js';
 import { verifyCountItems } from '../../src/services/inventory/verify.service.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import {
   type Base,
   makeActor,
@@ -163,6 +165,12 @@ describe('tolerance and approval stories', () => {
       offset: 0,
     });
     expect(report.items).toEqual([expect.objectContaining({ difference: '-18', reasonCode: 'damaged' })]);
+    const q = { onlyDifferences: true, sort: 'item' as const, dir: 'asc' as const };
+    const csv = await differenceReportFile(t.ctx, manager, inv.id, q, 'csv', undefined);
+    expect(String(csv.body).split('\r\n')[1]).toMatch(/,damaged$/);
+    const pdf = await differenceReportFile(t.ctx, manager, inv.id, q, 'pdf', 'en');
+    if (process.env.TOLERANCE_PDF) writeFileSync(process.env.TOLERANCE_PDF, pdf.body as Buffer);
+    expect(pdfText(pdf.body as Buffer)).toMatch(/Posted · damaged/);
   });
 
   it('a rejected count is counted again; a recount within the tolerance clears the review and the list closes', async () => {

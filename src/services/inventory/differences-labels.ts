@@ -36,6 +36,7 @@ export type DiffLabel =
   | 'col.valueSource'
   | 'col.ledgerEntryIds'
   | 'col.reasonCode'
+  | 'col.statusReason'
   | 'st.open'
   | 'st.reported'
   | 'st.closed'
@@ -114,6 +115,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.valueSource': 'Valued at',
     'col.ledgerEntryIds': 'Ledger entries',
     'col.reasonCode': 'Reason',
+    'col.statusReason': 'Status · reason',
     'st.open': 'Not counted',
     'st.reported': 'Counted',
     'st.closed': 'Posted',
@@ -191,6 +193,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.valueSource': 'Valorizzato a',
     'col.ledgerEntryIds': 'Movimenti contabili',
     'col.reasonCode': 'Motivo',
+    'col.statusReason': 'Stato · motivo',
     'st.open': 'Non contato',
     'st.reported': 'Contato',
     'st.closed': 'Registrato',
@@ -268,6 +271,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.valueSource': 'Wycena według',
     'col.ledgerEntryIds': 'Zapisy w rejestrze',
     'col.reasonCode': 'Przyczyna',
+    'col.statusReason': 'Status · przyczyna',
     'st.open': 'Niepoliczone',
     'st.reported': 'Policzone',
     'st.closed': 'Zaksięgowane',
@@ -345,6 +349,7 @@ export const DIFF_LABELS: Record<DocumentLanguage, Record<DiffLabel, string>> = 
     'col.valueSource': 'Bewertet mit',
     'col.ledgerEntryIds': 'Buchungen',
     'col.reasonCode': 'Grund',
+    'col.statusReason': 'Status · Grund',
     'st.open': 'Nicht gezählt',
     'st.reported': 'Gezählt',
     'st.closed': 'Gebucht',

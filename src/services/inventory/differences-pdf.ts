@@ -53,8 +53,13 @@ const COLS: Col[] = [
   { label: 'col.unitPrice', width: 52, align: 'right', get: (l, T) => T.money(l.unitPrice) },
   { label: 'col.value', width: 62, align: 'right', get: (l, T) => T.money(l.value), tone: (l) => sign(l.value) },
   { label: 'col.percent', width: 44, align: 'right', get: (l, T) => T.quantity(l.percent) },
-  { label: 'col.status', width: 84, get: (l, T) => T.status(l.status, l.countListStatus), code: true },
-  { label: 'col.reasonCode', width: 58, get: (l) => l.reasonCode ?? '', code: true },
+  // The page has no width left for a column of its own: the reason code follows the status.
+  {
+    label: 'col.statusReason',
+    width: 84,
+    get: (l, T) => T.status(l.status, l.countListStatus) + (l.reasonCode ? ` · ${l.reasonCode}` : ''),
+    code: true,
+  },
 ];
 
 function columns(): Col[] {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StockLock, lineTouchesLock, locksOverlap } from '../../../src/domain/ledger/index.js';
 import { findLock } from '../../../src/services/ledger/posting.repository.js';
-import { conflictingLock } from '../../../src/services/inventory/open.service.js';
+import { conflictingLock } from '../../../src/services/inventory/opening.repository.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeBin, makeItem, makeSite, makeWarehouse, makeZone } from '../../helpers/factories.js';
 

@@ -69,7 +69,7 @@ export async function startGeneration(
 ): Promise<GenerationStart> {
   const mode = opts.mode ?? 'auto';
   return inTransaction(ctx, async (trx) => {
-    const prep = await prepare(ctx, trx, actor, inventoryId, input, undefined, mode !== 'sync');
+    const prep = await prepare(ctx, trx, actor, inventoryId, input, undefined, mode === 'sync' ? 'refuse' : 'resume');
     const key = { siteId: prep.inv.siteId, inventoryId: prep.inv.id };
     if (prep.run) return resume(ctx, trx, actor, key, prep.run);
     if (mode === 'sync' || prep.p.stockConsideration === 'empty_list')

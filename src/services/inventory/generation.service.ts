@@ -175,7 +175,7 @@ export function canonicalJson(v: unknown): string {
 /**
  * A chunked generation that stopped part-way (generation-job.service.ts) keeps its plan; its positions are
  * not all on lists yet, so another generation would list them twice. The same parameters continue it
- * (returned when `resumable`); a failed plan none of whose lists exist any more is dropped; anything else
+ * (returned when asked to resume); a failed plan none of whose lists exist any more is dropped; anything else
  * is refused with generation.unfinished.
  */
 async function settleUnfinishedRun(
@@ -206,7 +206,7 @@ export interface Prepared {
   maxItems: number | null;
   input: GenerationInput;
   restrict: SelectionRestriction | undefined;
-  /** The unfinished chunked generation these parameters continue (only when asked for with `resumable`). */
+  /** The unfinished chunked generation these parameters continue (only with `runs` 'resume'). */
   run: GenerationRunRow | undefined;
 }
 
@@ -217,7 +217,8 @@ export async function prepare(
   inventoryId: string,
   input: GenerationInput,
   restrict?: SelectionRestriction,
-  resumable = false,
+  /** An unfinished chunked generation: refuse (default), continue it with the same parameters, or ignore it (preview). */
+  runs: 'refuse' | 'resume' | 'ignore' = 'refuse',
 ): Promise<Prepared> {
   requireRole(actor, 'manager');
   const inv = await loadInventory(trx, actor, inventoryId, true);
@@ -229,7 +230,7 @@ export async function prepare(
   }
   await ensurePeriodOpen(trx, inv);
   await checkReferences(trx, inv, p);
-  const run = await settleUnfinishedRun(trx, inv, p, resumable);
+  const run = runs === 'ignore' ? undefined : await settleUnfinishedRun(trx, inv, p, runs === 'resume');
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId)
     refuseNoCounter(inv, p);
   const seq = await trx
@@ -389,7 +390,8 @@ export async function previewGeneration(
   input: GenerationInput,
 ): Promise<GenerationSummary> {
   return inTransaction(ctx, async (trx) => {
-    const prep = await prepare(ctx, trx, actor, inventoryId, input);
+    // A preview writes nothing: an unfinished generation is neither refused nor dropped here.
+    const prep = await prepare(ctx, trx, actor, inventoryId, input, undefined, 'ignore');
     if (prep.p.stockConsideration === 'empty_list') {
       const responsibleUserId = await emptyListResponsible(trx, prep.inv, prep.p);
       return summary(

@@ -10,7 +10,7 @@ import {
   startGeneration,
   type GenerationStart,
 } from '../../../src/services/inventory/generation-job.service.js';
-import { generateCountLists } from '../../../src/services/inventory/generation.service.js';
+import { generateCountLists, previewGeneration } from '../../../src/services/inventory/generation.service.js';
 import { openCountLists } from '../../../src/services/inventory/open.service.js';
 import { startInventory } from '../../../src/services/inventory/inventory.service.js';
 import { JOB_DEFINITIONS } from '../../../src/services/jobs/catalogue.js';
@@ -145,6 +145,9 @@ describe('generation as a job in chunks', () => {
     await expect(generateCountLists(t.ctx, admin, inv.id, input)).rejects.toMatchObject({
       code: 'generation.unfinished',
     });
+    // A preview writes nothing and is answered as usual.
+    await expect(previewGeneration(t.ctx, admin, inv.id, input)).resolves.toMatchObject({ lists: expect.any(Array) });
+    expect(await generationRunOf(t.ctx.db, inv.id)).toMatchObject({ status: 'failed' });
     // The same parameters again continue the plan (even in auto mode: a stopped run always goes on as a job).
     const again = asJob(await startGeneration(t.ctx, admin, inv.id, input));
     expect(again).toMatchObject({ resumed: true, chunks: 3 });

@@ -10,6 +10,7 @@ import {
   startGeneration,
   type GenerationStart,
 } from '../../../src/services/inventory/generation-job.service.js';
+import { deleteCountList } from '../../../src/services/inventory/delete-count-list.service.js';
 import { generateCountLists, previewGeneration } from '../../../src/services/inventory/generation.service.js';
 import { openCountLists } from '../../../src/services/inventory/open.service.js';
 import { startInventory } from '../../../src/services/inventory/inventory.service.js';
@@ -178,5 +179,18 @@ describe('generation as a job in chunks', () => {
     expect(r.kind).toBe('done');
     expect(await generationRunOf(t.ctx.db, inv.id)).toBeNull();
     expect(await lineCount(inv.id)).toBe(12);
+  });
+
+  it('deleting the partially generated lists lets another generation start over', async () => {
+    const inv = await makeInventory(t, org);
+    const s = asJob(await startGeneration(t.ctx, admin, inv.id, input, { mode: 'job', chunkPositions }));
+    expect((await runJobNow(failingCtx(1), s.jobId)).status).toBe('failed');
+    const partial = await t.ctx.db.selectFrom('countLists').select('id').where('inventoryId', '=', inv.id).execute();
+    expect(partial).toHaveLength(2);
+    for (const l of partial) await deleteCountList(t.ctx, admin, l.id);
+    const r = await startGeneration(t.ctx, admin, inv.id, { ...input, maxItemsPerList: 12 });
+    expect(r.kind).toBe('done');
+    expect(await lineCount(inv.id)).toBe(12);
+    expect(await generationRunOf(t.ctx.db, inv.id)).toBeNull();
   });
 });

@@ -8,7 +8,16 @@ import { recordAudit } from './audit/audit.service.js';
 import { admitAttempt, signInSucceeded } from './auth/login-throttle.js';
 import { dummyVerify, hashPassword, verifyPassword } from './auth/password-hash.js';
 import { checkNewPassword } from './auth/password-policy.js';
-import { type Actor, type Role, type ServiceContext, type Tx, SYSTEM_ACTOR, found, requireRole } from './context.js';
+import {
+  type Actor,
+  type Role,
+  type ServiceContext,
+  type Tx,
+  SYSTEM_ACTOR,
+  found,
+  inTransaction,
+  requireRole,
+} from './context.js';
 import {
   type UserFilter,
   type UserView,
@@ -99,7 +108,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   requireRole(actor, 'admin');
   checkNewPassword(input.password, { username: input.username });
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     if (await usernameTaken(trx, input.username)) {
       throw new DomainError('conflict.duplicate', `user ${input.username} already exists`, { field: 'username' });
     }
@@ -198,7 +207,7 @@ export async function updateUser(
     if (self) await checkCurrentPassword(ctx.db, id, changes);
     passwordHash = await hashPassword(changes.password);
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const before = found(await findUser(trx, id), `user ${id}`);
     await checkSite(trx, changes.siteId);
     const row = await updateUserRow(trx, id, {

@@ -192,4 +192,29 @@ describe('Idempotency-Key on writes', () => {
     await finishKey(api.db.ctx, first.id, { statusCode: 500, contentType: 'application/json', body: '{}' });
     expect((await claimKey(api.db.ctx, actor, 'fails', 'b'.repeat(64))).kind).toBe('run');
   });
+
+  it('records the effect of every kind of write in its own transaction, so a crash after commit is not re-run', async () => {
+    const effects = async (key: string) =>
+      (
+        await api.db.ctx.db
+          .selectFrom('idempotencyKeys')
+          .select('effects')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).effects;
+    const rule = {
+      kind: 'fixed',
+      prefix: 'Q',
+      length: 11,
+      fields: [
+        { field: 'itemCode', start: 1, length: 6 },
+        { field: 'quantity', start: 7, length: 4 },
+      ],
+    };
+    expect((await post('/api/barcode-rules', { siteId: site, name: 'eff', rule }, 'eff-rule')).statusCode).toBe(201);
+    expect(Number(await effects('eff-rule'))).toBeGreaterThan(0);
+    const user = { username: 'eff.user', password: 'counter-pass-2026', role: 'counter', displayName: 'Eff' };
+    expect((await post('/api/users', user, 'eff-user')).statusCode).toBe(201);
+    expect(Number(await effects('eff-user'))).toBeGreaterThan(0);
+  });
 });

@@ -3,7 +3,7 @@
 // column (unique per site) and is copied into the rule. Order matters: the first matching rule wins.
 import { parseBarcodeRule, type BarcodeRule } from '../../domain/barcode/index.js';
 import { DomainError } from '../../domain/errors.js';
-import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
+import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { siteExists } from '../places/warehouse.repository.js';
 import { scopeOf } from '../site-scope.js';
 import {
@@ -111,7 +111,7 @@ export async function createBarcodeRule(
   requireRole(actor, 'manager');
   const siteId = requireSite(actor, input.siteId);
   const rule = validRule(input.name, input.rule);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     if (!(await siteExists(trx, siteId)))
       throw new DomainError('not_found', `site ${siteId} not found`, { field: 'siteId' });
     await requireNameFree(trx, siteId, input.name);
@@ -137,7 +137,7 @@ export async function updateBarcodeRule(
   changes: BarcodeRuleChanges,
 ): Promise<BarcodeRuleView> {
   requireRole(actor, 'manager');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const row = await loadForChange(trx, actor, id);
     const name = changes.name ?? row.name;
     if (changes.name !== undefined && changes.name !== row.name) await requireNameFree(trx, row.siteId, name, id);
@@ -155,7 +155,7 @@ export async function updateBarcodeRule(
 
 export async function deleteBarcodeRule(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'manager');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     await loadForChange(trx, actor, id);
     await deleteBarcodeRuleRow(trx, id);
   });
@@ -172,7 +172,7 @@ export async function reorderBarcodeRules(
 ): Promise<BarcodeRuleView[]> {
   requireRole(actor, 'manager');
   const siteId = requireSite(actor, input.siteId);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const existing = new Set(await lockSiteBarcodeRuleIds(trx, siteId));
     const given = new Set(input.ids);
     if (given.size !== input.ids.length)

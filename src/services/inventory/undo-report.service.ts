@@ -5,7 +5,7 @@
 import { mayUndoReport, requireCounting } from '../../domain/inventory/count-list.js';
 import { undoReport as planUndo, replayReports } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
-import { type Actor, type ServiceContext, found, requireRole } from '../context.js';
+import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import { refreshListStatus, refuseUnlessCounting } from './count-list.service.js';
 import { loadReportHead } from './perf-report.js';
 import { findReportByClientId, invalidateReport, lineReports } from './undo-report.repository.js';
@@ -24,7 +24,7 @@ export interface UndoResult {
 
 export async function undoCountReport(ctx: ServiceContext, actor: Actor, clientReportId: string): Promise<UndoResult> {
   requireRole(actor, 'counter');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const target = found(
       await findReportByClientId(trx, clientReportId),
       `count report ${clientReportId}`,

@@ -16,6 +16,7 @@ import {
 } from '../../src/domain/inventory/vocabulary.js';
 import { SAMPLE_OUTCOMES, SAMPLE_POSITION_ROLES } from '../../src/domain/inventory/sample-vocabulary.js';
 import { APPROVAL_DECISIONS, REVIEW_STATES } from '../../src/domain/inventory/tolerance.js';
+import { ABC_CLASSES, ABC_RUN_TRIGGERS } from '../../src/domain/item-master/planning.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
@@ -55,6 +56,10 @@ const cases: Array<[string, string, readonly string[]]> = [
   ['count_reports', 'mode', REPORT_MODES],
   ['count_list_items', 'review_state', REVIEW_STATES],
   ['count_list_approvals', 'decision', APPROVAL_DECISIONS],
+  ['items', 'abc_class', ABC_CLASSES],
+  ['abc_analysis_runs', 'trigger', ABC_RUN_TRIGGERS],
+  ['abc_analysis_changes', 'previous_class', ABC_CLASSES],
+  ['abc_analysis_changes', 'new_class', ABC_CLASSES],
 ];
 
 describe("the domain vocabulary is the schema's", () => {

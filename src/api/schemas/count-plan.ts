@@ -1,6 +1,7 @@
 // Request and response schemas of cycle counting: count plans, the due list, the KPIs, ABC analysis runs
 // and their schedule (docs/cycle-counting.md).
 import { z } from 'zod';
+import { ABC_RUN_TRIGGERS } from '../../domain/item-master/planning.js';
 import { DUE_STATUSES, MAX_DAILY_CAPACITY, MAX_HOLIDAYS, PLAN_CLASSES } from '../../domain/inventory/count-plan.js';
 import { idSchema, isoDate, nonNegativeDecimal, page, pageQuery } from './common.js';
 import { generationBody, generationSummary } from './inventory.js';
@@ -172,7 +173,7 @@ const cls = z.enum(['A', 'B', 'C']);
 export const abcRunRecord = z.object({
   id: z.string(),
   ranAt: z.string(),
-  trigger: z.enum(['manual', 'schedule']),
+  trigger: z.enum(ABC_RUN_TRIGGERS),
   userId: z.string().nullable(),
   username: z.string().nullable(),
   jobId: z.string().nullable(),

@@ -4,6 +4,14 @@
 import { Dec, decText, parseDecimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
 
+/** The ABC classes by consumption value: A the few items that make most of it, C the many that make little. */
+export const ABC_CLASSES = ['A', 'B', 'C'] as const;
+export type AbcClass = (typeof ABC_CLASSES)[number];
+
+/** What started an ABC analysis run: a person (API, CLI) or the schedule's job. */
+export const ABC_RUN_TRIGGERS = ['manual', 'schedule'] as const;
+export type AbcRunTrigger = (typeof ABC_RUN_TRIGGERS)[number];
+
 export const PLANNING_QTY_FIELDS = [
   'minStock',
   'maxStock',

@@ -1,10 +1,11 @@
 // The SQL of the recorded ABC analysis runs and their schedule (docs/cycle-counting.md).
 import { sql } from 'kysely';
+import type { AbcRunTrigger } from '../../domain/item-master/planning.js';
 import type { Tx } from '../context.js';
 
 export interface RunRecord {
   ranAt: Date;
-  trigger: 'manual' | 'schedule';
+  trigger: AbcRunTrigger;
   userId: string | null;
   jobId: string | null;
   siteId: string | null;
@@ -42,7 +43,7 @@ export async function insertRun(trx: Tx, r: RunRecord, changes: readonly ClassCh
 export interface RunRow {
   id: string;
   ranAt: Date | string;
-  trigger: 'manual' | 'schedule';
+  trigger: AbcRunTrigger;
   userId: string | null;
   username: string | null;
   jobId: string | null;

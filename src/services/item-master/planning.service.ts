@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { Dec } from '../../domain/decimal.js';
 import {
   type AbcResult,
+  type AbcRunTrigger,
   type StockStatus,
   checkPeriod,
   checkThresholds,
@@ -24,7 +25,7 @@ export interface AbcInput {
   thresholdB?: string | undefined;
   siteId?: string | undefined;
   /** Who asked: a user by hand, or the scheduled job (recorded with the run). */
-  trigger?: 'manual' | 'schedule' | undefined;
+  trigger?: AbcRunTrigger | undefined;
   jobId?: string | undefined;
 }
 export interface AbcRun {

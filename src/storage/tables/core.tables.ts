@@ -1,5 +1,6 @@
 // Row types of migration 0001 (Kysely, camelCase through CamelCasePlugin). numeric/int8 are strings.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { AbcClass } from '../../domain/item-master/planning.js';
 
 type Id = GeneratedAlways<string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -116,7 +117,7 @@ export interface ItemsTable {
   countCycleDays: Generated<number>;
   thresholdQuantity: NumDefault;
   movementCountThreshold: Generated<number>;
-  abcClass: 'A' | 'B' | 'C' | null;
+  abcClass: AbcClass | null;
   settlementPrice1: NumDefault;
   settlementPrice2: NumDefault;
   settlementPrice3: NumDefault;

@@ -1,9 +1,9 @@
 // Row types of migration 0105 (cycle counting: count plans, recorded ABC analysis runs and their
 // changes, the ABC analysis schedule). numeric/int8 are strings; jsonb is read parsed, written as text.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { AbcClass, AbcRunTrigger } from '../../domain/item-master/planning.js';
 
 type JsonArray = ColumnType<unknown, string | undefined, string>;
-type AbcClass = 'A' | 'B' | 'C';
 
 export interface CountPlansTable {
   siteId: string;
@@ -24,7 +24,7 @@ export interface CountPlansTable {
 export interface AbcAnalysisRunsTable {
   id: GeneratedAlways<string>;
   ranAt: Date | string;
-  trigger: 'manual' | 'schedule';
+  trigger: AbcRunTrigger;
   userId: string | null;
   jobId: string | null;
   siteId: string | null;

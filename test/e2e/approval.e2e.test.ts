@@ -161,4 +161,22 @@ describe('a line outside the tolerance, recounted and approved', () => {
     await expect.poll(() => desk.getByTestId(`diff-reason-${lineId}`).textContent()).toBe('damaged');
     await shot(desk, 'approval-04-differences');
   });
+
+  it('the reason codes are kept in the settings; a deactivated one is marked', async () => {
+    await desk.goto(`${server.url}/settings/reason-codes`);
+    const table = desk.getByTestId('reason-codes-table');
+    await table.getByText('theft_loss', { exact: true }).click();
+    await desk.getByTestId('reason-code-form').getByText('Active', { exact: true }).click();
+    await desk.getByTestId('reason-code-save').click();
+    await desk.getByTestId('reason-code-form').waitFor({ state: 'detached' });
+    await expect
+      .poll(
+        async () =>
+          (await db().selectFrom('reasonCodes').select('active').where('code', '=', 'theft_loss').executeTakeFirst())
+            ?.active,
+      )
+      .toBe(false);
+    await table.getByText('inactive').waitFor();
+    await shot(desk, 'approval-05-reason-codes');
+  });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/services/context.js';
-import { exportItemsCsv, importItemsCsv } from '../src/services/item-master/item-import.service.js';
+import { exportItemsCsv, importItemsCsv } from '../src/services/items/item-import.service.js';
 import { openRuntime } from '../src/services/runtime.js';
 
 const { values: args } = parseArgs({

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { gtinCheckDigit } from '../src/domain/barcode/gtin.js';
 import type { Actor } from '../src/services/context.js';
 import { SYSTEM_ACTOR } from '../src/services/context.js';
-import { importItemsCsv, importSearchCodesCsv } from '../src/services/item-master/item-import.service.js';
+import { importItemsCsv, importSearchCodesCsv } from '../src/services/items/item-import.service.js';
 import { type ItemFilter, listItems } from '../src/services/items/item-search.service.js';
 import { openRuntime } from '../src/services/runtime.js';
 

@@ -2,7 +2,7 @@
 // starters to `starters`; each returns a stop function.
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from './context.js';
-import { startAbcScheduler } from './item-master/abc-run.service.js';
+import { startAbcScheduler } from './items/abc-run.service.js';
 import { startJobWorker } from './jobs/runner.js';
 
 export type BackgroundStarter = (ctx: ServiceContext, log: FastifyBaseLogger) => Promise<() => Promise<void>>;

@@ -2,7 +2,7 @@
 // list and a whole inventory. Blind: a counter's export carries no target column and none of the odd system
 // quantities (7331, 4417) anywhere; the manager's does (the positive control).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, parseXlsx, writeXlsx, XLSX_MEDIA_TYPE } from '../../src/services/item-master/import-files.js';
+import { parseCsv, parseXlsx, writeXlsx, XLSX_MEDIA_TYPE } from '../../src/services/items/import-files.js';
 import { testApi, type TestApi } from '../helpers/api.js';
 import {
   type Base,

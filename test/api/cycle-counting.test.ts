@@ -3,7 +3,7 @@
 // the scheduled job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
-import { enqueueDueAbcRun } from '../../src/services/item-master/abc-run.service.js';
+import { enqueueDueAbcRun } from '../../src/services/items/abc-run.service.js';
 import { drainJobs } from '../../src/services/jobs/runner.js';
 import { createUser, login } from '../../src/services/user.service.js';
 import { testApi, type TestApi } from '../helpers/api.js';

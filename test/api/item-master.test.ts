@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { isValidGtin } from '../../src/domain/barcode/index.js';
-import { XLSX_MEDIA_TYPE as XLSX, parseXlsx } from '../../src/services/item-master/import-files.js';
+import { XLSX_MEDIA_TYPE as XLSX, parseXlsx } from '../../src/services/items/import-files.js';
 import { testApi, type TestApi } from '../helpers/api.js';
 import { makeKey, makeOwner, makeSite, makeWarehouse } from '../helpers/factories.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseXlsx } from '../../src/services/item-master/import-files.js';
+import { parseXlsx } from '../../src/services/items/import-files.js';
 import { openRuntime } from '../../src/services/runtime.js';
 import {
   makeActor,

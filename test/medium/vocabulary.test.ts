@@ -16,7 +16,7 @@ import {
 } from '../../src/domain/inventory/vocabulary.js';
 import { SAMPLE_OUTCOMES, SAMPLE_POSITION_ROLES } from '../../src/domain/inventory/sample-vocabulary.js';
 import { APPROVAL_DECISIONS, REVIEW_STATES } from '../../src/domain/inventory/tolerance.js';
-import { ABC_CLASSES, ABC_RUN_TRIGGERS } from '../../src/domain/item-master/planning.js';
+import { ABC_CLASSES, ABC_RUN_TRIGGERS } from '../../src/domain/items/planning.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;

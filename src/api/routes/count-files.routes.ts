@@ -2,7 +2,7 @@
 // fill in — and its import (the body is the file itself, text/csv or XLSX). Each row is one report through
 // the reporting path; all or nothing unless partial=true; dryRun checks and writes nothing.
 import { z } from 'zod';
-import { XLSX_MEDIA_TYPE } from '../../services/item-master/import-files.js';
+import { XLSX_MEDIA_TYPE } from '../../services/items/import-files.js';
 import {
   type CountScope,
   countSheet,

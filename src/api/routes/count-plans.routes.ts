@@ -4,12 +4,7 @@ import { z } from 'zod';
 import { deleteCountPlan, listCountPlans, putCountPlan } from '../../services/cycle/count-plan.service.js';
 import { generateDueLists, getDueList } from '../../services/cycle/due-list.service.js';
 import { getCountKpis } from '../../services/cycle/kpi.service.js';
-import {
-  getAbcSchedule,
-  listAbcRuns,
-  putAbcSchedule,
-  startAbcRun,
-} from '../../services/item-master/abc-run.service.js';
+import { getAbcSchedule, listAbcRuns, putAbcSchedule, startAbcRun } from '../../services/items/abc-run.service.js';
 import { actorOf } from '../auth.js';
 import {
   abcRunBody,

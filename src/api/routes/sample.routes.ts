@@ -21,7 +21,10 @@ import type { RouteModule } from '../types.js';
 const tags = ['sample inventory'];
 
 const printQuery = z.strictObject({
-  language: z.enum(DOCUMENT_LANGUAGES).default('en').describe('Language of the labels and the number format (default en)'),
+  language: z
+    .enum(DOCUMENT_LANGUAGES)
+    .default('en')
+    .describe('Language of the labels and the number format (default en)'),
 });
 const pdfDocument = z
   .custom<Buffer>((v) => Buffer.isBuffer(v))

@@ -1,7 +1,7 @@
 // Request and response schemas of cycle counting: count plans, the due list, the KPIs, ABC analysis runs
 // and their schedule (docs/cycle-counting.md).
 import { z } from 'zod';
-import { ABC_RUN_TRIGGERS } from '../../domain/item-master/planning.js';
+import { ABC_RUN_TRIGGERS } from '../../domain/items/planning.js';
 import { DUE_STATUSES, MAX_DAILY_CAPACITY, MAX_HOLIDAYS, PLAN_CLASSES } from '../../domain/inventory/count-plan.js';
 import { idSchema, isoDate, nonNegativeDecimal, page, pageQuery } from './common.js';
 import { generationBody, generationSummary } from './inventory.js';
@@ -70,6 +70,9 @@ export const planPut = z.object({ plan: planView, created: z.boolean() });
 
 const statusList = z
   .string()
+  .regex(new RegExp(`^((${DUE_STATUSES.join('|')})(,(${DUE_STATUSES.join('|')}))*)?$`), {
+    message: `comma-separated statuses, each one of ${DUE_STATUSES.join(', ')}`,
+  })
   .optional()
   .transform((v, c) => {
     if (v === undefined || v === '') return undefined;

@@ -1,7 +1,7 @@
 // Request/response schemas of the item-master extensions: coding, barcodes, templates, price
 // lists, lots/serials, planning, accounting and logistics fields.
 import { z } from 'zod';
-import { CHECK_MODES, LOT_CONSUMPTIONS } from '../../domain/item-master/types.js';
+import { CHECK_MODES, LOT_CONSUMPTIONS } from '../../domain/items/types.js';
 import { code20, decimalString, idSchema, isoDate, multilineText, nonNegativeDecimal, text } from './common.js';
 import { itemBody, itemView } from './items.js';
 

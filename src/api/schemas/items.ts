@@ -2,7 +2,7 @@
 // Roles: every signed-in user (counter and up) reads; managers write (units and code tables included —
 // they are everyday master data, not system configuration).
 import { z } from 'zod';
-import { CLASSIFICATION_KINDS, type ClassificationKind } from '../../domain/item.js';
+import { CLASSIFICATION_KINDS, type ClassificationKind } from '../../domain/items/item.js';
 import { code20, idSchema, isoDate, multilineText, nonNegativeDecimal, pageQuery, text } from './common.js';
 
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

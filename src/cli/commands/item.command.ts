@@ -6,18 +6,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import type { RowProblem } from '../../domain/item-master/import.js';
-import { type StockStatus, isCalendarDate } from '../../domain/item-master/planning.js';
+import type { RowProblem } from '../../domain/items/import.js';
+import { type StockStatus, isCalendarDate } from '../../domain/items/planning.js';
 import { type Actor, SYSTEM_ACTOR, type ServiceContext } from '../../services/context.js';
-import { copyItem } from '../../services/item-master/item-create.service.js';
+import { copyItem } from '../../services/items/item-create.service.js';
 import {
   exportItemsCsv,
   exportItemsXlsx,
   importItems,
   importSearchCodes,
-} from '../../services/item-master/item-import.service.js';
-import { runAbcAnalysis, stockControlReport } from '../../services/item-master/planning.service.js';
-import { getPrice, listItemPrices, listPriceLists } from '../../services/item-master/price-list.service.js';
+} from '../../services/items/item-import.service.js';
+import { runAbcAnalysis, stockControlReport } from '../../services/items/planning.service.js';
+import { getPrice, listItemPrices, listPriceLists } from '../../services/items/price-list.service.js';
 import { findItemByCode } from '../../services/items/item.service.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
 

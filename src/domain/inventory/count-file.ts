@@ -5,8 +5,8 @@
 // then goes through the one reporting path (report.service recordReport), so its rules are not repeated here.
 import { Dec, decText, parseDecimal } from '../decimal.js';
 import { DomainError, type ErrorCode } from '../errors.js';
-import type { RowProblem } from '../item-master/import.js';
-import { convertToPrimary, type Conversion, IDENTITY, parseQuantity } from '../unit.js';
+import type { RowProblem } from '../items/import.js';
+import { convertToPrimary, type Conversion, IDENTITY, parseQuantity } from '../items/unit.js';
 
 /** The columns of a count file, in export order. `description` and `target` are read-only: ignored on import. */
 export const COUNT_FILE_COLUMNS = [

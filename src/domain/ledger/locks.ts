@@ -21,7 +21,7 @@ const compatible = (a: string | null, b: string | null) => a === null || b === n
 
 /**
  * Two locks cover some common stock — the rule that keeps two open count lists from counting the same
- * position (SPEC §4.5 open). The service runs it as SQL when a list opens (open.service.ts conflictingLock).
+ * position (SPEC §4.5 open). The service runs it as SQL when a list opens (opening.repository.ts conflictingLock).
  */
 export function locksOverlap(a: StockLock, b: StockLock): boolean {
   return (

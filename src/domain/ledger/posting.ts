@@ -3,7 +3,7 @@
 // quantities fit the key kind. Stock-dependent rules (negative stock, serial 0/1) live in plan.ts.
 import { type Dec, parseDecimal, ZERO } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { requireTracking } from '../item.js';
+import { requireTracking } from '../items/item.js';
 
 export type KeyKind = 'receipt' | 'issue' | 'transfer' | 'revaluation' | 'adjustment';
 

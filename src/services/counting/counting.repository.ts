@@ -2,7 +2,7 @@
 // decimals of the units a quantity is entered in, bins and zones looked up across a site (lists without a
 // warehouse of their own) or by zone code. Search codes and bins of one warehouse are the items' and places'
 // own look-ups (resolveSearchCode, resolveBin).
-import type { UnitRule } from '../../domain/unit.js';
+import type { UnitRule } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
 
 /** The item's secondary unit, read only when a quantity is entered in a unit other than the scanned one. */

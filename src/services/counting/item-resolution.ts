@@ -5,7 +5,7 @@
 import type { BarcodeFields, DecodeSuccess } from '../../domain/barcode/index.js';
 import type { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { convertToPrimary, IDENTITY, parseQuantity, type Conversion } from '../../domain/unit.js';
+import { convertToPrimary, IDENTITY, parseQuantity, type Conversion } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
 import { resolveSearchCode, type ResolvedSearchCode } from '../items/search-code.service.js';
 import { secondaryUnitOf, selectUnitRules } from './counting.repository.js';

@@ -2,7 +2,7 @@
 // batches: items, search codes (item code, EAN-13, GTIN-14 of the S10 pack), the search terms the item
 // module keeps for word search, lots, and the facts the set-based opening-stock load joins.
 import { gtinCheckDigit, makeEan13 } from '../../domain/barcode/gtin.js';
-import { searchTerms } from '../../domain/item.js';
+import { searchTerms } from '../../domain/items/item.js';
 import type { Tx } from '../context.js';
 import {
   type DemoLotRow,

@@ -8,7 +8,7 @@ import {
   type ListFact,
   codeForms,
 } from '../../domain/inventory/count-file.js';
-import type { Conversion } from '../../domain/unit.js';
+import type { Conversion } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
 import { counterIdsOf } from './count-list.service.js';
 

@@ -20,11 +20,11 @@ import {
 } from '../../domain/inventory/count-file.js';
 import { mayCount, requireCounting } from '../../domain/inventory/count-list.js';
 import { inScope, scopeOf } from '../site-scope.js';
-import type { RowProblem } from '../../domain/item-master/import.js';
+import type { RowProblem } from '../../domain/items/import.js';
 import { type ReportMode, showsTargets, targetView } from '../../domain/inventory/reporting.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
-import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../item-master/import-files.js';
+import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../items/import-files.js';
 import {
   type InventoryRow,
   type ListRow,

@@ -6,7 +6,7 @@
 // open line (count_list_items_open_idx, migration 0080).
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import { type LotManagement, requireTracking } from '../../domain/item.js';
+import { type LotManagement, requireTracking } from '../../domain/items/item.js';
 import { hasTolerance, type ReviewState, type Tolerance } from '../../domain/inventory/tolerance.js';
 import { type Tx, found } from '../context.js';
 import {

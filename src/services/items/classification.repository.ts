@@ -1,6 +1,6 @@
 // Statements of the classification code tables (table classification_codes: one table, a kind per
 // classification — product group, brand, family, …).
-import type { ClassificationKind } from '../../domain/item.js';
+import type { ClassificationKind } from '../../domain/items/item.js';
 import type { Tx } from '../context.js';
 import { type PageInput, escapeLike } from '../places/support.js';
 

@@ -7,7 +7,7 @@
 // - substring: plain `%text%` on code and description, a scan: for small catalogs or odd fragments.
 // Measured with bench/item-search.ts (100,000 items + 100,000 search codes; figures in docs/item-master.md).
 import { type SqlBool, type ExpressionBuilder, sql } from 'kysely';
-import { CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement } from '../../domain/item.js';
+import { CLASSIFICATION_FIELDS, type ClassificationField, type LotManagement } from '../../domain/items/item.js';
 import type { Database } from '../../storage/schema.js';
 import type { Tx } from '../context.js';
 import { type PageInput, digitSafe, escapeLike } from '../places/support.js';

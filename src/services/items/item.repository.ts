@@ -2,8 +2,8 @@
 // other tables (stock on hand, references by value). Columns with digits (classification_1, settlement_price_1)
 // are written and filtered through digitSafe.
 import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
-import type { ClassificationField, LotManagement } from '../../domain/item.js';
-import type { Conversion } from '../../domain/unit.js';
+import type { ClassificationField, LotManagement } from '../../domain/items/item.js';
+import type { Conversion } from '../../domain/items/unit.js';
 import type { ItemsTable } from '../../storage/tables/core.tables.js';
 import type { ItemMasterColumns } from '../../storage/tables/item-master.tables.js';
 import type { Tx } from '../context.js';

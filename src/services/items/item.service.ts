@@ -19,11 +19,11 @@ import {
   checkTracking,
   checkTrackingChange,
   checkValidity,
-} from '../../domain/item.js';
-import type { ConversionOp } from '../../domain/unit.js';
+} from '../../domain/items/item.js';
+import type { ConversionOp } from '../../domain/items/unit.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { findSerialClass } from '../item-master/lot.repository.js';
 import { mapDbErrors } from '../places/support.js';
+import { findSerialClass } from './lot.repository.js';
 import { selectExistingClassifications } from './classification.repository.js';
 import {
   type ItemRow,

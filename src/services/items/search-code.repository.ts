@@ -1,8 +1,8 @@
 // Statements of item search codes (table item_search_codes) and of the word-search terms built from them
 // (item_search_terms). item_search_codes.code is unique: one lookup through that index identifies an item.
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { LotManagement } from '../../domain/item.js';
-import type { ConversionOp } from '../../domain/unit.js';
+import type { LotManagement } from '../../domain/items/item.js';
+import type { ConversionOp } from '../../domain/items/unit.js';
 import type { ItemSearchCodesTable } from '../../storage/tables/core.tables.js';
 import type { Tx } from '../context.js';
 

@@ -3,8 +3,8 @@
 // code (the item code, primary unit, factor 1) is maintained with the item and cannot be deleted here.
 import { Dec, decText } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { checkSearchCode, searchTerms } from '../../domain/item.js';
-import { type ConversionOp, checkConversion } from '../../domain/unit.js';
+import { checkSearchCode, searchTerms } from '../../domain/items/item.js';
+import { type ConversionOp, checkConversion } from '../../domain/items/unit.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
 import { defined, mapDbErrors } from '../places/support.js';
 import { findItem } from './item.repository.js';

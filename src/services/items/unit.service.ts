@@ -1,7 +1,7 @@
 // Units of measure and the classification code tables (product group, brand, family, …). Both are shared
 // master data: any signed-in user reads them, a manager maintains them.
 import { DomainError } from '../../domain/errors.js';
-import { CLASSIFICATION_FIELDS, type ClassificationKind } from '../../domain/item.js';
+import { CLASSIFICATION_FIELDS, type ClassificationKind } from '../../domain/items/item.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import { type Page, defined, mapDbErrors, pageOf } from '../places/support.js';
 import {

@@ -4,7 +4,7 @@ import { closeInventoryJob } from '../inventory/close-inventory.service.js';
 import { closeListsJob } from '../inventory/close.service.js';
 import { generateListsJob } from '../inventory/generation-job.service.js';
 import { openListsJob } from '../inventory/open.service.js';
-import { abcAnalysisJob } from '../item-master/abc-run.service.js';
+import { abcAnalysisJob } from '../items/abc-run.service.js';
 import { jobRegistry, type JobDefinition } from './queue.js';
 
 export const JOB_DEFINITIONS = [

@@ -5,9 +5,9 @@
 // ledger.not_available naming the item, the lot and the available quantity. Set-based: one statement.
 import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { availabilityNeeds } from '../../domain/item-master/availability.js';
-import { type Availability, judgeAvailability } from '../../domain/item-master/lots.js';
-import type { CheckMode } from '../../domain/item-master/types.js';
+import { availabilityNeeds } from '../../domain/items/availability.js';
+import { type Availability, judgeAvailability } from '../../domain/items/lots.js';
+import type { CheckMode } from '../../domain/items/types.js';
 import type { PostingLine } from '../../domain/ledger/index.js';
 import type { Tx } from '../context.js';
 import { loadAvailabilityChecks, sumAvailability } from './posting.repository.js';

@@ -1,6 +1,6 @@
 // Row types of migration 0001 (Kysely, camelCase through CamelCasePlugin). numeric/int8 are strings.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
-import type { AbcClass } from '../../domain/item-master/planning.js';
+import type { AbcClass } from '../../domain/items/planning.js';
 
 type Id = GeneratedAlways<string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;

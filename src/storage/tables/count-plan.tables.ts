@@ -1,7 +1,7 @@
 // Row types of migration 0105 (cycle counting: count plans, recorded ABC analysis runs and their
 // changes, the ABC analysis schedule). numeric/int8 are strings; jsonb is read parsed, written as text.
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
-import type { AbcClass, AbcRunTrigger } from '../../domain/item-master/planning.js';
+import type { AbcClass, AbcRunTrigger } from '../../domain/items/planning.js';
 
 type JsonArray = ColumnType<unknown, string | undefined, string>;
 

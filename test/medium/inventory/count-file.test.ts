@@ -8,7 +8,7 @@ import {
   countSheetXlsx,
   importCountFile,
 } from '../../../src/services/inventory/count-file.service.js';
-import { parseCsv, parseXlsx, writeXlsx } from '../../../src/services/item-master/import-files.js';
+import { parseCsv, parseXlsx, writeXlsx } from '../../../src/services/items/import-files.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeUnit } from '../../helpers/factories.js';
 import {

@@ -10,8 +10,8 @@ import {
   listNumberSequences,
   updateNumberSequence,
 } from '../../../src/services/inventory/number-sequence.service.js';
-import { createItemClass } from '../../../src/services/item-master/coding.service.js';
-import { setBarcodeSetting } from '../../../src/services/item-master/coding.service.js';
+import { createItemClass } from '../../../src/services/items/coding.service.js';
+import { setBarcodeSetting } from '../../../src/services/items/coding.service.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
 import { makeActor } from '../../helpers/inventory-factories.js';
 import { admin, makeInventory, makeOrg, type Org } from './generation-fixture.js';

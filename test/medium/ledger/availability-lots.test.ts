@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/domain/decimal.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../src/services/context.js';
-import { proposeLots } from '../../../src/services/item-master/lots.service.js';
+import { proposeLots } from '../../../src/services/items/lots.service.js';
 import { type PostingInput, postMovements } from '../../../src/services/ledger/index.js';
 import { postIssue, postTransfer } from '../../../src/services/ledger/postings.service.js';
 import { createReservation } from '../../../src/services/ledger/reservations.service.js';

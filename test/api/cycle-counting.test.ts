@@ -217,6 +217,74 @@ describe('KPIs', () => {
   });
 });
 
+describe('count accuracy within tolerance', () => {
+  it("counts a posted difference within the inventory type's tolerance as accurate, and one beyond it not", async () => {
+    const db = api.db.ctx.db;
+    // A type allowing 5 % of the target: in April, -3 of 100 is within, -10 of 100 is not, 0 always is.
+    const type = await api.call('POST', '/api/inventory-types', {
+      code: 'CYT',
+      method: 'continuous',
+      inventoryNumbering: { prefix: 'CT-', width: 3 },
+      countListNumbering: { prefix: 'CTL-', width: 3 },
+      adjustmentKey: 'ADJ',
+      valuationPrice: 'inventory',
+      reportType: 'single',
+      tolerancePercent: '5',
+    });
+    expect(type.statusCode, type.body).toBe(201);
+    const inv = await api.call('POST', '/api/inventories', {
+      typeId: type.json().id,
+      siteId: ids.site!,
+      ownerId: ids.owner!,
+      description: 'kpi tolerance',
+    });
+    expect(inv.statusCode, inv.body).toBe(201);
+    const list = await db
+      .insertInto('countLists')
+      .values({
+        siteId: ids.site!,
+        inventoryId: inv.json().id,
+        number: 'CTL-900',
+        name: '',
+        countType: 'article',
+        status: 'closed',
+        registrationDate: '2026-04-02',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [n, itemId, posted] of [
+      [1, ids.item0!, '-3'],
+      [2, ids.item1!, '-10'],
+      [3, ids.item0!, '0'],
+    ] as const) {
+      await db
+        .insertInto('countListItems')
+        .values({
+          siteId: ids.site!,
+          inventoryId: inv.json().id,
+          countListId: list.id,
+          lineNo: n,
+          itemId,
+          warehouseId: ids.wh!,
+          ownerId: ids.owner!,
+          lot: n === 3 ? 'L3' : '',
+          status: 'closed',
+          targetQuantity: '100',
+          postedQuantity: posted,
+          unitPrice: '2',
+          closedAt: new Date('2026-04-02T09:00:00Z'),
+        })
+        .execute();
+    }
+    const res = await api.call('GET', `/api/count-kpis?siteId=${ids.site}&from=2026-04-01&to=2026-04-30`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json().classes.find((x: { planClass: string }) => x.planClass === 'C');
+    expect(c).toMatchObject({ counted: 3, noDifference: 1, withinTolerance: 2, accuracyPercent: '66.7' });
+  });
+});
+
 describe('ABC analysis runs', () => {
   it('a run by hand is recorded with the items whose class it changed; managers read the history', async () => {
     const manager = await api.userToken('mgr.any', 'manager');

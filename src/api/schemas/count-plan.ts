@@ -150,6 +150,10 @@ export const kpiView = z.object({
       onTimePercent: z.string().nullable(),
       counted: z.number().int().describe('Count-list lines closed in the period'),
       noDifference: z.number().int().describe('Of them, posted without a difference'),
+      withinTolerance: z
+        .number()
+        .int()
+        .describe("Of them, posted a difference within the inventory type's tolerance (none where it has none)"),
       accuracyPercent: z.string().nullable(),
     }),
   ),

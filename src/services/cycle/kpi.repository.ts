@@ -7,17 +7,28 @@ export interface AccuracyRow {
   planClass: 'A' | 'B' | 'C';
   counted: string;
   noDifference: string;
+  withinTolerance: string;
 }
 
 /**
- * Lines closed in [from, to] whose count was posted, by the item's ABC class (none: C): how many, and how
- * many posted no difference.
+ * Lines closed in [from, to] whose count was posted, by the item's ABC class (none: C): how many, how many
+ * posted no difference, and how many posted a difference within their inventory type's tolerance — the
+ * rule of domain/inventory/tolerance.ts `withinTolerance` (percent of the target, |difference| × the price
+ * the ledger used, both inclusive; a type without a tolerance allows no difference).
  */
 export async function selectAccuracy(trx: Tx, siteId: string, from: string, to: string): Promise<AccuracyRow[]> {
   const { rows } = await sql<AccuracyRow>`
     select coalesce(i.abc_class, 'C') as plan_class, count(*)::text as counted,
-      count(*) filter (where ci.posted_quantity = 0)::text as no_difference
+      count(*) filter (where ci.posted_quantity = 0)::text as no_difference,
+      count(*) filter (where case
+        when ty.tolerance_percent is null and ty.tolerance_value is null then ci.posted_quantity = 0
+        else (ty.tolerance_percent is null
+            or abs(ci.posted_quantity) <= abs(coalesce(ci.target_quantity, 0)) * ty.tolerance_percent / 100)
+          and (ty.tolerance_value is null
+            or abs(ci.posted_quantity) * coalesce(ci.unit_price, 0) <= ty.tolerance_value)
+        end)::text as within_tolerance
     from count_list_items ci join items i on i.id = ci.item_id
+      join inventories inv on inv.id = ci.inventory_id join inventory_types ty on ty.id = inv.type_id
     where ci.site_id = ${siteId} and ci.closed_at >= ${from}::date and ci.closed_at < ${to}::date + 1
       and not ci.informational and ci.posted_quantity is not null
     group by 1`.execute(trx);

@@ -21,6 +21,9 @@ export interface ClassKpi {
   /** Count-list lines closed in the period, and those that posted no difference. */
   counted: number;
   noDifference: number;
+  /** Of them, posted a difference within the type's tolerance (no difference where the type has none). */
+  withinTolerance: number;
+  /** withinTolerance of counted, in percent. */
   accuracyPercent: string | null;
 }
 export interface MonthDifference {
@@ -87,6 +90,7 @@ export async function getCountKpis(
       const acc = accuracy.find((a) => a.planClass === cls);
       const counted = Number(acc?.counted ?? 0);
       const noDifference = Number(acc?.noDifference ?? 0);
+      const withinTolerance = Number(acc?.withinTolerance ?? 0);
       return {
         planClass: cls,
         positions,
@@ -94,7 +98,8 @@ export async function getCountKpis(
         onTimePercent: percent(positions - late, positions),
         counted,
         noDifference,
-        accuracyPercent: percent(noDifference, counted),
+        withinTolerance,
+        accuracyPercent: percent(withinTolerance, counted),
       };
     });
     const sum = (k: 'gains' | 'losses' | 'net') => months.reduce((a, m) => a.plus(m[k]), new Dec(0)).toFixed();

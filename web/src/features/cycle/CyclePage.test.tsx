@@ -68,6 +68,7 @@ function api(c: Call): unknown {
         onTimePercent: planClass === 'A' ? '75.0' : null,
         counted: planClass === 'A' ? 2 : 0,
         noDifference: planClass === 'A' ? 1 : 0,
+        withinTolerance: planClass === 'A' ? 1 : 0,
         accuracyPercent: planClass === 'A' ? '50.0' : null,
       })),
       months: [{ month: '2026-03', planClass: 'A', gains: '0', losses: '4.5', net: '-4.5' }],

@@ -103,7 +103,7 @@ export function KpiDashboard({ siteId }: { siteId: string }) {
               </Table.Td>
               <Table.Td ta="right">{fmt.integer(c.counted)}</Table.Td>
               <Table.Td ta="right">
-                {pct(c.accuracyPercent)} ({fmt.integer(c.noDifference)})
+                {pct(c.accuracyPercent)} ({fmt.integer(c.withinTolerance)})
               </Table.Td>
             </Table.Tr>
           ))}

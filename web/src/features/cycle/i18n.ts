@@ -50,7 +50,7 @@ const en = {
       positions: 'Positions',
       counted: 'Counted lines',
       totals: 'Differences in the period: gains {{gains}}, losses {{losses}}, net {{net}}',
-      note: 'On time: positions neither overdue nor never counted today. Accuracy: closed lines that posted no difference.',
+      note: 'On time: positions neither overdue nor never counted today. Accuracy: closed lines whose difference is within the inventory type’s tolerance (no difference where the type has none).',
     },
     plan: {
       scope: 'Plan for',
@@ -146,7 +146,7 @@ const it = {
       positions: 'Posizioni',
       counted: 'Righe contate',
       totals: 'Differenze nel periodo: eccedenze {{gains}}, ammanchi {{losses}}, saldo {{net}}',
-      note: 'In tempo: posizioni oggi né scadute né mai contate. Accuratezza: righe chiuse senza differenza registrata.',
+      note: 'In tempo: posizioni oggi né scadute né mai contate. Accuratezza: righe chiuse con una differenza entro la tolleranza del tipo di inventario (nessuna differenza se il tipo non ne ha).',
     },
     plan: {
       scope: 'Piano per',
@@ -244,7 +244,7 @@ const pl = {
       positions: 'Pozycje',
       counted: 'Policzone wiersze',
       totals: 'Różnice w okresie: nadwyżki {{gains}}, niedobory {{losses}}, saldo {{net}}',
-      note: 'W terminie: pozycje dziś ani zaległe, ani nigdy nie liczone. Dokładność: zamknięte wiersze bez zaksięgowanej różnicy.',
+      note: 'W terminie: pozycje dziś ani zaległe, ani nigdy nie liczone. Dokładność: zamknięte wiersze z różnicą w granicach tolerancji typu inwentaryzacji (bez różnicy, gdy typ jej nie ma).',
     },
     plan: {
       scope: 'Plan dla',
@@ -345,7 +345,7 @@ const de = {
       positions: 'Positionen',
       counted: 'Gezählte Zeilen',
       totals: 'Differenzen im Zeitraum: Mehrmengen {{gains}}, Mindermengen {{losses}}, Saldo {{net}}',
-      note: 'Rechtzeitig: Positionen, die heute weder überfällig noch nie gezählt sind. Genauigkeit: abgeschlossene Zeilen ohne gebuchte Differenz.',
+      note: 'Rechtzeitig: Positionen, die heute weder überfällig noch nie gezählt sind. Genauigkeit: abgeschlossene Zeilen, deren Differenz innerhalb der Toleranz der Inventurart liegt (ohne Differenz, wo die Art keine hat).',
     },
     plan: {
       scope: 'Plan für',

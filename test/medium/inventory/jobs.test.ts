@@ -88,10 +88,10 @@ describe('background jobs', () => {
     expect(calls).not.toContainEqual({ n: 'three' });
   });
 
-  it('the server knows the open, close-lists and close-inventory jobs', async () => {
+  it('the server knows the generate, open, close-lists, close-inventory and ABC analysis jobs', async () => {
     const { defaultJobRegistry } = await import('../../../src/services/jobs/catalogue.js');
     expect([...defaultJobRegistry().keys()].sort()).toEqual(
-      ['count_lists.close', 'count_lists.open', 'inventory.close'].sort(),
+      ['abc_analysis.run', 'count_lists.close', 'count_lists.generate', 'count_lists.open', 'inventory.close'].sort(),
     );
   });
 

@@ -35,6 +35,7 @@ import {
   responsible,
   summary,
 } from './generation.service.js';
+import { setInventoryStatus } from './inventory.repository.js';
 import { allocateNumbers, loadInventory } from './inventory.service.js';
 
 export const GENERATE_JOB = 'count_lists.generate';
@@ -185,8 +186,7 @@ async function step(ctx: ServiceContext, actor: Actor, inventoryId: string, hook
     await assignCounters(trx, w.listIds, p, now);
     await markChunkDone(trx, key, w.lines, now);
     const status = applyCommand(inv.status, 'listsAdded');
-    if (status !== inv.status)
-      await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
+    if (status !== inv.status) await setInventoryStatus(trx, inv.id, status, now);
     await hooks.afterChunkWrites?.(run.chunksDone);
     return { done: false, linesDone: run.positionsDone + w.lines, total: run.positions };
   });

@@ -1,4 +1,4 @@
-// The statistical sample inventory as stories (issue 12 §1, docs/sampling.md): 240 stock positions in one
+// The statistical sample inventory as stories (docs/sampling.md): 240 stock positions in one
 // warehouse, lognormal-ish values from a seeded generator. Generating the lists of a sample inventory draws
 // the sample and lists only the drawn and the complete-layer positions; after counting, the estimate either
 // passes, or offers to extend the sample (a second draw from the same strata, listed on new lists), or

@@ -1,4 +1,4 @@
--- Issue 4: user barcode rules per site (in-house labels the built-in GS1/GTIN decoding does not cover), and
+-- User barcode rules per site (in-house labels the built-in GS1/GTIN decoding does not cover), and
 -- the indexes the handheld scan path needs so one scan is a handful of index look-ups.
 
 create table barcode_rules (

@@ -1,4 +1,4 @@
--- Item master extensions (SPEC §2, seed 002, issue 6): automatic coding per item class, generated barcodes,
+-- Item master extensions (SPEC §2, seed 002): automatic coding per item class, generated barcodes,
 -- templates, price lists with quantity tiers and discounts, lot/serial classes and consumption order,
 -- planning data with per-warehouse overrides, accounting and logistics fields, alternative items.
 

@@ -1,4 +1,4 @@
--- Several counters per count list (issue 11): besides its responsible employee a list has any number of
+-- Several counters per count list: besides its responsible employee a list has any number of
 -- assigned counters, who see it on the handheld and may report on it like the responsible. Who may count is
 -- decided once, in src/domain/inventory/count-list.ts (mayCount). Deleting a list deletes its assignments.
 create table count_list_counters (

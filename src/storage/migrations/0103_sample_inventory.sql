@@ -1,4 +1,4 @@
--- Statistical sample inventory (issue 12 §1, docs/sampling.md). Three things are stored:
+-- Statistical sample inventory (docs/sampling.md). Three things are stored:
 --  * the sampling configuration of an inventory type (jsonb; parseSamplingConfig checks it in the service,
 --    because its rules are the domain's and would be duplicated badly as CHECKs);
 --  * per inventory, the recorded design (seed, strata, drawn ids: the draw itself), the generation

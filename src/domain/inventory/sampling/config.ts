@@ -1,4 +1,4 @@
-// The sampling configuration an inventory type carries (issue 12 §1), and its parsing constructor. The
+// The sampling configuration an inventory type carries, and its parsing constructor. The
 // closed word lists are written once here; types and (later) zod enums and SQL CHECKs derive from them.
 import { Dec } from '../../decimal.js';
 import { DomainError } from '../../errors.js';

@@ -1,4 +1,4 @@
-// Statistical sample inventory (issue 12 §1), pure domain: frame → design (complete layer, cum-√f strata,
+// Statistical sample inventory, pure domain: frame → design (complete layer, cum-√f strata,
 // allocation, seeded draw) → counts → estimate, interval and verdict; extendSample for a second draw.
 // See docs/sampling.md for the method and formulas.
 export * from './config.js';

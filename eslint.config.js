@@ -8,6 +8,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Kysely's statement builders: what a use-case file never calls (transactions are `ctx.db.transaction()`).
+const QUERY_BUILDER_CALLS =
+  'selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|selectNoFrom|with|withRecursive|executeQuery';
+// Files whose statements have not moved into their repository yet; the list only shrinks.
+const SQL_NOT_YET_IN_REPOSITORIES = [
+  'src/services/site-scope.ts',
+  'src/services/inventory/status-sql.ts',
+  'src/services/inventory/close-inventory.service.ts',
+  'src/services/inventory/close.service.ts',
+  'src/services/inventory/count-list.service.ts',
+  'src/services/inventory/generation-lists.service.ts',
+  'src/services/inventory/generation-sql.ts',
+  'src/services/inventory/generation.service.ts',
+  'src/services/inventory/inventory-type.service.ts',
+  'src/services/inventory/inventory.service.ts',
+  'src/services/inventory/perf-report.ts',
+  'src/services/inventory/report.service.ts',
+  'src/services/counting/handheld-list.service.ts',
+  'src/services/counting/scan.service.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'web/src/api/schema.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -45,5 +66,29 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['web/public/sw.js'], languageOptions: { globals: globals.serviceworker } },
+  {
+    // SQL lives in repositories (docs/DEVELOPING.md): a use-case file under src/services loads through its
+    // module's *.repository.ts, applies the domain and persists through it again, and writes no statement itself.
+    files: ['src/services/**/*.ts'],
+    ignores: ['src/services/**/*.repository.ts', ...SQL_NOT_YET_IN_REPOSITORIES],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${QUERY_BUILDER_CALLS})$/]`,
+          message: 'Query-builder calls belong in the module repository (*.repository.ts).',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in the module repository.' },
+        {
+          selector: "MemberExpression[object.name='sql']",
+          message: 'SQL fragments (sql.join, sql.lit, sql.ref …) belong in the module repository.',
+        },
+        {
+          selector: "TSTypeReference[typeName.name='RawBuilder']",
+          message: 'SQL fragments belong in the module repository.',
+        },
+      ],
+    },
+  },
   prettier,
 );

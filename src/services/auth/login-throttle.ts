@@ -7,10 +7,10 @@
 // exist. So the limiter gets a one-method client that runs its statements through our Kysely adapter, and
 // its table is made by our migration 0100 (`login_throttle`, the package's own layout) instead of by the
 // package at start-up. Its clock is the wall clock (Date.now()), not the injected one.
-import { CompiledQuery } from 'kysely';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../context.js';
+import { throttleStoreClient } from './login-throttle.repository.js';
 
 export interface ThrottleRule {
   /** Failed attempts allowed within `windowSeconds`; the next one is refused and locks the key out. */
@@ -34,16 +34,6 @@ interface Limiters {
   rule: ThrottleRule;
 }
 
-/** The package's store client: `query({ text, values })` → `{ rows, rowCount }`, over our adapter. */
-function storeClient(db: Db) {
-  return {
-    async query(q: { text: string; values?: unknown[] }) {
-      const result = await db.executeQuery(CompiledQuery.raw(q.text, q.values ?? []));
-      return { rows: result.rows, rowCount: result.rows.length || Number(result.numAffectedRows ?? 0) };
-    },
-  };
-}
-
 const byDb = new WeakMap<Db, { account: Limiters; address: Limiters }>();
 
 function limiters(db: Db): { account: Limiters; address: Limiters } {
@@ -51,7 +41,7 @@ function limiters(db: Db): { account: Limiters; address: Limiters } {
   if (l) return l;
   const make = (prefix: string, rule: ThrottleRule): Limiters => {
     const common = {
-      storeClient: storeClient(db),
+      storeClient: throttleStoreClient(db),
       storeType: 'client',
       tableName: 'login_throttle',
       tableCreated: true,

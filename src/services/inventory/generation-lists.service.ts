@@ -1,10 +1,10 @@
 // The count lists of an inventory as the generation dialog shows them. Deleting a list is one use case for
 // every list state: delete-count-list.service.ts.
-import { sql } from 'kysely';
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
 import { type CounterView, countersOf, listVisibleTo, userNames } from './count-list.service.js';
 import { generationRunOf, type GenerationRunView } from './generation-job.service.js';
+import { countListsByStatus, findListPage } from './generation-lists.repository.js';
 import { loadInventory } from './inventory.service.js';
 
 export interface CountListSummary {
@@ -47,36 +47,8 @@ export async function listCountLists(
   return inTransaction(ctx, async (trx) => {
     await loadInventory(trx, actor, inventoryId);
     // A counter sees only their own lists, in the page and in the status counts.
-    let q = trx
-      .selectFrom('countLists as cl')
-      .selectAll('cl')
-      .where('cl.inventoryId', '=', inventoryId)
-      .where(listVisibleTo(actor, 'cl.id'))
-      .select((eb) => [
-        eb
-          .selectFrom('countListItems as ci')
-          .whereRef('ci.countListId', '=', 'cl.id')
-          .select(
-            sql<string>`json_build_array(count(*), count(*) filter (where ci.informational), count(*) filter (where ci.status = 'open' and not ci.informational),
-            count(*) filter (where ci.status = 'reported'), count(*) filter (where ci.status = 'closed'))::text`.as(
-              'c',
-            ),
-          )
-          .as('counts'),
-      ]);
-    if (page.status) q = q.where('cl.status', '=', page.status);
-    const rows = await q
-      .orderBy('cl.number')
-      .limit(page.limit + 1)
-      .offset(page.offset)
-      .execute();
-    const statusRows = await trx
-      .selectFrom('countLists as cl')
-      .select(['cl.status', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('cl.inventoryId', '=', inventoryId)
-      .where(listVisibleTo(actor, 'cl.id'))
-      .groupBy('cl.status')
-      .execute();
+    const rows = await findListPage(trx, inventoryId, listVisibleTo(actor, 'cl.id'), page);
+    const statusRows = await countListsByStatus(trx, inventoryId, listVisibleTo(actor, 'cl.id'));
     const shown = rows.slice(0, page.limit);
     const counters = await countersOf(
       trx,

@@ -1,21 +1,38 @@
 // Count-list generation (SPEC §4.4): article, bin and inventory-difference lists, with a preview that
 // writes nothing. One transaction: the inventory row is locked, the positions are selected and split by
-// set-based SQL (generation-sql.ts) into temporary tables, numbers are allocated for all lists at once, and
-// lists and items are written by two INSERT … SELECT statements. A generation that would leave a list
+// set-based SQL (generation.repository.ts) into temporary tables, numbers are allocated for all lists at once,
+// and lists and items are written by two INSERT … SELECT statements. A generation that would leave a list
 // without anybody who may count it (no responsible employee, no assigned counter) is refused as a whole.
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { type GenerationInput, type GenerationParams, normaliseParams } from '../../domain/inventory/generation.js';
 import { applyCommand, ensureNotClosed, formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { prepareCyclePlanDue } from '../cycle/due-list-query.js';
 import {
+  findActiveUser,
+  findClosedPeriodOn,
+  findSequenceMaxItems,
+  findUsers,
+  findWarehouseResponsible,
+  firstPeriodStart,
+  idsOnSite,
+  warehouseCodes,
+} from './generation-references.repository.js';
+import {
+  analyzeSelection,
   createBinsTable,
   createExistingTable,
+  createListNumbersTable,
   createSelectionTable,
   createSplitTable,
+  insertEmptyList,
+  insertListCounters,
+  insertSplitItems,
+  insertSplitLists,
   type SelectionScope,
-} from './generation-sql.js';
+  selectionCounts,
+  splitLists,
+} from './generation.repository.js';
 import {
   deleteRun,
   findRun,
@@ -23,6 +40,7 @@ import {
   runHasLists,
   setGenerationParams,
 } from './generation-run.repository.js';
+import { setInventoryStatus } from './inventory.repository.js';
 import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
 import { checkSampleParams, drawFirstSample, type SelectionRestriction } from './sample-draw.js';
 
@@ -51,13 +69,7 @@ export interface GenerationSummary {
 /** Stock-taking day: no lists for a stock-taking date in a closed accounting period. */
 export async function ensurePeriodOpen(trx: Tx, inv: Pick<InventoryView, 'method' | 'stockTakingDate'>): Promise<void> {
   if (inv.method !== 'stock_taking_day' || !inv.stockTakingDate) return;
-  const closed = await trx
-    .selectFrom('accountingPeriods')
-    .select('code')
-    .where('status', '=', 'closed')
-    .where('startDate', '<=', inv.stockTakingDate)
-    .where('endDate', '>=', inv.stockTakingDate)
-    .executeTakeFirst();
+  const closed = await findClosedPeriodOn(trx, inv.stockTakingDate);
   if (closed) {
     throw new DomainError(
       'inventory.period_closed',
@@ -68,23 +80,13 @@ export async function ensurePeriodOpen(trx: Tx, inv: Pick<InventoryView, 'method
 }
 
 export async function fiscalYearStart(trx: Tx, fiscalYear: number): Promise<string> {
-  const r = await trx
-    .selectFrom('accountingPeriods')
-    .select((eb) => eb.fn.min('startDate').as('start'))
-    .where('fiscalYear', '=', fiscalYear)
-    .executeTakeFirst();
-  return (r?.start as string | null | undefined) ?? `${fiscalYear}-01-01`;
+  return (await firstPeriodStart(trx, fiscalYear)) ?? `${fiscalYear}-01-01`;
 }
 
 async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<void> {
   const check = async (field: string, ids: string[], table: 'warehouses' | 'zones') => {
     if (ids.length === 0) return;
-    const rows = await trx
-      .selectFrom(table)
-      .select('id')
-      .where('id', 'in', ids)
-      .where('siteId', '=', inv.siteId)
-      .execute();
+    const rows = await idsOnSite(trx, table, ids, inv.siteId);
     const missing = ids.find((id) => !rows.some((r) => r.id === id));
     if (missing)
       throw new DomainError(
@@ -96,12 +98,7 @@ async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams)
   await check('warehouseIds', p.warehouseIds, 'warehouses');
   await check('zoneIds', p.zoneIds, 'zones');
   if (p.responsibleUserId) {
-    const u = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('id', '=', p.responsibleUserId)
-      .where('active', '=', true)
-      .executeTakeFirst();
+    const u = await findActiveUser(trx, p.responsibleUserId);
     if (!u)
       throw new DomainError('reference.unknown', `employee ${p.responsibleUserId} does not exist or is inactive`, {
         field: 'responsibleUserId',
@@ -109,11 +106,7 @@ async function checkReferences(trx: Tx, inv: InventoryView, p: GenerationParams)
   }
   if (p.counterUserIds.length > 0) {
     // Counters must see the lists: active users of the inventory's site or of no site.
-    const rows = await trx
-      .selectFrom('users')
-      .select(['id', 'siteId', 'active'])
-      .where('id', 'in', p.counterUserIds)
-      .execute();
+    const rows = await findUsers(trx, p.counterUserIds);
     for (const id of p.counterUserIds) {
       const u = rows.find((r) => String(r.id) === id);
       if (!u || !u.active || (u.siteId !== null && String(u.siteId) !== inv.siteId)) {
@@ -233,23 +226,8 @@ export async function prepare(
   const run = runs === 'ignore' ? undefined : await settleUnfinishedRun(trx, inv, p, runs === 'resume');
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'inventory' && !inv.responsibleUserId)
     refuseNoCounter(inv, p);
-  const seq = await trx
-    .selectFrom('numberSequences')
-    .select('maxItemsPerList')
-    .where('code', '=', inv.countListSequenceCode)
-    .executeTakeFirst();
+  const seq = await findSequenceMaxItems(trx, inv.countListSequenceCode);
   return { inv, p, maxItems: p.maxItemsPerList ?? seq?.maxItemsPerList ?? null, input, restrict, run };
-}
-
-// Raw results pass the CamelCasePlugin too: columns come back camelCased.
-interface ListRow {
-  listNo: string;
-  items: string;
-  info: string;
-  whs: string;
-  wh: string | null;
-  whResp: string | null;
-  firstWh: string;
 }
 
 export type Split = Awaited<ReturnType<typeof computeSplit>>;
@@ -269,55 +247,27 @@ export async function computeSplit(
     today: today(ctx),
   };
   if (p.countSetting === 'count_cycle') scope.cyclePlan = await prepareCyclePlanDue(trx, inv.siteId, scope.today);
-  // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
-  await createExistingTable(scope).execute(trx);
-  await sql`analyze gen_existing`.execute(trx);
-  if (p.countType === 'bin') {
-    await createBinsTable(p, scope).execute(trx);
-    await sql`analyze gen_bins`.execute(trx);
-  }
-  await createSelectionTable(p, scope).execute(trx);
-  await sql`analyze gen_sel`.execute(trx);
+  await createExistingTable(trx, scope);
+  if (p.countType === 'bin') await createBinsTable(trx, p, scope);
+  await createSelectionTable(trx, p, scope);
   if (restrict) {
     await restrict(trx, { inv, input, record, now: ctx.now() });
-    await sql`analyze gen_sel`.execute(trx);
+    await analyzeSelection(trx);
   }
   await createSplitTable(
+    trx,
     p.structure,
     maxItems,
     p.maxLists,
     p.countType === 'bin' ? 'bin' : 'position',
     p.informationalItems,
-  ).execute(trx);
-  await sql`analyze gen_pos`.execute(trx);
-  const lists = (
-    await sql<ListRow>`
-    select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
-      min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp,
-      (array_agg(warehouse_id order by line_no))[1] as first_wh
-    from gen_pos group by list_no order by list_no`.execute(trx)
-  ).rows;
+  );
+  const lists = await splitLists(trx);
   if (p.counterUserIds.length === 0 && p.responsibleOrigin === 'warehouse') {
     const nobody = [...new Set(lists.filter((l) => l.whResp === null).map((l) => String(l.firstWh)))];
-    if (nobody.length > 0) {
-      const codes = await trx
-        .selectFrom('warehouses')
-        .select('code')
-        .where('id', 'in', nobody)
-        .orderBy('code')
-        .execute();
-      refuseNoCounter(
-        inv,
-        p,
-        codes.map((c) => c.code),
-      );
-    }
+    if (nobody.length > 0) refuseNoCounter(inv, p, await warehouseCodes(trx, nobody));
   }
-  const counts = (
-    await sql<{ onOther: string; kept: string }>`
-    select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${p.informationalItems}) as kept
-    from gen_sel`.execute(trx)
-  ).rows[0]!;
+  const counts = await selectionCounts(trx, p.informationalItems);
   const generated = lists.reduce((a, l) => a + Number(l.items), 0);
   return {
     lists,
@@ -332,14 +282,7 @@ export async function computeSplit(
  */
 async function emptyListResponsible(trx: Tx, inv: InventoryView, p: GenerationParams): Promise<string | null> {
   if (p.responsibleOrigin !== 'warehouse') return responsible(inv, p, null);
-  const w =
-    p.warehouseIds.length === 1
-      ? await trx
-          .selectFrom('warehouses')
-          .select(['code', 'responsibleUserId'])
-          .where('id', '=', p.warehouseIds[0]!)
-          .executeTakeFirst()
-      : undefined;
+  const w = p.warehouseIds.length === 1 ? await findWarehouseResponsible(trx, p.warehouseIds[0]!) : undefined;
   const r = w?.responsibleUserId ?? null;
   if (r === null && p.counterUserIds.length === 0) refuseNoCounter(inv, p, w ? [w.code] : []);
   return r;
@@ -374,12 +317,7 @@ export async function assignCounters(
   p: GenerationParams,
   now: Date,
 ): Promise<void> {
-  if (p.counterUserIds.length === 0 || listIds.length === 0) return;
-  await sql`
-    insert into count_list_counters (count_list_id, user_id, site_id, created_at)
-    select cl.id, u.id::bigint, cl.site_id, ${now}::timestamptz
-    from count_lists cl cross join unnest(string_to_array(${p.counterUserIds.join(',')}::text, ',')) as u (id)
-    where cl.id = any (string_to_array(${listIds.join(',')}::text, ',')::bigint[])`.execute(trx);
+  await insertListCounters(trx, listIds, p.counterUserIds, now);
 }
 
 /** What a generation would create, without writing anything. */
@@ -474,16 +412,12 @@ export async function generatePrepared(
     const n = await allocateNumbers(trx, inv.countListSequenceCode, 1);
     const number = formatNumber(n.prefix, n.width, n.first);
     const responsibleUserId = await emptyListResponsible(trx, inv, p);
-    const row = await trx
-      .insertInto('countLists')
-      .values({
-        ...common,
-        number,
-        responsibleUserId,
-        warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null,
-      })
-      .returning(['id', 'responsibleUserId', 'warehouseId'])
-      .executeTakeFirstOrThrow();
+    const row = await insertEmptyList(trx, {
+      ...common,
+      number,
+      responsibleUserId,
+      warehouseId: p.warehouseIds.length === 1 ? p.warehouseIds[0]! : null,
+    });
     await assignCounters(trx, [row.id], p, now);
     result = summary(
       [
@@ -504,30 +438,14 @@ export async function generatePrepared(
     const r = split ?? (await computeSplit(ctx, trx, prep, true));
     if (r.lists.length === 0) return summary([], r.skippedOnOtherList, r.skippedOverMaxLists);
     const n = await allocateNumbers(trx, inv.countListSequenceCode, r.lists.length);
-    // Numbers once per list in a small table, so the item insert is a plain equi-join on list_no.
-    await sql`
-      create temp table gen_lists on commit drop as
-      select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
-      from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
-    await sql`analyze gen_lists`.execute(trx);
-    const resp =
-      p.responsibleOrigin === 'warehouse'
-        ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]`
-        : sql`${responsible(inv, p, null)}::bigint`;
-    const created = (
-      await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
-      insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
-        responsible_user_id, warehouse_id, created_at, updated_at)
-      select ${inv.siteId}::bigint, ${inv.id}::bigint, gl.number, ${p.name}, ${p.countType}, 'created', ${common.registrationDate}::date,
-        ${inv.stockTakingDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${now}, ${now}
-      from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
-      returning id, number, responsible_user_id, warehouse_id`.execute(trx)
-    ).rows;
-    await sql`
-      insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
-      select ${inv.siteId}::bigint, ${inv.id}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
-      from gen_pos g join gen_lists gl on gl.list_no = g.list_no
-      join count_lists cl on cl.inventory_id = ${inv.id}::bigint and cl.number = gl.number`.execute(trx);
+    await createListNumbersTable(trx, n);
+    // "From warehouse": each list's first line's warehouse; otherwise one employee for every list.
+    const created = await insertSplitLists(
+      trx,
+      common,
+      p.responsibleOrigin === 'warehouse' ? { fromWarehouse: true } : { userId: responsible(inv, p, null) },
+    );
+    await insertSplitItems(trx, { siteId: inv.siteId, inventoryId: inv.id, ownerId: inv.ownerId });
     await assignCounters(
       trx,
       created.map((c) => String(c.id)),
@@ -554,7 +472,7 @@ export async function generatePrepared(
     );
   }
   const status = applyCommand(inv.status, 'listsAdded');
-  await trx.updateTable('inventories').set({ status, updatedAt: now }).where('id', '=', inv.id).execute();
+  await setInventoryStatus(trx, inv.id, status, now);
   await setGenerationParams(trx, inv.id, generationBodyOf(p));
   return result;
 }

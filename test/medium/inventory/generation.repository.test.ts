@@ -1,6 +1,6 @@
-// The set-based SQL of count-list generation must list exactly what the domain's pure reference lists:
-// random places, items and stock; random parameters and structure tables; both run on the same data and
-// the lists (positions, order, informational marks) are compared. Runs on PGlite and PostgreSQL.
+// The set-based SQL of count-list generation (generation.repository.ts) must list exactly what the domain's
+// pure reference lists: random places, items and stock; random parameters and structure tables; both run on
+// the same data and the lists (positions, order, informational marks) are compared. Runs on PGlite and PostgreSQL.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

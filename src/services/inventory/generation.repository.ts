@@ -1,7 +1,10 @@
-// The set-based form of count-list generation: the selection of domain/inventory/generation.ts
-// (`selectPositions`) and the split of domain/inventory/structure.ts (`splitIntoLists`) as SQL, so that
-// 10^5–10^6 positions are listed by a few statements and never travel through Node one row at a time.
-// Tests (test/medium/inventory/generation-sql.test.ts) run both on the same random data and compare.
+// Statements of count-list generation, set-based: the selection of domain/inventory/generation.ts
+// (`selectPositions`) and the split of domain/inventory/structure.ts (`splitIntoLists`) as SQL into temporary
+// tables (gen_existing, gen_bins, gen_sel, gen_pos), so that 10^5–10^6 positions are listed by a few statements
+// and never travel through Node one row at a time; then the lists, their items and counters written from
+// gen_pos by INSERT … SELECT. Tests (test/medium/inventory/generation.repository.test.ts) run the SQL and the
+// domain on the same random data and compare. Temporary tables have no statistics until analysed; without
+// them the planner picks nested loops, so each is analysed once it is filled.
 //
 // Identifiers in the generated SQL come only from the fixed maps below and are written raw (sql.ref would
 // pass them through the CamelCasePlugin, which renames `c0` to `c_0`); every value is a bound parameter.
@@ -13,6 +16,8 @@ import {
   type StructureLevel,
   TIEBREAK_FIELDS,
 } from '../../domain/inventory/structure.js';
+import type { CountType } from '../../domain/inventory/vocabulary.js';
+import type { Tx } from '../context.js';
 import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 export interface SelectionScope {
@@ -112,17 +117,20 @@ function articleSelection(p: GenerationParams, s: SelectionScope): RawBuilder<un
 }
 
 /**
- * `create temp table gen_bins`: the bins a bin list may cover. A table of its own (analysed by the caller)
- * so that the planner knows how many bins it joins; as a CTE it guessed 2 for 4,000 and nested-looped.
+ * `create temp table gen_bins`: the bins a bin list may cover. A table of its own (analysed) so that the
+ * planner knows how many bins it joins; as a CTE it guessed 2 for 4,000 and nested-looped.
  */
-export function createBinsTable(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
-  return sql`
+export async function createBinsTable(trx: Tx, p: GenerationParams, s: SelectionScope): Promise<void> {
+  await sql`
     create temp table gen_bins on commit drop as
     select b.id as bin_id, b.warehouse_id, b.zone_id, b.code as bin_code, b.aisle, b.row_no, b.level_no, b.place,
       w.code as wh_code, w.responsible_user_id as wh_responsible, z.code as zone_code
     from bins b join warehouses w on w.id = b.warehouse_id join zones z on z.id = b.zone_id
     where w.site_id = ${s.siteId} and w.kind = 'structured' and z.structured
-      ${inList('b.warehouse_id', p.warehouseIds)}${inList('b.zone_id', p.zoneIds)}${inList('b.code', p.binCodes)}`;
+      ${inList('b.warehouse_id', p.warehouseIds)}${inList('b.zone_id', p.zoneIds)}${inList('b.code', p.binCodes)}`.execute(
+    trx,
+  );
+  await sql`analyze gen_bins`.execute(trx);
 }
 
 /** The positions of a bin list (bins from gen_bins): every stocked position of a bin, or one empty-bin line. */
@@ -167,24 +175,33 @@ function binSelection(p: GenerationParams, s: SelectionScope): RawBuilder<unknow
  * `create temp table gen_existing`: the position keys already on a not-closed list of the inventory
  * (ids are ≥ 1, so 0 stands for null and the match is a plain equi-join).
  */
-export function createExistingTable(s: SelectionScope): RawBuilder<unknown> {
-  return sql`
+export async function createExistingTable(trx: Tx, s: SelectionScope): Promise<void> {
+  await sql`
     create temp table gen_existing on commit drop as
     select distinct coalesce(ci.item_id, 0) as item_k, ci.warehouse_id, coalesce(ci.zone_id, 0) as zone_k,
       coalesce(ci.bin_id, 0) as bin_k, ci.lot, ci.serial
     from count_list_items ci join count_lists cl on cl.id = ci.count_list_id
-    where ci.inventory_id = ${s.inventoryId} and cl.status not in (${FINAL_LIST_STATUSES_SQL})`;
+    where ci.inventory_id = ${s.inventoryId} and cl.status not in (${FINAL_LIST_STATUSES_SQL})`.execute(trx);
+  await sql`analyze gen_existing`.execute(trx);
 }
 
 /** `create temp table gen_sel`: the selected positions, each marked when it is already on another list. */
-export function createSelectionTable(p: GenerationParams, s: SelectionScope): RawBuilder<unknown> {
+export async function createSelectionTable(trx: Tx, p: GenerationParams, s: SelectionScope): Promise<void> {
   const selection = p.countType === 'bin' ? binSelection(p, s) : articleSelection(p, s);
-  return sql`
+  await sql`
     create temp table gen_sel on commit drop as
     with sel as (${selection})
     select sel.*, (e.warehouse_id is not null) as on_other
     from sel left join gen_existing e on e.item_k = coalesce(sel.item_id, 0) and e.warehouse_id = sel.warehouse_id
-      and e.zone_k = coalesce(sel.zone_id, 0) and e.bin_k = coalesce(sel.bin_id, 0) and e.lot = sel.lot and e.serial = sel.serial`;
+      and e.zone_k = coalesce(sel.zone_id, 0) and e.bin_k = coalesce(sel.bin_id, 0) and e.lot = sel.lot and e.serial = sel.serial`.execute(
+    trx,
+  );
+  await analyzeSelection(trx);
+}
+
+/** Statistics of gen_sel again, after a restriction (a sample draw) narrowed it. */
+export async function analyzeSelection(trx: Tx): Promise<void> {
+  await sql`analyze gen_sel`.execute(trx);
 }
 
 const orderBy = (fields: readonly (keyof SortFields)[]) =>
@@ -197,13 +214,14 @@ const partitionBy = (parts: string[]) =>
  * window functions. Each level adds partition columns (the criterion's values for "new list", a chunk of
  * ⌊(dense_rank − 1) / N⌋ for a group change); maxItems chunks by row_number (bin lists: dense_rank of bins).
  */
-export function createSplitTable(
+export async function createSplitTable(
+  trx: Tx,
   structure: readonly StructureLevel[],
   maxItems: number | null,
   maxLists: number,
   unit: 'position' | 'bin',
   informational: boolean,
-): RawBuilder<unknown> {
+): Promise<void> {
   const prefix: (keyof SortFields)[] = [];
   const parts: string[] = [];
   const steps: RawBuilder<unknown>[] = [];
@@ -236,7 +254,7 @@ export function createSplitTable(
     }
   }
   const keep = informational ? sql`true` : sql`not on_other`;
-  return sql`
+  await sql`
     create temp table gen_pos on commit drop as
     with s0 as (select gen_sel.*, on_other as informational, row_number() over (order by ${orderBy(fullOrder)}) as g_rn from gen_sel where ${keep}),
     ${sql.join([
@@ -245,5 +263,127 @@ export function createSplitTable(
       sql`numbered as (select firsts.*, dense_rank() over (order by list_first) as list_no, row_number() over (partition by list_first order by g_rn) as line_no from firsts)`,
     ])}
     select item_id, warehouse_id, zone_id, bin_id, lot, serial, wh_responsible, informational, list_no, line_no, g_rn
-    from numbered ${maxLists > 0 ? sql`where list_no <= ${sql.lit(maxLists)}` : none}`;
+    from numbered ${maxLists > 0 ? sql`where list_no <= ${sql.lit(maxLists)}` : none}`.execute(trx);
+  await sql`analyze gen_pos`.execute(trx);
+}
+
+// Raw results pass the CamelCasePlugin too: columns come back camelCased.
+/** One list of gen_pos: its lines, informational lines, warehouses, and its first line's warehouse. */
+export interface ListRow {
+  listNo: string;
+  items: string;
+  info: string;
+  whs: string;
+  wh: string | null;
+  whResp: string | null;
+  firstWh: string;
+}
+
+/** The lists of the split, in list order. */
+export async function splitLists(trx: Tx): Promise<ListRow[]> {
+  return (
+    await sql<ListRow>`
+    select list_no, count(*) as items, count(*) filter (where informational) as info, count(distinct warehouse_id) as whs,
+      min(warehouse_id) as wh, (array_agg(wh_responsible order by line_no))[1] as wh_resp,
+      (array_agg(warehouse_id order by line_no))[1] as first_wh
+    from gen_pos group by list_no order by list_no`.execute(trx)
+  ).rows;
+}
+
+/** Selected positions already on another list, and those kept for the split (with informational items: all). */
+export async function selectionCounts(trx: Tx, informational: boolean): Promise<{ onOther: string; kept: string }> {
+  return (
+    await sql<{ onOther: string; kept: string }>`
+    select count(*) filter (where on_other) as on_other, count(*) filter (where not on_other or ${informational}) as kept
+    from gen_sel`.execute(trx)
+  ).rows[0]!;
+}
+
+export interface NewListValues {
+  siteId: string;
+  inventoryId: string;
+  name: string;
+  countType: CountType;
+  registrationDate: string;
+  countDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An empty list (counters add whatever they find). */
+export async function insertEmptyList(
+  trx: Tx,
+  values: NewListValues & { number: string; responsibleUserId: string | null; warehouseId: string | null },
+): Promise<{ id: string; responsibleUserId: string | null; warehouseId: string | null }> {
+  return trx
+    .insertInto('countLists')
+    .values(values)
+    .returning(['id', 'responsibleUserId', 'warehouseId'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * `create temp table gen_lists`: every list's number once, in a small table, so that the item insert is a
+ * plain equi-join on list_no. Numbers are the sequence's prefix and the zero-padded value from `first` on.
+ */
+export async function createListNumbersTable(
+  trx: Tx,
+  n: { prefix: string; width: number; first: number },
+): Promise<void> {
+  await sql`
+      create temp table gen_lists on commit drop as
+      select list_no, ${n.prefix}::text || lpad(v::text, greatest(${n.width}::int, length(v::text)), '0') as number
+      from (select distinct list_no, ${n.first}::bigint + list_no - 1 as v from gen_pos) x`.execute(trx);
+  await sql`analyze gen_lists`.execute(trx);
+}
+
+/**
+ * The lists of gen_pos, numbered by gen_lists. The responsible employee is the one given, or (from the
+ * warehouse) the responsible employee of each list's first line's warehouse; a list of one warehouse names it.
+ */
+export async function insertSplitLists(
+  trx: Tx,
+  values: NewListValues,
+  responsible: { fromWarehouse: true } | { userId: string | null },
+): Promise<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }[]> {
+  const resp =
+    'fromWarehouse' in responsible
+      ? sql`(array_agg(g.wh_responsible order by g.line_no))[1]`
+      : sql`${responsible.userId}::bigint`;
+  return (
+    await sql<{ id: string; number: string; responsibleUserId: string | null; warehouseId: string | null }>`
+      insert into count_lists (site_id, inventory_id, number, name, count_type, status, registration_date, count_date,
+        responsible_user_id, warehouse_id, created_at, updated_at)
+      select ${values.siteId}::bigint, ${values.inventoryId}::bigint, gl.number, ${values.name}, ${values.countType}, 'created', ${values.registrationDate}::date,
+        ${values.countDate}::date, ${resp}, case when count(distinct g.warehouse_id) = 1 then min(g.warehouse_id) end, ${values.createdAt}, ${values.updatedAt}
+      from gen_pos g join gen_lists gl on gl.list_no = g.list_no group by gl.list_no, gl.number order by gl.list_no
+      returning id, number, responsible_user_id, warehouse_id`.execute(trx)
+  ).rows;
+}
+
+/** The lines of gen_pos on the lists insertSplitLists wrote (found by inventory and number). */
+export async function insertSplitItems(
+  trx: Tx,
+  inv: { siteId: string; inventoryId: string; ownerId: string },
+): Promise<void> {
+  await sql`
+      insert into count_list_items (site_id, inventory_id, count_list_id, line_no, item_id, warehouse_id, zone_id, bin_id, lot, serial, owner_id, informational)
+      select ${inv.siteId}::bigint, ${inv.inventoryId}::bigint, cl.id, g.line_no, g.item_id, g.warehouse_id, g.zone_id, g.bin_id, g.lot, g.serial, ${inv.ownerId}::bigint, g.informational
+      from gen_pos g join gen_lists gl on gl.list_no = g.list_no
+      join count_lists cl on cl.inventory_id = ${inv.inventoryId}::bigint and cl.number = gl.number`.execute(trx);
+}
+
+/** The same counters on every list (lists × counters in one statement); nothing when either is empty. */
+export async function insertListCounters(
+  trx: Tx,
+  listIds: readonly string[],
+  userIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (userIds.length === 0 || listIds.length === 0) return;
+  await sql`
+    insert into count_list_counters (count_list_id, user_id, site_id, created_at)
+    select cl.id, u.id::bigint, cl.site_id, ${now}::timestamptz
+    from count_lists cl cross join unnest(string_to_array(${userIds.join(',')}::text, ',')) as u (id)
+    where cl.id = any (string_to_array(${listIds.join(',')}::text, ',')::bigint[])`.execute(trx);
 }

@@ -1,6 +1,6 @@
 // Count-list generation (SPEC §4.4): the parameters of the three actions, their method restrictions, and
 // `selectPositions`, the pure reference of which stock positions a generation lists. The service runs the
-// same selection as one set-based SQL statement (generation-sql.ts); tests compare both on the same data.
+// same selection as one set-based SQL statement (generation.repository.ts); tests compare both on the same data.
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { MAX_COUNTERS_PER_LIST } from './count-list.js';

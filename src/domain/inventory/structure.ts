@@ -1,6 +1,6 @@
 // The structure table of count-list generation (SPEC §4.4): ordered criteria, each with a sort position, a
 // "new list" flag and a group change N. This file owns the splitting rule; the SQL in
-// services/inventory/generation-sql.ts expresses the same rule with window functions and is tested against
+// services/inventory/generation.repository.ts expresses the same rule with window functions and is tested against
 // `splitIntoLists` on the same data.
 //
 // The rule, hierarchical so that it is expressible set-based (and reproduces the seed example exactly):

@@ -133,7 +133,7 @@ export async function selectDueCounts(trx: Tx, q: DueQuery): Promise<DueCountRow
 }
 
 /**
- * `cycle_plan_due` for "count cycle reached" in the generation (generation-sql.ts): per item × warehouse
+ * `cycle_plan_due` for "count cycle reached" in the generation (generation.repository.ts): per item × warehouse
  * without a cycle of its own, the date before which its last count makes it due today under its plan.
  */
 export async function createCyclePlanDueTable(trx: Tx, q: DueQuery): Promise<void> {

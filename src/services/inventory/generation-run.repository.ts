@@ -59,7 +59,7 @@ export interface NewRun extends RunKey {
 }
 
 /**
- * Keeps the plan of gen_pos (the split of generation-sql.ts, in this transaction) with every list's number
+ * Keeps the plan of gen_pos (the split of generation.repository.ts, in this transaction) with every list's number
  * and chunk: a chunk is consecutive lists of about `chunkPositions` lines together (a list is never split).
  * Returns the number of chunks.
  */

@@ -1,6 +1,6 @@
 // Every SQL statement of the sample inventory (docs/sampling.md): the type's configuration, the recorded
 // design and result, the frame (inventory_sample_positions), and the restrictions of the generation's
-// selection (gen_sel, generation-sql.ts) to the positions a draw picked.
+// selection (gen_sel, generation.repository.ts) to the positions a draw picked.
 import { sql } from 'kysely';
 import type { SampleOutcome } from '../../storage/tables/sample-inventory.tables.js';
 import type { Tx } from '../context.js';

@@ -39,7 +39,7 @@ create table generation_run_lists (
 );
 create index generation_run_lists_chunk_idx on generation_run_lists (site_id, inventory_id, chunk_no);
 
--- The planned lines (gen_pos of generation-sql.ts). No foreign keys: the rows are copies of stock-balance
+-- The planned lines (gen_pos of generation.repository.ts). No foreign keys: the rows are copies of stock-balance
 -- positions, written and read once, like count_list_items' (0071).
 create table generation_run_positions (
   site_id bigint not null,

@@ -1,6 +1,7 @@
 // The SQL of the recorded ABC analysis runs and their schedule (docs/cycle-counting.md).
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AbcRunTrigger } from '../../domain/items/planning.js';
+import type { AbcAnalysisRunsTable } from '../../storage/tables/count-plan.tables.js';
 import type { Tx } from '../context.js';
 
 export interface RunRecord {
@@ -40,24 +41,8 @@ export async function insertRun(trx: Tx, r: RunRecord, changes: readonly ClassCh
   return String(row.id);
 }
 
-export interface RunRow {
-  id: string;
-  ranAt: Date | string;
-  trigger: AbcRunTrigger;
-  userId: string | null;
-  username: string | null;
-  jobId: string | null;
-  siteId: string | null;
-  periodFrom: string;
-  periodTo: string;
-  thresholdA: string;
-  thresholdB: string;
-  itemsTotal: number;
-  changesCount: number;
-  countA: number;
-  countB: number;
-  countC: number;
-}
+/** A recorded run as the API lists it: the run's row and the name of the user who started it. */
+export type RunRow = Selectable<AbcAnalysisRunsTable> & { username: string | null };
 
 export async function selectRuns(trx: Tx, limit: number, offset: number): Promise<RunRow[]> {
   return trx
@@ -85,7 +70,7 @@ export async function selectRuns(trx: Tx, limit: number, offset: number): Promis
     .orderBy('r.id', 'desc')
     .limit(limit + 1)
     .offset(offset)
-    .execute() as Promise<RunRow[]>;
+    .execute();
 }
 
 export interface ChangeRow {

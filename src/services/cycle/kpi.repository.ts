@@ -2,6 +2,7 @@
 // lines, and the value of the posted differences per month from the ledger.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
+import { toleranceOfType, withinToleranceSql } from '../inventory/tolerance.repository.js';
 
 export interface AccuracyRow {
   planClass: 'A' | 'B' | 'C';
@@ -20,13 +21,12 @@ export async function selectAccuracy(trx: Tx, siteId: string, from: string, to: 
   const { rows } = await sql<AccuracyRow>`
     select coalesce(i.abc_class, 'C') as plan_class, count(*)::text as counted,
       count(*) filter (where ci.posted_quantity = 0)::text as no_difference,
-      count(*) filter (where case
-        when ty.tolerance_percent is null and ty.tolerance_value is null then ci.posted_quantity = 0
-        else (ty.tolerance_percent is null
-            or abs(ci.posted_quantity) <= abs(coalesce(ci.target_quantity, 0)) * ty.tolerance_percent / 100)
-          and (ty.tolerance_value is null
-            or abs(ci.posted_quantity) * coalesce(ci.unit_price, 0) <= ty.tolerance_value)
-        end)::text as within_tolerance
+      count(*) filter (where ${withinToleranceSql({
+        difference: sql`ci.posted_quantity`,
+        target: sql`ci.target_quantity`,
+        price: sql`ci.unit_price`,
+        ...toleranceOfType('ty'),
+      })})::text as within_tolerance
     from count_list_items ci join items i on i.id = ci.item_id
       join inventories inv on inv.id = ci.inventory_id join inventory_types ty on ty.id = inv.type_id
     where ci.site_id = ${siteId} and ci.closed_at >= ${from}::date and ci.closed_at < ${to}::date + 1

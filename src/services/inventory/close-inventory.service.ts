@@ -3,23 +3,26 @@
 // item from the weighted average they were posted at to the valuation price. The receipts are the posted
 // quantities of the items, which record only what the ledger holds (close-record.ts): while a closing
 // posting still waits in the posting error file the net receipts are unknown, so the inventory stays open.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
 import { applyCommand } from '../../domain/inventory/inventory.js';
-import {
-  planValueAdjustments,
-  valuationPriceOf,
-  type PostedDifference,
-  type ValueAdjustment,
-} from '../../domain/inventory/valuation.js';
+import { planValueAdjustments, valuationPriceOf, type ValueAdjustment } from '../../domain/inventory/valuation.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { postMovements } from '../ledger/index.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
-import { parkedClosingPostings, recordAppliedClosings } from './closing.repository.js';
+import {
+  countItemsToClose,
+  parkedClosingPostings,
+  recordAppliedClosings,
+  selectItemPrices,
+  selectListsClosedWithErrors,
+  selectListsToClose,
+  selectPostedDifferences,
+  setInventoryClosed,
+} from './closing.repository.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
 import { type InventoryRow, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { heldBackOf } from './tolerance-review.js';
 
 export const CLOSE_INVENTORY_JOB = 'inventory.close';
 /** Above this many items in lists still to close, the API runs the closing as a background job. */
@@ -40,43 +43,12 @@ async function valueAdjust(
   inv: InventoryRow,
   method: string,
 ): Promise<{ plan: ValueAdjustment[]; parked: boolean }> {
-  const diffs = await sql<
-    PostedDifference & {
-      warehouseId: string;
-      zoneId: string | null;
-      binId: string | null;
-      ownerId: string;
-      lot: string;
-      serial: string;
-    }
-  >`
-    select item_id::text as "itemId", posted_quantity::text as "postedQuantity", unit_price::text as "unitPrice",
-      warehouse_id::text as "warehouseId", zone_id::text as "zoneId", bin_id::text as "binId", owner_id::text as "ownerId",
-      lot, serial
-    from count_list_items where inventory_id = ${inv.id} and item_id is not null and posted_quantity is not null and posted_quantity <> 0
-    order by id`.execute(trx);
-  if (diffs.rows.length === 0) return { plan: [], parked: false };
-  const itemIds = [...new Set(diffs.rows.map((d) => d.itemId))];
-  const prices = new Map(
-    (
-      await trx
-        .selectFrom('items')
-        .select([
-          'id',
-          'settlementPrice1',
-          'settlementPrice2',
-          'settlementPrice3',
-          'settlementPrice4',
-          'settlementPrice5',
-          'inventoryPrice',
-          'movingAveragePrice',
-        ])
-        .where('id', 'in', itemIds)
-        .execute()
-    ).map((p) => [p.id, p]),
-  );
+  const diffs = await selectPostedDifferences(trx, inv.id);
+  if (diffs.length === 0) return { plan: [], parked: false };
+  const itemIds = [...new Set(diffs.map((d) => d.itemId))];
+  const prices = new Map((await selectItemPrices(trx, itemIds)).map((p) => [p.id, p]));
   const plan = planValueAdjustments(
-    diffs.rows.map((d) => ({
+    diffs.map((d) => ({
       ...d,
       place: {
         warehouseId: d.warehouseId,
@@ -148,17 +120,16 @@ export async function closeInventoryInTx(
   const inv = await loadInventory(trx, inventoryId, true);
   requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
   requireInventoryOpen(inv);
-  const remaining = await trx
-    .selectFrom('countLists')
-    .select(['id', 'number'])
-    .where('inventoryId', '=', inv.id)
-    .where('status', 'not in', [...FINAL_STATUSES])
-    .orderBy('number')
-    .execute();
+  const remaining = await selectListsToClose(trx, inv.id);
+  // The review's hold on every list read at once; each list still checks it at its own turn.
+  const heldBack = await heldBackOf(
+    trx,
+    remaining.map((l) => l.id),
+  );
   const lists: CloseOutcome[] = [];
   for (const l of remaining) {
     try {
-      lists.push(await closeCountListInTx(trx, ctx, actor, l.id));
+      lists.push(await closeCountListInTx(trx, ctx, actor, l.id, heldBack));
     } catch (e) {
       // One list that cannot be closed cancels the whole action (the transaction rolls back), naming it.
       if (!isDomainError(e)) throw e;
@@ -173,16 +144,7 @@ export async function closeInventoryInTx(
   }
   const { method, materialType } = await inventoryMethod(trx, inv);
   // Parked closing postings applied by hand from the posting error file meanwhile: record them now.
-  const withErrors = await trx
-    .selectFrom('countLists')
-    .select('id')
-    .where('inventoryId', '=', inv.id)
-    .where('status', '=', 'closed_with_errors')
-    .execute();
-  await recordAppliedClosings(
-    trx,
-    withErrors.map((l) => l.id),
-  );
+  await recordAppliedClosings(trx, await selectListsClosedWithErrors(trx, inv.id));
   // Production resources get quantity adjustments only, never value adjustments.
   const revalue = method === 'stock_taking_day' && materialType === 'stock_items';
   if (revalue) await requireNoParkedClosings(trx, inv);
@@ -190,11 +152,7 @@ export async function closeInventoryInTx(
   const now = ctx.now();
   // The header's state machine decides (open → closed); anything else is its DomainError, never a silent write.
   const status = applyCommand(inv.status, 'close') as 'closed';
-  await trx
-    .updateTable('inventories')
-    .set({ status, closedAt: now, updatedAt: now })
-    .where('id', '=', inv.id)
-    .execute();
+  await setInventoryClosed(trx, inv.id, status, now);
   return { inventoryId: inv.id, status, lists, valueAdjustments: value.plan, valueAdjustmentParked: value.parked };
 }
 
@@ -213,14 +171,8 @@ export async function closeInventoryOrEnqueue(
   requireRole(actor, 'manager');
   const inv = await loadInventory(ctx.db, inventoryId);
   requireSite(actor, inv.siteId, `inventory ${inventoryId}`);
-  const { n } = await ctx.db
-    .selectFrom('countListItems as i')
-    .innerJoin('countLists as l', 'l.id', 'i.countListId')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('l.inventoryId', '=', inventoryId)
-    .where('l.status', 'not in', [...FINAL_STATUSES])
-    .executeTakeFirstOrThrow();
-  if (Number(n) <= SYNC_CLOSE_LIMIT) return { result: await closeInventory(ctx, actor, inventoryId) };
+  const n = await countItemsToClose(ctx.db, inventoryId);
+  if (n <= SYNC_CLOSE_LIMIT) return { result: await closeInventory(ctx, actor, inventoryId) };
   const jobId = await inTransaction(ctx, (trx) =>
     enqueueJob(trx, ctx, {
       kind: CLOSE_INVENTORY_JOB,

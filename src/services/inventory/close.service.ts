@@ -4,7 +4,6 @@
 // Atomic: one transaction per list — it either closes completely or stays as it was. A posting of the list
 // that runs into another list's lock is parked (closed_with_errors): its items record nothing posted until
 // it is applied (close-record.ts).
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
@@ -12,8 +11,19 @@ import { planClosing, type ClosingItem, type MovementLine } from '../../domain/i
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole, today } from '../context.js';
 import { checkReservations, postMovements } from '../ledger/index.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
+import {
+  closeListItems,
+  deleteListLocks,
+  findListNumber,
+  finishListClosing,
+  recordPostedDifferences,
+  rememberCounts,
+  selectClosingItems,
+  selectInventoryMethod,
+  setListStatus,
+} from './closing.repository.js';
 import { reprocessParkedPostings } from './parked-postings.js';
-import { requireNothingHeldBack } from './tolerance-review.js';
+import { type HeldBack, requireNothingHeldBack } from './tolerance-review.js';
 import {
   type InventoryRow,
   itemCounts,
@@ -42,42 +52,14 @@ export function postingDateOf(ctx: ServiceContext, inv: InventoryRow, method: st
 }
 
 export async function inventoryMethod(trx: Tx, inv: InventoryRow): Promise<{ method: string; materialType: string }> {
-  return trx
-    .selectFrom('inventoryTypes')
-    .select(['method', 'materialType'])
-    .where('id', '=', inv.typeId)
-    .executeTakeFirstOrThrow();
+  return selectInventoryMethod(trx, inv.typeId);
 }
 
 /** Items of the list with everything the closing plan needs, price included. */
-async function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: string): Promise<ClosingItem[]> {
+function closingItems(trx: Tx, listId: string, inv: InventoryRow, method: string): Promise<ClosingItem[]> {
   // Stock-taking day: every quantity change at the weighted average (SPEC §4.6); else the valuation price.
-  const priceColumn: Record<string, string> = {
-    settlement_1: 'it.settlement_price_1',
-    settlement_2: 'it.settlement_price_2',
-    settlement_3: 'it.settlement_price_3',
-    settlement_4: 'it.settlement_price_4',
-    settlement_5: 'it.settlement_price_5',
-    inventory: 'it.inventory_price',
-  };
-  const average = sql`coalesce(sv.average_price, it.moving_average_price)`;
-  const price =
-    method === 'stock_taking_day' || inv.valuationPrice === 'average'
-      ? average
-      : sql.raw(priceColumn[inv.valuationPrice]!);
-  const r = await sql<ClosingItem>`
-    select cli.id::text as id, cli.item_id::text as "itemId", cli.warehouse_id::text as "warehouseId", w.kind as "warehouseKind",
-      cli.zone_id::text as "zoneId", cli.bin_id::text as "binId", cli.lot, cli.serial, cli.owner_id::text as "ownerId",
-      cli.target_quantity::text as target, cli.reported_quantity::text as reported, dz.id::text as "differencesZoneId",
-      (${price})::text as "unitPrice", cli.reason_code as "reasonCode"
-    from count_list_items cli
-    join warehouses w on w.id = cli.warehouse_id
-    join items it on it.id = cli.item_id
-    left join zones dz on dz.warehouse_id = cli.warehouse_id and dz.usage = 'inventory_differences'
-    left join stock_valuations sv on sv.item_id = cli.item_id and sv.warehouse_id is null
-    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null
-    order by cli.line_no, cli.id`.execute(trx);
-  return r.rows;
+  const atAverage = method === 'stock_taking_day' || inv.valuationPrice === 'average';
+  return selectClosingItems(trx, listId, { atAverage, valuationPrice: inv.valuationPrice });
 }
 
 function requireKey(key: string | null, which: string, inv: InventoryRow): string {
@@ -88,22 +70,26 @@ function requireKey(key: string | null, which: string, inv: InventoryRow): strin
   return key;
 }
 
-/** Closes one list inside the caller's transaction. */
+/**
+ * Closes one list inside the caller's transaction. `heldBack`: the lines the review holds back, read for
+ * several lists at once by the caller (closing an inventory); else read here.
+ */
 export async function closeCountListInTx(
   trx: Tx,
   ctx: ServiceContext,
   actor: Actor,
   listId: string,
+  heldBack?: HeldBack,
 ): Promise<CloseOutcome> {
   const list = await loadList(trx, listId, true);
   requireSite(actor, list.siteId, `count list ${listId}`);
   const inv = await loadInventory(trx, list.inventoryId);
   requireInventoryOpen(inv);
-  await requireNothingHeldBack(trx, list.id, list.number);
+  await requireNothingHeldBack(trx, list.id, list.number, heldBack);
   const closing = startClosing(list.status, await itemCounts(trx, listId), list.number);
   const now = ctx.now();
   // Visible only inside this transaction: other sessions see the list open until it is closed for good.
-  await trx.updateTable('countLists').set({ status: closing, updatedAt: now }).where('id', '=', listId).execute();
+  await setListStatus(trx, listId, closing, now);
 
   const { method } = await inventoryMethod(trx, inv);
   const items = await closingItems(trx, listId, inv, method);
@@ -142,49 +128,31 @@ export async function closeCountListInTx(
   // The whole list closed (informational items and placeholders included) and what each item posted:
   // one pass over the list, then only the items with a difference get their quantity and price. An item
   // whose posting was parked claims nothing (null) until the posting is applied (close-record.ts).
-  await sql`update count_list_items set status = 'closed', closed_at = ${now}::timestamptz,
-      posted_quantity = case when item_id is not null and not informational then 0 end, unit_price = null
-    where count_list_id = ${listId}`.execute(trx);
+  await closeListItems(trx, listId, now);
   const diffs = plan.posted.filter((p) => p.postedQuantity !== '0');
-  if (diffs.length > 0) {
-    const rows = diffs.map((p) =>
+  await recordPostedDifferences(
+    trx,
+    diffs.map((p) =>
       p.via !== null && parkedVia.has(p.via)
         ? { id: p.id, q: null, p: null }
         : { id: p.id, q: p.postedQuantity, p: p.unitPrice },
-    );
-    await sql`
-      update count_list_items c set posted_quantity = x.q, unit_price = x.p
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, q numeric, p numeric)
-      where c.id = x.id`.execute(trx);
-  }
+    ),
+  );
   // The counted positions remember the count (count-cycle and "not counted this year" selections use it) —
   // those whose difference is in the ledger: a parked one is remembered when it is applied, so that its own
   // movement does not count as one made since the count.
-  await sql`
-    update stock_balances sb set last_counted_date = ${list.countDate ?? postingDate}::date, last_counted_quantity = cli.reported_quantity,
-      movements_since_count = 0
-    from count_list_items cli
-    where cli.count_list_id = ${listId} and not cli.informational and cli.item_id is not null and cli.posted_quantity is not null
-      and sb.item_id = cli.item_id and sb.warehouse_id = cli.warehouse_id and sb.zone_id is not distinct from cli.zone_id
-      and sb.bin_id is not distinct from cli.bin_id and sb.lot = cli.lot and sb.serial = cli.serial and sb.owner_id = cli.owner_id`.execute(
-    trx,
-  );
+  await rememberCounts(trx, listId, list.countDate ?? postingDate);
 
   const status = finishClosing(closing, parked.length > 0, list.number) as 'closed' | 'closed_with_errors';
-  await trx
-    .updateTable('countLists')
-    .set({
-      status,
-      closedAt: now,
-      updatedAt: now,
-      statusReason:
-        parked.length > 0
-          ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000)
-          : null,
-    })
-    .where('id', '=', listId)
-    .execute();
-  await trx.deleteFrom('stockLocks').where('countListId', '=', listId).execute();
+  await finishListClosing(trx, listId, {
+    status,
+    now,
+    statusReason:
+      parked.length > 0
+        ? `postings parked in the posting error file: ${parked.map((p) => p.reason).join('; ')}`.slice(0, 1000)
+        : null,
+  });
+  await deleteListLocks(trx, listId);
   await reprocessParkedPostings(trx, ctx, { countListId: listId });
   const itemIds = [...new Set(items.map((i) => i.itemId))];
   const warehouseIds = [...new Set(items.map((i) => i.warehouseId))];
@@ -212,8 +180,7 @@ export async function closeCountLists(
       out.push(await inTransaction(ctx, (trx) => closeCountListInTx(trx, ctx, actor, id)));
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      const number =
-        (await ctx.db.selectFrom('countLists').select('number').where('id', '=', id).executeTakeFirst())?.number ?? '';
+      const number = await findListNumber(ctx.db, id);
       out.push({
         countListId: id,
         countListNumber: number,

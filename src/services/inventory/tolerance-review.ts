@@ -17,6 +17,7 @@ import {
   findReasonCode,
   reviewImportedLines,
   selectLinesHeldBack,
+  selectLinesHeldBackOf,
   selectSameCounterRecounts,
 } from './tolerance.repository.js';
 
@@ -80,12 +81,32 @@ export function reviewOfReport(
   return unchanged && r.reasonCode === undefined ? undefined : w;
 }
 
+/** The lines the review holds back per list (lists without any are absent), read for many lists at once. */
+export type HeldBack = ReadonlyMap<string, readonly number[]>;
+
+export async function heldBackOf(trx: Tx, countListIds: readonly string[]): Promise<HeldBack> {
+  const m = new Map<string, number[]>();
+  if (countListIds.length === 0) return m;
+  for (const r of await selectLinesHeldBackOf(trx, countListIds)) {
+    const lines = m.get(r.countListId);
+    if (lines) lines.push(r.lineNo);
+    else m.set(r.countListId, [r.lineNo]);
+  }
+  return m;
+}
+
 /**
  * Closing refuses a list with lines outside the tolerance that wait for their recount or for a manager's
- * decision, naming them (closing several lists reports it per list, it skips nothing silently).
+ * decision, naming them (closing several lists reports it per list, it skips nothing silently). `heldBack`:
+ * what heldBackOf read for this list among others; without it the list's lines are read here.
  */
-export async function requireNothingHeldBack(trx: Tx, countListId: string, countListNumber: string): Promise<void> {
-  const lines = await selectLinesHeldBack(trx, countListId);
+export async function requireNothingHeldBack(
+  trx: Tx,
+  countListId: string,
+  countListNumber: string,
+  heldBack?: HeldBack,
+): Promise<void> {
+  const lines = heldBack ? (heldBack.get(countListId) ?? []) : await selectLinesHeldBack(trx, countListId);
   if (lines.length === 0) return;
   const shown = lines.slice(0, 20).join(', ') + (lines.length > 20 ? ', …' : '');
   throw new DomainError(

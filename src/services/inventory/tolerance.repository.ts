@@ -1,10 +1,41 @@
 // Every SQL statement of the tolerance review: reason codes, the lines under review, managers' decisions
 // (docs/tolerances.md). No rules here: the domain (tolerance.ts) decides, the services call these.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ApprovalDecision, ReviewState } from '../../domain/inventory/tolerance.js';
 import type { Tx } from '../context.js';
 import { siteIs, type SiteScope } from '../site-scope.js';
 import { priceSql } from './perf-report.js';
+
+/** SQL expressions the tolerance rule is evaluated on (columns, or parameters in a test). */
+export interface ToleranceSqlInput {
+  /** Counted minus target. */
+  difference: RawBuilder<unknown>;
+  target: RawBuilder<unknown>;
+  /** The price the difference is valued at (null counts as 0). */
+  price: RawBuilder<unknown>;
+  /** The inventory type's limits (null: that side sets none). */
+  percent: RawBuilder<unknown>;
+  value: RawBuilder<unknown>;
+}
+
+/** The tolerance limits of an inventory type, by the alias of inventory_types in the statement. */
+export function toleranceOfType(alias: string): Pick<ToleranceSqlInput, 'percent' | 'value'> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  return { percent: sql.raw(`${alias}.tolerance_percent`), value: sql.raw(`${alias}.tolerance_value`) };
+}
+
+/**
+ * withinTolerance of src/domain/inventory/tolerance.ts written once in SQL, for set-based statements (the
+ * bulk import's review, the count-accuracy KPI): |difference| ≤ percent % of |target| and |difference| × price
+ * ≤ value, both inclusive, each side only where set; a type without either limit allows no difference.
+ * test/medium/inventory/tolerance-sql.test.ts holds it against the domain rule.
+ */
+export function withinToleranceSql(t: ToleranceSqlInput): RawBuilder<boolean> {
+  const [d, target, price, percent, value] = [t.difference, t.target, t.price, t.percent, t.value];
+  return sql<boolean>`(case when (${percent}) is null and (${value}) is null then (${d}) = 0
+    else ((${percent}) is null or abs(${d}) <= abs(coalesce(${target}, 0)) * (${percent}) / 100)
+      and ((${value}) is null or abs(${d}) * coalesce(${price}, 0) <= (${value})) end)`;
+}
 
 export interface ReasonCodeRow {
   code: string;
@@ -52,6 +83,19 @@ export async function selectLinesHeldBack(trx: Tx, countListId: string): Promise
     .orderBy('lineNo')
     .execute();
   return r.map((x) => x.lineNo);
+}
+
+/** The same for many lists in one statement (one array parameter however many lists), by list and line. */
+export async function selectLinesHeldBackOf(
+  trx: Tx,
+  countListIds: readonly string[],
+): Promise<Array<{ countListId: string; lineNo: number }>> {
+  const r = await sql<{ countListId: string; lineNo: number }>`
+    select count_list_id::text as "countListId", line_no as "lineNo" from count_list_items
+    where count_list_id = any(${[...countListIds]}::bigint[]) and review_state in ('recount_requested', 'needs_approval')
+      and not informational
+    order by count_list_id, line_no`.execute(trx);
+  return r.rows;
 }
 
 export interface ReviewLineRow {
@@ -249,10 +293,12 @@ const ROW_PRICE = sql`case when ty.method = 'stock_taking_day' or inv.valuation_
 function importedLines(scope: { countListIds: readonly string[] }) {
   return sql`
     select cli.id, cli.line_no, cli.review_state as s, cli.first_counter_id, cli.count_list_id,
-      (ty.tolerance_percent is not null
-          and abs(cli.reported_quantity - coalesce(cli.target_quantity, 0)) > abs(coalesce(cli.target_quantity, 0)) * ty.tolerance_percent / 100)
-        or (ty.tolerance_value is not null
-          and abs(cli.reported_quantity - coalesce(cli.target_quantity, 0)) * coalesce(${ROW_PRICE}, 0) > ty.tolerance_value) as outside
+      not ${withinToleranceSql({
+        difference: sql`(cli.reported_quantity - coalesce(cli.target_quantity, 0))`,
+        target: sql`cli.target_quantity`,
+        price: ROW_PRICE,
+        ...toleranceOfType('ty'),
+      })} as outside
     from count_list_items cli
     join inventories inv on inv.id = cli.inventory_id
     join inventory_types ty on ty.id = inv.type_id

@@ -1,7 +1,8 @@
 // Statements of the handheld counting flow that no other module owns: the item's secondary unit and the
 // decimals of the units a quantity is entered in, bins and zones looked up across a site (lists without a
 // warehouse of their own) or by zone code. Search codes and bins of one warehouse are the items' and places'
-// own look-ups (resolveSearchCode, resolveBin).
+// own look-ups (resolveSearchCode, resolveBin). Also the scan's place (warehouse by code, the item's bin-less
+// lines, whether a zone must be scanned), the lot dates a label brings, and the other list a found position is on.
 import type { UnitRule } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
 
@@ -78,4 +79,124 @@ export async function findZones(
   // An exact match wins over the upper-cased one; two warehouses with the zone stay ambiguous.
   const exact = rows.filter((r) => r.code === text);
   return (exact.length > 0 ? exact : rows).slice(0, 2);
+}
+
+/** Whether the warehouse has an unstructured zone (stock on the zone itself), of normal usage unless asked otherwise. */
+export async function hasUnstructuredZone(
+  trx: Tx,
+  warehouseId: string,
+  opts: { includeDifferencesZone: boolean },
+): Promise<boolean> {
+  let loose = trx
+    .selectFrom('zones')
+    .select('code')
+    .where('warehouseId', '=', warehouseId)
+    .where('structured', '=', false);
+  if (!opts.includeDifferencesZone) loose = loose.where('usage', '=', 'normal');
+  return (await loose.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** A warehouse of the site by its code (warehouses_site_code_key). */
+export async function findWarehouseByCode(trx: Tx, siteId: string, code: string): Promise<{ id: string } | undefined> {
+  return trx
+    .selectFrom('warehouses')
+    .select('id')
+    .where('siteId', '=', siteId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The warehouse's kind (structured, unstructured, virtual), by primary key. */
+export async function warehouseKind(trx: Tx, warehouseId: string) {
+  return (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
+}
+
+/** Up to two of the item's bin-less lines on the list (optionally in one warehouse): where it is counted. */
+export async function binlessLinesOfItem(
+  trx: Tx,
+  listId: string,
+  itemId: string,
+  warehouseId: string | null,
+): Promise<Array<{ warehouseId: string; zoneId: string | null }>> {
+  let lines = trx
+    .selectFrom('countListItems')
+    .select(['warehouseId', 'zoneId'])
+    .where('countListId', '=', listId)
+    .where('itemId', '=', itemId)
+    .where('binId', 'is', null);
+  if (warehouseId !== null) lines = lines.where('warehouseId', '=', warehouseId);
+  return lines.limit(2).execute();
+}
+
+/** A zone's code, by primary key. */
+export async function zoneCode(trx: Tx, zoneId: string): Promise<string | undefined> {
+  return (await trx.selectFrom('zones').select('code').where('id', '=', zoneId).executeTakeFirst())?.code;
+}
+
+/**
+ * Creates the lot with the label's dates, or fills in dates the lot lacks (lots_item_code_key); dates already
+ * on file are kept.
+ */
+export async function upsertLotDates(
+  trx: Tx,
+  lot: { itemId: string; code: string; expiryDate: string | null; productionDate: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('lots')
+    .values(lot)
+    .onConflict((oc) =>
+      oc.columns(['itemId', 'code']).doUpdateSet((eb) => ({
+        expiryDate: eb.fn.coalesce('lots.expiryDate', 'excluded.expiryDate'),
+        productionDate: eb.fn.coalesce('lots.productionDate', 'excluded.productionDate'),
+      })),
+    )
+    .execute();
+}
+
+const LIVE = [
+  'created',
+  'partially_generated',
+  'opening_failed',
+  'open',
+  'partially_reported',
+  'completely_reported',
+  'closing',
+] as const;
+
+export interface OtherListRow {
+  number: string;
+  name: string;
+}
+
+/**
+ * The first (by number) other live list of the inventory with a non-informational line at the place — the
+ * bin, the zone's bin-less lines, or the warehouse's place-less lines — or, with `itemId`, of that item.
+ */
+export async function otherLiveListHolding(
+  trx: Tx,
+  list: { id: string; inventoryId: string },
+  at: { place: { warehouseId: string; zoneId: string | null; binId: string | null } } | { itemId: string },
+): Promise<OtherListRow | undefined> {
+  const base = trx
+    .selectFrom('countListItems as o')
+    .innerJoin('countLists as ol', 'ol.id', 'o.countListId')
+    .select(['ol.number', 'ol.name'])
+    .where('o.inventoryId', '=', list.inventoryId)
+    .where('o.countListId', '<>', list.id)
+    .where('o.informational', '=', false)
+    .where('ol.status', 'in', [...LIVE])
+    .orderBy('ol.number')
+    .limit(1);
+  if ('itemId' in at) return base.where('o.itemId', '=', at.itemId).executeTakeFirst();
+  const place = at.place;
+  const q =
+    place.binId !== null
+      ? base.where('o.binId', '=', place.binId)
+      : place.zoneId !== null
+        ? base.where('o.zoneId', '=', place.zoneId).where('o.binId', 'is', null)
+        : base
+            .where('o.warehouseId', '=', place.warehouseId)
+            .where('o.zoneId', 'is', null)
+            .where('o.binId', 'is', null);
+  return q.executeTakeFirst();
 }

@@ -1,16 +1,22 @@
 // What a counter sees on the handheld (SPEC §5, seed 000): only the open count lists they are responsible
 // for or assigned to as a counter (mayCount, 'handheld'), searchable by inventory; a list's items as they may see them (blind inventories never show a target
 // quantity); and the look-up data a handheld caches to keep scanning without network.
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { showsTargets, targetView } from '../../domain/inventory/reporting.js';
 import type { CountListStatus, CountType, ReportType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
-import { counterIdsOf, refuseUnlessCounting } from '../inventory/count-list.service.js';
-import { type ReportHead, queryReportHead } from '../inventory/perf-report.js';
+import { refuseUnlessCounting } from '../inventory/count-list.service.js';
+import { queryReportHead, type ReportHead } from '../inventory/report-head.repository.js';
 import { resolveBin } from '../places/bin.service.js';
-import { scopeOf, siteIs } from '../site-scope.js';
+import { scopeOf } from '../site-scope.js';
 import { findBinsInSite } from './counting.repository.js';
+import {
+  findHandheldList,
+  type HandheldListRow,
+  selectHandheldItems,
+  selectHandheldLists,
+  selectListCounts,
+} from './handheld-list.repository.js';
 
 /** The statuses in which a list takes reports. */
 export const COUNTABLE_STATUSES: CountListStatus[] = ['open', 'partially_reported', 'completely_reported'];
@@ -38,34 +44,6 @@ export interface HandheldList {
   singleReportingRequired: boolean;
 }
 
-function listQuery(trx: Tx) {
-  return trx
-    .selectFrom('countLists as cl')
-    .innerJoin('inventories as inv', 'inv.id', 'cl.inventoryId')
-    .innerJoin('inventoryTypes as it', 'it.id', 'inv.typeId')
-    .leftJoin('warehouses as w', 'w.id', 'cl.warehouseId')
-    .select([
-      'cl.id',
-      'cl.siteId',
-      'cl.number',
-      'cl.name',
-      'cl.countType',
-      'cl.status',
-      'cl.countDate',
-      'cl.warehouseId',
-      'w.code as warehouseCode',
-      'cl.responsibleUserId',
-      'inv.id as inventoryId',
-      'inv.number as inventoryNumber',
-      'inv.description as inventoryDescription',
-      'inv.stockTakingDate',
-      'it.keepLocation',
-      'inv.reportType',
-      'inv.showSystemQuantities',
-      'inv.singleReportingRequired',
-    ]);
-}
-
 function refuseUnlessCounter(
   actor: Actor,
   l: { id: string; number: string; siteId: string; responsibleUserId: string | null },
@@ -74,9 +52,7 @@ function refuseUnlessCounter(
   refuseUnlessCounting(actor, l, counterUserIds, 'handheld');
 }
 
-type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
-
-function toList(r: ListRow): HandheldList {
+function toList(r: HandheldListRow): HandheldList {
   return {
     id: r.id,
     siteId: r.siteId,
@@ -112,13 +88,7 @@ export async function loadOwnList(
   listId: string,
   options: { requireOpen: boolean },
 ): Promise<HandheldList> {
-  const hit = found(
-    await listQuery(trx)
-      .select(counterIdsOf('cl.id').as('counterUserIds'))
-      .where('cl.id', '=', listId)
-      .executeTakeFirst(),
-    `count list ${listId}`,
-  );
+  const hit = found(await findHandheldList(trx, listId), `count list ${listId}`);
   const { counterUserIds, ...row } = hit;
   refuseUnlessCounter(actor, row, (counterUserIds ?? []).map(String));
   if (options.requireOpen && !COUNTABLE_STATUSES.includes(row.status)) {
@@ -169,10 +139,6 @@ export interface HandheldListView extends HandheldList {
   places: { zones: string[]; firstBin: string | null; lastBin: string | null };
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * The signed-in user's open lists — responsible for (count_lists_responsible_idx) or assigned to
  * (count_list_counters_user_idx) — newest first, searchable by inventory.
@@ -184,58 +150,18 @@ export async function listHandheldLists(
 ): Promise<{ items: HandheldListView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
-    let query = listQuery(trx)
-      .where('cl.status', 'in', COUNTABLE_STATUSES)
-      .where('cl.id', 'in', (eb) =>
-        eb
-          .selectFrom('countLists as r')
-          .select('r.id')
-          .where('r.responsibleUserId', '=', actor.userId)
-          .unionAll(
-            eb.selectFrom('countListCounters as c').select('c.countListId as id').where('c.userId', '=', actor.userId),
-          ),
-      );
-    query = query.where(siteIs('cl.siteId', scopeOf(actor)));
-    const q = input.q?.trim();
-    if (q) {
-      const p = likePattern(q.toLowerCase());
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['inv.number']), 'like', p),
-          eb(eb.fn('lower', ['inv.description']), 'like', p),
-          eb(eb.fn('lower', ['cl.number']), 'like', p),
-          eb(eb.fn('lower', ['cl.name']), 'like', p),
-        ]),
-      );
-    }
-    const rows = await query
-      .orderBy('cl.openedAt', 'desc')
-      .orderBy('cl.id', 'desc')
-      .limit(input.limit + 1)
-      .offset(input.offset)
-      .execute();
+    const rows = await selectHandheldLists(trx, actor.userId, scopeOf(actor), {
+      statuses: COUNTABLE_STATUSES,
+      q: input.q?.trim(),
+      limit: input.limit,
+      offset: input.offset,
+    });
     const more = rows.length > input.limit;
     const pageRows = more ? rows.slice(0, input.limit) : rows;
-    const ids = pageRows.map((r) => r.id);
-    const counts =
-      ids.length === 0
-        ? []
-        : await trx
-            .selectFrom('countListItems as li')
-            .leftJoin('bins as b', 'b.id', 'li.binId')
-            .leftJoin('zones as z', 'z.id', 'li.zoneId')
-            .select((eb) => [
-              'li.countListId',
-              eb.fn.countAll<string>().as('items'),
-              eb.fn.countAll<string>().filterWhere('li.status', '<>', 'open').as('reported'),
-              sql<string | null>`min(b.code)`.as('firstBin'),
-              sql<string | null>`max(b.code)`.as('lastBin'),
-              sql<string[] | null>`(array_agg(distinct z.code) filter (where z.code is not null))[1:5]`.as('zones'),
-            ])
-            .where('li.countListId', 'in', ids)
-            .where('li.informational', '=', false)
-            .groupBy('li.countListId')
-            .execute();
+    const counts = await selectListCounts(
+      trx,
+      pageRows.map((r) => r.id),
+    );
     const byList = new Map(counts.map((c) => [c.countListId, c]));
     const items = pageRows.map((r) => {
       const c = byList.get(r.id);
@@ -286,45 +212,13 @@ export async function listHandheldItems(
   requireRole(actor, 'counter');
   return ctx.db.transaction().execute(async (trx) => {
     const list = await loadOwnList(trx, actor, listId, { requireOpen: true });
-    let query = trx
-      .selectFrom('countListItems as li')
-      .leftJoin('items as i', 'i.id', 'li.itemId')
-      .innerJoin('warehouses as w', 'w.id', 'li.warehouseId')
-      .leftJoin('zones as z', 'z.id', 'li.zoneId')
-      .leftJoin('bins as b', 'b.id', 'li.binId')
-      .select([
-        'li.id',
-        'li.lineNo',
-        'li.itemId',
-        'i.code as itemCode',
-        'i.description',
-        'i.primaryUnit as unit',
-        'i.lotManagement',
-        'i.serialManagement',
-        'w.code as warehouseCode',
-        'z.code as zoneCode',
-        'li.binId',
-        'b.code as binCode',
-        'li.lot',
-        'li.serial',
-        'li.status',
-        'li.reportedQuantity',
-        'li.addedByCount',
-        'li.targetQuantity',
-      ])
-      .where('li.countListId', '=', listId)
-      .where('li.informational', '=', false);
-    if (input.onlyOpen) query = query.where('li.status', '=', 'open');
-    if (input.bin !== undefined) {
-      const binIds = await binIdsFor(trx, list, input.bin);
-      query = query.where('li.binId', 'in', binIds);
-    }
-    const rows = await query
-      .orderBy('li.lineNo')
-      .orderBy('li.id')
-      .limit(input.limit + 1)
-      .offset(input.offset)
-      .execute();
+    const binIds = input.bin !== undefined ? await binIdsFor(trx, list, input.bin) : undefined;
+    const rows = await selectHandheldItems(trx, listId, {
+      binIds,
+      onlyOpen: input.onlyOpen,
+      limit: input.limit,
+      offset: input.offset,
+    });
     const more = rows.length > input.limit;
     // Blind counting: the keys are not sent at all, so no client can show a target by mistake. Where targets
     // show, the server also says what the quantity field proposes (targetView), so the handheld holds no rule.

@@ -12,6 +12,15 @@ import { recordReport, type ReportResult } from '../inventory/report.service.js'
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { decodeWithSiteRules } from '../barcode/decode.service.js';
 import { resolveSearchCode } from '../items/search-code.service.js';
+import {
+  binlessLinesOfItem,
+  findWarehouseByCode,
+  hasUnstructuredZone,
+  otherLiveListHolding,
+  upsertLotDates,
+  warehouseKind,
+  zoneCode,
+} from './counting.repository.js';
 import { binOfList, zoneOfList } from './handheld-lookup.service.js';
 import { type HandheldList, loadOwnList, loadOwnListForScan } from './handheld-list.service.js';
 import {
@@ -176,14 +185,8 @@ async function placeRequired(
   warehouseId: string,
   warehouseCode: string | undefined,
 ): Promise<DomainError> {
-  let loose = trx
-    .selectFrom('zones')
-    .select('code')
-    .where('warehouseId', '=', warehouseId)
-    .where('structured', '=', false);
   // The inventory-differences zone is counted on difference lists only.
-  if (list.countType !== 'differences') loose = loose.where('usage', '=', 'normal');
-  if (await loose.limit(1).executeTakeFirst()) {
+  if (await hasUnstructuredZone(trx, warehouseId, { includeDifferencesZone: list.countType === 'differences' })) {
     return new DomainError(
       'count.zone_required',
       `warehouse ${warehouseCode} has zones without bins: scan the zone (or the bin, where the zone has bins)`,
@@ -213,12 +216,7 @@ async function placeOf(
 ): Promise<Place> {
   let warehouseId = list.warehouseId;
   if (input.warehouse !== undefined) {
-    const wh = await trx
-      .selectFrom('warehouses')
-      .select('id')
-      .where('siteId', '=', list.siteId)
-      .where('code', '=', input.warehouse)
-      .executeTakeFirst();
+    const wh = await findWarehouseByCode(trx, list.siteId, input.warehouse);
     if (!wh) throw new DomainError('not_found', `warehouse ${input.warehouse} not found`, { field: 'warehouse' });
     if (warehouseId !== null && wh.id !== warehouseId) {
       throw new DomainError(
@@ -242,33 +240,20 @@ async function placeOf(
     const zone = await zoneOfList(trx, list, input.zone, warehouseId ?? undefined, 'zone');
     return { warehouseId: zone.warehouseId, zoneId: zone.id, binId: null, binCode: null, zoneCode: zone.code };
   }
-  const kind =
-    warehouseId === null
-      ? undefined
-      : (await trx.selectFrom('warehouses').select('kind').where('id', '=', warehouseId).executeTakeFirst())?.kind;
+  const kind = warehouseId === null ? undefined : await warehouseKind(trx, warehouseId);
   if (kind === 'unstructured')
     return { warehouseId: warehouseId!, zoneId: null, binId: null, binCode: null, zoneCode: null };
   // Structured (an unstructured zone may hold the item) or unknown warehouse: the item's bin-less line.
-  let lines = trx
-    .selectFrom('countListItems')
-    .select(['warehouseId', 'zoneId'])
-    .where('countListId', '=', list.id)
-    .where('itemId', '=', itemId)
-    .where('binId', 'is', null);
-  if (warehouseId !== null) lines = lines.where('warehouseId', '=', warehouseId);
-  const found = await lines.limit(2).execute();
+  const found = await binlessLinesOfItem(trx, list.id, itemId, warehouseId);
   const first = found[0];
   if (first && found.every((l) => l.warehouseId === first.warehouseId && l.zoneId === first.zoneId)) {
-    const zone =
-      first.zoneId === null
-        ? undefined
-        : await trx.selectFrom('zones').select('code').where('id', '=', first.zoneId).executeTakeFirst();
+    const zone = first.zoneId === null ? undefined : await zoneCode(trx, first.zoneId);
     return {
       warehouseId: first.warehouseId,
       zoneId: first.zoneId,
       binId: null,
       binCode: null,
-      zoneCode: zone?.code ?? null,
+      zoneCode: zone ?? null,
     };
   }
   if (kind === 'structured')
@@ -319,53 +304,15 @@ async function rememberLotDates(trx: Tx, itemId: string, lot: string, fields: Ba
   const expiry = fields.expiry ?? null;
   const production = fields.productionDate ?? null;
   if (lot === '' || (expiry === null && production === null)) return;
-  await trx
-    .insertInto('lots')
-    .values({ itemId, code: lot, expiryDate: expiry, productionDate: production })
-    .onConflict((oc) =>
-      oc.columns(['itemId', 'code']).doUpdateSet((eb) => ({
-        expiryDate: eb.fn.coalesce('lots.expiryDate', 'excluded.expiryDate'),
-        productionDate: eb.fn.coalesce('lots.productionDate', 'excluded.productionDate'),
-      })),
-    )
-    .execute();
+  await upsertLotDates(trx, { itemId, code: lot, expiryDate: expiry, productionDate: production });
 }
-
-const LIVE = [
-  'created',
-  'partially_generated',
-  'opening_failed',
-  'open',
-  'partially_reported',
-  'completely_reported',
-  'closing',
-] as const;
 
 /** A found position was added: which other live list of the inventory holds this place, else this item. */
 async function foundView(trx: Tx, list: HandheldList, itemId: string, place: Place): Promise<FoundView> {
-  const base = () =>
-    trx
-      .selectFrom('countListItems as o')
-      .innerJoin('countLists as ol', 'ol.id', 'o.countListId')
-      .select(['ol.number', 'ol.name'])
-      .where('o.inventoryId', '=', list.inventory.id)
-      .where('o.countListId', '<>', list.id)
-      .where('o.informational', '=', false)
-      .where('ol.status', 'in', [...LIVE])
-      .orderBy('ol.number')
-      .limit(1);
-  const atPlace =
-    place.binId !== null
-      ? base().where('o.binId', '=', place.binId)
-      : place.zoneId !== null
-        ? base().where('o.zoneId', '=', place.zoneId).where('o.binId', 'is', null)
-        : base()
-            .where('o.warehouseId', '=', place.warehouseId)
-            .where('o.zoneId', 'is', null)
-            .where('o.binId', 'is', null);
-  const byPlace = await atPlace.executeTakeFirst();
+  const lists = { id: list.id, inventoryId: list.inventory.id };
+  const byPlace = await otherLiveListHolding(trx, lists, { place });
   if (byPlace) return { otherList: { ...byPlace, holds: 'place' } };
-  const byItem = await base().where('o.itemId', '=', itemId).executeTakeFirst();
+  const byItem = await otherLiveListHolding(trx, lists, { itemId });
   return { otherList: byItem ? { ...byItem, holds: 'item' } : null };
 }
 

@@ -2,9 +2,9 @@
 // Every report is its own count_reports row; a retried report (same clientReportId) returns the first
 // result and counts once. Items found that are not on the list are added to it, unless another live list of
 // the inventory counts them — then the counter is told which list.
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { followItems, foundPlaceRefusal, requireCounting } from '../../domain/inventory/count-list.js';
+import { type LotManagement, requireTracking } from '../../domain/items/item.js';
 import { applyReport, decideMode, type ReportMode, showsTargets } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '../context.js';
 import { onceByClientReportId } from './report-replay.js';
@@ -23,9 +23,24 @@ import {
   requireInventoryOpen,
   requireListCounter,
 } from './count-list.service.js';
-import { type ReportHead, binEmptySql, loadPlaceAndRules, loadReportHead, writeReport } from './perf-report.js';
+import { setListStatus } from './count-list.repository.js';
+import { loadReportHead, type ReportHead, selectPlaceAndItem } from './report-head.repository.js';
+import {
+  binOnList,
+  deleteEmptyBinPlaceholder,
+  findPositionForUpdate,
+  findReportByClientReportId,
+  insertFoundItem,
+  insertStockLock,
+  markAllLinesReported,
+  maxLineNo,
+  otherListCounting,
+  type Position,
+  stockOfPosition,
+  writeReport,
+  zoneWarehouse,
+} from './report.repository.js';
 import { reviewOfReport, requireReasonCode } from './tolerance-review.js';
-import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 export interface ReportInput {
   countListId: string;
@@ -71,37 +86,80 @@ interface Place {
   binId: string | null;
 }
 
-function positionQuery(trx: Tx, listId: string, inv: InventoryRow, input: ReportInput, p: Place) {
-  return trx
-    .selectFrom('countListItems as cli')
-    .selectAll('cli')
-    .where('cli.countListId', '=', listId)
-    .where('cli.itemId', input.itemId === null ? 'is' : '=', input.itemId)
-    .where('cli.warehouseId', '=', p.warehouseId)
-    .where('cli.zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
-    .where('cli.binId', p.binId === null ? 'is' : '=', p.binId)
-    .where('cli.lot', '=', input.lot ?? '')
-    .where('cli.serial', '=', input.serial ?? '')
-    .where('cli.ownerId', '=', inv.ownerId);
+/** The position a report is about, with the lot and serial as stored ('' when none). */
+function positionOf(input: ReportInput, p: Place): Position {
+  return { itemId: input.itemId, ...p, lot: input.lot ?? '', serial: input.serial ?? '' };
 }
 
-/** The live list (other than `listId`) of the inventory that counts this position, if any. */
-async function otherListCounting(
+interface PlaceAndRules {
+  place: Place;
+  rules: { decimals: number; serial: boolean };
+  item: { code: string; description: string; unit: string } | null;
+  binCode: string | null;
+  /** The item's price as closing would value a difference (only when asked for: a tolerance has a value side). */
+  price: string | null;
+}
+
+/**
+ * Warehouse, bin and item (with its unit's decimals) read by primary key in one query; the checks and their
+ * order are those of the place first, then the item's lot/serial rules.
+ */
+async function loadPlaceAndRules(
   trx: Tx,
-  list: ListRow,
-  inv: InventoryRow,
+  list: Pick<ListRow, 'siteId' | 'warehouseId' | 'number' | 'countType'>,
   input: ReportInput,
-  p: Place,
-): Promise<string | undefined> {
-  const r = await sql<{ number: string }>`
-    select ol.number from count_list_items o join count_lists ol on ol.id = o.count_list_id
-    where o.inventory_id = ${inv.id} and o.count_list_id <> ${list.id} and not o.informational
-      and ol.status not in (${FINAL_LIST_STATUSES_SQL})
-      and ((o.item_id = ${input.itemId} and o.warehouse_id = ${p.warehouseId} and o.zone_id is not distinct from ${p.zoneId}::bigint
-            and o.bin_id is not distinct from ${p.binId}::bigint and o.lot = ${input.lot ?? ''} and o.serial = ${input.serial ?? ''})
-        or (ol.count_type = 'bin' and o.bin_id = ${p.binId}::bigint))
-    order by ol.number limit 1`.execute(trx);
-  return r.rows[0]?.number;
+  /** Read the item's valuation price too (the report is judged against a value tolerance). */
+  valuation?: { method: string; valuationPrice: string },
+): Promise<PlaceAndRules> {
+  const binId = input.binId ?? null;
+  const x = await selectPlaceAndItem(trx, { itemId: input.itemId, warehouseId: input.warehouseId, binId }, valuation);
+  // The place (as resolvePlace checked it).
+  if (x.whId === null) found(undefined, `warehouse ${input.warehouseId}`, 'warehouseId');
+  if (x.whSite !== list.siteId)
+    throw new DomainError('count.place_not_on_list', 'the warehouse belongs to another site', { field: 'warehouseId' });
+  if (x.whKind === 'virtual')
+    throw new DomainError('place.warehouse_virtual', 'virtual warehouses are never counted', { field: 'warehouseId' });
+  if (list.warehouseId !== null && list.warehouseId !== x.whId) {
+    throw new DomainError('count.place_not_on_list', `count list ${list.number} counts another warehouse`, {
+      field: 'warehouseId',
+    });
+  }
+  let zoneId = input.zoneId ?? null;
+  if (binId !== null) {
+    if (x.binWh === null) found(undefined, `bin ${binId}`, 'binId');
+    if (x.binWh !== x.whId)
+      throw new DomainError('validation.failed', 'the bin is not in this warehouse', { field: 'binId' });
+    if (zoneId !== null && zoneId !== x.binZone)
+      throw new DomainError('validation.failed', 'the bin is not in this zone', { field: 'zoneId' });
+    zoneId = x.binZone;
+  }
+  if (list.countType === 'bin' && binId === null)
+    throw new DomainError('count.bin_required', 'a bin list is counted per bin: scan or enter the bin', {
+      field: 'binId',
+    });
+  const place = { warehouseId: x.whId!, zoneId, binId };
+  // The item's rules (as itemRules checked them).
+  if (input.itemId === null)
+    return { place, rules: { decimals: 0, serial: false }, item: null, binCode: x.binCode, price: null };
+  if (x.itemFound === null || x.decimals === null) found(undefined, `item ${input.itemId}`, 'itemId');
+  const lot = input.lot ?? '';
+  const serial = input.serial ?? '';
+  requireTracking(
+    {
+      code: x.itemCode ?? undefined,
+      // The column's CHECK allows only the three values.
+      lotManagement: (x.lotManagement ?? 'no') as LotManagement,
+      serialManagement: x.serialManagement === true,
+    },
+    { lot, serial },
+  );
+  return {
+    place,
+    rules: { decimals: x.decimals!, serial: x.serialManagement === true },
+    item: { code: x.itemCode!, description: x.itemDescription!, unit: x.itemUnit! },
+    binCode: x.binCode,
+    price: x.price,
+  };
 }
 
 /**
@@ -111,11 +169,7 @@ async function otherListCounting(
  */
 async function requireZoneOfPlace(trx: Tx, p: Place): Promise<void> {
   if (p.zoneId === null || p.binId !== null) return;
-  const zone = found(
-    await trx.selectFrom('zones').select('warehouseId').where('id', '=', p.zoneId).executeTakeFirst(),
-    `zone ${p.zoneId}`,
-    'zoneId',
-  );
+  const zone = found(await zoneWarehouse(trx, p.zoneId), `zone ${p.zoneId}`, 'zoneId');
   if (zone.warehouseId !== p.warehouseId)
     throw new DomainError('validation.failed', 'the zone is not in this warehouse', { field: 'zoneId' });
 }
@@ -129,19 +183,14 @@ async function addFoundItem(
   input: ReportInput,
   p: Place,
 ): Promise<ItemRow> {
+  const position = positionOf(input, p);
   if (list.countType === 'bin') {
-    const counted = await trx
-      .selectFrom('countListItems')
-      .select('id')
-      .where('countListId', '=', list.id)
-      .where('binId', '=', p.binId)
-      .where('informational', '=', false)
-      .executeTakeFirst();
+    const onList = await binOnList(trx, list.id, p.binId);
     // The bin-list part of the found-place rule; the other-list part is checked per position below.
     if (
       foundPlaceRefusal({
         countType: list.countType,
-        onList: counted !== undefined,
+        onList,
         isBin: true,
         otherListCountType: null,
       }) !== null
@@ -151,55 +200,35 @@ async function addFoundItem(
       });
     }
   }
-  const other = await otherListCounting(trx, list, inv, input, p);
+  const other = await otherListCounting(trx, list.id, inv.id, position);
   if (other !== undefined) {
     throw new DomainError('count.on_other_list', `this item is counted on count list ${other}`, {
       params: { countListNumber: other },
     });
   }
   await requireZoneOfPlace(trx, p);
-  const stock = await trx
-    .selectFrom('stockBalances')
-    .select('quantity')
-    .where('itemId', '=', input.itemId!)
-    .where('warehouseId', '=', p.warehouseId)
-    .where('zoneId', p.zoneId === null ? 'is' : '=', p.zoneId)
-    .where('binId', p.binId === null ? 'is' : '=', p.binId)
-    .where('lot', '=', input.lot ?? '')
-    .where('serial', '=', input.serial ?? '')
-    .where('ownerId', '=', inv.ownerId)
-    .executeTakeFirst();
-  const { max } = await trx
-    .selectFrom('countListItems')
-    .select((eb) => eb.fn.max('lineNo').as('max'))
-    .where('countListId', '=', list.id)
-    .executeTakeFirstOrThrow();
-  const row = await trx
-    .insertInto('countListItems')
-    .values({
-      siteId: list.siteId,
-      inventoryId: inv.id,
-      countListId: list.id,
-      lineNo: (max ?? 0) + 1,
-      itemId: input.itemId,
-      ...p,
-      lot: input.lot ?? '',
-      serial: input.serial ?? '',
-      ownerId: inv.ownerId,
-      targetQuantity: stock?.quantity ?? '0',
-      addedByCount: true,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const stock = await stockOfPosition(trx, inv.ownerId, { ...position, itemId: input.itemId! });
+  const max = await maxLineNo(trx, list.id);
+  const row = await insertFoundItem(trx, {
+    siteId: list.siteId,
+    inventoryId: inv.id,
+    countListId: list.id,
+    lineNo: (max ?? 0) + 1,
+    ...position,
+    ownerId: inv.ownerId,
+    targetQuantity: stock ?? '0',
+  });
   if (list.countType !== 'bin') {
-    await trx
-      .insertInto('stockLocks')
-      .values({ siteId: list.siteId, countListId: list.id, ...p, itemId: input.itemId, createdAt: ctx.now() })
-      .execute();
+    await insertStockLock(trx, {
+      siteId: list.siteId,
+      countListId: list.id,
+      ...p,
+      itemId: input.itemId,
+      createdAt: ctx.now(),
+    });
   } else {
     // The bin now holds a counted item: its "empty bin" placeholder goes, unless it was already reported.
-    await sql`delete from count_list_items p where p.count_list_id = ${list.id} and p.bin_id = ${p.binId} and p.item_id is null
-      and not exists (select 1 from count_reports r where r.count_list_item_id = p.id)`.execute(trx);
+    await deleteEmptyBinPlaceholder(trx, list.id, p.binId);
   }
   return row;
 }
@@ -212,16 +241,13 @@ async function findOrAdd(
   input: ReportInput,
   p: Place,
 ): Promise<{ row: ItemRow; added: boolean; binEmpty: boolean }> {
-  // The position by its unique key (count_list_items_position_key), locked; on bin lists with the
-  // "empty bin" flag of the item view, so the view needs no query of its own.
-  const hit = await positionQuery(trx, list.id, inv, input, p)
-    .select(list.countType === 'bin' ? binEmptySql.as('binEmpty') : sql<boolean>`false`.as('binEmpty'))
-    .forUpdate()
-    .executeTakeFirst();
+  const position = positionOf(input, p);
+  // On bin lists with the "empty bin" flag of the item view, so the view needs no query of its own.
+  const hit = await findPositionForUpdate(trx, list, inv.ownerId, position);
   const { binEmpty = false, ...rest } = hit ?? {};
   const row = hit ? (rest as ItemRow) : undefined;
   if (row && row.informational) {
-    const other = await otherListCounting(trx, list, inv, input, p);
+    const other = await otherListCounting(trx, list.id, inv.id, position);
     throw new DomainError(
       'count.on_other_list',
       `this item is counted on count list ${other ?? '(another list)'}; here it is informational only`,
@@ -243,11 +269,7 @@ async function replay(
   actor: Actor,
   clientReportId: string,
 ): Promise<ReportResult | undefined> {
-  const first = await trx
-    .selectFrom('countReports')
-    .selectAll()
-    .where('clientReportId', '=', clientReportId)
-    .executeTakeFirst();
+  const first = await findReportByClientReportId(trx, clientReportId);
   if (!first) return undefined;
   if (first.countListId !== list.id) {
     throw new DomainError(
@@ -267,7 +289,7 @@ async function replay(
 
 /**
  * Records one report inside the caller's transaction. The handheld API calls this. The usual scan is four
- * index look-ups (perf-report.ts); found items, replays and status transitions add their own statements.
+ * index look-ups (report-head.repository.ts, report.repository.ts); found items, replays and status transitions add their own statements.
  */
 export async function recordReport(
   trx: Tx,
@@ -337,8 +359,7 @@ export async function recordReport(
   // Something is reported now, so the status is partially or completely reported — whichever "another
   // relevant line still open" says (what refreshListStatus would compute from counting every line).
   const status = followItems(list.status, { open: otherOpen ? 1 : 0, reported: 1, marked: 0 }, list.number);
-  if (status !== list.status)
-    await trx.updateTable('countLists').set({ status, updatedAt: now }).where('id', '=', list.id).execute();
+  if (status !== list.status) await setListStatus(trx, list.id, status, now);
   const view = added
     ? await loadItemView(trx, row.id, inv, list.countType, actor)
     : itemView(
@@ -410,19 +431,13 @@ export async function markAllReported(
         },
       );
     }
-    const r = await sql<{ n: string }>`
-      with upd as (
-        update count_list_items set reported_quantity = coalesce(target_quantity, 0), status = 'reported'
-        where count_list_id = ${list.id} and status = 'open' and not informational
-          -- A line whose recount was asked for, or whose count was rejected, is counted again one by one.
-          and review_state not in ('recount_requested', 'rejected')
-        returning id, site_id, count_list_id, reported_quantity),
-      ins as (
-        insert into count_reports (site_id, count_list_id, count_list_item_id, user_id, reported_at, device, quantity, mode, resulting_quantity)
-        select site_id, count_list_id, id, ${userIdOf(actor)}::bigint, ${ctx.now()}::timestamptz, ${device ?? null}, reported_quantity, 'mark_all', reported_quantity
-        from upd returning 1)
-      select count(*) as n from ins`.execute(trx);
+    const reported = await markAllLinesReported(trx, {
+      countListId: list.id,
+      userId: userIdOf(actor),
+      reportedAt: ctx.now(),
+      device: device ?? null,
+    });
     await refreshListStatus(trx, ctx, list);
-    return { reported: Number(r.rows[0]?.n ?? 0) };
+    return { reported };
   });
 }

@@ -15,8 +15,6 @@ const QUERY_BUILDER_CALLS =
 const SQL_NOT_YET_IN_REPOSITORIES = [
   'src/services/site-scope.ts',
   'src/services/inventory/status-sql.ts',
-  'src/services/inventory/close-inventory.service.ts',
-  'src/services/inventory/close.service.ts',
   'src/services/inventory/count-list.service.ts',
   'src/services/inventory/inventory-type.service.ts',
   'src/services/inventory/inventory.service.ts',

@@ -18,10 +18,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'src/services/inventory/count-list.service.ts',
   'src/services/inventory/inventory-type.service.ts',
   'src/services/inventory/inventory.service.ts',
-  'src/services/inventory/perf-report.ts',
-  'src/services/inventory/report.service.ts',
-  'src/services/counting/handheld-list.service.ts',
-  'src/services/counting/scan.service.ts',
 ];
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 // Closing an inventory (SPEC §4.5, §4.6): closes every remaining list — all or nothing, the list that
 // cannot be closed is named — then, for the stock-taking-day method, revalues the net actual receipts per
 // item from the weighted average they were posted at to the valuation price. The receipts are the posted
-// quantities of the items, which record only what the ledger holds (close-record.ts): while a closing
+// quantities of the items, which record only what the ledger holds (closing.repository.ts): while a closing
 // posting still waits in the posting error file the net receipts are unknown, so the inventory stays open.
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';

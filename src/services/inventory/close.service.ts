@@ -3,7 +3,7 @@
 // list's locks are released, postings parked by them are re-processed and reservations re-checked.
 // Atomic: one transaction per list — it either closes completely or stays as it was. A posting of the list
 // that runs into another list's lock is parked (closed_with_errors): its items record nothing posted until
-// it is applied (close-record.ts).
+// it is applied (closing.repository.ts).
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { finishClosing, startClosing } from '../../domain/inventory/count-list.js';
@@ -127,7 +127,7 @@ export async function closeCountListInTx(
 
   // The whole list closed (informational items and placeholders included) and what each item posted:
   // one pass over the list, then only the items with a difference get their quantity and price. An item
-  // whose posting was parked claims nothing (null) until the posting is applied (close-record.ts).
+  // whose posting was parked claims nothing (null) until the posting is applied (closing.repository.ts).
   await closeListItems(trx, listId, now);
   const diffs = plan.posted.filter((p) => p.postedQuantity !== '0');
   await recordPostedDifferences(

@@ -93,7 +93,7 @@ function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuild
   if (f.itemGroup) where.push(sql`it.product_group = ${f.itemGroup}`);
   if (f.q) where.push(sql`(lower(it.code) like ${`${like(f.q)}%`} or lower(it.description) like ${`%${like(f.q)}%`})`);
   // The ledger side of closed items: the entries at the item's own position from its list's closing postings;
-  // the differences-zone leg of a transfer is not the item's (close-record.ts), but its id is listed with it.
+  // the differences-zone leg of a transfer is not the item's (closing.repository.ts), but its id is listed with it.
   return sql`
     with own as (
       select c.id as cli_id, e.id, e.value, e.unit_price, e.transfer_group

@@ -1,6 +1,6 @@
 // The tolerance review on the report path (docs/tolerances.md): after a report the line is judged once
 // against its inventory type's tolerance, and what changes (review state, verification mark, first counter,
-// reason code) is written by the report's own statement (perf-report.ts writeReport). Also the checks a
+// reason code) is written by the report's own statement (report.repository.ts writeReport). Also the checks a
 // report or a decision makes of a reason code.
 import { DomainError } from '../../domain/errors.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../domain/inventory/tolerance.js';
 import type { Actor, Tx } from '../context.js';
 import type { CountableList, ItemRow } from './count-list.service.js';
-import type { ReviewWrite } from './perf-report.js';
+import type { ReviewWrite } from './report.repository.js';
 import {
   anyTolerance,
   findReasonCode,

@@ -7,7 +7,7 @@ import { undoReport as planUndo, replayReports } from '../../domain/inventory/re
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import { refreshListStatus, refuseUnlessCounting } from './count-list.service.js';
-import { loadReportHead } from './perf-report.js';
+import { loadReportHead } from './report-head.repository.js';
 import { findReportByClientId, invalidateReport, lineReports } from './undo-report.repository.js';
 
 export interface UndoResult {

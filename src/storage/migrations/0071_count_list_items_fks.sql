@@ -8,7 +8,7 @@
 --     inventory and list rows of the same transaction;
 --   * recount lists (verification) copy positions from existing count-list items;
 --   * items added while counting (report.service.ts addFoundItem) are validated by the service: item,
---     warehouse and bin by primary key (perf-report.ts loadPlaceAndRules), the zone of a bin-less place
+--     warehouse and bin by primary key (report-head.repository.ts selectPlaceAndItem), the zone of a bin-less place
 --     against the warehouse, site and owner from the list and inventory.
 -- Deleting: an inventory deletes its lists and items itself; the list key keeps its cascade. Master data
 -- still referenced by count lists is protected where it matters by the services (zones) and in practice by

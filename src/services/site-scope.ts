@@ -7,10 +7,9 @@
 // warehouse). Nothing about another site's rows (existence, numbers, codes) is revealed. `auth.forbidden`
 // stays the answer of the role check only.
 //
-// Repositories take a `SiteScope` and add the condition through `siteIs` (a where clause on the table's
+// Repositories take a `SiteScope` and add the condition through `siteIs` (site-scope.repository.ts: a where clause on the table's
 // site_id, or on the site_id of the warehouse or list it joins); single rows loaded by id are checked with
 // `requireInScope` before anything is done with them.
-import { sql, type RawBuilder } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import type { Actor, Tx } from './context.js';
 import { findWarehouseSite } from './site-scope.repository.js';
@@ -56,14 +55,6 @@ export function filterSite(
 ): { siteId: string | undefined; empty: boolean } {
   if (scope.siteId === null) return { siteId: asked ?? undefined, empty: false };
   return { siteId: scope.siteId, empty: asked != null && asked !== scope.siteId };
-}
-
-/**
- * A where condition on a site_id column (`b.siteId`, `w.site_id`): true for an unscoped user. The column is a
- * reference, the site a bound parameter.
- */
-export function siteIs(column: string, scope: SiteScope): RawBuilder<boolean> {
-  return scope.siteId === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${scope.siteId}`;
 }
 
 /** A warehouse named by a request (query or body): not_found unless it exists inside the scope. */

@@ -4,7 +4,8 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import { type BarcodeRule, parseBarcodeRule } from '../../domain/barcode/index.js';
 import type { BarcodeRulesTable } from '../../storage/tables/barcode-rules.tables.js';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 export type BarcodeRuleRow = Selectable<BarcodeRulesTable>;
 

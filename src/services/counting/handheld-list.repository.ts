@@ -6,7 +6,7 @@ import type { CountListStatus } from '../../storage/tables/inventory.tables.js';
 import type { Tx } from '../context.js';
 import { counterIdsOf } from '../inventory/count-list.repository.js';
 import type { SiteScope } from '../site-scope.js';
-import { siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
 
 function listQuery(trx: Tx) {
   return trx

@@ -1,7 +1,8 @@
 // Every SQL statement of the count plans (cycle counting by ABC class, docs/cycle-counting.md).
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 export interface PlanRow {
   id: string;

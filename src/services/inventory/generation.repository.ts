@@ -18,7 +18,7 @@ import {
 } from '../../domain/inventory/structure.js';
 import type { CountType } from '../../domain/inventory/vocabulary.js';
 import type { Tx } from '../context.js';
-import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
+import { FINAL_LIST_STATUSES_SQL } from '../../storage/vocabulary-sql.js';
 
 export interface SelectionScope {
   inventoryId: string;

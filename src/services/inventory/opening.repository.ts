@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { CountListStatus, CountListsTable, CountType } from '../../storage/tables/inventory.tables.js';
 import type { Tx } from '../context.js';
-import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
+import { FINAL_LIST_STATUSES_SQL } from '../../storage/vocabulary-sql.js';
 
 /** Another open list whose stock lock overlaps one of ours. */
 export interface LockConflict {

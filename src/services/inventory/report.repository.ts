@@ -5,8 +5,8 @@
 import { sql } from 'kysely';
 import type { ReviewState } from '../../domain/inventory/tolerance.js';
 import type { Tx } from '../context.js';
+import { FINAL_LIST_STATUSES_SQL } from '../../storage/vocabulary-sql.js';
 import type { InventoryRow, ItemRow, ListRow } from './count-list.repository.js';
-import { FINAL_LIST_STATUSES_SQL } from './status-sql.js';
 
 /** A position of a list: what count_list_items_position_key identifies within the owner. */
 export interface Position {

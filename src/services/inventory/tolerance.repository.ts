@@ -3,7 +3,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { ApprovalDecision, ReviewState } from '../../domain/inventory/tolerance.js';
 import type { Tx } from '../context.js';
-import { siteIs, type SiteScope } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 import { priceSql } from './report-head.repository.js';
 
 /** SQL expressions the tolerance rule is evaluated on (columns, or parameters in a test). */

@@ -3,7 +3,8 @@
 import type { Selectable } from 'kysely';
 import type { ItemWarehousePlanningTable } from '../../storage/tables/item-master.tables.js';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 export type WarehousePlanningRow = Selectable<ItemWarehousePlanningTable>;
 

@@ -1,7 +1,8 @@
 // SQL of the posting error file and its action log.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 const COLUMNS = [
   'id',

@@ -1,7 +1,8 @@
 // SQL of the reservations: the rows, and on hand against open reservations over a scope.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 export type ReservationStatus = 'open' | 'fulfilled' | 'cancelled' | 'not_available';
 export interface Scope {

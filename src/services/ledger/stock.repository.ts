@@ -1,7 +1,8 @@
 // SQL of reading stock (balances, ledger entries, lots) and of rebuilding the balance table from the ledger.
 import { sql } from 'kysely';
 import type { Tx } from '../context.js';
-import { type SiteScope, siteIs } from '../site-scope.js';
+import { siteIs } from '../site-scope.repository.js';
+import type { SiteScope } from '../site-scope.js';
 
 export interface BalanceFilter {
   siteId?: string | undefined;

@@ -3,6 +3,7 @@
 // warehouse of their own) or by zone code. Search codes and bins of one warehouse are the items' and places'
 // own look-ups (resolveSearchCode, resolveBin). Also the scan's place (warehouse by code, the item's bin-less
 // lines, whether a zone must be scanned), the lot dates a label brings, and the other list a found position is on.
+import { LIVE_STATUSES } from '../../domain/inventory/count-list.js';
 import type { UnitRule } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
 
@@ -153,16 +154,6 @@ export async function upsertLotDates(
     .execute();
 }
 
-const LIVE = [
-  'created',
-  'partially_generated',
-  'opening_failed',
-  'open',
-  'partially_reported',
-  'completely_reported',
-  'closing',
-] as const;
-
 export interface OtherListRow {
   number: string;
   name: string;
@@ -184,7 +175,7 @@ export async function otherLiveListHolding(
     .where('o.inventoryId', '=', list.inventoryId)
     .where('o.countListId', '<>', list.id)
     .where('o.informational', '=', false)
-    .where('ol.status', 'in', [...LIVE])
+    .where('ol.status', 'in', [...LIVE_STATUSES])
     .orderBy('ol.number')
     .limit(1);
   if ('itemId' in at) return base.where('o.itemId', '=', at.itemId).executeTakeFirst();

@@ -8,7 +8,8 @@ import { type ApprovalDecision, type ReviewState, decide } from '../../domain/in
 import { type Actor, type ServiceContext, found, inTransaction, requireRole } from '../context.js';
 import { requireInScope, scopeOf } from '../site-scope.js';
 import { DomainError } from '../../domain/errors.js';
-import { loadInventory, loadList, refreshListStatus, requireInventoryOpen } from './count-list.service.js';
+import { refreshListStatus, requireInventoryOpen } from './count-list.service.js';
+import { loadInventory, loadList } from './count-list.repository.js';
 import { inventoryMethod } from './close.service.js';
 import {
   type ApprovalRow,

@@ -21,7 +21,8 @@ import {
   setInventoryClosed,
 } from './closing.repository.js';
 import { type CloseOutcome, closeCountListInTx, inventoryMethod, postingDateOf } from './close.service.js';
-import { type InventoryRow, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { requireInventoryOpen, requireSite } from './count-list.service.js';
+import { type InventoryRow, loadInventory } from './count-list.repository.js';
 import { heldBackOf } from './tolerance-review.js';
 
 export const CLOSE_INVENTORY_JOB = 'inventory.close';

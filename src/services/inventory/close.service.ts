@@ -24,14 +24,8 @@ import {
 } from './closing.repository.js';
 import { reprocessParkedPostings } from './parked-postings.js';
 import { type HeldBack, requireNothingHeldBack } from './tolerance-review.js';
-import {
-  type InventoryRow,
-  itemCounts,
-  loadInventory,
-  loadList,
-  requireInventoryOpen,
-  requireSite,
-} from './count-list.service.js';
+import { requireInventoryOpen, requireSite } from './count-list.service.js';
+import { type InventoryRow, itemCounts, loadInventory, loadList } from './count-list.repository.js';
 
 export const CLOSE_JOB = 'count_lists.close';
 

@@ -10,7 +10,7 @@ import {
 } from '../../domain/inventory/count-file.js';
 import type { Conversion } from '../../domain/items/unit.js';
 import type { Tx } from '../context.js';
-import { counterIdsOf } from './count-list.service.js';
+import { counterIdsOf } from './count-list.repository.js';
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 

@@ -25,15 +25,8 @@ import { type ReportMode, showsTargets, targetView } from '../../domain/inventor
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { type ImportFile, columnLetter, csvCell, readImportFile, writeXlsx } from '../items/import-files.js';
-import {
-  type InventoryRow,
-  type ListRow,
-  loadInventory,
-  loadList,
-  requireInventoryOpen,
-  requireListCounter,
-  requireSite,
-} from './count-list.service.js';
+import { requireInventoryOpen, requireListCounter, requireSite } from './count-list.service.js';
+import { type InventoryRow, type ListRow, loadInventory, loadList } from './count-list.repository.js';
 import {
   type ListHead,
   countListsByNumber,

@@ -1,68 +1,31 @@
-// Count lists as the counting, verifying and closing use cases see them: loading with row locks, access
-// rules (site, responsible employee), the status that follows from the items, and the read models
-// (the blind rule: a counter never receives target quantities of a blind inventory from any endpoint).
-import { sql, type Selectable } from 'kysely';
-import {
-  type CountingList,
-  type CountingPlace,
-  followItems,
-  type ItemCounts,
-  mayCount,
-} from '../../domain/inventory/count-list.js';
+// Count lists as the counting, verifying and closing use cases see them: access rules (site, responsible
+// employee), the status that follows from the items, and the read models (the blind rule: a counter never
+// receives target quantities of a blind inventory from any endpoint). Loaders and statements:
+// count-list.repository.ts.
+import { type CountingList, type CountingPlace, followItems, mayCount } from '../../domain/inventory/count-list.js';
 import { targetView } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
-import type { CountListItemsTable, CountListsTable, InventoriesTable } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
 import { inScope, requireInScope, scopeOf } from '../site-scope.js';
-
-export type ListRow = Selectable<CountListsTable>;
-/** A list row with its assigned counters (count_list_counters), as the counting rule needs it. */
-export type CountableList = ListRow & { counterUserIds: string[] };
-export type ItemRow = Selectable<CountListItemsTable>;
-export type InventoryRow = Selectable<InventoriesTable>;
-
-/** The assigned counters' user ids of the list `listRef` (a column reference such as `cl.id`), in id order. */
-export function counterIdsOf(listRef: string) {
-  return sql<
-    string[]
-  >`array(select c.user_id::text from count_list_counters c where c.count_list_id = ${sql.ref(listRef)} order by c.user_id)`;
-}
-
-export async function loadList(trx: Tx, id: string, lock = false): Promise<CountableList> {
-  const q = trx
-    .selectFrom('countLists')
-    .selectAll()
-    .select(counterIdsOf('count_lists.id').as('counterUserIds'))
-    .where('id', '=', id);
-  const row = found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `count list ${id}`, 'countListId');
-  return { ...row, counterUserIds: (row.counterUserIds ?? []).map(String) };
-}
-
-export interface CounterView {
-  userId: string;
-  name: string;
-}
-
-/** The assigned counters of each list with their names (display name, else user name), in id order. */
-export async function countersOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, CounterView[]>> {
-  const out = new Map<string, CounterView[]>(listIds.map((id) => [id, []]));
-  if (listIds.length === 0) return out;
-  const rows = await trx
-    .selectFrom('countListCounters as c')
-    .innerJoin('users as u', 'u.id', 'c.userId')
-    .select(['c.countListId', 'c.userId', sql<string>`coalesce(nullif(u.display_name, ''), u.username)`.as('name')])
-    .where('c.countListId', 'in', [...listIds])
-    .orderBy('c.countListId')
-    .orderBy('c.userId')
-    .execute();
-  for (const r of rows) out.get(String(r.countListId))?.push({ userId: String(r.userId), name: r.name });
-  return out;
-}
-
-export async function loadInventory(trx: Tx, id: string, lock = false): Promise<InventoryRow> {
-  const q = trx.selectFrom('inventories').selectAll().where('id', '=', id);
-  return found(await (lock ? q.forUpdate() : q).executeTakeFirst(), `inventory ${id}`, 'inventoryId');
-}
+import {
+  type CountableList,
+  type CounterView,
+  countersOf,
+  findJoinedItem,
+  type InventoryRow,
+  type ItemFilter,
+  type ItemJoined,
+  itemCounts,
+  itemListKey,
+  type ItemRow,
+  listJoinedItems,
+  type ListRow,
+  loadInventory,
+  loadList,
+  reportsOfItem,
+  setListStatus,
+  userNames,
+} from './count-list.repository.js';
 
 /** Rows of another site are invisible to a site-bound user (not_found, not forbidden: no probing; site-scope.ts). */
 export function requireSite(actor: Actor, siteId: string, what: string): void {
@@ -91,17 +54,6 @@ export function refuseUnlessCounting(
   });
 }
 
-/**
- * The SQL form of "lists this user may see" for a list reference (`cl.id`): a counter sees the lists they are
- * responsible for or assigned to (mayCount); managers and admins see every list (the site is scoped apart).
- */
-export function listVisibleTo(actor: Actor, listRef: string) {
-  if (actor.role !== 'counter') return sql<boolean>`true`;
-  const list = sql.ref(listRef);
-  return sql<boolean>`(exists (select 1 from count_lists v where v.id = ${list} and v.responsible_user_id = ${actor.userId})
-    or exists (select 1 from count_list_counters c where c.count_list_id = ${list} and c.user_id = ${actor.userId}))`;
-}
-
 /** Counting on, or reading, a list in the back office: its responsible employee, an assigned counter, or a manager of its site. */
 export function requireListCounter(actor: Actor, list: CountableList, what?: string, field?: string): void {
   requireRole(actor, 'counter');
@@ -122,39 +74,11 @@ export function requireInventoryOpen(inv: InventoryRow): void {
   }
 }
 
-export const NO_ITEMS: ItemCounts = { open: 0, reported: 0, marked: 0 };
-
-export async function itemCounts(trx: Tx, listId: string): Promise<ItemCounts> {
-  return (await itemCountsOf(trx, [listId])).get(listId) ?? NO_ITEMS;
-}
-
-/** itemCounts of several lists in one read (a list without items counts zeros: absent from the map). */
-export async function itemCountsOf(trx: Tx, listIds: readonly string[]): Promise<Map<string, ItemCounts>> {
-  if (listIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('countListItems')
-    .where('countListId', 'in', listIds)
-    .groupBy('countListId')
-    .select([
-      'countListId',
-      sql<string>`count(*) filter (where not informational and status = 'open')`.as('open'),
-      sql<string>`count(*) filter (where not informational and status = 'reported')`.as('reported'),
-      sql<string>`count(*) filter (where verification_mark)`.as('marked'),
-    ])
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      String(r.countListId),
-      { open: Number(r.open), reported: Number(r.reported), marked: Number(r.marked) },
-    ]),
-  );
-}
-
 /** Moves a counted list to the status its items imply (open / partially / completely reported). */
 export async function refreshListStatus(trx: Tx, ctx: ServiceContext, list: ListRow): Promise<ListRow['status']> {
   const status = followItems(list.status, await itemCounts(trx, list.id), list.number);
   if (status !== list.status) {
-    await trx.updateTable('countLists').set({ status, updatedAt: ctx.now() }).where('id', '=', list.id).execute();
+    await setListStatus(trx, list.id, status, ctx.now());
   }
   return status;
 }
@@ -180,18 +104,6 @@ export interface CountListView {
   openItems: number;
   reportedItems: number;
   markedItems: number;
-}
-
-/** Display names (else user names) of the given users. */
-export async function userNames(trx: Tx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('users')
-    .select(['id', sql<string>`coalesce(nullif(display_name, ''), username)`.as('name')])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -254,14 +166,6 @@ export interface CountItemView {
   reasonCode: string | null;
 }
 
-type ItemJoined = ItemRow & {
-  itemCode: string | null;
-  itemDescription: string | null;
-  unit: string | null;
-  binCode: string | null;
-  binEmpty: boolean;
-};
-
 /** One item as `actor` may see it: targets hidden from counters on blind inventories. */
 export function itemView(
   r: ItemJoined,
@@ -307,23 +211,6 @@ export function itemView(
   };
 }
 
-function joinedItems(trx: Tx) {
-  return trx
-    .selectFrom('countListItems as cli')
-    .leftJoin('items as it', 'it.id', 'cli.itemId')
-    .leftJoin('bins as b', 'b.id', 'cli.binId')
-    .selectAll('cli')
-    .select([
-      'it.code as itemCode',
-      'it.description as itemDescription',
-      'it.primaryUnit as unit',
-      'b.code as binCode',
-      // An empty bin on a bin list: no item of the inventory's owner expected there.
-      sql<boolean>`cli.bin_id is not null and not exists (select 1 from count_list_items o where o.count_list_id = cli.count_list_id
-        and o.bin_id = cli.bin_id and o.item_id is not null and coalesce(o.target_quantity, 0) <> 0)`.as('binEmpty'),
-    ]);
-}
-
 export async function loadItemView(
   trx: Tx,
   id: string,
@@ -331,14 +218,8 @@ export async function loadItemView(
   countType: ListRow['countType'],
   actor: Actor,
 ): Promise<CountItemView> {
-  const r = found(await joinedItems(trx).where('cli.id', '=', id).executeTakeFirst(), `count-list item ${id}`);
+  const r = found(await findJoinedItem(trx, id), `count-list item ${id}`);
   return itemView(r, inv, countType, actor);
-}
-
-export interface ItemFilter {
-  status?: ItemRow['status'] | undefined;
-  limit: number;
-  offset: number;
 }
 
 export async function listCountItems(
@@ -351,14 +232,7 @@ export async function listCountItems(
   const list = await loadList(ctx.db, listId);
   requireListCounter(actor, list);
   const inv = await loadInventory(ctx.db, list.inventoryId);
-  const rows = await joinedItems(ctx.db)
-    .where('cli.countListId', '=', listId)
-    .$if(f.status !== undefined, (q) => q.where('cli.status', '=', f.status!))
-    .orderBy('cli.lineNo')
-    .orderBy('cli.id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
+  const rows = await listJoinedItems(ctx.db, listId, f);
   const more = rows.length > f.limit;
   return {
     items: rows.slice(0, f.limit).map((r) => itemView(r, inv, list.countType, actor)),
@@ -410,19 +284,10 @@ export type ReportHistoryView = ReportView & { userName: string | null };
 /** Every report of an item, valid and invalidated, oldest first (the audit trail), with the reporter's name and device. */
 export async function listItemReports(ctx: ServiceContext, actor: Actor, itemId: string): Promise<ReportHistoryView[]> {
   requireRole(actor, 'counter');
-  const item = found(
-    await ctx.db.selectFrom('countListItems').select(['countListId']).where('id', '=', itemId).executeTakeFirst(),
-    `count-list item ${itemId}`,
-  );
+  const item = found(await itemListKey(ctx.db, itemId), `count-list item ${itemId}`);
   const list = await loadList(ctx.db, item.countListId);
   requireListCounter(actor, list, `count-list item ${itemId}`, 'id');
-  const rows = await ctx.db
-    .selectFrom('countReports')
-    .selectAll()
-    .where('countListItemId', '=', itemId)
-    .orderBy('reportedAt')
-    .orderBy('id')
-    .execute();
+  const rows = await reportsOfItem(ctx.db, itemId);
   const names = await userNames(
     ctx.db,
     rows.map((r) => r.userId),

@@ -8,7 +8,8 @@ import { requireDeletable } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { reprocessParkedPostings } from './parked-postings.js';
 import { deleteListsWithChildren, inventoryHasLists } from './count-list.repository.js';
-import { loadInventory, loadList, requireSite } from './count-list.service.js';
+import { requireSite } from './count-list.service.js';
+import { loadInventory, loadList } from './count-list.repository.js';
 import { setInventoryStatus } from './inventory.repository.js';
 
 /**

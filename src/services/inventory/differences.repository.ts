@@ -4,7 +4,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { PERCENT_SCALE, VALUE_SCALE, type DifferenceSort } from '../../domain/inventory/differences.js';
 import type { Tx } from '../context.js';
-import type { InventoryRow } from './count-list.service.js';
+import type { InventoryRow } from './count-list.repository.js';
 
 export interface DifferenceFilter {
   countListId?: string | undefined;

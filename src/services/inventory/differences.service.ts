@@ -6,7 +6,8 @@ import { csvField, differenceValues, type DifferenceTotals } from '../../domain/
 import type { DocumentLanguage } from '../../domain/inventory/printing.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
 import { inventoryMethod } from './close.service.js';
-import { type InventoryRow, loadInventory, requireSite } from './count-list.service.js';
+import { requireSite } from './count-list.service.js';
+import { type InventoryRow, loadInventory } from './count-list.repository.js';
 import {
   type DifferenceFilter,
   type DifferenceRow,

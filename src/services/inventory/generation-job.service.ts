@@ -36,7 +36,8 @@ import {
   summary,
 } from './generation.service.js';
 import { setInventoryStatus } from './inventory.repository.js';
-import { allocateNumbers, loadInventory } from './inventory.service.js';
+import { loadInventory } from './inventory.service.js';
+import { allocateNumbers } from './inventory-type.repository.js';
 
 export const GENERATE_JOB = 'count_lists.generate';
 /** Above this many lines, `auto` generation runs as a job; at or below it, in the request's transaction. */

@@ -2,7 +2,7 @@
 // every list state: delete-count-list.service.ts.
 import type { CountListStatus, CountType } from '../../storage/tables/inventory.tables.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
-import { type CounterView, countersOf, listVisibleTo, userNames } from './count-list.service.js';
+import { type CounterView, countersOf, listVisibleTo, userNames } from './count-list.repository.js';
 import { generationRunOf, type GenerationRunView } from './generation-job.service.js';
 import { countListsByStatus, findListPage } from './generation-lists.repository.js';
 import { loadInventory } from './inventory.service.js';

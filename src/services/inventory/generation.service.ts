@@ -41,7 +41,8 @@ import {
   setGenerationParams,
 } from './generation-run.repository.js';
 import { setInventoryStatus } from './inventory.repository.js';
-import { allocateNumbers, type InventoryView, loadInventory } from './inventory.service.js';
+import { type InventoryView, loadInventory } from './inventory.service.js';
+import { allocateNumbers } from './inventory-type.repository.js';
 import { checkSampleParams, drawFirstSample, type SelectionRestriction } from './sample-draw.js';
 
 export interface GeneratedList {

@@ -5,7 +5,8 @@
 import { followItems, type CountListStatus } from '../../domain/inventory/count-list.js';
 import { modeOf } from '../../domain/inventory/reporting.js';
 import { type Actor, type ServiceContext, inTransaction, requireRole } from '../context.js';
-import { NO_ITEMS, itemCountsOf, loadInventory, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { requireInventoryOpen, requireSite } from './count-list.service.js';
+import { NO_ITEMS, itemCountsOf, loadInventory } from './count-list.repository.js';
 import {
   createImportTable,
   fillImport,

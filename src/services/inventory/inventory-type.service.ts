@@ -1,18 +1,25 @@
 // Inventory types (SPEC §4.1): CRUD, with their two numbering schemes (number_sequences rows) created or
 // adjusted in the same transaction. Types are configuration: admins change them, everyone reads them.
-import type { Transaction } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
-import type {
-  InventoryMethod,
-  KeyKind,
-  MaterialType,
-  ReportType,
-  ValuationPrice,
-} from '../../domain/inventory/inventory.js';
+import type { InventoryMethod, MaterialType, ReportType, ValuationPrice } from '../../domain/inventory/inventory.js';
 import { checkTypeChange, checkTypeRules } from '../../domain/inventory/inventory-type.js';
 import { parseTolerance } from '../../domain/inventory/tolerance.js';
-import type { Database } from '../../storage/schema.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import {
+  deleteType,
+  findSequence,
+  findType,
+  insertSequence,
+  insertType,
+  keyKinds,
+  sequencesOf,
+  typeCodeTaken,
+  typeIdsByCode,
+  typeInUse,
+  typeKey,
+  updateSequence,
+  updateType,
+} from './inventory-type.repository.js';
 
 export interface NumberingInput {
   code?: string | undefined;
@@ -71,32 +78,17 @@ export interface InventoryTypeView {
   toleranceValue: string | null;
 }
 
-export async function keyKinds(trx: Tx, codes: (string | null | undefined)[]): Promise<Map<string, KeyKind>> {
-  const wanted = codes.filter((c): c is string => !!c);
-  if (wanted.length === 0) return new Map();
-  const rows = await trx.selectFrom('transactionKeys').select(['code', 'kind']).where('code', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.code, r.kind]));
-}
-
 /** Creates the sequence when missing; adjusts the given settings when it exists. */
-async function upsertNumbering(
-  trx: Transaction<Database>,
-  code: string,
-  n: NumberingInput | undefined,
-  field: string,
-): Promise<string> {
-  const existing = await trx.selectFrom('numberSequences').selectAll().where('code', '=', code).executeTakeFirst();
+async function upsertNumbering(trx: Tx, code: string, n: NumberingInput | undefined, field: string): Promise<string> {
+  const existing = await findSequence(trx, code);
   if (!existing) {
-    await trx
-      .insertInto('numberSequences')
-      .values({
-        code,
-        prefix: n?.prefix ?? '',
-        width: n?.width ?? 6,
-        nextValue: String(n?.nextValue ?? 1),
-        maxItemsPerList: n?.maxItemsPerList ?? null,
-      })
-      .execute();
+    await insertSequence(trx, {
+      code,
+      prefix: n?.prefix ?? '',
+      width: n?.width ?? 6,
+      nextValue: String(n?.nextValue ?? 1),
+      maxItemsPerList: n?.maxItemsPerList ?? null,
+    });
     return code;
   }
   if (n?.nextValue !== undefined && n.nextValue < Number(existing.nextValue)) {
@@ -111,7 +103,7 @@ async function upsertNumbering(
     ...(n?.nextValue !== undefined ? { nextValue: String(n.nextValue) } : {}),
     ...(n?.maxItemsPerList !== undefined ? { maxItemsPerList: n.maxItemsPerList } : {}),
   };
-  if (Object.keys(set).length > 0) await trx.updateTable('numberSequences').set(set).where('code', '=', code).execute();
+  if (Object.keys(set).length > 0) await updateSequence(trx, code, set);
   return code;
 }
 
@@ -129,15 +121,8 @@ function tolerancePatch(
 }
 
 async function loadView(trx: Tx, id: string): Promise<InventoryTypeView> {
-  const t = found(
-    await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).executeTakeFirst(),
-    `inventory type ${id}`,
-  );
-  const seqs = await trx
-    .selectFrom('numberSequences')
-    .selectAll()
-    .where('code', 'in', [t.inventorySequenceCode, t.countListSequenceCode])
-    .execute();
+  const t = found(await findType(trx, id), `inventory type ${id}`);
+  const seqs = await sequencesOf(trx, [t.inventorySequenceCode, t.countListSequenceCode]);
   const view = (code: string): NumberingView => {
     const s = seqs.find((x) => x.code === code)!;
     return {
@@ -176,8 +161,7 @@ export async function createInventoryType(
 ): Promise<InventoryTypeView> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => {
-    const dup = await trx.selectFrom('inventoryTypes').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (dup)
+    if (await typeCodeTaken(trx, input.code))
       throw new DomainError('conflict.duplicate', `inventory type ${input.code} already exists`, { field: 'code' });
     const rules = {
       method: input.method,
@@ -199,25 +183,21 @@ export async function createInventoryType(
       input.countListNumbering,
       'countListNumbering',
     );
-    const row = await trx
-      .insertInto('inventoryTypes')
-      .values({
-        code: input.code,
-        description: input.description ?? '',
-        ...rules,
-        inventorySequenceCode: invSeq,
-        countListSequenceCode: listSeq,
-        valuationPrice: input.valuationPrice ?? 'average',
-        reportType: input.reportType ?? 'single',
-        singleReportingRequired: input.singleReportingRequired ?? false,
-        showSystemQuantities: input.showSystemQuantities ?? false,
-        keepLocation: input.keepLocation ?? true,
-        ...tolerancePatch(input),
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return loadView(trx, row.id);
+    const id = await insertType(trx, {
+      code: input.code,
+      description: input.description ?? '',
+      ...rules,
+      inventorySequenceCode: invSeq,
+      countListSequenceCode: listSeq,
+      valuationPrice: input.valuationPrice ?? 'average',
+      reportType: input.reportType ?? 'single',
+      singleReportingRequired: input.singleReportingRequired ?? false,
+      showSystemQuantities: input.showSystemQuantities ?? false,
+      keepLocation: input.keepLocation ?? true,
+      ...tolerancePatch(input),
+      createdAt: ctx.now(),
+    });
+    return loadView(trx, id);
   });
 }
 
@@ -229,10 +209,7 @@ export async function updateInventoryType(
 ): Promise<InventoryTypeView> {
   requireRole(actor, 'admin');
   return inTransaction(ctx, async (trx) => {
-    const cur = found(
-      await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-      `inventory type ${id}`,
-    );
+    const cur = found(await findType(trx, id, true), `inventory type ${id}`);
     const next = {
       method: changes.method ?? cur.method,
       materialType: changes.materialType ?? cur.materialType,
@@ -241,8 +218,7 @@ export async function updateInventoryType(
       valueAdjustmentKey:
         changes.valueAdjustmentKey !== undefined ? changes.valueAdjustmentKey : cur.valueAdjustmentKey,
     };
-    const used = await trx.selectFrom('inventories').select('id').where('typeId', '=', id).limit(1).executeTakeFirst();
-    checkTypeChange(cur, next, used !== undefined);
+    checkTypeChange(cur, next, await typeInUse(trx, id));
     checkTypeRules(next, await keyKinds(trx, [next.adjustmentKey, next.transferKey, next.valueAdjustmentKey]));
     const invSeq = changes.inventoryNumbering
       ? await upsertNumbering(
@@ -260,24 +236,20 @@ export async function updateInventoryType(
           'countListNumbering',
         )
       : cur.countListSequenceCode;
-    await trx
-      .updateTable('inventoryTypes')
-      .set({
-        ...next,
-        inventorySequenceCode: invSeq,
-        countListSequenceCode: listSeq,
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-        ...(changes.valuationPrice !== undefined ? { valuationPrice: changes.valuationPrice } : {}),
-        ...(changes.reportType !== undefined ? { reportType: changes.reportType } : {}),
-        ...(changes.singleReportingRequired !== undefined
-          ? { singleReportingRequired: changes.singleReportingRequired }
-          : {}),
-        ...(changes.showSystemQuantities !== undefined ? { showSystemQuantities: changes.showSystemQuantities } : {}),
-        ...(changes.keepLocation !== undefined ? { keepLocation: changes.keepLocation } : {}),
-        ...tolerancePatch(changes, cur),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateType(trx, id, {
+      ...next,
+      inventorySequenceCode: invSeq,
+      countListSequenceCode: listSeq,
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.valuationPrice !== undefined ? { valuationPrice: changes.valuationPrice } : {}),
+      ...(changes.reportType !== undefined ? { reportType: changes.reportType } : {}),
+      ...(changes.singleReportingRequired !== undefined
+        ? { singleReportingRequired: changes.singleReportingRequired }
+        : {}),
+      ...(changes.showSystemQuantities !== undefined ? { showSystemQuantities: changes.showSystemQuantities } : {}),
+      ...(changes.keepLocation !== undefined ? { keepLocation: changes.keepLocation } : {}),
+      ...tolerancePatch(changes, cur),
+    });
     return loadView(trx, id);
   });
 }
@@ -290,9 +262,8 @@ export async function getInventoryType(ctx: ServiceContext, actor: Actor, id: st
 export async function listInventoryTypes(ctx: ServiceContext, actor: Actor): Promise<InventoryTypeView[]> {
   requireRole(actor, 'counter');
   return inTransaction(ctx, async (trx) => {
-    const ids = await trx.selectFrom('inventoryTypes').select('id').orderBy('code').execute();
     const out: InventoryTypeView[] = [];
-    for (const { id } of ids) out.push(await loadView(trx, id));
+    for (const id of await typeIdsByCode(trx)) out.push(await loadView(trx, id));
     return out;
   });
 }
@@ -300,12 +271,9 @@ export async function listInventoryTypes(ctx: ServiceContext, actor: Actor): Pro
 export async function deleteInventoryType(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   requireRole(actor, 'admin');
   await inTransaction(ctx, async (trx) => {
-    found(
-      await trx.selectFrom('inventoryTypes').select('id').where('id', '=', id).executeTakeFirst(),
-      `inventory type ${id}`,
-    );
-    const used = await trx.selectFrom('inventories').select('id').where('typeId', '=', id).limit(1).executeTakeFirst();
-    if (used) throw new DomainError('conflict.in_use', 'inventories of this type exist; the type cannot be deleted');
-    await trx.deleteFrom('inventoryTypes').where('id', '=', id).execute();
+    found(await typeKey(trx, id), `inventory type ${id}`);
+    if (await typeInUse(trx, id))
+      throw new DomainError('conflict.in_use', 'inventories of this type exist; the type cannot be deleted');
+    await deleteType(trx, id);
   });
 }

@@ -1,6 +1,5 @@
 // Inventory headers (SPEC §4.2): create with a number from the type's scheme, edit under the locking rules,
 // start, delete. The status moves only through the domain's state machine (domain/inventory/inventory.ts).
-import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import {
   applyCommand,
@@ -11,16 +10,34 @@ import {
   type HeaderChanges,
   type HeaderState,
   type InventoryMethod,
-  type InventoryStatus,
   type MaterialType,
   type ReportType,
   type ValuationPrice,
 } from '../../domain/inventory/inventory.js';
-import { FINAL_STATUSES } from '../../domain/inventory/count-list.js';
-import { requireInScope, scopeOf, siteIs } from '../site-scope.js';
+import { requireInScope, scopeOf } from '../site-scope.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
+import { firstFinalList, inventoryHasLists, listIdsOfInventory } from './count-list.repository.js';
 import { removeCountLists } from './delete-count-list.service.js';
-import { keyKinds } from './inventory-type.service.js';
+import {
+  deleteInventoryRow,
+  findInventoryHeader,
+  type InventoryHeaderFilter,
+  type InventoryHeaderRow,
+  insertInventory,
+  listInventoryHeaders,
+  ownerKey,
+  setInventoryStarted,
+  siteKey,
+  updateInventoryHeader,
+  userKey,
+} from './inventory.repository.js';
+import {
+  allocateNumbers,
+  findType,
+  keyKinds,
+  sequenceKey,
+  typeInventorySequence,
+} from './inventory-type.repository.js';
 
 export interface InventoryView extends HeaderState {
   id: string;
@@ -58,16 +75,7 @@ export interface NewInventory {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function baseQuery(trx: Tx) {
-  return trx
-    .selectFrom('inventories as i')
-    .innerJoin('inventoryTypes as t', 't.id', 'i.typeId')
-    .selectAll('i')
-    .select(['t.code as typeCode', 't.method', 't.materialType', 't.keepLocation']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toView(r: Row): InventoryView {
+function toView(r: InventoryHeaderRow): InventoryView {
   return {
     id: r.id,
     siteId: r.siteId,
@@ -103,24 +111,7 @@ function toView(r: Row): InventoryView {
 
 /** Reads an inventory the actor may see (own site; admins and site-less users see all), optionally locked. */
 export async function loadInventory(trx: Tx, actor: Actor, id: string, lock = false): Promise<InventoryView> {
-  let q = baseQuery(trx)
-    .where('i.id', '=', id)
-    .where(siteIs('i.siteId', scopeOf(actor)));
-  if (lock) q = q.forUpdate('i');
-  return toView(found(await q.executeTakeFirst(), `inventory ${id}`));
-}
-
-/** Hands out the next number of a scheme atomically: concurrent callers never get the same value. */
-export async function allocateNumbers(
-  trx: Tx,
-  code: string,
-  count = 1,
-): Promise<{ first: number; prefix: string; width: number }> {
-  const r = await sql<{ first: string; prefix: string; width: number }>`
-    update number_sequences set next_value = next_value + ${count} where code = ${code}
-    returning next_value - ${count} as first, prefix, width`.execute(trx);
-  const row = found(r.rows[0], `numbering scheme ${code}`);
-  return { first: Number(row.first), prefix: row.prefix, width: row.width };
+  return toView(found(await findInventoryHeader(trx, scopeOf(actor), id, lock), `inventory ${id}`));
 }
 
 async function checkReferences(
@@ -131,25 +122,12 @@ async function checkReferences(
     countListSequenceCode?: string | undefined;
   },
 ) {
-  if (h.ownerId !== undefined)
-    found(
-      await trx.selectFrom('owners').select('id').where('id', '=', h.ownerId).executeTakeFirst(),
-      `stock owner ${h.ownerId}`,
-      'ownerId',
-    );
+  if (h.ownerId !== undefined) found(await ownerKey(trx, h.ownerId), `stock owner ${h.ownerId}`, 'ownerId');
   if (h.responsibleUserId)
-    found(
-      await trx.selectFrom('users').select('id').where('id', '=', h.responsibleUserId).executeTakeFirst(),
-      `employee ${h.responsibleUserId}`,
-      'responsibleUserId',
-    );
+    found(await userKey(trx, h.responsibleUserId), `employee ${h.responsibleUserId}`, 'responsibleUserId');
   if (h.countListSequenceCode !== undefined) {
     found(
-      await trx
-        .selectFrom('numberSequences')
-        .select('code')
-        .where('code', '=', h.countListSequenceCode)
-        .executeTakeFirst(),
+      await sequenceKey(trx, h.countListSequenceCode),
       `numbering scheme ${h.countListSequenceCode}`,
       'countListSequenceCode',
     );
@@ -166,16 +144,8 @@ export async function createInventory(ctx: ServiceContext, actor: Actor, input: 
       field: 'siteId',
     });
   return inTransaction(ctx, async (trx) => {
-    found(
-      await trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst(),
-      `site ${siteId}`,
-      'siteId',
-    );
-    const type = found(
-      await trx.selectFrom('inventoryTypes').selectAll().where('id', '=', input.typeId).executeTakeFirst(),
-      `inventory type ${input.typeId}`,
-      'typeId',
-    );
+    found(await siteKey(trx, siteId), `site ${siteId}`, 'siteId');
+    const type = found(await findType(trx, input.typeId), `inventory type ${input.typeId}`, 'typeId');
     const h = {
       method: type.method,
       materialType: type.materialType,
@@ -199,33 +169,29 @@ export async function createInventory(ctx: ServiceContext, actor: Actor, input: 
     });
     const n = await allocateNumbers(trx, type.inventorySequenceCode);
     const now = ctx.now();
-    const row = await trx
-      .insertInto('inventories')
-      .values({
-        siteId,
-        typeId: type.id,
-        number: formatNumber(n.prefix, n.width, n.first),
-        description: input.description ?? '',
-        ownerId: input.ownerId,
-        countListSequenceCode,
-        stockTakingDate: h.stockTakingDate,
-        fiscalYear: input.fiscalYear ?? Number((h.stockTakingDate ?? now.toISOString()).slice(0, 4)),
-        valuationPrice: input.valuationPrice ?? type.valuationPrice,
-        adjustmentKey: h.adjustmentKey,
-        transferKey: h.transferKey,
-        valueAdjustmentKey: h.valueAdjustmentKey,
-        reportType: input.reportType ?? type.reportType,
-        singleReportingRequired: input.singleReportingRequired ?? type.singleReportingRequired,
-        showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities,
-        costCentre: input.costCentre ?? null,
-        responsibleUserId: input.responsibleUserId ?? null,
-        createdBy: actor.userId === '0' ? null : actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return loadInventory(trx, actor, row.id);
+    const newId = await insertInventory(trx, {
+      siteId,
+      typeId: type.id,
+      number: formatNumber(n.prefix, n.width, n.first),
+      description: input.description ?? '',
+      ownerId: input.ownerId,
+      countListSequenceCode,
+      stockTakingDate: h.stockTakingDate,
+      fiscalYear: input.fiscalYear ?? Number((h.stockTakingDate ?? now.toISOString()).slice(0, 4)),
+      valuationPrice: input.valuationPrice ?? type.valuationPrice,
+      adjustmentKey: h.adjustmentKey,
+      transferKey: h.transferKey,
+      valueAdjustmentKey: h.valueAdjustmentKey,
+      reportType: input.reportType ?? type.reportType,
+      singleReportingRequired: input.singleReportingRequired ?? type.singleReportingRequired,
+      showSystemQuantities: input.showSystemQuantities ?? type.showSystemQuantities,
+      costCentre: input.costCentre ?? null,
+      responsibleUserId: input.responsibleUserId ?? null,
+      createdBy: actor.userId === '0' ? null : actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return loadInventory(trx, actor, newId);
   });
 }
 
@@ -238,55 +204,37 @@ export async function duplicateInventory(ctx: ServiceContext, actor: Actor, id: 
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const src = await loadInventory(trx, actor, id);
-    const type = found(
-      await trx
-        .selectFrom('inventoryTypes')
-        .select('inventorySequenceCode')
-        .where('id', '=', src.typeId)
-        .executeTakeFirst(),
-      `inventory type ${src.typeId}`,
-    );
+    const type = found(await typeInventorySequence(trx, src.typeId), `inventory type ${src.typeId}`);
     const n = await allocateNumbers(trx, type.inventorySequenceCode);
     const now = ctx.now();
-    const row = await trx
-      .insertInto('inventories')
-      .values({
-        siteId: src.siteId,
-        typeId: src.typeId,
-        number: formatNumber(n.prefix, n.width, n.first),
-        description: src.description,
-        ownerId: src.ownerId,
-        fiscalYear: src.fiscalYear,
-        countListSequenceCode: src.countListSequenceCode,
-        stockTakingDate: src.stockTakingDate,
-        valuationPrice: src.valuationPrice,
-        adjustmentKey: src.adjustmentKey,
-        transferKey: src.transferKey,
-        valueAdjustmentKey: src.valueAdjustmentKey,
-        reportType: src.reportType,
-        singleReportingRequired: src.singleReportingRequired,
-        showSystemQuantities: src.showSystemQuantities,
-        costCentre: src.costCentre,
-        responsibleUserId: src.responsibleUserId,
-        generationParams: src.generationParams === null ? null : JSON.stringify(src.generationParams),
-        createdBy: actor.userId === '0' ? null : actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return loadInventory(trx, actor, row.id);
+    const newId = await insertInventory(trx, {
+      siteId: src.siteId,
+      typeId: src.typeId,
+      number: formatNumber(n.prefix, n.width, n.first),
+      description: src.description,
+      ownerId: src.ownerId,
+      fiscalYear: src.fiscalYear,
+      countListSequenceCode: src.countListSequenceCode,
+      stockTakingDate: src.stockTakingDate,
+      valuationPrice: src.valuationPrice,
+      adjustmentKey: src.adjustmentKey,
+      transferKey: src.transferKey,
+      valueAdjustmentKey: src.valueAdjustmentKey,
+      reportType: src.reportType,
+      singleReportingRequired: src.singleReportingRequired,
+      showSystemQuantities: src.showSystemQuantities,
+      costCentre: src.costCentre,
+      responsibleUserId: src.responsibleUserId,
+      generationParams: src.generationParams === null ? null : JSON.stringify(src.generationParams),
+      createdBy: actor.userId === '0' ? null : actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return loadInventory(trx, actor, newId);
   });
 }
 
-export interface InventoryFilter {
-  status?: InventoryStatus | undefined;
-  typeId?: string | undefined;
-  siteId?: string | undefined;
-  q?: string | undefined;
-  limit: number;
-  offset: number;
-}
+export type InventoryFilter = InventoryHeaderFilter;
 
 export async function listInventories(
   ctx: ServiceContext,
@@ -294,23 +242,7 @@ export async function listInventories(
   f: InventoryFilter,
 ): Promise<{ items: InventoryView[]; nextOffset: number | null }> {
   requireRole(actor, 'counter');
-  let q = baseQuery(ctx.db).where(siteIs('i.siteId', scopeOf(actor)));
-  if (f.siteId) q = q.where('i.siteId', '=', f.siteId);
-  if (f.status) q = q.where('i.status', '=', f.status);
-  if (f.typeId) q = q.where('i.typeId', '=', f.typeId);
-  if (f.q) {
-    // Literal substring search: escape LIKE wildcards typed by the user.
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([eb(sql`lower(i.description)`, 'like', pattern), eb(sql`lower(i.number)`, 'like', pattern)]),
-    );
-  }
-  const rows = await q
-    .orderBy('i.createdAt', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
+  const rows = await listInventoryHeaders(ctx.db, scopeOf(actor), f);
   const more = rows.length > f.limit;
   return { items: rows.slice(0, f.limit).map(toView), nextOffset: more ? f.offset + f.limit : null };
 }
@@ -318,17 +250,6 @@ export async function listInventories(
 export async function getInventory(ctx: ServiceContext, actor: Actor, id: string): Promise<InventoryView> {
   requireRole(actor, 'counter');
   return loadInventory(ctx.db, actor, id);
-}
-
-export async function hasCountLists(trx: Tx, inventoryId: string): Promise<boolean> {
-  return (
-    (await trx
-      .selectFrom('countLists')
-      .select('id')
-      .where('inventoryId', '=', inventoryId)
-      .limit(1)
-      .executeTakeFirst()) !== undefined
-  );
 }
 
 export async function updateInventory(
@@ -340,7 +261,7 @@ export async function updateInventory(
   requireRole(actor, 'manager');
   return inTransaction(ctx, async (trx) => {
     const cur = await loadInventory(trx, actor, id, true);
-    const changed = checkHeaderChanges(cur, changes, await hasCountLists(trx, id));
+    const changed = checkHeaderChanges(cur, changes, await inventoryHasLists(trx, id));
     if (Object.keys(changed).length === 0) return cur;
     const next = { ...cur, ...changed };
     checkKeyKinds(
@@ -352,11 +273,7 @@ export async function updateInventory(
       await keyKinds(trx, [changed.adjustmentKey, changed.transferKey, changed.valueAdjustmentKey]),
     );
     await checkReferences(trx, changed);
-    await trx
-      .updateTable('inventories')
-      .set({ ...changed, updatedAt: ctx.now() })
-      .where('id', '=', id)
-      .execute();
+    await updateInventoryHeader(trx, id, { ...changed, updatedAt: ctx.now() });
     return { ...next, updatedAt: ctx.now().toISOString() };
   });
 }
@@ -367,8 +284,7 @@ export async function startInventory(ctx: ServiceContext, actor: Actor, id: stri
   return inTransaction(ctx, async (trx) => {
     const cur = await loadInventory(trx, actor, id, true);
     const status = applyCommand(cur.status, 'start');
-    const now = ctx.now();
-    await trx.updateTable('inventories').set({ status, openedAt: now, updatedAt: now }).where('id', '=', id).execute();
+    await setInventoryStarted(trx, id, status, ctx.now());
     return loadInventory(trx, actor, id);
   });
 }
@@ -379,13 +295,7 @@ export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: str
   await inTransaction(ctx, async (trx) => {
     const cur = await loadInventory(trx, actor, id, true);
     if (cur.status === 'closed') throw new DomainError('inventory.closed', 'a closed inventory cannot be deleted');
-    const closed = await trx
-      .selectFrom('countLists')
-      .select('number')
-      .where('inventoryId', '=', id)
-      .where('status', 'in', [...FINAL_STATUSES])
-      .limit(1)
-      .executeTakeFirst();
+    const closed = await firstFinalList(trx, id);
     if (closed) {
       throw new DomainError(
         'inventory.has_closed_lists',
@@ -395,12 +305,7 @@ export async function deleteInventory(ctx: ServiceContext, actor: Actor, id: str
     }
     // Open lists hold stock locks that parked postings: releasing the locks re-processes those postings here,
     // in the same transaction, so nothing stays pending behind a list that no longer exists.
-    const lists = await trx.selectFrom('countLists').select('id').where('inventoryId', '=', id).orderBy('id').execute();
-    await removeCountLists(
-      trx,
-      ctx,
-      lists.map((l) => l.id),
-    );
-    await trx.deleteFrom('inventories').where('id', '=', id).execute();
+    await removeCountLists(trx, ctx, await listIdsOfInventory(trx, id));
+    await deleteInventoryRow(trx, id);
   });
 }

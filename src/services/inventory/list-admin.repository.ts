@@ -2,7 +2,7 @@
 // assigned counters): the lists locked in id order (two concurrent requests over overlapping lists cannot
 // deadlock), the employees who may take them over, and the writes.
 import type { Tx } from '../context.js';
-import type { ListRow } from './count-list.service.js';
+import type { ListRow } from './count-list.repository.js';
 
 /** The lists, locked for update, in id order; missing ids are simply absent. */
 export async function lockLists(trx: Tx, ids: readonly string[]): Promise<ListRow[]> {

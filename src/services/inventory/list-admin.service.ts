@@ -7,14 +7,8 @@ import { ensureNotClosed } from '../../domain/inventory/inventory.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { reprocessParkedPostings } from './parked-postings.js';
-import {
-  type CounterView,
-  countersOf,
-  type ListRow,
-  loadInventory,
-  loadList,
-  requireSite,
-} from './count-list.service.js';
+import { requireSite } from './count-list.service.js';
+import { type CounterView, countersOf, type ListRow, loadInventory, loadList } from './count-list.repository.js';
 import {
   findEmployee,
   findEmployees,

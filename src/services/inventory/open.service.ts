@@ -7,7 +7,8 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import { COUNTING_STATUSES, failOpening, openList } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
 import { defineJob, enqueueJob } from '../jobs/queue.js';
-import { loadInventory, loadList, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { requireInventoryOpen, requireSite } from './count-list.service.js';
+import { loadInventory, loadList } from './count-list.repository.js';
 import {
   conflictingLock,
   deleteFilledBinPlaceholders,

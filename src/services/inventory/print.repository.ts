@@ -2,7 +2,7 @@
 // with the item and bin they name, and the names the sheet header prints. One read-only snapshot is the
 // caller's transaction.
 import type { Tx } from '../context.js';
-import type { InventoryRow, ListRow } from './count-list.service.js';
+import type { InventoryRow, ListRow } from './count-list.repository.js';
 
 /** One printed line's source: the count-list item with its item's code, text and unit and its bin's code. */
 export type PrintItemRow = Awaited<ReturnType<ReturnType<typeof printItemsQuery>['execute']>>[number];

@@ -11,14 +11,8 @@ import {
 } from '../../domain/inventory/printing.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, requireRole } from '../context.js';
-import {
-  countersOf,
-  requireSite,
-  userNames,
-  type CounterView,
-  type InventoryRow,
-  type ListRow,
-} from './count-list.service.js';
+import { requireSite } from './count-list.service.js';
+import { countersOf, userNames, type CounterView, type InventoryRow, type ListRow } from './count-list.repository.js';
 import { renderCountListsPdf, type PrintLanguage, type Sheet } from './count-list-pdf.js';
 import {
   countItemsOfLists,

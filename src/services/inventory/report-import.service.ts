@@ -14,13 +14,8 @@ import {
   finishImportTable,
   writeImportReports,
 } from './count-import.repository.js';
-import {
-  loadInventory,
-  loadList,
-  refreshListStatus,
-  requireInventoryOpen,
-  requireListCounter,
-} from './count-list.service.js';
+import { refreshListStatus, requireInventoryOpen, requireListCounter } from './count-list.service.js';
+import { loadInventory, loadList } from './count-list.repository.js';
 import { reviewImport } from './tolerance-review.js';
 
 export interface ImportRow {

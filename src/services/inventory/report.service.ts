@@ -10,19 +10,15 @@ import { type Actor, type ServiceContext, type Tx, found, inTransaction } from '
 import { onceByClientReportId } from './report-replay.js';
 import {
   type CountItemView,
-  type InventoryRow,
-  type ItemRow,
-  type ListRow,
   type ReportView,
   itemView,
-  loadInventory,
   loadItemView,
-  loadList,
   refreshListStatus,
   reportView,
   requireInventoryOpen,
   requireListCounter,
 } from './count-list.service.js';
+import { type InventoryRow, type ItemRow, type ListRow, loadInventory, loadList } from './count-list.repository.js';
 import { setListStatus } from './count-list.repository.js';
 import { loadReportHead, type ReportHead, selectPlaceAndItem } from './report-head.repository.js';
 import {

@@ -10,7 +10,7 @@ import {
   withinTolerance,
 } from '../../domain/inventory/tolerance.js';
 import type { Actor, Tx } from '../context.js';
-import type { CountableList, ItemRow } from './count-list.service.js';
+import type { CountableList, ItemRow } from './count-list.repository.js';
 import type { ReviewWrite } from './report.repository.js';
 import {
   anyTolerance,

@@ -6,15 +6,9 @@ import { COUNTING_STATUSES, FINAL_STATUSES } from '../../domain/inventory/count-
 import { planVerification } from '../../domain/inventory/verification.js';
 import { formatNumber } from '../../domain/inventory/inventory.js';
 import { type Actor, type ServiceContext, type Tx, found, inTransaction, requireRole } from '../context.js';
-import { allocateNumbers } from './inventory.service.js';
-import {
-  loadInventory,
-  loadList,
-  refreshListStatus,
-  requireInventoryOpen,
-  requireSite,
-  type InventoryRow,
-} from './count-list.service.js';
+import { allocateNumbers } from './inventory-type.repository.js';
+import { refreshListStatus, requireInventoryOpen, requireSite } from './count-list.service.js';
+import { loadInventory, loadList, type InventoryRow } from './count-list.repository.js';
 import {
   clearVerificationMarks,
   copyCounters,

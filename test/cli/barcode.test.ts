@@ -1,5 +1,5 @@
-// `inventur barcode decode` as a user runs it: a real process, text as argument or raw bytes on stdin.
-import { spawnSync } from 'node:child_process';
+// `inventur barcode decode` as a user runs it (in-process through runCli, output captured): text as argument
+// or raw bytes on stdin (test/cli/smoke.test.ts feeds them to the real binary).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,22 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { createBarcodeRule } from '../../src/services/barcode/barcode-rules.service.js';
 import { SYSTEM_ACTOR } from '../../src/services/context.js';
 import { openRuntime } from '../../src/services/runtime.js';
+import { runInventur } from '../helpers/cli.js';
 
-function run(args: string[], input?: Buffer, dataDir = '/nonexistent/inventur') {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'barcode', 'decode', ...args], {
-    cwd: process.cwd(),
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-    // Pure decoding must not need a database; point it nowhere to prove it.
-    env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dataDir },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Pure decoding must not need a database; point it nowhere to prove it.
+const run = (args: string[], input?: Buffer, dataDir = '/nonexistent/inventur') =>
+  runInventur(['barcode', 'decode', ...args], { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dataDir }, input);
 
 describe('inventur barcode decode', () => {
-  it('prints the API JSON shape with --json and exits 0', () => {
-    const r = run(['--json', ']E04006381333931']);
+  it('prints the API JSON shape with --json and exits 0', async () => {
+    const r = await run(['--json', ']E04006381333931']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
@@ -34,13 +27,13 @@ describe('inventur barcode decode', () => {
     });
   });
 
-  it('reads raw bytes from --stdin so the GS separator survives', () => {
+  it('reads raw bytes from --stdin so the GS separator survives', async () => {
     const bytes = Buffer.concat([
       Buffer.from(']C10109506000134352172612311012AB'),
       Buffer.from([0x1d]),
       Buffer.from('21XYZ\n'),
     ]);
-    const r = run(['--stdin', '--json'], bytes);
+    const r = await run(['--stdin', '--json'], bytes);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).fields).toEqual({
       gtin: '09506000134352',
@@ -48,17 +41,17 @@ describe('inventur barcode decode', () => {
       lot: '12AB',
       serial: 'XYZ',
     });
-    const readable = run(['--stdin'], bytes);
+    const readable = await run(['--stdin'], bytes);
     expect(readable.stdout).toMatch(/\(10\) BATCH\/LOT\s+12AB/);
     expect(readable.stdout).toMatch(/\(21\) SERIAL\s+XYZ/);
   });
 
-  it('exits 1 on a decode error and points at the position', () => {
-    const r = run(['--assume', 'gtin', '4006381333932']);
+  it('exits 1 on a decode error and points at the position', async () => {
+    const r = await run(['--assume', 'gtin', '4006381333932']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('error barcode.bad_check_digit at position 12');
     expect(r.stdout.split('\n')[2]).toBe(`  ${' '.repeat(12)}^`);
-    const json = run(['--json', '--assume', 'gtin', '4006381333932']);
+    const json = await run(['--json', '--assume', 'gtin', '4006381333932']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
@@ -81,7 +74,7 @@ describe('inventur barcode decode', () => {
         rule: { kind: 'separator', prefix: 'S:', separator: '/', fields: ['itemCode', 'bin'] },
       });
       await rt.close();
-      const r = run(['--site', 'MI', '--json', 'S:ABC-1/01-02'], undefined, dir);
+      const r = await run(['--site', 'MI', '--json', 'S:ABC-1/01-02'], undefined, dir);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({
         ok: true,

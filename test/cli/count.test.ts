@@ -1,12 +1,13 @@
-// `inventur count export / import` as a user runs it: real processes on a PGlite data directory prepared
+// `inventur count export / import` as a user runs it (in-process through runCli, output captured) on a PGlite
+// data directory prepared
 // through the factories; the services behind them are tested on both databases (test/medium, test/api).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXlsx } from '../../src/services/items/import-files.js';
 import { openRuntime } from '../../src/services/runtime.js';
+import { runInventur } from '../helpers/cli.js';
 import {
   makeActor,
   makeBase,
@@ -24,15 +25,8 @@ let invNumber = '';
 let listId = '';
 let counterName = '';
 
-function run(args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'count', ...args], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) =>
+  runInventur(['count', ...args], { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir });
 
 async function withDb<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
   const rt = await openRuntime({ dataDir: dir });
@@ -73,12 +67,12 @@ afterAll(() => {
 
 describeCli('inventur count export / import', () => {
   it('exports CSV and XLSX; as a counter of a blind inventory without the target column', async () => {
-    const csv = run(['export', '--list', listNumber, '--out', file('list.csv')]);
+    const csv = await run(['export', '--list', listNumber, '--out', file('list.csv')]);
     expect([csv.code, csv.stdout]).toEqual([0, `2 lines exported to ${file('list.csv')} (csv)\n`]);
     expect(readFileSync(file('list.csv'), 'utf8').split('\r\n')[0]).toBe(
       'list,warehouse,zone,bin,item,description,lot,serial,unit,counted,target',
     );
-    const blind = run([
+    const blind = await run([
       'export',
       '--inventory',
       invNumber,
@@ -97,17 +91,17 @@ describeCli('inventur count export / import', () => {
 
   it('imports all or nothing, prints the rejected rows and exits 1; --partial applies the good rows; --dry-run writes nothing', async () => {
     writeFileSync(file('counts.csv'), 'item;counted\nCNT-A;5\nNOPE;1\nCNT-B;\n');
-    const all = run(['import', file('counts.csv'), '--list', listNumber, '--inventory', invNumber]);
+    const all = await run(['import', file('counts.csv'), '--list', listNumber, '--inventory', invNumber]);
     expect(all.code).toBe(1);
     expect(all.stdout).toContain('nothing imported: 1 of 3 rows rejected (use --partial to apply the others)');
     expect(all.stdout).toContain('line 3 column A (item): reference.unknown — unknown item code NOPE');
-    const dry = run(['import', file('counts.csv'), '--list', listNumber, '--dry-run', '--partial']);
+    const dry = await run(['import', file('counts.csv'), '--list', listNumber, '--dry-run', '--partial']);
     expect([dry.code, dry.stdout.split('\n')[0]]).toEqual([
       1,
       'dry run: 1 of 3 rows would be reported, nothing written; 1 rows without a quantity skipped',
     ]);
     await withDb(async (rt) => expect(await rt.ctx.db.selectFrom('countReports').select('id').execute()).toEqual([]));
-    const partial = run([
+    const partial = await run([
       'import',
       file('counts.csv'),
       '--list',
@@ -134,18 +128,18 @@ describeCli('inventur count export / import', () => {
       expect(r).toEqual([{ username: counterName, device: 'import:counts.csv', quantity: '5' }]);
     });
     writeFileSync(file('ok.csv'), 'item,counted\nCNT-B,2\n');
-    expect(run(['import', file('ok.csv'), '--inventory', invNumber])).toMatchObject({
+    expect(await run(['import', file('ok.csv'), '--inventory', invNumber])).toMatchObject({
       code: 0,
       stdout: 'reported 1 of 1 rows\n',
     });
   });
 
-  it('refuses a missing or unknown list with exit code 2', () => {
-    expect(run(['import', file('ok.csv')])).toMatchObject({
+  it('refuses a missing or unknown list with exit code 2', async () => {
+    expect(await run(['import', file('ok.csv')])).toMatchObject({
       code: 2,
       stderr: 'inventur: give --list <number> or --inventory <number> [validation.failed]\n',
     });
-    expect(run(['export', '--list', 'NOPE', '--out', file('x.csv')])).toMatchObject({
+    expect(await run(['export', '--list', 'NOPE', '--out', file('x.csv')])).toMatchObject({
       code: 2,
       stderr: 'inventur: no count list has the number NOPE [not_found]\n',
     });

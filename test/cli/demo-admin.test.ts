@@ -1,13 +1,13 @@
 // `inventur demo` run before the first `serve` leaves an admin, made as serve makes it: with
 // INVENTUR_ADMIN_PASSWORD when set (refused when it breaks the password rules), else with a generated
-// password printed once. Real processes on PGlite data directories.
-import { spawnSync } from 'node:child_process';
+// password printed once. In-process through runCli (output captured) on PGlite data directories.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/services/runtime.js';
 import { bootstrapAdmin, login } from '../../src/services/user.service.js';
+import { runInventur } from '../helpers/cli.js';
 import { freshDb } from '../helpers/db.js';
 
 const dirs: string[] = [];
@@ -17,16 +17,17 @@ afterAll(() => {
 // The command runs on a PGlite data directory whatever DATABASE_URL says; the PostgreSQL pass would only repeat it.
 const describeCli = describe.skipIf(Boolean(process.env.DATABASE_URL));
 
-function demo(env: Record<string, string>) {
+async function demo(env: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'inventur-demo-admin-'));
   dirs.push(dir);
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'demo', '--items', '3', '--warehouses', '2'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir, INVENTUR_ADMIN_PASSWORD: '', ...env },
+  const r = await runInventur(['demo', '--items', '3', '--warehouses', '2'], {
+    ...process.env,
+    DATABASE_URL: '',
+    INVENTUR_DATA_DIR: dir,
+    INVENTUR_ADMIN_PASSWORD: '',
+    ...env,
   });
-  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { dir, ...r };
 }
 
 async function withDb<T>(dir: string, fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
@@ -40,7 +41,7 @@ async function withDb<T>(dir: string, fn: (rt: Awaited<ReturnType<typeof openRun
 
 describeCli('inventur demo before the first start', () => {
   it('creates admin with INVENTUR_ADMIN_PASSWORD', async () => {
-    const r = demo({ INVENTUR_ADMIN_PASSWORD: 'demo-admin-pass-2026' });
+    const r = await demo({ INVENTUR_ADMIN_PASSWORD: 'demo-admin-pass-2026' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('First start: user "admin" created with INVENTUR_ADMIN_PASSWORD');
     await withDb(r.dir, async (rt) => {
@@ -51,7 +52,7 @@ describeCli('inventur demo before the first start', () => {
   });
 
   it('creates admin with a generated password, printed once', async () => {
-    const r = demo({});
+    const r = await demo({});
     expect(r.code, r.stderr).toBe(0);
     const m = /sign in as "admin" with password (\S+)/.exec(r.stdout);
     expect(m, r.stdout).not.toBeNull();

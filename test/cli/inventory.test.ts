@@ -1,12 +1,12 @@
-// `inventur inventory …` as a user runs it: real processes on a PGlite data directory prepared through the
-// factories; the services behind them are tested on both databases (test/medium, test/api). Not a terminal
-// here, so no progress bar: --json output stays machine-readable.
-import { spawn } from 'node:child_process';
+// `inventur inventory …` as a user runs it (in-process through runCli, output captured) on a PGlite data
+// directory prepared through the factories; the services behind them are tested on both databases
+// (test/medium, test/api). Not a terminal here, so no progress bar: --json output stays machine-readable.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/services/runtime.js';
+import { runInventur } from '../helpers/cli.js';
 import type { TestDb } from '../helpers/db.js';
 import { makeItem, makeWarehouse } from '../helpers/factories.js';
 import { addBalance, makeOrg } from '../medium/inventory/generation-fixture.js';
@@ -16,20 +16,8 @@ const describeCli = describe.skipIf(Boolean(process.env.DATABASE_URL));
 let typeCode = '';
 let ownerCode = '';
 
-// Asynchronous, so the test worker keeps answering vitest while a command runs.
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', 'inventory', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) =>
+  runInventur(['inventory', ...args], { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'inventur-inventory-cli-'));

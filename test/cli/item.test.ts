@@ -1,5 +1,5 @@
-// `inventur item …` as a user runs it: real processes on a PGlite data directory prepared through the services.
-import { spawnSync } from 'node:child_process';
+// `inventur item …` as a user runs it (in-process through runCli, stdout/stderr captured) on a PGlite data
+// directory prepared through the services.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,23 +11,17 @@ import { addItemPrice, createPriceList } from '../../src/services/items/price-li
 import { findItemByCode } from '../../src/services/items/item.service.js';
 import { postIssue, postReceipt } from '../../src/services/ledger/postings.service.js';
 import { openRuntime } from '../../src/services/runtime.js';
+import { runInventur } from '../helpers/cli.js';
 import { makeKey, makeOwner, makeSite, makeUnit, makeWarehouse } from '../helpers/factories.js';
 
 let dir = '';
 // The commands run on a PGlite data directory whatever DATABASE_URL says, so the PostgreSQL pass of the suite
-// would only repeat them (a minute of process starts); the services they call are tested on both databases.
+// would only repeat them; the services they call are tested on both databases.
 const describeCli = describe.skipIf(Boolean(process.env.DATABASE_URL));
 const admin = SYSTEM_ACTOR;
 
-function run(args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'item', ...args], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) =>
+  runInventur(['item', ...args], { ...process.env, DATABASE_URL: '', INVENTUR_DATA_DIR: dir });
 
 /** The data directory is one process's at a time: open, work, close before the next command runs. */
 async function withDb<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
@@ -56,13 +50,13 @@ describeCli('inventur item import / export', () => {
       file('items.csv'),
       'code,description,primaryUnit,minStock\nCLI-1,Bolt,PZ,20\nCLI-2,Nut,NOPE,0\nCLI-3,,PZ,0\n',
     );
-    const dry = run(['import', file('items.csv'), '--dry-run']);
+    const dry = await run(['import', file('items.csv'), '--dry-run']);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain('dry run: 1 of 3 rows valid, nothing written');
     expect(dry.stdout).toMatch(/line 3 column C \(primaryUnit\): reference\.unknown — unit NOPE/);
     expect(dry.stdout).toMatch(/line 4 column B \(description\): validation\.failed/);
     await withDb(async (rt) => expect((await rt.ctx.db.selectFrom('items').select('code').execute()).length).toBe(0));
-    const real = run(['import', file('items.csv'), '--json']);
+    const real = await run(['import', file('items.csv'), '--json']);
     expect(real.code).toBe(1);
     expect(JSON.parse(real.stdout)).toMatchObject({
       status: 'imported',
@@ -71,17 +65,17 @@ describeCli('inventur item import / export', () => {
       rejected: [{ line: 3 }, { line: 4 }],
     });
     writeFileSync(file('more.csv'), 'code,description,primaryUnit\nCLI-4,Washer,PZ\n');
-    expect(run(['import', file('more.csv')])).toMatchObject({ code: 0, stdout: 'imported 1 items of 1 rows\n' });
+    expect(await run(['import', file('more.csv')])).toMatchObject({ code: 0, stdout: 'imported 1 items of 1 rows\n' });
   });
 
   it('exports CSV and XLSX by extension or --format', async () => {
-    expect(run(['export', file('out.csv')]).code).toBe(0);
+    expect((await run(['export', file('out.csv')])).code).toBe(0);
     expect(
       readFileSync(file('out.csv'), 'utf8')
         .split('\r\n')
         .some((l) => l.startsWith('CLI-1,Bolt,PZ')),
     ).toBe(true);
-    const x = run(['export', file('out.bin'), '--format', 'xlsx']);
+    const x = await run(['export', file('out.bin'), '--format', 'xlsx']);
     expect([x.code, x.stdout]).toEqual([0, `items exported to ${file('out.bin')} (xlsx)\n`]);
     const sheet = await parseXlsx(new Uint8Array(readFileSync(file('out.bin'))));
     expect(sheet.rows.map((r) => r.values.code)).toEqual(['CLI-1', 'CLI-4']);
@@ -103,9 +97,9 @@ describeCli('inventur item copy / price', () => {
         ],
       });
     });
-    const copy = run(['copy', 'CLI-1', '--code', 'CLI-1-COPY']);
+    const copy = await run(['copy', 'CLI-1', '--code', 'CLI-1-COPY']);
     expect([copy.code, copy.stdout]).toEqual([0, expect.stringMatching(/^copied CLI-1 to CLI-1-COPY \(id \d+\)\n$/)]);
-    const price = run(['price', 'CLI-1-COPY', '--qty', '20', '--date', '2026-03-15', '--json']);
+    const price = await run(['price', 'CLI-1-COPY', '--qty', '20', '--date', '2026-03-15', '--json']);
     expect(price.code).toBe(0);
     expect(JSON.parse(price.stdout)).toEqual([
       expect.objectContaining({
@@ -116,7 +110,7 @@ describeCli('inventur item copy / price', () => {
         amount: '27.00',
       }),
     ]);
-    const table = run([
+    const table = await run([
       'price',
       'CLI-1-COPY',
       '--qty',
@@ -129,11 +123,11 @@ describeCli('inventur item copy / price', () => {
       'RETAIL',
     ]);
     expect(table.stdout).toMatch(/RETAIL\s+3 PZ\s+10\s+2(\.00)? EUR/);
-    expect(run(['price', 'CLI-1-COPY', '--qty', '3', '--date', '2025-06-01'])).toMatchObject({
+    expect(await run(['price', 'CLI-1-COPY', '--qty', '3', '--date', '2025-06-01'])).toMatchObject({
       code: 1,
       stdout: 'no price for CLI-1-COPY on 2025-06-01\n',
     });
-    const unknown = run(['copy', 'NOPE']);
+    const unknown = await run(['copy', 'NOPE']);
     expect([unknown.code, unknown.stderr]).toEqual([2, 'inventur: no item has the code NOPE [not_found]\n']);
   });
 });
@@ -163,22 +157,22 @@ describeCli('inventur item abc / stock-control', () => {
         lines: [line(a.id, '-9'), line(b.id, '-1')],
       });
     });
-    const abc = run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--a', '80', '--b', '95']);
+    const abc = await run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--a', '80', '--b', '95']);
     expect(abc.code).toBe(0);
     expect(abc.stdout).toContain('consumption value 10');
     expect(abc.stdout).toMatch(/A 1 {2}B 1 {2}C 1 items/);
-    const json = JSON.parse(run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--json']).stdout);
+    const json = JSON.parse((await run(['abc', '--from', '2026-01-01', '--to', '2026-12-31', '--json'])).stdout);
     expect(json.items.map((i: { code: string; abcClass: string }) => [i.code, i.abcClass])).toEqual([
       ['CLI-1', 'A'],
       ['CLI-4', 'B'],
       ['CLI-1-COPY', 'C'],
     ]);
-    const sc = run(['stock-control', '--warehouse', 'CLI-WH']);
+    const sc = await run(['stock-control', '--warehouse', 'CLI-WH']);
     expect(sc.code).toBe(0);
     expect(sc.stdout).toMatch(/CLI-WH\s+CLI-1\s+below_minimum\s+1\s+20/);
     expect(sc.stdout).not.toContain('CLI-4');
     expect(
-      JSON.parse(run(['stock-control', '--status', 'all', '--json']).stdout).map(
+      JSON.parse((await run(['stock-control', '--status', 'all', '--json'])).stdout).map(
         (l: { itemCode: string }) => l.itemCode,
       ),
     ).toContain('CLI-4');

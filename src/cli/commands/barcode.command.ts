@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { DecodeResult } from '../../domain/barcode/index.js';
 import { type Assume, decodeForSiteCode, decodeText } from '../../services/barcode/decode.service.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
+import type { Cli } from '../io.js';
 
 interface DecodeOpts {
   assume?: string;
@@ -19,9 +20,9 @@ function visible(text: string): string {
   );
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(cli: Cli): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cli.stdin ?? []) chunks.push(Buffer.from(chunk));
   // Raw bytes as UTF-8: ASCII control characters (GS 0x1d) pass through unchanged.
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -51,7 +52,7 @@ export function summary(text: string, result: DecodeResult): string {
   return `${head.join('\n')}\n`;
 }
 
-export function registerBarcode(program: Command): void {
+export function registerBarcode(program: Command, cli: Cli): void {
   const barcode = program
     .command('barcode')
     .description('barcode tokenizer (EAN/UPC/GTIN, GS1 element strings, site rules)');
@@ -67,12 +68,12 @@ export function registerBarcode(program: Command): void {
         throw new Error('--assume must be gtin or gs1');
       if (opts.stdin && textArg !== undefined)
         throw new Error('give the scan as an argument or with --stdin, not both');
-      const text = opts.stdin ? await readStdin() : textArg;
+      const text = opts.stdin ? await readStdin(cli) : textArg;
       if (text === undefined) throw new Error('give the scan as an argument or with --stdin');
       const assume = opts.assume as Assume | undefined;
       let result: DecodeResult;
       if (opts.site !== undefined) {
-        const runtime = await openRuntime(configFromEnv());
+        const runtime = await openRuntime(configFromEnv(cli.env));
         try {
           result = await decodeForSiteCode(runtime.ctx, opts.site, text, assume);
         } finally {
@@ -81,7 +82,7 @@ export function registerBarcode(program: Command): void {
       } else {
         result = decodeText(text, new Date(), { assume });
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : summary(text, result));
-      process.exitCode = result.ok ? 0 : 1;
+      cli.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : summary(text, result));
+      cli.exitCode = result.ok ? 0 : 1;
     });
 }

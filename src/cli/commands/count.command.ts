@@ -18,6 +18,7 @@ import {
   findInventoryByNumber,
   importCountFile,
 } from '../../services/inventory/count-file.service.js';
+import type { Cli } from '../io.js';
 import { formatOf, rejectedReport, withServices } from './item.command.js';
 
 interface Target {
@@ -25,10 +26,6 @@ interface Target {
   inventory?: string | undefined;
   user?: string | undefined;
 }
-
-const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
 
 /** The actor (`--user`, else the system) and the list or inventory the numbers name. */
 async function resolve(ctx: ServiceContext, o: Target): Promise<{ actor: Actor; scope: CountScope }> {
@@ -48,7 +45,7 @@ function mode(value: string): 'add' | 'replace' {
   return value;
 }
 
-export function registerCount(program: Command): void {
+export function registerCount(program: Command, cli: Cli): void {
   const count = program
     .command('count')
     .description('count files: export the count sheet of a list or inventory by codes, import counted quantities');
@@ -65,14 +62,14 @@ export function registerCount(program: Command): void {
     .option('--user <name>', 'export as this user (a counter: their lists, no targets on blind inventories)')
     .action(async (opts: Target & { format?: string; out: string; targets: boolean }) => {
       const format = formatOf(opts.out, opts.format);
-      const rows = await withServices(async (ctx) => {
+      const rows = await withServices(cli, async (ctx) => {
         const { actor, scope } = await resolve(ctx, opts);
         const sheet = await countSheet(ctx, actor, scope, { targets: opts.targets });
         if (format === 'csv') await writeFile(opts.out, countSheetCsv(sheet), 'utf8');
         else await pipeline(await countSheetXlsx(sheet), createWriteStream(opts.out));
         return sheet.rows.length;
       });
-      out(`${rows} lines exported to ${opts.out} (${format})`);
+      cli.out(`${rows} lines exported to ${opts.out} (${format})`);
     });
 
   count
@@ -101,7 +98,7 @@ export function registerCount(program: Command): void {
       ) => {
         const format = formatOf(file, opts.format);
         const content = format === 'xlsx' ? new Uint8Array(await readFile(file)) : await readFile(file, 'utf8');
-        const report = await withServices(async (ctx) => {
+        const report = await withServices(cli, async (ctx) => {
           const { actor, scope } = await resolve(ctx, opts);
           return importCountFile(ctx, actor, scope, content, {
             partial: opts.partial,
@@ -110,7 +107,7 @@ export function registerCount(program: Command): void {
             fileName: path.basename(file),
           });
         });
-        if (opts.json) out(JSON.stringify(report, null, 2));
+        if (opts.json) cli.out(JSON.stringify(report, null, 2));
         else {
           const head =
             report.status === 'validated'
@@ -123,11 +120,11 @@ export function registerCount(program: Command): void {
             (report.unchanged > 0 ? `; ${report.unchanged} rows unchanged (their confirmed quantity)` : '');
           const ignored =
             report.ignoredColumns.length > 0 ? `\nignored columns: ${report.ignoredColumns.join(', ')}` : '';
-          out(
+          cli.out(
             `${head}${skipped}${ignored}${report.rejected.length > 0 ? `\nrejected rows (${report.rejected.length}):\n${rejectedReport(report.rejected)}` : ''}`,
           );
         }
-        process.exitCode = report.rejected.length > 0 ? 1 : 0;
+        cli.exitCode = report.rejected.length > 0 ? 1 : 0;
       },
     );
 }

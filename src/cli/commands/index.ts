@@ -1,5 +1,6 @@
 // Sub-commands of `inventur`, one line per module.
 import type { Command } from 'commander';
+import type { Cli } from '../io.js';
 import { registerBarcode } from './barcode.command.js';
 import { registerCount } from './count.command.js';
 import { registerDemo } from './demo.command.js';
@@ -10,7 +11,7 @@ import { registerOpenapi } from './openapi.command.js';
 import { registerServe } from './serve.command.js';
 import { registerUser } from './user.command.js';
 
-export const commandModules: Array<(program: Command) => void> = [
+export const commandModules: Array<(program: Command, cli: Cli) => void> = [
   registerServe,
   registerBarcode,
   registerMigrate,

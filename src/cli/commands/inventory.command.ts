@@ -34,17 +34,13 @@ import { estimateSampleInventory } from '../../services/inventory/sample.service
 import type { JobDefinition, JobView } from '../../services/jobs/queue.js';
 import { runJobNow } from '../../services/jobs/runner.js';
 import { listOwners, listSites } from '../../services/places/site.service.js';
+import type { Cli } from '../io.js';
 import { withServices } from './item.command.js';
 
 interface Common {
   user?: string | undefined;
   json?: boolean | undefined;
 }
-
-const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
-const json = (v: unknown): void => out(JSON.stringify(v, null, 2));
 
 const actorOf = (ctx: ServiceContext, o: Common): Promise<Actor> =>
   o.user === undefined ? Promise.resolve(SYSTEM_ACTOR) : actorOfUser(ctx, o.user);
@@ -72,11 +68,18 @@ function positiveInt(name: string) {
  * Runs a queued job here and now. On a terminal (and without --json) a bar follows the job's progress: the
  * job's kind is wrapped so its progress reports reach the bar as well as the job row.
  */
-async function runWithBar(ctx: ServiceContext, jobId: string, label: string, quiet: boolean): Promise<JobView> {
-  if (quiet || !process.stderr.isTTY) return runJobNow(ctx, jobId);
+async function runWithBar(
+  cli: Cli,
+  ctx: ServiceContext,
+  jobId: string,
+  label: string,
+  quiet: boolean,
+): Promise<JobView> {
+  if (quiet || !cli.stderr.isTTY) return runJobNow(ctx, jobId);
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}% | {value}/{total}`,
-    stream: process.stderr,
+    // Only a terminal gets here: the real process's stderr.
+    stream: cli.stderr as NodeJS.WritableStream,
     hideCursor: true,
   });
   bar.start(1, 0);
@@ -123,14 +126,14 @@ const outcomesOf = (result: unknown): ListOutcome[] => (result as { lists?: List
 const failedOf = (result: unknown) => outcomesOf(result).filter((l) => FAILED.has(l.status));
 
 /** One line of counts per outcome, then a line per failed list; returns how many failed. */
-function printOutcomes(result: unknown, numbers: Map<string, string>): number {
+function printOutcomes(cli: Cli, result: unknown, numbers: Map<string, string>): number {
   const lists = outcomesOf(result);
   const failed = failedOf(result);
   const byStatus = new Map<string, number>();
   for (const l of lists) byStatus.set(l.status, (byStatus.get(l.status) ?? 0) + 1);
-  out([...byStatus].map(([s, n]) => `${n} ${s.replace(/_/g, ' ')}`).join(', ') || 'no lists');
+  cli.out([...byStatus].map(([s, n]) => `${n} ${s.replace(/_/g, ' ')}`).join(', ') || 'no lists');
   for (const l of failed)
-    out(
+    cli.out(
       `  ${l.countListNumber ?? numbers.get(l.countListId) ?? l.countListId}: ${l.status} — ${l.reason ?? l.error?.message ?? ''}`,
     );
   return failed.length;
@@ -166,7 +169,7 @@ async function generationInput(
   );
 }
 
-export function registerInventory(program: Command): void {
+export function registerInventory(program: Command, cli: Cli): void {
   const inventory = program
     .command('inventory')
     .description('inventories: list, create, duplicate, generate count lists, open, close, report, sample estimate');
@@ -178,13 +181,13 @@ export function registerInventory(program: Command): void {
     .option('--search <text>', 'text in the number or description')
     .option('--limit <n>', 'at most this many (default 50)', positiveInt('limit'))
     .action(async (o: Common & { status?: InventoryStatus; search?: string; limit?: number }) => {
-      const page = await withServices(async (ctx) =>
+      const page = await withServices(cli, async (ctx) =>
         listInventories(ctx, await actorOf(ctx, o), { status: o.status, q: o.search, limit: o.limit ?? 50, offset: 0 }),
       );
-      if (o.json) return json(page);
-      if (page.items.length === 0) return out('no inventories');
+      if (o.json) return cli.json(page);
+      if (page.items.length === 0) return cli.out('no inventories');
       for (const i of page.items)
-        out(`${i.number}\t${i.status}\t${i.typeCode}\t${i.stockTakingDate ?? '—'}\t${i.description}`);
+        cli.out(`${i.number}\t${i.status}\t${i.typeCode}\t${i.stockTakingDate ?? '—'}\t${i.description}`);
     });
 
   common(inventory.command('create').description('create an inventory; its number comes from the type'))
@@ -209,7 +212,7 @@ export function registerInventory(program: Command): void {
           responsible?: string;
         },
       ) => {
-        const inv = await withServices(async (ctx) => {
+        const inv = await withServices(cli, async (ctx) => {
           const actor = await actorOf(ctx, o);
           const type = (await listInventoryTypes(ctx, actor)).find((t) => t.code === o.type);
           if (!type) throw new DomainError('not_found', `inventory type ${o.type} not found`, { field: 'type' });
@@ -229,20 +232,20 @@ export function registerInventory(program: Command): void {
             siteId: actor.siteId ? undefined : sites.length === 1 ? sites[0]!.id : undefined,
           });
         });
-        if (o.json) return json(inv);
-        out(`inventory ${inv.number} created (${inv.typeCode}, status ${inv.status})`);
+        if (o.json) return cli.json(inv);
+        cli.out(`inventory ${inv.number} created (${inv.typeCode}, status ${inv.status})`);
       },
     );
 
   common(
     inventory.command('duplicate <number>').description("a copy with header and last generation's parameters"),
   ).action(async (number: string, o: Common) => {
-    const copy = await withServices(async (ctx) => {
+    const copy = await withServices(cli, async (ctx) => {
       const actor = await actorOf(ctx, o);
       return duplicateInventory(ctx, actor, (await findInventoryByNumber(ctx, actor, number)).id);
     });
-    if (o.json) return json(copy);
-    out(`inventory ${copy.number} created as a copy of ${number} (status ${copy.status})`);
+    if (o.json) return cli.json(copy);
+    cli.out(`inventory ${copy.number} created as a copy of ${number} (status ${copy.status})`);
   });
 
   common(inventory.command('generate <number>').description('generate count lists (large ones as a job in chunks)'))
@@ -266,18 +269,18 @@ export function registerInventory(program: Command): void {
           mode?: GenerationMode;
         },
       ) => {
-        const r = await withServices(async (ctx) => {
+        const r = await withServices(cli, async (ctx) => {
           const actor = await actorOf(ctx, o);
           const inv = await inventoryByNumber(ctx, actor, number);
           const started = await startGeneration(ctx, actor, inv.id, await generationInput(inv, o), { mode: o.mode });
           if (started.kind === 'done') return { summary: started.summary, jobId: null };
-          const job = await runWithBar(ctx, started.jobId, `generating ${number}`, !!o.json);
+          const job = await runWithBar(cli, ctx, started.jobId, `generating ${number}`, !!o.json);
           if (job.status === 'failed') jobFailed(job);
           return { summary: job.result as GenerationSummary, jobId: job.id };
         });
-        if (o.json) return json(r.jobId ? { ...r.summary, jobId: r.jobId } : r.summary);
+        if (o.json) return cli.json(r.jobId ? { ...r.summary, jobId: r.jobId } : r.summary);
         const s = r.summary;
-        out(
+        cli.out(
           `${s.lists.length} lists with ${s.positions} items generated${s.skipped > 0 ? `, ${s.skipped} positions skipped` : ''}`,
         );
       },
@@ -290,7 +293,7 @@ export function registerInventory(program: Command): void {
         'open the count lists (created or opening failed) of an inventory; starts the inventory first when needed',
       ),
   ).action(async (number: string, o: Common) => {
-    const r = await withServices(async (ctx) => {
+    const r = await withServices(cli, async (ctx) => {
       const actor = await actorOf(ctx, o);
       let inv = await inventoryByNumber(ctx, actor, number);
       if (inv.status === 'created' || inv.status === 'has_count_lists') inv = await startInventory(ctx, actor, inv.id);
@@ -304,13 +307,13 @@ export function registerInventory(program: Command): void {
         actor,
         lists.map((l) => l.id),
       );
-      return { job: await runWithBar(ctx, jobId, `opening ${number}`, !!o.json), numbers };
+      return { job: await runWithBar(cli, ctx, jobId, `opening ${number}`, !!o.json), numbers };
     });
-    if (!r.job) return o.json ? json({ lists: [] }) : out('no lists to open');
+    if (!r.job) return o.json ? cli.json({ lists: [] }) : cli.out('no lists to open');
     if (r.job.status === 'failed') jobFailed(r.job);
-    const failed = o.json ? failedOf(r.job.result).length : printOutcomes(r.job.result, r.numbers);
-    if (o.json) json(r.job.result);
-    process.exitCode = failed > 0 ? 1 : 0;
+    const failed = o.json ? failedOf(r.job.result).length : printOutcomes(cli, r.job.result, r.numbers);
+    if (o.json) cli.json(r.job.result);
+    cli.exitCode = failed > 0 ? 1 : 0;
   });
 
   common(
@@ -318,18 +321,18 @@ export function registerInventory(program: Command): void {
       .command('close <number>')
       .description('close the inventory: its lists are closed into postings (a large inventory as a job)'),
   ).action(async (number: string, o: Common) => {
-    const result = await withServices(async (ctx) => {
+    const result = await withServices(cli, async (ctx) => {
       const actor = await actorOf(ctx, o);
       const inv = await inventoryByNumber(ctx, actor, number);
       const r = await closeInventoryOrEnqueue(ctx, actor, inv.id);
       if ('result' in r) return r.result;
-      const job = await runWithBar(ctx, r.jobId, `closing ${number}`, !!o.json);
+      const job = await runWithBar(cli, ctx, r.jobId, `closing ${number}`, !!o.json);
       if (job.status === 'failed') jobFailed(job);
       return job.result;
     });
-    if (o.json) return json(result);
+    if (o.json) return cli.json(result);
     const lists = (result as { lists?: unknown[] } | null)?.lists;
-    out(`inventory ${number} closed${Array.isArray(lists) ? ` (${lists.length} lists)` : ''}`);
+    cli.out(`inventory ${number} closed${Array.isArray(lists) ? ` (${lists.length} lists)` : ''}`);
   });
 
   common(
@@ -337,7 +340,7 @@ export function registerInventory(program: Command): void {
   )
     .option('--only-differences', 'count only lines with a difference')
     .action(async (number: string, o: Common & { onlyDifferences?: boolean }) => {
-      const r = await withServices(async (ctx) => {
+      const r = await withServices(cli, async (ctx) => {
         const actor = await actorOf(ctx, o);
         const inv = await inventoryByNumber(ctx, actor, number);
         const page = await differenceReport(ctx, actor, inv.id, {
@@ -350,20 +353,22 @@ export function registerInventory(program: Command): void {
         const lists = await listCountLists(ctx, actor, inv.id, { limit: 1, offset: 0 });
         return { inventory: page.inventory, totals: page.totals, listsByStatus: lists.statusCounts };
       });
-      if (o.json) return json(r);
+      if (o.json) return cli.json(r);
       const t = r.totals;
-      out(`inventory ${r.inventory.inventoryNumber} (${r.inventory.status}, valued at ${r.inventory.valuationPrice})`);
-      out(
+      cli.out(
+        `inventory ${r.inventory.inventoryNumber} (${r.inventory.status}, valued at ${r.inventory.valuationPrice})`,
+      );
+      cli.out(
         `lists: ${
           Object.entries(r.listsByStatus)
             .map(([s, n]) => `${n} ${s.replace(/_/g, ' ')}`)
             .join(', ') || 'none'
         }`,
       );
-      out(`lines: ${t.lines}, with a difference: ${t.differenceLines}`);
-      out(`surplus ${t.positiveValue}, shortage ${t.negativeValue}, net ${t.netValue}`);
+      cli.out(`lines: ${t.lines}, with a difference: ${t.differenceLines}`);
+      cli.out(`surplus ${t.positiveValue}, shortage ${t.negativeValue}, net ${t.netValue}`);
       for (const w of t.byWarehouse)
-        out(`  ${w.warehouseCode}: ${w.lines} lines, ${w.differenceLines} differ, net ${w.netValue}`);
+        cli.out(`  ${w.warehouseCode}: ${w.lines} lines, ${w.differenceLines} differ, net ${w.netValue}`);
     });
 
   common(
@@ -371,12 +376,12 @@ export function registerInventory(program: Command): void {
       .command('sample-estimate <number>')
       .description('estimate a sample inventory from its counted sample; prints the verdict'),
   ).action(async (number: string, o: Common) => {
-    const view = await withServices(async (ctx) => {
+    const view = await withServices(cli, async (ctx) => {
       const actor = await actorOf(ctx, o);
       return estimateSampleInventory(ctx, actor, (await findInventoryByNumber(ctx, actor, number)).id);
     });
-    if (o.json) json(view);
-    else out(`sample of ${number}: ${(view.outcome ?? 'not estimated').replace(/_/g, ' ')}`);
-    process.exitCode = view.outcome === 'passed' ? 0 : 1;
+    if (o.json) cli.json(view);
+    else cli.out(`sample of ${number}: ${(view.outcome ?? 'not estimated').replace(/_/g, ' ')}`);
+    cli.exitCode = view.outcome === 'passed' ? 0 : 1;
   });
 }

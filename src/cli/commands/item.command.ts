@@ -20,6 +20,7 @@ import { runAbcAnalysis, stockControlReport } from '../../services/items/plannin
 import { getPrice, listItemPrices, listPriceLists } from '../../services/items/price-list.service.js';
 import { findItemByCode } from '../../services/items/item.service.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
+import type { Cli } from '../io.js';
 
 type Format = 'csv' | 'xlsx';
 const actor: Actor = SYSTEM_ACTOR;
@@ -39,19 +40,14 @@ function date(name: string) {
 }
 
 /** Opens the runtime for one command and closes it after (shared by the command modules). */
-export async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(configFromEnv());
+export async function withServices<T>(cli: Cli, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(configFromEnv(cli.env));
   try {
     return await fn(runtime.ctx);
   } finally {
     await runtime.close();
   }
 }
-
-const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
-const json = (v: unknown): void => out(JSON.stringify(v, null, 2));
 
 /** One line per rejected row: where (line, column, field), the error code and why. */
 export function rejectedReport(rejected: RowProblem[]): string {
@@ -78,7 +74,7 @@ function table(header: string[], rows: string[][]): string {
     .join('\n');
 }
 
-function registerImportExport(item: Command): void {
+function registerImportExport(item: Command, cli: Cli): void {
   item
     .command('import <file>')
     .description(
@@ -97,10 +93,10 @@ function registerImportExport(item: Command): void {
         const format = formatOf(file, opts.format);
         const content = format === 'xlsx' ? new Uint8Array(await readFile(file)) : await readFile(file, 'utf8');
         const run = opts.searchCodes ? importSearchCodes : importItems;
-        const report = await withServices((ctx) =>
+        const report = await withServices(cli, (ctx) =>
           run(ctx, actor, content, { dryRun: opts.dryRun, allOrNothing: opts.allOrNothing }),
         );
-        if (opts.json) json(report);
+        if (opts.json) cli.json(report);
         else {
           const what = opts.searchCodes ? 'search codes' : 'items';
           const head =
@@ -109,11 +105,11 @@ function registerImportExport(item: Command): void {
               : report.status === 'rejected'
                 ? `nothing imported: ${report.rejected.length} of ${report.total} rows rejected (--all-or-nothing)`
                 : `imported ${report.imported} ${what} of ${report.total} rows`;
-          out(
+          cli.out(
             `${head}${report.rejected.length > 0 ? `\nrejected rows (${report.rejected.length}):\n${rejectedReport(report.rejected)}` : ''}`,
           );
         }
-        process.exitCode = report.rejected.length > 0 ? 1 : 0;
+        cli.exitCode = report.rejected.length > 0 ? 1 : 0;
       },
     );
 
@@ -123,15 +119,15 @@ function registerImportExport(item: Command): void {
     .option('--format <format>', 'csv or xlsx (default: from the file extension)')
     .action(async (file: string, opts: { format?: string }) => {
       const format = formatOf(file, opts.format);
-      await withServices(async (ctx) => {
+      await withServices(cli, async (ctx) => {
         if (format === 'csv') await writeFile(file, await exportItemsCsv(ctx, actor), 'utf8');
         else await pipeline(await exportItemsXlsx(ctx, actor), createWriteStream(file));
       });
-      out(`items exported to ${file} (${format})`);
+      cli.out(`items exported to ${file} (${format})`);
     });
 }
 
-function registerPlanning(item: Command): void {
+function registerPlanning(item: Command, cli: Cli): void {
   item
     .command('abc')
     .description('ABC analysis: classify every item by the value of its issues in the period and write its ABC class')
@@ -141,12 +137,12 @@ function registerPlanning(item: Command): void {
     .option('--b <percent>', 'cumulative share up to which items are class B', '95')
     .option('--json', 'print the whole run as JSON, every item with its value and shares')
     .action(async (opts: { from: string; to: string; a: string; b: string; json?: boolean }) => {
-      const run = await withServices((ctx) =>
+      const run = await withServices(cli, (ctx) =>
         runAbcAnalysis(ctx, actor, { from: opts.from, to: opts.to, thresholdA: opts.a, thresholdB: opts.b }),
       );
-      if (opts.json) return json(run);
+      if (opts.json) return cli.json(run);
       const top = run.items.filter((i) => i.abcClass === 'A').slice(0, 10);
-      out(
+      cli.out(
         `ABC ${run.from} – ${run.to} (A < ${run.thresholdA} %, B < ${run.thresholdB} %): consumption value ${run.totalValue}\n` +
           `A ${run.counts.A}  B ${run.counts.B}  C ${run.counts.C} items; classes written\n` +
           (top.length > 0
@@ -174,12 +170,12 @@ function registerPlanning(item: Command): void {
           field: 'status',
         });
       const lines = (
-        await withServices((ctx) =>
+        await withServices(cli, (ctx) =>
           stockControlReport(ctx, actor, { status: opts.status as StockStatus | 'all' | undefined }),
         )
       ).filter((l) => opts.warehouse === undefined || l.warehouseCode === opts.warehouse);
-      if (opts.json) return json(lines);
-      out(
+      if (opts.json) return cli.json(lines);
+      cli.out(
         lines.length === 0
           ? 'no item needs attention'
           : table(
@@ -201,7 +197,7 @@ function registerPlanning(item: Command): void {
     });
 }
 
-function registerItemActions(item: Command): void {
+function registerItemActions(item: Command, cli: Cli): void {
   item
     .command('copy <code>')
     .description('copy an item (every field except the validity dates, plus prices, warehouse planning, alternatives)')
@@ -209,7 +205,7 @@ function registerItemActions(item: Command): void {
     .option('--description <text>', 'description of the copy (default: the source description)')
     .option('--json', 'print the new item as JSON')
     .action(async (code: string, opts: { code?: string; description?: string; json?: boolean }) => {
-      const created = await withServices(async (ctx) => {
+      const created = await withServices(cli, async (ctx) => {
         const source = await findItemByCode(ctx, actor, code);
         return copyItem(ctx, actor, source.id, {
           item: {
@@ -218,8 +214,8 @@ function registerItemActions(item: Command): void {
           },
         });
       });
-      if (opts.json) return json(created);
-      out(`copied ${code} to ${created.item.code} (id ${created.item.id})`);
+      if (opts.json) return cli.json(created);
+      cli.out(`copied ${code} to ${created.item.code} (id ${created.item.id})`);
     });
 
   item
@@ -234,7 +230,7 @@ function registerItemActions(item: Command): void {
     .option('--json', 'print the results as JSON (the API shape, with the list code)')
     .action(
       async (code: string, opts: { qty: string; unit?: string; date?: string; list?: string; json?: boolean }) => {
-        const results = await withServices(async (ctx) => {
+        const results = await withServices(cli, async (ctx) => {
           const it = await findItemByCode(ctx, actor, code);
           const lists = await listPriceLists(ctx, actor);
           let chosen = lists.filter((l) => l.code === opts.list);
@@ -256,13 +252,13 @@ function registerItemActions(item: Command): void {
           }
           return { item: it, found };
         });
-        if (opts.json) return json(results.found);
+        if (opts.json) return cli.json(results.found);
         if (results.found.length === 0) {
-          out(`no price for ${code} on ${opts.date ?? 'today'}`);
-          process.exitCode = 1;
+          cli.out(`no price for ${code} on ${opts.date ?? 'today'}`);
+          cli.exitCode = 1;
           return;
         }
-        out(
+        cli.out(
           table(
             ['list', 'qty', 'tier up to', 'list price', 'discounts', 'net price', 'unit price', 'amount', 'exact'],
             results.found.map((p) => [
@@ -282,11 +278,11 @@ function registerItemActions(item: Command): void {
     );
 }
 
-export function registerItem(program: Command): void {
+export function registerItem(program: Command, cli: Cli): void {
   const item = program
     .command('item')
     .description('item master: import/export, ABC analysis, stock control, copy, prices');
-  registerImportExport(item);
-  registerPlanning(item);
-  registerItemActions(item);
+  registerImportExport(item, cli);
+  registerPlanning(item, cli);
+  registerItemActions(item, cli);
 }

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildApp, openApiDocument } from '../../api/app.js';
 import { openRuntime } from '../../services/runtime.js';
+import type { Cli } from '../io.js';
 
-export function registerOpenapi(program: Command): void {
+export function registerOpenapi(program: Command, cli: Cli): void {
   program
     .command('openapi')
     .description('write the OpenAPI document (committed as openapi.json)')
@@ -15,6 +16,6 @@ export function registerOpenapi(program: Command): void {
       await app.close();
       await runtime.close();
       if (opts.out) writeFileSync(opts.out, doc);
-      else process.stdout.write(doc);
+      else cli.stdout.write(doc);
     });
 }

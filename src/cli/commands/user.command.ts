@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { SYSTEM_ACTOR, type Role } from '../../services/context.js';
 import { configFromEnv, openRuntime } from '../../services/runtime.js';
 import { createUser } from '../../services/user.service.js';
+import type { Cli } from '../io.js';
 
-export function registerUser(program: Command): void {
+export function registerUser(program: Command, cli: Cli): void {
   const user = program.command('user').description('manage users');
   user
     .command('add <username>')
@@ -14,9 +15,9 @@ export function registerUser(program: Command): void {
     .action(async (username: string, opts: { role: string; password?: string; name?: string }) => {
       if (!['admin', 'manager', 'counter'].includes(opts.role))
         throw new Error('--role must be admin, manager or counter');
-      const password = opts.password ?? process.env.INVENTUR_NEW_PASSWORD;
+      const password = opts.password ?? cli.env.INVENTUR_NEW_PASSWORD;
       if (!password) throw new Error('give --password or set INVENTUR_NEW_PASSWORD');
-      const runtime = await openRuntime(configFromEnv());
+      const runtime = await openRuntime(configFromEnv(cli.env));
       try {
         const created = await createUser(runtime.ctx, SYSTEM_ACTOR, {
           username,
@@ -24,7 +25,7 @@ export function registerUser(program: Command): void {
           role: opts.role as Role,
           displayName: opts.name,
         });
-        process.stdout.write(`created user ${created.username} (${created.role}), id ${created.id}\n`);
+        cli.stdout.write(`created user ${created.username} (${created.role}), id ${created.id}\n`);
       } finally {
         await runtime.close();
       }

@@ -11,7 +11,6 @@ import tseslint from 'typescript-eslint';
 // Kysely's statement builders: what a use-case file never calls (transactions are `ctx.db.transaction()`).
 const QUERY_BUILDER_CALLS =
   'selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|selectNoFrom|with|withRecursive|executeQuery';
-// Files whose statements have not moved into their repository yet; the list only shrinks.
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'web/src/api/schema.d.ts', 'data/**', 'coverage/**'] },
   js.configs.recommended,

@@ -66,6 +66,7 @@ describe('POST /api/count-lists/:id/manual-close', () => {
     expect((await api.call('GET', `/api/count-lists/${list.id}`)).json()).toMatchObject({
       status: 'manually_closed',
       statusReason: 'obsolete after the re-layout',
+      reassignable: false,
     });
     expect(await db().selectFrom('stockLocks').select('id').where('countListId', '=', list.id).execute()).toHaveLength(
       0,

@@ -67,6 +67,9 @@ const countListView = z.object({
   openItems: z.number().int().describe('Non-informational items not yet reported'),
   reportedItems: z.number().int(),
   markedItems: z.number().int().describe('Items marked for verification'),
+  reassignable: z
+    .boolean()
+    .describe('Whether the responsible employee and the counters may still change (not closed, not being closed)'),
 });
 
 const countItemView = z.object({

@@ -167,7 +167,12 @@ export function closeManually(
   return { status: transition(from, 'manually_closed', n), reason: r };
 }
 
-/** Reassigning the responsible employee: any list not in a final status (a list being closed neither). */
+/** Reassigning the responsible employee or the counters: any list not in a final status (a list being closed neither). */
+export function isReassignable(status: CountListStatus): boolean {
+  return !FINAL_STATUSES.includes(status) && status !== 'closing';
+}
+
+/** Throws, naming the status, unless the list's people may change (isReassignable). */
 export function requireReassignable(status: CountListStatus, n = ''): void {
   if (FINAL_STATUSES.includes(status)) transition(status, 'open', n);
   if (status === 'closing')

@@ -2,7 +2,13 @@
 // employee), the status that follows from the items, and the read models (the blind rule: a counter never
 // receives target quantities of a blind inventory from any endpoint). Loaders and statements:
 // count-list.repository.ts.
-import { type CountingList, type CountingPlace, followItems, mayCount } from '../../domain/inventory/count-list.js';
+import {
+  type CountingList,
+  type CountingPlace,
+  followItems,
+  isReassignable,
+  mayCount,
+} from '../../domain/inventory/count-list.js';
 import { targetView } from '../../domain/inventory/reporting.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Actor, type ServiceContext, type Tx, found, requireRole } from '../context.js';
@@ -104,6 +110,8 @@ export interface CountListView {
   openItems: number;
   reportedItems: number;
   markedItems: number;
+  /** Whether its responsible employee and counters may still change (isReassignable). */
+  reassignable: boolean;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -134,6 +142,7 @@ export async function getCountList(ctx: ServiceContext, actor: Actor, id: string
     openItems: c.open,
     reportedItems: c.reported,
     markedItems: c.marked,
+    reassignable: isReassignable(list.status),
   };
 }
 

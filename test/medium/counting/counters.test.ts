@@ -72,7 +72,7 @@ afterAll(async () => {
 describe('assigned counters', () => {
   it('the list shows its responsible employee and its counters by name', async () => {
     const v = await getCountList(t.ctx, manager, list.id);
-    expect(v).toMatchObject({ responsibleUserId: resp.userId, responsibleName: 'resp' });
+    expect(v).toMatchObject({ responsibleUserId: resp.userId, responsibleName: 'resp', reassignable: true });
     expect(v.counters).toEqual([
       { userId: c1.userId, name: 'Carla Rossi' },
       { userId: c2.userId, name: 'dario' },

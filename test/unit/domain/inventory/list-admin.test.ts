@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CountListStatus,
   closeManually,
+  isReassignable,
   requireReassignable,
   TRANSITIONS,
 } from '../../../../src/domain/inventory/count-list.js';
@@ -60,5 +61,7 @@ describe('requireReassignable', () => {
           : null;
     if (code === null) expect(() => requireReassignable(from, 'L1')).not.toThrow();
     else expect(() => requireReassignable(from, 'L1')).toThrow(expect.objectContaining({ code }));
+    // The flag the count-list view sends (the back office offers the counters dialog by it) says the same.
+    expect(isReassignable(from)).toBe(code === null);
   });
 });

@@ -27,6 +27,7 @@ const list = {
   openItems: 3,
   reportedItems: 0,
   markedItems: 0,
+  reassignable: true,
 } as CountList;
 
 const line = (o: Partial<CountListItem>): CountListItem => ({

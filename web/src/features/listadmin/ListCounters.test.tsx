@@ -21,6 +21,7 @@ const list: ListPeople = {
   responsibleUserId: '7',
   responsibleName: 'Anna Rossi',
   counters: [{ userId: '8', name: 'bert' }],
+  reassignable: true,
 };
 const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 const serve = (put: (c: Call) => unknown) => mockFetch((c) => (c.path === '/api/users' ? users : put(c)));
@@ -42,7 +43,7 @@ describe('ListCounters', () => {
     expect(screen.getByTestId('list-counters').textContent).toBe('bert');
     renderUi(
       <ListCounters
-        list={{ ...list, id: '12', responsibleName: null, counters: [], status: 'closed' }}
+        list={{ ...list, id: '12', responsibleName: null, counters: [], status: 'closed', reassignable: false }}
         onChanged={() => undefined}
       />,
     );

@@ -18,9 +18,9 @@ export interface ListPeople {
   responsibleUserId: string | null;
   responsibleName: string | null;
   counters: Array<{ userId: string; name: string }>;
+  /** From the server: the people may still change (not closed, not being closed). */
+  reassignable: boolean;
 }
-
-const FINAL = ['closed', 'closed_with_errors', 'manually_closed', 'closing'];
 
 /** The active counters, as the pickers offer them. */
 export function useCounterOptions(enabled: boolean) {
@@ -52,7 +52,7 @@ export function ListCounters({ list, onChanged }: { list: ListPeople; onChanged:
           {list.counters.length ? list.counters.map((c) => c.name).join(', ') : t('listAdmin.counters.none')}
         </span>
       </Text>
-      {!FINAL.includes(list.status) && (
+      {list.reassignable && (
         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} data-testid="list-counters-edit">
           {t('listAdmin.counters.edit')}
         </Button>

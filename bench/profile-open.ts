@@ -11,6 +11,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/services/context.js';
 import { openRuntime } from '../src/services/runtime.js';
+import { preparingPool } from '../src/storage/prepared.js';
 import type { Database } from '../src/storage/schema.js';
 import { type BenchEnv, closeLists, generate, load, open, report } from './phases.js';
 
@@ -31,7 +32,7 @@ const stats = new Map<string, { calls: number; ms: number }>();
 let recording = false;
 const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
 const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool }),
+  dialect: new PostgresDialect({ pool: preparingPool(pool) }),
   plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
   log(e) {
     if (!recording) return;

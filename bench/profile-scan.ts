@@ -7,6 +7,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
 import { openRuntime } from '../src/services/runtime.js';
+import { preparingPool } from '../src/storage/prepared.js';
 import type { Database } from '../src/storage/schema.js';
 import { prepare } from './scan-latency.js';
 
@@ -19,7 +20,7 @@ const stats = new Map<string, { calls: number; ms: number }>();
 let recording = false;
 const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
 const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool }),
+  dialect: new PostgresDialect({ pool: preparingPool(pool) }),
   plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
   log(e) {
     if (!recording) return;

@@ -16,12 +16,13 @@ export interface RuntimeConfig extends DatabaseOptions {
   overrides?: Partial<ServiceContext>;
 }
 
-/** Reads DATABASE_URL / INVENTUR_DATA_DIR / INVENTUR_DB_SCHEMA. */
+/** Reads DATABASE_URL / INVENTUR_DATA_DIR / INVENTUR_DB_SCHEMA / INVENTUR_DB_PREPARED_STATEMENTS. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   return {
     url: env.DATABASE_URL || undefined,
     dataDir: env.INVENTUR_DATA_DIR || './data',
     schema: env.INVENTUR_DB_SCHEMA || undefined,
+    preparedStatements: env.INVENTUR_DB_PREPARED_STATEMENTS !== 'off',
   };
 }
 

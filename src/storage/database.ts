@@ -7,6 +7,7 @@ import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { acquireDirectoryLock, type DirectoryLock } from './lock-file.js';
+import { preparingPool } from './prepared.js';
 
 // numeric and int8 stay strings (exact); dates stay 'yyyy-mm-dd' strings (no time-zone drift).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -22,6 +23,12 @@ export interface DatabaseOptions {
   schema?: string | undefined;
   /** Pool size for PostgreSQL (PGlite is always one connection). */
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL: send repeated statements as named prepared statements (prepared.ts); on unless false. Off for
+   * a pooler that hands one session's statements to several server connections (PgBouncer in transaction
+   * mode without `max_prepared_statements`).
+   */
+  preparedStatements?: boolean | undefined;
 }
 
 export interface DatabaseHandle {
@@ -55,7 +62,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: options.preparedStatements === false ? pool : preparingPool(pool) }),
     plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
   });
   const u = new URL(url);

@@ -24,7 +24,7 @@ export interface DatabaseOptions {
   /** Pool size for PostgreSQL (PGlite is always one connection). */
   poolSize?: number | undefined;
   /**
-   * PostgreSQL: send repeated statements as named prepared statements (prepared.ts); on unless false. Off for
+   * Send repeated statements as named prepared statements (prepared.ts); on unless false. Off for
    * a pooler that hands one session's statements to several server connections (PgBouncer in transaction
    * mode without `max_prepared_statements`).
    */
@@ -41,7 +41,7 @@ export interface DatabaseHandle {
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? './data');
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? './data', options);
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -77,7 +77,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, options: DatabaseOptions): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -99,7 +99,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     await pglite.waitReady;
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: new PostgresDialect({ pool: options.preparedStatements === false ? pool : preparingPool(pool) }),
       plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })],
     });
     return {

@@ -1,6 +1,5 @@
-// The PostgreSQL pool sends repeated statements as named prepared statements: parsed once per connection,
-// then bound and executed. PGlite (one in-process connection) keeps unnamed statements, so these run on the
-// PostgreSQL pass of the suite only.
+// The pool sends repeated statements as named prepared statements: parsed once per connection, then bound
+// and executed. On both engines: PGlite speaks the same protocol to the same driver.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -18,13 +17,17 @@ async function preparedHere(): Promise<string[]> {
   return r.rows.map((x) => x.statement);
 }
 
-describe.skipIf(!url)('prepared statements on PostgreSQL', () => {
+/** A throw-away database: a schema of its own on PostgreSQL, in memory on PGlite. */
+const where = url ? { url, schema, poolSize: 1 } : { dataDir: 'memory://' };
+
+describe('prepared statements', () => {
   beforeAll(async () => {
-    h = await openDatabase({ url, schema, poolSize: 1 });
+    h = await openDatabase(where);
     await sql`create table t (id int primary key, v text)`.execute(h.db);
   });
   afterAll(async () => {
     await h.close();
+    if (!url) return;
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     await c.query(`drop schema if exists ${schema} cascade`);
@@ -64,10 +67,11 @@ describe.skipIf(!url)('prepared statements on PostgreSQL', () => {
 
   it('INVENTUR_DB_PREPARED_STATEMENTS=off sends every statement unnamed', async () => {
     expect(configFromEnv({}).preparedStatements).toBe(true);
-    const config = configFromEnv({ DATABASE_URL: url, INVENTUR_DB_PREPARED_STATEMENTS: 'off' });
+    const config = configFromEnv({ INVENTUR_DB_PREPARED_STATEMENTS: 'off' });
     expect(config.preparedStatements).toBe(false);
-    const plain = await openDatabase({ ...config, schema, poolSize: 1 });
+    const plain = await openDatabase({ ...where, preparedStatements: config.preparedStatements });
     try {
+      if (!url) await sql`create table t (id int primary key, v text)`.execute(plain.db);
       await sql`select v from t where id = ${1}`.execute(plain.db);
       const r = await sql<{ n: string }>`select count(*) as n from pg_prepared_statements`.execute(plain.db);
       expect(r.rows).toEqual([{ n: '0' }]);

@@ -4,6 +4,7 @@
 // `pg` parse it once per connection and then only bind and execute it; the server re-plans it by its own rules
 // (plan_cache_mode) and re-validates it when a table it reads changes. Only a change of its result columns
 // (a column's type altered under a running instance) makes the server refuse it: see PreparingClient.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 
@@ -24,13 +25,22 @@ function isStalePlan(e: unknown): boolean {
 }
 
 /**
- * One connection's statements: text → name. A statement refused as stale gets a new name, so its next call
- * parses it again; outside a transaction that next call is made at once (inside one, the transaction has
- * failed and the caller's retry gets the new name).
+ * A statement's name is a hash of its text (plus a generation once it went stale), never a counter: PGlite's
+ * pool hands one database session to each new client it makes after an error, so a name stays bound to its
+ * text for as long as the session lives, whichever client prepared it.
+ */
+function nameOf(text: string, generation: number): string {
+  const hash = createHash('sha1').update(text).digest('base64url');
+  return generation === 0 ? `k${hash}` : `k${hash}_${generation}`;
+}
+
+/**
+ * One connection's statements: text → name. A statement refused as stale gets the next generation's name, so
+ * its next call parses it again; outside a transaction that call is made at once (inside one, the transaction
+ * has failed and the caller's retry gets the new name).
  */
 class PreparingClient {
-  #names = new Map<string, string>();
-  #next = 0;
+  #names = new Map<string, { name: string; generation: number }>();
   #inTransaction = false;
 
   constructor(private readonly client: pg.PoolClient) {}
@@ -50,17 +60,18 @@ class PreparingClient {
   }
 
   async #named(text: string, values: unknown[], mayRetry: boolean): Promise<pg.QueryResult> {
-    let name = this.#names.get(text);
-    if (name === undefined) {
+    let known = this.#names.get(text);
+    if (known === undefined) {
       if (this.#names.size >= MAX_PREPARED_PER_CONNECTION) return this.client.query(text, values);
-      name = `k${this.#next++}`;
-      this.#names.set(text, name);
+      known = { name: nameOf(text, 0), generation: 0 };
+      this.#names.set(text, known);
     }
     try {
-      return await this.client.query({ name, text, values });
+      return await this.client.query({ name: known.name, text, values });
     } catch (e) {
       if (!isStalePlan(e)) throw e;
-      this.#names.set(text, `k${this.#next++}`);
+      const generation = known.generation + 1;
+      this.#names.set(text, { name: nameOf(text, generation), generation });
       if (!mayRetry) throw e;
       return this.#named(text, values, false);
     }

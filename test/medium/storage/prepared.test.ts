@@ -45,6 +45,15 @@ describe('prepared statements', () => {
     expect(texts).toHaveLength(2);
   });
 
+  it('a client made after an error keeps working on the same session (PGlite hands its one session on)', async () => {
+    await sql`select v from t where id = ${2}`.execute(h.db);
+    // A failed pool query destroys its client; the pool makes a new one for the next statement.
+    await expect(h.pool.query('select 1 / 0')).rejects.toThrow(/division by zero/);
+    const other = await sql<{ id: number }>`select id from t where v = ${'b'}`.execute(h.db);
+    expect(other.rows).toEqual([{ id: 2 }]);
+    expect((await sql<{ v: string }>`select v from t where id = ${2}`.execute(h.db)).rows).toEqual([{ v: 'b' }]);
+  });
+
   it('a statement that failed to parse is parsed again on its next call, not taken as prepared', async () => {
     const q = sql<{ w: number }>`select w from u where w = ${7}`;
     await expect(q.execute(h.db)).rejects.toThrow(/relation "u" does not exist/);

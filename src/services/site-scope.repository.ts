@@ -2,7 +2,11 @@
 // the rule needs for rows a request names by id.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from './context.js';
-import type { SiteScope } from './site-scope.js';
+
+/** The site an actor is limited to; null: every site (scopeOf in site-scope.ts). */
+export interface SiteScope {
+  siteId: string | null;
+}
 
 export async function findWarehouseSite(
   trx: Tx,

@@ -12,12 +12,11 @@
 // `requireInScope` before anything is done with them.
 import { DomainError } from '../domain/errors.js';
 import type { Actor, Tx } from './context.js';
-import { findWarehouseSite } from './site-scope.repository.js';
+import { findWarehouseSite, type SiteScope } from './site-scope.repository.js';
 
-/** The site an actor is limited to; null: every site. */
-export interface SiteScope {
-  siteId: string | null;
-}
+// The type is declared beside the statements that take it (a type import back from the repository would
+// be an import cycle); the scope's users name it here.
+export type { SiteScope };
 
 export const ALL_SITES: SiteScope = { siteId: null };
 

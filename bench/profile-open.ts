@@ -4,7 +4,7 @@
 // picks the phases. Use it before
 // EXPLAIN ANALYZE-ing a statement by hand.
 //
-//   DATABASE_URL=… npx tsx bench/profile-open.ts [--positions 100000] [--keep]
+//   DATABASE_URL=… npx tsx bench/profile-open.ts [--positions 100000] [--profile open,report] [--until report] [--keep]
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
     positions: { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'string', default: 'open,report' }, // the phases to time statement by statement
+    until: { type: 'string', default: 'closeLists' }, // the last phase to run (with --keep: the state it leaves)
   },
 });
 const profiled = new Set(args.profile.split(','));
@@ -61,10 +62,14 @@ try {
     const t = performance.now();
     await phase.run(env);
     const total = performance.now() - t;
-    if (!recording) continue;
+    if (!recording) {
+      if (phase.name === args.until) break;
+      continue;
+    }
     console.log(`\n== ${phase.name}: ${(total / 1000).toFixed(2)} s`);
     for (const [k, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
       console.log(`${s.ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(5)}× ${k}`);
+    if (phase.name === args.until) break;
   }
 } finally {
   await db.destroy();

@@ -3,6 +3,7 @@
 // background job for large lists; each list opens in its own transaction, and a list that cannot be opened
 // gets `opening_failed` with the reason while the others go on.
 import { z } from 'zod';
+import { analyzeIfGrown } from '../../storage/statistics.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { COUNTING_STATUSES, failOpening, openList } from '../../domain/inventory/count-list.js';
 import { type Actor, type ServiceContext, type Tx, inTransaction, requireRole } from '../context.js';
@@ -113,6 +114,8 @@ export async function openCountLists(
     try {
       await inTransaction(ctx, (trx) => openCountListInTx(trx, ctx, actor, id));
       out.push({ countListId: id, status: 'open' });
+      // The next list's overlap check and every closing posting look these locks up (storage/statistics.ts).
+      await analyzeIfGrown(ctx.db, ['stock_locks']);
     } catch (e) {
       if (!isDomainError(e)) throw e;
       if (e.code === 'not_found') {

@@ -1,6 +1,7 @@
 // Statements of users and sessions. Sessions are found by the SHA-256 of their token (the caller hashes);
 // passwords arrive here already hashed. Who may read or change a user is the service's.
 import type { Insertable, Updateable } from 'kysely';
+import { likeEscape } from '../domain/items/item.js';
 import type { Database } from '../storage/schema.js';
 import type { Role, Tx } from './context.js';
 import { ALL_SITES, type SiteScope } from './site-scope.js';
@@ -44,7 +45,7 @@ export async function listUserRows(trx: Tx, filter: UserFilter, scope: SiteScope
   let q = trx.selectFrom('users').select(COLUMNS);
   if (scope.siteId !== null) q = q.where('siteId', '=', scope.siteId);
   if (filter.q) {
-    const prefix = `${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const prefix = `${likeEscape(filter.q.toLowerCase())}%`;
     q = q.where((eb) =>
       eb.or([eb(eb.fn('lower', ['username']), 'like', prefix), eb(eb.fn('lower', ['displayName']), 'like', prefix)]),
     );

@@ -2,6 +2,7 @@
 // it, the signed-in user's open lists (responsible for or assigned to), their item counts and places, and a
 // page of a list's items. Who may see what is decided in handheld-list.service.ts.
 import { sql } from 'kysely';
+import { likeEscape } from '../../domain/items/item.js';
 import type { CountListStatus } from '../../storage/tables/inventory.tables.js';
 import type { Tx } from '../context.js';
 import { counterIdsOf } from '../inventory/count-list.repository.js';
@@ -51,7 +52,7 @@ export async function findHandheldList(
 }
 
 function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeEscape(q)}%`;
 }
 
 /**

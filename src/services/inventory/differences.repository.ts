@@ -2,6 +2,7 @@
 // formulas of src/domain/inventory/differences.ts written in SQL so that large inventories sort, filter,
 // page and total in the database — and the page and the totals read from it.
 import { sql, type RawBuilder } from 'kysely';
+import { likeEscape } from '../../domain/items/item.js';
 import { PERCENT_SCALE, VALUE_SCALE, type DifferenceSort } from '../../domain/inventory/differences.js';
 import type { Tx } from '../context.js';
 import type { InventoryRow } from './count-list.repository.js';
@@ -82,7 +83,7 @@ function plannedPrice(inv: InventoryRow, method: string): RawBuilder<unknown> {
     : sql.raw(PRICE_COLUMN[inv.valuationPrice]!);
 }
 
-const like = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+const like = (s: string) => likeEscape(s.toLowerCase());
 
 function lines(inv: InventoryRow, method: string, f: DifferenceFilter): RawBuilder<unknown> {
   const where = [sql`cli.inventory_id = ${inv.id}`, sql`not cli.informational`, sql`cli.item_id is not null`];

@@ -1,6 +1,7 @@
 // Statements on the inventory header (SPEC §4.1–§4.2). The header's status moves only by the state machine
 // in domain/inventory/inventory.ts; this writes the status it decided.
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { likeEscape } from '../../domain/items/item.js';
 import type { InventoryStatus } from '../../domain/inventory/vocabulary.js';
 import type { InventoriesTable } from '../../storage/tables/inventory.tables.js';
 import type { Tx } from '../context.js';
@@ -60,7 +61,7 @@ export async function listInventoryHeaders(
   if (f.typeId) q = q.where('i.typeId', '=', f.typeId);
   if (f.q) {
     // Literal substring search: escape LIKE wildcards typed by the user.
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${likeEscape(f.q.toLowerCase())}%`;
     q = q.where((eb) =>
       eb.or([eb(sql`lower(i.description)`, 'like', pattern), eb(sql`lower(i.number)`, 'like', pattern)]),
     );

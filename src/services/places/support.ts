@@ -1,6 +1,7 @@
 // Helpers shared by the place and item services: database constraint errors → DomainError, site scoping,
 // patches without undefined, pages.
 import { CamelCasePlugin } from 'kysely';
+import { likeEscape } from '../../domain/items/item.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Tx } from '../context.js';
 import { constraintOf, sqlState } from '../db-errors.js';
@@ -84,7 +85,5 @@ export function pageOf<T>(rows: T[], p: PageInput): Page<T> {
   return { items: more ? rows.slice(0, p.limit) : rows, nextOffset: more ? p.offset + p.limit : null };
 }
 
-/** Escapes LIKE wildcards so user text matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** Escapes LIKE wildcards so user text matches literally (the domain's likeEscape, under the name places use). */
+export const escapeLike = likeEscape;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openRuntime, type Runtime } from '../../src/services/runtime.js';
 import type { ServiceContext } from '../../src/services/context.js';
+import type { DatabaseOptions } from '../../src/storage/database.js';
 
 export interface TestClock {
   now: () => Date;
@@ -44,10 +45,25 @@ export async function freshDb(overrides: Partial<ServiceContext> = {}): Promise<
     clock,
     close: async () => {
       await runtime.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      await dropSchema(url, schema);
     },
   };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}
+
+/**
+ * An empty, unmigrated database for tests of the storage layer itself: a schema of its own (one connection)
+ * on PostgreSQL, in memory on PGlite. `drop` removes the schema once the caller has closed its handle.
+ */
+export function scratchDatabase(prefix: string): { options: DatabaseOptions; drop(): Promise<void> } {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { options: { dataDir: 'memory://' }, drop: async () => {} };
+  const schema = `${prefix}_${randomBytes(5).toString('hex')}`;
+  return { options: { url, schema, poolSize: 1 }, drop: () => dropSchema(url, schema) };
 }

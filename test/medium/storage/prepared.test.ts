@@ -1,14 +1,13 @@
 // The pool sends repeated statements as named prepared statements: parsed once per connection, then bound
 // and executed. On both engines: PGlite speaks the same protocol to the same driver.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../../src/services/runtime.js';
 import { type DatabaseHandle, openDatabase } from '../../../src/storage/database.js';
+import { scratchDatabase } from '../../helpers/db.js';
 
 const url = process.env.DATABASE_URL;
-const schema = `prep_${randomBytes(5).toString('hex')}`;
+const scratch = scratchDatabase('prep');
 let h: DatabaseHandle;
 
 /** The statements this connection has prepared, read on the same connection (pool of one). */
@@ -17,21 +16,15 @@ async function preparedHere(): Promise<string[]> {
   return r.rows.map((x) => x.statement);
 }
 
-/** A throw-away database: a schema of its own on PostgreSQL, in memory on PGlite. */
-const where = url ? { url, schema, poolSize: 1 } : { dataDir: 'memory://' };
 
 describe('prepared statements', () => {
   beforeAll(async () => {
-    h = await openDatabase(where);
+    h = await openDatabase(scratch.options);
     await sql`create table t (id int primary key, v text)`.execute(h.db);
   });
   afterAll(async () => {
     await h.close();
-    if (!url) return;
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade`);
-    await c.end();
+    await scratch.drop();
   });
 
   it('prepares a statement with parameters once and reuses it; one without parameters stays unnamed', async () => {
@@ -78,7 +71,7 @@ describe('prepared statements', () => {
     expect(configFromEnv({}).preparedStatements).toBe(true);
     const config = configFromEnv({ INVENTUR_DB_PREPARED_STATEMENTS: 'off' });
     expect(config.preparedStatements).toBe(false);
-    const plain = await openDatabase({ ...where, preparedStatements: config.preparedStatements });
+    const plain = await openDatabase({ ...scratch.options, preparedStatements: config.preparedStatements });
     try {
       if (!url) await sql`create table t (id int primary key, v text)`.execute(plain.db);
       await sql`select v from t where id = ${1}`.execute(plain.db);

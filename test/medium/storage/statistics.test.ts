@@ -1,14 +1,12 @@
 // Statistics after bulk writes: a table that has more than doubled since it was last analysed is analysed
 // again, a small or unchanged one is left alone. On both engines (PGlite has no autovacuum).
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../../src/storage/database.js';
+import { scratchDatabase } from '../../helpers/db.js';
 import { analyzeIfGrown, MIN_PAGES } from '../../../src/storage/statistics.js';
 
-const url = process.env.DATABASE_URL;
-const schema = `stat_${randomBytes(5).toString('hex')}`;
+const scratch = scratchDatabase('stat');
 let h: DatabaseHandle;
 
 const reltuples = async (table: string) =>
@@ -21,16 +19,12 @@ const fill = (from: number, to: number) =>
 
 describe('analyzeIfGrown', () => {
   beforeAll(async () => {
-    h = await openDatabase(url ? { url, schema, poolSize: 1 } : { dataDir: 'memory://' });
+    h = await openDatabase(scratch.options);
     await sql`create table grown (id int primary key, pad text)`.execute(h.db);
   });
   afterAll(async () => {
     await h.close();
-    if (!url) return;
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade`);
-    await c.end();
+    await scratch.drop();
   });
 
   it('leaves a table below the minimum size alone', async () => {

@@ -16,7 +16,6 @@ async function preparedHere(): Promise<string[]> {
   return r.rows.map((x) => x.statement);
 }
 
-
 describe('prepared statements', () => {
   beforeAll(async () => {
     h = await openDatabase(scratch.options);
